@@ -1,0 +1,122 @@
+import type { WorkingCalendar } from '../../../preload/api.ts';
+import { InputError } from '../errors.ts';
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * Working-time durations. Instants are moved to the calendar's local time with the zone offset
+ * at each instant, then counted on a uniform 24-hour local day; on a day with a DST switch this
+ * may be off by the switch hour, which is below what working-hours figures claim to resolve.
+ */
+
+/** Checks a calendar from the user (UI, CLI file) and says what is wrong in their words. */
+export function validateCalendar(calendar: WorkingCalendar, file?: string): void {
+  const fail = (message: string, hint: string) => {
+    throw new InputError(message, { file, hint });
+  };
+  if (!Array.isArray(calendar.weekdays) || calendar.weekdays.some((d) => !Number.isInteger(d) || d < 0 || d > 6)) {
+    fail('Working calendar: weekdays must be numbers 0 (Sunday) to 6 (Saturday).', 'Example: "weekdays": [1,2,3,4,5].');
+  }
+  const { startHour, endHour } = calendar;
+  if (!(typeof startHour === 'number' && typeof endHour === 'number' && startHour >= 0 && endHour <= 24 && startHour < endHour)) {
+    fail('Working calendar: startHour and endHour must be hours with 0 <= startHour < endHour <= 24.', 'Example: "startHour": 8.5, "endHour": 17.');
+  }
+  for (const day of calendar.holidays ?? []) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
+      fail(`Working calendar: holiday "${day}" is not a date in YYYY-MM-DD form.`, 'Write holidays like "2024-12-25".');
+    }
+  }
+  if (calendar.timezone) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: calendar.timezone });
+    } catch {
+      fail(`Working calendar: unknown time zone "${calendar.timezone}".`, 'Use an IANA zone such as "Europe/Berlin", or leave it out for UTC.');
+    }
+  }
+}
+
+/** Offset of a zone from UTC in ms at an instant, cached per UTC hour because Intl is slow. */
+function zoneOffset(timezone: string | undefined): (ms: number) => number {
+  if (!timezone || timezone === 'UTC') return () => 0;
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone: timezone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  const cache = new Map<number, number>();
+  return (ms) => {
+    const hour = Math.floor(ms / HOUR_MS);
+    let offset = cache.get(hour);
+    if (offset === undefined) {
+      const at = hour * HOUR_MS;
+      const parts: Record<string, number> = {};
+      for (const p of format.formatToParts(new Date(at))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+      offset = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - at;
+      cache.set(hour, offset);
+    }
+    return offset;
+  };
+}
+
+/**
+ * Builds a fast working-seconds function for one calendar. Full working days between the two
+ * instants come from a prefix sum over local days, so each call costs O(1) after the table
+ * covers the days involved.
+ */
+export function businessClock(calendar: WorkingCalendar): (startMs: number, endMs: number) => number {
+  validateCalendar(calendar);
+  const offset = zoneOffset(calendar.timezone);
+  const workStart = calendar.startHour * HOUR_MS;
+  const workEnd = calendar.endHour * HOUR_MS;
+  const weekdays = new Uint8Array(7);
+  for (const d of calendar.weekdays) weekdays[d] = 1;
+  const holidays = new Set(calendar.holidays.map((d) => Math.floor(Date.parse(`${d}T00:00:00Z`) / DAY_MS)));
+  const isWorkingDay = (day: number) => weekdays[(((day + 4) % 7) + 7) % 7] === 1 && !holidays.has(day); // day 0 = Thu 1970-01-01
+
+  // cumulative[k] = working ms in local days firstDay .. firstDay + k - 1
+  let firstDay = 0;
+  let cumulative = new Float64Array(0);
+  const cover = (from: number, to: number) => {
+    if (cumulative.length > 0 && from >= firstDay && to < firstDay + cumulative.length - 1) return;
+    const lo = cumulative.length > 0 ? Math.min(from, firstDay) - 366 : from - 366;
+    const hi = cumulative.length > 0 ? Math.max(to, firstDay + cumulative.length - 2) + 366 : to + 366;
+    firstDay = lo;
+    cumulative = new Float64Array(hi - lo + 2);
+    for (let d = lo; d <= hi; d++) cumulative[d - lo + 1] = cumulative[d - lo] + (isWorkingDay(d) ? workEnd - workStart : 0);
+  };
+  // Working ms of one local day that fall before local time-of-day t.
+  const partial = (day: number, t: number) => (isWorkingDay(day) ? Math.max(0, Math.min(t, workEnd) - workStart) : 0);
+
+  return (startMs, endMs) => {
+    if (!(endMs > startMs)) return 0;
+    const a = startMs + offset(startMs);
+    const b = endMs + offset(endMs);
+    if (!(b > a)) return 0;
+    const dayA = Math.floor(a / DAY_MS);
+    const dayB = Math.floor(b / DAY_MS);
+    const tA = a - dayA * DAY_MS;
+    const tB = b - dayB * DAY_MS;
+    if (dayA === dayB) return (partial(dayA, tB) - partial(dayA, tA)) / 1000;
+    cover(dayA, dayB);
+    const fullDays = cumulative[dayB - firstDay] - cumulative[dayA + 1 - firstDay];
+    const firstPart = partial(dayA, DAY_MS) - partial(dayA, tA);
+    return (firstPart + fullDays + partial(dayB, tB)) / 1000;
+  };
+}
+
+/** Working seconds between two instants (epoch ms); 0 when end is not after start. */
+export function businessSeconds(startMs: number, endMs: number, calendar: WorkingCalendar): number {
+  return businessClock(calendar)(startMs, endMs);
+}
+
+/** The duration function an analysis uses: wall-clock seconds, or working seconds with a calendar. */
+export function durationFunction(calendar: WorkingCalendar | null | undefined): (startMs: number, endMs: number) => number {
+  if (!calendar) return (startMs, endMs) => (endMs - startMs) / 1000;
+  return businessClock(calendar);
+}

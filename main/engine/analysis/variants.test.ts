@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { caseMask } from './filters.ts';
+import { logFromTraces, runningExample } from './test-logs.ts';
+import { variants } from './variants.ts';
+
+describe('variants', () => {
+  it('lists the six distinct running-example variants in a deterministic order', () => {
+    const list = variants(runningExample(), null, { withCases: true });
+    expect(list.map((v) => v.count)).toEqual([1, 1, 1, 1, 1, 1]);
+    // by hand: all counts tie, so order is by activity sequence: cases 2, 4, 6, 5, 3, 1
+    const firstCaseIds = list.map((v) => v.caseIndices![0]);
+    const ids = runningExample().caseIds;
+    expect(firstCaseIds.map((c) => ids[c])).toEqual(['2', '4', '6', '5', '3', '1']);
+    expect(list[0].activities).toEqual(['register request', 'check ticket', 'examine casually', 'decide', 'pay compensation']);
+    expect(list[0].share).toBeCloseTo(1 / 6, 12);
+    // case 2: 2010-12-30 11:32 → 2011-01-08 12:05 = 9 days 33 minutes
+    expect(list[0].meanDurationSeconds).toBe(9 * 86400 + 33 * 60);
+    expect(list[3].activities).toHaveLength(13);
+  });
+
+  it('groups repeated sequences, most frequent first', () => {
+    const log = logFromTraces({
+      a: ['A', 'B', 'C'],
+      b: ['A', 'C'],
+      c: ['A', 'B', 'C'],
+      d: ['A', 'C'],
+      e: ['A', 'B', 'C'],
+      f: ['B'],
+      g: ['A', 'B', 'B', 'C'],
+    });
+    const list = variants(log, null, { withCases: true });
+    expect(list.map((v) => [v.activities.join(''), v.count])).toEqual([
+      ['ABC', 3],
+      ['AC', 2],
+      ['ABBC', 1],
+      ['B', 1],
+    ]);
+    expect(list[0].caseIndices).toEqual([0, 2, 4]);
+    expect(list[0].share).toBeCloseTo(3 / 7, 12);
+    expect(list[0].meanDurationSeconds).toBe(120); // three events one minute apart
+    expect(list[2].meanDurationSeconds).toBe(180);
+  });
+
+  it('counts only masked cases and shares of them', () => {
+    const log = logFromTraces({ a: ['A', 'B'], b: ['A', 'C'], c: ['A', 'B'], d: ['X'] });
+    const mask = caseMask(log, [{ kind: 'activities', activities: ['A'], mode: 'any' }]);
+    const list = variants(log, mask);
+    expect(list.map((v) => [v.activities.join(''), v.count, v.share])).toEqual([
+      ['AB', 2, 2 / 3],
+      ['AC', 1, 1 / 3],
+    ]);
+  });
+});

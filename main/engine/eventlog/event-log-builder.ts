@@ -1,0 +1,226 @@
+import type { AttributeType } from '../../../preload/api.ts';
+import type { AttributeColumn, EventLog } from './event-log.ts';
+import { StringDictionary } from './dictionary.ts';
+import { GrowableFloat64, GrowableInt32 } from './growable.ts';
+
+/** A value as a parser hands it over; dates are epoch ms with type 'date'. */
+export type RawValue = string | number | boolean | null | undefined;
+
+/**
+ * One attribute column being filled row by row. A column starts with the type its first value
+ * suggests; a later value of another kind widens it to text, because a log that mixes `42` and
+ * `"n/a"` in one attribute is text to the user.
+ */
+class AttributeColumnBuilder {
+  private strings: GrowableInt32 | null = null;
+  private dictionary: StringDictionary | null = null;
+  private numbers: GrowableFloat64 | null = null;
+
+  constructor(
+    readonly name: string,
+    public type: AttributeType,
+  ) {
+    if (type === 'string') {
+      this.strings = new GrowableInt32();
+      this.dictionary = new StringDictionary();
+    } else this.numbers = new GrowableFloat64();
+  }
+
+  set(row: number, value: RawValue, type: AttributeType): void {
+    if (value === null || value === undefined || value === '') return;
+    if (type !== this.type && this.type !== 'string') this.widenToText();
+    if (this.type === 'string') {
+      const text = typeof value === 'string' ? value : formatValue(value, type);
+      this.strings!.set(row, this.dictionary!.code(text), -1);
+    } else {
+      this.numbers!.set(row, typeof value === 'boolean' ? (value ? 1 : 0) : Number(value), NaN);
+    }
+  }
+
+  finish(length: number, order: Int32Array | null): AttributeColumn {
+    if (this.type === 'string') {
+      const codes = this.strings!.toArray(length, -1);
+      return { name: this.name, type: 'string', codes: order ? gatherInt32(codes, order) : codes, dictionary: this.dictionary!.values };
+    }
+    const values = this.numbers!.toArray(length, NaN);
+    return { name: this.name, type: this.type as 'number' | 'date' | 'boolean', values: order ? gatherFloat64(values, order) : values };
+  }
+
+  private widenToText(): void {
+    const numbers = this.numbers!;
+    const previous = this.type;
+    this.type = 'string';
+    this.strings = new GrowableInt32(Math.max(1024, numbers.length));
+    this.dictionary = new StringDictionary();
+    for (let i = 0; i < numbers.length; i++) {
+      const v = numbers.get(i);
+      this.strings.set(i, Number.isNaN(v) ? -1 : this.dictionary.code(formatValue(v, previous)), -1);
+    }
+    this.numbers = null;
+  }
+}
+
+function formatValue(value: number | boolean | string, type: AttributeType): string {
+  if (type === 'date' && typeof value === 'number') return new Date(value).toISOString();
+  if (type === 'boolean') return value === true || value === 1 ? 'true' : 'false';
+  return String(value);
+}
+
+export interface AttributeHandle {
+  readonly index: number;
+}
+
+/**
+ * Collects events in file order into growable columns, then sorts them by case and time into
+ * an EventLog. Parsers call `addEvent` once per event and `setEventAttribute` for its extra
+ * values; nothing here allocates per event beyond dictionary entries for new strings.
+ */
+export class EventLogBuilder {
+  private readonly cases = new StringDictionary();
+  private readonly activities = new StringDictionary();
+  private readonly resources = new StringDictionary();
+  private readonly caseCode = new GrowableInt32(1 << 16);
+  private readonly activity = new GrowableInt32(1 << 16);
+  private readonly timestamp = new GrowableFloat64(1 << 16);
+  private readonly resource = new GrowableInt32(1 << 16);
+  private readonly sourceRow = new GrowableInt32(1 << 16);
+  private startTimestamp: GrowableFloat64 | null = null;
+  private readonly eventColumns: AttributeColumnBuilder[] = [];
+  private readonly eventColumnByName = new Map<string, number>();
+  private readonly caseColumns: AttributeColumnBuilder[] = [];
+  private readonly caseColumnByName = new Map<string, number>();
+
+  get eventCount(): number {
+    return this.activity.length;
+  }
+
+  /** The case index for an id, creating the case if it is new. */
+  caseIndex(caseId: string): number {
+    return this.cases.code(caseId);
+  }
+
+  /** Adds one event and returns its ordinal in file order. */
+  addEvent(caseId: string, activity: string, timestamp: number, resource: string | null, sourceRow: number, startTimestamp = NaN): number {
+    this.caseCode.push(this.cases.code(caseId));
+    this.activity.push(this.activities.code(activity));
+    this.timestamp.push(timestamp);
+    this.resource.push(resource === null || resource === '' ? -1 : this.resources.code(resource));
+    this.sourceRow.push(sourceRow);
+    if (!Number.isNaN(startTimestamp)) {
+      this.startTimestamp ??= new GrowableFloat64(1 << 16);
+      this.startTimestamp.set(this.activity.length - 1, startTimestamp, NaN);
+    }
+    return this.activity.length - 1;
+  }
+
+  eventAttribute(name: string, type: AttributeType): AttributeHandle {
+    return { index: columnIndex(name, type, this.eventColumns, this.eventColumnByName) };
+  }
+
+  caseAttribute(name: string, type: AttributeType): AttributeHandle {
+    return { index: columnIndex(name, type, this.caseColumns, this.caseColumnByName) };
+  }
+
+  /** Sets an attribute of the most recently added event. */
+  setEventAttribute(handle: AttributeHandle, value: RawValue, type: AttributeType): void {
+    this.eventColumns[handle.index].set(this.activity.length - 1, value, type);
+  }
+
+  setCaseAttribute(caseIndex: number, handle: AttributeHandle, value: RawValue, type: AttributeType): void {
+    this.caseColumns[handle.index].set(caseIndex, value, type);
+  }
+
+  finish(): EventLog {
+    const n = this.activity.length;
+    const caseCode = this.caseCode.toArray();
+    const timestamp = this.timestamp.toArray();
+    const { order, caseStart, caseOrder } = sortByCaseAndTime(caseCode, timestamp, this.cases.size);
+    const caseIds = Array.from(caseOrder, (c) => this.cases.values[c]);
+    return {
+      eventCount: n,
+      caseCount: caseIds.length,
+      caseStart,
+      caseIds,
+      activity: gatherInt32(this.activity.toArray(), order),
+      activities: this.activities.values,
+      timestamp: gatherFloat64(timestamp, order),
+      startTimestamp: this.startTimestamp ? gatherFloat64(this.startTimestamp.toArray(n, NaN), order) : null,
+      resource: gatherInt32(this.resource.toArray(), order),
+      resources: this.resources.values,
+      sourceRow: gatherInt32(this.sourceRow.toArray(), order),
+      eventAttributes: this.eventColumns.map((c) => c.finish(n, order)),
+      caseAttributes: this.caseColumns.map((c) => c.finish(this.cases.size, null)).map((c) => gatherColumn(c, caseOrder)),
+    };
+  }
+}
+
+function columnIndex(name: string, type: AttributeType, columns: AttributeColumnBuilder[], byName: Map<string, number>): number {
+  let index = byName.get(name);
+  if (index === undefined) {
+    index = columns.length;
+    columns.push(new AttributeColumnBuilder(name, type));
+    byName.set(name, index);
+  }
+  return index;
+}
+
+/**
+ * Stable counting sort by case (cases keep first-appearance order), then a stable sort by time
+ * inside each case, which is usually already in order and then costs one comparison per event.
+ * Cases that received no events (an empty XES trace) are dropped.
+ */
+export function sortByCaseAndTime(caseCode: Int32Array, timestamp: Float64Array, caseCount: number) {
+  const n = caseCode.length;
+  const counts = new Int32Array(caseCount);
+  for (let i = 0; i < n; i++) counts[caseCode[i]]++;
+  let kept = 0;
+  for (let c = 0; c < caseCount; c++) if (counts[c] > 0) kept++;
+  const caseOrder = new Int32Array(kept);
+  const caseStart = new Int32Array(kept + 1);
+  const next = new Int32Array(caseCount);
+  for (let c = 0, k = 0, offset = 0; c < caseCount; c++) {
+    if (counts[c] === 0) continue;
+    caseOrder[k] = c;
+    caseStart[k] = offset;
+    next[c] = offset;
+    offset += counts[c];
+    caseStart[++k] = offset;
+  }
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[next[caseCode[i]]++] = i;
+  for (let k = 0; k < kept; k++) {
+    const from = caseStart[k];
+    const to = caseStart[k + 1];
+    let sorted = true;
+    for (let i = from + 1; i < to; i++) {
+      if (timestamp[order[i]] < timestamp[order[i - 1]]) {
+        sorted = false;
+        break;
+      }
+    }
+    if (!sorted) {
+      const slice = Array.from(order.subarray(from, to));
+      slice.sort((a, b) => timestamp[a] - timestamp[b] || a - b);
+      order.set(slice, from);
+    }
+  }
+  return { order, caseStart, caseOrder };
+}
+
+export function gatherInt32(values: Int32Array, order: Int32Array): Int32Array {
+  const out = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) out[i] = values[order[i]];
+  return out;
+}
+
+export function gatherFloat64(values: Float64Array, order: Int32Array): Float64Array {
+  const out = new Float64Array(order.length);
+  for (let i = 0; i < order.length; i++) out[i] = values[order[i]];
+  return out;
+}
+
+function gatherColumn(column: AttributeColumn, order: Int32Array): AttributeColumn {
+  return column.type === 'string'
+    ? { ...column, codes: gatherInt32(column.codes, order) }
+    : { ...column, values: gatherFloat64(column.values, order) };
+}

@@ -1,0 +1,71 @@
+/** Typed arrays that grow by doubling, so builders never hold per-event objects. */
+
+export class GrowableInt32 {
+  private data: Int32Array;
+  length = 0;
+  constructor(initial = 1024) {
+    this.data = new Int32Array(initial);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) this.grow(this.length + 1);
+    this.data[this.length++] = value;
+  }
+  /** Sets index i, padding any gap with `fill`. */
+  set(i: number, value: number, fill: number): void {
+    if (i >= this.data.length) this.grow(i + 1);
+    if (i > this.length) this.data.fill(fill, this.length, i);
+    this.data[i] = value;
+    if (i >= this.length) this.length = i + 1;
+  }
+  get(i: number): number {
+    return this.data[i];
+  }
+  /** A copy trimmed to `length` (padded with `fill` up to `length` if larger). */
+  toArray(length = this.length, fill = 0): Int32Array {
+    const out = new Int32Array(length);
+    out.set(this.data.subarray(0, Math.min(length, this.length)));
+    if (length > this.length) out.fill(fill, this.length);
+    return out;
+  }
+  private grow(min: number): void {
+    let size = this.data.length * 2;
+    while (size < min) size *= 2;
+    const next = new Int32Array(size);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
+}
+
+export class GrowableFloat64 {
+  private data: Float64Array;
+  length = 0;
+  constructor(initial = 1024) {
+    this.data = new Float64Array(initial);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) this.grow(this.length + 1);
+    this.data[this.length++] = value;
+  }
+  set(i: number, value: number, fill: number): void {
+    if (i >= this.data.length) this.grow(i + 1);
+    if (i > this.length) this.data.fill(fill, this.length, i);
+    this.data[i] = value;
+    if (i >= this.length) this.length = i + 1;
+  }
+  get(i: number): number {
+    return this.data[i];
+  }
+  toArray(length = this.length, fill = 0): Float64Array {
+    const out = new Float64Array(length);
+    out.set(this.data.subarray(0, Math.min(length, this.length)));
+    if (length > this.length) out.fill(fill, this.length);
+    return out;
+  }
+  private grow(min: number): void {
+    let size = this.data.length * 2;
+    while (size < min) size *= 2;
+    const next = new Float64Array(size);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
+}

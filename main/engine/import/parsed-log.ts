@@ -1,0 +1,30 @@
+import type { ColumnMapping, RejectedRow } from '../../../preload/api.ts';
+import type { EventLog } from '../eventlog/event-log.ts';
+
+/** What every parser receives: where to report progress and how it is told to stop. */
+export interface ImportContext {
+  /** The file name the user knows, for error messages (the path may be a temp upload). */
+  fileName: string;
+  signal?: AbortSignal;
+  /** Called now and then (not per row) with bytes of the *input file* consumed so far. */
+  onProgress?(bytesRead: number, totalBytes: number): void;
+  /** Ceiling on decompressed bytes for .gz input; defaults to DEFAULT_DECOMPRESSED_CEILING. */
+  maxDecompressedBytes?: number;
+}
+
+/** At most this many rejected rows are kept with their reasons; the count is always exact. */
+export const REJECTED_SAMPLE_LIMIT = 10_000;
+
+/** What every parser returns: the log, and everything it had to set aside. */
+export interface ParsedLog {
+  log: EventLog;
+  /** Data rows (CSV) or events (XES) read, accepted or not. */
+  rowsRead: number;
+  rejectedCount: number;
+  /** The first REJECTED_SAMPLE_LIMIT rejected rows, in file order. */
+  rejected: RejectedRow[];
+  /** The mapping actually used (CSV), with inferred parts filled in; null for XES. */
+  mapping: ColumnMapping | null;
+  /** Sentences for the user about what was inferred or fixed (encoding, delimiter, day/month). */
+  notes: string[];
+}

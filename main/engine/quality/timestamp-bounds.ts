@@ -1,0 +1,31 @@
+import type { EventLog } from '../eventlog/event-log.ts';
+import { quantileSorted, sortedSample } from './robust-statistics.ts';
+
+const YEAR_MS = 365.25 * 86_400_000;
+
+/** Before this, a timestamp in a business log is a default value (1900, 1970) rather than a date. */
+export const EARLIEST_PLAUSIBLE = Date.UTC(1990, 0, 1);
+
+export interface TimestampBoundsOptions {
+  /** Epoch ms; events before it are implausibly old. Inferred when absent. */
+  notBefore?: number;
+  /** Epoch ms; events after it are in the future. Defaults to `now`. */
+  notAfter?: number;
+  now?: number;
+  /** Years before the log's 1st percentile that still count as plausible when inferring. */
+  yearsBeforeBulk?: number;
+}
+
+/**
+ * The plausible time window of a log. The lower bound is the later of 1990 and a few years
+ * before the bulk of the log (its 1st percentile), so both epoch-zero defaults and typos in
+ * the year (2012 for 2021) fall outside.
+ */
+export function timestampBounds(log: EventLog, options: TimestampBoundsOptions = {}): { notBefore: number; notAfter: number } {
+  const notAfter = options.notAfter ?? options.now ?? Date.now();
+  if (options.notBefore !== undefined) return { notBefore: options.notBefore, notAfter };
+  const sample = sortedSample(log.timestamp);
+  const bulk = sample.length > 0 ? quantileSorted(sample, 0.01) : EARLIEST_PLAUSIBLE;
+  const notBefore = Math.max(EARLIEST_PLAUSIBLE, bulk - (options.yearsBeforeBulk ?? 5) * YEAR_MS);
+  return { notBefore, notAfter };
+}
