@@ -501,7 +501,15 @@ export interface GembaBridge extends GembaApi {
   onJobEvent(listener: (event: JobEvent) => void): () => void;
   /** Electron only: the local path of a dropped or picked File; undefined in browser mode. */
   pathForFile?(file: { readonly name: string }): string | undefined;
+  /** Electron only: what the application menu asks the UI to do (Open workspace…, Import log…). */
+  onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
 }
+
+/** Sent by the Electron menu after its dialog: the workspace is already opened by the engine. */
+export type MenuCommand =
+  | { type: 'open-workspace'; workspace: WorkspaceInfo }
+  | { type: 'import-log'; file: FileRef };
 
 export const IPC_CALL_CHANNEL = 'gemba:call';
 export const IPC_JOB_EVENT_CHANNEL = 'gemba:job-event';
+export const IPC_MENU_CHANNEL = 'gemba:menu';
