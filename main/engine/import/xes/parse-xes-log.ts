@@ -1,0 +1,694 @@
+import { StringDecoder } from 'node:string_decoder';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type { AttributeType, RejectedRow } from '../../../../preload/api.ts';
+import { CancelledError, InputError, throwIfCancelled } from '../../errors.ts';
+import { EventLogBuilder, type AttributeHandle, type RawValue } from '../../eventlog/event-log-builder.ts';
+import { openMaybeGzipped } from '../gzip-guard.ts';
+import { REJECTED_SAMPLE_LIMIT, type ImportContext, type ParsedLog } from '../parsed-log.ts';
+import { inferStringTimestampFormat, type StringTimestampFormat } from './string-timestamps.ts';
+import { machineLocalTime, parseXesDate, timeZoneReader, type NaiveTimeReader } from './xes-date.ts';
+
+/**
+ * Streaming XES import: saxes events drive a small state machine that writes straight into an
+ * EventLogBuilder. Nothing is kept per event beyond the builder's columns, except for a short
+ * replay buffer while the format of text timestamps is being inferred.
+ *
+ * What becomes what:
+ * - trace `concept:name` → case id (a trace without one gets "trace-<n>", n = trace ordinal);
+ *   other trace attributes → case attributes.
+ * - event `concept:name` → activity, `time:timestamp` → timestamp, `org:resource` → resource;
+ *   every other event attribute, `lifecycle:transition` included, → event attribute.
+ * - sourceRow of an event = its 1-based ordinal among all `<event>` elements of the file
+ *   (rejected ones count too), so it points at the n-th event a user would find in the file.
+ * - Nested attributes: a `<container>` is flattened, its children become attributes named
+ *   `container/child` (any depth). A `<list>` has no single value and repeated keys, so it is
+ *   skipped and named in the notes. Meta-attributes (children of a scalar attribute) describe
+ *   the attribute, not the event, and are skipped. `<global>`, `<extension>`, `<classifier>`
+ *   and log-level attributes describe the file and are skipped.
+ * - Events that cannot be placed (no activity, no or unreadable timestamp, outside any trace)
+ *   are rejected rows with the line of their `<event>` tag and a reason, never dropped.
+ */
+
+export interface XesImportOptions {
+  /** IANA zone for timestamps without an offset; defaults to the machine's zone. */
+  timezone?: string;
+}
+
+const PROGRESS_EVERY_BYTES = 1024 * 1024;
+/** Events held back at most while the format of text timestamps is not yet known. */
+const DEFERRED_EVENT_LIMIT = 1000;
+/** Text timestamps sampled to infer their format. */
+const STRING_TIMESTAMP_SAMPLES = 200;
+/** A real XES file opens <log> within a few KB; this much prolog means it is not one. */
+const MAX_PROLOG_CHARS = 64 * 1024 * 1024;
+const LIST_NOTE_LIMIT = 10;
+
+const SCOPE_NONE = 0;
+const SCOPE_LOG = 1;
+const SCOPE_TRACE = 2;
+const SCOPE_EVENT = 3;
+
+const DOCTYPE_HINT = 'Export the log again without a DOCTYPE (XES needs none), or remove the <!DOCTYPE …> declaration.';
+const DOCTYPE_MESSAGE =
+  'The XES file declares a DOCTYPE. DOCTYPEs can define entities (XXE, "billion laughs"), so the file was refused; Gemba never expands entities.';
+
+interface DeferredEvent {
+  caseId: string;
+  activity: string;
+  timestampText: string | null;
+  timestamp: number;
+  resource: string | null;
+  sourceRow: number;
+  line: number;
+  reject: string | null;
+  handles: AttributeHandle[];
+  values: RawValue[];
+  types: AttributeType[];
+}
+
+/** The machine's IANA zone, which the user sees in the notes. */
+function machineTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+class XesLogReader {
+  readonly builder = new EventLogBuilder();
+  readonly rejected: RejectedRow[] = [];
+  rejectedCount = 0;
+  eventsRead = 0;
+
+  depth = 0;
+  /** Depth of the element whose subtree is being skipped, 0 when none. */
+  private skipFrom = 0;
+  private scope = SCOPE_NONE;
+  sawRoot = false;
+  closedRoot = false;
+
+  // Trace being read.
+  private traceOrdinal = 0;
+  private traceName: string | null = null;
+  private caseId: string | null = null;
+  private caseIndex = -1;
+  private traceEvents = 0;
+  private readonly traceHandles: AttributeHandle[] = [];
+  private readonly traceValues: RawValue[] = [];
+  private readonly traceTypes: AttributeType[] = [];
+  private traceAttributeCount = 0;
+  private casesCreated = 0;
+
+  // Event being read.
+  private orphanEvent = false;
+  eventLine = 0;
+  private activity: string | null = null;
+  private resource: string | null = null;
+  private hasTimestamp = false;
+  private timestamp = NaN;
+  private timestampText: string | null = null;
+  private timestampIsText = false;
+  private readonly eventHandles: AttributeHandle[] = [];
+  private readonly eventValues: RawValue[] = [];
+  private readonly eventTypes: AttributeType[] = [];
+  private eventAttributeCount = 0;
+
+  // Containers being flattened.
+  private readonly containerDepths: number[] = [];
+  private readonly containerPrefixes: string[] = [];
+
+  private readonly eventHandleByKey = new Map<string, AttributeHandle>();
+  private readonly caseHandleByKey = new Map<string, AttributeHandle>();
+
+  // Text timestamps: inferred once from the first values, then applied to all.
+  private stringFormatSettled = false;
+  private stringFormat: StringTimestampFormat | null = null;
+  private deferred: DeferredEvent[] | null = null;
+  private readonly stringSamples: string[] = [];
+  private stringTimestampCount = 0;
+
+  // Set by typedValue(): the value and type of the attribute just read.
+  private valueOut: RawValue = null;
+  private typeOut: AttributeType = 'string';
+
+  // For the notes.
+  private readonly skippedLists = new Set<string>();
+  private metaAttributesSkipped = 0;
+  private emptyTraces = 0;
+  private duplicateTraces = 0;
+  private lateTraceNames = 0;
+  naiveDates = 0;
+
+  constructor(
+    /** Places `<date>` values without an offset. */
+    private readonly naive: NaiveTimeReader,
+    /** The same zone for text timestamps, without counting them as naive dates. */
+    private readonly textNaive: NaiveTimeReader,
+    private readonly timeZone: string,
+    private readonly parser: SaxesParser,
+  ) {}
+
+  onOpen(tag: SaxesTagPlain): void {
+    const depth = ++this.depth;
+    if (this.skipFrom !== 0) return;
+    const name = tag.name;
+    if (depth === 1) {
+      const local = name.slice(name.indexOf(':') + 1);
+      if (local !== 'log') {
+        throw new InputError(`This is XML but not an XES event log: its root element is <${name}>, and an XES file's root is <log>.`, {
+          line: this.parser.line,
+          hint: 'Choose an XES export (.xes or .xes.gz) or a CSV file.',
+        });
+      }
+      this.sawRoot = true;
+      this.scope = SCOPE_LOG;
+      return;
+    }
+    switch (this.scope) {
+      case SCOPE_LOG:
+        if (name === 'trace') this.startTrace();
+        else if (name === 'event') this.startEvent(true);
+        else this.skipFrom = depth;
+        return;
+      case SCOPE_TRACE:
+        if (name === 'event') {
+          if (this.caseId === null) this.fixCase();
+          this.startEvent(false);
+        } else this.readAttribute(tag, depth, false);
+        return;
+      case SCOPE_EVENT:
+        this.readAttribute(tag, depth, true);
+        return;
+      default:
+        this.skipFrom = depth;
+    }
+  }
+
+  onClose(): void {
+    const depth = this.depth--;
+    if (this.skipFrom !== 0) {
+      if (depth === this.skipFrom) this.skipFrom = 0;
+      return;
+    }
+    if (depth === 1) {
+      this.closedRoot = true;
+      this.scope = SCOPE_NONE;
+      return;
+    }
+    const containers = this.containerDepths.length;
+    if (containers > 0 && this.containerDepths[containers - 1] === depth) {
+      this.containerDepths.pop();
+      this.containerPrefixes.pop();
+      return;
+    }
+    // Other closes here are of attributes already read (saxes closes self-closing tags too).
+    if (this.scope === SCOPE_EVENT) {
+      if (depth === (this.orphanEvent ? 2 : 3)) {
+        this.finishEvent();
+        this.scope = this.orphanEvent ? SCOPE_LOG : SCOPE_TRACE;
+      }
+    } else if (this.scope === SCOPE_TRACE && depth === 2) {
+      this.finishTrace();
+      this.scope = SCOPE_LOG;
+    }
+  }
+
+  /** Where the reader is, in the user's words, for the truncation message. */
+  whereInLog(): string {
+    if (this.scope === SCOPE_EVENT) return this.orphanEvent ? 'inside an <event>' : `inside an <event> of trace ${this.traceOrdinal}`;
+    if (this.scope === SCOPE_TRACE) return `inside trace ${this.traceOrdinal}`;
+    return 'inside <log>';
+  }
+
+  private startTrace(): void {
+    this.scope = SCOPE_TRACE;
+    this.traceOrdinal++;
+    this.traceName = null;
+    this.caseId = null;
+    this.caseIndex = -1;
+    this.traceEvents = 0;
+    this.traceAttributeCount = 0;
+  }
+
+  /** The case id is settled when the first event arrives (XES puts trace attributes first). */
+  private fixCase(): void {
+    const id = this.traceName ?? `trace-${this.traceOrdinal}`;
+    this.caseId = id;
+    this.caseIndex = this.builder.caseIndex(id);
+    if (this.caseIndex === this.casesCreated) this.casesCreated++;
+    else this.duplicateTraces++;
+    for (let i = 0; i < this.traceAttributeCount; i++) {
+      this.builder.setCaseAttribute(this.caseIndex, this.traceHandles[i], this.traceValues[i], this.traceTypes[i]);
+    }
+    this.traceAttributeCount = 0;
+  }
+
+  private finishTrace(): void {
+    if (this.caseId === null && this.traceEvents === 0) this.emptyTraces++;
+  }
+
+  private startEvent(orphan: boolean): void {
+    this.scope = SCOPE_EVENT;
+    this.orphanEvent = orphan;
+    this.eventLine = this.parser.line;
+    this.activity = null;
+    this.resource = null;
+    this.hasTimestamp = false;
+    this.timestamp = NaN;
+    this.timestampText = null;
+    this.timestampIsText = false;
+    this.eventAttributeCount = 0;
+    this.traceEvents++;
+  }
+
+  /** An attribute element directly inside a trace or event (or inside a container there). */
+  private readAttribute(tag: SaxesTagPlain, depth: number, ofEvent: boolean): void {
+    const containers = this.containerDepths.length;
+    const directChild = containers === 0 ? depth === (ofEvent ? (this.orphanEvent ? 3 : 4) : 3) : depth === this.containerDepths[containers - 1] + 1;
+    const attributes = tag.attributes;
+    const key = attributes.key;
+    if (!directChild || key === undefined) {
+      this.skipFrom = depth;
+      return;
+    }
+    const kind = tag.name;
+    if (kind === 'container') {
+      this.containerDepths.push(depth);
+      this.containerPrefixes.push((containers > 0 ? this.containerPrefixes[containers - 1] : '') + key + '/');
+      return;
+    }
+    if (kind === 'list') {
+      if (this.skippedLists.size < LIST_NOTE_LIMIT) this.skippedLists.add(key);
+      if (!tag.isSelfClosing) this.skipFrom = depth;
+      return;
+    }
+    const raw = attributes.value ?? '';
+    if (!tag.isSelfClosing) {
+      // Meta-attributes of this attribute follow as children; the attribute itself is kept.
+      this.skipFrom = depth;
+      this.metaAttributesSkipped++;
+    }
+    if (containers === 0) {
+      if (ofEvent) {
+        switch (key) {
+          case 'concept:name':
+            this.activity = raw;
+            return;
+          case 'org:resource':
+            this.resource = raw;
+            return;
+          case 'time:timestamp':
+            this.hasTimestamp = true;
+            this.timestampText = raw;
+            if (kind === 'date') this.timestamp = parseXesDate(raw, this.naive);
+            else this.timestampIsText = true;
+            return;
+        }
+      } else if (key === 'concept:name') {
+        if (this.caseId === null) this.traceName = raw;
+        else this.lateTraceNames++;
+        return;
+      }
+    }
+    if (!this.typedValue(kind, raw)) {
+      this.skipFrom = depth;
+      return;
+    }
+    const name = containers === 0 ? key : this.containerPrefixes[containers - 1] + key;
+    if (ofEvent) {
+      let handle = this.eventHandleByKey.get(name);
+      if (handle === undefined) {
+        handle = this.builder.eventAttribute(name, this.typeOut);
+        this.eventHandleByKey.set(name, handle);
+      }
+      const i = this.eventAttributeCount++;
+      this.eventHandles[i] = handle;
+      this.eventValues[i] = this.valueOut;
+      this.eventTypes[i] = this.typeOut;
+    } else {
+      let handle = this.caseHandleByKey.get(name);
+      if (handle === undefined) {
+        handle = this.builder.caseAttribute(name, this.typeOut);
+        this.caseHandleByKey.set(name, handle);
+      }
+      if (this.caseId !== null) this.builder.setCaseAttribute(this.caseIndex, handle, this.valueOut, this.typeOut);
+      else {
+        const i = this.traceAttributeCount++;
+        this.traceHandles[i] = handle;
+        this.traceValues[i] = this.valueOut;
+        this.traceTypes[i] = this.typeOut;
+      }
+    }
+  }
+
+  /**
+   * XES typed value to the builder's value. A value that does not read as its declared type
+   * (an `<int>` holding "n/a") is kept as text rather than lost. Returns false for elements
+   * that are not XES attributes.
+   */
+  private typedValue(kind: string, raw: string): boolean {
+    switch (kind) {
+      case 'string':
+      case 'id':
+        this.valueOut = raw;
+        this.typeOut = 'string';
+        return true;
+      case 'date': {
+        const t = parseXesDate(raw, this.naive);
+        if (Number.isNaN(t)) {
+          this.valueOut = raw;
+          this.typeOut = 'string';
+        } else {
+          this.valueOut = t;
+          this.typeOut = 'date';
+        }
+        return true;
+      }
+      case 'int':
+      case 'float': {
+        const x = raw.trim() === '' ? NaN : Number(raw);
+        if (Number.isNaN(x)) {
+          this.valueOut = raw;
+          this.typeOut = 'string';
+        } else {
+          this.valueOut = x;
+          this.typeOut = 'number';
+        }
+        return true;
+      }
+      case 'boolean': {
+        const v = raw.trim().toLowerCase();
+        if (v === 'true' || v === '1') this.valueOut = true;
+        else if (v === 'false' || v === '0') this.valueOut = false;
+        else {
+          this.valueOut = raw;
+          this.typeOut = 'string';
+          return true;
+        }
+        this.typeOut = 'boolean';
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  private finishEvent(): void {
+    const sourceRow = ++this.eventsRead;
+    const line = this.eventLine;
+    let reject: string | null = null;
+    const activity = this.activity;
+    if (this.orphanEvent) reject = 'event is outside any <trace>, so it belongs to no case';
+    else if (activity === null || activity === '') reject = 'event has no concept:name (activity)';
+    else if (!this.hasTimestamp) reject = 'event has no time:timestamp';
+    else if (!this.timestampIsText && Number.isNaN(this.timestamp)) reject = `time:timestamp "${clip(this.timestampText ?? '')}" is not a valid XES date`;
+
+    if (this.timestampIsText && reject === null) {
+      this.stringTimestampCount++;
+      if (!this.stringFormatSettled) {
+        if (this.stringSamples.length < STRING_TIMESTAMP_SAMPLES) this.stringSamples.push(this.timestampText ?? '');
+        this.deferred ??= [];
+      } else this.timestamp = this.readTextTimestamp(this.timestampText ?? '');
+    }
+
+    if (this.deferred !== null) {
+      const n = this.eventAttributeCount;
+      this.deferred.push({
+        caseId: this.caseId ?? '',
+        activity: activity ?? '',
+        timestampText: this.timestampIsText ? this.timestampText : null,
+        timestamp: this.timestamp,
+        resource: this.resource,
+        sourceRow,
+        line,
+        reject,
+        handles: this.eventHandles.slice(0, n),
+        values: this.eventValues.slice(0, n),
+        types: this.eventTypes.slice(0, n),
+      });
+      if (this.deferred.length >= DEFERRED_EVENT_LIMIT || this.stringSamples.length >= STRING_TIMESTAMP_SAMPLES) this.settleStringFormat();
+      return;
+    }
+
+    if (reject === null && Number.isNaN(this.timestamp)) reject = this.textTimestampReason(this.timestampText ?? '');
+    if (reject !== null) {
+      this.reject(line, reject);
+      return;
+    }
+    this.builder.addEvent(this.caseId!, activity!, this.timestamp, this.resource, sourceRow);
+    for (let i = 0; i < this.eventAttributeCount; i++) this.builder.setEventAttribute(this.eventHandles[i], this.eventValues[i], this.eventTypes[i]);
+  }
+
+  private readTextTimestamp(text: string): number {
+    return this.stringFormat === null ? NaN : this.stringFormat.parse(text);
+  }
+
+  private textTimestampReason(text: string): string {
+    return this.stringFormat === null
+      ? `time:timestamp "${clip(text)}" is text in no date format Gemba recognises`
+      : `time:timestamp "${clip(text)}" does not match the format of the file's other timestamps (${this.stringFormat.label})`;
+  }
+
+  /** Infers the text timestamp format from the samples and replays the held-back events. */
+  settleStringFormat(): void {
+    if (this.stringFormatSettled) return;
+    this.stringFormatSettled = true;
+    this.stringFormat = inferStringTimestampFormat(this.stringSamples, this.textNaive);
+    const held = this.deferred ?? [];
+    this.deferred = null;
+    for (const e of held) {
+      let reject = e.reject;
+      let timestamp = e.timestamp;
+      if (reject === null && e.timestampText !== null) {
+        timestamp = this.readTextTimestamp(e.timestampText);
+        if (Number.isNaN(timestamp)) reject = this.textTimestampReason(e.timestampText);
+      }
+      if (reject !== null) {
+        this.reject(e.line, reject);
+        continue;
+      }
+      this.builder.addEvent(e.caseId, e.activity, timestamp, e.resource, e.sourceRow);
+      for (let i = 0; i < e.handles.length; i++) this.builder.setEventAttribute(e.handles[i], e.values[i], e.types[i]);
+    }
+  }
+
+  private reject(line: number, reason: string): void {
+    this.rejectedCount++;
+    if (this.rejected.length < REJECTED_SAMPLE_LIMIT) this.rejected.push({ line, reason });
+  }
+
+  notes(): string[] {
+    const notes: string[] = [];
+    if (this.stringTimestampCount > 0) {
+      notes.push(
+        this.stringFormat === null
+          ? `time:timestamp is stored as text in ${this.stringTimestampCount} events, in no date format Gemba recognises.`
+          : `time:timestamp is stored as text in ${this.stringTimestampCount} events; read as ${this.stringFormat.label}` +
+              (this.stringFormat.hasOffset ? '.' : ` in time zone ${this.timeZone}.`),
+      );
+    }
+    if (this.naiveDates > 0) notes.push(`${this.naiveDates} date values carry no time-zone offset; they were read in time zone ${this.timeZone}.`);
+    if (this.duplicateTraces > 0)
+      notes.push(`${this.duplicateTraces} traces repeat the concept:name of an earlier trace; their events were joined to that case.`);
+    if (this.emptyTraces > 0) notes.push(`${this.emptyTraces} traces contain no events and were left out.`);
+    if (this.lateTraceNames > 0)
+      notes.push(`${this.lateTraceNames} traces give their concept:name after their first event; those cases keep the generated id "trace-<n>".`);
+    if (this.skippedLists.size > 0)
+      notes.push(`List attributes were skipped (a list has no single value): ${[...this.skippedLists].join(', ')}.`);
+    if (this.metaAttributesSkipped > 0) notes.push(`${this.metaAttributesSkipped} attributes carry nested meta-attributes; the meta-attributes were skipped.`);
+    return notes;
+  }
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+type TextEncodingName = 'utf8' | 'utf16le' | 'latin1';
+
+/** The encoding from a BOM or the XML declaration; XES is UTF-8 unless it says otherwise. */
+function sniffEncoding(head: Buffer): TextEncodingName {
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf16le';
+  const declaration = head.subarray(0, 200).toString('latin1');
+  const match = /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(declaration);
+  if (match && /^(iso-?8859-1|latin-?1|windows-1252|cp1252|us-ascii)$/i.test(match[1])) return 'latin1';
+  return 'utf8';
+}
+
+function notXml(fileName: string, what: string): InputError {
+  return new InputError(`${what} This file is not XML, so it cannot be an XES log.`, {
+    file: fileName,
+    line: 1,
+    column: 1,
+    hint: 'If it is a CSV export, rename it to .csv and import it as CSV; otherwise export the log again as XES.',
+  });
+}
+
+/** The message saxes puts after its "line:column: " prefix. */
+function saxesReason(error: Error): string {
+  return error.message.replace(/^.*?\d+:\d+: /, '');
+}
+
+/** Reads an XES or gzipped XES file into an event log. */
+export async function parseXesLog(path: string, ctx: ImportContext, options: XesImportOptions = {}): Promise<ParsedLog> {
+  const file = ctx.fileName;
+  const timeZone = options.timezone ?? machineTimeZone();
+  const baseNaive = options.timezone ? timeZoneReader(options.timezone) : machineLocalTime;
+  throwIfCancelled(ctx.signal);
+
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  // Only XML's five predefined entities exist; anything else is an error, never an expansion.
+  // (A plain object here would also "resolve" names like &constructor; from its prototype.)
+  parser.ENTITIES = Object.assign(Object.create(null) as Record<string, string>, {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+  });
+  let reader: XesLogReader | null = null;
+  const naive: NaiveTimeReader = (y, mo, d, h, mi, s, ms) => {
+    reader!.naiveDates++;
+    return baseNaive(y, mo, d, h, mi, s, ms);
+  };
+  reader = new XesLogReader(naive, baseNaive, timeZone, parser);
+  const r = reader;
+  parser.on('opentag', (tag) => r.onOpen(tag));
+  parser.on('closetag', () => r.onClose());
+  parser.on('doctype', () => {
+    throw new InputError(DOCTYPE_MESSAGE, { file, line: parser.line, hint: DOCTYPE_HINT });
+  });
+
+  const input = await openMaybeGzipped(path, { fileName: file, maxDecompressedBytes: ctx.maxDecompressedBytes });
+  const total = input.fileSize;
+  let decoder: StringDecoder | null = null;
+  let lastProgress = 0;
+  let prologChars = 0;
+  let prologTail = '';
+  let sawText = false;
+
+  const feed = (text: string) => {
+    if (!r.sawRoot) {
+      // Refuse a DOCTYPE before saxes buffers it: its internal subset can be arbitrarily large.
+      const window = prologTail + text;
+      const at = window.indexOf('<!DOCTYPE');
+      if (at >= 0) {
+        const line = parser.line + countNewlines(window, prologTail.length, at);
+        throw new InputError(DOCTYPE_MESSAGE, { file, line, hint: DOCTYPE_HINT });
+      }
+      prologTail = window.slice(-8);
+      prologChars += text.length;
+      if (prologChars > MAX_PROLOG_CHARS) {
+        throw new InputError('No XES <log> element in the first 64 MB of the file.', {
+          file,
+          line: parser.line,
+          hint: 'Check that this is an XES export.',
+        });
+      }
+    }
+    try {
+      parser.write(text);
+    } catch (error) {
+      throw asInputError(error);
+    }
+  };
+
+  const asInputError = (error: unknown): unknown => {
+    if (error instanceof InputError) {
+      if (error.details.file === undefined) return new InputError(error.message, { ...error.details, file });
+      return error;
+    }
+    if (error instanceof CancelledError || !(error instanceof Error)) return error;
+    const reason = saxesReason(error);
+    const where = { file, line: parser.line, column: parser.column + 1 };
+    if (/undefined entity|disallowed character in entity/.test(reason)) {
+      return new InputError('The file refers to an entity (&name;) that XML does not define. Gemba never expands entities.', {
+        ...where,
+        hint: 'Write the character itself or a numeric reference such as &#233;, or export the log again.',
+      });
+    }
+    if (!r.sawRoot) return notXml(file, `It is not well-formed XML (${reason}).`);
+    return new InputError(`The XES file is not well-formed XML here: ${reason}`, {
+      ...where,
+      hint: 'The file may be damaged or cut short; export it again.',
+    });
+  };
+
+  try {
+    for await (const chunk of input.chunks) {
+      throwIfCancelled(ctx.signal);
+      if (decoder === null) {
+        const encoding = sniffEncoding(chunk);
+        decoder = new StringDecoder(encoding);
+        let text = decoder.write(chunk);
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        const first = firstNonSpace(text);
+        if (first >= 0) {
+          sawText = true;
+          if (text[first] !== '<') throw notXml(file, 'It does not start with "<".');
+        }
+        feed(text);
+      } else {
+        let text = decoder.write(chunk);
+        if (!sawText) {
+          const first = firstNonSpace(text);
+          if (first >= 0) {
+            sawText = true;
+            if (text[first] !== '<') throw notXml(file, 'It does not start with "<".');
+          }
+        }
+        feed(text);
+      }
+      const done = input.fileBytesRead();
+      if (done - lastProgress >= PROGRESS_EVERY_BYTES) {
+        lastProgress = done;
+        ctx.onProgress?.(done, total);
+      }
+    }
+    if (decoder !== null) feed(decoder.end());
+  } catch (error) {
+    throw asInputError(error);
+  }
+
+  if (!sawText) {
+    throw new InputError('The file is empty.', { file, line: 1, hint: 'Choose the XES export itself, not an empty placeholder.' });
+  }
+  if (!r.sawRoot) {
+    throw new InputError('The file contains no XES <log> element.', { file, line: parser.line, hint: 'Check that this is an XES export.' });
+  }
+  if (!r.closedRoot) {
+    throw new InputError(`The XES file ends before </log> — it looks truncated (it stops ${r.whereInLog()}).`, {
+      file,
+      line: parser.line,
+      hint: 'Copy or export the file again; the end of it is missing.',
+    });
+  }
+  try {
+    parser.close();
+  } catch (error) {
+    throw asInputError(error);
+  }
+  r.settleStringFormat();
+  ctx.onProgress?.(total, total);
+
+  const log = r.builder.finish();
+  return {
+    log,
+    rowsRead: r.eventsRead,
+    rejectedCount: r.rejectedCount,
+    rejected: r.rejected,
+    mapping: null,
+    notes: r.notes(),
+  };
+}
+
+function firstNonSpace(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return i;
+  }
+  return -1;
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = Math.max(0, from); i < to; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
