@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Environment, ImportSummary, WorkspaceInfo } from '../../preload/api.ts';
+import { gemba } from '../api/client.ts';
+import { toUserFacingError } from '../api/gemba-error.ts';
+import { ErrorPanel } from '../components/error-panel.tsx';
+import { StartView } from '../views/start/start-view.tsx';
+import { formatHash, parseHash } from './route.ts';
+import { Shell } from './shell.tsx';
+import { WorkbenchContext, type Route, type Workbench } from './workbench.ts';
+import type { UserFacingError } from '../../preload/api.ts';
+
+/** Remembers the open workspace across a reload of the window (not across launches). */
+const SESSION_KEY = 'gemba.workspace';
+
+export function App() {
+  const api = useMemo(() => gemba(), []);
+  const [environment, setEnvironment] = useState<Environment | null>(null);
+  const [fatal, setFatal] = useState<UserFacingError | null>(null);
+  const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
+  const [restoring, setRestoring] = useState(true);
+  const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
+  const [logVersion, setLogVersion] = useState(0);
+  const [lastImport, setLastImport] = useState<ImportSummary | null>(null);
+
+  useEffect(() => {
+    api.environment().then(setEnvironment, (error: unknown) => setFatal(toUserFacingError(error)));
+    const remembered = sessionStorage.getItem(SESSION_KEY);
+    if (remembered) {
+      api
+        .openWorkspace(remembered)
+        .then(setWorkspace, () => sessionStorage.removeItem(SESSION_KEY))
+        .finally(() => setRestoring(false));
+    } else {
+      setRestoring(false);
+    }
+  }, [api]);
+
+  useEffect(() => {
+    const onHashChange = () => setRoute(parseHash(window.location.hash));
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+
+  const navigate = useCallback((view: string, params: Record<string, string> = {}) => {
+    const next = { view, params };
+    const hash = formatHash(next);
+    if (window.location.hash !== hash) window.location.hash = hash;
+    setRoute(next);
+  }, []);
+
+  const enterWorkspace = useCallback(
+    (info: WorkspaceInfo) => {
+      sessionStorage.setItem(SESSION_KEY, info.path);
+      setWorkspace(info);
+      setLastImport(null);
+      setLogVersion((v) => v + 1);
+      navigate(info.current ? 'summary' : 'home');
+    },
+    [navigate],
+  );
+
+  const leaveWorkspace = useCallback(() => {
+    sessionStorage.removeItem(SESSION_KEY);
+    setWorkspace(null);
+    setLastImport(null);
+    navigate('home');
+  }, [navigate]);
+
+  const logChanged = useCallback(
+    async (info?: WorkspaceInfo, summary?: ImportSummary) => {
+      const fresh = info ?? (workspace ? await api.openWorkspace(workspace.path) : null);
+      if (fresh) setWorkspace(fresh);
+      setLastImport(summary ?? null);
+      setLogVersion((v) => v + 1);
+    },
+    [api, workspace],
+  );
+
+  if (fatal) {
+    return (
+      <main className="start-page">
+        <ErrorPanel error={fatal} title="Gemba cannot reach its engine" />
+      </main>
+    );
+  }
+  if (!environment || restoring) {
+    return (
+      <main className="start-page" aria-busy="true">
+        <p className="muted">Starting Gemba…</p>
+      </main>
+    );
+  }
+
+  const workbench: Workbench = {
+    api,
+    environment,
+    workspace,
+    route,
+    logVersion,
+    lastImport,
+    navigate,
+    enterWorkspace,
+    leaveWorkspace,
+    logChanged,
+  };
+
+  return (
+    <WorkbenchContext.Provider value={workbench}>
+      {workspace ? <Shell workspace={workspace} /> : <StartView />}
+    </WorkbenchContext.Provider>
+  );
+}

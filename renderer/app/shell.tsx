@@ -1,0 +1,71 @@
+import type { WorkspaceInfo } from '../../preload/api.ts';
+import { formatCount } from '../components/format.ts';
+import { findView, VIEWS } from './views.ts';
+import { useWorkbench } from './workbench.ts';
+
+/** The frame around every workspace view: navigation on the left, the active view on the right. */
+export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
+  const { route, navigate, leaveWorkspace, environment } = useWorkbench();
+  const hasLog = workspace.current !== null;
+  const requested = findView(route.view);
+  const active = requested && (!requested.needsLog || hasLog) ? requested : VIEWS[0]!;
+  const View = active.component;
+
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Workspace views">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            G
+          </span>
+          <span className="brand-name">Gemba</span>
+        </div>
+        <div className="workspace-badge" title={workspace.path}>
+          <div className="workspace-name" data-testid="workspace-name">
+            {workspace.name}
+          </div>
+          {workspace.current ? (
+            <div className="workspace-log" data-testid="workspace-log">
+              {workspace.current.fileName}
+              <br />
+              {formatCount(workspace.current.cases)} cases · {formatCount(workspace.current.events)} events
+            </div>
+          ) : (
+            <div className="workspace-log muted">No log imported</div>
+          )}
+        </div>
+        <ul className="nav-list">
+          {VIEWS.map((view) => {
+            const disabled = view.needsLog && !hasLog;
+            return (
+              <li key={view.id}>
+                <button
+                  type="button"
+                  className={`nav-item${view.id === active.id ? ' nav-active' : ''}`}
+                  aria-current={view.id === active.id ? 'page' : undefined}
+                  disabled={disabled}
+                  title={disabled ? 'Import a log first' : undefined}
+                  data-testid={`nav-${view.id}`}
+                  onClick={() => navigate(view.id)}
+                >
+                  {view.label}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        <div className="sidebar-foot">
+          <button type="button" className="link-button" data-testid="close-workspace" onClick={leaveWorkspace}>
+            Close workspace
+          </button>
+          <div className="muted small">
+            Gemba {environment.appVersion} · {environment.mode === 'electron' ? 'desktop' : 'local browser'}
+          </div>
+        </div>
+      </nav>
+      <main className="content" data-testid={`view-${active.id}`}>
+        <View key={active.id} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { ComponentType } from 'react';
+import { CasesView } from '../views/cases/cases-view.tsx';
+import { HomeView } from '../views/home/home-view.tsx';
+import { ImportView } from '../views/import/import-view.tsx';
+import { SummaryView } from '../views/summary/summary-view.tsx';
+
+/**
+ * Every view of an open workspace, in navigation order. To add a view: create
+ * renderer/views/<name>/<name>-view.tsx exporting a component that reads what it needs from
+ * useWorkbench() (api, workspace, route.params, logVersion, navigate), import it here and add
+ * one entry. Nothing else in the shell needs to change.
+ */
+export interface ViewDefinition {
+  /** Stable id, used in the URL hash (#/<id>) and in data-testid="nav-<id>". */
+  id: string;
+  /** Navigation label, in the user's words. */
+  label: string;
+  component: ComponentType;
+  /** True when the view needs an imported log; it is disabled in the navigation until then. */
+  needsLog: boolean;
+}
+
+export const VIEWS: readonly ViewDefinition[] = [
+  { id: 'home', label: 'Workspace', component: HomeView, needsLog: false },
+  { id: 'import', label: 'Import', component: ImportView, needsLog: false },
+  { id: 'summary', label: 'Summary', component: SummaryView, needsLog: true },
+  // map helper: { id: 'map', label: 'Process map', component: MapView, needsLog: true },
+  { id: 'cases', label: 'Cases', component: CasesView, needsLog: true },
+  // quality helper: { id: 'quality', label: 'Data quality', component: QualityView, needsLog: true },
+];
+
+export function findView(id: string): ViewDefinition | undefined {
+  return VIEWS.find((view) => view.id === id);
+}

@@ -1,0 +1,40 @@
+import { createContext, useContext } from 'react';
+import type { Environment, GembaBridge, ImportSummary, WorkspaceInfo } from '../../preload/api.ts';
+
+/** Where the user is: a view id from app/views.ts plus its parameters (e.g. the open case). */
+export interface Route {
+  view: string;
+  params: Record<string, string>;
+}
+
+/** What every view can reach: the one API, the open workspace and navigation. */
+export interface Workbench {
+  api: GembaBridge;
+  environment: Environment;
+  workspace: WorkspaceInfo | null;
+  route: Route;
+  /** Increments whenever the current log changes (import, restore), so views reload their data. */
+  logVersion: number;
+  /** The summary of the import made in this session, which carries the rejected-row sample. */
+  lastImport: ImportSummary | null;
+  navigate(view: string, params?: Record<string, string>): void;
+  enterWorkspace(info: WorkspaceInfo): void;
+  leaveWorkspace(): void;
+  /** Call after an import or a restore: reloads the workspace info and bumps logVersion. */
+  logChanged(info?: WorkspaceInfo, summary?: ImportSummary): Promise<void>;
+}
+
+export const WorkbenchContext = createContext<Workbench | null>(null);
+
+export function useWorkbench(): Workbench {
+  const workbench = useContext(WorkbenchContext);
+  if (!workbench) throw new Error('useWorkbench outside <WorkbenchContext>');
+  return workbench;
+}
+
+/** For views that only make sense with an open workspace. */
+export function useWorkspace(): WorkspaceInfo {
+  const { workspace } = useWorkbench();
+  if (!workspace) throw new Error('This view needs an open workspace');
+  return workspace;
+}

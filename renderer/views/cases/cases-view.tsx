@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import type { CaseSort } from '../../../preload/api.ts';
+import { useWorkbench } from '../../app/workbench.ts';
+import { CaseDetailPanel } from './case-detail.tsx';
+import { CaseTable } from './case-table.tsx';
+
+/** Sort defaults per column: biggest first where bigger is what one looks for. */
+const DESCENDING_FIRST: Record<CaseSort, boolean> = { id: false, events: true, start: false, duration: true };
+
+/** Cases: the scrolling table and, for the selected case (route parameter `case`), its events. */
+export function CasesView() {
+  const { route, navigate } = useWorkbench();
+  const [sort, setSort] = useState<CaseSort>('id');
+  const [descending, setDescending] = useState(false);
+  const [searchText, setSearchText] = useState('');
+  const [search, setSearch] = useState('');
+  const selectedParam = route.params.case;
+  const selected = selectedParam !== undefined && /^\d+$/.test(selectedParam) ? Number(selectedParam) : null;
+
+  // Search while typing, but ask the engine only once the user pauses.
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(searchText.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [searchText]);
+
+  function onSort(next: CaseSort) {
+    if (next === sort) setDescending(!descending);
+    else {
+      setSort(next);
+      setDescending(DESCENDING_FIRST[next]);
+    }
+  }
+
+  return (
+    <div className="view view-fill">
+      <header className="view-header">
+        <h1>Cases</h1>
+        <label className="search">
+          <span className="visually-hidden">Search case id</span>
+          <input
+            type="search"
+            placeholder="Search case id…"
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+            data-testid="case-search"
+          />
+        </label>
+      </header>
+      <div className={`cases-split${selected !== null ? ' with-detail' : ''}`}>
+        <CaseTable
+          sort={sort}
+          descending={descending}
+          search={search}
+          selected={selected}
+          onSort={onSort}
+          onSelect={(index) => navigate('cases', { case: String(index) })}
+        />
+        {selected !== null ? <CaseDetailPanel caseIndex={selected} onClose={() => navigate('cases')} /> : null}
+      </div>
+    </div>
+  );
+}

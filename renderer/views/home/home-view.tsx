@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import type { ImportRecord, UserFacingError } from '../../../preload/api.ts';
+import { toUserFacingError } from '../../api/gemba-error.ts';
+import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
+import { ErrorPanel } from '../../components/error-panel.tsx';
+import { formatBytes, formatCount, formatTimestamp } from '../../components/format.ts';
+import { useAsync } from '../../components/use-async.ts';
+
+/** The workspace at a glance: its current log (or a call to import one) and its import history. */
+export function HomeView() {
+  const { api, navigate, logVersion, logChanged } = useWorkbench();
+  const workspace = useWorkspace();
+  const history = useAsync(() => api.importHistory(workspace.path), [api, workspace.path, logVersion]);
+  const [restoring, setRestoring] = useState<number | null>(null);
+  const [error, setError] = useState<UserFacingError | null>(null);
+  const current = workspace.current;
+
+  async function restore(record: ImportRecord) {
+    setRestoring(record.id);
+    setError(null);
+    try {
+      const info = await api.restoreImport(workspace.path, record.id);
+      await logChanged(info);
+    } catch (e) {
+      setError(toUserFacingError(e));
+    } finally {
+      setRestoring(null);
+    }
+  }
+
+  return (
+    <div className="view">
+      <header className="view-header">
+        <div>
+          <h1>{workspace.name}</h1>
+          <p className="muted small mono">{workspace.path}</p>
+        </div>
+        <button type="button" className="primary" onClick={() => navigate('import')} data-testid="home-import">
+          Import a log
+        </button>
+      </header>
+
+      {error ? <ErrorPanel error={error} onDismiss={() => setError(null)} /> : null}
+
+      {current ? (
+        <section className="panel" data-testid="current-log">
+          <h2>Current log</h2>
+          <dl className="facts">
+            <dt>File</dt>
+            <dd>{current.fileName}</dd>
+            <dt>Format</dt>
+            <dd>{current.format.toUpperCase()}</dd>
+            <dt>Cases</dt>
+            <dd>{formatCount(current.cases)}</dd>
+            <dt>Events</dt>
+            <dd>{formatCount(current.events)}</dd>
+            <dt>Rejected rows</dt>
+            <dd>{formatCount(current.rejectedRows)}</dd>
+            <dt>Imported</dt>
+            <dd>
+              {formatTimestamp(current.importedAt)} UTC by {current.user}
+            </dd>
+          </dl>
+          <div className="button-row">
+            <button type="button" onClick={() => navigate('summary')}>
+              Open summary
+            </button>
+            <button type="button" onClick={() => navigate('cases')}>
+              Browse cases
+            </button>
+          </div>
+        </section>
+      ) : (
+        <section className="panel call-to-action" data-testid="no-log">
+          <h2>No event log yet</h2>
+          <p className="muted">Import a CSV, XES or XES.gz export to start. The workspace keeps every import, so you can go back to an earlier one.</p>
+          <button type="button" className="primary" onClick={() => navigate('import')}>
+            Import a log
+          </button>
+        </section>
+      )}
+
+      <section className="panel">
+        <h2>Import history</h2>
+        {history.status === 'failed' ? <ErrorPanel error={history.error} /> : null}
+        {history.value && history.value.length === 0 ? <p className="muted">No imports yet.</p> : null}
+        {history.value && history.value.length > 0 ? (
+          <div className="table-scroll">
+            <table className="data-table" data-testid="import-history">
+              <thead>
+                <tr>
+                  <th>#</th>
+                  <th>File</th>
+                  <th>Format</th>
+                  <th className="num">Size</th>
+                  <th className="num">Cases</th>
+                  <th className="num">Events</th>
+                  <th className="num">Rejected</th>
+                  <th>Imported (UTC)</th>
+                  <th>User</th>
+                  <th>SHA-256</th>
+                  <th aria-label="Action" />
+                </tr>
+              </thead>
+              <tbody>
+                {history.value.map((record) => (
+                  <tr key={record.id} className={record.current ? 'row-current' : undefined}>
+                    <td className="num">{record.id}</td>
+                    <td>{record.fileName}</td>
+                    <td>{record.format.toUpperCase()}</td>
+                    <td className="num">{formatBytes(record.fileSize)}</td>
+                    <td className="num">{formatCount(record.cases)}</td>
+                    <td className="num">{formatCount(record.events)}</td>
+                    <td className="num">{formatCount(record.rejectedRows)}</td>
+                    <td>{formatTimestamp(record.importedAt)}</td>
+                    <td>{record.user}</td>
+                    <td className="mono small" title={record.sha256}>
+                      {record.sha256.slice(0, 12)}…
+                    </td>
+                    <td>
+                      {record.current ? (
+                        <span className="badge">Current</span>
+                      ) : (
+                        <button
+                          type="button"
+                          className="small-button"
+                          disabled={restoring !== null}
+                          onClick={() => void restore(record)}
+                          data-testid={`restore-${record.id}`}
+                        >
+                          {restoring === record.id ? 'Restoring…' : 'Restore'}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { formatCount, formatDuration } from '../../components/format.ts';
+import { ProgressBar } from '../../components/progress-bar.tsx';
+import type { EtaEstimate } from './eta.ts';
+
+export interface ProgressState {
+  phase: string;
+  done: number;
+  total: number;
+  estimate: EtaEstimate;
+}
+
+/** The running import: phase, percent, time left, and the way out. */
+export function ImportProgress({
+  fileName,
+  progress,
+  onCancel,
+  cancelling,
+}: {
+  fileName: string;
+  progress: ProgressState | null;
+  onCancel: () => void;
+  cancelling: boolean;
+}) {
+  const fraction = progress?.estimate.fraction ?? null;
+  const secondsLeft = progress?.estimate.secondsLeft ?? null;
+  return (
+    <section className="panel import-progress" data-testid="import-progress" aria-live="polite">
+      <h2>Importing {fileName}</h2>
+      <ProgressBar fraction={fraction} label="Import progress" />
+      <div className="progress-facts">
+        <span data-testid="progress-phase">{progress ? phaseLabel(progress.phase) : 'Starting…'}</span>
+        <span data-testid="progress-percent">{fraction !== null ? `${Math.floor(fraction * 100)}%` : ''}</span>
+        <span>{progress && progress.total > 0 ? `${formatCount(progress.done)} / ${formatCount(progress.total)}` : ''}</span>
+        <span data-testid="progress-eta">{secondsLeft !== null ? `about ${formatDuration(Math.max(1, secondsLeft))} left` : 'estimating time left…'}</span>
+      </div>
+      <p className="muted small">The workspace changes only when the import succeeds; cancelling leaves it exactly as it was.</p>
+      <button type="button" onClick={onCancel} disabled={cancelling} data-testid="cancel-import">
+        {cancelling ? 'Cancelling…' : 'Cancel import'}
+      </button>
+    </section>
+  );
+}
+
+/** Phases come from the engine as short ids ("reading", "sorting", …); show them as words. */
+function phaseLabel(phase: string): string {
+  const text = phase.replace(/[-_]/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,198 @@
+import { useEffect, useRef, useState } from 'react';
+import type { CsvPreview, FileRef, ImportRequest, JobEvent, UserFacingError } from '../../../preload/api.ts';
+import { fileRefFor } from '../../api/client.ts';
+import { toUserFacingError } from '../../api/gemba-error.ts';
+import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
+import { ErrorPanel } from '../../components/error-panel.tsx';
+import { formatBytes } from '../../components/format.ts';
+import { CsvMapping } from './csv-mapping.tsx';
+import { DropZone } from './drop-zone.tsx';
+import { createEtaEstimator } from './eta.ts';
+import { fileKindOf, type FileKind } from './file-kind.ts';
+import { ImportProgress, type ProgressState } from './import-progress.tsx';
+import { draftFromPreview, draftProblems, mappingFromDraft, type MappingDraft } from './mapping-draft.ts';
+
+type Stage =
+  | { step: 'choose' }
+  | { step: 'reading'; fileName: string }
+  | { step: 'configure'; fileName: string; fileSize: number; kind: FileKind; file: FileRef; preview: CsvPreview | null }
+  | { step: 'running'; fileName: string; jobId: string | null };
+
+/** Import screen: choose a file, map its columns (CSV), run the import with progress and cancel. */
+export function ImportView() {
+  const { api, environment, navigate, logChanged } = useWorkbench();
+  const workspace = useWorkspace();
+  const [stage, setStage] = useState<Stage>({ step: 'choose' });
+  const [draft, setDraft] = useState<MappingDraft | null>(null);
+  const [acceptRejects, setAcceptRejects] = useState(false);
+  const [error, setError] = useState<UserFacingError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [progress, setProgress] = useState<ProgressState | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const unsubscribe = useRef<(() => void) | null>(null);
+
+  useEffect(() => () => unsubscribe.current?.(), []);
+
+  async function chooseFile(file: File) {
+    setError(null);
+    setNotice(null);
+    const kind = fileKindOf(file.name);
+    setStage({ step: 'reading', fileName: file.name });
+    try {
+      const ref = await fileRefFor(file);
+      const preview = kind === 'xes' ? null : await api.previewCsv(ref);
+      if (preview) setDraft(draftFromPreview(preview, environment.timezone));
+      setStage({ step: 'configure', fileName: file.name, fileSize: file.size, kind: preview ? 'csv' : kind, file: ref, preview });
+    } catch (e) {
+      setStage({ step: 'choose' });
+      setError(toUserFacingError(e));
+    }
+  }
+
+  async function start() {
+    if (stage.step !== 'configure') return;
+    const request: ImportRequest = { workspace: workspace.path, file: stage.file, acceptRejects };
+    if (stage.preview && draft) request.mapping = mappingFromDraft(draft, stage.preview);
+    const fileName = stage.fileName;
+    const back = stage;
+    setError(null);
+    setNotice(null);
+    setProgress(null);
+    setCancelling(false);
+
+    // Listen before starting: a small log can finish before startImport's answer arrives.
+    const early: JobEvent[] = [];
+    let jobId: string | null = null;
+    const estimator = createEtaEstimator();
+    const finish = () => {
+      unsubscribe.current?.();
+      unsubscribe.current = null;
+    };
+    const handle = (event: JobEvent) => {
+      if (event.type === 'progress') {
+        const estimate = estimator.update({ phase: event.phase, done: event.done, total: event.total, at: performance.now() });
+        setProgress({ phase: event.phase, done: event.done, total: event.total, estimate });
+      } else if (event.type === 'done') {
+        finish();
+        void logChanged(undefined, event.result).then(
+          () => navigate('summary'),
+          (e: unknown) => {
+            setStage(back);
+            setError(toUserFacingError(e));
+          },
+        );
+      } else if (event.type === 'failed') {
+        finish();
+        setStage(back);
+        setError(event.error);
+      } else {
+        finish();
+        setStage(back);
+        setNotice('Import cancelled. The workspace is unchanged.');
+      }
+    };
+    unsubscribe.current?.();
+    unsubscribe.current = api.onJobEvent((event) => {
+      if (jobId === null) early.push(event);
+      else if (event.jobId === jobId) handle(event);
+    });
+
+    setStage({ step: 'running', fileName, jobId: null });
+    try {
+      const started = await api.startImport(request);
+      jobId = started.jobId;
+      setStage({ step: 'running', fileName, jobId });
+      for (const event of early.splice(0)) if (event.jobId === jobId) handle(event);
+    } catch (e) {
+      finish();
+      setStage(back);
+      setError(toUserFacingError(e));
+    }
+  }
+
+  async function cancel() {
+    if (stage.step !== 'running' || !stage.jobId) return;
+    setCancelling(true);
+    try {
+      await api.cancelJob(stage.jobId);
+    } catch (e) {
+      setError(toUserFacingError(e));
+      setCancelling(false);
+    }
+  }
+
+  const problems = draft && stage.step === 'configure' && stage.preview ? draftProblems(draft) : [];
+
+  return (
+    <div className="view">
+      <header className="view-header">
+        <div>
+          <h1>Import a log</h1>
+          <p className="muted">
+            Into workspace <strong>{workspace.name}</strong>. The current log is replaced only if the import succeeds; earlier imports stay in the history.
+          </p>
+        </div>
+      </header>
+
+      {error ? <ErrorPanel error={error} onDismiss={() => setError(null)} /> : null}
+      {notice ? (
+        <p className="notice" role="status" data-testid="import-notice">
+          {notice}
+        </p>
+      ) : null}
+
+      {stage.step === 'choose' || stage.step === 'reading' ? (
+        <section className="panel">
+          <DropZone onFile={(file) => void chooseFile(file)} disabled={stage.step === 'reading'} />
+          {stage.step === 'reading' ? (
+            <p className="muted" role="status" data-testid="reading-file">
+              Reading {stage.fileName}…
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {stage.step === 'configure' ? (
+        <>
+          <section className="panel chosen-file">
+            <div>
+              <span className="badge">{stage.kind === 'csv' ? 'CSV' : stage.kind === 'xes' ? 'XES' : 'File'}</span>{' '}
+              <strong data-testid="chosen-file">{stage.fileName}</strong> <span className="muted">({formatBytes(stage.fileSize)})</span>
+            </div>
+            <button type="button" className="link-button" onClick={() => setStage({ step: 'choose' })} data-testid="choose-other">
+              Choose another file
+            </button>
+          </section>
+          {stage.preview && draft ? <CsvMapping preview={stage.preview} draft={draft} onChange={setDraft} machineZone={environment.timezone} /> : null}
+          {stage.kind === 'xes' ? (
+            <section className="panel">
+              <p className="muted">
+                XES carries its own case, activity and timestamp keys (concept:name, time:timestamp) and typed attributes, so no mapping is needed.
+              </p>
+            </section>
+          ) : null}
+          <section className="panel start-bar">
+            <label className="checkbox">
+              <input type="checkbox" checked={acceptRejects} onChange={(e) => setAcceptRejects(e.target.checked)} data-testid="accept-rejects" />
+              Import even if more than 1% of rows are rejected
+            </label>
+            {problems.length > 0 ? (
+              <ul className="problems" data-testid="mapping-problems">
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            ) : null}
+            <button type="button" className="primary" onClick={() => void start()} disabled={problems.length > 0} data-testid="start-import">
+              Start import
+            </button>
+          </section>
+        </>
+      ) : null}
+
+      {stage.step === 'running' ? (
+        <ImportProgress fileName={stage.fileName} progress={progress} onCancel={() => void cancel()} cancelling={cancelling || !stage.jobId} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import { useState, type FormEvent } from 'react';
+import type { UserFacingError, WorkspaceInfo } from '../../../preload/api.ts';
+import { toUserFacingError } from '../../api/gemba-error.ts';
+import { useWorkbench } from '../../app/workbench.ts';
+import { ErrorPanel } from '../../components/error-panel.tsx';
+import { formatTimestamp } from '../../components/format.ts';
+import { useAsync } from '../../components/use-async.ts';
+import { workspacePathFor } from './workspace-path.ts';
+
+/** First screen: create a workspace, open one by path, or pick a recent one. */
+export function StartView() {
+  const { api, environment, enterWorkspace } = useWorkbench();
+  const recent = useAsync(() => api.recentWorkspaces(), [api]);
+  const [newName, setNewName] = useState('');
+  const [openPath, setOpenPath] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<UserFacingError | null>(null);
+
+  const newPath = workspacePathFor(newName, environment.defaultWorkspaceDir);
+
+  async function run(action: () => Promise<WorkspaceInfo>) {
+    setBusy(true);
+    setError(null);
+    try {
+      enterWorkspace(await action());
+    } catch (e) {
+      setError(toUserFacingError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function onCreate(event: FormEvent) {
+    event.preventDefault();
+    if (newPath) void run(() => api.createWorkspace(newPath));
+  }
+
+  function onOpen(event: FormEvent) {
+    event.preventDefault();
+    const path = openPath.trim();
+    if (path) void run(() => api.openWorkspace(path));
+  }
+
+  return (
+    <main className="start-page" data-testid="view-start">
+      <header className="start-header">
+        <span className="brand-mark large" aria-hidden="true">
+          G
+        </span>
+        <div>
+          <h1>Gemba</h1>
+          <p className="muted">Process mining and Lean Six Sigma on your own machine. Nothing leaves it.</p>
+        </div>
+      </header>
+
+      {error ? <ErrorPanel error={error} onDismiss={() => setError(null)} /> : null}
+
+      <div className="start-grid">
+        <section className="panel">
+          <h2>New workspace</h2>
+          <form onSubmit={onCreate} className="form-stack">
+            <label className="field">
+              <span className="field-label">Name or folder path</span>
+              <input
+                type="text"
+                value={newName}
+                onChange={(e) => setNewName(e.target.value)}
+                placeholder="e.g. Order to cash 2024"
+                data-testid="new-workspace-input"
+                autoFocus
+              />
+            </label>
+            <p className="muted small" data-testid="new-workspace-path">
+              {newPath ? <>Will be created at {newPath}</> : <>Bare names go into {environment.defaultWorkspaceDir}</>}
+            </p>
+            <div>
+              <button type="submit" className="primary" disabled={busy || !newPath} data-testid="create-workspace">
+                Create workspace
+              </button>
+            </div>
+          </form>
+        </section>
+
+        <section className="panel">
+          <h2>Open workspace</h2>
+          <form onSubmit={onOpen} className="form-stack">
+            <label className="field">
+              <span className="field-label">Workspace path</span>
+              <input
+                type="text"
+                value={openPath}
+                onChange={(e) => setOpenPath(e.target.value)}
+                placeholder={`${environment.defaultWorkspaceDir}/…`}
+                data-testid="open-workspace-input"
+              />
+            </label>
+            <div>
+              <button type="submit" disabled={busy || !openPath.trim()} data-testid="open-workspace">
+                Open
+              </button>
+            </div>
+          </form>
+        </section>
+      </div>
+
+      <section className="panel">
+        <h2>Recent workspaces</h2>
+        {recent.status === 'failed' ? <ErrorPanel error={recent.error} /> : null}
+        {recent.value && recent.value.length === 0 ? <p className="muted">None yet.</p> : null}
+        {recent.value && recent.value.length > 0 ? (
+          <ul className="recent-list" data-testid="recent-workspaces">
+            {recent.value.map((ref) => (
+              <li key={ref.path}>
+                <button type="button" className="recent-item" disabled={busy} onClick={() => void run(() => api.openWorkspace(ref.path))}>
+                  <span className="recent-name">{ref.name}</span>
+                  <span className="recent-path">{ref.path}</span>
+                  <span className="recent-time">{formatTimestamp(ref.openedAt)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+    </main>
+  );
+}
