@@ -201,6 +201,58 @@ export interface ProcessGraph extends DirectlyFollowsGraph {
   endPaths: PathStatistics[];
 }
 
+/** Frequency view: counts; performance view: durations. */
+export type MapView = 'frequency' | 'performance';
+/** absolute: events/transitions; case: cases through it; maxRepetitions: most times within one case. */
+export type FrequencyMeasure = 'absolute' | 'case' | 'maxRepetitions';
+export type PerformanceMeasure = 'mean' | 'median' | 'max' | 'total';
+
+export interface ProcessMapRequest {
+  /** Activities slider 0..1: share of activities shown, most frequent first. */
+  activities: number;
+  /** Paths slider 0..1: share of paths shown, most frequent first; connectivity is always kept. */
+  paths: number;
+  view: MapView;
+  frequencyMeasure?: FrequencyMeasure;
+  performanceMeasure?: PerformanceMeasure;
+  filters?: LogFilter[];
+  /** Durations in working time; null or absent for wall-clock time. */
+  calendar?: WorkingCalendar | null;
+  /** How many paths to mark as bottlenecks (by total waiting time); default 3. */
+  bottlenecks?: number;
+}
+
+/** A path or an activity ranked by the total time cases spend there. */
+export interface Bottleneck {
+  kind: 'path' | 'activity';
+  /** For an activity, from = to = the activity. */
+  from: string;
+  to: string;
+  count: number;
+  meanSeconds: number;
+  totalSeconds: number;
+  /** Share of all waiting (paths) or service (activities) time in the shown map, 0..1. */
+  share: number;
+}
+
+/**
+ * A laid-out process map. In `svg`, `graph.activityStats[i]` is the element with id `act_i`,
+ * `graph.pathStats[i]` is `path_i`, `graph.startPaths[i]` is `start_i`, `graph.endPaths[i]` is
+ * `end_i`; the artificial nodes are `node_start` and `node_end`; bottleneck paths carry the
+ * class `bottleneck`.
+ */
+export interface ProcessMap {
+  svg: string;
+  /** The shown graph: activities and paths after both sliders. */
+  graph: ProcessGraph;
+  bottlenecks: Bottleneck[];
+  /** Activities and paths in the filtered log before the sliders. */
+  totalActivities: number;
+  totalPaths: number;
+  /** Cases in the log before filters. */
+  totalCases: number;
+}
+
 export interface Variant {
   activities: string[];
   count: number;
