@@ -194,7 +194,7 @@ export function directlyFollowsColumns(log: EventLog, options: DirectlyFollowsOp
   };
 }
 
-function grow(a: Int32Array): Int32Array {
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;

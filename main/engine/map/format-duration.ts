@@ -1,0 +1,24 @@
+/** A duration as a map label: the largest unit that keeps the number short, e.g. "3.2 d", "45 min". */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '–';
+  const units: [number, string][] = [
+    [365 * 86400, 'y'],
+    [30 * 86400, 'mo'],
+    [7 * 86400, 'wk'],
+    [86400, 'd'],
+    [3600, 'h'],
+    [60, 'min'],
+    [1, 's'],
+  ];
+  for (const [size, unit] of units) {
+    if (seconds >= size) {
+      const value = seconds / size;
+      return `${value < 10 ? trim(value.toFixed(1)) : Math.round(value)} ${unit}`;
+    }
+  }
+  return seconds > 0 ? `${trim(seconds.toFixed(1))} s` : 'instant';
+}
+
+function trim(text: string): string {
+  return text.endsWith('.0') ? text.slice(0, -2) : text;
+}

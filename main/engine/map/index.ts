@@ -1,0 +1,7 @@
+/** Process maps: simplification, layout and rendering over the directly-follows graph. */
+export { bottlenecks } from './bottlenecks.ts';
+export { formatDuration } from './format-duration.ts';
+export { layoutLevels, mapToDot, renderDot } from './layout.ts';
+export { processMap, processMapGraph } from './process-map.ts';
+export { renderMapSvg } from './render-map.ts';
+export { pathKey, selectActivities, simplifyPaths } from './simplify.ts';

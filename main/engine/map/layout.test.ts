@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { directlyFollows } from '../analysis/directly-follows.ts';
+import { logFromTraces, runningExample } from '../analysis/test-logs.ts';
+import { bottlenecks } from './bottlenecks.ts';
+import { formatDuration } from './format-duration.ts';
+import { layoutLevels, mapToDot, renderDot } from './layout.ts';
+import { processMap } from './process-map.ts';
+import { simplifyPaths } from './simplify.ts';
+
+/** y of each element's first text, by element id, from Graphviz SVG. */
+function textY(svg: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of svg.matchAll(/<g id="(act_\d+)" class="node">[\s\S]*?<text[^>]* y="([-\d.]+)"/g)) out.set(m[1], Number(m[2]));
+  return out;
+}
+
+describe('layoutLevels', () => {
+  it('assigns breadth-first levels from start (running example, by hand)', () => {
+    const { level, parent } = layoutLevels(directlyFollows(runningExample()));
+    expect(level.get('register request')).toBe(1);
+    expect(level.get('check ticket')).toBe(2);
+    expect(level.get('examine thoroughly')).toBe(2);
+    expect(level.get('decide')).toBe(3);
+    expect(level.get('reject request')).toBe(4);
+    expect(parent.get('decide')).toBe('check ticket'); // CT→D (6) is the strongest path into decide from level 2
+  });
+});
+
+describe('mapToDot and renderDot', () => {
+  it('escapes labels so names are shown as text', async () => {
+    const log = logFromTraces({ a: ['<script>alert(1)</script>', 'say "hi" \\N'] });
+    const g = directlyFollows(log);
+    const dot = mapToDot(g, g, { view: 'frequency' });
+    expect(dot).toContain('label="say \\"hi\\" \\\\N\\n1"');
+    const svg = await renderDot(dot);
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).not.toContain('<script>');
+    expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(svg).toContain('say &quot;hi&quot; \\N');
+  });
+
+  it('keeps node ranks when the paths slider moves', async () => {
+    const g = directlyFollows(runningExample());
+    const all = textY(await renderDot(mapToDot(simplifyPaths(g, 1), g, { view: 'frequency' })));
+    const few = textY(await renderDot(mapToDot(simplifyPaths(g, 0.2), g, { view: 'frequency' })));
+    expect(all.size).toBe(8);
+    expect(few).toEqual(all);
+  });
+
+  it('encodes the performance view and marks bottlenecks', async () => {
+    const map = await processMap(runningExample(), { activities: 1, paths: 1, view: 'performance', bottlenecks: 1 });
+    // total waiting by hand: decide → pay compensation 521,400 + 261,780 + 759,300 = 1,542,480 s
+    // beats check ticket → decide 1,091,760 s
+    expect(map.bottlenecks[0]).toMatchObject({ kind: 'path', from: 'decide', to: 'pay compensation', totalSeconds: 1542480 });
+    expect(map.bottlenecks[1]).toMatchObject({ kind: 'path', from: 'check ticket', to: 'decide', totalSeconds: 1091760 });
+    const index = map.graph.pathStats.findIndex((p) => p.from === 'decide' && p.to === 'pay compensation');
+    expect(map.svg).toMatch(new RegExp(`<g id="path_${index}" class="edge bottleneck">`));
+    expect(map.svg.match(/class="edge bottleneck"/g)).toHaveLength(1);
+    expect(map.svg).toContain('> 2.1 d <'); // check ticket → decide mean, 181,960 s
+    expect(map.totalActivities).toBe(8);
+    expect(map.totalPaths).toBe(16);
+  });
+});
+
+describe('bottlenecks', () => {
+  it('ranks paths by total waiting time, not by mean', () => {
+    // A→B: 10 × 1 min = 600 s total; A→C: 1 × 5 min = 300 s total
+    const traces: Record<string, { activity: string; at: number }[]> = { x: [{ activity: 'A', at: 0 }, { activity: 'C', at: 5 }] };
+    for (let i = 0; i < 10; i++) traces[`b${i}`] = [{ activity: 'A', at: 0 }, { activity: 'B', at: 1 }];
+    const ranked = bottlenecks(directlyFollows(logFromTraces(traces)));
+    expect(ranked.map((b) => [b.from, b.to, b.totalSeconds])).toEqual([
+      ['A', 'B', 600],
+      ['A', 'C', 300],
+    ]);
+    expect(ranked[0].share).toBeCloseTo(2 / 3, 12);
+  });
+});
+
+describe('formatDuration', () => {
+  it('picks a short unit', () => {
+    expect(formatDuration(0)).toBe('instant');
+    expect(formatDuration(42)).toBe('42 s');
+    expect(formatDuration(90)).toBe('1.5 min');
+    expect(formatDuration(13 * 3600)).toBe('13 h');
+    expect(formatDuration(181960)).toBe('2.1 d');
+    expect(formatDuration(9 * 86400)).toBe('1.3 wk');
+  });
+});

@@ -1,0 +1,171 @@
+import { instance, type Viz } from '@viz-js/viz';
+import {
+  END_NODE,
+  START_NODE,
+  type DurationSummary,
+  type FrequencyMeasure,
+  type MapView,
+  type PathStatistics,
+  type PerformanceMeasure,
+  type ProcessGraph,
+} from '../../../preload/api.ts';
+import { formatDuration } from './format-duration.ts';
+import { pathKey } from './simplify.ts';
+
+export interface MapStyle {
+  view: MapView;
+  frequencyMeasure?: FrequencyMeasure;
+  performanceMeasure?: PerformanceMeasure;
+  /** `pathKey(from, to)` of paths to mark as bottlenecks. */
+  bottlenecks?: ReadonlySet<string>;
+}
+
+/**
+ * Levels (ranks) for a stable layout. They come from the unsimplified graph, so moving the
+ * paths slider never moves a node to another rank: a node's level is its breadth-first distance
+ * from start, and its tree parent is its most frequent incoming path from the level above.
+ */
+export function layoutLevels(full: ProcessGraph): { level: Map<string, number>; parent: Map<string, string> } {
+  const level = new Map<string, number>([[START_NODE, 0]]);
+  const parent = new Map<string, string>();
+  const paths = [...full.startPaths, ...full.pathStats];
+  let frontier = [START_NODE];
+  for (let depth = 1; frontier.length > 0; depth++) {
+    const inFrontier = new Set(frontier);
+    const next: string[] = [];
+    // paths are sorted by frequency, so the first path found into a node is its strongest
+    for (const p of paths) {
+      if (!inFrontier.has(p.from) || level.has(p.to)) continue;
+      level.set(p.to, depth);
+      parent.set(p.to, p.from);
+      next.push(p.to);
+    }
+    frontier = next;
+  }
+  return { level, parent };
+}
+
+function frequencyOf(p: PathStatistics, measure: FrequencyMeasure): number {
+  return measure === 'case' ? p.caseCount : p.count; // max repetitions is a node measure; paths show counts
+}
+
+function durationOf(d: DurationSummary, measure: PerformanceMeasure): number {
+  return measure === 'median' ? d.medianSeconds : measure === 'max' ? d.maxSeconds : measure === 'total' ? d.totalSeconds : d.meanSeconds;
+}
+
+/**
+ * A DOT string literal of one or more label lines: quotes and backslashes escaped (a backslash
+ * would otherwise start a Graphviz escape such as \N), raw line breaks flattened.
+ */
+function quote(...lines: string[]): string {
+  return `"${lines.map((text) => text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')).join('\\n')}"`;
+}
+
+/** Light-to-dark colour by t in 0..1 between two RGB colours. */
+function mix(from: [number, number, number], to: [number, number, number], t: number): string {
+  const c = from.map((f, i) => Math.round(f + (to[i] - f) * Math.min(1, Math.max(0, t))));
+  return `#${c.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+}
+
+const BLUE_LIGHT: [number, number, number] = [0xea, 0xf1, 0xf8];
+const BLUE_DARK: [number, number, number] = [0x1f, 0x5f, 0x99];
+const RED_LIGHT: [number, number, number] = [0xfb, 0xee, 0xe6];
+const RED_DARK: [number, number, number] = [0xb3, 0x26, 0x1e];
+const GREY_EDGE: [number, number, number] = [0xa7, 0xb1, 0xbb];
+const FONT = 'Helvetica,Arial,sans-serif';
+
+/**
+ * The DOT for a map. `shown` is the simplified graph, `full` the graph before the paths slider
+ * (same activities): ranks and node order come from `full`, so positions stay put as paths come
+ * and go; tree paths that are hidden stay in the layout as invisible constraints.
+ */
+export function mapToDot(shown: ProcessGraph, full: ProcessGraph, style: MapStyle): string {
+  const fm = style.frequencyMeasure ?? 'absolute';
+  const pm = style.performanceMeasure ?? 'mean';
+  const performance = style.view === 'performance';
+  const { level, parent } = layoutLevels(full);
+  const order = new Map(full.nodes.map((n, i) => [n.activity, i]));
+  const id = new Map<string, string>([
+    [START_NODE, 'start'],
+    [END_NODE, 'end'],
+  ]);
+  shown.activityStats.forEach((a, i) => id.set(a.activity, `a${i}`));
+
+  const lines = [
+    'digraph process_map {',
+    `  graph [rankdir=TB, ordering=out, newrank=true, nodesep=0.35, ranksep=0.45, pad=0.25, bgcolor="white", fontname="${FONT}"];`,
+    `  node [shape=box, style="rounded,filled", fontname="${FONT}", fontsize=11, margin="0.18,0.07", penwidth=1, color="#5b6b7a"];`,
+    `  edge [fontname="${FONT}", fontsize=9, arrowsize=0.6, fontcolor="#2b2f33"];`,
+    `  start [id="node_start", label="", xlabel="start", shape=circle, width=0.28, fixedsize=true, fillcolor="#3a8f3a", color="#2c6e2c", rank=source];`,
+  ];
+
+  // Nodes in a fixed order (level, then overall frequency) so `ordering` sees the same sequence.
+  const nodeIndex = shown.activityStats.map((_, i) => i);
+  nodeIndex.sort((x, y) => {
+    const ax = shown.activityStats[x].activity;
+    const ay = shown.activityStats[y].activity;
+    return (level.get(ax) ?? 1e9) - (level.get(ay) ?? 1e9) || (order.get(ax) ?? 1e9) - (order.get(ay) ?? 1e9);
+  });
+  const nodeValue = (i: number) => {
+    const a = shown.activityStats[i];
+    if (performance) return a.serviceTime ? durationOf(a.serviceTime, pm) : 0;
+    return fm === 'case' ? a.caseCount : fm === 'maxRepetitions' ? a.maxRepetitions : a.count;
+  };
+  const maxNode = Math.max(1e-9, ...shown.activityStats.map((_, i) => nodeValue(i)));
+  for (const i of nodeIndex) {
+    const a = shown.activityStats[i];
+    const t = nodeValue(i) / maxNode;
+    const figure = performance ? (a.serviceTime ? formatDuration(durationOf(a.serviceTime, pm)) : `${a.count}×`) : String(nodeValue(i));
+    const fill = performance ? (a.serviceTime ? mix(RED_LIGHT, RED_DARK, Math.sqrt(t)) : '#eef1f4') : mix(BLUE_LIGHT, BLUE_DARK, Math.sqrt(t));
+    const fontcolor = (performance ? a.serviceTime !== null : true) && Math.sqrt(t) > 0.55 ? '#ffffff' : '#1d232a';
+    lines.push(`  ${id.get(a.activity)} [id="act_${i}", label=${quote(a.activity, figure)}, fillcolor="${fill}", fontcolor="${fontcolor}"];`);
+  }
+  lines.push(`  end [id="node_end", label="", xlabel="end", shape=doublecircle, width=0.22, fixedsize=true, fillcolor="#b03a2e", color="#7d2a21", rank=sink];`);
+
+  const edgeValue = (p: PathStatistics, artificial: boolean) => (performance ? (artificial ? 0 : durationOf(p.waitingTime, pm)) : frequencyOf(p, fm));
+  const maxEdge = Math.max(1e-9, ...shown.pathStats.map((p) => edgeValue(p, false)), ...(performance ? [] : [...shown.startPaths, ...shown.endPaths].map((p) => edgeValue(p, true))));
+  const position = (name: string) => (name === START_NODE ? -1 : name === END_NODE ? 1e9 : (order.get(name) ?? 1e8));
+  const emitted = new Set<string>();
+  const edges: { line: string; from: string; to: string }[] = [];
+  const addEdge = (p: PathStatistics, elementId: string, artificial: boolean) => {
+    emitted.add(pathKey(p.from, p.to));
+    const value = edgeValue(p, artificial);
+    const t = value / maxEdge;
+    const bottleneck = !artificial && style.bottlenecks?.has(pathKey(p.from, p.to));
+    const forward = (level.get(p.from) ?? 0) < (level.get(p.to) ?? 1e9) || p.to === END_NODE;
+    const attrs = [
+      `id="${elementId}"`,
+      `label=${quote(` ${performance ? (artificial ? '' : formatDuration(value)) : String(value)} `)}`,
+      `penwidth=${(1 + 5 * t).toFixed(2)}`,
+      `color="${bottleneck ? '#d62728' : performance ? (artificial ? '#c3cad1' : mix(GREY_EDGE, RED_DARK, t)) : mix(GREY_EDGE, BLUE_DARK, t)}"`,
+    ];
+    if (bottleneck) attrs.push('class="bottleneck"', 'fontcolor="#d62728"');
+    if (artificial) attrs.push('style=dashed');
+    if (!forward) attrs.push('constraint=false');
+    edges.push({ line: `  ${id.get(p.from)} -> ${id.get(p.to)} [${attrs.join(', ')}];`, from: p.from, to: p.to });
+  };
+  shown.startPaths.forEach((p, i) => addEdge(p, `start_${i}`, true));
+  shown.pathStats.forEach((p, i) => addEdge(p, `path_${i}`, false));
+  shown.endPaths.forEach((p, i) => addEdge(p, `end_${i}`, true));
+  // Hidden tree paths keep their node's rank when the paths slider hides them.
+  for (const a of shown.activityStats) {
+    const from = parent.get(a.activity);
+    if (from !== undefined && id.has(from) && !emitted.has(pathKey(from, a.activity))) {
+      edges.push({ line: `  ${id.get(from)} -> ${id.get(a.activity)} [style=invis];`, from, to: a.activity });
+    }
+  }
+  edges.sort((x, y) => position(x.from) - position(y.from) || position(x.to) - position(y.to));
+  lines.push(...edges.map((e) => e.line), '}');
+  return lines.join('\n');
+}
+
+let vizInstance: Promise<Viz> | null = null;
+
+/** Graphviz (WASM) renders DOT to SVG; the instance is created once per process. */
+export async function renderDot(dot: string): Promise<string> {
+  vizInstance ??= instance();
+  const viz = await vizInstance;
+  const svg = viz.renderString(dot, { format: 'svg', engine: 'dot' });
+  // The prolog and DOCTYPE are not needed inline and would break embedding in HTML.
+  return svg.slice(svg.indexOf('<svg'));
+}

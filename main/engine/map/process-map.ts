@@ -1,0 +1,54 @@
+import type { ProcessGraph, ProcessMap, ProcessMapRequest } from '../../../preload/api.ts';
+import type { EventLog } from '../eventlog/event-log.ts';
+import { directlyFollows } from '../analysis/directly-follows.ts';
+import { sharedCaseMask } from '../analysis/filters.ts';
+import { bottlenecks } from './bottlenecks.ts';
+import { mapToDot, renderDot } from './layout.ts';
+import { pathKey, selectActivities, simplifyPaths } from './simplify.ts';
+
+/**
+ * The graph behind a map, before layout: the activities slider picks activities from the
+ * filtered log's graph, the log is projected onto them (hidden activities are skipped, so the
+ * remaining ones connect as they follow each other in the cases), then the paths slider prunes.
+ */
+export function processMapGraph(log: EventLog, request: ProcessMapRequest, mask?: Uint8Array | null) {
+  const caseMask = mask ?? (request.filters?.length ? sharedCaseMask(log, request.filters) : null);
+  const calendar = request.calendar ?? null;
+  const overall = directlyFollows(log, { mask: caseMask, calendar });
+  const shown = selectActivities(overall, request.activities);
+  let projected: ProcessGraph = overall;
+  if (shown.length < overall.nodes.length) {
+    const keepActivities = new Uint8Array(log.activities.length);
+    for (const name of shown) keepActivities[log.activities.indexOf(name)] = 1;
+    projected = directlyFollows(log, { mask: caseMask, calendar, keepActivities });
+  }
+  const simplified = simplifyPaths(projected, request.paths);
+  return { overall, projected, simplified };
+}
+
+/** A laid-out process map for the UI, the CLI and the SVG/PNG export. */
+export async function processMap(log: EventLog, request: ProcessMapRequest, mask?: Uint8Array | null): Promise<ProcessMap> {
+  const { overall, projected, simplified } = processMapGraph(log, request, mask);
+  const ranked = bottlenecks(simplified, 10);
+  const marked = new Set(
+    ranked
+      .filter((b) => b.kind === 'path')
+      .slice(0, request.bottlenecks ?? 3)
+      .map((b) => pathKey(b.from, b.to)),
+  );
+  const dot = mapToDot(simplified, projected, {
+    view: request.view,
+    frequencyMeasure: request.frequencyMeasure,
+    performanceMeasure: request.performanceMeasure,
+    bottlenecks: request.view === 'performance' ? marked : new Set(),
+  });
+  const { hiddenPaths: _hidden, addedForConnectivity: _added, ...graph } = simplified;
+  return {
+    svg: await renderDot(dot),
+    graph,
+    bottlenecks: ranked,
+    totalActivities: overall.nodes.length,
+    totalPaths: overall.edges.length,
+    totalCases: log.caseCount,
+  };
+}
