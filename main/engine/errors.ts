@@ -45,7 +45,19 @@ export function describeInputError(error: InputError): string {
   return [where ? `${where}: ${error.message}` : error.message, hint].filter(Boolean).join(' ');
 }
 
+/**
+ * An error that was already turned into a UserFacingError elsewhere (in the engine worker) and
+ * is re-thrown on this side of a boundary; it passes through unchanged.
+ */
+export class ReportedError extends Error {
+  constructor(readonly report: UserFacingError) {
+    super(report.message);
+    this.name = 'ReportedError';
+  }
+}
+
 export function toUserFacingError(error: unknown): UserFacingError {
+  if (error instanceof ReportedError) return error.report;
   if (error instanceof InputError) return { kind: 'input', message: error.message, ...error.details };
   if (error instanceof CancelledError) return { kind: 'cancelled', message: error.message };
   const message = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,8 @@
+import type { Command } from '../command.ts';
+import { dfgCommand } from './dfg.ts';
+import { importCommand } from './import.ts';
+import { statsCommand } from './stats.ts';
+import { variantsCommand } from './variants.ts';
+
+/** Every `gemba` subcommand; add a command here and it appears in `gemba help`. */
+export const COMMANDS: readonly Command[] = [importCommand, statsCommand, dfgCommand, variantsCommand];

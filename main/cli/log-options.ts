@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import type { LogFilter, WorkingCalendar } from '../../preload/api.ts';
+import { validateCalendar } from '../engine/analysis/calendar.ts';
+import { parseLogFilters } from '../engine/analysis/filters.ts';
+import { InputError } from '../engine/errors.ts';
+import { flag, type ParsedArgs } from './args.ts';
+
+/** `--filter JSON`: one filter object or an array of them, inline or as @file.json. */
+export function filtersFrom(args: ParsedArgs): LogFilter[] {
+  const text = flag(args, 'filter');
+  if (text === undefined) return [];
+  const source = text.startsWith('@') ? text.slice(1) : '--filter';
+  return parseLogFilters(parseJson(text.startsWith('@') ? readText(text.slice(1)) : text, source), source);
+}
+
+/** `--calendar FILE`: a WorkingCalendar as JSON. */
+export function calendarFrom(args: ParsedArgs): WorkingCalendar | null {
+  const file = flag(args, 'calendar');
+  if (file === undefined) return null;
+  const calendar = parseJson(readText(file), file) as WorkingCalendar;
+  validateCalendar(calendar, file);
+  return calendar;
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, { file });
+  }
+}
+
+function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${source} is not valid JSON: ${(error as Error).message}.`, {
+      file: source,
+      hint: `Example: --filter '{"kind":"activities","activities":["decide"],"mode":"any"}'`,
+    });
+  }
+}

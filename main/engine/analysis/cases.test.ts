@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { caseDetail, caseList } from './cases.ts';
+import { runningExample } from './test-logs.ts';
+
+describe('case table on the running example', () => {
+  const log = runningExample();
+
+  it('sorts numeric ids as numbers and pages', () => {
+    const page = caseList(log, { offset: 1, limit: 2 });
+    expect(page.total).toBe(6);
+    expect(page.rows.map((r) => r.id)).toEqual(['2', '3']);
+  });
+
+  it('sorts by duration descending (hand-computed: case 5 longest, then 3)', () => {
+    const page = caseList(log, { offset: 0, limit: 2, sort: 'duration', descending: true });
+    expect(page.rows.map((r) => [r.id, r.durationSeconds])).toEqual([
+      ['5', 1576440],
+      ['3', 1368780],
+    ]);
+  });
+
+  it('searches ids and honours a mask', () => {
+    expect(caseList(log, { offset: 0, limit: 10, search: '4' }).rows.map((r) => r.id)).toEqual(['4']);
+    const mask = new Uint8Array(log.caseCount);
+    mask[log.caseIds.indexOf('1')] = 1;
+    expect(caseList(log, { offset: 0, limit: 10 }, mask).rows.map((r) => r.id)).toEqual(['1']);
+  });
+
+  it('shows a case with its events in time order', () => {
+    const detail = caseDetail(log, log.caseIds.indexOf('1'));
+    expect(detail.events.map((e) => e.activity)).toEqual(['register request', 'examine thoroughly', 'check ticket', 'decide', 'reject request']);
+    expect(detail.events[0]).toMatchObject({ timestamp: '2010-12-30T10:02:00.000Z', resource: 'Pete', sourceRow: 16, attributes: { Costs: 50 } });
+    expect(detail.attributes).toEqual({ 'case:creator': 'Fluxicon Nitro' });
+  });
+
+  it('refuses a case index out of range with a clear error', () => {
+    expect(() => caseDetail(log, 99)).toThrow(/no case number 99/);
+  });
+});

@@ -1,0 +1,176 @@
+import {
+  Dictionary,
+  Field,
+  Float64,
+  Int32,
+  makeData,
+  RecordBatch,
+  Schema,
+  Struct,
+  Table,
+  tableFromIPC,
+  tableToIPC,
+  Utf8,
+  vectorFromArray,
+  type Data,
+  type DataType,
+} from 'apache-arrow';
+import type { AttributeColumn, EventLog } from '../eventlog/event-log.ts';
+
+/**
+ * The event log as two Arrow IPC files: one row per event, one row per case.
+ *
+ * Reopening a workspace reads these files and hands their buffers to the EventLog without a
+ * per-row pass: Int32/Float64 columns become typed-array views into the file's bytes. Strings are
+ * Arrow dictionaries, so the activity column is the same Int32 codes the engine uses. Missing
+ * codes (-1 in the engine) are Arrow nulls so that other Arrow readers (DuckDB, pyarrow) see the
+ * file correctly. Attribute fields carry `gemba:kind` = event|case and `gemba:type` metadata.
+ */
+
+const EVENT_PREFIX = 'attr:';
+let nextDictionaryId = 0;
+
+export interface SnapshotBytes {
+  events: Uint8Array;
+  cases: Uint8Array;
+}
+
+export function eventLogToArrow(log: EventLog): SnapshotBytes {
+  const n = log.eventCount;
+  const eventFields: Field[] = [];
+  const eventData: Data[] = [];
+  const add = (fields: Field[], datas: Data[], name: string, data: Data, metadata?: Record<string, string>) => {
+    fields.push(new Field(name, data.type, data.nullCount > 0 || data.type instanceof Dictionary, metadata ? new Map(Object.entries(metadata)) : undefined));
+    datas.push(data);
+  };
+  add(eventFields, eventData, 'activity', dictionaryData(log.activity, log.activities));
+  add(eventFields, eventData, 'timestamp', floatData(log.timestamp), { unit: 'epoch-ms' });
+  if (log.startTimestamp) add(eventFields, eventData, 'start_timestamp', floatData(log.startTimestamp), { unit: 'epoch-ms' });
+  add(eventFields, eventData, 'resource', dictionaryData(log.resource, log.resources));
+  add(eventFields, eventData, 'source_row', makeData({ type: new Int32(), length: n, data: log.sourceRow }));
+  for (const column of log.eventAttributes) {
+    add(eventFields, eventData, EVENT_PREFIX + column.name, attributeData(column), { 'gemba:type': column.type });
+  }
+
+  const caseFields: Field[] = [];
+  const caseData: Data[] = [];
+  add(caseFields, caseData, 'case_id', vectorFromArray(log.caseIds as string[], new Utf8()).data[0]);
+  add(caseFields, caseData, 'first_event', makeData({ type: new Int32(), length: log.caseCount, data: log.caseStart.subarray(0, log.caseCount) }));
+  for (const column of log.caseAttributes) {
+    add(caseFields, caseData, EVENT_PREFIX + column.name, attributeData(column), { 'gemba:type': column.type });
+  }
+  return { events: toIpc(eventFields, eventData, n), cases: toIpc(caseFields, caseData, log.caseCount) };
+}
+
+export function eventLogFromArrow(bytes: SnapshotBytes): EventLog {
+  const events = tableFromIPC(bytes.events);
+  const cases = tableFromIPC(bytes.cases);
+  const n = events.numRows;
+  const caseCount = cases.numRows;
+  const activity = dictionaryColumn(events, 'activity');
+  const resource = dictionaryColumn(events, 'resource');
+  const caseStart = new Int32Array(caseCount + 1);
+  caseStart.set(int32Values(cases, 'first_event'));
+  caseStart[caseCount] = n;
+  const start = events.schema.fields.some((f) => f.name === 'start_timestamp') ? float64Values(events, 'start_timestamp') : null;
+  return {
+    eventCount: n,
+    caseCount,
+    caseStart,
+    caseIds: caseCount === 0 ? [] : (cases.getChild('case_id')!.toArray() as string[]),
+    activity: activity.codes,
+    activities: activity.dictionary,
+    timestamp: float64Values(events, 'timestamp'),
+    startTimestamp: start,
+    resource: resource.codes,
+    resources: resource.dictionary,
+    sourceRow: int32Values(events, 'source_row'),
+    eventAttributes: attributeColumns(events),
+    caseAttributes: attributeColumns(cases),
+  };
+}
+
+function toIpc(fields: Field[], children: Data[], length: number): Uint8Array {
+  const schema = new Schema(fields);
+  const struct = makeData({ type: new Struct(fields), length, children, nullCount: 0 });
+  return tableToIPC(new Table(schema, [new RecordBatch(schema, struct)]), 'file');
+}
+
+function floatData(values: Float64Array): Data {
+  return makeData({ type: new Float64(), length: values.length, data: values });
+}
+
+/** Int32 codes with -1 for missing become an Arrow dictionary column with a validity bitmap. */
+function dictionaryData(codes: Int32Array, dictionary: readonly string[]): Data {
+  let nullCount = 0;
+  for (let i = 0; i < codes.length; i++) if (codes[i] < 0) nullCount++;
+  let data = codes;
+  let nullBitmap: Uint8Array | undefined;
+  if (nullCount > 0) {
+    data = codes.slice();
+    nullBitmap = new Uint8Array((codes.length + 7) >> 3);
+    for (let i = 0; i < codes.length; i++) {
+      if (codes[i] < 0) data[i] = 0;
+      else nullBitmap[i >> 3] |= 1 << (i & 7);
+    }
+  }
+  const values = vectorFromArray(dictionary as string[], new Utf8());
+  const type = new Dictionary(new Utf8(), new Int32(), nextDictionaryId++, false);
+  return makeData({ type, length: codes.length, nullCount, nullBitmap, data, dictionary: values });
+}
+
+function attributeData(column: AttributeColumn): Data {
+  if (column.type === 'string') return dictionaryData(column.codes, column.dictionary);
+  let nullCount = 0;
+  for (let i = 0; i < column.values.length; i++) if (Number.isNaN(column.values[i])) nullCount++;
+  // NaN stays in the values as well as in the bitmap, so our own reader needs no second pass.
+  if (nullCount === 0) return floatData(column.values);
+  const nullBitmap = new Uint8Array((column.values.length + 7) >> 3);
+  for (let i = 0; i < column.values.length; i++) if (!Number.isNaN(column.values[i])) nullBitmap[i >> 3] |= 1 << (i & 7);
+  return makeData({ type: new Float64(), length: column.values.length, nullCount, nullBitmap, data: column.values });
+}
+
+function singleData<T extends DataType>(table: Table, name: string): Data<T> {
+  const vector = table.getChild(name);
+  if (!vector) throw new Error(`snapshot lacks column ${name}`);
+  // Snapshots are written as one record batch; a multi-batch file would need concatenation.
+  if (vector.data.length !== 1) throw new Error(`snapshot column ${name} has ${vector.data.length} batches`);
+  return vector.data[0] as Data<T>;
+}
+
+function int32Values(table: Table, name: string): Int32Array {
+  if (table.numRows === 0) return new Int32Array(0);
+  return singleData(table, name).values as Int32Array;
+}
+
+function float64Values(table: Table, name: string): Float64Array {
+  if (table.numRows === 0) return new Float64Array(0);
+  return singleData(table, name).values as Float64Array;
+}
+
+function dictionaryColumn(table: Table, name: string): { codes: Int32Array; dictionary: string[] } {
+  if (table.numRows === 0) return { codes: new Int32Array(0), dictionary: [] };
+  const data = singleData<Dictionary>(table, name);
+  const codes = data.values as Int32Array;
+  if (data.nullCount > 0) {
+    const bitmap = data.nullBitmap!;
+    for (let i = 0; i < codes.length; i++) if ((bitmap[i >> 3] & (1 << (i & 7))) === 0) codes[i] = -1;
+  }
+  return { codes, dictionary: data.dictionary ? (data.dictionary.toArray() as string[]) : [] };
+}
+
+function attributeColumns(table: Table): AttributeColumn[] {
+  const columns: AttributeColumn[] = [];
+  for (const field of table.schema.fields) {
+    if (!field.name.startsWith(EVENT_PREFIX)) continue;
+    const name = field.name.slice(EVENT_PREFIX.length);
+    const type = (field.metadata.get('gemba:type') ?? 'string') as AttributeColumn['type'];
+    if (type === 'string') {
+      const { codes, dictionary } = dictionaryColumn(table, field.name);
+      columns.push({ name, type, codes, dictionary });
+    } else {
+      columns.push({ name, type, values: float64Values(table, field.name) });
+    }
+  }
+  return columns;
+}

@@ -1,0 +1,303 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { ColumnMapping, ImportRecord, RejectedRow, WorkspaceInfo } from '../../../preload/api.ts';
+import { APP_VERSION, currentUser } from '../app-version.ts';
+import type { EventLog } from '../eventlog/event-log.ts';
+import { InputError } from '../errors.ts';
+import { eventLogFromArrow, eventLogToArrow } from './snapshot.ts';
+import { migrate } from './workspace-schema.ts';
+
+export const DATABASE_FILE = 'workspace.db';
+const SNAPSHOT_DIR = 'snapshots';
+const STRAY_SNAPSHOT_AGE_MS = 60 * 60 * 1000;
+
+/** Everything about one import that goes into the history and the audit trail. */
+export interface ImportFacts {
+  fileName: string;
+  fileSize: number;
+  sha256: string;
+  format: 'csv' | 'xes';
+  mapping: ColumnMapping | null;
+  activities: number;
+  variants: number;
+  rowsRead: number;
+  rejectedCount: number;
+  rejected: RejectedRow[];
+  timeRange: [string, string] | null;
+  notes: string[];
+}
+
+interface ImportRow {
+  id: number;
+  file_name: string;
+  file_size: number;
+  sha256: string;
+  format: 'csv' | 'xes';
+  mapping_json: string | null;
+  cases: number;
+  events: number;
+  rejected_rows: number;
+  imported_at: string;
+  user: string;
+  app_version: string;
+  snapshot: string;
+}
+
+/**
+ * A project folder: `workspace.db` (SQLite, WAL) plus `snapshots/*.arrow`.
+ *
+ * A new import becomes current in one SQLite transaction, after its snapshot files are fully
+ * written and renamed into place; until that commit the previous import stays current. A crash
+ * at any point leaves either the old state or the new one, and stray snapshot files that no row
+ * points to are removed the next time the workspace opens.
+ */
+export class Workspace {
+  readonly path: string;
+  private readonly db: Database.Database;
+
+  private constructor(path: string, db: Database.Database) {
+    this.path = path;
+    this.db = db;
+  }
+
+  static create(path: string): Workspace {
+    const dir = resolve(path);
+    if (existsSync(join(dir, DATABASE_FILE))) return Workspace.open(dir);
+    if (existsSync(dir) && !statSync(dir).isDirectory()) {
+      throw new InputError(`${dir} is a file, not a folder.`, { hint: 'Choose a new folder name for the workspace.' });
+    }
+    mkdirSync(join(dir, SNAPSHOT_DIR), { recursive: true });
+    return Workspace.connect(dir, true);
+  }
+
+  static open(path: string): Workspace {
+    const dir = resolve(path);
+    if (!existsSync(join(dir, DATABASE_FILE))) {
+      throw new InputError(`${dir} is not a Gemba workspace (no ${DATABASE_FILE} inside).`, {
+        hint: 'Create a workspace first, e.g. `gemba import FILE --workspace DIR` creates it.',
+      });
+    }
+    return Workspace.connect(dir, false);
+  }
+
+  private static connect(dir: string, creating: boolean): Workspace {
+    const db = new Database(join(dir, DATABASE_FILE));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    const ws = new Workspace(dir, db);
+    if (creating) ws.db.prepare('INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)').run('created_at', new Date().toISOString());
+    mkdirSync(join(dir, SNAPSHOT_DIR), { recursive: true });
+    ws.removeStraySnapshots();
+    return ws;
+  }
+
+  get name(): string {
+    return basename(this.path);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  info(): WorkspaceInfo {
+    return { path: this.path, name: this.name, current: this.currentImport() };
+  }
+
+  currentImportId(): number | null {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'current_import'").get() as { value: string } | undefined;
+    return row ? Number(row.value) : null;
+  }
+
+  currentImport(): ImportRecord | null {
+    const id = this.currentImportId();
+    return id === null ? null : (this.history().find((r) => r.id === id) ?? null);
+  }
+
+  history(): ImportRecord[] {
+    const current = this.currentImportId();
+    const rows = this.db.prepare('SELECT * FROM imports ORDER BY id DESC').all() as ImportRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      fileName: r.file_name,
+      fileSize: r.file_size,
+      sha256: r.sha256,
+      format: r.format,
+      mapping: r.mapping_json ? (JSON.parse(r.mapping_json) as ColumnMapping) : null,
+      cases: r.cases,
+      events: r.events,
+      rejectedRows: r.rejected_rows,
+      importedAt: r.imported_at,
+      user: r.user,
+      appVersion: r.app_version,
+      current: r.id === current,
+    }));
+  }
+
+  rejectedRows(importId: number, limit = 1000): RejectedRow[] {
+    return this.db.prepare('SELECT line, reason FROM rejected_rows WHERE import_id = ? ORDER BY line LIMIT ?').all(importId, limit) as RejectedRow[];
+  }
+
+  auditTrail(): { id: number; at: string; user: string; appVersion: string; action: string; importId: number | null; details: unknown }[] {
+    const rows = this.db.prepare('SELECT * FROM audit ORDER BY id').all() as {
+      id: number;
+      at: string;
+      user: string;
+      app_version: string;
+      action: string;
+      import_id: number | null;
+      details_json: string;
+    }[];
+    return rows.map((r) => ({ id: r.id, at: r.at, user: r.user, appVersion: r.app_version, action: r.action, importId: r.import_id, details: JSON.parse(r.details_json) }));
+  }
+
+  /**
+   * Writes the snapshot, then records the import and makes it current in one transaction.
+   * `beforeCommit` runs inside the transaction (tests use it to simulate a crash).
+   */
+  commitImport(log: EventLog, facts: ImportFacts, beforeCommit?: () => void): number {
+    const snapshot = randomUUID();
+    const bytes = eventLogToArrow(log);
+    const files = [this.writeDurably(`${snapshot}.events.arrow`, bytes.events), this.writeDurably(`${snapshot}.cases.arrow`, bytes.cases)];
+    try {
+      const now = new Date().toISOString();
+      const user = currentUser();
+      const commit = this.db.transaction(() => {
+        const { lastInsertRowid } = this.db
+          .prepare(
+            `INSERT INTO imports (file_name, file_size, sha256, format, mapping_json, cases, events, activities, variants, rows_read,
+              rejected_rows, time_start, time_end, notes_json, snapshot, imported_at, user, app_version)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            facts.fileName,
+            facts.fileSize,
+            facts.sha256,
+            facts.format,
+            facts.mapping ? JSON.stringify(facts.mapping) : null,
+            log.caseCount,
+            log.eventCount,
+            facts.activities,
+            facts.variants,
+            facts.rowsRead,
+            facts.rejectedCount,
+            facts.timeRange?.[0] ?? null,
+            facts.timeRange?.[1] ?? null,
+            JSON.stringify(facts.notes),
+            snapshot,
+            now,
+            user,
+            APP_VERSION,
+          );
+        const importId = Number(lastInsertRowid);
+        const insertRejected = this.db.prepare('INSERT INTO rejected_rows (import_id, line, reason) VALUES (?, ?, ?)');
+        for (const row of facts.rejected) insertRejected.run(importId, row.line, row.reason);
+        this.audit('import', importId, {
+          fileName: facts.fileName,
+          fileSize: facts.fileSize,
+          sha256: facts.sha256,
+          format: facts.format,
+          mapping: facts.mapping,
+          rowsRead: facts.rowsRead,
+          cases: log.caseCount,
+          events: log.eventCount,
+          rejectedRows: facts.rejectedCount,
+        }, now, user);
+        this.setCurrent(importId);
+        beforeCommit?.();
+        return importId;
+      });
+      return commit();
+    } catch (error) {
+      for (const file of files) rmSync(file, { force: true });
+      throw error;
+    }
+  }
+
+  /** Makes an earlier import current again; its snapshot was never deleted. */
+  restoreImport(importId: number): void {
+    const row = this.db.prepare('SELECT id, file_name FROM imports WHERE id = ?').get(importId) as { id: number; file_name: string } | undefined;
+    if (!row) throw new InputError(`Import ${importId} is not in this workspace's history.`, { hint: 'List the history to see which imports exist.' });
+    this.db.transaction(() => {
+      const previous = this.currentImportId();
+      this.setCurrent(importId);
+      this.audit('restore', importId, { fileName: row.file_name, previousImport: previous });
+    })();
+  }
+
+  /** Reads the current import's snapshot; null when nothing was imported yet. */
+  loadCurrentLog(): EventLog | null {
+    const id = this.currentImportId();
+    return id === null ? null : this.loadLog(id);
+  }
+
+  loadLog(importId: number): EventLog {
+    const row = this.db.prepare('SELECT snapshot FROM imports WHERE id = ?').get(importId) as { snapshot: string } | undefined;
+    if (!row) throw new InputError(`Import ${importId} is not in this workspace's history.`);
+    const dir = join(this.path, SNAPSHOT_DIR);
+    return eventLogFromArrow({
+      events: readAligned(join(dir, `${row.snapshot}.events.arrow`)),
+      cases: readAligned(join(dir, `${row.snapshot}.cases.arrow`)),
+    });
+  }
+
+  /** Records an action in the audit trail (imports and restores record themselves). */
+  audit(action: string, importId: number | null, details: unknown, at = new Date().toISOString(), user = currentUser()): void {
+    this.db
+      .prepare('INSERT INTO audit (at, user, app_version, action, import_id, details_json) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(at, user, APP_VERSION, action, importId, JSON.stringify(details));
+  }
+
+  /** The underlying database, for engine modules that keep their own tables (fixes, findings). */
+  get database(): Database.Database {
+    return this.db;
+  }
+
+  private setCurrent(importId: number): void {
+    this.db.prepare("INSERT INTO meta(key, value) VALUES ('current_import', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(importId));
+  }
+
+  /** Writes to a temp name, fsyncs, then renames: a reader never sees half a file. */
+  private writeDurably(name: string, bytes: Uint8Array): string {
+    const dir = join(this.path, SNAPSHOT_DIR);
+    const temp = join(dir, `.tmp-${name}`);
+    const fd = openSync(temp, 'w');
+    try {
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    const target = join(dir, name);
+    renameSync(temp, target);
+    return target;
+  }
+
+  /**
+   * Removes snapshot files no import points to: leftovers of a crash between rename and commit.
+   * Only files older than an hour, so an import running in another process is never touched.
+   */
+  private removeStraySnapshots(): void {
+    const dir = join(this.path, SNAPSHOT_DIR);
+    const known = new Set((this.db.prepare('SELECT snapshot FROM imports').all() as { snapshot: string }[]).map((r) => r.snapshot));
+    const cutoff = Date.now() - STRAY_SNAPSHOT_AGE_MS;
+    for (const file of readdirSync(dir)) {
+      const id = file.replace(/\.(events|cases)\.arrow$/, '');
+      if (known.has(id) && !file.startsWith('.tmp-')) continue;
+      const path = join(dir, file);
+      if (statSync(path).mtimeMs < cutoff) rmSync(path, { force: true });
+    }
+  }
+}
+
+/** Arrow views need 8-byte alignment; a fresh file read starts at offset 0 of its own buffer. */
+function readAligned(path: string): Uint8Array {
+  const buffer = readFileSync(path);
+  if (buffer.byteOffset % 8 === 0) return buffer;
+  return new Uint8Array(buffer);
+}

@@ -1,0 +1,104 @@
+import { Worker } from 'node:worker_threads';
+import { API_METHODS, type FileRef, type GembaApi, type JobEvent } from '../../preload/api.ts';
+import { ReportedError } from '../engine/errors.ts';
+import type { FromEngine, ToEngine } from './engine-messages.ts';
+import { LocalEngine, type EngineOptions } from './local-engine.ts';
+import { UploadStore } from './uploads.ts';
+
+export interface EngineService extends GembaApi {
+  onJobEvent(listener: (event: JobEvent) => void): () => void;
+  /** Stores an uploaded file (browser mode) and returns the FileRef to pass to previewCsv/startImport. */
+  acceptUpload(name: string, body: NodeJS.ReadableStream): Promise<Extract<FileRef, { kind: 'upload' }>>;
+  close(): Promise<void>;
+}
+
+export interface EngineServiceOptions extends EngineOptions {
+  /** Run the engine in this thread (debugging, or where threads are unwanted). */
+  inProcess?: boolean;
+  /** The engine thread's entry file; packaged builds point at their bundled worker. */
+  workerEntry?: URL | string;
+}
+
+/**
+ * The engine as the app and the host see it: every GembaApi call is forwarded to one engine
+ * thread, so parsing, sorting and analyses never block the caller's event loop. Calls are the
+ * names in API_METHODS, so a call added to the contract is forwarded without touching this file.
+ */
+export function createEngineService(options: EngineServiceOptions): EngineService {
+  if (options.inProcess || process.env.GEMBA_ENGINE_IN_PROCESS === '1') return inProcessService(options);
+  const uploads = new UploadStore(options.userDataDir);
+  const listeners = new Set<(event: JobEvent) => void>();
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  let nextId = 1;
+  let worker: Worker | null = null;
+  let closed: (() => void) | null = null;
+
+  const spawn = (): Worker => {
+    const entry = options.workerEntry ?? defaultWorkerEntry();
+    const { inProcess: _inProcess, workerEntry: _workerEntry, ...engineOptions } = options;
+    const w = new Worker(entry, { workerData: engineOptions });
+    w.on('message', (message: FromEngine) => {
+      if (message.type === 'job') for (const listener of listeners) listener(message.event);
+      else if (message.type === 'closed') closed?.();
+      else {
+        const call = pending.get(message.id);
+        pending.delete(message.id);
+        if (message.type === 'result') call?.resolve(message.value);
+        else call?.reject(new ReportedError(message.error));
+      }
+    });
+    const fail = (reason: string) => {
+      for (const call of pending.values()) {
+        call.reject(new ReportedError({ kind: 'internal', message: `Internal error: the engine stopped (${reason}).`, hint: 'Try again; the workspace was not changed.' }));
+      }
+      pending.clear();
+      worker = null;
+    };
+    w.on('error', (error) => fail(error.message));
+    w.on('exit', (code) => fail(`exit code ${code}`));
+    return w;
+  };
+
+  const call = (method: string, args: unknown[]): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      worker ??= spawn();
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ type: 'call', id, method, args } satisfies ToEngine);
+    });
+
+  const service: Record<string, unknown> = {};
+  for (const method of API_METHODS) service[method] = (...args: unknown[]) => call(method, args);
+  service.onJobEvent = (listener: (event: JobEvent) => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+  service.acceptUpload = (name: string, body: NodeJS.ReadableStream) => uploads.save(name, body);
+  service.close = async () => {
+    const w = worker;
+    if (!w) return;
+    await new Promise<void>((resolve) => {
+      closed = resolve;
+      w.postMessage({ type: 'close' } satisfies ToEngine);
+    });
+    await w.terminate();
+  };
+  return service as unknown as EngineService;
+}
+
+function defaultWorkerEntry(): URL {
+  const self = import.meta.url;
+  return new URL(self.endsWith('.ts') ? './engine-worker.boot.mjs' : './engine-worker.js', self);
+}
+
+function inProcessService(options: EngineOptions): EngineService {
+  const engine = new LocalEngine(options);
+  const service: Record<string, unknown> = {};
+  for (const method of API_METHODS) {
+    service[method] = (...args: unknown[]) => (engine[method] as unknown as (...a: unknown[]) => Promise<unknown>).apply(engine, args);
+  }
+  service.onJobEvent = (listener: (event: JobEvent) => void) => engine.onJobEvent(listener);
+  service.acceptUpload = (name: string, body: NodeJS.ReadableStream) => engine.uploads.save(name, body);
+  service.close = () => engine.close();
+  return service as unknown as EngineService;
+}

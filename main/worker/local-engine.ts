@@ -1,0 +1,156 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type {
+  CaseDetail,
+  CasePage,
+  CaseQuery,
+  CsvPreview,
+  DirectlyFollowsGraph,
+  Environment,
+  FileRef,
+  ImportRecord,
+  ImportRequest,
+  ImportSummary,
+  JobEvent,
+  LogStatistics,
+  Variant,
+  WorkspaceInfo,
+  WorkspaceRef,
+} from '../../preload/api.ts';
+import { caseDetail, caseList } from '../engine/analysis/cases.ts';
+import { directlyFollows, toDirectlyFollowsGraph } from '../engine/analysis/directly-follows.ts';
+import { logStatistics } from '../engine/analysis/statistics.ts';
+import { variants } from '../engine/analysis/variants.ts';
+import { APP_VERSION } from '../engine/app-version.ts';
+import { previewCsv } from '../engine/import/csv/preview-csv.ts';
+import { importLog } from '../engine/import/import-log.ts';
+import { machineTimeZone } from '../engine/import/timestamps/index.ts';
+import { JobQueue } from './job-queue.ts';
+import { RecentWorkspaces } from './recent-workspaces.ts';
+import { UploadStore } from './uploads.ts';
+import { WorkspaceSessions } from './workspace-sessions.ts';
+
+export interface EngineOptions {
+  mode: 'electron' | 'browser';
+  /** Recent workspaces and uploads live here. */
+  userDataDir: string;
+  /** Where a workspace given by bare name is created; default ~/Gemba. */
+  defaultWorkspaceDir?: string;
+}
+
+/**
+ * The GembaApi on top of the engine, in the calling thread. The app and the browser host run it
+ * inside the engine worker (see engine-service.ts); the CLI calls it directly.
+ */
+export class LocalEngine {
+  readonly sessions: WorkspaceSessions;
+  readonly uploads: UploadStore;
+  readonly jobs = new JobQueue();
+  private readonly recent: RecentWorkspaces;
+  private readonly defaultWorkspaceDir: string;
+
+  constructor(private readonly options: EngineOptions) {
+    this.defaultWorkspaceDir = options.defaultWorkspaceDir ?? process.env.GEMBA_WORKSPACES ?? join(homedir(), 'Gemba');
+    this.sessions = new WorkspaceSessions(this.defaultWorkspaceDir);
+    this.uploads = new UploadStore(options.userDataDir);
+    this.recent = new RecentWorkspaces(options.userDataDir);
+  }
+
+  async environment(): Promise<Environment> {
+    return { mode: this.options.mode, appVersion: APP_VERSION, timezone: machineTimeZone(), defaultWorkspaceDir: this.defaultWorkspaceDir };
+  }
+
+  async recentWorkspaces(): Promise<WorkspaceRef[]> {
+    return this.recent.list();
+  }
+
+  async createWorkspace(path: string): Promise<WorkspaceInfo> {
+    const ws = this.sessions.create(path);
+    this.recent.remember(ws.path);
+    return ws.info();
+  }
+
+  async openWorkspace(path: string): Promise<WorkspaceInfo> {
+    const ws = this.sessions.get(path);
+    this.recent.remember(ws.path);
+    return ws.info();
+  }
+
+  async importHistory(workspace: string): Promise<ImportRecord[]> {
+    return this.sessions.get(workspace).history();
+  }
+
+  async restoreImport(workspace: string, importId: number): Promise<WorkspaceInfo> {
+    const ws = this.sessions.get(workspace);
+    ws.restoreImport(importId);
+    this.sessions.invalidate(workspace);
+    return ws.info();
+  }
+
+  async previewCsv(file: FileRef): Promise<CsvPreview> {
+    const { path, name } = this.uploads.resolve(file);
+    return previewCsv(path, name);
+  }
+
+  async startImport(request: ImportRequest): Promise<{ jobId: string }> {
+    // Resolve now so a missing workspace or file fails the call itself, not a job later.
+    const ws = this.sessions.get(request.workspace);
+    const { path, name } = this.uploads.resolve(request.file);
+    const jobId = this.jobs.start((signal, progress) => this.runImport(ws.path, path, name, request, signal, progress));
+    return { jobId };
+  }
+
+  /** One import, awaited: the job body, and what the CLI calls. */
+  async runImport(
+    workspace: string,
+    path: string,
+    fileName: string,
+    request: Pick<ImportRequest, 'mapping' | 'acceptRejects'>,
+    signal?: AbortSignal,
+    progress?: (phase: string, done: number, total: number) => void,
+  ): Promise<ImportSummary> {
+    const ws = this.sessions.get(workspace);
+    try {
+      return await importLog(ws, path, { fileName, mapping: request.mapping, acceptRejects: request.acceptRejects, signal, onProgress: progress });
+    } finally {
+      this.sessions.invalidate(workspace);
+    }
+  }
+
+  async cancelJob(jobId: string): Promise<void> {
+    this.jobs.cancel(jobId);
+  }
+
+  onJobEvent(listener: (event: JobEvent) => void): () => void {
+    return this.jobs.onEvent(listener);
+  }
+
+  async statistics(workspace: string): Promise<LogStatistics> {
+    return logStatistics(this.log(workspace));
+  }
+
+  async directlyFollows(workspace: string): Promise<DirectlyFollowsGraph> {
+    return toDirectlyFollowsGraph(directlyFollows(this.log(workspace)));
+  }
+
+  async variants(workspace: string): Promise<Variant[]> {
+    return variants(this.log(workspace)).map((v) => ({ activities: v.activities, count: v.count }));
+  }
+
+  async cases(workspace: string, query: CaseQuery): Promise<CasePage> {
+    return caseList(this.log(workspace), query);
+  }
+
+  async caseDetail(workspace: string, caseIndex: number): Promise<CaseDetail> {
+    return caseDetail(this.log(workspace), caseIndex);
+  }
+
+  async close(): Promise<void> {
+    await this.jobs.idle();
+    this.sessions.closeAll();
+  }
+
+  private log(workspace: string) {
+    return this.sessions.currentLog(workspace).log;
+  }
+}
