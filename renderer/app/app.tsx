@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Environment, ImportSummary, WorkspaceInfo } from '../../preload/api.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Environment, FileRef, ImportSummary, WorkspaceInfo } from '../../preload/api.ts';
 import { gemba } from '../api/client.ts';
 import { toUserFacingError } from '../api/gemba-error.ts';
 import { ErrorPanel } from '../components/error-panel.tsx';
@@ -21,6 +21,7 @@ export function App() {
   const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
   const [logVersion, setLogVersion] = useState(0);
   const [lastImport, setLastImport] = useState<ImportSummary | null>(null);
+  const pendingFile = useRef<FileRef | null>(null);
 
   useEffect(() => {
     api.environment().then(setEnvironment, (error: unknown) => setFatal(toUserFacingError(error)));
@@ -54,10 +55,28 @@ export function App() {
       setWorkspace(info);
       setLastImport(null);
       setLogVersion((v) => v + 1);
-      navigate(info.current ? 'summary' : 'home');
+      navigate(pendingFile.current ? 'import' : info.current ? 'summary' : 'home');
     },
     [navigate],
   );
+
+  // Electron's menu opens workspaces and picks files in native dialogs, then tells the UI.
+  useEffect(() => {
+    return api.onMenuCommand?.((command) => {
+      if (command.type === 'open-workspace') {
+        enterWorkspace(command.workspace);
+      } else {
+        pendingFile.current = command.file;
+        navigate('import', { from: 'menu', at: String(Date.now()) });
+      }
+    });
+  }, [api, enterWorkspace, navigate]);
+
+  const takePendingFile = useCallback(() => {
+    const file = pendingFile.current;
+    pendingFile.current = null;
+    return file;
+  }, []);
 
   const leaveWorkspace = useCallback(() => {
     sessionStorage.removeItem(SESSION_KEY);
@@ -102,6 +121,7 @@ export function App() {
     enterWorkspace,
     leaveWorkspace,
     logChanged,
+    takePendingFile,
   };
 
   return (

@@ -1,6 +1,6 @@
 import type { WorkspaceInfo } from '../../preload/api.ts';
 import { formatCount } from '../components/format.ts';
-import { findView, VIEWS } from './views.ts';
+import { findView, SIDEBAR_WIDGETS, VIEWS } from './views.ts';
 import { useWorkbench } from './workbench.ts';
 
 /** The frame around every workspace view: navigation on the left, the active view on the right. */
@@ -34,6 +34,9 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
             <div className="workspace-log muted">No log imported</div>
           )}
         </div>
+        {SIDEBAR_WIDGETS.map((Widget, i) => (
+          <Widget key={i} />
+        ))}
         <ul className="nav-list">
           {VIEWS.map((view) => {
             const disabled = view.needsLog && !hasLog;

@@ -32,3 +32,9 @@ export const VIEWS: readonly ViewDefinition[] = [
 export function findView(id: string): ViewDefinition | undefined {
   return VIEWS.find((view) => view.id === id);
 }
+
+/**
+ * Small always-visible widgets under the workspace name in the sidebar (e.g. the data-quality
+ * health light, active filter chips). Each reads what it needs from useWorkbench().
+ */
+export const SIDEBAR_WIDGETS: readonly ComponentType[] = [];

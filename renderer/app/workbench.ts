@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Environment, GembaBridge, ImportSummary, WorkspaceInfo } from '../../preload/api.ts';
+import type { Environment, FileRef, GembaBridge, ImportSummary, WorkspaceInfo } from '../../preload/api.ts';
 
 /** Where the user is: a view id from app/views.ts plus its parameters (e.g. the open case). */
 export interface Route {
@@ -22,6 +22,8 @@ export interface Workbench {
   leaveWorkspace(): void;
   /** Call after an import or a restore: reloads the workspace info and bumps logVersion. */
   logChanged(info?: WorkspaceInfo, summary?: ImportSummary): Promise<void>;
+  /** A file handed over from outside the import screen (Electron menu "Import log…"); taking it clears it. */
+  takePendingFile(): FileRef | null;
 }
 
 export const WorkbenchContext = createContext<Workbench | null>(null);

@@ -73,34 +73,6 @@ export function CsvMapping({
       </section>
 
       <section className="panel">
-        <h2>First rows</h2>
-        <div className="table-scroll preview-scroll">
-          <table className="data-table compact" data-testid="preview-table">
-            <thead>
-              <tr>
-                <th className="num">#</th>
-                {preview.header.map((name, i) => (
-                  <th key={i} className={used.has(name) ? 'col-mapped' : undefined}>
-                    {name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rows.map((row, r) => (
-                <tr key={r}>
-                  <td className="num muted">{r + 1}</td>
-                  {preview.header.map((_, c) => (
-                    <td key={c}>{row[c] ?? ''}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-
-      <section className="panel">
         <h2>Column mapping</h2>
         <div className="mapping-grid">
           {ROLES.map((role) => (
@@ -202,6 +174,34 @@ export function CsvMapping({
           </table>
         )}
       </section>
+      <section className="panel">
+        <h2>First rows</h2>
+        <div className="table-scroll preview-scroll">
+          <table className="data-table compact" data-testid="preview-table">
+            <thead>
+              <tr>
+                <th className="num">#</th>
+                {preview.header.map((name, i) => (
+                  <th key={i} className={used.has(name) ? 'col-mapped' : undefined}>
+                    {name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rows.map((row, r) => (
+                <tr key={r}>
+                  <td className="num muted">{r + 1}</td>
+                  {preview.header.map((_, c) => (
+                    <td key={c}>{row[c] ?? ''}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
     </div>
   );
 }

@@ -25,7 +25,9 @@ export function ImportProgress({
   const secondsLeft = progress?.estimate.secondsLeft ?? null;
   return (
     <section className="panel import-progress" data-testid="import-progress" aria-live="polite">
-      <h2>Importing {fileName}</h2>
+      <h2 className="plain-title">
+        Importing <span data-testid="progress-file">{fileName}</span>
+      </h2>
       <ProgressBar fraction={fraction} label="Import progress" />
       <div className="progress-facts">
         <span data-testid="progress-phase">{progress ? phaseLabel(progress.phase) : 'Starting…'}</span>

@@ -15,12 +15,12 @@ import { draftFromPreview, draftProblems, mappingFromDraft, type MappingDraft } 
 type Stage =
   | { step: 'choose' }
   | { step: 'reading'; fileName: string }
-  | { step: 'configure'; fileName: string; fileSize: number; kind: FileKind; file: FileRef; preview: CsvPreview | null }
+  | { step: 'configure'; fileName: string; fileSize: number | null; kind: FileKind; file: FileRef; preview: CsvPreview | null }
   | { step: 'running'; fileName: string; jobId: string | null };
 
 /** Import screen: choose a file, map its columns (CSV), run the import with progress and cancel. */
 export function ImportView() {
-  const { api, environment, navigate, logChanged } = useWorkbench();
+  const { api, environment, navigate, logChanged, takePendingFile, route } = useWorkbench();
   const workspace = useWorkspace();
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [draft, setDraft] = useState<MappingDraft | null>(null);
@@ -33,16 +33,23 @@ export function ImportView() {
 
   useEffect(() => () => unsubscribe.current?.(), []);
 
-  async function chooseFile(file: File) {
+  // A file chosen in Electron's "Import log…" dialog arrives through the workbench.
+  useEffect(() => {
+    const pending = takePendingFile();
+    if (pending) void chooseFile(pending.kind === 'path' ? baseName(pending.path) : pending.name, null, async () => pending);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [route.params.at]);
+
+  async function chooseFile(fileName: string, fileSize: number | null, toRef: () => Promise<FileRef>) {
     setError(null);
     setNotice(null);
-    const kind = fileKindOf(file.name);
-    setStage({ step: 'reading', fileName: file.name });
+    const kind = fileKindOf(fileName);
+    setStage({ step: 'reading', fileName });
     try {
-      const ref = await fileRefFor(file);
+      const ref = await toRef();
       const preview = kind === 'xes' ? null : await api.previewCsv(ref);
       if (preview) setDraft(draftFromPreview(preview, environment.timezone));
-      setStage({ step: 'configure', fileName: file.name, fileSize: file.size, kind: preview ? 'csv' : kind, file: ref, preview });
+      setStage({ step: 'configure', fileName, fileSize: fileSize ?? preview?.fileSize ?? null, kind: preview ? 'csv' : kind, file: ref, preview });
     } catch (e) {
       setStage({ step: 'choose' });
       setError(toUserFacingError(e));
@@ -143,7 +150,7 @@ export function ImportView() {
 
       {stage.step === 'choose' || stage.step === 'reading' ? (
         <section className="panel">
-          <DropZone onFile={(file) => void chooseFile(file)} disabled={stage.step === 'reading'} />
+          <DropZone onFile={(file) => void chooseFile(file.name, file.size, () => fileRefFor(file))} disabled={stage.step === 'reading'} />
           {stage.step === 'reading' ? (
             <p className="muted" role="status" data-testid="reading-file">
               Reading {stage.fileName}…
@@ -157,7 +164,8 @@ export function ImportView() {
           <section className="panel chosen-file">
             <div>
               <span className="badge">{stage.kind === 'csv' ? 'CSV' : stage.kind === 'xes' ? 'XES' : 'File'}</span>{' '}
-              <strong data-testid="chosen-file">{stage.fileName}</strong> <span className="muted">({formatBytes(stage.fileSize)})</span>
+              <strong data-testid="chosen-file">{stage.fileName}</strong>{' '}
+              {stage.fileSize !== null ? <span className="muted">({formatBytes(stage.fileSize)})</span> : null}
             </div>
             <button type="button" className="link-button" onClick={() => setStage({ step: 'choose' })} data-testid="choose-other">
               Choose another file
@@ -195,4 +203,8 @@ export function ImportView() {
       ) : null}
     </div>
   );
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
 }
