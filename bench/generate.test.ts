@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateLog, parseCount, type GeneratedTruth } from './generate.ts';
+import { DEFECT_KINDS, generateLog, parseCount, type GeneratedTruth } from './generate.ts';
 
 /*
  * The truth is tallied while generating; these tests read the written file back with a reader
@@ -372,7 +372,9 @@ describe('generateLog: dirty mode injects each defect at its recorded count', ()
   });
 
   it('records the affected cases of each kind', () => {
-    for (const [kind, ids] of Object.entries(truth.dirty!.cases)) expect(ids.length, kind).toBe(truth.dirty!.injected[kind as keyof typeof truth.dirty.injected]);
+    const dirty = truth.dirty!;
+    for (const kind of DEFECT_KINDS) expect(dirty.cases[kind].length, kind).toBe(dirty.injected[kind]);
+    expect(new Set(DEFECT_KINDS.flatMap((k) => dirty.cases[k])).size).toBe(DEFECT_KINDS.reduce((n, k) => n + dirty.injected[k], 0));
   });
 });
 

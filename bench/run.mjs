@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+/**
+ * Runs the benchmarks: `node bench/run.mjs [name ...] [--flags]` (no name: all of them).
+ * `npm run bench` runs all, `npm run bench:import` only the import one; flags such as --10m are
+ * passed through to each bench. Each bench is a TypeScript file run through tsx; it prints its
+ * side-by-side table and writes bench/results/<name>.json.
+ *
+ * Adding a benchmark is one line here.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const BENCHES = {
+  import: 'bench/import.bench.ts',
+  map: 'bench/map.bench.ts',
+  quality: 'bench/quality.bench.ts',
+};
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const names = args.filter((a) => !a.startsWith('-'));
+const flags = args.filter((a) => a.startsWith('-'));
+for (const name of names) {
+  if (!(name in BENCHES)) {
+    console.error(`unknown bench "${name}"; known: ${Object.keys(BENCHES).join(', ')}`);
+    process.exit(2);
+  }
+}
+let failed = 0;
+for (const name of names.length ? names : Object.keys(BENCHES)) {
+  const file = BENCHES[name];
+  if (!existsSync(new URL(`../${file}`, import.meta.url))) {
+    console.log(`\n== ${name}: skipped (${file} not written yet)`);
+    continue;
+  }
+  console.log(`\n== ${name} (${file})`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', file, ...flags], { cwd: repo, stdio: 'inherit' });
+  if (run.status !== 0) {
+    failed++;
+    console.error(`== ${name} failed (exit ${run.status ?? run.signal})`);
+  }
+}
+process.exit(failed ? 1 : 0);
