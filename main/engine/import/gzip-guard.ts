@@ -34,6 +34,9 @@ export interface GunzipLimits {
   maxDecompressedBytes?: number;
   /** Compressed bytes consumed so far, for the ratio check. */
   compressedBytesRead(): number;
+  /** Overrides of the ratio check (tests); RATIO_CHECK_AFTER_BYTES and MAX_EXPANSION_RATIO by default. */
+  ratioCheckAfterBytes?: number;
+  maxExpansionRatio?: number;
 }
 
 function formatBytes(bytes: number): string {
@@ -52,6 +55,8 @@ const RAISE_HINT =
  */
 export async function* gunzipWithCeiling(compressed: AsyncIterable<Uint8Array>, limits: GunzipLimits): AsyncGenerator<Buffer> {
   const ceiling = limits.maxDecompressedBytes ?? DEFAULT_DECOMPRESSED_CEILING;
+  const ratioCheckAfter = limits.ratioCheckAfterBytes ?? RATIO_CHECK_AFTER_BYTES;
+  const maxRatio = limits.maxExpansionRatio ?? MAX_EXPANSION_RATIO;
   const gunzip = createGunzip();
   let inflated = 0;
   let feedError: unknown = null;
@@ -89,11 +94,11 @@ export async function* gunzipWithCeiling(compressed: AsyncIterable<Uint8Array>, 
           { file: limits.fileName, hint: RAISE_HINT },
         );
       }
-      if (inflated > RATIO_CHECK_AFTER_BYTES) {
+      if (inflated > ratioCheckAfter) {
         const ratio = inflated / Math.max(1, limits.compressedBytesRead());
-        if (ratio > MAX_EXPANSION_RATIO) {
+        if (ratio > maxRatio) {
           throw new InputError(
-            `The gzip file expands more than ${MAX_EXPANSION_RATIO}:1 (${formatBytes(inflated)} from ${formatBytes(limits.compressedBytesRead())} so far); no event log compresses like that, so the import was stopped as a likely gzip bomb.`,
+            `The gzip file expands more than ${maxRatio}:1 (${formatBytes(inflated)} from ${formatBytes(limits.compressedBytesRead())} so far); no event log compresses like that, so the import was stopped as a likely gzip bomb.`,
             { file: limits.fileName, hint: RAISE_HINT },
           );
         }

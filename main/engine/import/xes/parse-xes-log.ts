@@ -6,7 +6,8 @@ import { EventLogBuilder, type AttributeHandle, type RawValue } from '../../even
 import { openMaybeGzipped } from '../gzip-guard.ts';
 import { REJECTED_SAMPLE_LIMIT, type ImportContext, type ParsedLog } from '../parsed-log.ts';
 import { inferStringTimestampFormat, type StringTimestampFormat } from './string-timestamps.ts';
-import { machineLocalTime, parseXesDate, timeZoneReader, type NaiveTimeReader } from './xes-date.ts';
+import { isValidTimeZone, machineTimeZone, wallClockResolver } from '../timestamps/index.ts';
+import { parseXesDate, type NaiveTimeReader } from './xes-date.ts';
 
 /**
  * Streaming XES import: saxes events drive a small state machine that writes straight into an
@@ -64,11 +65,6 @@ interface DeferredEvent {
   handles: AttributeHandle[];
   values: RawValue[];
   types: AttributeType[];
-}
-
-/** The machine's IANA zone, which the user sees in the notes. */
-function machineTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
 class XesLogReader {
@@ -139,8 +135,6 @@ class XesLogReader {
   constructor(
     /** Places `<date>` values without an offset. */
     private readonly naive: NaiveTimeReader,
-    /** The same zone for text timestamps, without counting them as naive dates. */
-    private readonly textNaive: NaiveTimeReader,
     private readonly timeZone: string,
     private readonly parser: SaxesParser,
   ) {}
@@ -450,7 +444,7 @@ class XesLogReader {
   settleStringFormat(): void {
     if (this.stringFormatSettled) return;
     this.stringFormatSettled = true;
-    this.stringFormat = inferStringTimestampFormat(this.stringSamples, this.textNaive);
+    this.stringFormat = inferStringTimestampFormat(this.stringSamples, this.timeZone);
     const held = this.deferred ?? [];
     this.deferred = null;
     for (const e of held) {
@@ -483,6 +477,7 @@ class XesLogReader {
           : `time:timestamp is stored as text in ${this.stringTimestampCount} events; read as ${this.stringFormat.label}` +
               (this.stringFormat.hasOffset ? '.' : ` in time zone ${this.timeZone}.`),
       );
+      if (this.stringFormat?.note) notes.push(this.stringFormat.note);
     }
     if (this.naiveDates > 0) notes.push(`${this.naiveDates} date values carry no time-zone offset; they were read in time zone ${this.timeZone}.`);
     if (this.duplicateTraces > 0)
@@ -530,7 +525,10 @@ function saxesReason(error: Error): string {
 export async function parseXesLog(path: string, ctx: ImportContext, options: XesImportOptions = {}): Promise<ParsedLog> {
   const file = ctx.fileName;
   const timeZone = options.timezone ?? machineTimeZone();
-  const baseNaive = options.timezone ? timeZoneReader(options.timezone) : machineLocalTime;
+  if (!isValidTimeZone(timeZone)) {
+    throw new InputError(`Unknown time zone "${timeZone}".`, { file, hint: 'Use an IANA name such as Europe/Amsterdam, or an offset such as +01:00.' });
+  }
+  const resolveWallClock = wallClockResolver(timeZone);
   throwIfCancelled(ctx.signal);
 
   const parser = new SaxesParser({ xmlns: false, position: true });
@@ -544,11 +542,11 @@ export async function parseXesLog(path: string, ctx: ImportContext, options: Xes
     apos: "'",
   });
   let reader: XesLogReader | null = null;
-  const naive: NaiveTimeReader = (y, mo, d, h, mi, s, ms) => {
+  const naive: NaiveTimeReader = (wall) => {
     reader!.naiveDates++;
-    return baseNaive(y, mo, d, h, mi, s, ms);
+    return resolveWallClock(wall);
   };
-  reader = new XesLogReader(naive, baseNaive, timeZone, parser);
+  reader = new XesLogReader(naive, timeZone, parser);
   const r = reader;
   parser.on('opentag', (tag) => r.onOpen(tag));
   parser.on('closetag', () => r.onClose());

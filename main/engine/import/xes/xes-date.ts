@@ -1,3 +1,5 @@
+import { daysInMonth, wallClockMs } from '../timestamps/civil-time.ts';
+
 /**
  * XES `<date>` values are xs:dateTime: `YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]`.
  * This is the hot path of an XES import (one per event), so it reads digits by char code
@@ -5,53 +7,11 @@
  * is present.
  */
 
-/** Turns wall-clock fields of a value without offset into epoch ms (time zone policy). */
-export type NaiveTimeReader = (year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number) => number;
+/** Places a naive wall-clock time (fields read as if UTC, in ms) in the chosen time zone. */
+export type NaiveTimeReader = (wallMs: number) => number;
 
-/** The machine's time zone, as JavaScript's local Date does. */
-export const machineLocalTime: NaiveTimeReader = (y, mo, d, h, mi, s, ms) => {
-  if (y >= 100) return new Date(y, mo - 1, d, h, mi, s, ms).getTime();
-  // Date maps years 0–99 to 1900–1999; set the year explicitly for those.
-  const date = new Date(2000, 0, 1, h, mi, s, ms);
-  date.setFullYear(y, mo - 1, d);
-  return date.getTime();
-};
-
-/** Wall-clock fields in an IANA time zone (e.g. 'Europe/Amsterdam') to epoch ms. */
-export function timeZoneReader(timeZone: string): NaiveTimeReader {
-  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return (y, mo, d, h, mi, s, ms) => utc(y, mo, d, h, mi, s, ms);
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const offsetAt = (epoch: number): number => {
-    const parts = format.formatToParts(new Date(epoch));
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    const asUtc = utc(get('year'), get('month'), get('day'), get('hour'), get('minute'), get('second'), 0);
-    return asUtc - (epoch - (((epoch % 1000) + 1000) % 1000));
-  };
-  return (y, mo, d, h, mi, s, ms) => {
-    const wall = utc(y, mo, d, h, mi, s, ms);
-    // Two rounds settle the offset on either side of a daylight-saving change.
-    let epoch = wall - offsetAt(wall);
-    epoch = wall - offsetAt(epoch);
-    return epoch;
-  };
-}
-
-function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
-  if (y >= 100) return Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  const t = Date.UTC(2000, mo - 1, d, h, mi, s, ms);
-  const date = new Date(t);
-  date.setUTCFullYear(y, mo - 1, d);
-  return date.getTime();
-}
+/** For values without an offset when the caller has no zone: read them as UTC. */
+const naiveAsUtc: NaiveTimeReader = (wall) => wall;
 
 function digits(text: string, from: number, count: number): number {
   let value = 0;
@@ -68,7 +28,7 @@ function digits(text: string, from: number, count: number): number {
  * midnight. A space is accepted in place of `T`, and `+hhmm` in place of `+hh:mm`, because
  * exporters write both.
  */
-export function parseXesDate(text: string, naive: NaiveTimeReader = machineLocalTime): number {
+export function parseXesDate(text: string, naive: NaiveTimeReader = naiveAsUtc): number {
   let i = 0;
   const n = text.length;
   while (i < n && text.charCodeAt(i) <= 32) i++;
@@ -115,7 +75,7 @@ export function parseXesDate(text: string, naive: NaiveTimeReader = machineLocal
     }
     if (hour > 24 || minute > 59 || second > 60 || (hour === 24 && (minute > 0 || second > 0 || ms > 0))) return NaN;
   }
-  if (i === end) return naive(year, month, day, hour, minute, second, ms);
+  if (i === end) return naive(wallClockMs(year, month, day, hour, minute, second, ms));
   const zone = text.charCodeAt(i);
   let offsetMinutes = 0;
   if (zone === 90 /* Z */ || zone === 122 /* z */) {
@@ -129,10 +89,5 @@ export function parseXesDate(text: string, naive: NaiveTimeReader = machineLocal
     if (oh < 0 || om < 0 || oh > 18 || om > 59) return NaN;
     offsetMinutes = (zone === 45 ? -1 : 1) * (oh * 60 + om);
   } else return NaN;
-  return utc(year, month, day, hour, minute, second, ms) - offsetMinutes * 60_000;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return wallClockMs(year, month, day, hour, minute, second, ms) - offsetMinutes * 60_000;
 }
