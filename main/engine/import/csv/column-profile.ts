@@ -1,0 +1,46 @@
+import type { AttributeType, ColumnProfile } from '../../../../preload/api.ts';
+import { inferTimestampFormat } from '../timestamps/index.ts';
+import { looksNumeric, readBoolean } from './value-readers.ts';
+
+/** A column counts as timestamps when this share of its sampled values reads as one format. */
+export const TIMESTAMP_SHARE = 0.9;
+
+/** Epoch numbers are only taken for times in columns whose name says so. */
+const TIME_LIKE_NAME = /time|date|stamp|^ts$|_ts$|_at$|created|updated|modified|start|end|complete/i;
+
+/** Type, emptiness and distinctness of one column from sampled values. */
+export function profileColumn(name: string, index: number, values: readonly string[]): ColumnProfile {
+  let emptyCount = 0;
+  const distinct = new Set<string>();
+  const nonEmpty: string[] = [];
+  const sample: string[] = [];
+  for (const raw of values) {
+    const v = raw.trim();
+    if (v === '') {
+      emptyCount++;
+      continue;
+    }
+    nonEmpty.push(v);
+    if (!distinct.has(v)) {
+      distinct.add(v);
+      if (sample.length < 5) sample.push(raw);
+    }
+  }
+  let inferredType: AttributeType = 'string';
+  const guess = nonEmpty.length ? inferTimestampFormat(nonEmpty) : null;
+  const isEpoch = guess !== null && guess.id.startsWith('epoch');
+  const timestampFormat = guess && guess.parsedShare >= TIMESTAMP_SHARE && (!isEpoch || TIME_LIKE_NAME.test(name)) ? guess : undefined;
+  if (nonEmpty.length === 0) inferredType = 'string';
+  else if (nonEmpty.every((v) => readBoolean(v) !== null)) inferredType = 'boolean';
+  else if (timestampFormat) inferredType = 'date';
+  else if (nonEmpty.every(looksNumeric)) inferredType = 'number';
+  return {
+    name,
+    index,
+    inferredType,
+    ...(timestampFormat ? { timestampFormat } : {}),
+    emptyCount,
+    distinctCount: distinct.size,
+    sample,
+  };
+}

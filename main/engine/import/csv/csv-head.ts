@@ -1,0 +1,138 @@
+import { open } from 'node:fs/promises';
+import type { ColumnProfile } from '../../../../preload/api.ts';
+import { InputError } from '../../errors.ts';
+import { profileColumn } from './column-profile.ts';
+import { detectDialect, type CsvDialect } from './csv-dialect.ts';
+import { CsvTokenizer, type CsvFields } from './csv-tokenizer.ts';
+import { FieldDecoder } from './field-decoder.ts';
+
+/** The preview and the importer look at this much of the file to decide everything. */
+export const HEAD_BYTES = 1 << 20;
+export const SAMPLE_ROWS = 2000;
+
+export interface CsvHead {
+  fileName: string;
+  fileSize: number;
+  dialect: CsvDialect;
+  hasHeader: boolean;
+  /** Unique, non-empty column names. */
+  header: string[];
+  /** Sampled data rows as text (at most SAMPLE_ROWS). */
+  rows: string[][];
+  columns: ColumnProfile[];
+  notes: string[];
+}
+
+export async function readHead(path: string, bytes = HEAD_BYTES): Promise<{ head: Buffer; fileSize: number }> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(Math.min(size, bytes));
+    let filled = 0;
+    while (filled < head.length) {
+      const { bytesRead } = await handle.read(head, filled, head.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return { head: head.subarray(0, filled), fileSize: size };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Decides dialect, header and column types from the head of a file. */
+export function analyzeHead(head: Buffer, fileSize: number, fileName: string): CsvHead {
+  const isWholeFile = head.length >= fileSize;
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
+    throw new InputError('The file is UTF-16 encoded, which Gemba does not read.', {
+      file: fileName,
+      line: 1,
+      hint: 'Save it as CSV UTF-8 (in Excel: "CSV UTF-8 (comma delimited)") and import again.',
+    });
+  }
+  const dialect = detectDialect(head, isWholeFile);
+  const body = head.subarray(dialect.bomLength);
+  if (body.every((c) => c === 10 || c === 13 || c === 32 || c === 9)) {
+    throw new InputError('The file is empty.', { file: fileName, line: 1, hint: 'Choose a CSV file with a header line and at least one row of events.' });
+  }
+  const decoder = new FieldDecoder(dialect.encoding, dialect.quote.charCodeAt(0));
+  const records: string[][] = [];
+  const lines: number[] = [];
+  const tokenizer = new CsvTokenizer(
+    dialect.delimiter.charCodeAt(0),
+    dialect.quote.charCodeAt(0),
+    {
+      row(bytes: Buffer, fields: CsvFields, line: number) {
+        if (records.length > SAMPLE_ROWS) return;
+        if (fields.count === 1 && fields.starts[0] === fields.ends[0]) return; // blank line
+        const values: string[] = [];
+        const stored = Math.min(fields.count, fields.capacity);
+        for (let k = 0; k < stored; k++) values.push(decoder.text(bytes, fields.starts[k], fields.ends[k], fields.kinds[k]));
+        records.push(values);
+        lines.push(line);
+      },
+      oversized() {},
+    },
+    fileName,
+  );
+  tokenizer.push(body);
+  if (isWholeFile) tokenizer.finish();
+  if (records.length === 0) {
+    throw new InputError('The file has no complete line in its first megabyte.', { file: fileName, line: 1, hint: 'Check that this is a CSV file.' });
+  }
+
+  const notes = [...dialect.notes];
+  const width = records[0].length;
+  const rawHeader = records[0];
+  const dataRows = records.slice(1);
+  let columns = profileColumns(rawHeader.map((_, k) => `column ${k + 1}`), dataRows, width);
+  // A header cell is never a timestamp: if the first line holds one where the column has
+  // timestamps, the file has no header line.
+  const firstIsData = columns.some((c) => c.timestampFormat && c.index < rawHeader.length && inferReads(c, rawHeader[c.index]));
+  let header: string[];
+  let rows: string[][];
+  if (firstIsData) {
+    header = rawHeader.map((_, k) => `column ${k + 1}`);
+    rows = records.slice(0, SAMPLE_ROWS);
+    columns = profileColumns(header, rows, width);
+    notes.push('The first line holds data, not column names (it has a timestamp), so the columns are named column 1, column 2, …');
+  } else {
+    header = uniqueNames(rawHeader);
+    rows = dataRows.slice(0, SAMPLE_ROWS);
+    if (rows.length === 0) {
+      throw new InputError('The file has a header line but no rows of data.', {
+        file: fileName,
+        line: 2,
+        hint: 'Export the log again with its events, or choose another file.',
+      });
+    }
+    columns = profileColumns(header, rows, width);
+  }
+  return { fileName, fileSize, dialect, hasHeader: !firstIsData, header, rows, columns, notes };
+}
+
+function inferReads(column: ColumnProfile, value: string): boolean {
+  // Re-run inference on the value alone with the column's format as the only acceptable answer.
+  return value.trim() !== '' && profileColumn(column.name, column.index, [value]).timestampFormat?.id === column.timestampFormat?.id;
+}
+
+function profileColumns(names: string[], rows: string[][], width: number): ColumnProfile[] {
+  const columns: ColumnProfile[] = [];
+  for (let k = 0; k < width; k++) {
+    const values = rows.map((r) => r[k] ?? '');
+    columns.push(profileColumn(names[k], k, values));
+  }
+  return columns;
+}
+
+/** Header names made usable: trimmed, empty ones named by position, repeats numbered. */
+export function uniqueNames(raw: string[]): string[] {
+  const seen = new Map<string, number>();
+  return raw.map((name, k) => {
+    let n = name.trim() || `column ${k + 1}`;
+    const times = seen.get(n) ?? 0;
+    seen.set(n, times + 1);
+    if (times > 0) n = `${n} (${times + 1})`;
+    return n;
+  });
+}

@@ -1,0 +1,330 @@
+import { InputError } from '../../errors.ts';
+
+/**
+ * A byte-level CSV tokenizer that is fed chunks of any size and finds the same rows whatever
+ * the chunk boundaries. It hands each complete row to a sink as byte ranges into a buffer
+ * (no strings, no per-row objects): the sink decodes only the fields it needs.
+ *
+ * RFC 4180 with the leniencies real exports need: quoted fields may hold delimiters, newlines
+ * and doubled quotes; a quote inside an unquoted field is a plain character; CRLF or LF ends a
+ * row. Memory stays bounded: an unfinished row is carried over to the next chunk, but a field
+ * over `fieldLimit` bytes (or a row over `rowLimit`) is skipped to its end without being kept,
+ * and the row is reported as oversized.
+ */
+
+export const FIELD_LIMIT = 1 << 20;
+export const ROW_LIMIT = 8 << 20;
+/** More fields than this in one row are counted but not stored. */
+const MAX_STORED_FIELDS = 1 << 16;
+
+/** Field kinds: plain bytes; quoted (range already excludes the quotes); quoted with escapes. */
+export const PLAIN = 0;
+export const QUOTED = 1;
+/** Raw bytes including quotes; decode with `unquote`. */
+export const ESCAPED = 2;
+
+/** The fields of the current row; reused for every row. */
+export class CsvFields {
+  starts: Int32Array;
+  ends: Int32Array;
+  kinds: Uint8Array;
+  count = 0;
+  constructor(capacity = 64) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.kinds = new Uint8Array(capacity);
+  }
+  get capacity(): number {
+    return this.starts.length;
+  }
+  grow(): void {
+    const size = this.starts.length * 2;
+    const starts = new Int32Array(size);
+    starts.set(this.starts);
+    const ends = new Int32Array(size);
+    ends.set(this.ends);
+    const kinds = new Uint8Array(size);
+    kinds.set(this.kinds);
+    this.starts = starts;
+    this.ends = ends;
+    this.kinds = kinds;
+  }
+}
+
+export interface CsvRowSink {
+  /** A complete row starting at 1-based `line`; ranges index into `bytes`, valid only during the call. */
+  row(bytes: Buffer, fields: CsvFields, line: number): void;
+  /** A row that was skipped because a field or the row itself is too large. */
+  oversized(line: number, reason: string): void;
+}
+
+const LF = 10;
+const CR = 13;
+const EMPTY = Buffer.alloc(0);
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1 << 20)).toFixed(1)} MB`;
+}
+
+export class CsvTokenizer {
+  private buf: Buffer = EMPTY;
+  private pos = 0;
+  private rowStart = 0;
+  private fieldStart = 0;
+  private kind = PLAIN;
+  private inQuotes = false;
+  private line = 1;
+  private rowLine = 1;
+  private quoteLine = 0;
+  private quoteColumn = 0;
+  /** Offset in `buf` where the current physical line starts, for column positions. */
+  private lineStart = 0;
+  readonly fields = new CsvFields();
+  // Oversized row state: the row is being skipped; `openFieldBytes` counts the oversized field
+  // while it is still open, across dropped chunks.
+  private skipping = false;
+  private skipReason = '';
+  private oversizedOpen = false;
+  private oversizedColumn = 0;
+  private droppedFieldBytes = 0;
+
+  constructor(
+    private readonly delimiter: number,
+    private readonly quote: number,
+    private readonly sink: CsvRowSink,
+    private readonly fileName: string,
+    private readonly fieldLimit = FIELD_LIMIT,
+    private readonly rowLimit = ROW_LIMIT,
+  ) {}
+
+  /** Physical lines seen so far (the line the tokenizer is on). */
+  get currentLine(): number {
+    return this.line;
+  }
+
+  push(chunk: Buffer): void {
+    const keep = this.buf.length - this.rowStart;
+    if (keep > 0) {
+      const next = Buffer.allocUnsafe(keep + chunk.length);
+      this.buf.copy(next, 0, this.rowStart);
+      chunk.copy(next, keep);
+      const shift = this.rowStart;
+      const f = this.fields;
+      const stored = Math.min(f.count, f.capacity);
+      for (let k = 0; k < stored; k++) {
+        f.starts[k] -= shift;
+        f.ends[k] -= shift;
+      }
+      this.pos -= shift;
+      this.fieldStart -= shift;
+      this.lineStart -= shift;
+      this.buf = next;
+    } else {
+      this.lineStart -= this.buf.length;
+      this.buf = chunk;
+      this.pos = 0;
+      this.fieldStart = 0;
+    }
+    this.rowStart = 0;
+    this.scan(false);
+  }
+
+  /** End of input: emits a last row without newline; throws on a quote that never closed. */
+  finish(): void {
+    this.scan(true);
+    if (this.inQuotes) {
+      throw new InputError(`A quote opened on line ${this.quoteLine} is never closed, so the rest of the file would be one field.`, {
+        file: this.fileName,
+        line: this.quoteLine,
+        column: this.quoteColumn,
+        hint: 'Close the quote or double it ("") where it is meant as a character, then import again.',
+      });
+    }
+    const n = this.buf.length;
+    if (this.rowStart < n || this.fields.count > 0 || this.skipping) {
+      let end = n;
+      if (end > this.fieldStart && this.buf[end - 1] === CR) end--;
+      this.endField(this.fieldStart, end, this.kind);
+      this.emitRow();
+      this.rowStart = n;
+    }
+  }
+
+  private scan(final: boolean): void {
+    const b = this.buf;
+    const n = b.length;
+    const D = this.delimiter;
+    const Q = this.quote;
+    const fields = this.fields;
+    let starts = fields.starts;
+    let ends = fields.ends;
+    let kinds = fields.kinds;
+    let cap = fields.capacity;
+    let count = fields.count;
+    let i = this.pos;
+    let fieldStart = this.fieldStart;
+    let kind = this.kind;
+    let inQuotes = this.inQuotes;
+    let line = this.line;
+    const limit = this.fieldLimit;
+
+    while (i < n) {
+      const c = b[i];
+      if (inQuotes) {
+        if (c === Q) {
+          if (i + 1 < n) {
+            if (b[i + 1] === Q) {
+              kind = ESCAPED;
+              i += 2;
+              continue;
+            }
+          } else if (!final) break; // a quote as the last byte: escape or close? wait for more
+          inQuotes = false;
+        } else if (c === LF) {
+          line++;
+          this.lineStart = i + 1;
+        }
+        i++;
+        continue;
+      }
+      if (c === D || c === LF) {
+        let end = i;
+        if (c === LF && end > fieldStart && b[end - 1] === CR) end--;
+        if (this.skipping || end - fieldStart > limit) {
+          fields.count = count;
+          this.line = line;
+          this.endFieldSlow(fieldStart, end, kind);
+          count = fields.count;
+        } else {
+          if (count >= cap && cap < MAX_STORED_FIELDS) {
+            fields.grow();
+            starts = fields.starts;
+            ends = fields.ends;
+            kinds = fields.kinds;
+            cap = fields.capacity;
+          }
+          if (count < cap) {
+            if (kind === QUOTED) {
+              starts[count] = fieldStart + 1;
+              ends[count] = end - 1;
+            } else {
+              starts[count] = fieldStart;
+              ends[count] = end;
+            }
+            kinds[count] = kind;
+          }
+          count++;
+        }
+        i++;
+        fieldStart = i;
+        kind = PLAIN;
+        if (c === LF) {
+          fields.count = count;
+          this.emitRow();
+          count = 0;
+          line++;
+          this.lineStart = i;
+          this.rowStart = i;
+          this.rowLine = line;
+        }
+        continue;
+      }
+      if (c === Q) {
+        if (i === fieldStart) {
+          inQuotes = true;
+          kind = QUOTED;
+          this.quoteLine = line;
+          this.quoteColumn = i - this.lineStart + 1;
+        } else if (kind !== PLAIN) {
+          inQuotes = true;
+          kind = ESCAPED;
+        }
+      } else if (kind === QUOTED && c !== CR) kind = ESCAPED; // text after the closing quote
+      i++;
+    }
+
+    this.pos = i;
+    this.fieldStart = fieldStart;
+    this.kind = kind;
+    this.inQuotes = inQuotes;
+    this.line = line;
+    fields.count = count;
+    if (final) return;
+    // The row continues in the next chunk. Keep its bytes, unless it is too large to keep.
+    if (!this.skipping) {
+      if (i - fieldStart > limit) {
+        this.skipping = true;
+        this.oversizedOpen = true;
+        this.oversizedColumn = count + 1;
+        this.droppedFieldBytes = 0;
+      } else if (i - this.rowStart > this.rowLimit) {
+        this.skipping = true;
+        this.skipReason = `row is over ${megabytes(this.rowLimit)} long`;
+      }
+    }
+    if (this.skipping) {
+      if (this.oversizedOpen) this.droppedFieldBytes += i - fieldStart;
+      this.fieldStart = i;
+      this.rowStart = i;
+    }
+  }
+
+  /** A field end while the row is oversized or the field itself is over the limit. */
+  private endFieldSlow(start: number, end: number, kind: number): void {
+    const f = this.fields;
+    if (this.oversizedOpen) {
+      const size = this.droppedFieldBytes + (end - start);
+      this.skipReason = `field at column ${this.oversizedColumn} is ${megabytes(size)}, over the ${megabytes(this.fieldLimit).replace('.0 MB', ' MiB')} limit`;
+      this.oversizedOpen = false;
+    } else if (!this.skipping) {
+      this.skipping = true;
+      this.skipReason = `field at column ${f.count + 1} is ${megabytes(end - start)}, over the ${megabytes(this.fieldLimit).replace('.0 MB', ' MiB')} limit`;
+    }
+    void kind;
+    f.count++;
+  }
+
+  private endField(start: number, end: number, kind: number): void {
+    const f = this.fields;
+    if (this.skipping || end - start > this.fieldLimit) {
+      this.endFieldSlow(start, end, kind);
+      return;
+    }
+    if (f.count >= f.capacity && f.capacity < MAX_STORED_FIELDS) f.grow();
+    if (f.count < f.capacity) {
+      f.starts[f.count] = kind === QUOTED ? start + 1 : start;
+      f.ends[f.count] = kind === QUOTED ? end - 1 : end;
+      f.kinds[f.count] = kind;
+    }
+    f.count++;
+  }
+
+  private emitRow(): void {
+    if (this.skipping) {
+      this.sink.oversized(this.rowLine, this.skipReason);
+      this.skipping = false;
+      this.oversizedOpen = false;
+      this.skipReason = '';
+    } else {
+      this.sink.row(this.buf, this.fields, this.rowLine);
+    }
+    this.fields.count = 0;
+  }
+}
+
+/** The text of an ESCAPED field's raw bytes: quotes removed, doubled quotes made single. */
+export function unquote(bytes: Uint8Array, start: number, end: number, quote: number): Buffer {
+  const out = Buffer.allocUnsafe(end - start);
+  let n = 0;
+  let inQuotes = false;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i];
+    if (c === quote) {
+      if (inQuotes && i + 1 < end && bytes[i + 1] === quote) {
+        out[n++] = quote;
+        i++;
+      } else inQuotes = !inQuotes;
+    } else out[n++] = c;
+  }
+  return out.subarray(0, n);
+}

@@ -1,0 +1,4 @@
+/** CSV import: preview with inferred dialect and mapping, and the streaming parser. */
+export { previewCsv } from './preview-csv.ts';
+export { parseCsvLog } from './parse-csv-log.ts';
+export { suggestMapping, normalizeName } from './column-mapping.ts';

@@ -1,0 +1,403 @@
+import { createReadStream } from 'node:fs';
+import type { AttributeType, ColumnMapping, RejectedRow } from '../../../../preload/api.ts';
+import { InputError, throwIfCancelled } from '../../errors.ts';
+import { EventLogBuilder, type AttributeHandle } from '../../eventlog/event-log-builder.ts';
+import { REJECTED_SAMPLE_LIMIT, type ImportContext, type ParsedLog } from '../parsed-log.ts';
+import {
+  inferTimestampFormat,
+  isValidTimeZone,
+  knownTimestampFormats,
+  machineTimeZone,
+  resolveTimestampFormatId,
+  timestampBytesParser,
+  timestampParser,
+  type TimestampBytesParser,
+  type TimestampTextParser,
+} from '../timestamps/index.ts';
+import { ByteInterner } from './byte-interner.ts';
+import { suggestMapping } from './column-mapping.ts';
+import { analyzeHead, readHead, type CsvHead } from './csv-head.ts';
+import { CsvTokenizer, ESCAPED, type CsvFields, type CsvRowSink } from './csv-tokenizer.ts';
+import { FieldDecoder } from './field-decoder.ts';
+import { readBoolean, readNumber } from './value-readers.ts';
+
+const CHUNK_BYTES = 1 << 20;
+/** CSV columns named `case:xxx` (PM4Py's flattening of XES trace attributes) are case attributes. */
+const CASE_PREFIX = 'case:';
+
+/**
+ * Streams a CSV file into an event log. Parts of `mapping` left out are inferred from the head
+ * of the file, as the preview does. Rows that cannot be read are set aside with their line and
+ * reason; problems with the file as a whole throw InputError.
+ */
+export async function parseCsvLog(path: string, mapping: Partial<ColumnMapping>, ctx: ImportContext): Promise<ParsedLog> {
+  throwIfCancelled(ctx.signal);
+  const { head, fileSize } = await readHead(path);
+  const analysis = analyzeHead(head, fileSize, ctx.fileName);
+  const plan = planImport(analysis, mapping, ctx.fileName);
+  const reader = new CsvEventReader(analysis, plan, ctx.fileName);
+  const tokenizer = new CsvTokenizer(analysis.dialect.delimiter.charCodeAt(0), analysis.dialect.quote.charCodeAt(0), reader, ctx.fileName);
+
+  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  let bytesRead = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    throwIfCancelled(ctx.signal);
+    tokenizer.push(bytesRead === 0 ? chunk.subarray(analysis.dialect.bomLength) : chunk);
+    bytesRead += chunk.length;
+    ctx.onProgress?.(bytesRead, fileSize);
+  }
+  tokenizer.finish();
+  throwIfCancelled(ctx.signal);
+
+  if (reader.rowsRead === 0) {
+    throw new InputError('The file has a header line but no rows of data.', { file: ctx.fileName, line: 2, hint: 'Export the log again with its events, or choose another file.' });
+  }
+  const notes = [...plan.notes];
+  if (reader.decoder.invalidUtf8) {
+    notes.push('Some bytes further into the file are not valid UTF-8; they show as �. Save the file as UTF-8 and import again to keep those characters.');
+  }
+  return {
+    log: reader.builder.finish(),
+    rowsRead: reader.rowsRead,
+    rejectedCount: reader.rejectedCount,
+    rejected: reader.rejected,
+    mapping: plan.mapping,
+    notes,
+  };
+}
+
+interface AttributePlan {
+  column: number;
+  name: string;
+  type: AttributeType;
+  ofCase: boolean;
+}
+
+interface ImportPlan {
+  mapping: ColumnMapping;
+  caseColumn: number;
+  activityColumn: number;
+  timestampColumn: number;
+  resourceColumn: number;
+  startColumn: number;
+  timestampLabel: string;
+  startLabel: string;
+  attributes: AttributePlan[];
+  notes: string[];
+}
+
+/** The mapping completed and checked against the header. */
+function planImport(head: CsvHead, given: Partial<ColumnMapping>, file: string): ImportPlan {
+  const header = head.header;
+  const indexOf = (name: string, role: string): number => {
+    const k = header.indexOf(name);
+    if (k < 0) {
+      throw new InputError(`Column "${name}" (chosen as ${role}) is not in the header.`, {
+        file,
+        line: 1,
+        hint: `The header has: ${header.map((h) => `"${h}"`).join(', ')}. Choose one of these.`,
+      });
+    }
+    return k;
+  };
+  for (const [role, name] of [['case', given.case], ['activity', given.activity], ['timestamp', given.timestamp], ['resource', given.resource], ['start timestamp', given.startTimestamp]] as const) {
+    if (name) indexOf(name, role);
+  }
+  for (const a of given.attributes ?? []) indexOf(a.name, 'attribute');
+
+  const timezone = given.timezone || machineTimeZone();
+  if (!isValidTimeZone(timezone)) {
+    throw new InputError(`Unknown time zone "${timezone}".`, { file, hint: 'Use an IANA zone name such as Europe/Berlin or America/New_York, or an offset such as +01:00.' });
+  }
+  const suggestion = suggestMapping(head.columns, timezone);
+  const s = suggestion.mapping;
+  const caseName = given.case || s.case;
+  const activityName = given.activity || s.activity;
+  const timestampName = given.timestamp || s.timestamp;
+  const resourceName = given.resource !== undefined ? given.resource || null : s.resource ?? null;
+  const startName = given.startTimestamp !== undefined ? given.startTimestamp || null : s.startTimestamp ?? null;
+  if (!timestampName) {
+    const formats = knownTimestampFormats().map((f) => f.pattern).join(', ');
+    throw new InputError('No column looks like timestamps, so events cannot be put in order.', {
+      file,
+      line: 1,
+      hint: `Choose the timestamp column and its format (on the command line: --timestamp COLUMN --timestamp-format FORMAT). Formats Gemba reads: ${formats}.`,
+    });
+  }
+  if (!caseName) throw new InputError('No column could be taken as the case id.', { file, line: 1, hint: 'Choose the case column (on the command line: --case COLUMN).' });
+  if (!activityName) throw new InputError('No column could be taken as the activity.', { file, line: 1, hint: 'Choose the activity column (on the command line: --activity COLUMN).' });
+
+  const caseColumn = indexOf(caseName, 'case');
+  const activityColumn = indexOf(activityName, 'activity');
+  const timestampColumn = indexOf(timestampName, 'timestamp');
+  const resourceColumn = resourceName ? indexOf(resourceName, 'resource') : -1;
+  const startColumn = startName ? indexOf(startName, 'start timestamp') : -1;
+
+  const notes = [...head.notes];
+  // Say how the roles the user left open were chosen.
+  const inferred = [!given.activity && 'Activity:', !given.case && 'Case:', given.resource === undefined && 'Resource:'].filter(Boolean) as string[];
+  notes.push(...suggestion.notes.filter((n) => inferred.some((prefix) => n.startsWith(prefix))));
+  const formatOf = (column: number, chosen: string | null | undefined, role: string): { id: string; label: string; hasOffset: boolean } => {
+    const profile = head.columns[column];
+    const values = head.rows.map((r) => r[column] ?? '');
+    if (chosen) {
+      const id = resolveTimestampFormatId(chosen);
+      if (!id) {
+        const formats = knownTimestampFormats().map((f) => `${f.id} (${f.pattern})`).join(', ');
+        throw new InputError(`Unknown timestamp format "${chosen}".`, { file, hint: `Use one of: ${formats}.` });
+      }
+      const guess = inferTimestampFormat(values);
+      const label = guess?.id === id ? guess.label : knownTimestampFormats().find((f) => f.id === id)!.pattern;
+      notes.push(`${role} in "${profile.name}" read as ${label}, as chosen.`);
+      return { id, label, hasOffset: guess?.id === id ? guess.hasOffset : false };
+    }
+    const guess = profile.timestampFormat ?? inferTimestampFormat(values);
+    if (!guess) {
+      const example = values.find((v) => v.trim() !== '') ?? '';
+      throw new InputError(`Column "${profile.name}" does not look like timestamps: no known format reads values such as "${clip(example)}".`, {
+        file,
+        line: 1,
+        hint: `Choose another column, or the format (${knownTimestampFormats().map((f) => f.pattern).join(', ')}).`,
+      });
+    }
+    const share = Math.round(guess.parsedShare * 100);
+    notes.push(`${role} in "${profile.name}" read as ${guess.label}${share < 100 ? ` (${share}% of the sampled values; the others will be rejected)` : ''}.`);
+    if (guess.note) notes.push(guess.note);
+    return guess;
+  };
+  const timestampFormat = formatOf(timestampColumn, given.timestampFormat, 'Timestamps');
+  const startFormat = startColumn >= 0 ? formatOf(startColumn, null, 'Start timestamps') : null;
+  if (!timestampFormat.hasOffset || (startFormat && !startFormat.hasOffset)) {
+    notes.push(`Timestamps without an offset are read as ${timezone} time${given.timezone ? '' : " (this machine's zone)"}.`);
+  }
+
+  const roles = new Set([caseColumn, activityColumn, timestampColumn, resourceColumn, startColumn]);
+  const attributeList = given.attributes ?? head.columns.filter((c) => !roles.has(c.index)).map((c) => ({ name: c.name, type: c.inferredType }));
+  const attributes: AttributePlan[] = attributeList.map((a) => {
+    const ofCase = a.name.startsWith(CASE_PREFIX) && a.name.length > CASE_PREFIX.length;
+    return { column: header.indexOf(a.name), name: ofCase ? a.name.slice(CASE_PREFIX.length) : a.name, type: a.type, ofCase };
+  });
+
+  return {
+    mapping: {
+      case: caseName,
+      activity: activityName,
+      timestamp: timestampName,
+      resource: resourceName,
+      startTimestamp: startName,
+      timestampFormat: timestampFormat.id,
+      timezone,
+      attributes: attributeList.map((a) => ({ name: a.name, type: a.type })),
+    },
+    caseColumn,
+    activityColumn,
+    timestampColumn,
+    resourceColumn,
+    startColumn,
+    timestampLabel: timestampFormat.label,
+    startLabel: startFormat?.label ?? '',
+    attributes,
+    notes,
+  };
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+interface AttributeReader {
+  column: number;
+  type: AttributeType;
+  handle: AttributeHandle;
+  ofCase: boolean;
+  strings: ByteInterner;
+  date: TimestampBytesParser | null;
+}
+
+/** Receives rows from the tokenizer and adds events to the builder: the per-row hot path. */
+class CsvEventReader implements CsvRowSink {
+  readonly builder = new EventLogBuilder();
+  readonly decoder: FieldDecoder;
+  rowsRead = 0;
+  rejectedCount = 0;
+  readonly rejected: RejectedRow[] = [];
+  private headerPending: boolean;
+  private readonly width: number;
+  private readonly cases: ByteInterner;
+  private readonly activities: ByteInterner;
+  private readonly resources: ByteInterner;
+  private readonly timestampBytes: TimestampBytesParser;
+  private readonly timestampText: TimestampTextParser;
+  private readonly startBytes: TimestampBytesParser | null;
+  private readonly startText: TimestampTextParser | null;
+  private readonly eventAttributes: AttributeReader[];
+  private readonly caseAttributes: AttributeReader[];
+  private knownCases = 0;
+  private readonly decode: (bytes: Buffer, start: number, end: number) => string;
+
+  constructor(
+    head: CsvHead,
+    private readonly plan: ImportPlan,
+    private readonly fileName: string,
+  ) {
+    this.decoder = new FieldDecoder(head.dialect.encoding, head.dialect.quote.charCodeAt(0));
+    this.decode = (bytes, start, end) => this.decoder.plain(bytes, start, end);
+    this.headerPending = head.hasHeader;
+    this.width = head.header.length;
+    this.cases = new ByteInterner(this.decode);
+    this.activities = new ByteInterner(this.decode);
+    this.resources = new ByteInterner(this.decode);
+    const zone = plan.mapping.timezone!;
+    this.timestampBytes = timestampBytesParser(plan.mapping.timestampFormat!, zone);
+    this.timestampText = timestampParser(plan.mapping.timestampFormat!, zone);
+    const startFormat = plan.startColumn >= 0 ? head.columns[plan.startColumn].timestampFormat?.id ?? plan.mapping.timestampFormat! : null;
+    this.startBytes = startFormat ? timestampBytesParser(startFormat, zone) : null;
+    this.startText = startFormat ? timestampParser(startFormat, zone) : null;
+    const readers = plan.attributes.map((a): AttributeReader => {
+      const format = a.type === 'date' ? head.columns[a.column].timestampFormat?.id ?? null : null;
+      return {
+        column: a.column,
+        type: a.type === 'date' && !format ? 'string' : a.type,
+        handle: a.ofCase ? this.builder.caseAttribute(a.name, a.type) : this.builder.eventAttribute(a.name, a.type),
+        ofCase: a.ofCase,
+        strings: new ByteInterner(this.decode, 1 << 16),
+        date: format ? timestampBytesParser(format, zone) : null,
+      };
+    });
+    this.eventAttributes = readers.filter((r) => !r.ofCase);
+    this.caseAttributes = readers.filter((r) => r.ofCase);
+  }
+
+  oversized(line: number, reason: string): void {
+    if (this.headerPending) {
+      throw new InputError(`The header line is too long: ${reason}.`, { file: this.fileName, line, hint: 'Check that this is a CSV file with a header line.' });
+    }
+    this.rowsRead++;
+    this.reject(line, reason);
+  }
+
+  row(bytes: Buffer, f: CsvFields, line: number): void {
+    const starts = f.starts;
+    const ends = f.ends;
+    const kinds = f.kinds;
+    if (f.count === 1 && starts[0] === ends[0] && kinds[0] !== ESCAPED) return; // blank line
+    if (this.headerPending) {
+      this.headerPending = false;
+      return;
+    }
+    this.rowsRead++;
+    const plan = this.plan;
+    if (f.count !== this.width) {
+      this.reject(line, `row has ${f.count} fields, the header has ${this.width}`);
+      return;
+    }
+
+    let k = plan.caseColumn;
+    if (isBlank(bytes, starts[k], ends[k])) {
+      this.reject(line, `case id is empty (column "${plan.mapping.case}")`);
+      return;
+    }
+    const caseId = kinds[k] === ESCAPED ? this.decoder.text(bytes, starts[k], ends[k], ESCAPED) : this.cases.intern(bytes, starts[k], ends[k]);
+
+    k = plan.activityColumn;
+    if (isBlank(bytes, starts[k], ends[k])) {
+      this.reject(line, `activity is empty (column "${plan.mapping.activity}")`);
+      return;
+    }
+    const activity = kinds[k] === ESCAPED ? this.decoder.text(bytes, starts[k], ends[k], ESCAPED) : this.activities.intern(bytes, starts[k], ends[k]);
+
+    k = plan.timestampColumn;
+    if (isBlank(bytes, starts[k], ends[k])) {
+      this.reject(line, `timestamp is empty (column "${plan.mapping.timestamp}")`);
+      return;
+    }
+    const timestamp = kinds[k] === ESCAPED ? this.timestampText(this.decoder.text(bytes, starts[k], ends[k], ESCAPED)) : this.timestampBytes(bytes, starts[k], ends[k]);
+    if (timestamp !== timestamp) {
+      const text = this.decoder.text(bytes, starts[k], ends[k], kinds[k]);
+      this.reject(line, `timestamp "${clip(text)}" in column "${plan.mapping.timestamp}" does not match ${plan.timestampLabel}`);
+      return;
+    }
+
+    let start = NaN;
+    k = plan.startColumn;
+    if (k >= 0 && !isBlank(bytes, starts[k], ends[k])) {
+      start = kinds[k] === ESCAPED ? this.startText!(this.decoder.text(bytes, starts[k], ends[k], ESCAPED)) : this.startBytes!(bytes, starts[k], ends[k]);
+      if (start !== start) {
+        const text = this.decoder.text(bytes, starts[k], ends[k], kinds[k]);
+        this.reject(line, `start timestamp "${clip(text)}" in column "${plan.mapping.startTimestamp}" does not match ${plan.startLabel}`);
+        return;
+      }
+    }
+
+    let resource: string | null = null;
+    k = plan.resourceColumn;
+    if (k >= 0 && starts[k] !== ends[k]) {
+      resource = kinds[k] === ESCAPED ? this.decoder.text(bytes, starts[k], ends[k], ESCAPED) : this.resources.intern(bytes, starts[k], ends[k]);
+    }
+
+    const builder = this.builder;
+    builder.addEvent(caseId, activity, timestamp, resource, line, start);
+    const attributes = this.eventAttributes;
+    for (let a = 0; a < attributes.length; a++) this.setAttribute(attributes[a], bytes, f, -1);
+    if (this.caseAttributes.length > 0) {
+      const caseIndex = builder.caseIndex(caseId);
+      if (caseIndex === this.knownCases) {
+        this.knownCases++;
+        for (const reader of this.caseAttributes) this.setAttribute(reader, bytes, f, caseIndex);
+      }
+    }
+  }
+
+  private setAttribute(reader: AttributeReader, bytes: Buffer, f: CsvFields, caseIndex: number): void {
+    const k = reader.column;
+    const s = f.starts[k];
+    const e = f.ends[k];
+    if (s === e) return;
+    const kind = f.kinds[k];
+    let value: string | number | boolean;
+    let type: AttributeType = reader.type;
+    switch (reader.type) {
+      case 'number': {
+        const v = kind === ESCAPED ? Number(this.decoder.text(bytes, s, e, kind)) : readNumber(bytes, s, e);
+        if (v === v) value = v;
+        else {
+          value = this.decoder.text(bytes, s, e, kind);
+          type = 'string';
+        }
+        break;
+      }
+      case 'date': {
+        const v = kind === ESCAPED ? NaN : reader.date!(bytes, s, e);
+        if (v === v) value = v;
+        else {
+          value = this.decoder.text(bytes, s, e, kind);
+          type = 'string';
+        }
+        break;
+      }
+      case 'boolean': {
+        const text = kind === ESCAPED ? this.decoder.text(bytes, s, e, kind) : reader.strings.intern(bytes, s, e);
+        const v = readBoolean(text);
+        if (v === null) {
+          value = text;
+          type = 'string';
+        } else value = v;
+        break;
+      }
+      default:
+        value = kind === ESCAPED ? this.decoder.text(bytes, s, e, kind) : reader.strings.intern(bytes, s, e);
+    }
+    if (caseIndex < 0) this.builder.setEventAttribute(reader.handle, value, type);
+    else this.builder.setCaseAttribute(caseIndex, reader.handle, value, type);
+  }
+
+  private reject(line: number, reason: string): void {
+    this.rejectedCount++;
+    if (this.rejected.length < REJECTED_SAMPLE_LIMIT) this.rejected.push({ line, reason });
+  }
+}
+
+function isBlank(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i] !== 32 && bytes[i] !== 9) return false;
+  return true;
+}
