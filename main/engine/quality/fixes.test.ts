@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { QualityFix } from '../../../preload/api.ts';
+import { InputError } from '../errors.ts';
+import { EventLogBuilder } from '../eventlog/event-log-builder.ts';
+import { applyFixes, mergeLabels, setTimezone, validateFix } from './fixes.ts';
+import { buildLog } from './test-log.ts';
+
+const merge = (map: Record<string, string>): QualityFix => ({ kind: 'merge_labels', description: 'merge', params: { map } });
+const dropDuplicates: QualityFix = { kind: 'drop_duplicates', description: 'drop', params: {} };
+
+function labelsOf(log: ReturnType<typeof buildLog>): string[] {
+  return Array.from(log.activity, (a) => log.activities[a]);
+}
+
+describe('applyFixes', () => {
+  it('applies fixes in order: a merge can reveal duplicates', () => {
+    const log = buildLog([
+      ['c1', 'Approve', 0, 'r1'],
+      ['c1', 'approve ', 0, 'r1'],
+      ['c1', 'Ship', 1, 'r1'],
+    ]);
+    expect(applyFixes(log, [dropDuplicates, merge({ 'approve ': 'Approve' })]).eventCount).toBe(3);
+    const fixed = applyFixes(log, [merge({ 'approve ': 'Approve' }), dropDuplicates]);
+    expect(labelsOf(fixed)).toEqual(['Approve', 'Ship']);
+    expect(Array.from(fixed.sourceRow)).toEqual([2, 4]);
+    expect(log.eventCount).toBe(3); // the input is untouched
+  });
+
+  it('returns the same log for no fixes', () => {
+    const log = buildLog([['c1', 'A', 0]]);
+    expect(applyFixes(log, [])).toBe(log);
+  });
+});
+
+describe('mergeLabels', () => {
+  const log = buildLog([['c1', 'a', 0], ['c1', 'b', 1], ['c2', 'c', 2], ['c2', 'd', 3]]);
+
+  it('follows chains and may introduce a new spelling', () => {
+    const fixed = mergeLabels(log, { a: 'b', b: 'c', d: 'Done' });
+    expect(labelsOf(fixed)).toEqual(['c', 'c', 'c', 'Done']);
+    expect(fixed.activities).toEqual(['c', 'Done']);
+  });
+
+  it('refuses a cycle', () => {
+    expect(() => mergeLabels(log, { a: 'b', b: 'a' })).toThrow(InputError);
+  });
+
+  it('ignores labels the log does not have', () => {
+    expect(mergeLabels(log, { zzz: 'a' })).toBe(log);
+  });
+});
+
+describe('setTimezone', () => {
+  it('re-reads wall-clock times in another zone, with daylight saving', () => {
+    const winter = Date.UTC(2024, 0, 15, 10); // read as 10:00 UTC
+    const summer = Date.UTC(2024, 6, 15, 10);
+    const log = buildLog([['c1', 'A', winter], ['c1', 'B', summer]], { absolute: true });
+    const berlin = setTimezone(log, 'UTC', 'Europe/Berlin');
+    expect(Array.from(berlin.timestamp)).toEqual([Date.UTC(2024, 0, 15, 9), Date.UTC(2024, 6, 15, 8)]);
+    const back = setTimezone(berlin, 'Europe/Berlin', 'UTC');
+    expect(Array.from(back.timestamp)).toEqual([winter, summer]);
+    expect(Array.from(setTimezone(log, '+05:30', '-01:00').timestamp)).toEqual([winter + 6.5 * 3_600_000, summer + 6.5 * 3_600_000]);
+  });
+
+  it('re-sorts a case whose order the new reading changes', () => {
+    // Berlin left summer time at 01:00Z on 2024-10-27. 00:30Z was 02:30 CEST and 01:10Z was
+    // 02:10 CET on the wall; read as UTC wall-clock times they become 02:30Z and 02:10Z.
+    const b = new EventLogBuilder();
+    b.addEvent('c', 'A', Date.UTC(2024, 9, 27, 0, 30), null, 2);
+    b.addEvent('c', 'B', Date.UTC(2024, 9, 27, 1, 10), null, 3);
+    const fixed = setTimezone(b.finish(), 'Europe/Berlin', 'UTC');
+    expect(labelsOf(fixed)).toEqual(['B', 'A']);
+    expect(Array.from(fixed.timestamp)).toEqual([Date.UTC(2024, 9, 27, 2, 10), Date.UTC(2024, 9, 27, 2, 30)]);
+    expect(() => setTimezone(b.finish(), 'UTC', 'Mars/Olympus')).toThrow(InputError);
+  });
+});
+
+describe('validateFix', () => {
+  it('accepts proposed fixes and refuses malformed ones', () => {
+    expect(validateFix(merge({ a: 'b' })).kind).toBe('merge_labels');
+    expect(() => validateFix({ kind: 'merge_labels', description: 'x', params: {} })).toThrow(InputError);
+    expect(() => validateFix({ kind: 'format_disk', description: 'x', params: {} })).toThrow(/unknown kind/u);
+    expect(() => validateFix(null)).toThrow(InputError);
+    expect(() =>
+      validateFix({ kind: 'exclude_bad_timestamps', description: 'x', params: { notBefore: 5, notAfter: null } }),
+    ).toThrow(InputError);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { applyFixes } from './fixes.ts';
+import { incompleteCases, inferUsualEnds } from './incomplete-cases.ts';
+import { buildLog, repeatCases, type TestRow } from './test-log.ts';
+
+describe('incompleteCases', () => {
+  const rows: TestRow[] = [
+    ...repeatCases('ok', 10, ['S', 'M', 'E']), // complete, at minutes 0..902
+    ['cut-start', 'M', 1000], ['cut-start', 'E', 1001],
+    ['cut-end', 'S', 1100], ['cut-end', 'M', 1101],
+    ['alt0', 'S2', 1200], ['alt0', 'M', 1201], ['alt0', 'E', 1202], // a rare but genuine start
+    ['alt1', 'S2', 1300], ['alt1', 'M', 1301], ['alt1', 'E', 1302],
+    ['running', 'S', 5000], ['running', 'M', 5001], // last case of the log
+  ];
+  const log = buildLog(rows);
+
+  it('infers usual starts and ends from how often an activity opens or closes the cases containing it', () => {
+    // S opens 12 of 12 cases containing it, S2 2 of 2, M 1 of 15; E closes 13 of 13, M 2 of 15.
+    const usual = inferUsualEnds(log);
+    expect(usual.startActivities.sort()).toEqual(['S', 'S2']);
+    expect(usual.endActivities).toEqual(['E']);
+    // Median case duration is 2 minutes (12 cases of 2 min, 3 of 1 min); the log ends at 5001.
+    expect(usual.runningWindowMs).toBe(2 * 60_000);
+  });
+
+  it('counts cut-off and running cases', () => {
+    const check = incompleteCases(log);
+    expect(check.count).toBe(3);
+    expect(check.breakdown).toEqual([
+      { label: 'unusual start', count: 1 },
+      { label: 'unusual end', count: 1 },
+      { label: 'still running', count: 1 },
+    ]);
+    expect(check.examples.map((e) => e.caseId)).toEqual(['cut-start', 'cut-end', 'running']);
+    expect(check.severity).toBe('error'); // 3 of 15 cases = 20%
+  });
+
+  it('drops them, or keeps the running one, with the fix', () => {
+    const fix = incompleteCases(log).fix!;
+    expect(applyFixes(log, [fix]).caseCount).toBe(12);
+    if (fix.kind !== 'drop_incomplete_cases') throw new Error('wrong fix');
+    const keepRunning = { ...fix, params: { ...fix.params, keepRunning: true } };
+    const fixed = applyFixes(log, [keepRunning]);
+    expect(fixed.caseCount).toBe(13);
+    expect(fixed.caseIds).toContain('running');
+  });
+
+  it('uses edited lists of usual activities', () => {
+    const check = incompleteCases(log, { startActivities: ['S'], endActivities: ['E'] });
+    expect(check.breakdown![0].count).toBe(3); // cut-start, alt0, alt1
+  });
+});
