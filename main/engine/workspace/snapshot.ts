@@ -140,18 +140,24 @@ function singleData<T extends DataType>(table: Table, name: string): Data<T> {
 
 function int32Values(table: Table, name: string): Int32Array {
   if (table.numRows === 0) return new Int32Array(0);
-  return singleData(table, name).values as Int32Array;
+  return exactValues(singleData(table, name)) as Int32Array;
 }
 
 function float64Values(table: Table, name: string): Float64Array {
   if (table.numRows === 0) return new Float64Array(0);
-  return singleData(table, name).values as Float64Array;
+  return exactValues(singleData(table, name)) as Float64Array;
+}
+
+/** IPC buffers are padded to 8 bytes; the column is the first `length` values after `offset`. */
+function exactValues(data: Data): Int32Array | Float64Array {
+  const values = data.values as Int32Array | Float64Array;
+  return values.length === data.length && data.offset === 0 ? values : values.subarray(data.offset, data.offset + data.length);
 }
 
 function dictionaryColumn(table: Table, name: string): { codes: Int32Array; dictionary: string[] } {
   if (table.numRows === 0) return { codes: new Int32Array(0), dictionary: [] };
   const data = singleData<Dictionary>(table, name);
-  const codes = data.values as Int32Array;
+  const codes = exactValues(data) as Int32Array;
   if (data.nullCount > 0) {
     const bitmap = data.nullBitmap!;
     for (let i = 0; i < codes.length; i++) if ((bitmap[i >> 3] & (1 << (i & 7))) === 0) codes[i] = -1;

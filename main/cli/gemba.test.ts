@@ -1,0 +1,131 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './gemba.ts';
+
+const DATA = new URL('../../../shared/data/', import.meta.url).pathname;
+const BIN = new URL('../../bin/gemba.mjs', import.meta.url).pathname;
+
+function sink() {
+  let text = '';
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      text += String(chunk);
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+async function gemba(...argv: string[]) {
+  const out = sink();
+  const err = sink();
+  const code = await runCli(argv, { stdout: out.stream, stderr: err.stream });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+const temp = () => mkdtempSync(join(tmpdir(), 'gemba-cli-'));
+
+describe('gemba CLI', () => {
+  it('imports the running example and answers stats, dfg and variants as JSON', async () => {
+    const ws = join(temp(), 'ws');
+    const imported = await gemba('import', join(DATA, 'running-example.csv'), '--workspace', ws, '--json');
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({
+      cases: 6,
+      events: 42,
+      activities: 8,
+      variants: 6,
+      timeRange: ['2010-12-30T10:02:00.000Z', '2011-01-24T13:56:00.000Z'],
+      rejectedRows: 0,
+    });
+    const stats = JSON.parse((await gemba('stats', ws, '--json')).stdout);
+    expect(stats).toMatchObject({ cases: 6, events: 42, startActivities: { 'register request': 6 }, endActivities: { 'pay compensation': 3, 'reject request': 3 } });
+    const dfg = JSON.parse((await gemba('dfg', ws, '--json')).stdout);
+    // By hand: "check ticket → decide" occurs in case 3 twice, 1 once, 6 once, 5 twice (2 and 4 go check → examine) = 6.
+    expect(dfg.edges.find((e: { from: string; to: string }) => e.from === 'check ticket' && e.to === 'decide').count).toBe(6);
+    expect(dfg.nodes).toHaveLength(8);
+    const variants = JSON.parse((await gemba('variants', ws, '--json')).stdout);
+    expect(variants).toHaveLength(6);
+    expect(variants.every((v: { count: number }) => v.count === 1)).toBe(true);
+  });
+
+  it('gives the same workspace for running-example.csv and running-example.xes', async () => {
+    const dir = temp();
+    await gemba('import', join(DATA, 'running-example.csv'), '--workspace', join(dir, 'csv'));
+    await gemba('import', join(DATA, 'running-example.xes'), '--workspace', join(dir, 'xes'));
+    for (const command of ['stats', 'dfg', 'variants']) {
+      const fromCsv = JSON.parse((await gemba(command, join(dir, 'csv'), '--json')).stdout);
+      const fromXes = JSON.parse((await gemba(command, join(dir, 'xes'), '--json')).stdout);
+      expect(fromXes).toEqual(fromCsv);
+    }
+  });
+
+  it('honours explicit column flags', async () => {
+    const ws = join(temp(), 'ws');
+    // The decoy columns Activity/Resource hold the same values; mapping them explicitly must work too.
+    const r = await gemba('import', join(DATA, 'running-example.csv'), '--workspace', ws, '--activity', 'Activity', '--resource', 'Resource', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).mapping).toMatchObject({ activity: 'Activity', resource: 'Resource' });
+  });
+
+  it('exits 2 with one paragraph naming file and line for an unbalanced quote', async () => {
+    const dir = temp();
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, 'case,activity,time\n1,A,2024-01-01T10:00:00Z\n2,"B,2024-01-01T11:00:00Z\n3,C,2024-01-01T12:00:00Z\n');
+    const r = await gemba('import', file, '--workspace', join(dir, 'ws'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.csv, line 3/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 for a missing file, an unknown command or option, and a non-workspace', async () => {
+    const dir = temp();
+    expect((await gemba('import', join(dir, 'nope.csv'), '--workspace', join(dir, 'ws'))).code).toBe(2);
+    expect((await gemba('frobnicate')).code).toBe(2);
+    expect((await gemba('stats', dir, '--jsn')).code).toBe(2);
+    const r = await gemba('stats', dir, '--json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not a Gemba workspace/);
+  });
+
+  it('refuses more than 1% rejected rows unless --accept-rejects', async () => {
+    const dir = temp();
+    const file = join(dir, 'mixed.csv');
+    const rows = ['case,activity,time'];
+    for (let i = 0; i < 50; i++) rows.push(`${i},A,2024-01-01T10:${String(i % 60).padStart(2, '0')}:00Z`);
+    rows.push('x,A,not a time');
+    writeFileSync(file, rows.join('\n') + '\n');
+    const refused = await gemba('import', file, '--workspace', join(dir, 'ws'), '--json');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/1 of 51 rows/);
+    expect(refused.stderr).toMatch(/line 52/);
+    const accepted = await gemba('import', file, '--workspace', join(dir, 'ws'), '--json', '--accept-rejects');
+    expect(accepted.code).toBe(0);
+    expect(JSON.parse(accepted.stdout)).toMatchObject({ events: 50, rejectedRows: 1 });
+  });
+
+  it('exits 1 with a one-line message, no stack, for an internal fault (a snapshot deleted behind its back)', async () => {
+    const ws = join(temp(), 'ws');
+    await gemba('import', join(DATA, 'running-example.xes'), '--workspace', ws);
+    for (const f of readdirSync(join(ws, 'snapshots'))) rmSync(join(ws, 'snapshots', f));
+    const r = await gemba('stats', ws, '--json');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^Internal error: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('runs as `gemba` through bin/gemba.mjs with the documented exit codes', () => {
+    const dir = temp();
+    const ok = spawnSync(process.execPath, [BIN, 'import', join(DATA, 'running-example.xes'), '--workspace', join(dir, 'ws'), '--json'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).events).toBe(42);
+    const bad = spawnSync(process.execPath, [BIN, 'stats', join(dir, 'missing'), '--json'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/not a Gemba workspace/);
+  });
+});
