@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Runs the benchmarks: `node bench/run.mjs [name ...] [--flags]` (no name: all of them).
+ * Runs the benchmarks: `node bench/run.mjs [name ...] [--flag value ...]` (no name: all of them).
  * `npm run bench` runs all, `npm run bench:import` only the import one; flags such as --10m are
  * passed through to each bench. Each bench is a TypeScript file run through tsx; it prints its
  * side-by-side table and writes bench/results/<name>.json.
@@ -19,8 +19,10 @@ const BENCHES = {
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
-const names = args.filter((a) => !a.startsWith('-'));
-const flags = args.filter((a) => a.startsWith('-'));
+// Names come first; everything from the first flag on is passed through (e.g. --events 100k).
+const firstFlag = args.findIndex((a) => a.startsWith('-'));
+const names = firstFlag < 0 ? args : args.slice(0, firstFlag);
+const flags = firstFlag < 0 ? [] : args.slice(firstFlag);
 for (const name of names) {
   if (!(name in BENCHES)) {
     console.error(`unknown bench "${name}"; known: ${Object.keys(BENCHES).join(', ')}`);

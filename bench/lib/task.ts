@@ -7,6 +7,8 @@ export interface TaskResult {
   seconds: number;
   /** Peak resident set size of the task's process (VmHWM), bytes. */
   peakRssBytes: number;
+  /** CPU seconds (user + system, all threads) of the measured work: less sensitive than wall time to other load on the machine. */
+  cpuSeconds: number;
   /** RSS just before the measured work started, bytes (Node and loaded modules). */
   baselineRssBytes: number;
   [key: string]: unknown;
@@ -23,10 +25,12 @@ export function reportResult(result: Omit<TaskResult, 'peakRssBytes'>): void {
 export async function measureTask(work: () => Promise<Record<string, unknown>> | Record<string, unknown>): Promise<void> {
   try {
     const baselineRssBytes = process.memoryUsage().rss;
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const extra = await work();
     const seconds = (performance.now() - t0) / 1000;
-    reportResult({ seconds, baselineRssBytes, ...extra });
+    const cpu = process.cpuUsage(cpu0);
+    reportResult({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, baselineRssBytes, ...extra });
   } catch (e) {
     process.stderr.write(`${(e as Error).stack ?? e}\n`);
     process.exit(1);
