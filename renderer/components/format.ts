@@ -46,6 +46,12 @@ export function formatTimestamp(iso: string | null | undefined): string {
   return `${text.slice(0, 10)} ${text.slice(11, 19)}${millis === '000' ? '' : `.${millis}`}`;
 }
 
+/** A moment of bookkeeping (imported at, opened at): to the minute is what a reader needs. */
+export function formatMoment(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  return formatTimestamp(iso).slice(0, 16);
+}
+
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   return formatTimestamp(iso).slice(0, 10);

@@ -3,7 +3,7 @@ import type { ImportRecord, UserFacingError } from '../../../preload/api.ts';
 import { toUserFacingError } from '../../api/gemba-error.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
-import { formatBytes, formatCount, formatTimestamp } from '../../components/format.ts';
+import { formatBytes, formatCount, formatMoment } from '../../components/format.ts';
 import { useAsync } from '../../components/use-async.ts';
 
 /** The workspace at a glance: its current log (or a call to import one) and its import history. */
@@ -58,7 +58,7 @@ export function HomeView() {
             <dd>{formatCount(current.rejectedRows)}</dd>
             <dt>Imported</dt>
             <dd>
-              {formatTimestamp(current.importedAt)} UTC by {current.user}
+              {formatMoment(current.importedAt)} UTC by {current.user}
             </dd>
           </dl>
           <div className="button-row">
@@ -112,7 +112,7 @@ export function HomeView() {
                     <td className="num">{formatCount(record.cases)}</td>
                     <td className="num">{formatCount(record.events)}</td>
                     <td className="num">{formatCount(record.rejectedRows)}</td>
-                    <td>{formatTimestamp(record.importedAt)}</td>
+                    <td>{formatMoment(record.importedAt)}</td>
                     <td>{record.user}</td>
                     <td className="mono small" title={record.sha256}>
                       {record.sha256.slice(0, 12)}…

@@ -3,7 +3,7 @@ import type { UserFacingError, WorkspaceInfo } from '../../../preload/api.ts';
 import { toUserFacingError } from '../../api/gemba-error.ts';
 import { useWorkbench } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
-import { formatTimestamp } from '../../components/format.ts';
+import { formatMoment } from '../../components/format.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { workspacePathFor } from './workspace-path.ts';
 
@@ -114,7 +114,7 @@ export function StartView() {
                 <button type="button" className="recent-item" disabled={busy} onClick={() => void run(() => api.openWorkspace(ref.path))}>
                   <span className="recent-name">{ref.name}</span>
                   <span className="recent-path">{ref.path}</span>
-                  <span className="recent-time">{formatTimestamp(ref.openedAt)}</span>
+                  <span className="recent-time">{formatMoment(ref.openedAt)}</span>
                 </button>
               </li>
             ))}

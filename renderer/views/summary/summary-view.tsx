@@ -2,7 +2,7 @@ import type { LogStatistics } from '../../../preload/api.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { BarList } from '../../components/bar-list.tsx';
 import { ErrorPanel } from '../../components/error-panel.tsx';
-import { formatCount, formatDuration, formatTimestamp } from '../../components/format.ts';
+import { formatCount, formatDuration, formatMoment, formatTimestamp } from '../../components/format.ts';
 import { Sparkline } from '../../components/sparkline.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
 import { useAsync } from '../../components/use-async.ts';
@@ -29,7 +29,7 @@ export function SummaryView() {
           <h1>Summary</h1>
           {current ? (
             <p className="muted">
-              {current.fileName} · imported {formatTimestamp(current.importedAt)} UTC
+              {current.fileName} · imported {formatMoment(current.importedAt)} UTC
             </p>
           ) : null}
         </div>
@@ -73,11 +73,14 @@ export function SummaryView() {
             </table>
           ) : null}
           {justImported && justImported.notes.length > 0 ? (
-            <ul className="notes" data-testid="import-notes">
-              {justImported.notes.map((note, i) => (
-                <li key={i}>{note}</li>
-              ))}
-            </ul>
+            <>
+              <h3>How the file was read</h3>
+              <ul className="notes" data-testid="import-notes">
+                {justImported.notes.map((note, i) => (
+                  <li key={i}>{note}</li>
+                ))}
+              </ul>
+            </>
           ) : null}
         </section>
       ) : null}
@@ -102,6 +105,7 @@ function SummaryBody({ stats }: { stats: LogStatistics }) {
           value={duration ? formatDuration(duration.median) : '—'}
           detail={duration ? `median · mean ${formatDuration(duration.mean)} · max ${formatDuration(duration.max)}` : undefined}
           testId="stat-duration"
+          wide
         />
       </section>
 
