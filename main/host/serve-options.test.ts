@@ -15,6 +15,7 @@ describe('npm run serve options', () => {
   it('reads --port and --user-data-dir in both spellings', () => {
     expect(parseServeArgs(['--port', '8123'], {}).port).toBe(8123);
     expect(parseServeArgs(['--port=8124', '--user-data-dir=/tmp/x'], {})).toMatchObject({ port: 8124, userDataDir: path.resolve('/tmp/x') });
+    expect(parseServeArgs(['--workspaces', '/tmp/ws'], {}).workspacesDir).toBe(path.resolve('/tmp/ws'));
   });
 
   it('refuses a bad port or an unknown option with the usage as hint', () => {

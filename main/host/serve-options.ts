@@ -7,9 +7,11 @@ export interface ServeOptions {
   port: number;
   userDataDir: string;
   rendererDir: string;
+  /** Where bare workspace names are created; undefined leaves the engine's default (~/Gemba). */
+  workspacesDir?: string;
 }
 
-export const SERVE_USAGE = 'Usage: npm run serve -- [--port N] [--user-data-dir DIR] [--renderer-dir DIR]';
+export const SERVE_USAGE = 'Usage: npm run serve -- [--port N] [--user-data-dir DIR] [--workspaces DIR] [--renderer-dir DIR]';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -38,6 +40,9 @@ export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
       }
       case '--user-data-dir':
         options.userDataDir = path.resolve(value());
+        break;
+      case '--workspaces':
+        options.workspacesDir = path.resolve(value());
         break;
       case '--renderer-dir':
         options.rendererDir = path.resolve(value());

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     });
   }
   await mkdir(options.userDataDir, { recursive: true });
-  const service = createEngineService({ mode: 'browser', userDataDir: options.userDataDir });
+  const service = createEngineService({ mode: 'browser', userDataDir: options.userDataDir, defaultWorkspaceDir: options.workspacesDir });
   const host = await startLocalHost({ service, rendererDir: options.rendererDir, port: options.port });
   process.stdout.write(`Gemba is running at ${host.loginUrl} (open this URL in your browser; Ctrl+C stops it)\n`);
 

@@ -1,0 +1,35 @@
+import { API_METHODS, type ApiMethod, type GembaApi, type UserFacingError } from '../../preload/api.ts';
+import { toUserFacingError } from '../engine/errors.ts';
+import { isTrustedSender } from './security.ts';
+
+/** What crosses IPC for one call: the preload turns `ok: false` into a rejected promise. */
+export type CallOutcome = { ok: true; result: unknown } | { ok: false; error: UserFacingError };
+
+const METHODS: ReadonlySet<string> = new Set(API_METHODS);
+
+/**
+ * One IPC call, checked: the sender must be our app page's top frame, the method one of
+ * API_METHODS, the arguments an array. Electron-free so it is unit-tested directly.
+ */
+export async function dispatchCall(
+  service: GembaApi,
+  sender: { url: string; isMainFrame: boolean } | null | undefined,
+  method: unknown,
+  args: unknown,
+): Promise<CallOutcome> {
+  if (!isTrustedSender(sender)) {
+    return { ok: false, error: { kind: 'internal', message: 'Refused a call from a page that is not Gemba.' } };
+  }
+  if (typeof method !== 'string' || !METHODS.has(method)) {
+    return { ok: false, error: { kind: 'input', message: `There is no call named "${String(method)}".` } };
+  }
+  if (!Array.isArray(args)) {
+    return { ok: false, error: { kind: 'input', message: 'The call arguments must be an array.' } };
+  }
+  try {
+    const fn = service[method as ApiMethod] as (...a: unknown[]) => Promise<unknown>;
+    return { ok: true, result: await fn.apply(service, args) };
+  } catch (error) {
+    return { ok: false, error: toUserFacingError(error) };
+  }
+}

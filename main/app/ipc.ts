@@ -1,0 +1,26 @@
+import { BrowserWindow, ipcMain } from 'electron';
+import { IPC_CALL_CHANNEL, IPC_JOB_EVENT_CHANNEL, IPC_MENU_CHANNEL, type GembaApi, type JobEvent, type MenuCommand } from '../../preload/api.ts';
+import { dispatchCall } from './call-dispatch.ts';
+
+/** The one IPC handler: every GembaApi call goes through dispatchCall's sender and name checks. */
+export function registerCallHandler(service: GembaApi): void {
+  ipcMain.handle(IPC_CALL_CHANNEL, (event, method: unknown, args: unknown) => {
+    const frame = event.senderFrame;
+    const sender = frame ? { url: frame.url, isMainFrame: frame.parent === null } : null;
+    return dispatchCall(service, sender, method, args);
+  });
+}
+
+function sendToAllWindows(channel: string, payload: JobEvent | MenuCommand): void {
+  for (const window of BrowserWindow.getAllWindows()) {
+    if (!window.isDestroyed()) window.webContents.send(channel, payload);
+  }
+}
+
+export function forwardJobEvents(service: { onJobEvent(listener: (event: JobEvent) => void): () => void }): () => void {
+  return service.onJobEvent((event) => sendToAllWindows(IPC_JOB_EVENT_CHANNEL, event));
+}
+
+export function sendMenuCommand(window: BrowserWindow | null, command: MenuCommand): void {
+  if (window && !window.isDestroyed()) window.webContents.send(IPC_MENU_CHANNEL, command);
+}
