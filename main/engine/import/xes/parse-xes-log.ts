@@ -673,7 +673,7 @@ export async function parseXesLog(path: string, ctx: ImportContext, options: Xes
     rejectedCount: r.rejectedCount,
     rejected: r.rejected,
     mapping: null,
-    notes: r.notes(),
+    notes: input.gzipped ? ['The file is gzip-compressed; it was unpacked while reading.', ...r.notes()] : r.notes(),
   };
 }
 

@@ -1,0 +1,3 @@
+/** XES import: streaming parse of .xes and .xes.gz files into an event log. */
+export { parseXesLog, type XesImportOptions } from './parse-xes-log.ts';
+export { parseXesDate } from './xes-date.ts';
