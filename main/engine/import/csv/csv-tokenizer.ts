@@ -62,8 +62,14 @@ const LF = 10;
 const CR = 13;
 const EMPTY = Buffer.alloc(0);
 
-function megabytes(bytes: number): string {
-  return `${(bytes / (1 << 20)).toFixed(1)} MB`;
+function sizeText(bytes: number): string {
+  if (bytes >= 1 << 20) return `${(bytes / (1 << 20)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}
+
+function limitText(bytes: number): string {
+  return bytes % (1 << 20) === 0 ? `${bytes / (1 << 20)} MiB` : sizeText(bytes);
 }
 
 export class CsvTokenizer {
@@ -80,6 +86,8 @@ export class CsvTokenizer {
   /** Offset in `buf` where the current physical line starts, for column positions. */
   private lineStart = 0;
   readonly fields = new CsvFields();
+  /** 1 for the bytes that end or open something: delimiter, LF, quote. */
+  private readonly special = new Uint8Array(256);
   // Oversized row state: the row is being skipped; `openFieldBytes` counts the oversized field
   // while it is still open, across dropped chunks.
   private skipping = false;
@@ -95,7 +103,11 @@ export class CsvTokenizer {
     private readonly fileName: string,
     private readonly fieldLimit = FIELD_LIMIT,
     private readonly rowLimit = ROW_LIMIT,
-  ) {}
+  ) {
+    this.special[delimiter] = 1;
+    this.special[LF] = 1;
+    this.special[quote] = 1;
+  }
 
   /** Physical lines seen so far (the line the tokenizer is on). */
   get currentLine(): number {
@@ -168,8 +180,14 @@ export class CsvTokenizer {
     let line = this.line;
     const limit = this.fieldLimit;
 
+    const special = this.special;
     while (i < n) {
       const c = b[i];
+      // Most bytes are ordinary text outside quotes: one table look-up and on.
+      if (special[c] === 0 && !inQuotes) {
+        i++;
+        continue;
+      }
       if (inQuotes) {
         if (c === Q) {
           if (i + 1 < n) {
@@ -180,6 +198,11 @@ export class CsvTokenizer {
             }
           } else if (!final) break; // a quote as the last byte: escape or close? wait for more
           inQuotes = false;
+          // Text right after the closing quote (`"ab"c`) makes the field irregular.
+          if (i + 1 < n) {
+            const next = b[i + 1];
+            if (next !== D && next !== LF && next !== CR && next !== Q) kind = ESCAPED;
+          }
         } else if (c === LF) {
           line++;
           this.lineStart = i + 1;
@@ -229,17 +252,16 @@ export class CsvTokenizer {
         }
         continue;
       }
-      if (c === Q) {
-        if (i === fieldStart) {
-          inQuotes = true;
-          kind = QUOTED;
-          this.quoteLine = line;
-          this.quoteColumn = i - this.lineStart + 1;
-        } else if (kind !== PLAIN) {
-          inQuotes = true;
-          kind = ESCAPED;
-        }
-      } else if (kind === QUOTED && c !== CR) kind = ESCAPED; // text after the closing quote
+      // c is the quote (the only other special byte)
+      if (i === fieldStart) {
+        inQuotes = true;
+        kind = QUOTED;
+        this.quoteLine = line;
+        this.quoteColumn = i - this.lineStart + 1;
+      } else if (kind !== PLAIN) {
+        inQuotes = true;
+        kind = ESCAPED;
+      }
       i++;
     }
 
@@ -259,7 +281,7 @@ export class CsvTokenizer {
         this.droppedFieldBytes = 0;
       } else if (i - this.rowStart > this.rowLimit) {
         this.skipping = true;
-        this.skipReason = `row is over ${megabytes(this.rowLimit)} long`;
+        this.skipReason = `row is over the ${limitText(this.rowLimit)} limit for one row`;
       }
     }
     if (this.skipping) {
@@ -274,11 +296,11 @@ export class CsvTokenizer {
     const f = this.fields;
     if (this.oversizedOpen) {
       const size = this.droppedFieldBytes + (end - start);
-      this.skipReason = `field at column ${this.oversizedColumn} is ${megabytes(size)}, over the ${megabytes(this.fieldLimit).replace('.0 MB', ' MiB')} limit`;
+      this.skipReason = `field at column ${this.oversizedColumn} is ${sizeText(size)}, over the ${limitText(this.fieldLimit)} limit`;
       this.oversizedOpen = false;
     } else if (!this.skipping) {
       this.skipping = true;
-      this.skipReason = `field at column ${f.count + 1} is ${megabytes(end - start)}, over the ${megabytes(this.fieldLimit).replace('.0 MB', ' MiB')} limit`;
+      this.skipReason = `field at column ${f.count + 1} is ${sizeText(end - start)}, over the ${limitText(this.fieldLimit)} limit`;
     }
     void kind;
     f.count++;
