@@ -3,12 +3,21 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { DEFECT_KINDS, generateLog, parseCount, type GeneratedTruth } from './generate.ts';
 
 /*
  * The truth is tallied while generating; these tests read the written file back with a reader
  * written here (not the generator's code, not Gemba's importer) and recount everything.
  */
+
+/** Runs the DuckDB side of the map benchmark with --check (it throws on any difference from the truth). */
+async function runDuckdbDfgCheck(csv: string): Promise<{ edges: number; variants: number }> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/tasks/duckdb-dfg.ts', csv, '--check', `${csv}.truth.json`], { cwd: join(import.meta.dirname, '..') });
+  const line = stdout.split('\n').find((l) => l.startsWith('@@bench-result '))!;
+  return JSON.parse(line.slice('@@bench-result '.length)) as { edges: number; variants: number };
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'gemba-generate-'));
 const EVENTS = 20_000;
@@ -260,6 +269,12 @@ describe('generateLog: the truth agrees with a recount of the clean CSV', () => 
     expect(truth.shift.meanWaitSecondsBefore).toBeCloseTo(mean(waits.before), 6);
     expect(truth.shift.meanWaitSecondsAfter).toBeCloseTo(mean(waits.after), 6);
     expect(truth.shift.meanWaitSecondsAfter).toBeGreaterThan(2 * truth.shift.meanWaitSecondsBefore);
+  });
+
+  it('agrees with DuckDB, a second (SQL) implementation, on DFG counts, mean and median waits and variants', async () => {
+    const result = await runDuckdbDfgCheck(join(dir, 'clean.csv'));
+    expect(result.edges).toBe(truth.dfg.length);
+    expect(result.variants).toBe(truth.variants.length);
   });
 
   it('writes case:channel once per case (the same on every row) and ISO timestamps with an offset', () => {
