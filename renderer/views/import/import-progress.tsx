@@ -1,4 +1,4 @@
-import { formatCount, formatDuration } from '../../components/format.ts';
+import { formatBytes, formatCount, formatDuration } from '../../components/format.ts';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import type { EtaEstimate } from './eta.ts';
 
@@ -32,7 +32,7 @@ export function ImportProgress({
       <div className="progress-facts">
         <span data-testid="progress-phase">{progress ? phaseLabel(progress.phase) : 'Starting…'}</span>
         <span data-testid="progress-percent">{fraction !== null ? `${Math.floor(fraction * 100)}%` : ''}</span>
-        <span>{progress && progress.total > 0 ? `${formatCount(progress.done)} / ${formatCount(progress.total)}` : ''}</span>
+        <span data-testid="progress-amount">{progress ? amountLabel(progress) : ''}</span>
         <span data-testid="progress-eta">{secondsLeft !== null ? `about ${formatDuration(Math.max(1, secondsLeft))} left` : 'estimating time left…'}</span>
       </div>
       <p className="muted small">The workspace changes only when the import succeeds; cancelling leaves it exactly as it was.</p>
@@ -41,6 +41,16 @@ export function ImportProgress({
       </button>
     </section>
   );
+}
+
+/**
+ * The engine's 'reading' phase counts bytes of the file (ImportPhase in main/engine/import);
+ * other phases count steps or rows. A single-step phase has nothing worth counting.
+ */
+function amountLabel(progress: ProgressState): string {
+  if (progress.total <= 1) return '';
+  if (progress.phase === 'reading') return `${formatBytes(progress.done)} of ${formatBytes(progress.total)}`;
+  return `${formatCount(progress.done)} of ${formatCount(progress.total)}`;
 }
 
 /** Phases come from the engine as short ids ("reading", "sorting", …); show them as words. */
