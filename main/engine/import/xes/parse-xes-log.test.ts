@@ -364,6 +364,13 @@ describe('parseXesLog refuses bad input with a clear error', () => {
     expect(error.details.line).toBe(2);
   });
 
+  it('stops at an endless comment instead of buffering it', async () => {
+    const xml = `<log>\n<!--${' '.repeat(3 * 1024 * 1024)}-->\n</log>`;
+    const error = await failure(parseXesLog(writeTemp(xml), ctx(), { maxPendingTextChars: 1024 * 1024 }));
+    expect(error.message).toMatch(/longer than 1,048,576 characters/);
+    expect(error.details.line).toBe(2);
+  });
+
   it('says an empty file is empty', async () => {
     const error = await failure(parseXesLog(writeTemp(''), ctx()));
     expect(error.message).toMatch(/empty/);

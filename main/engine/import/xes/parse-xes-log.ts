@@ -33,6 +33,8 @@ import { parseXesDate, type NaiveTimeReader } from './xes-date.ts';
 export interface XesImportOptions {
   /** IANA zone for timestamps without an offset; defaults to the machine's zone. */
   timezone?: string;
+  /** Longest comment, text run or value accepted; MAX_PENDING_TEXT_CHARS by default (tests lower it). */
+  maxPendingTextChars?: number;
 }
 
 const PROGRESS_EVERY_BYTES = 1024 * 1024;
@@ -42,6 +44,11 @@ const DEFERRED_EVENT_LIMIT = 1000;
 const STRING_TIMESTAMP_SAMPLES = 200;
 /** A real XES file opens <log> within a few KB; this much prolog means it is not one. */
 const MAX_PROLOG_CHARS = 64 * 1024 * 1024;
+/**
+ * saxes gathers a comment, text run or attribute value in one string whether or not anyone
+ * listens; past this length (256 MB of memory) it is padding or an attack, not event data.
+ */
+const MAX_PENDING_TEXT_CHARS = 128 * 1024 * 1024;
 const LIST_NOTE_LIMIT = 10;
 
 const SCOPE_NONE = 0;
@@ -529,6 +536,7 @@ export async function parseXesLog(path: string, ctx: ImportContext, options: Xes
     throw new InputError(`Unknown time zone "${timeZone}".`, { file, hint: 'Use an IANA name such as Europe/Amsterdam, or an offset such as +01:00.' });
   }
   const resolveWallClock = wallClockResolver(timeZone);
+  const maxPendingText = options.maxPendingTextChars ?? MAX_PENDING_TEXT_CHARS;
   throwIfCancelled(ctx.signal);
 
   const parser = new SaxesParser({ xmlns: false, position: true });
@@ -585,6 +593,14 @@ export async function parseXesLog(path: string, ctx: ImportContext, options: Xes
       parser.write(text);
     } catch (error) {
       throw asInputError(error);
+    }
+    // `text` is saxes' private buffer; reading its length is the only way to bound it.
+    if ((parser as unknown as { text: string }).text.length > maxPendingText) {
+      throw new InputError(`The file holds a single comment, text or value longer than ${maxPendingText.toLocaleString('en-US')} characters; Gemba stops there to keep memory bounded.`, {
+        file,
+        line: parser.line,
+        hint: 'An XES export never needs such a value; check that the file is what you meant to import.',
+      });
     }
   };
 
