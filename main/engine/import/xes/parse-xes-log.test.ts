@@ -270,6 +270,15 @@ ${event('b2', '2019/12/26 10:00')}
     expect(parsed.rejected[1].reason).toMatch(/2019\/12\/26 10:00/);
   });
 
+  it('reads Latin-1 when the XML declaration says so, UTF-16 with a BOM, and CRLF line ends', async () => {
+    const body = (decl: string) =>
+      `${decl}\r\n<log>\r\n<trace><string key="concept:name" value="A"/>\r\n<event><string key="concept:name" value="café"/><date key="time:timestamp" value="2020-01-01T00:00:00Z"/></event>\r\n</trace></log>`;
+    const latin = await parseXesLog(writeTemp(Buffer.from(body('<?xml version="1.0" encoding="ISO-8859-1"?>'), 'latin1')), ctx());
+    expect(latin.log.activities).toEqual(['café']);
+    const utf16 = await parseXesLog(writeTemp(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body('<?xml version="1.0" encoding="UTF-16"?>'), 'utf16le')])), ctx());
+    expect(utf16.log.activities).toEqual(['café']);
+  });
+
   it('places <date> values without offset in the chosen time zone', async () => {
     const xml = `<log><trace><string key="concept:name" value="A"/>
 <event><string key="concept:name" value="a"/><date key="time:timestamp" value="2021-07-01T12:00:00"/></event>
