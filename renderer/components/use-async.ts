@@ -27,7 +27,6 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): A
         if (generation.current === mine) setState((previous) => ({ status: 'failed', value: previous.value, error: toUserFacingError(error) }));
       },
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);

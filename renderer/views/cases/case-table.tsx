@@ -82,7 +82,6 @@ export function CaseTable({
     scroller.current?.scrollTo({ top: 0 });
     load(0);
     redraw();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sort, descending, search, logVersion, workspace.path]);
 
   const total = pages.current.total ?? 0;
@@ -98,7 +97,6 @@ export function CaseTable({
 
   useEffect(() => {
     for (const page of pagesCovering(first, last, PAGE_SIZE, total)) load(page);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [first, last, total]);
 
   function rowAt(position: number): CaseRow | undefined {

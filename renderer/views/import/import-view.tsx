@@ -37,7 +37,6 @@ export function ImportView() {
   useEffect(() => {
     const pending = takePendingFile();
     if (pending) void chooseFile(pending.kind === 'path' ? baseName(pending.path) : pending.name, null, async () => pending);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [route.params.at]);
 
   async function chooseFile(fileName: string, fileSize: number | null, toRef: () => Promise<FileRef>) {
