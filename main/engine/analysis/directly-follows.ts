@@ -90,6 +90,7 @@ export function directlyFollowsColumns(log: EventLog, options: DirectlyFollowsOp
   const mask = options.mask ?? null;
   const keep = options.keepActivities ?? null;
   const duration = durationFunction(options.calendar);
+  const wallClock = !options.calendar; // the common case, kept free of a call per event
 
   const nodeCount = new Int32Array(A);
   const nodeCases = new Int32Array(A);
@@ -104,9 +105,10 @@ export function directlyFollowsColumns(log: EventLog, options: DirectlyFollowsOp
   let edgeCount = new Int32Array(64);
   let edgeCases = new Int32Array(64);
   let lastCaseOfEdge = new Int32Array(64);
-  // The edge ending at each event (or -1) and its duration: the columnar input for the medians.
-  const edgeOfEvent = new Int32Array(n).fill(-1);
-  const edgeDuration = new Float64Array(n);
+  // Each transition's edge and duration, in order: the columnar input for the medians. Scratch
+  // space is reused between calls, since slider moves recompute graphs of the same log.
+  const { edges: transitionEdge, durations: transitionDuration } = scratch(n);
+  let transitions = 0;
   const serviceDuration = startTs ? new Float64Array(n).fill(NaN) : null;
 
   let cases = 0;
@@ -148,11 +150,12 @@ export function directlyFollowsColumns(log: EventLog, options: DirectlyFollowsOp
           lastCaseOfEdge[e] = c;
           edgeCases[e]++;
         }
-        edgeOfEvent[i] = e;
         // Waiting runs from the completion of one event to the start of the next where known;
         // overlapping activities would give a negative wait, counted as none.
         const next = startTs && !Number.isNaN(startTs[i]) ? startTs[i] : timestamp[i];
-        edgeDuration[i] = Math.max(0, duration(timestamp[prev], next));
+        const wait = wallClock ? (next - timestamp[prev]) / 1000 : duration(timestamp[prev], next);
+        transitionEdge[transitions] = e;
+        transitionDuration[transitions++] = wait > 0 ? wait : 0;
       }
       prev = i;
     }
@@ -162,7 +165,7 @@ export function directlyFollowsColumns(log: EventLog, options: DirectlyFollowsOp
     }
   }
   const E = ids.size;
-  const waiting = groupDurations(edgeOfEvent, edgeDuration, E);
+  const waiting = groupDurations(transitionEdge.subarray(0, transitions), transitionDuration.subarray(0, transitions), E);
   let service: DurationColumns;
   if (serviceDuration) {
     const activityOfTimedEvent = new Int32Array(n).fill(-1);
@@ -192,6 +195,18 @@ export function directlyFollowsColumns(log: EventLog, options: DirectlyFollowsOp
     edgeCases: edgeCases.slice(0, E),
     waiting,
   };
+}
+
+let scratchEdges = new Int32Array(0);
+let scratchDurations = new Float64Array(0);
+
+/** Scratch arrays of at least n entries, shared by calls (the engine runs one analysis at a time). */
+function scratch(n: number): { edges: Int32Array; durations: Float64Array } {
+  if (scratchEdges.length < n) {
+    scratchEdges = new Int32Array(n);
+    scratchDurations = new Float64Array(n);
+  }
+  return { edges: scratchEdges, durations: scratchDurations };
 }
 
 function grow(a: Int32Array): Int32Array<ArrayBuffer> {

@@ -14,16 +14,47 @@ import { pathKey, selectActivities, simplifyPaths } from './simplify.ts';
 export function processMapGraph(log: EventLog, request: ProcessMapRequest, mask?: Uint8Array | null) {
   const caseMask = mask ?? (request.filters?.length ? sharedCaseMask(log, request.filters) : null);
   const calendar = request.calendar ?? null;
-  const overall = directlyFollows(log, { mask: caseMask, calendar });
+  const context = `${maskIdentity(caseMask)}|${calendar ? JSON.stringify(calendar) : ''}`;
+  const overall = cachedGraph(log, `${context}|all`, () => directlyFollows(log, { mask: caseMask, calendar }));
   const shown = selectActivities(overall, request.activities);
   let projected: ProcessGraph = overall;
   if (shown.length < overall.nodes.length) {
     const keepActivities = new Uint8Array(log.activities.length);
     for (const name of shown) keepActivities[log.activities.indexOf(name)] = 1;
-    projected = directlyFollows(log, { mask: caseMask, calendar, keepActivities });
+    projected = cachedGraph(log, `${context}|${shown.join('\u0000')}`, () => directlyFollows(log, { mask: caseMask, calendar, keepActivities }));
   }
   const simplified = simplifyPaths(projected, request.paths);
   return { overall, projected, simplified };
+}
+
+/**
+ * Slider moves ask for the same graphs again and again; each costs a pass over every event, so
+ * the last few per log are kept (keyed by mask identity, calendar and shown activities). A moved
+ * paths slider then costs only simplification and layout.
+ */
+const graphCache = new WeakMap<EventLog, Map<string, ProcessGraph>>();
+const GRAPHS_KEPT_PER_LOG = 12;
+const maskIds = new WeakMap<Uint8Array, number>();
+let nextMaskId = 1;
+
+function maskIdentity(mask: Uint8Array | null): string {
+  if (!mask) return 'all';
+  let id = maskIds.get(mask);
+  if (id === undefined) maskIds.set(mask, (id = nextMaskId++));
+  return `mask${id}`;
+}
+
+function cachedGraph(log: EventLog, key: string, compute: () => ProcessGraph): ProcessGraph {
+  let graphs = graphCache.get(log);
+  if (!graphs) graphCache.set(log, (graphs = new Map()));
+  let graph = graphs.get(key);
+  if (graph) graphs.delete(key);
+  else {
+    graph = compute();
+    if (graphs.size >= GRAPHS_KEPT_PER_LOG) graphs.delete(graphs.keys().next().value!);
+  }
+  graphs.set(key, graph);
+  return graph;
 }
 
 /** A laid-out process map for the UI, the CLI and the SVG/PNG export. */
