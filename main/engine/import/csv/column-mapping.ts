@@ -58,7 +58,7 @@ export function suggestMapping(columns: readonly ColumnProfile[], timezone: stri
     }
     return null;
   };
-  const isDate = (c: ColumnProfile) => c.inferredType === 'date';
+  const isDate = (c: ColumnProfile) => c.timestampFormat !== undefined;
   const any = () => true;
   const take = (column: ColumnProfile) => used.add(column.index);
   /** A common-name column passed over for an XES name, to say so. */

@@ -2,8 +2,13 @@ import type { AttributeType, ColumnProfile } from '../../../../preload/api.ts';
 import { inferTimestampFormat } from '../timestamps/index.ts';
 import { looksNumeric, readBoolean } from './value-readers.ts';
 
-/** A column counts as timestamps when this share of its sampled values reads as one format. */
+/** A column is typed 'date' when this share of its sampled values reads as one format. */
 export const TIMESTAMP_SHARE = 0.9;
+/**
+ * A column still counts as a timestamp candidate (it gets a `timestampFormat`) from this share
+ * on, so that a dirty log's timestamp column is found and its bad rows rejected one by one.
+ */
+export const TIMESTAMP_CANDIDATE_SHARE = 0.5;
 
 /** Epoch numbers are only taken for times in columns whose name says so. */
 const TIME_LIKE_NAME = /time|date|stamp|^ts$|_ts$|_at$|created|updated|modified|start|end|complete/i;
@@ -29,10 +34,10 @@ export function profileColumn(name: string, index: number, values: readonly stri
   let inferredType: AttributeType = 'string';
   const guess = nonEmpty.length ? inferTimestampFormat(nonEmpty) : null;
   const isEpoch = guess !== null && guess.id.startsWith('epoch');
-  const timestampFormat = guess && guess.parsedShare >= TIMESTAMP_SHARE && (!isEpoch || TIME_LIKE_NAME.test(name)) ? guess : undefined;
+  const timestampFormat = guess && guess.parsedShare >= TIMESTAMP_CANDIDATE_SHARE && (!isEpoch || TIME_LIKE_NAME.test(name)) ? guess : undefined;
   if (nonEmpty.length === 0) inferredType = 'string';
   else if (nonEmpty.every((v) => readBoolean(v) !== null)) inferredType = 'boolean';
-  else if (timestampFormat) inferredType = 'date';
+  else if (timestampFormat && timestampFormat.parsedShare >= TIMESTAMP_SHARE) inferredType = 'date';
   else if (nonEmpty.every(looksNumeric)) inferredType = 'number';
   return {
     name,
