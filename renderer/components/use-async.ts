@@ -27,6 +27,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): A
         if (generation.current === mine) setState((previous) => ({ status: 'failed', value: previous.value, error: toUserFacingError(error) }));
       },
     );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names the inputs of `load` in deps
   }, [...deps, tick]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);

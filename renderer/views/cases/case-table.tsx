@@ -82,6 +82,7 @@ export function CaseTable({
     scroller.current?.scrollTo({ top: 0 });
     load(0);
     redraw();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` of this render already sees the current query
   }, [sort, descending, search, logVersion, workspace.path]);
 
   const total = pages.current.total ?? 0;
@@ -97,6 +98,7 @@ export function CaseTable({
 
   useEffect(() => {
     for (const page of pagesCovering(first, last, PAGE_SIZE, total)) load(page);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` of this render already sees the current query
   }, [first, last, total]);
 
   function rowAt(position: number): CaseRow | undefined {

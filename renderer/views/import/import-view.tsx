@@ -37,6 +37,7 @@ export function ImportView() {
   useEffect(() => {
     const pending = takePendingFile();
     if (pending) void chooseFile(pending.kind === 'path' ? baseName(pending.path) : pending.name, null, async () => pending);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per menu hand-over, marked by `at`
   }, [route.params.at]);
 
   async function chooseFile(fileName: string, fileSize: number | null, toRef: () => Promise<FileRef>) {
