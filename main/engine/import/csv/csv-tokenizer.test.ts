@@ -125,6 +125,20 @@ describe('CSV tokenizer', () => {
     expect(r.oversized[1].reason).toBe('field at column 2 is 122 bytes, over the 64 bytes limit');
   });
 
+  it('a 30 MB field fed in 1 MiB chunks never makes the working buffer much larger than a chunk plus the limit', () => {
+    const rows: string[] = [];
+    const oversized: string[] = [];
+    const tokenizer = new CsvTokenizer(44, 34, { row: (b, f, line) => rows.push(`${line}:${b.toString('utf8', f.starts[0], f.ends[0])}`), oversized: (line, reason) => oversized.push(`${line}:${reason}`) }, 'big.csv');
+    tokenizer.push(Buffer.from('a,b\n1,"'));
+    const chunk = Buffer.alloc(1 << 20, 'x\n');
+    for (let i = 0; i < 30; i++) tokenizer.push(chunk);
+    tokenizer.push(Buffer.from('"\n2,ok\n'));
+    tokenizer.finish();
+    expect(oversized).toEqual(['2:field at column 2 is 30.0 MB, over the 1 MiB limit']);
+    expect(rows).toEqual(['1:a', `${3 + 15 * 2 ** 20}:2`]); // 2^19 newlines per MiB of 'x\n'
+    expect(tokenizer.peakBufferBytes).toBeLessThanOrEqual(2 * (1 << 20) + 16);
+  });
+
   it('unquote removes quotes and undoubles doubled ones', () => {
     const b = Buffer.from('"a""b"c');
     expect(unquote(b, 0, b.length, 34).toString()).toBe('a"bc');

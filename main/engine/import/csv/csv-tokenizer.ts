@@ -109,6 +109,9 @@ export class CsvTokenizer {
     this.special[quote] = 1;
   }
 
+  /** Largest working buffer so far (carried row + chunk): the tokenizer's own memory. */
+  peakBufferBytes = 0;
+
   /** Physical lines seen so far (the line the tokenizer is on). */
   get currentLine(): number {
     return this.line;
@@ -138,6 +141,7 @@ export class CsvTokenizer {
       this.fieldStart = 0;
     }
     this.rowStart = 0;
+    if (this.buf.length > this.peakBufferBytes) this.peakBufferBytes = this.buf.length;
     this.scan(false);
   }
 
