@@ -1,0 +1,77 @@
+/**
+ * Layering rules (DESIGN.md "Layout"): folders are runtime layers, and this config — not a
+ * wiki page — keeps them apart. Run by `npm run lint`.
+ */
+// 'electron' resolves to node_modules/electron, or — where that optional package is absent — to
+// the type stand-in main/app/electron-fallback.d.ts through tsconfig paths; both mean Electron.
+const ELECTRON = '^electron$|node_modules/electron/|^main/app/electron-fallback\\.d\\.ts$';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Circular imports hide the order of initialisation and couple modules both ways.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'renderer-not-to-main',
+      severity: 'error',
+      comment: 'The UI reaches the engine only through preload/api.ts (types and constants), never main/.',
+      from: { path: '^renderer/' },
+      to: { path: '^(main|models|bench)/' },
+    },
+    {
+      name: 'renderer-only-api-from-preload',
+      severity: 'error',
+      comment: 'Of preload/, the renderer may import only the contract.',
+      from: { path: '^renderer/' },
+      to: { path: '^preload/', pathNot: '^preload/api\\.ts$' },
+    },
+    {
+      name: 'renderer-no-node-builtins',
+      severity: 'error',
+      comment: 'The renderer is a sandboxed web page: no Node built-ins.',
+      from: { path: '^renderer/', pathNot: '^renderer/vite\\.config\\.ts$' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'engine-stays-pure',
+      severity: 'error',
+      comment: 'The engine is plain TypeScript over columnar data: no Electron, UI, transports or worker plumbing.',
+      from: { path: '^main/engine/' },
+      to: { path: '^(renderer|main/(host|app|cli|worker))/' },
+    },
+    {
+      name: 'only-app-imports-electron',
+      severity: 'error',
+      comment: 'main/app is the only folder that imports electron (and preload/preload.ts, which runs inside it).',
+      from: { pathNot: '^(main/app|preload)/' },
+      to: { path: ELECTRON },
+    },
+    {
+      name: 'preload-imports-only-electron-and-contract',
+      severity: 'error',
+      comment: 'The preload runs sandboxed and is bundled alone: electron plus preload/ files only.',
+      from: { path: '^preload/' },
+      to: { pathNot: `^preload/|${ELECTRON}` },
+    },
+    {
+      name: 'contract-imports-nothing',
+      severity: 'error',
+      comment: 'preload/api.ts is shared by every layer; it must not pull any of them in.',
+      from: { path: '^preload/api\\.ts$' },
+      to: {},
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(node_modules|dist)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
