@@ -13,8 +13,8 @@ describe('missingValues', () => {
     ['c2', 'B', 3, 'r2', { region: 'south' }],
   ]);
   const rejectedRows = [
-    { line: 9, reason: 'missing case id' },
-    { line: 10, reason: 'timestamp "x" could not be read' },
+    { line: 9, reason: 'case id is empty (column "id")' },
+    { line: 10, reason: 'timestamp "x" in column "case time" does not match ISO 8601' },
   ];
 
   it('counts empty and placeholder cells per column', () => {

@@ -21,7 +21,7 @@ export interface MissingValuesOptions {
   resourceMapped?: boolean;
 }
 
-/** A mapped column counts as missing on a rejected row when the reason names it and says it is empty. */
+/** A mapped column counts as missing on a rejected row when the reason starts with its role and says it is empty. */
 function rejectedMissing(rows: readonly RejectedRow[] | undefined, column: RegExp): number {
   if (!rows) return 0;
   let n = 0;
@@ -92,13 +92,13 @@ export function missingValues(log: EventLog, options: MissingValuesOptions = {})
     if (caseFirst < 0) caseFirst = log.caseStart[c];
     caseCount += log.caseStart[c + 1] - log.caseStart[c];
   }
-  columns.push({ label: 'case', mapped: true, count: caseCount + rejectedMissing(options.rejectedRows, /case/iu), total: n, firstEvent: caseFirst });
+  columns.push({ label: 'case', mapped: true, count: caseCount + rejectedMissing(options.rejectedRows, /^case\b/iu), total: n, firstEvent: caseFirst });
 
   const activity = countColumn(log.activity, log.activities);
-  columns.push({ label: 'activity', mapped: true, count: activity.count + rejectedMissing(options.rejectedRows, /activit/iu), total: n, firstEvent: activity.first });
+  columns.push({ label: 'activity', mapped: true, count: activity.count + rejectedMissing(options.rejectedRows, /^activit/iu), total: n, firstEvent: activity.first });
 
   const timestamp = countNumeric(log.timestamp);
-  columns.push({ label: 'timestamp', mapped: true, count: timestamp.count + rejectedMissing(options.rejectedRows, /time|date/iu), total: n, firstEvent: timestamp.first });
+  columns.push({ label: 'timestamp', mapped: true, count: timestamp.count + rejectedMissing(options.rejectedRows, /^(time|date)/iu), total: n, firstEvent: timestamp.first });
 
   if (log.resources.length > 0 || options.resourceMapped) {
     const resource = countColumn(log.resource, log.resources);

@@ -1,17 +1,20 @@
 import { InputError } from '../errors.ts';
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 const FIXED_OFFSET = /^([+-])(\d{2}):?(\d{2})$/u;
 
 /**
  * Offset of a time zone from UTC (ms, positive east) at given instants. Offsets change only at
- * DST transitions, which fall on whole hours, so they are cached per UTC hour: a million
- * timestamps cost one Intl call per distinct hour, not one per event.
+ * transitions (DST), a few times a year and on whole hours or half hours, so a UTC day whose
+ * start and end share an offset is cached as one entry; only a transition day is looked up per
+ * hour. A million timestamps cost a few Intl calls per distinct day, not one per event.
  */
 export class ZoneOffsets {
   private readonly fixed: number | null;
   private readonly format: Intl.DateTimeFormat | null;
-  private readonly cache = new Map<number, number>();
+  private readonly days = new Map<number, number>(); // UTC day → offset, or NaN on a transition day
+  private readonly hours = new Map<number, number>();
 
   constructor(readonly zone: string) {
     if (zone === 'UTC' || zone === 'Z' || zone === 'Etc/UTC') {
@@ -45,13 +48,21 @@ export class ZoneOffsets {
   /** Offset in ms at the instant `utcMs`. */
   at(utcMs: number): number {
     if (this.fixed !== null) return this.fixed;
-    const hour = Math.floor(utcMs / HOUR_MS);
-    let offset = this.cache.get(hour);
+    const day = Math.floor(utcMs / DAY_MS);
+    let offset = this.days.get(day);
     if (offset === undefined) {
-      offset = this.compute(hour * HOUR_MS);
-      this.cache.set(hour, offset);
+      const start = this.compute(day * DAY_MS);
+      offset = start === this.compute((day + 1) * DAY_MS - HOUR_MS / 2) ? start : NaN;
+      this.days.set(day, offset);
     }
-    return offset;
+    if (!Number.isNaN(offset)) return offset;
+    const halfHour = Math.floor(utcMs / (HOUR_MS / 2));
+    let exact = this.hours.get(halfHour);
+    if (exact === undefined) {
+      exact = this.compute(halfHour * (HOUR_MS / 2));
+      this.hours.set(halfHour, exact);
+    }
+    return exact;
   }
 
   /** The instant at which wall-clock time `wallMs` (as if UTC) occurs in this zone. */
