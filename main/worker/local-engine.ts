@@ -13,6 +13,13 @@ import type {
   ImportSummary,
   JobEvent,
   LogStatistics,
+  LogFilter,
+  ProcessMap,
+  ProcessMapRequest,
+  VariantInfo,
+  MapSelectionRequest,
+  MapSelectionDetail,
+  FilterOptions,
   Variant,
   WorkspaceInfo,
   WorkspaceRef,
@@ -21,6 +28,10 @@ import { caseDetail, caseList } from '../engine/analysis/cases.ts';
 import { directlyFollows, toDirectlyFollowsGraph } from '../engine/analysis/directly-follows.ts';
 import { logStatistics } from '../engine/analysis/statistics.ts';
 import { variants } from '../engine/analysis/variants.ts';
+import { sharedCaseMask } from '../engine/analysis/filters.ts';
+import { filterOptions } from '../engine/analysis/filter-options.ts';
+import { processMap } from '../engine/map/process-map.ts';
+import { mapSelection } from '../engine/map/map-selection.ts';
 import { APP_VERSION } from '../engine/app-version.ts';
 import { previewCsv } from '../engine/import/csv/preview-csv.ts';
 import { importLog } from '../engine/import/import-log.ts';
@@ -138,11 +149,29 @@ export class LocalEngine {
   }
 
   async cases(workspace: string, query: CaseQuery): Promise<CasePage> {
-    return caseList(this.log(workspace), query);
+    const log = this.log(workspace);
+    return caseList(log, query, query.filters?.length ? sharedCaseMask(log, query.filters) : null);
   }
 
   async caseDetail(workspace: string, caseIndex: number): Promise<CaseDetail> {
     return caseDetail(this.log(workspace), caseIndex);
+  }
+
+  async processMap(workspace: string, request: ProcessMapRequest): Promise<ProcessMap> {
+    return processMap(this.log(workspace), request);
+  }
+
+  async variantList(workspace: string, filters?: LogFilter[]): Promise<VariantInfo[]> {
+    const log = this.log(workspace);
+    return variants(log, filters?.length ? sharedCaseMask(log, filters) : null).map(({ activities, count, share, meanDurationSeconds }) => ({ activities, count, share, meanDurationSeconds }));
+  }
+
+  async mapSelection(workspace: string, request: MapSelectionRequest): Promise<MapSelectionDetail> {
+    return mapSelection(this.log(workspace), request);
+  }
+
+  async filterOptions(workspace: string): Promise<FilterOptions> {
+    return filterOptions(this.log(workspace));
   }
 
   async close(): Promise<void> {

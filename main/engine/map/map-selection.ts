@@ -1,0 +1,87 @@
+import type { MapSelectionDetail, MapSelectionRequest } from '../../../preload/api.ts';
+import type { EventLog } from '../eventlog/event-log.ts';
+import { durationFunction } from '../analysis/calendar.ts';
+import { sharedCaseMask } from '../analysis/filters.ts';
+import { groupDurations } from '../analysis/directly-follows.ts';
+import { InputError } from '../errors.ts';
+import { processMapGraph } from './process-map.ts';
+
+const DEFAULT_CASE_LIMIT = 200;
+const HISTOGRAM_SAMPLE = 20_000;
+
+/**
+ * The cases and durations behind one clicked activity or path. Paths are taken in the log
+ * projected onto the map's shown activities, so a path here is exactly the one on the map.
+ */
+export function mapSelection(log: EventLog, request: MapSelectionRequest): MapSelectionDetail {
+  const mask = request.filters?.length ? sharedCaseMask(log, request.filters) : null;
+  const calendar = request.calendar ?? null;
+  const { projected } = processMapGraph(log, { activities: request.activities, paths: 1, view: 'frequency', calendar }, mask);
+  const keep = new Uint8Array(log.activities.length);
+  for (const node of projected.nodes) keep[log.activities.indexOf(node.activity)] = 1;
+  const code = (name: string) => {
+    const c = log.activities.indexOf(name);
+    if (c < 0 || !keep[c]) throw new InputError(`"${name}" is not on the map.`, { hint: 'Click an activity or path that is shown.' });
+    return c;
+  };
+  const element = request.element;
+  const target = element.kind === 'activity' ? code(element.activity) : code(element.to);
+  const source = element.kind === 'path' ? code(element.from) : -1;
+  const duration = durationFunction(calendar);
+  const { activity, timestamp, caseStart } = log;
+  const start = log.startTimestamp;
+  const serviceTimes = element.kind === 'activity' && start !== null;
+
+  const durations: number[] = [];
+  const cases: { index: number; id: string }[] = [];
+  const limit = request.caseLimit ?? DEFAULT_CASE_LIMIT;
+  let caseCount = 0;
+  for (let c = 0; c < log.caseCount; c++) {
+    if (mask && mask[c] === 0) continue;
+    let prev = -1;
+    let through = false;
+    for (let i = caseStart[c]; i < caseStart[c + 1]; i++) {
+      const a = activity[i];
+      if (!keep[a]) continue;
+      if (a === target && (source < 0 || (prev >= 0 && activity[prev] === source))) {
+        through = true;
+        if (serviceTimes) {
+          if (!Number.isNaN(start![i])) durations.push(Math.max(0, duration(start![i], timestamp[i])));
+        } else if (prev >= 0) {
+          const next = start && !Number.isNaN(start[i]) ? start[i] : timestamp[i];
+          durations.push(Math.max(0, duration(timestamp[prev], next)));
+        }
+      }
+      prev = i;
+    }
+    if (through) {
+      caseCount++;
+      if (cases.length < limit) cases.push({ index: c, id: log.caseIds[c] });
+    }
+  }
+  const all = Float64Array.from(durations);
+  const summary = all.length ? groupDurations(new Int32Array(all.length), all.slice(), 1) : null;
+  const step = Math.max(1, Math.ceil(all.length / HISTOGRAM_SAMPLE));
+  const sample: number[] = [];
+  for (let k = 0; k < all.length; k += step) sample.push(all[k]);
+  return {
+    element,
+    caseCount,
+    cases,
+    durationLabel: serviceTimes
+      ? 'Service time (start to completion)'
+      : element.kind === 'path'
+        ? 'Waiting time on this path'
+        : 'Waiting time before this activity',
+    durationsSeconds: sample,
+    durationSummary: summary
+      ? {
+          meanSeconds: summary.total[0] / summary.count[0],
+          medianSeconds: summary.median[0],
+          minSeconds: summary.min[0],
+          maxSeconds: summary.max[0],
+          totalSeconds: summary.total[0],
+        }
+      : null,
+  };
+}
