@@ -253,6 +253,48 @@ export interface ProcessMap {
   totalCases: number;
 }
 
+/** A variant with the figures the variants list shows. */
+export interface VariantInfo {
+  activities: string[];
+  count: number;
+  /** Share of the filtered cases, 0..1. */
+  share: number;
+  meanDurationSeconds: number;
+}
+
+/** What a click on the map selects: an activity or a path (from → to). */
+export type MapElement = { kind: 'activity'; activity: string } | { kind: 'path'; from: string; to: string };
+
+export interface MapSelectionRequest {
+  element: MapElement;
+  filters?: LogFilter[];
+  calendar?: WorkingCalendar | null;
+  /** The activities slider of the map clicked, so paths mean the same as on the map. */
+  activities: number;
+  /** At most this many cases are listed (all are counted); default 200. */
+  caseLimit?: number;
+}
+
+export interface MapSelectionDetail {
+  element: MapElement;
+  /** Cases through the element, and the first `caseLimit` of them by case index. */
+  caseCount: number;
+  cases: { index: number; id: string }[];
+  /** What `durationsSeconds` measures, in the user's words. */
+  durationLabel: string;
+  /** Durations for the histogram (a regular sample when there are more than 20,000). */
+  durationsSeconds: number[];
+  durationSummary: DurationSummary | null;
+}
+
+/** What the filter editor offers for a log. */
+export interface FilterOptions {
+  activities: string[];
+  timeRange: [string, string] | null;
+  caseAttributes: { name: string; type: AttributeType; values: string[] }[];
+  eventAttributes: { name: string; type: AttributeType; values: string[] }[];
+}
+
 export interface Variant {
   activities: string[];
   count: number;
@@ -347,6 +389,8 @@ export interface CaseQuery {
   descending?: boolean;
   /** Case id substring, case-insensitive. */
   search?: string;
+  /** Only cases the filters keep (the same filters as the map and variants). */
+  filters?: LogFilter[];
 }
 
 export interface CaseRow {
@@ -523,6 +567,15 @@ export interface GembaApi {
   applyFix(workspace: string, fix: QualityFix): Promise<AppliedFix[]>;
   /** Removes a recorded fix and returns the fixes now in force. */
   undoFix(workspace: string, fixId: number): Promise<AppliedFix[]>;
+
+  /** The process map after filters and sliders, laid out as SVG. */
+  processMap(workspace: string, request: ProcessMapRequest): Promise<ProcessMap>;
+  /** Variants of the filtered log with share and mean duration, most frequent first. */
+  variantList(workspace: string, filters?: LogFilter[]): Promise<VariantInfo[]>;
+  /** The cases and durations behind one activity or path of the map. */
+  mapSelection(workspace: string, request: MapSelectionRequest): Promise<MapSelectionDetail>;
+  /** Activities, attributes with their values, and the time range, for building filters. */
+  filterOptions(workspace: string): Promise<FilterOptions>;
 }
 
 export type ApiMethod = keyof GembaApi;
@@ -546,6 +599,10 @@ export const API_METHODS: readonly ApiMethod[] = [
   'qualityReport',
   'applyFix',
   'undoFix',
+  'processMap',
+  'variantList',
+  'mapSelection',
+  'filterOptions',
 ] as const;
 
 /** What the renderer sees on `window.gemba`: the calls plus the job event stream. */
