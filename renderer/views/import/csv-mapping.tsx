@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import type { AttributeType, CsvPreview } from '../../../preload/api.ts';
 import { formatBytes, formatPercent } from '../../components/format.ts';
 import { mappedColumns, type MappingDraft } from './mapping-draft.ts';
-import { timestampFormatOptions, timeZones } from './timestamp-formats.ts';
+import { TimeZoneSelect } from './time-zone-select.tsx';
+import { timestampFormatOptions } from './timestamp-formats.ts';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 const TYPES: AttributeType[] = ['string', 'number', 'date', 'boolean'];
@@ -28,7 +29,6 @@ export function CsvMapping({
   onChange: (draft: MappingDraft) => void;
   machineZone: string;
 }) {
-  const zones = useMemo(() => timeZones(machineZone), [machineZone]);
   const formats = useMemo(() => timestampFormatOptions(preview), [preview]);
   const used = mappedColumns(draft);
   const timestampColumn = preview.columns.find((c) => c.name === draft.timestamp);
@@ -109,14 +109,7 @@ export function CsvMapping({
           </label>
           <label className="field">
             <span className="field-label">Time zone for timestamps without offset</span>
-            <select value={draft.timezone} data-testid="map-timezone" onChange={(e) => set('timezone', e.target.value)}>
-              {zones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
-                  {zone === machineZone ? ' (this machine)' : ''}
-                </option>
-              ))}
-            </select>
+            <TimeZoneSelect value={draft.timezone} onChange={(zone) => set('timezone', zone)} machineZone={machineZone} testId="map-timezone" />
             {inferred?.hasOffset ? <span className="muted small">The detected values carry their own offset; the zone applies only to values without one.</span> : null}
           </label>
         </div>

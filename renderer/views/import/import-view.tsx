@@ -10,6 +10,7 @@ import { DropZone } from './drop-zone.tsx';
 import { createEtaEstimator } from './eta.ts';
 import { fileKindOf, type FileKind } from './file-kind.ts';
 import { ImportProgress, type ProgressState } from './import-progress.tsx';
+import { TimeZoneSelect } from './time-zone-select.tsx';
 import { draftFromPreview, draftProblems, mappingFromDraft, type MappingDraft } from './mapping-draft.ts';
 
 type Stage =
@@ -25,6 +26,7 @@ export function ImportView() {
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [draft, setDraft] = useState<MappingDraft | null>(null);
   const [acceptRejects, setAcceptRejects] = useState(false);
+  const [xesZone, setXesZone] = useState(environment.timezone);
   const [error, setError] = useState<UserFacingError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [progress, setProgress] = useState<ProgressState | null>(null);
@@ -60,6 +62,7 @@ export function ImportView() {
     if (stage.step !== 'configure') return;
     const request: ImportRequest = { workspace: workspace.path, file: stage.file, acceptRejects };
     if (stage.preview && draft) request.mapping = mappingFromDraft(draft, stage.preview);
+    else request.mapping = { timezone: xesZone };
     const fileName = stage.fileName;
     const back = stage;
     setError(null);
@@ -177,6 +180,10 @@ export function ImportView() {
               <p className="muted">
                 XES carries its own case, activity and timestamp keys (concept:name, time:timestamp) and typed attributes, so no mapping is needed.
               </p>
+              <label className="field narrow-field">
+                <span className="field-label">Time zone for timestamps without offset</span>
+                <TimeZoneSelect value={xesZone} onChange={setXesZone} machineZone={environment.timezone} testId="xes-timezone" />
+              </label>
             </section>
           ) : null}
           <section className="panel start-bar">

@@ -6,11 +6,13 @@ import type { CsvPreview } from '../../../preload/api.ts';
  * the engine's own labels, so a format the engine knows but this list does not still appears.
  */
 const KNOWN_FORMATS: { id: string; label: string }[] = [
+  // Keep in step with the engine's list in main/engine/import/timestamps/timestamp-formats.ts.
   { id: 'iso8601', label: 'ISO 8601 (2024-03-31T14:05:00+02:00)' },
   { id: 'ymd-slash', label: 'YYYY/MM/DD HH:MM:SS.sss' },
   { id: 'dmy-dot', label: 'DD.MM.YYYY HH:MM' },
   { id: 'dmy-slash', label: 'DD/MM/YYYY HH:MM' },
   { id: 'mdy-slash', label: 'MM/DD/YYYY HH:MM' },
+  { id: 'dmy-dash', label: 'DD-MM-YYYY HH:MM' },
   { id: 'epoch-s', label: 'Unix epoch, seconds' },
   { id: 'epoch-ms', label: 'Unix epoch, milliseconds' },
 ];
