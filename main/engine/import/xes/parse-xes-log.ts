@@ -1,7 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { AttributeType, RejectedRow } from '../../../../preload/api.ts';
-import { CancelledError, InputError, throwIfCancelled } from '../../errors.ts';
+import { InputError, throwIfCancelled } from '../../errors.ts';
 import { EventLogBuilder, type AttributeHandle, type RawValue } from '../../eventlog/event-log-builder.ts';
 import { openMaybeGzipped } from '../gzip-guard.ts';
 import { REJECTED_SAMPLE_LIMIT, type ImportContext, type ParsedLog } from '../parsed-log.ts';
@@ -523,6 +523,9 @@ function notXml(fileName: string, what: string): InputError {
   });
 }
 
+/** A well-formedness error reported by saxes, told apart from bugs in our own handlers. */
+class XmlSyntaxError extends Error {}
+
 /** The message saxes puts after its "line:column: " prefix. */
 function saxesReason(error: Error): string {
   return error.message.replace(/^.*?\d+:\d+: /, '');
@@ -558,6 +561,9 @@ export async function parseXesLog(path: string, ctx: ImportContext, options: Xes
   const r = reader;
   parser.on('opentag', (tag) => r.onOpen(tag));
   parser.on('closetag', () => r.onClose());
+  parser.on('error', (error) => {
+    throw new XmlSyntaxError(error.message);
+  });
   parser.on('doctype', () => {
     throw new InputError(DOCTYPE_MESSAGE, { file, line: parser.line, hint: DOCTYPE_HINT });
   });
@@ -609,7 +615,7 @@ export async function parseXesLog(path: string, ctx: ImportContext, options: Xes
       if (error.details.file === undefined) return new InputError(error.message, { ...error.details, file });
       return error;
     }
-    if (error instanceof CancelledError || !(error instanceof Error)) return error;
+    if (!(error instanceof XmlSyntaxError)) return error;
     const reason = saxesReason(error);
     const where = { file, line: parser.line, column: parser.column + 1 };
     if (/undefined entity|disallowed character in entity/.test(reason)) {
