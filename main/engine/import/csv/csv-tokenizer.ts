@@ -186,13 +186,15 @@ export class CsvTokenizer {
 
     const special = this.special;
     while (i < n) {
-      const c = b[i];
-      // Most bytes are ordinary text outside quotes: one table look-up and on.
-      if (special[c] === 0 && !inQuotes) {
-        i++;
-        continue;
-      }
-      if (inQuotes) {
+      let c = b[i];
+      if (!inQuotes) {
+        // Most bytes are ordinary text: a tight loop with one table look-up per byte.
+        while (special[c] === 0) {
+          if (++i === n) break;
+          c = b[i];
+        }
+        if (i === n) break;
+      } else {
         if (c === Q) {
           if (i + 1 < n) {
             if (b[i + 1] === Q) {

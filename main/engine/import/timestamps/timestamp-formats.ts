@@ -46,6 +46,13 @@ function digits(b: Uint8Array, e: number, min: number, max: number): number {
   return k >= min ? v : -1;
 }
 
+/** Two ASCII digits at `at` as a number, or -1. */
+function twoDigits(b: Uint8Array, at: number): number {
+  const x = b[at] - 48;
+  const y = b[at + 1] - 48;
+  return x >>> 0 <= 9 && y >>> 0 <= 9 ? x * 10 + y : -1;
+}
+
 function literal(b: Uint8Array, e: number, c: number): boolean {
   if (p < e && b[p] === c) {
     p++;
@@ -66,14 +73,18 @@ function trimStart(b: Uint8Array, start: number, end: number): number {
   return start;
 }
 
-/** Reads `[T| ]HH:MM[:SS[.fff]] [AM|PM] [Z|±HH[:MM]]` up to `e`, or nothing at all. */
-function readTimeTail(b: Uint8Array, e: number, allowT: boolean): boolean {
+function resetTime(): void {
   isEpoch = false;
   hour = minute = second = millis = 0;
   offsetMs = 0;
   hasOffset = false;
   shapeTime = shapeFraction = shapeOffset = 0;
   shapeT = shapeAmPm = false;
+}
+
+/** Reads `[T| ]HH:MM[:SS[.fff]] [AM|PM] [Z|±HH[:MM]]` up to `e`, or nothing at all. */
+function readTimeTail(b: Uint8Array, e: number, allowT: boolean): boolean {
+  resetTime();
   if (p === e) return true;
   const c = b[p];
   if (allowT && c === 84) {
@@ -91,6 +102,13 @@ function readTimeTail(b: Uint8Array, e: number, allowT: boolean): boolean {
     second = digits(b, e, 2, 2);
     if (second < 0) return false;
     shapeTime = 2;
+  }
+  return readFractionAndZone(b, e);
+}
+
+/** After the seconds (or minutes): `[.fff] [AM|PM] [Z|±HH[:MM]]`, then the end. */
+function readFractionAndZone(b: Uint8Array, e: number): boolean {
+  if (shapeTime === 2) {
     if (p < e && (b[p] === DOT || b[p] === COMMA)) {
       p++;
       let v = 0;
@@ -162,7 +180,32 @@ type DateOrder = 'ymd' | 'dmy' | 'mdy';
 function calendarReader(order: DateOrder, separator: number, allowT: boolean) {
   return (b: Uint8Array, start: number, end: number): boolean => {
     const e = trimEnd(b, start, end);
-    p = trimStart(b, start, e);
+    const s = trimStart(b, start, e);
+    // Fast path for the fixed-width shape most exports use: YYYY-MM-DD HH:MM:SS...
+    if (order === 'ymd' && e - s >= 19 && b[s + 4] === separator && b[s + 7] === separator && b[s + 13] === COLON && b[s + 16] === COLON) {
+      const t = b[s + 10];
+      const y1 = twoDigits(b, s);
+      const y2 = twoDigits(b, s + 2);
+      const mo = twoDigits(b, s + 5);
+      const d = twoDigits(b, s + 8);
+      const h = twoDigits(b, s + 11);
+      const mi = twoDigits(b, s + 14);
+      const se = twoDigits(b, s + 17);
+      if ((t === SPACE || (allowT && t === 84)) && (y1 | y2 | mo | d | h | mi | se) >= 0) {
+        resetTime();
+        year = y1 * 100 + y2;
+        month = mo;
+        day = d;
+        hour = h;
+        minute = mi;
+        second = se;
+        shapeTime = 2;
+        shapeT = t === 84;
+        p = s + 19;
+        return readFractionAndZone(b, e) && validFields();
+      }
+    }
+    p = s;
     let first: number, second_: number, third: number;
     if (order === 'ymd') {
       first = digits(b, e, 4, 4);
