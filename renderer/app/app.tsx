@@ -6,6 +6,7 @@ import { ErrorPanel } from '../components/error-panel.tsx';
 import { StartView } from '../views/start/start-view.tsx';
 import { formatHash, parseHash } from './route.ts';
 import { Shell } from './shell.tsx';
+import { VIEWS } from './views.ts';
 import { WorkbenchContext, type Route, type Workbench } from './workbench.ts';
 import type { UserFacingError } from '../../preload/api.ts';
 
@@ -115,6 +116,7 @@ export function App() {
     environment,
     workspace,
     route,
+    views: VIEWS,
     logVersion,
     lastImport,
     navigate,

@@ -3,6 +3,9 @@ import { CasesView } from '../views/cases/cases-view.tsx';
 import { HomeView } from '../views/home/home-view.tsx';
 import { ImportView } from '../views/import/import-view.tsx';
 import { SummaryView } from '../views/summary/summary-view.tsx';
+import type { ViewDefinition } from './view-definition.ts';
+
+export type { ViewDefinition };
 
 /**
  * Every view of an open workspace, in navigation order. To add a view: create
@@ -10,16 +13,6 @@ import { SummaryView } from '../views/summary/summary-view.tsx';
  * useWorkbench() (api, workspace, route.params, logVersion, navigate), import it here and add
  * one entry. Nothing else in the shell needs to change.
  */
-export interface ViewDefinition {
-  /** Stable id, used in the URL hash (#/<id>) and in data-testid="nav-<id>". */
-  id: string;
-  /** Navigation label, in the user's words. */
-  label: string;
-  component: ComponentType;
-  /** True when the view needs an imported log; it is disabled in the navigation until then. */
-  needsLog: boolean;
-}
-
 export const VIEWS: readonly ViewDefinition[] = [
   { id: 'home', label: 'Workspace', component: HomeView, needsLog: false },
   { id: 'import', label: 'Import', component: ImportView, needsLog: false },

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Environment, FileRef, GembaBridge, ImportSummary, WorkspaceInfo } from '../../preload/api.ts';
+import type { ViewDefinition } from './view-definition.ts';
 
 /** Where the user is: a view id from app/views.ts plus its parameters (e.g. the open case). */
 export interface Route {
@@ -13,6 +14,8 @@ export interface Workbench {
   environment: Environment;
   workspace: WorkspaceInfo | null;
   route: Route;
+  /** The registered views (app/views.ts), for views that link to the others. */
+  views: readonly ViewDefinition[];
   /** Increments whenever the current log changes (import, restore), so views reload their data. */
   logVersion: number;
   /** The summary of the import made in this session, which carries the rejected-row sample. */

@@ -15,7 +15,9 @@ function ranked(counts: Record<string, number>): { label: string; count: number 
 
 /** The log in one screen: size, time span, endpoints, busiest activities and the daily rhythm. */
 export function SummaryView() {
-  const { api, logVersion, lastImport, navigate } = useWorkbench();
+  const { api, logVersion, lastImport, navigate, views } = useWorkbench();
+  // Every view that works on the log is one click from here, including ones added later.
+  const onward = views.filter((view) => view.needsLog && view.id !== 'summary');
   const workspace = useWorkspace();
   const stats = useAsync(() => api.statistics(workspace.path), [api, workspace.path, logVersion]);
   const current = workspace.current;
@@ -34,9 +36,11 @@ export function SummaryView() {
           ) : null}
         </div>
         <div className="button-row">
-          <button type="button" onClick={() => navigate('cases')} data-testid="summary-open-cases">
-            Browse cases
-          </button>
+          {onward.map((view) => (
+            <button key={view.id} type="button" onClick={() => navigate(view.id)} data-testid={`summary-open-${view.id}`}>
+              {view.label}
+            </button>
+          ))}
           <button type="button" onClick={() => navigate('import')}>
             Import another log
           </button>

@@ -1,0 +1,12 @@
+import type { ComponentType } from 'react';
+
+/** One view of an open workspace, as registered in app/views.ts. */
+export interface ViewDefinition {
+  /** Stable id, used in the URL hash (#/<id>) and in data-testid="nav-<id>" / "view-<id>". */
+  id: string;
+  /** Navigation label, in the user's words. */
+  label: string;
+  component: ComponentType;
+  /** True when the view needs an imported log; it is disabled in the navigation until then. */
+  needsLog: boolean;
+}

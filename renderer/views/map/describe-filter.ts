@@ -1,0 +1,46 @@
+import type { LogFilter } from '../../../preload/api.ts';
+
+const list = (values: readonly unknown[], max = 3) =>
+  values.length <= max ? values.map((v) => (v === null ? '(missing)' : String(v))).join(', ') : `${values.slice(0, max).join(', ')} +${values.length - max}`;
+
+const day = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+function seconds(s: number): string {
+  if (s >= 86400) return `${+(s / 86400).toFixed(1)} d`;
+  if (s >= 3600) return `${+(s / 3600).toFixed(1)} h`;
+  if (s >= 60) return `${+(s / 60).toFixed(1)} min`;
+  return `${s} s`;
+}
+
+function range(min: unknown, max: unknown): string {
+  if (min !== undefined && max !== undefined) return `${min} … ${max}`;
+  if (min !== undefined) return `≥ ${min}`;
+  return `≤ ${max}`;
+}
+
+/** The text of a filter chip, in the user's words. */
+export function describeFilter(filter: LogFilter): string {
+  const text = ((): string => {
+    switch (filter.kind) {
+      case 'timeRange': {
+        const how = { contained: 'within', intersecting: 'overlapping', started: 'started in', completed: 'completed in' }[filter.mode];
+        return `Cases ${how} ${day(filter.from)} – ${day(filter.to)}`;
+      }
+      case 'caseAttribute':
+        return `${filter.attribute}: ${filter.values ? list(filter.values) : range(filter.min, filter.max)}`;
+      case 'eventAttribute':
+        return `Some event with ${filter.attribute}: ${filter.values ? list(filter.values) : range(filter.min, filter.max)}`;
+      case 'activities':
+        return `${{ any: 'With any of', all: 'With all of', none: 'Without' }[filter.mode]} ${list(filter.activities)}`;
+      case 'endpoints':
+        return [filter.start ? `Starts with ${list(filter.start)}` : '', filter.end ? `Ends with ${list(filter.end)}` : ''].filter(Boolean).join(', ') || 'Any endpoints';
+      case 'variants':
+        return filter.variants.length === 1 ? `Variant of ${filter.variants[0]!.length} steps` : `${filter.variants.length} variants`;
+      case 'caseDuration':
+        return `Case duration ${range(filter.minSeconds === undefined ? undefined : seconds(filter.minSeconds), filter.maxSeconds === undefined ? undefined : seconds(filter.maxSeconds))}`;
+      case 'follower':
+        return `${filter.from} ${filter.directly ? 'directly ' : 'eventually '}followed by ${filter.to}${filter.withinSeconds !== undefined ? ` within ${seconds(filter.withinSeconds)}` : ''}`;
+    }
+  })();
+  return filter.negate ? `NOT (${text})` : text;
+}
