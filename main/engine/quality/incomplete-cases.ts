@@ -132,7 +132,10 @@ export function incompleteCases(log: EventLog, options: IncompleteCasesOptions =
         ? null
         : {
             kind: 'drop_incomplete_cases',
-            description: `Drop ${plural(tally[1] + tally[2], 'incomplete case')} and ${plural(tally[3], 'running case')}`,
+            description:
+              tally[3] === 0
+                ? `Drop ${plural(tally[1] + tally[2], 'incomplete case')}`
+                : `Drop ${plural(tally[1] + tally[2], 'incomplete case')} and ${plural(tally[3], 'running case')}`,
             params: {
               startActivities: usual.startActivities,
               endActivities: usual.endActivities,

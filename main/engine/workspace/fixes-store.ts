@@ -82,12 +82,13 @@ export class FixesStore {
    * Schema of an import, kept once computed so that the next import's drift check need not
    * reload this one's snapshot. Taken from the raw log: drift is about what the export delivered.
    */
-  schemaSummary(importId: number, raw?: EventLog): SchemaSummary {
+  schemaSummary(importId: number, raw?: EventLog | (() => EventLog)): SchemaSummary {
     const db = this.ws.database;
     const stored = db.prepare('SELECT summary_json FROM schema_summaries WHERE import_id = ?').get(importId) as { summary_json: string } | undefined;
     if (stored) return JSON.parse(stored.summary_json) as SchemaSummary;
     const mapping = this.ws.history().find((r) => r.id === importId)?.mapping ?? null;
-    const summary = summarizeSchema(raw ?? this.ws.loadLog(importId), mapping);
+    const log = typeof raw === 'function' ? raw() : (raw ?? this.ws.loadLog(importId));
+    const summary = summarizeSchema(log, mapping);
     db.prepare('INSERT OR REPLACE INTO schema_summaries (import_id, summary_json) VALUES (?, ?)').run(importId, JSON.stringify(summary));
     return summary;
   }
@@ -95,15 +96,18 @@ export class FixesStore {
   /**
    * The quality report of an import as the user now sees it: the checks run on the fixed log,
    * with the import's rejected rows and, when there was an earlier import, the schema drift
-   * since it. `raw` and `fixed` may be passed when the caller already has them loaded.
+   * since it. `raw` and `fixed` may be passed when the caller already has them loaded; the raw
+   * snapshot is read only when needed (fixes to apply, or no schema summary kept yet).
    */
   report(options: { importId?: number; raw?: EventLog; fixed?: EventLog; now?: number; quality?: QualityOptions } = {}): QualityReport {
     const importId = options.importId ?? this.currentImport();
     const record = this.ws.history().find((r) => r.id === importId);
     if (!record) throw new InputError(`Import ${importId} is not in this workspace's history.`);
     const fixes = this.inForce(importId);
-    const raw = options.raw ?? (options.fixed && fixes.length === 0 ? options.fixed : this.ws.loadLog(importId));
-    const fixed = options.fixed ?? applyFixes(raw, fixes.map((f) => f.fix));
+    let raw = options.raw;
+    const rawLog = () => (raw ??= this.ws.loadLog(importId));
+    const fixed = options.fixed ?? applyFixes(rawLog(), fixes.map((f) => f.fix));
+    if (fixes.length === 0) raw ??= fixed;
     const previousId = (this.ws.database.prepare('SELECT MAX(id) AS id FROM imports WHERE id < ?').get(importId) as { id: number | null }).id;
     return qualityReport(
       fixed,
@@ -112,7 +116,7 @@ export class FixesStore {
         rejectedCount: record.rejectedRows,
         mapping: record.mapping,
         previousSchema: previousId === null ? null : this.schemaSummary(previousId),
-        currentSchema: this.schemaSummary(importId, raw),
+        currentSchema: this.schemaSummary(importId, rawLog),
         fixesInForce: fixes,
         now: options.now,
       },
@@ -125,4 +129,9 @@ export class FixesStore {
     if (id === null) throw new InputError(`The workspace ${this.ws.name} holds no event log yet.`, { hint: 'Import a CSV or XES file first.' });
     return id;
   }
+}
+
+/** The `prepare` step for WorkspaceSessions.currentLog: the current import with its fixes in force. */
+export function prepareWithFixes(ws: Workspace, raw: EventLog): EventLog {
+  return new FixesStore(ws).prepareLog(raw);
 }
