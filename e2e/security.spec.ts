@@ -7,6 +7,24 @@ import { expect, test } from './fixtures.ts';
 import { isLocalRequest } from './gemba-host.ts';
 import { chooseLogFile, createWorkspace, sampleLog, startImportAndWaitForSummary } from './ui-steps.ts';
 
+/** The few browser globals the in-page checks touch (the root tsconfig has no DOM lib). */
+interface BrowserElement {
+  innerHTML: string;
+  textContent: string | null;
+  append(child: BrowserElement): void;
+  remove(): void;
+}
+interface BrowserGlobals {
+  __pwned?: number;
+  fetch(url: string): Promise<unknown>;
+  document: {
+    cookie: string;
+    body: BrowserElement;
+    createElement(tag: string): BrowserElement;
+    addEventListener(type: 'securitypolicyviolation', listener: (event: { violatedDirective: string }) => void): void;
+  };
+}
+
 function statusOf(port: number, path: string, headers: Record<string, string>, method = 'GET', body?: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path, method, headers }, (res) => {
@@ -108,23 +126,24 @@ test.describe('content security policy', () => {
   test('the browser enforces it: no remote fetch, no inline script, no readable token', async ({ app }) => {
     await expect(app.locator('#root')).not.toBeEmpty();
     const outcome = await app.evaluate(async () => {
+      // Runs in the page; the root tsconfig has no DOM types, so name what is used.
+      const page = globalThis as unknown as BrowserGlobals;
       const violations: string[] = [];
-      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
-      const remote = await fetch('http://example.invalid/steal').then(
+      page.document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      const remote = await page.fetch('http://example.invalid/steal').then(
         () => 'reached',
         () => 'blocked',
       );
-      const marker = window as unknown as { __pwned?: number };
-      const holder = document.createElement('div');
+      const holder = page.document.createElement('div');
       holder.innerHTML = '<img src="/missing.png" onerror="window.__pwned = 1">';
-      document.body.append(holder);
-      const inline = document.createElement('script');
+      page.document.body.append(holder);
+      const inline = page.document.createElement('script');
       inline.textContent = 'window.__pwned = 2';
-      document.body.append(inline);
+      page.document.body.append(inline);
       await new Promise((r) => setTimeout(r, 500));
       holder.remove();
       inline.remove();
-      return { remote, pwned: marker.__pwned ?? null, violations, cookie: document.cookie };
+      return { remote, pwned: page.__pwned ?? null, violations, cookie: page.document.cookie };
     });
     expect(outcome.remote).toBe('blocked');
     expect(outcome.pwned).toBeNull();
