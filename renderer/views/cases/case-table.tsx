@@ -5,6 +5,7 @@ import { toUserFacingError } from '../../api/gemba-error.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { formatCount, formatDuration, formatTimestamp } from '../../components/format.ts';
+import { useLogFilters } from '../map/filter-store.ts';
 import { pagesCovering } from './page-range.ts';
 import type { UserFacingError } from '../../../preload/api.ts';
 
@@ -47,6 +48,8 @@ export function CaseTable({
 }) {
   const { api, logVersion } = useWorkbench();
   const workspace = useWorkspace();
+  // The same filters as the map and variants (views/map/filter-store.ts), so the table lists the cases the map shows.
+  const filters = useLogFilters(workspace.path);
   const scroller = useRef<HTMLDivElement>(null);
   const pages = useRef<Pages>({ total: null, rows: new Map(), loading: new Set(), error: null });
   const generation = useRef(0);
@@ -57,7 +60,7 @@ export function CaseTable({
     if (state.rows.has(page) || state.loading.has(page)) return;
     state.loading.add(page);
     const mine = generation.current;
-    const query: CaseQuery = { offset: page * PAGE_SIZE, limit: PAGE_SIZE, sort, descending, search: search || undefined };
+    const query: CaseQuery = { offset: page * PAGE_SIZE, limit: PAGE_SIZE, sort, descending, search: search || undefined, filters: filters.length > 0 ? filters : undefined };
     api.cases(workspace.path, query).then(
       (result) => {
         if (generation.current !== mine) return;
@@ -83,7 +86,7 @@ export function CaseTable({
     load(0);
     redraw();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` of this render already sees the current query
-  }, [sort, descending, search, logVersion, workspace.path]);
+  }, [sort, descending, search, filters, logVersion, workspace.path]);
 
   const total = pages.current.total ?? 0;
   const virtualizer = useVirtualizer({
@@ -195,6 +198,12 @@ export function CaseTable({
       </div>
       <div className="case-foot muted small" data-testid="case-total">
         {state.total === null ? 'Loading cases…' : `${formatCount(state.total)} ${state.total === 1 ? 'case' : 'cases'}${search ? ` matching "${search}"` : ''}`}
+        {filters.length > 0 ? (
+          <span data-testid="case-filters-note">
+            {' '}
+            · {filters.length} {filters.length === 1 ? 'filter' : 'filters'} in force (set on the process map)
+          </span>
+        ) : null}
       </div>
     </div>
   );
