@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import { CasesView } from '../views/cases/cases-view.tsx';
 import { HomeView } from '../views/home/home-view.tsx';
 import { ImportView } from '../views/import/import-view.tsx';
+import { MapView } from '../views/map/map-view.tsx';
+import { SidebarFilters } from '../views/map/sidebar-filters.tsx';
 import { SummaryView } from '../views/summary/summary-view.tsx';
 import type { ViewDefinition } from './view-definition.ts';
 
@@ -17,7 +19,7 @@ export const VIEWS: readonly ViewDefinition[] = [
   { id: 'home', label: 'Workspace', component: HomeView, needsLog: false },
   { id: 'import', label: 'Import', component: ImportView, needsLog: false },
   { id: 'summary', label: 'Summary', component: SummaryView, needsLog: true },
-  // map helper: { id: 'map', label: 'Process map', component: MapView, needsLog: true },
+  { id: 'map', label: 'Process map', component: MapView, needsLog: true },
   { id: 'cases', label: 'Cases', component: CasesView, needsLog: true },
   // quality helper: { id: 'quality', label: 'Data quality', component: QualityView, needsLog: true },
 ];
@@ -30,4 +32,4 @@ export function findView(id: string): ViewDefinition | undefined {
  * Small always-visible widgets under the workspace name in the sidebar (e.g. the data-quality
  * health light, active filter chips). Each reads what it needs from useWorkbench().
  */
-export const SIDEBAR_WIDGETS: readonly ComponentType[] = [];
+export const SIDEBAR_WIDGETS: readonly ComponentType[] = [SidebarFilters];
