@@ -1,6 +1,9 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type {
+  AppliedFix,
+  QualityFix,
+  QualityReport,
   CaseDetail,
   CasePage,
   CaseQuery,
@@ -36,6 +39,7 @@ import { APP_VERSION } from '../engine/app-version.ts';
 import { previewCsv } from '../engine/import/csv/preview-csv.ts';
 import { importLog } from '../engine/import/import-log.ts';
 import { machineTimeZone } from '../engine/import/timestamps/index.ts';
+import { FixesStore } from '../engine/workspace/fixes-store.ts';
 import { JobQueue } from './job-queue.ts';
 import { RecentWorkspaces } from './recent-workspaces.ts';
 import { UploadStore } from './uploads.ts';
@@ -177,6 +181,24 @@ export class LocalEngine {
   async close(): Promise<void> {
     await this.jobs.idle();
     this.sessions.closeAll();
+  }
+
+  /** The report runs on the log with the fixes in force, and lists them. */
+  async qualityReport(workspace: string): Promise<QualityReport> {
+    const { workspace: ws, log, importId } = this.sessions.currentLog(workspace);
+    return new FixesStore(ws).report({ importId, fixed: log });
+  }
+
+  async applyFix(workspace: string, fix: QualityFix): Promise<AppliedFix[]> {
+    const inForce = new FixesStore(this.sessions.get(workspace)).apply(fix);
+    this.sessions.invalidate(workspace);
+    return inForce;
+  }
+
+  async undoFix(workspace: string, fixId: number): Promise<AppliedFix[]> {
+    const inForce = new FixesStore(this.sessions.get(workspace)).undo(fixId);
+    this.sessions.invalidate(workspace);
+    return inForce;
   }
 
   private log(workspace: string) {

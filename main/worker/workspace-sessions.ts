@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import type { EventLog } from '../engine/eventlog/event-log.ts';
 import { InputError } from '../engine/errors.ts';
+import { prepareWithFixes } from '../engine/workspace/fixes-store.ts';
 import { Workspace } from '../engine/workspace/workspace.ts';
 
 /**
@@ -43,7 +44,7 @@ export class WorkspaceSessions {
    * (recorded data-quality fixes) applied. `prepare` is part of the cache key's owner, so a
    * change of fixes must call `invalidate`.
    */
-  currentLog(path: string, prepare: (ws: Workspace, raw: EventLog) => EventLog = (_, raw) => raw): { workspace: Workspace; log: EventLog; importId: number } {
+  currentLog(path: string, prepare: (ws: Workspace, raw: EventLog) => EventLog = prepareWithFixes): { workspace: Workspace; log: EventLog; importId: number } {
     const ws = this.get(path);
     const importId = ws.currentImportId();
     if (importId === null) {
