@@ -59,7 +59,6 @@ export function suggestMapping(columns: readonly ColumnProfile[], timezone: stri
     return null;
   };
   const isDate = (c: ColumnProfile) => c.timestampFormat !== undefined;
-  const any = () => true;
   const take = (column: ColumnProfile) => used.add(column.index);
   /** A common-name column passed over for an XES name, to say so. */
   const decoy = (role: Role, chosen: ColumnProfile) =>

@@ -77,6 +77,14 @@ export function analyzeHead(head: Buffer, fileSize: number, fileName: string): C
   );
   tokenizer.push(body);
   if (isWholeFile) tokenizer.finish();
+  else if (records.length <= 1 && tokenizer.openQuoteLine > 0) {
+    const line = tokenizer.openQuoteLine;
+    throw new InputError(`A quote opened on line ${line} is still not closed a megabyte later, so the rest of the file would be one field.`, {
+      file: fileName,
+      line,
+      hint: 'Close the quote or double it ("") where it is meant as a character, then import again.',
+    });
+  }
   if (records.length === 0) {
     throw new InputError('The file has no complete line in its first megabyte.', { file: fileName, line: 1, hint: 'Check that this is a CSV file.' });
   }

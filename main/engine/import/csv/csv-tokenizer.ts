@@ -112,6 +112,11 @@ export class CsvTokenizer {
   /** Largest working buffer so far (carried row + chunk): the tokenizer's own memory. */
   peakBufferBytes = 0;
 
+  /** Line where a still-open quote opened, or 0 when no quote is open. */
+  get openQuoteLine(): number {
+    return this.inQuotes ? this.quoteLine : 0;
+  }
+
   /** Physical lines seen so far (the line the tokenizer is on). */
   get currentLine(): number {
     return this.line;

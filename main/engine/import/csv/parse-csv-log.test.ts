@@ -158,6 +158,13 @@ describe('parseCsvLog: bad input', () => {
     expect(e.message).toContain('line 3');
   });
 
+  it('unbalanced quote near the top of a file larger than the head', async () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => `1,a${i},2021-01-01T00:00:00Z`).join('\n');
+    const text = `case,activity,timestamp\n1,"open,2021-01-01T00:00:00Z\n${rows}\n`;
+    const e = await inputError(parseCsvLog(files.write('quote-big.csv', text), {}, ctx('quote-big.csv')));
+    expect(e.details).toMatchObject({ file: 'quote-big.csv', line: 2 });
+  });
+
   it('no timestamp-like column', async () => {
     const e = await inputError(parseCsvLog(files.write('nots.csv', 'case,activity,note\n1,a,x\n1,b,y\n'), {}, ctx('nots.csv')));
     expect(e.message).toBe('No column looks like timestamps, so events cannot be put in order.');
