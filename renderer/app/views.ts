@@ -4,6 +4,8 @@ import { HomeView } from '../views/home/home-view.tsx';
 import { ImportView } from '../views/import/import-view.tsx';
 import { MapView } from '../views/map/map-view.tsx';
 import { SidebarFilters } from '../views/map/sidebar-filters.tsx';
+import { HealthBadge } from '../views/quality/health-badge.tsx';
+import { QualityView } from '../views/quality/quality-view.tsx';
 import { SummaryView } from '../views/summary/summary-view.tsx';
 import type { ViewDefinition } from './view-definition.ts';
 
@@ -21,7 +23,7 @@ export const VIEWS: readonly ViewDefinition[] = [
   { id: 'summary', label: 'Summary', component: SummaryView, needsLog: true },
   { id: 'map', label: 'Process map', component: MapView, needsLog: true },
   { id: 'cases', label: 'Cases', component: CasesView, needsLog: true },
-  // quality helper: { id: 'quality', label: 'Data quality', component: QualityView, needsLog: true },
+  { id: 'quality', label: 'Data quality', component: QualityView, needsLog: true },
 ];
 
 export function findView(id: string): ViewDefinition | undefined {
@@ -32,4 +34,4 @@ export function findView(id: string): ViewDefinition | undefined {
  * Small always-visible widgets under the workspace name in the sidebar (e.g. the data-quality
  * health light, active filter chips). Each reads what it needs from useWorkbench().
  */
-export const SIDEBAR_WIDGETS: readonly ComponentType[] = [SidebarFilters];
+export const SIDEBAR_WIDGETS: readonly ComponentType[] = [HealthBadge, SidebarFilters];

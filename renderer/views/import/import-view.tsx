@@ -33,7 +33,16 @@ export function ImportView() {
   const [cancelling, setCancelling] = useState(false);
   const unsubscribe = useRef<(() => void) | null>(null);
 
-  useEffect(() => () => unsubscribe.current?.(), []);
+  const mounted = useRef(true);
+
+  // Leaving the screen does not stop a running import: its listener stays until the job ends,
+  // so the workspace still switches to the new log; only the jump to the summary is skipped.
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   // A file chosen in Electron's "Import log…" dialog arrives through the workbench.
   useEffect(() => {
@@ -85,7 +94,9 @@ export function ImportView() {
       } else if (event.type === 'done') {
         finish();
         void logChanged(undefined, event.result).then(
-          () => navigate('summary'),
+          () => {
+            if (mounted.current) navigate('summary');
+          },
           (e: unknown) => {
             setStage(back);
             setError(toUserFacingError(e));
