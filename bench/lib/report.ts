@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from './child.ts';
 
@@ -7,7 +7,7 @@ export const RESULTS_DIR = join(REPO, 'bench', 'results');
 export const DATA_DIR = join(REPO, 'bench', 'data');
 
 export function machine() {
-  return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
+  return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform, loadAverage1m: Number(loadavg()[0].toFixed(2)) };
 }
 
 export function writeResults(name: string, results: Record<string, unknown>): string {
