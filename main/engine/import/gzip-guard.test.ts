@@ -44,7 +44,7 @@ describe('gzip guard', () => {
     const a = Buffer.from('first member\n'.repeat(5000));
     const b = Buffer.from('second member ü\n'.repeat(3000));
     const compressed = Buffer.concat([gzipSync(a), gzipSync(b)]);
-    let read = 0;
+    const read = 0;
     const out = await collect(gunzipWithCeiling(chunksOf(compressed, 1000), { fileName: 'x.gz', compressedBytesRead: () => read }));
     expect(out.equals(Buffer.concat([a, b]))).toBe(true);
   });

@@ -646,7 +646,7 @@ export async function parseXesLog(path: string, ctx: ImportContext, options: Xes
         }
         feed(text);
       } else {
-        let text = decoder.write(chunk);
+        const text = decoder.write(chunk);
         if (!sawText) {
           const first = firstNonSpace(text);
           if (first >= 0) {
