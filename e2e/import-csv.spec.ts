@@ -40,6 +40,8 @@ test('imports running-example.csv through the mapping screen and opens a case', 
 
   await page.getByTestId('nav-cases').click();
   await expect(page.getByTestId('case-total')).toHaveText('6 cases');
+  await page.getByTestId('case-search').fill('3');
+  await expect(page.getByTestId('case-total')).toHaveText('1 case matching "3"');
   await page.locator('[data-testid="case-row"][data-case-id="3"]').click();
   const detail = page.getByTestId('case-detail');
   await expect(detail.getByTestId('case-detail-id')).toHaveText('3');
