@@ -3,7 +3,7 @@ import { directlyFollows } from '../analysis/directly-follows.ts';
 import { logFromTraces, runningExample } from '../analysis/test-logs.ts';
 import { bottlenecks } from './bottlenecks.ts';
 import { formatDuration } from './format-duration.ts';
-import { layoutLevels, mapToDot, renderDot } from './layout.ts';
+import { layoutLevels, mapToDot, renderDot, wrapLabel } from './layout.ts';
 import { processMap } from './process-map.ts';
 import { simplifyPaths } from './simplify.ts';
 
@@ -15,14 +15,25 @@ function textY(svg: string): Map<string, number> {
 }
 
 describe('layoutLevels', () => {
-  it('assigns breadth-first levels from start (running example, by hand)', () => {
+  it('ranks the main flow top to bottom with loops pointing back (running example, by hand)', () => {
+    // Strongest first: CT→D 6, S→R 6, EC→CT 4, D→P/RI/RJ 3, R→EC 3 join the skeleton; CT→EC
+    // would close EC→CT→EC and is a loop-back; EC→D, ET→CT, R→CT join; CT→ET closes ET→CT;
+    // ET→D, R→ET join; RI→CT, RI→EC, RI→ET all close a loop through decide.
+    // Longest distances: R 1, EC 2, ET 2 (via R), CT 3, D 4, P/RI/RJ 5.
     const { level, parent } = layoutLevels(directlyFollows(runningExample()));
-    expect(level.get('register request')).toBe(1);
-    expect(level.get('check ticket')).toBe(2);
-    expect(level.get('examine thoroughly')).toBe(2);
-    expect(level.get('decide')).toBe(3);
-    expect(level.get('reject request')).toBe(4);
-    expect(parent.get('decide')).toBe('check ticket'); // CT→D (6) is the strongest path into decide from level 2
+    expect(Object.fromEntries(level)).toEqual({
+      '▶ start': 0,
+      'register request': 1,
+      'examine casually': 2,
+      'examine thoroughly': 2,
+      'check ticket': 3,
+      decide: 4,
+      'pay compensation': 5,
+      'reinitiate request': 5,
+      'reject request': 5,
+    });
+    expect(parent.get('check ticket')).toBe('examine casually'); // EC→CT (4) beats ET→CT (2) at equal level
+    expect(parent.get('decide')).toBe('check ticket');
   });
 });
 
@@ -84,5 +95,13 @@ describe('formatDuration', () => {
     expect(formatDuration(13 * 3600)).toBe('13 h');
     expect(formatDuration(181960)).toBe('2.1 d');
     expect(formatDuration(9 * 86400)).toBe('1.3 wk');
+  });
+});
+
+describe('wrapLabel', () => {
+  it('wraps at word boundaries within the width', () => {
+    expect(wrapLabel('T09-1 Process or receive external advice from party 1')).toEqual(['T09-1 Process or', 'receive external', 'advice from party 1']);
+    expect(wrapLabel('decide')).toEqual(['decide']);
+    expect(wrapLabel('averyveryverylongsingleword_without_spaces')).toEqual(['averyveryverylongsingleword_without_spaces']);
   });
 });

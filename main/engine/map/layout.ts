@@ -21,26 +21,48 @@ export interface MapStyle {
 }
 
 /**
- * Levels (ranks) for a stable layout. They come from the unsimplified graph, so moving the
- * paths slider never moves a node to another rank: a node's level is its breadth-first distance
- * from start, and its tree parent is its most frequent incoming path from the level above.
+ * Levels (ranks) for a stable, readable layout, computed from the graph before the paths
+ * slider so that moving it never moves a node to another rank. Paths are taken strongest first
+ * into an acyclic skeleton (a path that would close a loop is a loop-back and does not count),
+ * and a node's level is its longest distance from start in that skeleton: the main flow runs
+ * top to bottom and rework loops point back up. `parent` is the node's level-giving predecessor.
  */
 export function layoutLevels(full: ProcessGraph): { level: Map<string, number>; parent: Map<string, string> } {
+  const paths = [...full.startPaths, ...full.pathStats].sort(
+    (x, y) => y.count - x.count || (x.from < y.from ? -1 : x.from > y.from ? 1 : 0) || (x.to < y.to ? -1 : x.to > y.to ? 1 : 0),
+  );
+  const next = new Map<string, string[]>();
+  const reaches = (from: string, target: string): boolean => {
+    const seen = new Set([from]);
+    const stack = [from];
+    while (stack.length) {
+      const u = stack.pop()!;
+      if (u === target) return true;
+      for (const v of next.get(u) ?? []) if (!seen.has(v)) (seen.add(v), stack.push(v));
+    }
+    return false;
+  };
+  const skeleton: PathStatistics[] = [];
+  for (const p of paths) {
+    if (p.from === p.to || reaches(p.to, p.from)) continue;
+    skeleton.push(p);
+    next.set(p.from, [...(next.get(p.from) ?? []), p.to]);
+  }
+  // Longest path on the acyclic skeleton by relaxation (small graphs); edges stay in strength
+  // order, so among predecessors giving the same level the strongest becomes the parent.
   const level = new Map<string, number>([[START_NODE, 0]]);
   const parent = new Map<string, string>();
-  const paths = [...full.startPaths, ...full.pathStats];
-  let frontier = [START_NODE];
-  for (let depth = 1; frontier.length > 0; depth++) {
-    const inFrontier = new Set(frontier);
-    const next: string[] = [];
-    // paths are sorted by frequency, so the first path found into a node is its strongest
-    for (const p of paths) {
-      if (!inFrontier.has(p.from) || level.has(p.to)) continue;
-      level.set(p.to, depth);
-      parent.set(p.to, p.from);
-      next.push(p.to);
+  for (let changed = true, rounds = 0; changed && rounds <= skeleton.length; rounds++) {
+    changed = false;
+    for (const p of skeleton) {
+      const from = level.get(p.from);
+      if (from === undefined) continue;
+      if (from + 1 > (level.get(p.to) ?? -1)) {
+        level.set(p.to, from + 1);
+        parent.set(p.to, p.from);
+        changed = true;
+      }
     }
-    frontier = next;
   }
   return { level, parent };
 }
@@ -59,6 +81,20 @@ function durationOf(d: DurationSummary, measure: PerformanceMeasure): number {
  */
 function quote(...lines: string[]): string {
   return `"${lines.map((text) => text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')).join('\\n')}"`;
+}
+
+/** Long activity names wrap at word boundaries so nodes stay narrow and the map stays readable. */
+export function wrapLabel(text: string, width = 22): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
 }
 
 /** Light-to-dark colour by t in 0..1 between two RGB colours. */
@@ -118,7 +154,7 @@ export function mapToDot(shown: ProcessGraph, full: ProcessGraph, style: MapStyl
     const figure = performance ? (a.serviceTime ? formatDuration(durationOf(a.serviceTime, pm)) : `${a.count}×`) : String(nodeValue(i));
     const fill = performance ? (a.serviceTime ? mix(RED_LIGHT, RED_DARK, Math.sqrt(t)) : '#eef1f4') : mix(BLUE_LIGHT, BLUE_DARK, Math.sqrt(t));
     const fontcolor = (performance ? a.serviceTime !== null : true) && Math.sqrt(t) > 0.55 ? '#ffffff' : '#1d232a';
-    lines.push(`  ${id.get(a.activity)} [id="act_${i}", label=${quote(a.activity, figure)}, fillcolor="${fill}", fontcolor="${fontcolor}"];`);
+    lines.push(`  ${id.get(a.activity)} [id="act_${i}", label=${quote(...wrapLabel(a.activity), figure)}, fillcolor="${fill}", fontcolor="${fontcolor}"];`);
   }
   lines.push(`  end [id="node_end", label="", xlabel="end", shape=doublecircle, width=0.22, fixedsize=true, fillcolor="#b03a2e", color="#7d2a21", rank=sink];`);
 

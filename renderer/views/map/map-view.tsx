@@ -32,7 +32,7 @@ export function MapView() {
   const workspace = useWorkspace();
   const filters = useLogFilters(workspace.path);
   const [activities, setActivities] = useState(1);
-  const [paths, setPaths] = useState(0.5);
+  const [paths, setPaths] = useState(0.3);
   const [view, setView] = useState<MapViewKind>('frequency');
   const [frequencyMeasure, setFrequencyMeasure] = useState<FrequencyMeasure>('absolute');
   const [performanceMeasure, setPerformanceMeasure] = useState<PerformanceMeasure>('mean');
