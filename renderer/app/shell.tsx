@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { WorkspaceInfo } from '../../preload/api.ts';
 import { formatCount } from '../components/format.ts';
 import { findView, SIDEBAR_WIDGETS, VIEWS } from './views.ts';
@@ -10,6 +11,14 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
   const requested = findView(route.view);
   const active = requested && (!requested.needsLog || hasLog) ? requested : VIEWS[0]!;
   const View = active.component;
+
+  // The window title names the workspace and view, as desktop apps do (and the task switcher shows).
+  useEffect(() => {
+    document.title = `${workspace.name} · ${active.label} — Gemba`;
+    return () => {
+      document.title = 'Gemba';
+    };
+  }, [workspace.name, active.label]);
 
   return (
     <div className="shell">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ImportRecord, UserFacingError } from '../../../preload/api.ts';
+import type { ColumnMapping, ImportRecord, UserFacingError } from '../../../preload/api.ts';
 import { toUserFacingError } from '../../api/gemba-error.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
@@ -60,6 +60,14 @@ export function HomeView() {
             <dd>
               {formatMoment(current.importedAt)} UTC by {current.user}
             </dd>
+            {current.mapping ? (
+              <>
+                <dt>Mapping</dt>
+                <dd data-testid="current-mapping">{describeMapping(current.mapping)}</dd>
+              </>
+            ) : null}
+            <dt>SHA-256</dt>
+            <dd className="mono small">{current.sha256}</dd>
           </dl>
           <div className="button-row">
             <button type="button" onClick={() => navigate('summary')}>
@@ -141,4 +149,14 @@ export function HomeView() {
       </section>
     </div>
   );
+}
+
+/** The mapping an import used, in one line: which column became what, and how time was read. */
+function describeMapping(mapping: ColumnMapping): string {
+  const parts = [`case ← ${mapping.case}`, `activity ← ${mapping.activity}`, `timestamp ← ${mapping.timestamp}`];
+  if (mapping.startTimestamp) parts.push(`start ← ${mapping.startTimestamp}`);
+  if (mapping.resource) parts.push(`resource ← ${mapping.resource}`);
+  if (mapping.timestampFormat) parts.push(`format ${mapping.timestampFormat}`);
+  if (mapping.timezone) parts.push(`zone ${mapping.timezone}`);
+  return parts.join(' · ');
 }
