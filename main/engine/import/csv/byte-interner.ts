@@ -16,7 +16,6 @@ export class ByteInterner {
   private pool: Uint8Array = new Uint8Array(1 << 16);
   private poolUsed = 0;
   private readonly strings: string[] = [];
-  private last = -1;
 
   constructor(
     private readonly decode: (bytes: Buffer, start: number, end: number) => string,
@@ -34,18 +33,6 @@ export class ByteInterner {
   intern(bytes: Buffer, start: number, end: number): string {
     const length = end - start;
     if (length > this.maxLength) return this.decode(bytes, start, end);
-    // The same value as on the previous row (a case's events are usually together).
-    const last = this.last;
-    if (last >= 0 && this.lengths[last] === length) {
-      const pool = this.pool;
-      let at = this.offsets[last];
-      let i = start;
-      while (i < end && pool[at] === bytes[i]) {
-        i++;
-        at++;
-      }
-      if (i === end) return this.strings[last];
-    }
     let h = 0x811c9dc5 ^ length;
     for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
     const mask = this.mask;
@@ -62,10 +49,7 @@ export class ByteInterner {
           i++;
           at++;
         }
-        if (i === end) {
-          this.last = entry;
-          return this.strings[entry];
-        }
+        if (i === end) return this.strings[entry];
       }
       slot = (slot + 1) & mask;
     }
@@ -95,7 +79,6 @@ export class ByteInterner {
     this.poolUsed += length;
     this.strings.push(text);
     this.slots[slot] = entry;
-    this.last = entry;
     if (this.strings.length * 2 > this.slots.length) this.rehash();
   }
 
