@@ -33,8 +33,21 @@ describe('coarseTimestamps', () => {
     const rows: TestRow[] = [];
     for (let i = 0; i < 10; i++) rows.push(['c', `A${i}`, i * DAY - 60]);
     const log = buildLog(rows);
-    expect(coarseTimestamps(log, { timezone: 'UTC' }).unit).toBe('events on the whole minute');
-    expect(coarseTimestamps(log, { timezone: '+01:00' }).count).toBe(10);
+    // Read in UTC they all sit at 23:00: still dates, recognised by the single time of day.
+    expect(coarseTimestamps(log, { timezone: 'UTC' }).explanation).toMatch(/same time of day \(23:00 UTC\)/u);
+    expect(coarseTimestamps(log, { timezone: '+01:00' })).toMatchObject({ count: 10, explanation: expect.stringMatching(/at midnight: the log records dates/u) });
     expect(coarseTimestamps(log, { timezone: 'Europe/Berlin' })).toMatchObject({ count: 10, unit: 'events at midnight' });
+  });
+});
+
+describe('coarseTimestamps on dates written in another zone', () => {
+  it('recognises dates that all sit at one time of day, an hour apart across daylight saving', () => {
+    // Midnight in Amsterdam is 23:00Z in winter and 22:00Z in summer.
+    const rows: TestRow[] = [];
+    for (let d = 0; d < 10; d++) rows.push(['c', `W${d}`, Date.UTC(2024, 0, 10 + d, 23)]);
+    for (let d = 0; d < 10; d++) rows.push(['s', `S${d}`, Date.UTC(2024, 6, 10 + d, 22)]);
+    const check = coarseTimestamps(buildLog(rows, { absolute: true }));
+    expect(check).toMatchObject({ count: 20, severity: 'warning', unit: 'events at midnight' });
+    expect(check.explanation).toMatch(/2[23]:00 UTC/u); // 10 events each: either is the top bucket
   });
 });

@@ -40,3 +40,17 @@ describe('duplicateEvents', () => {
     expect(Array.from(fixed.sourceRow)).toEqual([2, 4, 5, 6, 7, 8, 11, 12]);
   });
 });
+
+describe('duplicateEvents with attributes', () => {
+  it('does not call two events with different attribute values a repeat', () => {
+    const log = buildLog([
+      ['c1', 'review', 0, 'wil', { result: 'accept' }],
+      ['c1', 'review', 0, 'wil', { result: 'reject' }], // same day, another result: two events
+      ['c1', 'review', 0, 'wil', { result: 'accept' }], // repeats line 2
+      ['c1', 'review', 0, 'wil', { result: 'reject' }], // repeats line 3
+      ['c2', 'review', 0, 'wil', { result: 'accept', score: 1 }],
+      ['c2', 'review', 0, 'wil', { result: 'accept' }], // score missing here: differs
+    ]);
+    expect(duplicateEvents(log).examples.map((e) => e.line)).toEqual([4, 5]);
+  });
+});

@@ -3,8 +3,28 @@ import type { EventLog } from '../eventlog/event-log.ts';
 import { ExampleList, eventExample, isoTime, percent, plural, severityByShare } from './check-result.ts';
 
 /**
- * Marks every event that repeats an earlier one of the same case with the same activity,
- * timestamp and resource (1 = a repeat). The first in file order is kept unmarked.
+ * True when events i and j carry the same start time and the same value in every event
+ * attribute: two rows that agree on case, activity, time and resource but differ elsewhere
+ * (two reviewers' results recorded on the same day) are two events, not a repeat.
+ */
+function sameDetails(log: EventLog, i: number, j: number): boolean {
+  const start = log.startTimestamp;
+  if (start && !(start[i] === start[j] || (Number.isNaN(start[i]) && Number.isNaN(start[j])))) return false;
+  for (const column of log.eventAttributes) {
+    if (column.type === 'string') {
+      if (column.codes[i] !== column.codes[j]) return false;
+    } else {
+      const a = column.values[i];
+      const b = column.values[j];
+      if (a !== b && !(Number.isNaN(a) && Number.isNaN(b))) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Marks every event that repeats an earlier one of the same case: same activity, timestamp,
+ * resource and attributes (1 = a repeat). The first in file order is kept unmarked.
  *
  * The log is sorted by case, then time, then file order, so repeats sit in one run of equal
  * timestamps inside a case; only those runs are compared, by integer codes, never by strings.
@@ -13,7 +33,7 @@ export function duplicateEventMask(log: EventLog): Uint8Array {
   const mask = new Uint8Array(log.eventCount);
   const { caseStart, timestamp, activity, resource } = log;
   const resourceSpan = log.resources.length + 1;
-  const seen = new Set<number>();
+  const earlier = new Map<number, number[]>();
   for (let c = 0; c < log.caseCount; c++) {
     const end = caseStart[c + 1];
     let runStart = caseStart[c];
@@ -22,13 +42,18 @@ export function duplicateEventMask(log: EventLog): Uint8Array {
       while (runEnd < end && timestamp[runEnd] === timestamp[runStart]) runEnd++;
       const length = runEnd - runStart;
       if (length === 2) {
-        if (activity[runStart] === activity[runStart + 1] && resource[runStart] === resource[runStart + 1]) mask[runStart + 1] = 1;
+        const i = runStart;
+        if (activity[i] === activity[i + 1] && resource[i] === resource[i + 1] && sameDetails(log, i, i + 1)) mask[i + 1] = 1;
       } else if (length > 2) {
-        seen.clear();
+        earlier.clear();
         for (let i = runStart; i < runEnd; i++) {
           const key = activity[i] * resourceSpan + resource[i] + 1;
-          if (seen.has(key)) mask[i] = 1;
-          else seen.add(key);
+          const candidates = earlier.get(key);
+          if (!candidates) {
+            earlier.set(key, [i]);
+          } else if (candidates.some((j) => sameDetails(log, i, j))) {
+            mask[i] = 1;
+          } else candidates.push(i);
         }
       }
       runStart = runEnd;
@@ -37,7 +62,7 @@ export function duplicateEventMask(log: EventLog): Uint8Array {
   return mask;
 }
 
-/** Exact duplicate events: same case, activity, timestamp and resource. */
+/** Exact duplicate events: same case, activity, timestamp, resource and attributes. */
 export function duplicateEvents(log: EventLog): QualityCheck {
   const mask = duplicateEventMask(log);
   const examples = new ExampleList();
@@ -61,7 +86,7 @@ export function duplicateEvents(log: EventLog): QualityCheck {
     unit: 'repeated events',
     explanation:
       count === 0
-        ? 'No event repeats another with the same case, activity, timestamp and resource.'
+        ? 'No event repeats another with the same case, activity, timestamp, resource and attributes.'
         : `${plural(count, 'event')} (${percent(count, log.eventCount)}) repeat an earlier event exactly. ` +
           'Repeats inflate activity counts and create self-loops in the map; dropping them keeps the first copy.',
     examples: examples.items,

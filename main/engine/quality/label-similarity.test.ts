@@ -39,6 +39,8 @@ describe('areNearDuplicates', () => {
     expect(areNearDuplicates('approve order', 'approve ordr')).toBe(true);
     expect(areNearDuplicates('check credit', 'check credti')).toBe(true);
     expect(areNearDuplicates('step 1', 'step 2')).toBe(false);
+    expect(areNearDuplicates('get review 3', 'get review x')).toBe(false); // reviewing.xes has both
+    expect(areNearDuplicates('plan a', 'plan b')).toBe(false);
     expect(areNearDuplicates('pay', 'pat')).toBe(false); // too short to tell a typo from a word
     expect(areNearDuplicates('send invoice', 'send reminder')).toBe(false);
   });

@@ -93,10 +93,28 @@ export function differOnlyInDigits(a: string, b: string): boolean {
   return a.replace(/\d+/gu, '#') === b.replace(/\d+/gu, '#');
 }
 
+/**
+ * Labels that differ only in a short word (`get review 3` / `get review X`, `Plan A` / `Plan B`)
+ * name numbered or lettered variants of a step, not a typo of it.
+ */
+export function differInShortToken(a: string, b: string): boolean {
+  const ta = a.split(' ');
+  const tb = b.split(' ');
+  if (ta.length !== tb.length) return false;
+  let differing = false;
+  for (let i = 0; i < ta.length; i++) {
+    if (ta[i] === tb[i]) continue;
+    if (ta[i].length > 2 && tb[i].length > 2) return false;
+    differing = true;
+  }
+  return differing;
+}
+
 /** Two normalized labels that look like the same step spelled differently. */
 export function areNearDuplicates(a: string, b: string, minJaroWinkler = 0.9): boolean {
   if (a === b) return true;
   if (/\d/u.test(a) && /\d/u.test(b) && differOnlyInDigits(a, b)) return false;
+  if (differInShortToken(a, b)) return false;
   const max = allowedEdits(Math.min(a.length, b.length));
   if (max === 0) return false;
   if (damerauLevenshtein(a, b, max) > max) return false;
