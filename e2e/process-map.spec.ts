@@ -67,4 +67,11 @@ test('process map: see it, move the sliders, click a path, filter by variant, ex
   expect(svg).toContain('<svg');
   expect(svg).toContain('register request');
   expect(svg).not.toContain('reject request'); // case 2 ends with pay compensation
+
+  // And as PNG: a real PNG image.
+  const pngDownload = page.waitForEvent('download');
+  await page.getByTestId('export-png').click();
+  const png = readFileSync(await (await pngDownload).path());
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.length).toBeGreaterThan(2000);
 });

@@ -38,7 +38,11 @@ export function layoutLevels(full: ProcessGraph): { level: Map<string, number>; 
     while (stack.length) {
       const u = stack.pop()!;
       if (u === target) return true;
-      for (const v of next.get(u) ?? []) if (!seen.has(v)) (seen.add(v), stack.push(v));
+      for (const v of next.get(u) ?? []) {
+        if (seen.has(v)) continue;
+        seen.add(v);
+        stack.push(v);
+      }
     }
     return false;
   };

@@ -192,7 +192,10 @@ export function MapView() {
                     const index = current.graph.pathStats.findIndex((p) => p.from === b.from && p.to === b.to);
                     return (
                       <li key={`${b.from}→${b.to}`}>
-                        <button type="button" className="link-button" onClick={() => (setHit({ kind: 'path', index }), setPanel('selection'))}>
+                        <button type="button" className="link-button" onClick={() => {
+                            setHit({ kind: 'path', index });
+                            setPanel('selection');
+                          }}>
                           {b.from} → {b.to}
                         </button>
                         <span className="muted small">
