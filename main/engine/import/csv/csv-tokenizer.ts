@@ -74,6 +74,10 @@ function limitText(bytes: number): string {
 
 export class CsvTokenizer {
   private buf: Buffer = EMPTY;
+  /** The tokenizer's own working buffer; `buf` is a view of its front. */
+  private own: Buffer | null = null;
+  /** Where `reserve` wants the next bytes. */
+  fillOffset = 0;
   private pos = 0;
   private rowStart = 0;
   private fieldStart = 0;
@@ -122,13 +126,34 @@ export class CsvTokenizer {
     return this.line;
   }
 
+  /** Feeds the next bytes of the input. The tokenizer keeps no reference to `chunk` after the call. */
   push(chunk: Buffer): void {
+    const target = this.reserve(chunk.length);
+    chunk.copy(target, this.fillOffset);
+    this.commit(chunk.length);
+  }
+
+  /**
+   * A buffer to read up to `size` more input bytes into, at `fillOffset`, after the bytes of the
+   * unfinished row (moved to its front). Then call `commit` with the count read. Reading straight
+   * into the tokenizer's own buffer saves allocating and copying every chunk.
+   */
+  reserve(size: number): Buffer {
     const keep = this.buf.length - this.rowStart;
-    if (keep > 0) {
-      const next = Buffer.allocUnsafe(keep + chunk.length);
+    const need = keep + size;
+    if (this.own === null || this.own.length < need) {
+      const next = Buffer.allocUnsafe(Math.max(need, this.own ? this.own.length * 2 : 0));
       this.buf.copy(next, 0, this.rowStart);
-      chunk.copy(next, keep);
-      const shift = this.rowStart;
+      this.own = next;
+    } else if (keep > 0 && this.rowStart > 0) {
+      // buf may be a view of own: copyWithin handles the overlap.
+      if (this.buf.buffer === this.own.buffer && this.buf.byteOffset === this.own.byteOffset) this.own.copyWithin(0, this.rowStart, this.buf.length);
+      else this.buf.copy(this.own, 0, this.rowStart);
+    } else if (keep > 0 && this.buf.buffer !== this.own.buffer) {
+      this.buf.copy(this.own, 0, this.rowStart);
+    }
+    const shift = this.rowStart;
+    if (keep > 0) {
       const f = this.fields;
       const stored = Math.min(f.count, f.capacity);
       for (let k = 0; k < stored; k++) {
@@ -137,15 +162,20 @@ export class CsvTokenizer {
       }
       this.pos -= shift;
       this.fieldStart -= shift;
-      this.lineStart -= shift;
-      this.buf = next;
     } else {
-      this.lineStart -= this.buf.length;
-      this.buf = chunk;
       this.pos = 0;
       this.fieldStart = 0;
     }
+    this.lineStart -= shift;
     this.rowStart = 0;
+    this.buf = this.own.subarray(0, keep);
+    this.fillOffset = keep;
+    return this.own;
+  }
+
+  /** Scans the `count` bytes just read into the buffer from `reserve`. */
+  commit(count: number): void {
+    this.buf = this.own!.subarray(0, this.fillOffset + count);
     if (this.buf.length > this.peakBufferBytes) this.peakBufferBytes = this.buf.length;
     this.scan(false);
   }

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { AttributeType, ColumnMapping, RejectedRow } from '../../../../preload/api.ts';
 import { InputError, throwIfCancelled } from '../../errors.ts';
 import { EventLogBuilder, type AttributeHandle } from '../../eventlog/event-log-builder.ts';
@@ -38,13 +38,21 @@ export async function parseCsvLog(path: string, mapping: Partial<ColumnMapping>,
   const reader = new CsvEventReader(analysis, plan, ctx.fileName);
   const tokenizer = new CsvTokenizer(analysis.dialect.delimiter.charCodeAt(0), analysis.dialect.quote.charCodeAt(0), reader, ctx.fileName);
 
-  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-  let bytesRead = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    throwIfCancelled(ctx.signal);
-    tokenizer.push(bytesRead === 0 ? chunk.subarray(analysis.dialect.bomLength) : chunk);
-    bytesRead += chunk.length;
-    ctx.onProgress?.(bytesRead, fileSize);
+  // Read straight into the tokenizer's buffer (no per-chunk allocation), after the BOM.
+  const file = await open(path, 'r');
+  try {
+    let position = analysis.dialect.bomLength;
+    for (;;) {
+      throwIfCancelled(ctx.signal);
+      const target = tokenizer.reserve(CHUNK_BYTES);
+      const { bytesRead } = await file.read(target, tokenizer.fillOffset, CHUNK_BYTES, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      tokenizer.commit(bytesRead);
+      ctx.onProgress?.(position, fileSize);
+    }
+  } finally {
+    await file.close();
   }
   tokenizer.finish();
   throwIfCancelled(ctx.signal);
