@@ -130,6 +130,16 @@ describe('parseCsvLog: mapping, formats and time zones', () => {
     expect(log.activities).toEqual(['<script>alert(1)</script>', '=HYPERLINK("http://x")']);
   });
 
+  it('Latin-1 (Windows-1252) files decode umlauts and the euro sign', async () => {
+    const text = 'Fall;Tätigkeit;Zeit;Betrag\n1;Prüfung;01.02.2021 10:00;5 \u0080\n1;Größe messen;01.02.2021 11:00;7 \u0080\n';
+    const parsed = await parseCsvLog(files.write('latin1.csv', Buffer.from(text, 'latin1')), { case: 'Fall', activity: 'Tätigkeit', timezone: 'UTC' }, ctx());
+    expect(parsed.log.activities).toEqual(['Prüfung', 'Größe messen']);
+    const amount = parsed.log.eventAttributes.find((a) => a.name === 'Betrag')!;
+    if (amount.type !== 'string') throw new Error('Betrag should be text');
+    expect(amount.dictionary).toEqual(['5 €', '7 €']);
+    expect(parsed.log.timestamp[0]).toBe(Date.UTC(2021, 1, 1, 10));
+  });
+
   it('UTF-8 BOM, CRLF and quoted newlines keep line numbers right', async () => {
     const text = '\ufeffcase,activity,timestamp\r\n1,"two\r\nlines",2021-01-01T00:00:00Z\r\n1,b,not a time\r\n';
     const parsed = await parseCsvLog(files.write('crlf.csv', text), {}, ctx());
