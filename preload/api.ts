@@ -380,7 +380,7 @@ export interface WorkingCalendar {
   timezone?: string;
 }
 
-export type CaseSort = 'id' | 'events' | 'start' | 'duration';
+export type CaseSort = 'id' | 'events' | 'start' | 'end' | 'duration';
 
 export interface CaseQuery {
   offset: number;
@@ -443,7 +443,11 @@ export interface UserFacingError {
 }
 
 export type JobEvent =
-  | { type: 'progress'; jobId: string; phase: string; done: number; total: number }
+  /**
+   * `unit` says what done/total count: in the 'reading' phase bytes of the input file (compressed
+   * bytes for .gz), in 'checking' and 'saving' steps.
+   */
+  | { type: 'progress'; jobId: string; phase: string; done: number; total: number; unit: 'bytes' | 'steps' }
   | { type: 'done'; jobId: string; result: ImportSummary }
   | { type: 'failed'; jobId: string; error: UserFacingError }
   | { type: 'cancelled'; jobId: string };
@@ -555,8 +559,13 @@ export interface GembaApi {
   previewCsv(file: FileRef): Promise<CsvPreview>;
   startImport(request: ImportRequest): Promise<{ jobId: string }>;
   cancelJob(jobId: string): Promise<void>;
+  /** The latest event of every job running now or ended in the last hour, newest first: lets a reloaded UI re-attach. */
+  jobs(): Promise<JobEvent[]>;
+  /** Rows an import set aside, with line and reason, in file order (at most `limit`, default 1000). */
+  rejectedRows(workspace: string, importId: number, limit?: number): Promise<RejectedRow[]>;
 
-  statistics(workspace: string): Promise<LogStatistics>;
+  /** The summary figures of the log, of the cases the filters keep when given. */
+  statistics(workspace: string, filters?: LogFilter[]): Promise<LogStatistics>;
   directlyFollows(workspace: string): Promise<DirectlyFollowsGraph>;
   variants(workspace: string): Promise<Variant[]>;
   cases(workspace: string, query: CaseQuery): Promise<CasePage>;
@@ -591,6 +600,8 @@ export const API_METHODS: readonly ApiMethod[] = [
   'previewCsv',
   'startImport',
   'cancelJob',
+  'jobs',
+  'rejectedRows',
   'statistics',
   'directlyFollows',
   'variants',

@@ -3,6 +3,9 @@ import type { ImportSummary, JobEvent } from '../../preload/api.ts';
 import { CancelledError, toUserFacingError } from '../engine/errors.ts';
 
 export type JobProgress = (phase: string, done: number, total: number) => void;
+
+/** Ended jobs are remembered this long, so a UI that reloads can still learn how they ended. */
+const REMEMBER_ENDED_MS = 60 * 60 * 1000;
 export type JobWork = (signal: AbortSignal, progress: JobProgress) => Promise<ImportSummary>;
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -14,6 +17,8 @@ const PROGRESS_INTERVAL_MS = 100;
 export class JobQueue {
   private readonly listeners = new Set<(event: JobEvent) => void>();
   private readonly running = new Map<string, AbortController>();
+  /** Latest event per job, in start order. */
+  private readonly latest = new Map<string, { event: JobEvent; at: number }>();
   private tail: Promise<unknown> = Promise.resolve();
 
   onEvent(listener: (event: JobEvent) => void): () => void {
@@ -25,12 +30,20 @@ export class JobQueue {
     const jobId = randomUUID();
     const controller = new AbortController();
     this.running.set(jobId, controller);
+    this.latest.set(jobId, { event: { type: 'progress', jobId, phase: 'queued', done: 0, total: 1, unit: 'steps' }, at: Date.now() });
     this.tail = this.tail.then(() => this.run(jobId, controller, work));
     return jobId;
   }
 
   cancel(jobId: string): void {
     this.running.get(jobId)?.abort();
+  }
+
+  /** The latest event of each job running or ended within the last hour, newest job first. */
+  list(): JobEvent[] {
+    const cutoff = Date.now() - REMEMBER_ENDED_MS;
+    for (const [jobId, entry] of this.latest) if (!this.running.has(jobId) && entry.at < cutoff) this.latest.delete(jobId);
+    return [...this.latest.values()].map((e) => e.event).reverse();
   }
 
   /** Resolves when every job queued so far has ended. */
@@ -44,7 +57,7 @@ export class JobQueue {
       const now = Date.now();
       if (now - lastProgress < PROGRESS_INTERVAL_MS && done < total) return;
       lastProgress = now;
-      this.emit({ type: 'progress', jobId, phase, done, total });
+      this.emit({ type: 'progress', jobId, phase, done, total, unit: phase === 'reading' ? 'bytes' : 'steps' });
     };
     try {
       if (controller.signal.aborted) throw new CancelledError();
@@ -59,6 +72,7 @@ export class JobQueue {
   }
 
   private emit(event: JobEvent): void {
+    this.latest.set(event.jobId, { event, at: Date.now() });
     for (const listener of this.listeners) listener(event);
   }
 }

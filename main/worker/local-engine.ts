@@ -26,6 +26,7 @@ import type {
   Variant,
   WorkspaceInfo,
   WorkspaceRef,
+  RejectedRow,
 } from '../../preload/api.ts';
 import { caseDetail, caseList } from '../engine/analysis/cases.ts';
 import { directlyFollows, toDirectlyFollowsGraph } from '../engine/analysis/directly-follows.ts';
@@ -38,6 +39,7 @@ import { mapSelection } from '../engine/map/map-selection.ts';
 import { APP_VERSION } from '../engine/app-version.ts';
 import { previewCsv } from '../engine/import/csv/preview-csv.ts';
 import { importLog } from '../engine/import/import-log.ts';
+import { REJECTED_SAMPLE_LIMIT } from '../engine/import/parsed-log.ts';
 import { machineTimeZone } from '../engine/import/timestamps/index.ts';
 import { FixesStore } from '../engine/workspace/fixes-store.ts';
 import { JobQueue } from './job-queue.ts';
@@ -60,7 +62,7 @@ export interface EngineOptions {
 export class LocalEngine {
   readonly sessions: WorkspaceSessions;
   readonly uploads: UploadStore;
-  readonly jobs = new JobQueue();
+  private readonly jobQueue = new JobQueue();
   private readonly recent: RecentWorkspaces;
   private readonly defaultWorkspaceDir: string;
 
@@ -111,7 +113,7 @@ export class LocalEngine {
     // Resolve now so a missing workspace or file fails the call itself, not a job later.
     const ws = this.sessions.get(request.workspace);
     const { path, name } = this.uploads.resolve(request.file);
-    const jobId = this.jobs.start((signal, progress) => this.runImport(ws.path, path, name, request, signal, progress));
+    const jobId = this.jobQueue.start((signal, progress) => this.runImport(ws.path, path, name, request, signal, progress));
     return { jobId };
   }
 
@@ -133,15 +135,24 @@ export class LocalEngine {
   }
 
   async cancelJob(jobId: string): Promise<void> {
-    this.jobs.cancel(jobId);
+    this.jobQueue.cancel(jobId);
+  }
+
+  async jobs(): Promise<JobEvent[]> {
+    return this.jobQueue.list();
+  }
+
+  async rejectedRows(workspace: string, importId: number, limit = 1000): Promise<RejectedRow[]> {
+    return this.sessions.get(workspace).rejectedRows(importId, Math.max(0, Math.min(REJECTED_SAMPLE_LIMIT, Math.floor(limit))));
   }
 
   onJobEvent(listener: (event: JobEvent) => void): () => void {
-    return this.jobs.onEvent(listener);
+    return this.jobQueue.onEvent(listener);
   }
 
-  async statistics(workspace: string): Promise<LogStatistics> {
-    return logStatistics(this.log(workspace));
+  async statistics(workspace: string, filters?: LogFilter[]): Promise<LogStatistics> {
+    const log = this.log(workspace);
+    return logStatistics(log, filters?.length ? sharedCaseMask(log, filters) : null);
   }
 
   async directlyFollows(workspace: string): Promise<DirectlyFollowsGraph> {
@@ -179,7 +190,7 @@ export class LocalEngine {
   }
 
   async close(): Promise<void> {
-    await this.jobs.idle();
+    await this.jobQueue.idle();
     this.sessions.closeAll();
   }
 

@@ -19,6 +19,12 @@ describe('case table on the running example', () => {
     ]);
   });
 
+  it('sorts by end time (hand-read: case 5 ends last, 2011-01-24; case 1 first, 2011-01-07)', () => {
+    const ids = caseList(log, { offset: 0, limit: 6, sort: 'end' }).rows.map((r) => r.id);
+    expect(ids[0]).toBe('1');
+    expect(ids[5]).toBe('5');
+  });
+
   it('searches ids and honours a mask', () => {
     expect(caseList(log, { offset: 0, limit: 10, search: '4' }).rows.map((r) => r.id)).toEqual(['4']);
     const mask = new Uint8Array(log.caseCount);

@@ -36,6 +36,8 @@ function sortKey(log: EventLog, sort: NonNullable<CaseQuery['sort']>): ((c: numb
       return (c) => log.caseStart[c + 1] - log.caseStart[c];
     case 'start':
       return (c) => caseBegin(log, c);
+    case 'end':
+      return (c) => caseEnd(log, c);
     case 'duration':
       return (c) => caseDurationMs(log, c);
     default:

@@ -16,7 +16,7 @@ const COLUMNS: { label: string; sort: CaseSort | null; numeric: boolean }[] = [
   { label: 'Case id', sort: 'id', numeric: false },
   { label: 'Events', sort: 'events', numeric: true },
   { label: 'Start (UTC)', sort: 'start', numeric: false },
-  { label: 'End (UTC)', sort: null, numeric: false },
+  { label: 'End (UTC)', sort: 'end', numeric: false },
   { label: 'Duration', sort: 'duration', numeric: true },
 ];
 

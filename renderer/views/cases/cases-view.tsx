@@ -5,7 +5,7 @@ import { CaseDetailPanel } from './case-detail.tsx';
 import { CaseTable } from './case-table.tsx';
 
 /** Sort defaults per column: biggest first where bigger is what one looks for. */
-const DESCENDING_FIRST: Record<CaseSort, boolean> = { id: false, events: true, start: false, duration: true };
+const DESCENDING_FIRST: Record<CaseSort, boolean> = { id: false, events: true, start: false, end: true, duration: true };
 
 /** Cases: the scrolling table and, for the selected case (route parameter `case`), its events. */
 export function CasesView() {

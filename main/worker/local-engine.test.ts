@@ -1,0 +1,73 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { JobEvent } from '../../preload/api.ts';
+import { createEngineService } from './engine-service.ts';
+import { LocalEngine } from './local-engine.ts';
+
+const DATA = new URL('../../../shared/data/', import.meta.url).pathname;
+const temp = () => mkdtempSync(join(tmpdir(), 'gemba-engine-'));
+
+function untilEnded(engine: { onJobEvent(l: (e: JobEvent) => void): () => void }, jobId: string): Promise<JobEvent> {
+  return new Promise((resolve) => {
+    const off = engine.onJobEvent((e) => {
+      if (e.jobId === jobId && e.type !== 'progress') {
+        off();
+        resolve(e);
+      }
+    });
+  });
+}
+
+describe('LocalEngine', () => {
+  it('imports as a job with progress in bytes, then serves the log; jobs() remembers how it ended', async () => {
+    const dir = temp();
+    const engine = new LocalEngine({ mode: 'browser', userDataDir: join(dir, 'user'), defaultWorkspaceDir: dir });
+    const ws = await engine.createWorkspace('project');
+    expect(ws.path).toBe(join(dir, 'project'));
+    const events: JobEvent[] = [];
+    engine.onJobEvent((e) => events.push(e));
+    const { jobId } = await engine.startImport({ workspace: ws.path, file: { kind: 'path', path: join(DATA, 'receipt.xes') } });
+    const end = await untilEnded(engine, jobId);
+    expect(end).toMatchObject({ type: 'done', result: { cases: 1434, events: 8577 } });
+    const reading = events.filter((e) => e.type === 'progress' && e.phase === 'reading');
+    expect(reading.at(-1)).toMatchObject({ unit: 'bytes', done: 4064719, total: 4064719 });
+    expect(await engine.jobs()).toEqual([end]);
+    expect((await engine.statistics(ws.path)).cases).toBe(1434);
+    expect((await engine.recentWorkspaces()).map((w) => w.path)).toEqual([ws.path]);
+    await engine.close();
+  });
+
+  it('filters the summary figures and hands out rejected rows', async () => {
+    const dir = temp();
+    const engine = new LocalEngine({ mode: 'browser', userDataDir: join(dir, 'user'), defaultWorkspaceDir: dir });
+    const ws = await engine.createWorkspace('p');
+    const csv = join(dir, 'log.csv');
+    const rows = ['case,activity,time'];
+    for (let i = 0; i < 200; i++) rows.push(`c${i % 20},${i % 2 ? 'B' : 'A'},2024-01-01T${String(i % 24).padStart(2, '0')}:00:00Z`);
+    rows.push('c1,A,yesterday');
+    writeFileSync(csv, rows.join('\n') + '\n');
+    const summary = await engine.runImport(ws.path, csv, 'log.csv', {});
+    expect(summary.rejectedRows).toBe(1);
+    expect(await engine.rejectedRows(ws.path, summary.importId)).toEqual([{ line: 202, reason: expect.stringMatching(/yesterday/) }]);
+    const filtered = await engine.statistics(ws.path, [{ kind: 'endpoints', start: ['B'] }]);
+    const all = await engine.statistics(ws.path);
+    // Each case cN holds rows i ≡ N (mod 20), so its activities alternate with N's parity; cases with odd N hold only B.
+    expect(all.cases).toBe(20);
+    expect(filtered.cases).toBe(10);
+    await engine.close();
+  });
+
+  it('runs the same calls through the engine thread, errors included', async () => {
+    const dir = temp();
+    const service = createEngineService({ mode: 'browser', userDataDir: join(dir, 'user'), defaultWorkspaceDir: dir });
+    const ws = await service.createWorkspace('threaded');
+    const { jobId } = await service.startImport({ workspace: ws.path, file: { kind: 'path', path: join(DATA, 'running-example.xes') } });
+    await untilEnded(service, jobId);
+    expect((await service.statistics(ws.path)).events).toBe(42);
+    await expect(service.caseDetail(ws.path, 999)).rejects.toThrow(/no case number 999/);
+    await expect(service.openWorkspace(join(dir, 'nothing-here'))).rejects.toThrow(/not a Gemba workspace/);
+    await service.close();
+  });
+});
