@@ -197,6 +197,14 @@ export function directlyFollowsColumns(log: EventLog, options: DirectlyFollowsOp
   };
 }
 
+let scratchSorted = new Float64Array(0);
+
+/** Grouped durations are only read while the medians are selected, so one buffer serves every call. */
+function sortScratch(n: number): Float64Array {
+  if (scratchSorted.length < n) scratchSorted = new Float64Array(n);
+  return scratchSorted.subarray(0, n);
+}
+
 let scratchEdges = new Int32Array(0);
 let scratchDurations = new Float64Array(0);
 
@@ -236,7 +244,7 @@ export function groupDurations(groupOf: Int32Array, durations: Float64Array, gro
   }
   const offset = new Int32Array(groups + 1);
   for (let g = 0; g < groups; g++) offset[g + 1] = offset[g] + count[g];
-  const sorted = new Float64Array(offset[groups]);
+  const sorted = sortScratch(offset[groups]);
   const cursor = offset.slice(0, groups);
   for (let i = 0; i < groupOf.length; i++) {
     const g = groupOf[i];
