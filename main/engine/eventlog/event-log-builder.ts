@@ -99,12 +99,31 @@ export class EventLogBuilder {
     return this.cases.code(caseId);
   }
 
+  /** The activity code for a name, creating it if new (for `addEventByCodes`). */
+  activityCode(activity: string): number {
+    return this.activities.code(activity);
+  }
+
+  /** The resource code for a name, creating it if new; -1 for none. */
+  resourceCode(resource: string | null): number {
+    return resource === null || resource === '' ? -1 : this.resources.code(resource);
+  }
+
   /** Adds one event and returns its ordinal in file order. */
   addEvent(caseId: string, activity: string, timestamp: number, resource: string | null, sourceRow: number, startTimestamp = NaN): number {
-    this.caseCode.push(this.cases.code(caseId));
-    this.activity.push(this.activities.code(activity));
+    return this.addEventByCodes(this.cases.code(caseId), this.activities.code(activity), timestamp, this.resourceCode(resource), sourceRow, startTimestamp);
+  }
+
+  /**
+   * Adds one event given codes from `caseIndex`, `activityCode` and `resourceCode`. Parsers that
+   * already recognise repeated values (the CSV byte interner) keep the codes and skip the
+   * dictionary lookup, the most expensive step per event otherwise.
+   */
+  addEventByCodes(caseIndex: number, activity: number, timestamp: number, resource: number, sourceRow: number, startTimestamp = NaN): number {
+    this.caseCode.push(caseIndex);
+    this.activity.push(activity);
     this.timestamp.push(timestamp);
-    this.resource.push(resource === null || resource === '' ? -1 : this.resources.code(resource));
+    this.resource.push(resource);
     this.sourceRow.push(sourceRow);
     if (!Number.isNaN(startTimestamp)) {
       this.startTimestamp ??= new GrowableFloat64(1 << 16);

@@ -31,8 +31,23 @@ export class ByteInterner {
   }
 
   intern(bytes: Buffer, start: number, end: number): string {
+    const entry = this.entry(bytes, start, end);
+    return entry >= 0 ? this.strings[entry] : this.decode(bytes, start, end);
+  }
+
+  /** The string of an entry returned by `entry`. */
+  text(entry: number): string {
+    return this.strings[entry];
+  }
+
+  /**
+   * The dense index of these bytes' value, adding it when new; -1 when the value is too long or
+   * the interner is full (the caller then decodes the bytes itself). Callers keep per-entry data
+   * (such as a dictionary code) in an array indexed by it, so a repeated value costs one hash.
+   */
+  entry(bytes: Buffer, start: number, end: number): number {
     const length = end - start;
-    if (length > this.maxLength) return this.decode(bytes, start, end);
+    if (length > this.maxLength) return -1;
     let h = 0x811c9dc5 ^ length;
     for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
     const mask = this.mask;
@@ -49,13 +64,14 @@ export class ByteInterner {
           i++;
           at++;
         }
-        if (i === end) return this.strings[entry];
+        if (i === end) return entry;
       }
       slot = (slot + 1) & mask;
     }
-    const text = this.decode(bytes, start, end);
-    if (this.strings.length < this.maxEntries) this.insert(slot, h, bytes, start, length, text);
-    return text;
+    if (this.strings.length >= this.maxEntries) return -1;
+    const added = this.strings.length;
+    this.insert(slot, h, bytes, start, length, this.decode(bytes, start, end));
+    return added;
   }
 
   private insert(slot: number, hash: number, bytes: Uint8Array, start: number, length: number, text: string): void {

@@ -15,6 +15,7 @@ import {
   type TimestampTextParser,
 } from '../timestamps/index.ts';
 import { ByteInterner } from './byte-interner.ts';
+import { FieldCodes } from './field-codes.ts';
 import { suggestMapping } from './column-mapping.ts';
 import { analyzeHead, readHead, type CsvHead } from './csv-head.ts';
 import { CsvTokenizer, ESCAPED, type CsvFields, type CsvRowSink } from './csv-tokenizer.ts';
@@ -231,9 +232,9 @@ class CsvEventReader implements CsvRowSink {
   readonly rejected: RejectedRow[] = [];
   private headerPending: boolean;
   private readonly width: number;
-  private readonly cases: ByteInterner;
-  private readonly activities: ByteInterner;
-  private readonly resources: ByteInterner;
+  private readonly cases: FieldCodes;
+  private readonly activities: FieldCodes;
+  private readonly resources: FieldCodes;
   private readonly timestampBytes: TimestampBytesParser;
   private readonly timestampText: TimestampTextParser;
   private readonly startBytes: TimestampBytesParser | null;
@@ -252,9 +253,10 @@ class CsvEventReader implements CsvRowSink {
     this.decode = (bytes, start, end) => this.decoder.plain(bytes, start, end);
     this.headerPending = head.hasHeader;
     this.width = head.header.length;
-    this.cases = new ByteInterner(this.decode);
-    this.activities = new ByteInterner(this.decode);
-    this.resources = new ByteInterner(this.decode);
+    const builder = this.builder;
+    this.cases = new FieldCodes(new ByteInterner(this.decode), this.decode, (id) => builder.caseIndex(id));
+    this.activities = new FieldCodes(new ByteInterner(this.decode), this.decode, (name) => builder.activityCode(name));
+    this.resources = new FieldCodes(new ByteInterner(this.decode), this.decode, (name) => builder.resourceCode(name));
     const zone = plan.mapping.timezone!;
     this.timestampBytes = timestampBytesParser(plan.mapping.timestampFormat!, zone);
     this.timestampText = timestampParser(plan.mapping.timestampFormat!, zone);
@@ -305,14 +307,12 @@ class CsvEventReader implements CsvRowSink {
       this.reject(line, `case id is empty (column "${plan.mapping.case}")`);
       return;
     }
-    const caseId = kinds[k] === ESCAPED ? this.decoder.text(bytes, starts[k], ends[k], ESCAPED) : this.cases.intern(bytes, starts[k], ends[k]);
 
     k = plan.activityColumn;
     if (isBlank(bytes, starts[k], ends[k])) {
       this.reject(line, `activity is empty (column "${plan.mapping.activity}")`);
       return;
     }
-    const activity = kinds[k] === ESCAPED ? this.decoder.text(bytes, starts[k], ends[k], ESCAPED) : this.activities.intern(bytes, starts[k], ends[k]);
 
     k = plan.timestampColumn;
     if (isBlank(bytes, starts[k], ends[k])) {
@@ -337,18 +337,22 @@ class CsvEventReader implements CsvRowSink {
       }
     }
 
-    let resource: string | null = null;
+    // Codes only once the row is known good, so a rejected row adds no case or activity.
+    k = plan.caseColumn;
+    const caseIndex = kinds[k] === ESCAPED ? this.cases.codeOfText(this.decoder.text(bytes, starts[k], ends[k], ESCAPED)) : this.cases.code(bytes, starts[k], ends[k]);
+    k = plan.activityColumn;
+    const activity = kinds[k] === ESCAPED ? this.activities.codeOfText(this.decoder.text(bytes, starts[k], ends[k], ESCAPED)) : this.activities.code(bytes, starts[k], ends[k]);
+    let resource = -1;
     k = plan.resourceColumn;
     if (k >= 0 && starts[k] !== ends[k]) {
-      resource = kinds[k] === ESCAPED ? this.decoder.text(bytes, starts[k], ends[k], ESCAPED) : this.resources.intern(bytes, starts[k], ends[k]);
+      resource = kinds[k] === ESCAPED ? this.resources.codeOfText(this.decoder.text(bytes, starts[k], ends[k], ESCAPED)) : this.resources.code(bytes, starts[k], ends[k]);
     }
 
     const builder = this.builder;
-    builder.addEvent(caseId, activity, timestamp, resource, line, start);
+    builder.addEventByCodes(caseIndex, activity, timestamp, resource, line, start);
     const attributes = this.eventAttributes;
     for (let a = 0; a < attributes.length; a++) this.setAttribute(attributes[a], bytes, f, -1);
     if (this.caseAttributes.length > 0) {
-      const caseIndex = builder.caseIndex(caseId);
       if (caseIndex === this.knownCases) {
         this.knownCases++;
         for (const reader of this.caseAttributes) this.setAttribute(reader, bytes, f, caseIndex);
