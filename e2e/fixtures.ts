@@ -11,6 +11,8 @@ interface WorkerFixtures {
 interface TestFixtures {
   /** Every request of this test that was not to the host (filled by the recorder). */
   foreignRequests: string[];
+  /** Console reports of Content-Security-Policy violations; a test that provokes them on purpose empties it. */
+  cspViolations: string[];
   /** The page, logged in through the printed URL and showing the UI at `/`. */
   app: Page;
 }
@@ -19,7 +21,8 @@ interface TestFixtures {
  * The e2e fixture. `page` and `context` already carry the host's token cookie and `baseURL` is
  * the host, so `page.goto('/')` shows the UI. Every request any page of the test makes is
  * recorded; one that is not to 127.0.0.1:PORT is aborted and fails the test at its end — the
- * no-network check holds over every e2e test, not only the security spec.
+ * no-network check holds over every e2e test, not only the security spec. So does the CSP: a
+ * violation reported on the console fails the test.
  */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   gembaHost: [
@@ -39,7 +42,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use([]);
   },
 
-  context: async ({ context, gembaHost, foreignRequests }, use, testInfo) => {
+  cspViolations: async ({}, use) => {
+    await use([]);
+  },
+
+  context: async ({ context, gembaHost, foreignRequests, cspViolations }, use, testInfo) => {
+    // A UI feature blocked by the CSP fails loudly here instead of silently not working.
+    context.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
     await context.addCookies([
       { name: `gemba_token_${gembaHost.port}`, value: gembaHost.token, url: gembaHost.origin, httpOnly: true, sameSite: 'Strict' },
     ]);
@@ -56,6 +67,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await testInfo.attach('host output', { body: gembaHost.output(), contentType: 'text/plain' });
     }
     expect(foreignRequests, 'requests that were not to the local Gemba host').toEqual([]);
+    expect(cspViolations, 'Content-Security-Policy violations reported by the page').toEqual([]);
   },
 
   app: async ({ page, gembaHost }, use) => {

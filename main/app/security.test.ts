@@ -37,8 +37,8 @@ describe('Electron security settings', () => {
     expect(directives.get('connect-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
-    // Wasm compilation is allowed, JavaScript eval and inline scripts are not.
-    expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    // No inline script, no eval of any kind.
+    expect(directives.get('script-src')).toEqual(["'self'"]);
     for (const values of directives.values()) {
       expect(values.some((v) => /^https?:|^\*$|^ws/.test(v))).toBe(false);
     }
