@@ -78,4 +78,13 @@ test('data quality: see the report, merge labels, watch the summary follow, undo
   await page.getByTestId('nav-summary').click();
   await expect.poll(() => summaryFigure(page, 'activities')).toBe(4);
   expect(await summaryFigure(page, 'events')).toBe(38);
+
+  // A time-zone fix is recorded like any other and shows in the list with its zones.
+  await page.getByTestId('nav-quality').click();
+  const zone = page.getByTestId('quality-timezone');
+  await zone.locator('summary').click();
+  await zone.getByTestId('timezone-input').fill('+05:00');
+  await zone.getByTestId('timezone-apply').click();
+  await expect(page.getByTestId('quality-fix-in-force')).toHaveCount(2);
+  await expect(page.getByTestId('quality-fix-in-force').last()).toContainText('in +05:00 instead of');
 });

@@ -8,6 +8,7 @@ import { useAsync } from '../../components/use-async.ts';
 import { CheckCard } from './check-card.tsx';
 import { HealthLight } from './health-light.tsx';
 import { markReviewed } from './reviewed.ts';
+import { TimeZoneFix } from './time-zone-fix.tsx';
 import './quality-view.css';
 
 /**
@@ -43,6 +44,12 @@ export function QualityView() {
   const undo = (fixId: number) => change(() => api.undoFix(workspace.path, fixId));
 
   const value = report.value;
+  // The zone naive timestamps were read in, as recorded with the import (CSV only); a time-zone
+  // fix in force changes the zone the user now sees them in.
+  const recordedZone = workspace.current?.mapping?.timezone ?? null;
+  const zoneFixes = value?.fixesInForce.filter((f) => f.fix.kind === 'set_timezone') ?? [];
+  const lastZoneFix = zoneFixes[zoneFixes.length - 1]?.fix;
+  const naiveZone = lastZoneFix?.kind === 'set_timezone' ? lastZoneFix.params.toZone : recordedZone;
   return (
     <div className="view quality-view">
       <header className="view-header">
@@ -98,6 +105,8 @@ export function QualityView() {
               </table>
             )}
           </section>
+
+          {naiveZone ? <TimeZoneFix key={naiveZone} fromZone={naiveZone} busy={busy} onApply={apply} /> : null}
 
           <section className="check-list" aria-busy={busy || report.status === 'loading'}>
             {value.checks.map((check) => (
