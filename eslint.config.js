@@ -31,6 +31,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS files (.dependency-cruiser.cjs, scripts/*.cjs) require by nature.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The two classic hook rules only; v7's React Compiler rules are more than this light lint wants.
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
