@@ -126,7 +126,20 @@ export interface WorkspaceRef {
   openedAt: string;
 }
 
+/**
+ * Which data a result was computed on: the import (file and its SHA-256) and the data-quality
+ * fixes in force. Results that summarise the log carry it, so every number is traceable.
+ */
+export interface LogBasis {
+  importId: number;
+  fileName: string;
+  sha256: string;
+  fixesInForce: AppliedFix[];
+}
+
 export interface LogStatistics {
+  /** Set by the engine service; absent when computed directly on an in-memory log. */
+  basis?: LogBasis;
   cases: number;
   events: number;
   activities: number;
@@ -242,6 +255,8 @@ export interface Bottleneck {
  * class `bottleneck`.
  */
 export interface ProcessMap {
+  /** The import and fixes the map was computed on. */
+  basis?: LogBasis;
   svg: string;
   /** The shown graph: activities and paths after both sliders. */
   graph: ProcessGraph;

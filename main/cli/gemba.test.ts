@@ -44,6 +44,8 @@ describe('gemba CLI', () => {
     });
     const stats = JSON.parse((await gemba('stats', ws, '--json')).stdout);
     expect(stats).toMatchObject({ cases: 6, events: 42, startActivities: { 'register request': 6 }, endActivities: { 'pay compensation': 3, 'reject request': 3 } });
+    expect(stats.basis).toMatchObject({ importId: 1, fileName: 'running-example.csv', fixesInForce: [] });
+    expect(stats.basis.sha256).toMatch(/^[0-9a-f]{64}$/);
     const dfg = JSON.parse((await gemba('dfg', ws, '--json')).stdout);
     // By hand: "check ticket → decide" occurs in case 3 twice, 1 once, 6 once, 5 twice (2 and 4 go check → examine) = 6.
     expect(dfg.edges.find((e: { from: string; to: string }) => e.from === 'check ticket' && e.to === 'decide').count).toBe(6);
@@ -58,9 +60,11 @@ describe('gemba CLI', () => {
     await gemba('import', join(DATA, 'running-example.csv'), '--workspace', join(dir, 'csv'));
     await gemba('import', join(DATA, 'running-example.xes'), '--workspace', join(dir, 'xes'));
     for (const command of ['stats', 'dfg', 'variants']) {
-      const fromCsv = JSON.parse((await gemba(command, join(dir, 'csv'), '--json')).stdout);
-      const fromXes = JSON.parse((await gemba(command, join(dir, 'xes'), '--json')).stdout);
+      // `basis` names the imported file and its SHA-256, which differ by construction.
+      const { basis: csvBasis, ...fromCsv } = JSON.parse((await gemba(command, join(dir, 'csv'), '--json')).stdout);
+      const { basis: xesBasis, ...fromXes } = JSON.parse((await gemba(command, join(dir, 'xes'), '--json')).stdout);
       expect(fromXes).toEqual(fromCsv);
+      if (command !== 'variants') expect([csvBasis.fileName, xesBasis.fileName]).toEqual(['running-example.csv', 'running-example.xes']);
     }
   });
 

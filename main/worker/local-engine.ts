@@ -151,8 +151,8 @@ export class LocalEngine {
   }
 
   async statistics(workspace: string, filters?: LogFilter[]): Promise<LogStatistics> {
-    const log = this.log(workspace);
-    return logStatistics(log, filters?.length ? sharedCaseMask(log, filters) : null);
+    const { log, basis } = this.sessions.currentLog(workspace);
+    return { ...logStatistics(log, filters?.length ? sharedCaseMask(log, filters) : null), basis };
   }
 
   async directlyFollows(workspace: string): Promise<DirectlyFollowsGraph> {
@@ -173,7 +173,8 @@ export class LocalEngine {
   }
 
   async processMap(workspace: string, request: ProcessMapRequest): Promise<ProcessMap> {
-    return processMap(this.log(workspace), request);
+    const { log, basis } = this.sessions.currentLog(workspace);
+    return { ...(await processMap(log, request)), basis };
   }
 
   async variantList(workspace: string, filters?: LogFilter[]): Promise<VariantInfo[]> {

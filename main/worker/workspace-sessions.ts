@@ -1,8 +1,16 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import type { EventLog } from '../engine/eventlog/event-log.ts';
 import { InputError } from '../engine/errors.ts';
-import { prepareWithFixes } from '../engine/workspace/fixes-store.ts';
+import { FixesStore } from '../engine/workspace/fixes-store.ts';
+import type { LogBasis } from '../../preload/api.ts';
 import { Workspace } from '../engine/workspace/workspace.ts';
+
+export interface LoadedLog {
+  workspace: Workspace;
+  importId: number;
+  log: EventLog;
+  basis: LogBasis;
+}
 
 /**
  * Open workspaces and their loaded logs, kept so that every view after the first is served
@@ -11,7 +19,7 @@ import { Workspace } from '../engine/workspace/workspace.ts';
  */
 export class WorkspaceSessions {
   private readonly open = new Map<string, Workspace>();
-  private readonly logs = new Map<string, { key: string; log: EventLog }>();
+  private readonly logs = new Map<string, { key: string; loaded: LoadedLog }>();
 
   constructor(private readonly defaultWorkspaceDir: string) {}
 
@@ -40,11 +48,10 @@ export class WorkspaceSessions {
   }
 
   /**
-   * The log every analysis sees: the current import with the workspace's log preparation
-   * (recorded data-quality fixes) applied. `prepare` is part of the cache key's owner, so a
-   * change of fixes must call `invalidate`.
+   * The log every analysis sees: the current import with the data-quality fixes in force
+   * applied, and the basis (import, file fingerprint, fixes) that results report.
    */
-  currentLog(path: string, prepare: (ws: Workspace, raw: EventLog) => EventLog = prepareWithFixes): { workspace: Workspace; log: EventLog; importId: number } {
+  currentLog(path: string): LoadedLog {
     const ws = this.get(path);
     const importId = ws.currentImportId();
     if (importId === null) {
@@ -52,10 +59,18 @@ export class WorkspaceSessions {
     }
     const key = `${importId}:${this.revision(ws)}`;
     const cached = this.logs.get(ws.path);
-    if (cached && cached.key === key) return { workspace: ws, log: cached.log, importId };
-    const log = prepare(ws, ws.loadLog(importId));
-    this.logs.set(ws.path, { key, log });
-    return { workspace: ws, log, importId };
+    if (cached && cached.key === key) return cached.loaded;
+    const fixes = new FixesStore(ws);
+    const fixesInForce = fixes.inForce(importId);
+    const record = ws.history().find((r) => r.id === importId)!;
+    const loaded: LoadedLog = {
+      workspace: ws,
+      importId,
+      log: fixes.prepareLog(ws.loadLog(importId), importId),
+      basis: { importId, fileName: record.fileName, sha256: record.sha256, fixesInForce },
+    };
+    this.logs.set(ws.path, { key, loaded });
+    return loaded;
   }
 
   /** Forgets a workspace's loaded log (after an import, a restore or a change of fixes). */

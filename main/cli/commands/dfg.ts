@@ -13,11 +13,11 @@ export const dfgCommand: Command = {
   valueFlags: ['filter', 'calendar'],
   switches: ['json'],
   async run(args, ctx) {
-    const { log } = ctx.engine.sessions.currentLog(requirePositional(args, 0, 'the workspace', USAGE));
+    const { log, basis } = ctx.engine.sessions.currentLog(requirePositional(args, 0, 'the workspace', USAGE));
     const filters = filtersFrom(args);
     const graph = directlyFollows(log, { mask: filters.length ? caseMask(log, filters) : null, calendar: calendarFrom(args) });
     if (has(args, 'json')) {
-      printJson(ctx, graph);
+      printJson(ctx, { ...graph, basis });
       return;
     }
     const lines = graph.edges.map((e) => `${String(e.count).padStart(8)}  ${e.from} → ${e.to}  (median ${formatSeconds(e.medianSeconds)})`);

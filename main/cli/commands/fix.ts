@@ -7,7 +7,7 @@ import { futureTimestamps } from '../../engine/quality/future-timestamps.ts';
 import { incompleteCases } from '../../engine/quality/incomplete-cases.ts';
 import { inconsistentLabels } from '../../engine/quality/inconsistent-labels.ts';
 import { oldTimestamps } from '../../engine/quality/old-timestamps.ts';
-import { FixesStore, prepareWithFixes } from '../../engine/workspace/fixes-store.ts';
+import { FixesStore } from '../../engine/workspace/fixes-store.ts';
 import { flag, has, requirePositional } from '../args.ts';
 import { printJson, type Command, type CommandContext } from '../command.ts';
 
@@ -110,7 +110,7 @@ export const fixCommand: Command = {
     const path = requirePositional(args, 0, 'the workspace', USAGE);
     const ws = ctx.engine.sessions.get(path);
     const store = new FixesStore(ws);
-    const before = describeLog(ctx.engine.sessions.currentLog(path, prepareWithFixes).log);
+    const before = describeLog(ctx.engine.sessions.currentLog(path).log);
     const applied: AppliedFix[] = [];
     const undone: number[] = [];
     const undo = flag(args, 'undo');
@@ -126,14 +126,14 @@ export const fixCommand: Command = {
       throw new InputError('No fix requested.', { hint: `Usage: ${USAGE}` });
     }
     for (const request of requested) {
-      const log = ctx.engine.sessions.currentLog(path, prepareWithFixes).log;
+      const log = ctx.engine.sessions.currentLog(path).log;
       const fix = request.propose(log, args, ctx, path);
       if (!fix) continue;
       const inForce = store.apply(fix);
       applied.push(inForce[inForce.length - 1]);
       ctx.engine.sessions.invalidate(path);
     }
-    const after = describeLog(ctx.engine.sessions.currentLog(path, prepareWithFixes).log);
+    const after = describeLog(ctx.engine.sessions.currentLog(path).log);
     const fixesInForce = store.inForce();
     if (has(args, 'json')) {
       printJson(ctx, { applied, undone, fixesInForce, before, after });

@@ -1,5 +1,5 @@
 import type { QualityReport } from '../../../preload/api.ts';
-import { FixesStore, prepareWithFixes } from '../../engine/workspace/fixes-store.ts';
+import { FixesStore } from '../../engine/workspace/fixes-store.ts';
 import { has, requirePositional } from '../args.ts';
 import { printJson, type Command, type CommandContext } from '../command.ts';
 
@@ -7,7 +7,7 @@ const USAGE = 'gemba quality WS [--json]';
 
 /** The quality report of a workspace's current log, with the fixes in force applied. */
 export function workspaceQuality(ctx: CommandContext, path: string): QualityReport {
-  const { workspace, log, importId } = ctx.engine.sessions.currentLog(path, prepareWithFixes);
+  const { workspace, log, importId } = ctx.engine.sessions.currentLog(path);
   return new FixesStore(workspace).report({ importId, fixed: log });
 }
 

@@ -13,12 +13,12 @@ export const statsCommand: Command = {
   valueFlags: ['filter'],
   switches: ['json'],
   async run(args, ctx) {
-    const { log } = ctx.engine.sessions.currentLog(requirePositional(args, 0, 'the workspace', USAGE));
+    const { log, basis } = ctx.engine.sessions.currentLog(requirePositional(args, 0, 'the workspace', USAGE));
     const filters = filtersFrom(args);
     const stats = logStatistics(log, filters.length ? caseMask(log, filters) : null);
     if (has(args, 'json')) {
       const { eventsPerDay: _perDay, ...rest } = stats;
-      printJson(ctx, rest);
+      printJson(ctx, { ...rest, basis });
       return;
     }
     const table = (counts: Record<string, number>) => Object.entries(counts).map(([a, n]) => `    ${String(n).padStart(8)}  ${a}`);

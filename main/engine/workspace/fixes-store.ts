@@ -130,8 +130,3 @@ export class FixesStore {
     return id;
   }
 }
-
-/** The `prepare` step for WorkspaceSessions.currentLog: the current import with its fixes in force. */
-export function prepareWithFixes(ws: Workspace, raw: EventLog): EventLog {
-  return new FixesStore(ws).prepareLog(raw);
-}
