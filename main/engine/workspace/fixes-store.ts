@@ -16,25 +16,7 @@ import type { Workspace } from './workspace.ts';
  * Each change also writes an audit entry, which is what tells the session cache to reload.
  */
 export class FixesStore {
-  constructor(private readonly ws: Workspace) {
-    ws.database.exec(`
-      CREATE TABLE IF NOT EXISTS fixes (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        import_id INTEGER NOT NULL REFERENCES imports(id),
-        kind TEXT NOT NULL,
-        fix_json TEXT NOT NULL,
-        applied_at TEXT NOT NULL,
-        user TEXT NOT NULL,
-        undone_at TEXT,
-        undone_by TEXT
-      );
-      CREATE INDEX IF NOT EXISTS fixes_by_import ON fixes(import_id, id);
-      CREATE TABLE IF NOT EXISTS schema_summaries (
-        import_id INTEGER PRIMARY KEY REFERENCES imports(id),
-        summary_json TEXT NOT NULL
-      );
-    `);
-  }
+  constructor(private readonly ws: Workspace) {}
 
   /** Fixes in force for an import (default: the current one), oldest first. */
   inForce(importId = this.currentImport()): AppliedFix[] {

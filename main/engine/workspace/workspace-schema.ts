@@ -53,6 +53,23 @@ export function migrate(db: Database.Database): void {
       import_id INTEGER,
       details_json TEXT NOT NULL
     );
+    -- Data-quality fixes per import (fixes-store.ts); undo marks a row, never deletes it.
+    CREATE TABLE IF NOT EXISTS fixes (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      import_id INTEGER NOT NULL REFERENCES imports(id),
+      kind TEXT NOT NULL,
+      fix_json TEXT NOT NULL,
+      applied_at TEXT NOT NULL,
+      user TEXT NOT NULL,
+      undone_at TEXT,
+      undone_by TEXT
+    );
+    CREATE INDEX IF NOT EXISTS fixes_by_import ON fixes(import_id, id);
+    -- Column names, types and ranges per import, for schema drift between imports.
+    CREATE TABLE IF NOT EXISTS schema_summaries (
+      import_id INTEGER PRIMARY KEY REFERENCES imports(id),
+      summary_json TEXT NOT NULL
+    );
   `);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }
