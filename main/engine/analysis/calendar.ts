@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '../../../preload/api.ts';
 import { InputError } from '../errors.ts';
+import { zoneOffsetAt } from '../import/timestamps/time-zone.ts';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -36,34 +37,6 @@ export function validateCalendar(calendar: WorkingCalendar, file?: string): void
   }
 }
 
-/** Offset of a zone from UTC in ms at an instant, cached per UTC hour because Intl is slow. */
-function zoneOffset(timezone: string | undefined): (ms: number) => number {
-  if (!timezone || timezone === 'UTC') return () => 0;
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone: timezone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const cache = new Map<number, number>();
-  return (ms) => {
-    const hour = Math.floor(ms / HOUR_MS);
-    let offset = cache.get(hour);
-    if (offset === undefined) {
-      const at = hour * HOUR_MS;
-      const parts: Record<string, number> = {};
-      for (const p of format.formatToParts(new Date(at))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-      offset = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - at;
-      cache.set(hour, offset);
-    }
-    return offset;
-  };
-}
-
 /**
  * Builds a fast working-seconds function for one calendar. Full working days between the two
  * instants come from a prefix sum over local days, so each call costs O(1) after the table
@@ -71,7 +44,7 @@ function zoneOffset(timezone: string | undefined): (ms: number) => number {
  */
 export function businessClock(calendar: WorkingCalendar): (startMs: number, endMs: number) => number {
   validateCalendar(calendar);
-  const offset = zoneOffset(calendar.timezone);
+  const offset = calendar.timezone ? zoneOffsetAt(calendar.timezone) : () => 0;
   const workStart = calendar.startHour * HOUR_MS;
   const workEnd = calendar.endHour * HOUR_MS;
   const weekdays = new Uint8Array(7);

@@ -36,20 +36,18 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-/** Converts wall-clock ms (fields read as if UTC) to epoch ms in one zone. */
-export type WallClockResolver = (wallMs: number) => number;
-
-const HOUR = 3_600_000;
+const DAY = 86_400_000;
+const HALF_HOUR = 1_800_000;
 
 /**
- * A resolver for `zone`. Ambiguous wall times (the repeated hour when clocks go back) take the
- * earlier instant; times in the skipped hour (clocks go forward) are read with the offset from
- * before the change, i.e. pushed forward: the same rule as JavaScript's Temporal 'compatible'.
- * Throws RangeError for an unknown zone.
+ * The offset of `zone` from UTC (ms, positive east) at an instant. Offsets change only at
+ * transitions, a few times a year on whole or half hours, so a UTC day whose start and end share
+ * an offset is cached as one entry and only transition days are looked up per half hour: a
+ * million instants cost a few Intl calls per distinct day. Throws RangeError for an unknown zone.
  */
-export function wallClockResolver(zone: string): WallClockResolver {
+export function zoneOffsetAt(zone: string): (utcMs: number) => number {
   const fixed = fixedOffsetMs(zone);
-  if (fixed !== null) return (wall) => wall - fixed;
+  if (fixed !== null) return () => fixed;
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone: zone,
     hourCycle: 'h23',
@@ -61,7 +59,7 @@ export function wallClockResolver(zone: string): WallClockResolver {
     second: 'numeric',
     era: 'short',
   });
-  const offsetAt = (instant: number): number => {
+  const exact = (instant: number): number => {
     const seconds = Math.floor(instant / 1000) * 1000;
     let year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, bc = false;
     for (const part of format.formatToParts(new Date(seconds))) {
@@ -78,6 +76,45 @@ export function wallClockResolver(zone: string): WallClockResolver {
     if (bc) year = 1 - year;
     return wallClockMs(year, month, day, hour, minute, second, 0) - seconds;
   };
+  const days = new Map<number, number>(); // UTC day → offset, NaN on a transition day
+  const halfHours = new Map<number, number>();
+  return (utcMs) => {
+    if (!Number.isFinite(utcMs)) return NaN;
+    const d = Math.floor(utcMs / DAY);
+    let offset = days.get(d);
+    if (offset === undefined) {
+      const start = exact(d * DAY);
+      offset = start === exact((d + 1) * DAY - 1000) ? start : NaN;
+      if (days.size > 1_000_000) days.clear();
+      days.set(d, offset);
+    }
+    if (!Number.isNaN(offset)) return offset;
+    const h = Math.floor(utcMs / HALF_HOUR);
+    let precise = halfHours.get(h);
+    if (precise === undefined) {
+      precise = exact(h * HALF_HOUR);
+      if (halfHours.size > 1_000_000) halfHours.clear();
+      halfHours.set(h, precise);
+    }
+    return precise;
+  };
+}
+
+/** Converts wall-clock ms (fields read as if UTC) to epoch ms in one zone. */
+export type WallClockResolver = (wallMs: number) => number;
+
+const HOUR = 3_600_000;
+
+/**
+ * A resolver for `zone`. Ambiguous wall times (the repeated hour when clocks go back) take the
+ * earlier instant; times in the skipped hour (clocks go forward) are read with the offset from
+ * before the change, i.e. pushed forward: the same rule as JavaScript's Temporal 'compatible'.
+ * Throws RangeError for an unknown zone.
+ */
+export function wallClockResolver(zone: string): WallClockResolver {
+  const fixed = fixedOffsetMs(zone);
+  if (fixed !== null) return (wall) => wall - fixed;
+  const offsetAt = zoneOffsetAt(zone);
   const offsetForWall = (wall: number): number => {
     const before = offsetAt(wall - 86_400_000);
     const after = offsetAt(wall + 86_400_000);
