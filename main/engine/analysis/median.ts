@@ -1,49 +1,54 @@
+/** Order statistics on typed arrays, shared by the analyses and the data-quality checks. */
+
 /**
- * Median of a Float64Array by quickselect, reordering `values` in place (callers pass scratch
- * space). The even-length median is the mean of the two middle values, as in NumPy and PM4Py.
+ * Median of `values[from..to)`, reordering that range in place (Hoare's quickselect: linear on
+ * average, where a sort would be n log n). NaN for an empty range.
  */
-export function medianInPlace(values: Float64Array): number {
-  const n = values.length;
-  if (n === 0) return NaN;
-  const k = (n - 1) >> 1;
-  selectInPlace(values, k);
-  if (n % 2 === 1) return values[k];
-  // After selecting k, everything right of k is >= values[k]; the upper middle is their minimum.
-  let upper = Infinity;
-  for (let i = k + 1; i < n; i++) if (values[i] < upper) upper = values[i];
-  return (values[k] + upper) / 2;
+export function medianInPlace(values: Float64Array, from = 0, to = values.length): number {
+  const n = to - from;
+  if (n <= 0) return NaN;
+  const upper = selectInPlace(values, from, to, from + (n >> 1));
+  if (n % 2 === 1) return upper;
+  // For an even count the lower middle is the largest value left of the upper one.
+  let lower = -Infinity;
+  for (let i = from; i < from + (n >> 1); i++) if (values[i] > lower) lower = values[i];
+  return (lower + upper) / 2;
 }
 
-/** Puts the k-th smallest value at index k, smaller ones left of it and larger ones right. */
-export function selectInPlace(a: Float64Array, k: number): void {
-  let lo = 0;
-  let hi = a.length - 1;
+/**
+ * Puts the k-th smallest value of `values[from..to)` at index k, smaller-or-equal values before
+ * it and greater-or-equal after, and returns it.
+ */
+export function selectInPlace(values: Float64Array, from: number, to: number, k: number): number {
+  let lo = from;
+  let hi = to - 1;
   while (hi > lo) {
-    // median of three pivot keeps sorted and reverse-sorted runs linear on average
+    // Median of three as pivot keeps sorted and reversed input linear.
     const mid = (lo + hi) >> 1;
-    if (a[mid] < a[lo]) swap(a, mid, lo);
-    if (a[hi] < a[lo]) swap(a, hi, lo);
-    if (a[hi] < a[mid]) swap(a, hi, mid);
-    const pivot = a[mid];
+    if (values[mid] < values[lo]) swap(values, mid, lo);
+    if (values[hi] < values[lo]) swap(values, hi, lo);
+    if (values[hi] < values[mid]) swap(values, hi, mid);
+    const pivot = values[mid];
     let i = lo;
     let j = hi;
     while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
       if (i <= j) {
-        swap(a, i, j);
+        swap(values, i, j);
         i++;
         j--;
       }
     }
     if (k <= j) hi = j;
     else if (k >= i) lo = i;
-    else return;
+    else return values[k];
   }
+  return values[k];
 }
 
-function swap(a: Float64Array, i: number, j: number): void {
-  const t = a[i];
-  a[i] = a[j];
-  a[j] = t;
+function swap(values: Float64Array, a: number, b: number): void {
+  const t = values[a];
+  values[a] = values[b];
+  values[b] = t;
 }

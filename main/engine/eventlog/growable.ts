@@ -1,4 +1,8 @@
-/** Typed arrays that grow by doubling, so builders never hold per-event objects. */
+/**
+ * Typed arrays that grow by doubling, so builders never hold per-event objects. Int32 and Float64
+ * are two classes on purpose, not one generic: `push` is called once per event per column, and a
+ * class that sees one array type keeps that call site monomorphic for V8.
+ */
 
 export class GrowableInt32 {
   private data: Int32Array;
