@@ -1,20 +1,12 @@
 import type { QualityCheck } from '../../../preload/api.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
-import { ExampleList, eventExample, isoTime, percent, plural, severityByShare } from './check-result.ts';
-import { timestampBounds, type TimestampBoundsOptions } from './timestamp-bounds.ts';
+import { isoTime, percent, plural, severityByShare } from './check-result.ts';
+import { eventsOutOfBounds, timestampBounds, type TimestampBoundsOptions } from './timestamp-bounds.ts';
 
 /** Events dated after now: usually a wrong time zone, a day/month swap, or a planned date. */
 export function futureTimestamps(log: EventLog, options: TimestampBoundsOptions = {}): QualityCheck {
   const { notAfter } = timestampBounds(log, { ...options, notBefore: 0 });
-  const examples = new ExampleList();
-  let count = 0;
-  for (let c = 0; c < log.caseCount; c++) {
-    for (let i = log.caseStart[c]; i < log.caseStart[c + 1]; i++) {
-      if (!(log.timestamp[i] > notAfter)) continue;
-      count++;
-      if (!examples.full) examples.add(eventExample(log, c, i, `"${log.activities[log.activity[i]]}" at ${isoTime(log.timestamp[i])}`));
-    }
-  }
+  const { count, examples } = eventsOutOfBounds(log, (t) => t > notAfter);
   return {
     kind: 'future_timestamps',
     title: 'Timestamps in the future',
@@ -27,7 +19,7 @@ export function futureTimestamps(log: EventLog, options: TimestampBoundsOptions 
         ? `No event is dated after ${isoTime(notAfter)}.`
         : `${plural(count, 'event')} (${percent(count, log.eventCount)}) are dated after ${isoTime(notAfter)}. ` +
           'Common causes: a wrong time zone, day and month swapped, or planned dates exported as actual ones.',
-    examples: examples.items,
+    examples,
     fix:
       count === 0
         ? null

@@ -1,20 +1,12 @@
 import type { QualityCheck } from '../../../preload/api.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
-import { ExampleList, eventExample, isoTime, percent, plural, severityByShare } from './check-result.ts';
-import { timestampBounds, type TimestampBoundsOptions } from './timestamp-bounds.ts';
+import { isoTime, percent, plural, severityByShare } from './check-result.ts';
+import { eventsOutOfBounds, timestampBounds, type TimestampBoundsOptions } from './timestamp-bounds.ts';
 
 /** Events dated before a plausible start: default dates (1900, 1970) or a mistyped year. */
 export function oldTimestamps(log: EventLog, options: TimestampBoundsOptions = {}): QualityCheck {
   const { notBefore } = timestampBounds(log, options);
-  const examples = new ExampleList();
-  let count = 0;
-  for (let c = 0; c < log.caseCount; c++) {
-    for (let i = log.caseStart[c]; i < log.caseStart[c + 1]; i++) {
-      if (!(log.timestamp[i] < notBefore)) continue;
-      count++;
-      if (!examples.full) examples.add(eventExample(log, c, i, `"${log.activities[log.activity[i]]}" at ${isoTime(log.timestamp[i])}`));
-    }
-  }
+  const { count, examples } = eventsOutOfBounds(log, (t) => t < notBefore);
   return {
     kind: 'old_timestamps',
     title: 'Implausibly old timestamps',
@@ -28,7 +20,7 @@ export function oldTimestamps(log: EventLog, options: TimestampBoundsOptions = {
         : `${plural(count, 'event')} (${percent(count, log.eventCount)}) are dated before ${isoTime(notBefore)}, ` +
           'long before the bulk of the log: usually a default date (1900, 1970) or a mistyped year. ' +
           'They stretch case durations by years.',
-    examples: examples.items,
+    examples,
     fix:
       count === 0
         ? null

@@ -1,5 +1,7 @@
 import type { EventLog } from '../eventlog/event-log.ts';
 import { quantileSorted, sortedSample } from './robust-statistics.ts';
+import type { QualityExample } from '../../../preload/api.ts';
+import { ExampleList, eventExample, isoTime } from './check-result.ts';
 
 const YEAR_MS = 365.25 * 86_400_000;
 
@@ -28,4 +30,18 @@ export function timestampBounds(log: EventLog, options: TimestampBoundsOptions =
   const bulk = sample.length > 0 ? quantileSorted(sample, 0.01) : EARLIEST_PLAUSIBLE;
   const notBefore = Math.max(EARLIEST_PLAUSIBLE, bulk - (options.yearsBeforeBulk ?? 5) * YEAR_MS);
   return { notBefore, notAfter };
+}
+
+/** Events whose timestamp is out of bounds, counted, with the first few as examples. */
+export function eventsOutOfBounds(log: EventLog, outOfBounds: (timestamp: number) => boolean): { count: number; examples: QualityExample[] } {
+  const examples = new ExampleList();
+  let count = 0;
+  for (let c = 0; c < log.caseCount; c++) {
+    for (let i = log.caseStart[c]; i < log.caseStart[c + 1]; i++) {
+      if (!outOfBounds(log.timestamp[i])) continue;
+      count++;
+      if (!examples.full) examples.add(eventExample(log, c, i, `"${log.activities[log.activity[i]]}" at ${isoTime(log.timestamp[i])}`));
+    }
+  }
+  return { count, examples: examples.items };
 }
