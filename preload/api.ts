@@ -149,8 +149,13 @@ export interface LogStatistics {
   startActivities: Record<string, number>;
   endActivities: Record<string, number>;
   topActivities: { activity: string; count: number }[];
-  /** One entry per calendar day (UTC) from first to last event, zero-filled. */
+  /**
+   * Events per bin from the first to the last event, zero-filled; `day` is the bin's first UTC
+   * day. A bin is one day, or seven (a week) for logs spanning more than ten years: see
+   * `eventsBinDays`.
+   */
   eventsPerDay: { day: string; count: number }[];
+  eventsBinDays: 1 | 7;
   caseDurationSeconds: { mean: number; median: number; min: number; max: number } | null;
 }
 

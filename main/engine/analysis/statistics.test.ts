@@ -38,6 +38,7 @@ describe('logStatistics on the running example (figures counted by hand from the
   });
 
   it('bins events per UTC day, zero-filled', () => {
+    expect(stats.eventsBinDays).toBe(1);
     expect(stats.eventsPerDay).toHaveLength(26); // 2010-12-30 .. 2011-01-24
     expect(stats.eventsPerDay[0]).toEqual({ day: '2010-12-30', count: 7 });
     expect(stats.eventsPerDay[2]).toEqual({ day: '2011-01-01', count: 0 });
@@ -53,6 +54,16 @@ describe('logStatistics with a case mask', () => {
     expect(stats.events).toBe(4);
     expect(stats.activities).toBe(2);
     expect(stats.variants).toBe(1);
+  });
+
+  it('bins by week when the log spans more than ten years, and says so', () => {
+    // Minutes: 0 = 2024-01-01 (a Monday); 11 years later is 2035-01-01; the week bins start on 2024-01-01.
+    const elevenYears = ((Date.UTC(2035, 0, 1) - Date.UTC(2024, 0, 1)) / 60_000) | 0;
+    const stats = logStatistics(logFromTraces({ a: [{ activity: 'A', at: 0 }, { activity: 'B', at: 60 * 24 * 3 }], b: [{ activity: 'A', at: elevenYears }] }));
+    expect(stats.eventsBinDays).toBe(7);
+    expect(stats.eventsPerDay[0]).toEqual({ day: '2024-01-01', count: 2 }); // Monday and Thursday of the first week
+    expect(stats.eventsPerDay[1]).toEqual({ day: '2024-01-08', count: 0 });
+    expect(stats.eventsPerDay.reduce((n, d) => n + d.count, 0)).toBe(3);
   });
 
   it('handles an empty log', () => {

@@ -53,6 +53,7 @@ export function logStatistics(log: EventLog, mask?: Uint8Array | null): LogStati
     if (d < min) min = d;
     if (d > max) max = d;
   }
+  const binDays = cases && Math.floor(last / DAY_MS) - Math.floor(first / DAY_MS) + 1 > MAX_SPARKLINE_POINTS ? 7 : 1;
   return {
     cases,
     events,
@@ -63,7 +64,8 @@ export function logStatistics(log: EventLog, mask?: Uint8Array | null): LogStati
     startActivities: named(startCount),
     endActivities: named(endCount),
     topActivities,
-    eventsPerDay: cases ? eventsPerDay(log, mask, first, last) : [],
+    eventsPerDay: cases ? eventsPerDay(log, mask, first, last, binDays) : [],
+    eventsBinDays: binDays,
     caseDurationSeconds: cases
       ? { mean: sum / cases / 1000, median: medianInPlace(used.slice()) / 1000, min: min / 1000, max: max / 1000 }
       : null,
@@ -71,10 +73,9 @@ export function logStatistics(log: EventLog, mask?: Uint8Array | null): LogStati
 }
 
 /** Zero-filled counts per UTC day (per week for logs spanning more than ten years). */
-function eventsPerDay(log: EventLog, mask: Uint8Array | null | undefined, first: number, last: number): { day: string; count: number }[] {
+function eventsPerDay(log: EventLog, mask: Uint8Array | null | undefined, first: number, last: number, step: 1 | 7): { day: string; count: number }[] {
   const day0 = Math.floor(first / DAY_MS);
   const days = Math.floor(last / DAY_MS) - day0 + 1;
-  const step = days > MAX_SPARKLINE_POINTS ? 7 : 1;
   const bins = new Float64Array(Math.ceil(days / step));
   for (let c = 0; c < log.caseCount; c++) {
     if (mask && mask[c] === 0) continue;
