@@ -4,7 +4,7 @@ import { logFromTraces, runningExample } from '../analysis/test-logs.ts';
 import { bottlenecks } from './bottlenecks.ts';
 import { formatDuration } from './format-duration.ts';
 import { layoutLevels, mapToDot, renderDot, wrapLabel } from './layout.ts';
-import { processMap } from './process-map.ts';
+import { MAX_SHOWN_PATHS, processMap } from './process-map.ts';
 import { simplifyPaths } from './simplify.ts';
 
 /** y of each element's first text, by element id, from Graphviz SVG. */
@@ -103,5 +103,28 @@ describe('wrapLabel', () => {
     expect(wrapLabel('T09-1 Process or receive external advice from party 1')).toEqual(['T09-1 Process or', 'receive external', 'advice from party 1']);
     expect(wrapLabel('decide')).toEqual(['decide']);
     expect(wrapLabel('averyveryverylongsingleword_without_spaces')).toEqual(['averyveryverylongsingleword_without_spaces']);
+  });
+});
+
+describe('dense maps', () => {
+  it('stop at MAX_SHOWN_PATHS paths and drop inline edge labels, so layout stays bounded', async () => {
+    const traces: Record<string, string[]> = {};
+    let seed = 3;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let c = 0; c < 3000; c++) traces[`c${c}`] = Array.from({ length: 4 + Math.floor(random() * 10) }, () => `act ${Math.floor(random() * random() * 60)}`);
+    const log = logFromTraces(traces);
+    const map = await processMap(log, { activities: 1, paths: 1, view: 'frequency' });
+    expect(map.totalPaths).toBeGreaterThan(2000);
+    expect(map.pathsLimited).toBe(true);
+    const shown = map.graph.edges.length + map.graph.startPaths.length + map.graph.endPaths.length;
+    // 400 by the cap, plus at most one path into and one out of each of the 60 activities for connectivity
+    expect(shown).toBeGreaterThanOrEqual(MAX_SHOWN_PATHS);
+    expect(shown).toBeLessThanOrEqual(MAX_SHOWN_PATHS + 120);
+    const pathGroups = [...map.svg.matchAll(/<g id="path_\d+" class="edge">([\s\S]*?)<\/g>/g)].map((m) => m[1]);
+    expect(pathGroups.length).toBe(map.graph.edges.length);
+    expect(pathGroups.filter((g) => g.includes('<text'))).toEqual([]); // no figures on paths at this density
+    const sparse = await processMap(log, { activities: 1, paths: 0.005, view: 'frequency' });
+    expect([...sparse.svg.matchAll(/<g id="path_\d+" class="edge">([\s\S]*?)<\/g>/g)].every((m) => m[1].includes('<text'))).toBe(true);
+    expect(sparse.pathsLimited).toBe(false);
   });
 });

@@ -112,6 +112,11 @@ const BLUE_DARK: [number, number, number] = [0x1f, 0x5f, 0x99];
 const RED_LIGHT: [number, number, number] = [0xfb, 0xee, 0xe6];
 const RED_DARK: [number, number, number] = [0xb3, 0x26, 0x1e];
 const GREY_EDGE: [number, number, number] = [0xa7, 0xb1, 0xbb];
+/** Up to this many shown paths carry inline labels; up to the next, external labels; beyond, none. */
+const INLINE_LABEL_PATHS = 90;
+const EXTERNAL_LABEL_PATHS = 300;
+/** Sum of levels skipped by paths above which the layout gives up fixed levels (see mapToDot). */
+const MAX_SPANNED_LEVELS = 600;
 const FONT = 'Helvetica,Arial,sans-serif';
 
 /**
@@ -123,7 +128,20 @@ export function mapToDot(shown: ProcessGraph, full: ProcessGraph, style: MapStyl
   const fm = style.frequencyMeasure ?? 'absolute';
   const pm = style.performanceMeasure ?? 'mean';
   const performance = style.view === 'performance';
-  const { level, parent } = layoutLevels(full);
+  const levels = layoutLevels(full);
+  const { parent } = levels;
+  // Fixed levels are what keeps the map still while sliders move, but on a tangled graph the
+  // longest-path levels get deep and every path spanning many levels costs Graphviz a chain of
+  // virtual nodes (seconds, not milliseconds). Past a budget of such spans dot ranks freely.
+  const span = (from: string, to: string) => Math.max(0, Math.abs((levels.level.get(to) ?? 0) - (levels.level.get(from) ?? 0)) - 1);
+  let spanned = 0;
+  for (const p of [...shown.startPaths, ...shown.pathStats, ...shown.endPaths]) spanned += span(p.from, p.to === END_NODE ? p.from : p.to);
+  for (const a of shown.activityStats) {
+    const from = parent.get(a.activity);
+    if (from !== undefined) spanned += span(from, a.activity);
+  }
+  const stable = spanned <= MAX_SPANNED_LEVELS;
+  const level = stable ? levels.level : new Map<string, number>();
   const order = new Map(full.nodes.map((n, i) => [n.activity, i]));
   const id = new Map<string, string>([
     [START_NODE, 'start'],
@@ -131,9 +149,14 @@ export function mapToDot(shown: ProcessGraph, full: ProcessGraph, style: MapStyl
   ]);
   shown.activityStats.forEach((a, i) => id.set(a.activity, `a${i}`));
 
+  // Edge labels are laid out as nodes of their own, which makes dot superlinear in paths: a
+  // busy map gets its figures as external labels instead, a very busy one none (width and colour
+  // still encode them, a click shows them), and less crossing minimisation.
+  const shownPaths = shown.startPaths.length + shown.pathStats.length + shown.endPaths.length;
+  const labelKind = shownPaths <= INLINE_LABEL_PATHS ? 'label' : shownPaths <= EXTERNAL_LABEL_PATHS ? 'xlabel' : null;
   const lines = [
     'digraph process_map {',
-    `  graph [rankdir=TB, ordering=out, newrank=true, nodesep=0.35, ranksep=0.45, pad=0.25, bgcolor="white", fontname="${FONT}"];`,
+    `  graph [rankdir=TB, ordering=out, newrank=true, nodesep=0.35, ranksep=0.45, pad=0.25, bgcolor="white", fontname="${FONT}"${labelKind === 'label' ? '' : ', mclimit=0.3'}];`,
     `  node [shape=box, style="rounded,filled", fontname="${FONT}", fontsize=11, margin="0.18,0.07", penwidth=1, color="#5b6b7a"];`,
     `  edge [fontname="${FONT}", fontsize=9, arrowsize=0.6, fontcolor="#2b2f33"];`,
     `  start [id="node_start", label="", xlabel="start", shape=circle, width=0.28, fixedsize=true, fillcolor="#3a8f3a", color="#2c6e2c", rank=source];`,
@@ -172,10 +195,10 @@ export function mapToDot(shown: ProcessGraph, full: ProcessGraph, style: MapStyl
     const value = edgeValue(p, artificial);
     const t = value / maxEdge;
     const bottleneck = !artificial && style.bottlenecks?.has(pathKey(p.from, p.to));
-    const forward = (level.get(p.from) ?? 0) < (level.get(p.to) ?? 1e9) || p.to === END_NODE;
+    const forward = !stable || (level.get(p.from) ?? 0) < (level.get(p.to) ?? 1e9) || p.to === END_NODE;
     const attrs = [
       `id="${elementId}"`,
-      `label=${quote(` ${performance ? (artificial ? '' : formatDuration(value)) : String(value)} `)}`,
+      ...(labelKind ? [`${labelKind}=${quote(` ${performance ? (artificial ? '' : formatDuration(value)) : String(value)} `)}`] : []),
       `penwidth=${(1 + 5 * t).toFixed(2)}`,
       `color="${bottleneck ? '#d62728' : performance ? (artificial ? '#c3cad1' : mix(GREY_EDGE, RED_DARK, t)) : mix(GREY_EDGE, BLUE_DARK, t)}"`,
     ];
@@ -188,7 +211,7 @@ export function mapToDot(shown: ProcessGraph, full: ProcessGraph, style: MapStyl
   shown.pathStats.forEach((p, i) => addEdge(p, `path_${i}`, false));
   shown.endPaths.forEach((p, i) => addEdge(p, `end_${i}`, true));
   // Hidden tree paths keep their node's rank when the paths slider hides them.
-  for (const a of shown.activityStats) {
+  for (const a of stable ? shown.activityStats : []) {
     const from = parent.get(a.activity);
     if (from !== undefined && id.has(from) && !emitted.has(pathKey(from, a.activity))) {
       edges.push({ line: `  ${id.get(from)} -> ${id.get(a.activity)} [style=invis];`, from, to: a.activity });

@@ -23,9 +23,16 @@ export function processMapGraph(log: EventLog, request: ProcessMapRequest, mask?
     for (const name of shown) keepActivities[log.activities.indexOf(name)] = 1;
     projected = cachedGraph(log, `${context}|${shown.join('\u0000')}`, () => directlyFollows(log, { mask: caseMask, calendar, keepActivities }));
   }
-  const simplified = simplifyPaths(projected, request.paths);
-  return { overall, projected, simplified };
+  // Graphviz needs seconds for a map of thousands of paths, which nobody can read anyway: the
+  // slider's top end stops at MAX_SHOWN_PATHS (plus what connectivity needs) and says so.
+  const allPaths = projected.startPaths.length + projected.pathStats.length + projected.endPaths.length;
+  const pathsLimited = request.paths * allPaths > MAX_SHOWN_PATHS;
+  const simplified = simplifyPaths(projected, pathsLimited ? MAX_SHOWN_PATHS / allPaths : request.paths);
+  return { overall, projected, simplified, pathsLimited };
 }
+
+/** Most paths a map shows; see processMapGraph. */
+export const MAX_SHOWN_PATHS = 400;
 
 /**
  * Slider moves ask for the same graphs again and again; each costs a pass over every event, so
@@ -59,7 +66,7 @@ function cachedGraph(log: EventLog, key: string, compute: () => ProcessGraph): P
 
 /** A laid-out process map for the UI, the CLI and the SVG/PNG export. */
 export async function processMap(log: EventLog, request: ProcessMapRequest, mask?: Uint8Array | null): Promise<ProcessMap> {
-  const { overall, projected, simplified } = processMapGraph(log, request, mask);
+  const { overall, projected, simplified, pathsLimited } = processMapGraph(log, request, mask);
   const ranked = bottlenecks(simplified, 10);
   const marked = new Set(
     ranked
@@ -81,5 +88,6 @@ export async function processMap(log: EventLog, request: ProcessMapRequest, mask
     totalActivities: overall.nodes.length,
     totalPaths: overall.edges.length,
     totalCases: log.caseCount,
+    pathsLimited,
   };
 }

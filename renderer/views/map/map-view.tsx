@@ -71,6 +71,7 @@ export function MapView() {
             <span className="muted small" data-testid="map-counts">
               {formatCount(current.graph.cases)} of {formatCount(current.totalCases)} cases · {current.graph.nodes.length} of {current.totalActivities} activities ·{' '}
               {current.graph.edges.length} of {current.totalPaths} paths
+              {current.pathsLimited ? ' (the most frequent paths only: more cannot be laid out readably)' : ''}
             </span>
           ) : null}
         </div>
