@@ -76,6 +76,11 @@ export interface ImportRequest {
   mapping?: Partial<ColumnMapping>;
   /** Import even when more than 1% of rows are rejected. */
   acceptRejects?: boolean;
+  /**
+   * Merge lifecycle:transition start/complete pairs into one event with a start time (default
+   * true); false keeps every lifecycle event as its own event.
+   */
+  pairLifecycle?: boolean;
 }
 
 export interface RejectedRow {
@@ -271,6 +276,8 @@ export interface ProcessMap {
   totalPaths: number;
   /** Cases in the log before filters. */
   totalCases: number;
+  /** True when the paths slider asked for more paths than a map can lay out readably (400). */
+  pathsLimited?: boolean;
 }
 
 /** A variant with the figures the variants list shows. */
