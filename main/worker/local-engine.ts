@@ -122,13 +122,20 @@ export class LocalEngine {
     workspace: string,
     path: string,
     fileName: string,
-    request: Pick<ImportRequest, 'mapping' | 'acceptRejects'>,
+    request: Pick<ImportRequest, 'mapping' | 'acceptRejects' | 'pairLifecycle'>,
     signal?: AbortSignal,
     progress?: (phase: string, done: number, total: number) => void,
   ): Promise<ImportSummary> {
     const ws = this.sessions.get(workspace);
     try {
-      return await importLog(ws, path, { fileName, mapping: request.mapping, acceptRejects: request.acceptRejects, signal, onProgress: progress });
+      return await importLog(ws, path, {
+        fileName,
+        mapping: request.mapping,
+        acceptRejects: request.acceptRejects,
+        pairLifecycle: request.pairLifecycle,
+        signal,
+        onProgress: progress,
+      });
     } finally {
       this.sessions.invalidate(workspace);
     }

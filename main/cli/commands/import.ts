@@ -5,14 +5,14 @@ import { flag, has, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
 
 const USAGE =
-  'gemba import FILE --workspace WS [--case COL] [--activity COL] [--timestamp COL] [--resource COL] [--start-timestamp COL] [--timestamp-format FMT] [--timezone TZ] [--accept-rejects] [--json]';
+  'gemba import FILE --workspace WS [--case COL] [--activity COL] [--timestamp COL] [--resource COL] [--start-timestamp COL] [--timestamp-format FMT] [--timezone TZ] [--accept-rejects] [--keep-lifecycle-events] [--json]';
 
 export const importCommand: Command = {
   name: 'import',
   usage: USAGE,
   summary: 'Import a CSV, XES or XES.gz event log into a workspace (created if missing).',
   valueFlags: ['workspace', 'case', 'activity', 'timestamp', 'resource', 'start-timestamp', 'timestamp-format', 'timezone'],
-  switches: ['json', 'accept-rejects', 'quiet'],
+  switches: ['json', 'accept-rejects', 'keep-lifecycle-events', 'quiet'],
   async run(args, ctx) {
     const file = resolve(requirePositional(args, 0, 'the file to import', USAGE));
     const workspace = flag(args, 'workspace');
@@ -31,7 +31,7 @@ export const importCommand: Command = {
     set('timezone', 'timezone');
     const ws = ctx.engine.sessions.create(resolve(workspace));
     const showProgress = !has(args, 'json') && !has(args, 'quiet') && (ctx.stderr as NodeJS.WriteStream).isTTY;
-    const summary = await ctx.engine.runImport(ws.path, file, file.split(/[\\/]/).pop()!, { mapping, acceptRejects: has(args, 'accept-rejects') }, undefined, (phase, done, total) => {
+    const summary = await ctx.engine.runImport(ws.path, file, file.split(/[\\/]/).pop()!, { mapping, acceptRejects: has(args, 'accept-rejects'), pairLifecycle: !has(args, 'keep-lifecycle-events') }, undefined, (phase, done, total) => {
       if (showProgress && total > 0) ctx.stderr.write(`\r${phase} ${Math.floor((100 * done) / total)}%   `);
     });
     if (showProgress) ctx.stderr.write('\r');

@@ -9,6 +9,7 @@ import { parseCsvLog } from './csv/parse-csv-log.ts';
 import { startsWithGzipMagic } from './gzip-guard.ts';
 import type { ImportContext, ParsedLog } from './parsed-log.ts';
 import { parseXesLog } from './xes/parse-xes-log.ts';
+import { pairLifecycleTransitions } from '../eventlog/pair-lifecycle.ts';
 
 /** More rejected rows than this share refuses the import unless the user accepts them. */
 export const REJECT_THRESHOLD = 0.01;
@@ -25,6 +26,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   onProgress?(phase: ImportPhase, done: number, total: number): void;
   maxDecompressedBytes?: number;
+  /** Merge lifecycle start/complete pairs into events with start times (default true). */
+  pairLifecycle?: boolean;
 }
 
 /**
@@ -51,13 +54,21 @@ export async function importLog(workspace: Workspace, path: string, options: Imp
   throwIfCancelled(options.signal);
   options.onProgress?.('checking', 0, 1);
   refuseTooManyRejects(parsed, fileName, options.acceptRejects === true);
-  const stats = logStatistics(parsed.log);
+  const notes = [...parsed.notes];
+  const pairing = options.pairLifecycle === false ? null : pairLifecycleTransitions(parsed.log);
+  const log = pairing?.log ?? parsed.log;
+  if (pairing) {
+    notes.push(
+      `Paired ${pairing.paired} lifecycle start events with their completions: each became one event with a start time, so service times can be measured` +
+        (pairing.unmatchedStarts ? `; ${pairing.unmatchedStarts} start events without a completion were kept as events.` : '.'),
+    );
+  }
+  const stats = logStatistics(log);
   const sha256 = await fingerprint;
   throwIfCancelled(options.signal);
   options.onProgress?.('saving', 0, 1);
-  const notes = [...parsed.notes];
   if (parsed.rejectedCount > 0) notes.push(`${parsed.rejectedCount} of ${parsed.rowsRead} rows were set aside as rejected rows.`);
-  const importId = workspace.commitImport(parsed.log, {
+  const importId = workspace.commitImport(log, {
     fileName,
     fileSize: size,
     sha256,

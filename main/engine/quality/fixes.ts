@@ -1,7 +1,7 @@
 import type { QualityFix } from '../../../preload/api.ts';
 import { InputError } from '../errors.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
-import { compactLog } from './compact-log.ts';
+import { compactLog } from '../eventlog/compact-log.ts';
 import { duplicateEventMask } from './duplicate-events.ts';
 import { classifyCases } from './incomplete-cases.ts';
 import { ZoneOffsets } from './time-zone.ts';

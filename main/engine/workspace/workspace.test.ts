@@ -97,6 +97,20 @@ describe('importLog into a workspace', () => {
     ws.close();
   });
 
+  it('pairs lifecycle start/complete events into events with start times (reviewing.xes)', async () => {
+    // grep: 3730 <event>s, 1452 with lifecycle:transition "start", each followed by its completion.
+    const ws = Workspace.create(join(tempDir(), 'p'));
+    const paired = await importLog(ws, join(DATA, 'reviewing.xes'));
+    expect(paired.events).toBe(3730 - 1452);
+    expect(paired.notes.join(' ')).toMatch(/Paired 1452 lifecycle start events/);
+    const log = ws.loadCurrentLog()!;
+    const withStart = Array.from(log.startTimestamp!).filter((t) => !Number.isNaN(t)).length;
+    expect(withStart).toBe(1452);
+    const raw = await importLog(ws, join(DATA, 'reviewing.xes'), { pairLifecycle: false });
+    expect(raw.events).toBe(3730);
+    ws.close();
+  });
+
   it('a failed import leaves the previous log current and loadable', async () => {
     const dir = join(tempDir(), 'p');
     const ws = Workspace.create(dir);

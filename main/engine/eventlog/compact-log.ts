@@ -1,4 +1,5 @@
-import type { AttributeColumn, EventLog } from '../eventlog/event-log.ts';
+import type { AttributeColumn, EventLog } from './event-log.ts';
+import { gatherFloat64, gatherInt32 } from './event-log-builder.ts';
 
 export interface LogChanges {
   /** Per event: 1 keep, 0 drop. Absent = keep all. */
@@ -68,18 +69,6 @@ function sortRangeByTime(order: Int32Array, from: number, to: number, timestamp:
   if (sorted) return;
   const slice = Array.from(order.subarray(from, to)).sort(before);
   order.set(slice, from);
-}
-
-function gatherInt32(values: Int32Array, order: Int32Array): Int32Array {
-  const out = new Int32Array(order.length);
-  for (let i = 0; i < order.length; i++) out[i] = values[order[i]];
-  return out;
-}
-
-function gatherFloat64(values: Float64Array, order: Int32Array): Float64Array {
-  const out = new Float64Array(order.length);
-  for (let i = 0; i < order.length; i++) out[i] = values[order[i]];
-  return out;
 }
 
 function gatherColumn(column: AttributeColumn, order: Int32Array): AttributeColumn {

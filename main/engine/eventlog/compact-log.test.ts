@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventLogBuilder } from '../eventlog/event-log-builder.ts';
+import { EventLogBuilder } from './event-log-builder.ts';
 import { compactLog } from './compact-log.ts';
 
 describe('compactLog', () => {
