@@ -3,12 +3,12 @@ import type { FrequencyMeasure, MapView as MapViewKind, PerformanceMeasure, Proc
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { formatCount, formatDuration } from '../../components/format.ts';
-import { useAsync } from '../../components/use-async.ts';
 import { exportPng, exportSvg } from './export-map.ts';
 import { FilterChips, FilterEditor } from './filter-bar.tsx';
 import { useLogFilters } from './filter-store.ts';
 import { MapCanvas, type MapHit } from './map-canvas.tsx';
 import { SelectionPanel } from './selection-panel.tsx';
+import { useCoalesced } from './use-coalesced.ts';
 import { VariantsPanel } from './variants-panel.tsx';
 import './map-view.css';
 
@@ -53,7 +53,7 @@ export function MapView() {
     calendar: useCalendar ? calendar : null,
     bottlenecks: showBottlenecks ? 3 : 0,
   };
-  const map = useAsync<ProcessMap>(() => api.processMap(workspace.path, request), [workspace.path, logVersion, JSON.stringify(request)]);
+  const map = useCoalesced<ProcessMap>(() => api.processMap(workspace.path, request), JSON.stringify([workspace.path, logVersion, request]));
   const current = map.value;
 
   // A selection refers to indices of one map; a new map (other sliders, filters) clears it.
@@ -151,7 +151,7 @@ export function MapView() {
       </div>
       {map.error ? <ErrorPanel error={map.error} /> : null}
       <div className="map-body">
-        <div className={`map-main${map.status === 'loading' ? ' map-loading' : ''}`} aria-busy={map.status === 'loading'}>
+        <div className={`map-main${map.loading ? ' map-loading' : ''}`} aria-busy={map.loading}>
           {current ? (
             <MapCanvas
               svg={current.svg}
