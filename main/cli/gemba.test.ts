@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -74,6 +74,23 @@ describe('gemba CLI', () => {
     const r = await gemba('import', join(DATA, 'running-example.csv'), '--workspace', ws, '--activity', 'Activity', '--resource', 'Resource', '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).mapping).toMatchObject({ activity: 'Activity', resource: 'Resource' });
+  });
+
+  it('draws the map as an SVG file with one node per shown activity', async () => {
+    const dir = temp();
+    const ws = join(dir, 'ws');
+    await gemba('import', join(DATA, 'running-example.csv'), '--workspace', ws);
+    const out = join(dir, 'map.svg');
+    const r = await gemba('map', ws, '--out', out, '--json');
+    expect(r.code).toBe(0);
+    const svg = readFileSync(out, 'utf8');
+    expect(svg.startsWith('<?xml')).toBe(true);
+    // All 8 activities of the running example, each an element with id act_N.
+    expect(new Set(svg.match(/id="act_\d+"/g)).size).toBe(8);
+    const fewer = join(dir, 'fewer.svg');
+    expect((await gemba('map', ws, '--out', fewer, '--activities', '0.5')).code).toBe(0);
+    expect(new Set(readFileSync(fewer, 'utf8').match(/id="act_\d+"/g)).size).toBe(4);
+    expect((await gemba('map', ws, '--out', fewer, '--paths', '2')).code).toBe(2);
   });
 
   it('exits 2 with one paragraph naming file and line for an unbalanced quote', async () => {

@@ -1,5 +1,6 @@
 import { directlyFollows } from '../../engine/analysis/directly-follows.ts';
 import { caseMask } from '../../engine/analysis/filters.ts';
+import { formatDuration } from '../../engine/map/format-duration.ts';
 import { has, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
 import { calendarFrom, filtersFrom } from '../log-options.ts';
@@ -20,14 +21,8 @@ export const dfgCommand: Command = {
       printJson(ctx, { ...graph, basis });
       return;
     }
-    const lines = graph.edges.map((e) => `${String(e.count).padStart(8)}  ${e.from} → ${e.to}  (median ${formatSeconds(e.medianSeconds)})`);
+    const lines = graph.edges.map((e) => `${String(e.count).padStart(8)}  ${e.from} → ${e.to}  (median ${formatDuration(e.medianSeconds)})`);
     ctx.stdout.write(`${graph.nodes.length} activities, ${graph.edges.length} paths\n${lines.join('\n')}\n`);
   },
 };
 
-export function formatSeconds(seconds: number): string {
-  if (seconds < 120) return `${seconds.toFixed(0)} s`;
-  if (seconds < 7200) return `${(seconds / 60).toFixed(1)} min`;
-  if (seconds < 172800) return `${(seconds / 3600).toFixed(1)} h`;
-  return `${(seconds / 86400).toFixed(1)} d`;
-}

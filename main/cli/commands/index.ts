@@ -2,9 +2,10 @@ import type { Command } from '../command.ts';
 import { dfgCommand } from './dfg.ts';
 import { fixCommand } from './fix.ts';
 import { importCommand } from './import.ts';
+import { mapCommand } from './map.ts';
 import { qualityCommand } from './quality.ts';
 import { statsCommand } from './stats.ts';
 import { variantsCommand } from './variants.ts';
 
 /** Every `gemba` subcommand; add a command here and it appears in `gemba help`. */
-export const COMMANDS: readonly Command[] = [importCommand, statsCommand, dfgCommand, variantsCommand, qualityCommand, fixCommand];
+export const COMMANDS: readonly Command[] = [importCommand, statsCommand, dfgCommand, variantsCommand, mapCommand, qualityCommand, fixCommand];
