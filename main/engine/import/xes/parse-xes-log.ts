@@ -1,5 +1,4 @@
 import { StringDecoder } from 'node:string_decoder';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { AttributeType, RejectedRow } from '../../../../preload/api.ts';
 import { InputError, throwIfCancelled } from '../../errors.ts';
 import { EventLogBuilder, type AttributeHandle, type RawValue } from '../../eventlog/event-log-builder.ts';
@@ -8,9 +7,10 @@ import { REJECTED_SAMPLE_LIMIT, type ImportContext, type ParsedLog } from '../pa
 import { inferStringTimestampFormat, type StringTimestampFormat } from './string-timestamps.ts';
 import { isValidTimeZone, machineTimeZone, wallClockResolver } from '../timestamps/index.ts';
 import { parseXesDate, type NaiveTimeReader } from './xes-date.ts';
+import { DEFAULT_MAX_PENDING_CHARS, XesTokenizer, XmlSyntaxError, type XmlOpenTag, type XmlTagHandler } from './xes-tokenizer.ts';
 
 /**
- * Streaming XES import: saxes events drive a small state machine that writes straight into an
+ * Streaming XES import: the tags of XesTokenizer drive a small state machine that writes straight into an
  * EventLogBuilder. Nothing is kept per event beyond the builder's columns, except for a short
  * replay buffer while the format of text timestamps is being inferred.
  *
@@ -45,20 +45,16 @@ const STRING_TIMESTAMP_SAMPLES = 200;
 /** A real XES file opens <log> within a few KB; this much prolog means it is not one. */
 const MAX_PROLOG_CHARS = 64 * 1024 * 1024;
 /**
- * saxes gathers a comment, text run or attribute value in one string whether or not anyone
- * listens; past this length (256 MB of memory) it is padding or an attack, not event data.
+ * Longest comment, tag or attribute value read: past this length (128 M characters) it is padding
+ * or an attack, not event data.
  */
-const MAX_PENDING_TEXT_CHARS = 128 * 1024 * 1024;
+const MAX_PENDING_TEXT_CHARS = DEFAULT_MAX_PENDING_CHARS;
 const LIST_NOTE_LIMIT = 10;
 
 const SCOPE_NONE = 0;
 const SCOPE_LOG = 1;
 const SCOPE_TRACE = 2;
 const SCOPE_EVENT = 3;
-
-const DOCTYPE_HINT = 'Export the log again without a DOCTYPE (XES needs none), or remove the <!DOCTYPE …> declaration.';
-const DOCTYPE_MESSAGE =
-  'The XES file declares a DOCTYPE. DOCTYPEs can define entities (XXE, "billion laughs"), so the file was refused; Gemba never expands entities.';
 
 interface DeferredEvent {
   caseId: string;
@@ -74,7 +70,7 @@ interface DeferredEvent {
   types: AttributeType[];
 }
 
-class XesLogReader {
+class XesLogReader implements XmlTagHandler {
   readonly builder = new EventLogBuilder();
   readonly rejected: RejectedRow[] = [];
   rejectedCount = 0;
@@ -142,11 +138,15 @@ class XesLogReader {
   constructor(
     /** Places `<date>` values without an offset. */
     private readonly naive: NaiveTimeReader,
-    private readonly timeZone: string,
-    private readonly parser: SaxesParser,
+    /** The zone for times without an offset; asked for only when one is met (the machine's zone costs an ICU start-up). */
+    private readonly zone: () => string,
   ) {}
 
-  onOpen(tag: SaxesTagPlain): void {
+  private get timeZone(): string {
+    return this.zone();
+  }
+
+  openTag(tag: XmlOpenTag): void {
     const depth = ++this.depth;
     if (this.skipFrom !== 0) return;
     const name = tag.name;
@@ -154,7 +154,7 @@ class XesLogReader {
       const local = name.slice(name.indexOf(':') + 1);
       if (local !== 'log') {
         throw new InputError(`This is XML but not an XES event log: its root element is <${name}>, and an XES file's root is <log>.`, {
-          line: this.parser.line,
+          line: tag.line,
           hint: 'Choose an XES export (.xes or .xes.gz) or a CSV file.',
         });
       }
@@ -165,13 +165,13 @@ class XesLogReader {
     switch (this.scope) {
       case SCOPE_LOG:
         if (name === 'trace') this.startTrace();
-        else if (name === 'event') this.startEvent(true);
+        else if (name === 'event') this.startEvent(true, tag.line);
         else this.skipFrom = depth;
         return;
       case SCOPE_TRACE:
         if (name === 'event') {
           if (this.caseId === null) this.fixCase();
-          this.startEvent(false);
+          this.startEvent(false, tag.line);
         } else this.readAttribute(tag, depth, false);
         return;
       case SCOPE_EVENT:
@@ -182,7 +182,7 @@ class XesLogReader {
     }
   }
 
-  onClose(): void {
+  closeTag(): void {
     const depth = this.depth--;
     if (this.skipFrom !== 0) {
       if (depth === this.skipFrom) this.skipFrom = 0;
@@ -199,7 +199,7 @@ class XesLogReader {
       this.containerPrefixes.pop();
       return;
     }
-    // Other closes here are of attributes already read (saxes closes self-closing tags too).
+    // Other closes here are of attributes already read (self-closing tags are closed too).
     if (this.scope === SCOPE_EVENT) {
       if (depth === (this.orphanEvent ? 2 : 3)) {
         this.finishEvent();
@@ -245,10 +245,10 @@ class XesLogReader {
     if (this.caseId === null && this.traceEvents === 0) this.emptyTraces++;
   }
 
-  private startEvent(orphan: boolean): void {
+  private startEvent(orphan: boolean, line: number): void {
     this.scope = SCOPE_EVENT;
     this.orphanEvent = orphan;
-    this.eventLine = this.parser.line;
+    this.eventLine = line;
     this.activity = null;
     this.resource = null;
     this.hasTimestamp = false;
@@ -260,11 +260,10 @@ class XesLogReader {
   }
 
   /** An attribute element directly inside a trace or event (or inside a container there). */
-  private readAttribute(tag: SaxesTagPlain, depth: number, ofEvent: boolean): void {
+  private readAttribute(tag: XmlOpenTag, depth: number, ofEvent: boolean): void {
     const containers = this.containerDepths.length;
     const directChild = containers === 0 ? depth === (ofEvent ? (this.orphanEvent ? 3 : 4) : 3) : depth === this.containerDepths[containers - 1] + 1;
-    const attributes = tag.attributes;
-    const key = attributes.key;
+    const key = tag.attribute('key');
     if (!directChild || key === undefined) {
       this.skipFrom = depth;
       return;
@@ -277,11 +276,11 @@ class XesLogReader {
     }
     if (kind === 'list') {
       if (this.skippedLists.size < LIST_NOTE_LIMIT) this.skippedLists.add(key);
-      if (!tag.isSelfClosing) this.skipFrom = depth;
+      if (!tag.selfClosing) this.skipFrom = depth;
       return;
     }
-    const raw = attributes.value ?? '';
-    if (!tag.isSelfClosing) {
+    const raw = tag.attribute('value') ?? '';
+    if (!tag.selfClosing) {
       // Meta-attributes of this attribute follow as children; the attribute itself is kept.
       this.skipFrom = depth;
       this.metaAttributesSkipped++;
@@ -433,7 +432,9 @@ class XesLogReader {
       this.reject(line, reject);
       return;
     }
-    this.builder.addEvent(this.caseId!, activity!, this.timestamp, this.resource, sourceRow);
+    const builder = this.builder;
+    // The trace's case index is already known: no dictionary lookup of the case id per event.
+    builder.addEventByCodes(this.caseIndex, builder.activityCode(activity!), this.timestamp, builder.resourceCode(this.resource), sourceRow);
     for (let i = 0; i < this.eventAttributeCount; i++) this.builder.setEventAttribute(this.eventHandles[i], this.eventValues[i], this.eventTypes[i]);
   }
 
@@ -451,7 +452,7 @@ class XesLogReader {
   settleStringFormat(): void {
     if (this.stringFormatSettled) return;
     this.stringFormatSettled = true;
-    this.stringFormat = inferStringTimestampFormat(this.stringSamples, this.timeZone);
+    this.stringFormat = this.stringSamples.length === 0 ? null : inferStringTimestampFormat(this.stringSamples, this.timeZone);
     const held = this.deferred ?? [];
     this.deferred = null;
     for (const e of held) {
@@ -523,92 +524,38 @@ function notXml(fileName: string, what: string): InputError {
   });
 }
 
-/** A well-formedness error reported by saxes, told apart from bugs in our own handlers. */
-class XmlSyntaxError extends Error {}
-
-/** The message saxes puts after its "line:column: " prefix. */
-function saxesReason(error: Error): string {
-  return error.message.replace(/^.*?\d+:\d+: /, '');
-}
-
 /** Reads an XES or gzipped XES file into an event log. */
 export async function parseXesLog(path: string, ctx: ImportContext, options: XesImportOptions = {}): Promise<ParsedLog> {
   const file = ctx.fileName;
-  const timeZone = options.timezone ?? machineTimeZone();
-  if (!isValidTimeZone(timeZone)) {
-    throw new InputError(`Unknown time zone "${timeZone}".`, { file, hint: 'Use an IANA name such as Europe/Amsterdam, or an offset such as +01:00.' });
-  }
-  const resolveWallClock = wallClockResolver(timeZone);
+  const checkedZone = (zone: string): string => {
+    if (!isValidTimeZone(zone)) {
+      throw new InputError(`Unknown time zone "${zone}".`, { file, hint: 'Use an IANA name such as Europe/Amsterdam, or an offset such as +01:00.' });
+    }
+    return zone;
+  };
+  let timeZone = options.timezone === undefined ? null : checkedZone(options.timezone);
+  const zone = () => (timeZone ??= checkedZone(machineTimeZone()));
+  let resolveWallClock: ((wallMs: number) => number) | null = null;
   const maxPendingText = options.maxPendingTextChars ?? MAX_PENDING_TEXT_CHARS;
   throwIfCancelled(ctx.signal);
 
-  const parser = new SaxesParser({ xmlns: false, position: true });
-  // Only XML's five predefined entities exist; anything else is an error, never an expansion.
-  // (A plain object here would also "resolve" names like &constructor; from its prototype.)
-  parser.ENTITIES = Object.assign(Object.create(null) as Record<string, string>, {
-    amp: '&',
-    lt: '<',
-    gt: '>',
-    quot: '"',
-    apos: "'",
-  });
   let reader: XesLogReader | null = null;
   const naive: NaiveTimeReader = (wall) => {
     reader!.naiveDates++;
+    resolveWallClock ??= wallClockResolver(zone());
     return resolveWallClock(wall);
   };
-  reader = new XesLogReader(naive, timeZone, parser);
+  reader = new XesLogReader(naive, zone);
   const r = reader;
-  parser.on('opentag', (tag) => r.onOpen(tag));
-  parser.on('closetag', () => r.onClose());
-  parser.on('error', (error) => {
-    throw new XmlSyntaxError(error.message);
-  });
-  parser.on('doctype', () => {
-    throw new InputError(DOCTYPE_MESSAGE, { file, line: parser.line, hint: DOCTYPE_HINT });
-  });
 
   const input = await openMaybeGzipped(path, { fileName: file, maxDecompressedBytes: ctx.maxDecompressedBytes });
   const total = input.fileSize;
-  let decoder: StringDecoder | null = null;
+  let tokenizer: XesTokenizer | null = null;
+  /** Only for UTF-16: the tokenizer reads bytes in UTF-8 or Latin-1, so UTF-16 is decoded to text first. */
+  let utf16: StringDecoder | null = null;
   let lastProgress = 0;
-  let prologChars = 0;
-  let prologTail = '';
+  let prologBytes = 0;
   let sawText = false;
-
-  const feed = (text: string) => {
-    if (!r.sawRoot) {
-      // Refuse a DOCTYPE before saxes buffers it: its internal subset can be arbitrarily large.
-      const window = prologTail + text;
-      const at = window.indexOf('<!DOCTYPE');
-      if (at >= 0) {
-        const line = parser.line + countNewlines(window, prologTail.length, at);
-        throw new InputError(DOCTYPE_MESSAGE, { file, line, hint: DOCTYPE_HINT });
-      }
-      prologTail = window.slice(-8);
-      prologChars += text.length;
-      if (prologChars > MAX_PROLOG_CHARS) {
-        throw new InputError('No XES <log> element in the first 64 MB of the file.', {
-          file,
-          line: parser.line,
-          hint: 'Check that this is an XES export.',
-        });
-      }
-    }
-    try {
-      parser.write(text);
-    } catch (error) {
-      throw asInputError(error);
-    }
-    // `text` is saxes' private buffer; reading its length is the only way to bound it.
-    if ((parser as unknown as { text: string }).text.length > maxPendingText) {
-      throw new InputError(`The file holds a single comment, text or value longer than ${maxPendingText.toLocaleString('en-US')} characters; Gemba stops there to keep memory bounded.`, {
-        file,
-        line: parser.line,
-        hint: 'An XES export never needs such a value; check that the file is what you meant to import.',
-      });
-    }
-  };
 
   const asInputError = (error: unknown): unknown => {
     if (error instanceof InputError) {
@@ -616,45 +563,54 @@ export async function parseXesLog(path: string, ctx: ImportContext, options: Xes
       return error;
     }
     if (!(error instanceof XmlSyntaxError)) return error;
-    const reason = saxesReason(error);
-    const where = { file, line: parser.line, column: parser.column + 1 };
-    if (/undefined entity|disallowed character in entity/.test(reason)) {
-      return new InputError('The file refers to an entity (&name;) that XML does not define. Gemba never expands entities.', {
-        ...where,
-        hint: 'Write the character itself or a numeric reference such as &#233;, or export the log again.',
-      });
-    }
-    if (!r.sawRoot) return notXml(file, `It is not well-formed XML (${reason}).`);
-    return new InputError(`The XES file is not well-formed XML here: ${reason}`, {
-      ...where,
+    if (!r.sawRoot) return notXml(file, `It is not well-formed XML (${error.reason}).`);
+    return new InputError(`The XES file is not well-formed XML here: ${error.reason}.`, {
+      file,
+      line: error.line,
+      column: error.column,
       hint: 'The file may be damaged or cut short; export it again.',
     });
+  };
+
+  /** Until the first non-blank character: it must be "<", or this is not XML at all. */
+  const checkStart = (text: Uint8Array | string, from: number) => {
+    const first = firstNonSpace(text, from);
+    if (first < 0) return;
+    sawText = true;
+    const c = typeof text === 'string' ? text.charCodeAt(first) : text[first];
+    if (c !== 0x3c) throw notXml(file, 'It does not start with "<".');
   };
 
   try {
     for await (const chunk of input.chunks) {
       throwIfCancelled(ctx.signal);
-      if (decoder === null) {
+      if (tokenizer === null) {
         const encoding = sniffEncoding(chunk);
-        decoder = new StringDecoder(encoding);
-        let text = decoder.write(chunk);
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        const first = firstNonSpace(text);
-        if (first >= 0) {
-          sawText = true;
-          if (text[first] !== '<') throw notXml(file, 'It does not start with "<".');
+        if (encoding === 'utf16le') {
+          utf16 = new StringDecoder('utf16le');
+          tokenizer = new XesTokenizer(r, { maxPendingChars: maxPendingText });
+        } else tokenizer = new XesTokenizer(r, { encoding, maxPendingChars: maxPendingText });
+        if (utf16 !== null) {
+          let text = utf16.write(chunk);
+          if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+          checkStart(text, 0);
+          tokenizer.write(text);
+        } else {
+          const bom = encoding === 'utf8' && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+          const body = bom > 0 ? chunk.subarray(bom) : chunk;
+          checkStart(body, 0);
+          tokenizer.write(body);
         }
-        feed(text);
       } else {
-        const text = decoder.write(chunk);
-        if (!sawText) {
-          const first = firstNonSpace(text);
-          if (first >= 0) {
-            sawText = true;
-            if (text[first] !== '<') throw notXml(file, 'It does not start with "<".');
-          }
+        const text = utf16 !== null ? utf16.write(chunk) : chunk;
+        if (!sawText) checkStart(text, 0);
+        tokenizer.write(text);
+      }
+      if (!r.sawRoot) {
+        prologBytes += chunk.length;
+        if (prologBytes > MAX_PROLOG_CHARS) {
+          throw new InputError('No XES <log> element in the first 64 MB of the file.', { file, line: tokenizer.line, hint: 'Check that this is an XES export.' });
         }
-        feed(text);
       }
       const done = input.fileBytesRead();
       if (done - lastProgress >= PROGRESS_EVERY_BYTES) {
@@ -662,29 +618,33 @@ export async function parseXesLog(path: string, ctx: ImportContext, options: Xes
         ctx.onProgress?.(done, total);
       }
     }
-    if (decoder !== null) feed(decoder.end());
+    if (utf16 !== null) tokenizer?.write(utf16.end());
   } catch (error) {
     throw asInputError(error);
   }
 
-  if (!sawText) {
+  if (!sawText || tokenizer === null) {
     throw new InputError('The file is empty.', { file, line: 1, hint: 'Choose the XES export itself, not an empty placeholder.' });
   }
+  // The tokenizer's complaint about the end is kept for last: for a cut file, the messages below say more.
+  let endError: XmlSyntaxError | null = null;
+  try {
+    tokenizer.end();
+  } catch (error) {
+    if (error instanceof XmlSyntaxError && error.truncated) endError = error;
+    else throw asInputError(error);
+  }
   if (!r.sawRoot) {
-    throw new InputError('The file contains no XES <log> element.', { file, line: parser.line, hint: 'Check that this is an XES export.' });
+    throw new InputError('The file contains no XES <log> element.', { file, line: tokenizer.line, hint: 'Check that this is an XES export.' });
   }
   if (!r.closedRoot) {
     throw new InputError(`The XES file ends before </log> — it looks truncated (it stops ${r.whereInLog()}).`, {
       file,
-      line: parser.line,
+      line: tokenizer.line,
       hint: 'Copy or export the file again; the end of it is missing.',
     });
   }
-  try {
-    parser.close();
-  } catch (error) {
-    throw asInputError(error);
-  }
+  if (endError !== null) throw asInputError(endError);
   r.settleStringFormat();
   ctx.onProgress?.(total, total);
 
@@ -699,16 +659,10 @@ export async function parseXesLog(path: string, ctx: ImportContext, options: Xes
   };
 }
 
-function firstNonSpace(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+function firstNonSpace(text: Uint8Array | string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = typeof text === 'string' ? text.charCodeAt(i) : text[i];
     if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return i;
   }
   return -1;
-}
-
-function countNewlines(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = Math.max(0, from); i < to; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
 }
