@@ -4,6 +4,7 @@ import { gemba } from '../api/client.ts';
 import { toUserFacingError } from '../api/gemba-error.ts';
 import { ErrorPanel } from '../components/error-panel.tsx';
 import { StartView } from '../views/start/start-view.tsx';
+import { resumeFiltersForLog, startFiltersForLog } from './filter-store.ts';
 import { formatHash, parseHash } from './route.ts';
 import { Shell } from './shell.tsx';
 import { VIEWS } from './views.ts';
@@ -30,7 +31,13 @@ export function App() {
     if (remembered) {
       api
         .openWorkspace(remembered)
-        .then(setWorkspace, () => sessionStorage.removeItem(SESSION_KEY))
+        .then(
+          (info) => {
+            resumeFiltersForLog(info.path, info.current?.id ?? null);
+            setWorkspace(info);
+          },
+          () => sessionStorage.removeItem(SESSION_KEY),
+        )
         .finally(() => setRestoring(false));
     } else {
       setRestoring(false);
@@ -53,6 +60,7 @@ export function App() {
   const enterWorkspace = useCallback(
     (info: WorkspaceInfo) => {
       sessionStorage.setItem(SESSION_KEY, info.path);
+      startFiltersForLog(info.path, info.current?.id ?? null);
       setWorkspace(info);
       setLastImport(null);
       setLogVersion((v) => v + 1);
@@ -89,6 +97,10 @@ export function App() {
   const logChanged = useCallback(
     async (info?: WorkspaceInfo, summary?: ImportSummary) => {
       const fresh = info ?? (workspace ? await api.openWorkspace(workspace.path) : null);
+      // Filters name activities and values of the old log; kept, they would break every view. A
+      // data-quality fix keeps the import (and the filters); an import or a restore replaces it.
+      const importId = fresh?.current?.id ?? null;
+      if (fresh && (summary || info || importId !== (workspace?.current?.id ?? null))) startFiltersForLog(fresh.path, importId);
       if (fresh) setWorkspace(fresh);
       setLastImport(summary ?? null);
       setLogVersion((v) => v + 1);

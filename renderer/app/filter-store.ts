@@ -1,30 +1,46 @@
 import { useSyncExternalStore } from 'react';
-import type { LogFilter } from '../../../preload/api.ts';
+import type { LogFilter } from '../../preload/api.ts';
 
 /**
- * The filters in force for the open workspace, shared by every view: the map, the variants
- * list, the case table and the summary read the same list and pass it with their API calls, so
- * the engine computes one case mask for all of them. Kept per workspace for the session.
+ * The filters in force for the open log, shared by every view: the map, the variants list, the
+ * case table and the summary read the same list and pass it with their API calls, so the engine
+ * computes one case mask for all of them.
+ *
+ * Filters name activities, variants and attribute values of one log, so they belong to that log:
+ * they are kept per workspace together with the import they were made on, and a new import, a
+ * restore or opening a workspace starts with none (a filter for 'register request' would make
+ * every view of a log without it fail). A reload of the window keeps them.
  */
 const STORAGE_KEY = 'gemba.filters';
 const EMPTY: LogFilter[] = [];
+
+interface SavedFilters {
+  importId: number | null;
+  filters: LogFilter[];
+}
+
 let workspacePath = '';
 let filters: LogFilter[] = EMPTY;
 const listeners = new Set<() => void>();
 
-function load(path: string): LogFilter[] {
+function readAll(): Record<string, SavedFilters> {
   try {
-    const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '{}') as Record<string, LogFilter[]>;
-    return Array.isArray(saved[path]) ? saved[path] : EMPTY;
+    const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '{}') as Record<string, unknown>;
+    return saved && typeof saved === 'object' ? (saved as Record<string, SavedFilters>) : {};
   } catch {
-    return EMPTY;
+    return {};
   }
 }
 
-function save(): void {
+function load(path: string): SavedFilters | null {
+  const entry = readAll()[path];
+  return entry && Array.isArray(entry.filters) ? entry : null;
+}
+
+function save(importId: number | null | undefined): void {
   try {
-    const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '{}') as Record<string, LogFilter[]>;
-    saved[workspacePath] = filters;
+    const saved = readAll();
+    saved[workspacePath] = { importId: importId === undefined ? (saved[workspacePath]?.importId ?? null) : importId, filters };
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
   } catch {
     // storage full or unavailable: filters still work for this window
@@ -36,8 +52,8 @@ function emit(): void {
 }
 
 export function setFilters(next: LogFilter[]): void {
-  filters = next;
-  save();
+  filters = next.length === 0 ? EMPTY : next;
+  save(undefined);
   emit();
 }
 
@@ -53,11 +69,42 @@ export function toggleNegate(index: number): void {
   setFilters(filters.map((f, i) => (i === index ? { ...f, negate: !f.negate } : f)));
 }
 
+/** The filters in force now (outside React). */
+export function currentFilters(): LogFilter[] {
+  return filters;
+}
+
 /** Switches the store to a workspace (its own filters) without notifying twice. */
 function selectWorkspace(path: string): void {
   if (path === workspacePath) return;
   workspacePath = path;
-  filters = load(path);
+  filters = load(path)?.filters ?? EMPTY;
+}
+
+/**
+ * The log of a workspace changed (new import, restore) or a workspace was opened: its filters
+ * start empty and are recorded as belonging to `importId`.
+ */
+export function startFiltersForLog(path: string, importId: number | null): void {
+  workspacePath = path;
+  filters = EMPTY;
+  save(importId);
+  emit();
+}
+
+/**
+ * The window was reloaded with a workspace open: keeps the saved filters only if they were made
+ * on the log that is current now (another window may have imported meanwhile).
+ */
+export function resumeFiltersForLog(path: string, importId: number | null): void {
+  const saved = load(path);
+  if (saved && saved.importId === importId) {
+    workspacePath = path;
+    filters = saved.filters.length === 0 ? EMPTY : saved.filters;
+    emit();
+  } else {
+    startFiltersForLog(path, importId);
+  }
 }
 
 const subscribe = (listener: () => void) => {

@@ -6,6 +6,14 @@ export function formatCount(value: number): string {
   return integer.format(value);
 }
 
+/**
+ * A count with its noun, singular for exactly one: "1 case", "8,577 cases", "0 errors".
+ * Irregular plurals are passed in ("1 activity", "3 activities").
+ */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   const units = ['KB', 'MB', 'GB', 'TB'];
@@ -18,22 +26,38 @@ export function formatBytes(bytes: number): string {
   return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
 }
 
-/** A duration in the largest sensible units, e.g. "2 d 4 h", "3 h 12 min", "45 s". */
+const MINUTE = 60;
+const HOUR = 3600;
+
+/**
+ * A duration in two units at most, rounded (not cut) to the smaller one: "2 d 4 h", "3 h 12 min",
+ * "45 s"; 1.497 d reads "1 d 12 h". Below a second: "250 ms", and "< 1 ms" rather than "0 ms"
+ * for a tiny but non-zero time; exactly nothing is "0 s".
+ */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '—';
   const sign = seconds < 0 ? '-' : '';
-  let s = Math.abs(seconds);
-  if (s < 1) return `${sign}${Math.round(s * 1000)} ms`;
-  if (s < 60) return `${sign}${Math.round(s)} s`;
-  const days = Math.floor(s / 86400);
-  s -= days * 86400;
-  const hours = Math.floor(s / 3600);
-  s -= hours * 3600;
-  const minutes = Math.floor(s / 60);
-  if (days > 0) return `${sign}${days} d${hours ? ` ${hours} h` : ''}`;
-  if (hours > 0) return `${sign}${hours} h${minutes ? ` ${minutes} min` : ''}`;
-  const rest = Math.round(s - minutes * 60);
-  return `${sign}${minutes} min${rest ? ` ${rest} s` : ''}`;
+  const s = Math.abs(seconds);
+  if (s === 0) return '0 s';
+  // Round in the smaller unit first, then split, so 23 h 59.9 min becomes "1 d", not "23 h 60 min".
+  const hours = Math.round(s / HOUR);
+  if (hours >= 24) return `${sign}${pair(Math.floor(hours / 24), 'd', hours % 24, 'h')}`;
+  const minutes = Math.round(s / MINUTE);
+  if (minutes >= 60) return `${sign}${pair(Math.floor(minutes / 60), 'h', minutes % 60, 'min')}`;
+  const wholeSeconds = Math.round(s);
+  if (wholeSeconds >= 60) return `${sign}${pair(Math.floor(wholeSeconds / 60), 'min', wholeSeconds % 60, 's')}`;
+  if (s >= 0.9995) return `${sign}${wholeSeconds} s`;
+  const millis = Math.round(s * 1000);
+  return millis >= 1 ? `${sign}${millis} ms` : `${sign}< 1 ms`;
+}
+
+function pair(big: number, bigUnit: string, small: number, smallUnit: string): string {
+  return small ? `${big} ${bigUnit} ${small} ${smallUnit}` : `${big} ${bigUnit}`;
+}
+
+/** Time left of a job: never "0 s left" while it still runs. */
+export function formatTimeLeft(seconds: number): string {
+  return seconds < 1 ? 'less than a second left' : `about ${formatDuration(seconds)} left`;
 }
 
 /** An ISO timestamp as "YYYY-MM-DD HH:MM:SS" in UTC, so what the user reads is what is stored. */
@@ -55,6 +79,84 @@ export function formatMoment(iso: string | null | undefined): string {
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   return formatTimestamp(iso).slice(0, 10);
+}
+
+/**
+ * Timestamps in one time zone (the machine's, by default) as "YYYY-MM-DD HH:MM:SS", the zone
+ * named once in the view's header; `title` gives the stored instant in ISO UTC for a tooltip.
+ */
+export interface TimeFormat {
+  /** IANA zone name, e.g. "Europe/Berlin". */
+  zone: string;
+  /** "Times in Europe/Berlin", for a view's header. */
+  caption: string;
+  timestamp(iso: string | null | undefined): string;
+  /** To the minute. */
+  moment(iso: string | null | undefined): string;
+  date(iso: string | null | undefined): string;
+  /** The instant as stored, ISO 8601 UTC, e.g. for a title attribute. */
+  title(iso: string | null | undefined): string | undefined;
+}
+
+const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormatter(zone: string): Intl.DateTimeFormat {
+  let formatter = zoneFormatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    zoneFormatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+/** A usable zone name: the given one when the platform knows it, else UTC. */
+export function knownZone(zone: string | null | undefined): string {
+  if (!zone) return 'UTC';
+  try {
+    zoneFormatter(zone);
+    return zone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** An ISO timestamp as "YYYY-MM-DD HH:MM:SS[.mmm]" of the wall clock in `zone`. */
+export function formatTimestampIn(iso: string | null | undefined, zone: string): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  if (zone === 'UTC') return formatTimestamp(iso);
+  const parts: Record<string, string> = {};
+  for (const part of zoneFormatter(zone).formatToParts(date)) parts[part.type] = part.value;
+  const millis = date.getUTCMilliseconds();
+  const fraction = millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`;
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}${fraction}`;
+}
+
+export function createTimeFormat(zone: string | null | undefined): TimeFormat {
+  const z = knownZone(zone);
+  const timestamp = (iso: string | null | undefined) => formatTimestampIn(iso, z);
+  return {
+    zone: z,
+    caption: `Times in ${z}`,
+    timestamp,
+    moment: (iso) => (iso ? timestamp(iso).slice(0, 16) : '—'),
+    date: (iso) => (iso ? timestamp(iso).slice(0, 10) : '—'),
+    title: (iso) => {
+      if (!iso) return undefined;
+      const date = new Date(iso);
+      return Number.isNaN(date.getTime()) ? iso : `${date.toISOString()} (UTC)`;
+    },
+  };
 }
 
 export function formatPercent(share: number, digits = 1): string {

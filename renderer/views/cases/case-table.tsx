@@ -5,7 +5,7 @@ import { toUserFacingError } from '../../api/gemba-error.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { formatCount, formatDuration, formatTimestamp } from '../../components/format.ts';
-import { useLogFilters } from '../map/filter-store.ts';
+import { useLogFilters } from '../../app/filter-store.ts';
 import { pagesCovering } from './page-range.ts';
 import type { UserFacingError } from '../../../preload/api.ts';
 
@@ -48,7 +48,7 @@ export function CaseTable({
 }) {
   const { api, logVersion } = useWorkbench();
   const workspace = useWorkspace();
-  // The same filters as the map and variants (views/map/filter-store.ts), so the table lists the cases the map shows.
+  // The same filters as the map and variants (app/filter-store.ts), so the table lists the cases the map shows.
   const filters = useLogFilters(workspace.path);
   const scroller = useRef<HTMLDivElement>(null);
   const pages = useRef<Pages>({ total: null, rows: new Map(), loading: new Set(), error: null });
@@ -147,7 +147,7 @@ export function CaseTable({
           );
         })}
       </div>
-      {state.error ? <ErrorPanel error={state.error} /> : null}
+      {state.error ? <ErrorPanel error={state.error} title={state.error.kind === 'input' ? 'The cases could not be listed' : undefined} /> : null}
       <div className="case-scroll" ref={scroller} onKeyDown={onKeyDown} data-testid="case-scroll">
         <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {

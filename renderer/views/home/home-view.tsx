@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import type { ColumnMapping, ImportRecord, UserFacingError } from '../../../preload/api.ts';
 import { toUserFacingError } from '../../api/gemba-error.ts';
+import { useTimeFormat } from '../../app/time-format.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
-import { formatBytes, formatCount, formatMoment } from '../../components/format.ts';
+import { formatBytes, formatCount } from '../../components/format.ts';
+import { RejectedRows } from '../../components/rejected-rows.tsx';
 import { useAsync } from '../../components/use-async.ts';
 
 /** The workspace at a glance: its current log (or a call to import one) and its import history. */
 export function HomeView() {
-  const { api, navigate, logVersion, logChanged } = useWorkbench();
+  const { api, navigate, logVersion, logChanged, lastImport } = useWorkbench();
   const workspace = useWorkspace();
+  const times = useTimeFormat();
   const history = useAsync(() => api.importHistory(workspace.path), [api, workspace.path, logVersion]);
   const [restoring, setRestoring] = useState<number | null>(null);
   const [error, setError] = useState<UserFacingError | null>(null);
@@ -33,14 +36,16 @@ export function HomeView() {
       <header className="view-header">
         <div>
           <h1>{workspace.name}</h1>
-          <p className="muted small mono">{workspace.path}</p>
+          <p className="muted small">
+            <span className="mono">{workspace.path}</span> · <span data-testid="time-zone-caption">{times.caption}</span>
+          </p>
         </div>
         <button type="button" className="primary" onClick={() => navigate('import')} data-testid="home-import">
           Import a log
         </button>
       </header>
 
-      {error ? <ErrorPanel error={error} onDismiss={() => setError(null)} /> : null}
+      {error ? <ErrorPanel error={error} title={error.kind === 'input' ? 'The import could not be restored' : undefined} onDismiss={() => setError(null)} /> : null}
 
       {current ? (
         <section className="panel" data-testid="current-log">
@@ -57,8 +62,8 @@ export function HomeView() {
             <dt>Rejected rows</dt>
             <dd>{formatCount(current.rejectedRows)}</dd>
             <dt>Imported</dt>
-            <dd>
-              {formatMoment(current.importedAt)} UTC by {current.user}
+            <dd title={times.title(current.importedAt)}>
+              {times.moment(current.importedAt)} by {current.user}
             </dd>
             {current.mapping ? (
               <>
@@ -78,7 +83,11 @@ export function HomeView() {
             </button>
           </div>
         </section>
-      ) : (
+      ) : null}
+
+      {current && current.rejectedRows > 0 ? <RejectedRows workspace={workspace.path} record={current} justImported={lastImport} /> : null}
+
+      {current ? null : (
         <section className="panel call-to-action" data-testid="no-log">
           <h2>No event log yet</h2>
           <p className="muted">Import a CSV, XES or XES.gz export to start. The workspace keeps every import, so you can go back to an earlier one.</p>
@@ -90,7 +99,7 @@ export function HomeView() {
 
       <section className="panel">
         <h2>Import history</h2>
-        {history.status === 'failed' ? <ErrorPanel error={history.error} /> : null}
+        {history.status === 'failed' ? <ErrorPanel error={history.error} title="The import history could not be read" /> : null}
         {history.value && history.value.length === 0 ? <p className="muted">No imports yet.</p> : null}
         {history.value && history.value.length > 0 ? (
           <div className="table-scroll">
@@ -104,7 +113,7 @@ export function HomeView() {
                   <th className="num">Cases</th>
                   <th className="num">Events</th>
                   <th className="num">Rejected</th>
-                  <th>Imported (UTC)</th>
+                  <th>Imported</th>
                   <th>User</th>
                   <th>SHA-256</th>
                   <th aria-label="Action" />
@@ -120,7 +129,7 @@ export function HomeView() {
                     <td className="num">{formatCount(record.cases)}</td>
                     <td className="num">{formatCount(record.events)}</td>
                     <td className="num">{formatCount(record.rejectedRows)}</td>
-                    <td>{formatMoment(record.importedAt)}</td>
+                    <td title={times.title(record.importedAt)}>{times.moment(record.importedAt)}</td>
                     <td>{record.user}</td>
                     <td className="mono small" title={record.sha256}>
                       {record.sha256.slice(0, 12)}…

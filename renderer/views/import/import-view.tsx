@@ -155,7 +155,7 @@ export function ImportView() {
         </div>
       </header>
 
-      {error ? <ErrorPanel error={error} onDismiss={() => setError(null)} /> : null}
+      {error ? <ErrorPanel error={error} title={error.kind === 'input' ? 'The file could not be read' : undefined} onDismiss={() => setError(null)} /> : null}
       {notice ? (
         <p className="notice" role="status" data-testid="import-notice">
           {notice}

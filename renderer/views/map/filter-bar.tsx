@@ -3,7 +3,7 @@ import type { FilterOptions, LogFilter } from '../../../preload/api.ts';
 import { useWorkbench } from '../../app/workbench.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { describeFilter } from './describe-filter.ts';
-import { addFilter, removeFilter, setFilters, toggleNegate, useLogFilters } from './filter-store.ts';
+import { addFilter, removeFilter, setFilters, toggleNegate, useLogFilters } from '../../app/filter-store.ts';
 
 /** The filters in force as chips: click the text to negate, ✕ to remove. Shown on every view. */
 export function FilterChips({ compact = false }: { compact?: boolean }) {

@@ -4,7 +4,7 @@ import { useAsync } from '../../components/use-async.ts';
 import { formatCount, formatDuration } from '../../components/format.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { DurationHistogram } from './duration-histogram.tsx';
-import { addFilter } from './filter-store.ts';
+import { addFilter } from '../../app/filter-store.ts';
 import type { MapHit } from './map-canvas.tsx';
 
 /** Statistics, cases and the durations histogram of the clicked activity or path. */

@@ -4,7 +4,7 @@ import { useWorkbench } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { formatCount, formatDuration } from '../../components/format.ts';
 import { useAsync } from '../../components/use-async.ts';
-import { addFilter } from './filter-store.ts';
+import { addFilter } from '../../app/filter-store.ts';
 
 const SHOWN = 300;
 

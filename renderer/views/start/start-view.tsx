@@ -1,15 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import type { UserFacingError, WorkspaceInfo } from '../../../preload/api.ts';
 import { toUserFacingError } from '../../api/gemba-error.ts';
+import { useTimeFormat } from '../../app/time-format.ts';
 import { useWorkbench } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
-import { formatMoment } from '../../components/format.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { workspacePathFor } from './workspace-path.ts';
 
 /** First screen: create a workspace, open one by path, or pick a recent one. */
 export function StartView() {
   const { api, environment, enterWorkspace } = useWorkbench();
+  const times = useTimeFormat();
   const recent = useAsync(() => api.recentWorkspaces(), [api]);
   const [newName, setNewName] = useState('');
   const [openPath, setOpenPath] = useState('');
@@ -53,7 +54,7 @@ export function StartView() {
         </div>
       </header>
 
-      {error ? <ErrorPanel error={error} onDismiss={() => setError(null)} /> : null}
+      {error ? <ErrorPanel error={error} title={error.kind === 'input' ? 'The workspace could not be opened' : undefined} onDismiss={() => setError(null)} /> : null}
 
       <div className="start-grid">
         <section className="panel">
@@ -105,7 +106,7 @@ export function StartView() {
 
       <section className="panel">
         <h2>Recent workspaces</h2>
-        {recent.status === 'failed' ? <ErrorPanel error={recent.error} /> : null}
+        {recent.status === 'failed' ? <ErrorPanel error={recent.error} title="The recent workspaces could not be listed" /> : null}
         {recent.value && recent.value.length === 0 ? <p className="muted">None yet.</p> : null}
         {recent.value && recent.value.length > 0 ? (
           <ul className="recent-list" data-testid="recent-workspaces">
@@ -114,7 +115,9 @@ export function StartView() {
                 <button type="button" className="recent-item" disabled={busy} onClick={() => void run(() => api.openWorkspace(ref.path))}>
                   <span className="recent-name">{ref.name}</span>
                   <span className="recent-path">{ref.path}</span>
-                  <span className="recent-time">{formatMoment(ref.openedAt)}</span>
+                  <span className="recent-time" title={times.title(ref.openedAt)}>
+                    {times.moment(ref.openedAt)}
+                  </span>
                 </button>
               </li>
             ))}

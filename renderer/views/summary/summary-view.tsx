@@ -1,11 +1,15 @@
-import type { LogStatistics } from '../../../preload/api.ts';
+import type { LogFilter, LogStatistics } from '../../../preload/api.ts';
+import { useLogFilters } from '../../app/filter-store.ts';
+import { useTimeFormat } from '../../app/time-format.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { BarList } from '../../components/bar-list.tsx';
 import { ErrorPanel } from '../../components/error-panel.tsx';
-import { formatCount, formatDuration, formatMoment, formatTimestamp } from '../../components/format.ts';
+import { formatCount, formatDuration, plural } from '../../components/format.ts';
+import { RejectedRows } from '../../components/rejected-rows.tsx';
 import { Sparkline } from '../../components/sparkline.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
 import { useAsync } from '../../components/use-async.ts';
+import { FilterChips } from '../map/filter-bar.tsx';
 
 function ranked(counts: Record<string, number>): { label: string; count: number }[] {
   return Object.entries(counts)
@@ -19,10 +23,15 @@ export function SummaryView() {
   // Every view that works on the log is one click from here, including ones added later.
   const onward = views.filter((view) => view.needsLog && view.id !== 'summary');
   const workspace = useWorkspace();
-  const stats = useAsync(() => api.statistics(workspace.path), [api, workspace.path, logVersion]);
+  const times = useTimeFormat();
+  // The same filters as the map and the case table: the summary describes the cases they keep.
+  const filters = useLogFilters(workspace.path);
+  const filtered = filters.length > 0;
+  const filterKey = JSON.stringify(filters);
+  const stats = useAsync(() => api.statistics(workspace.path, filtered ? filters : undefined), [api, workspace.path, logVersion, filterKey]);
+  // The whole log, for "1 of 6 cases"; asked only while a filter is in force.
+  const whole = useAsync<LogStatistics | null>(() => (filtered ? api.statistics(workspace.path) : Promise.resolve(null)), [api, workspace.path, logVersion, filtered]);
   const current = workspace.current;
-  // The rejected-row sample travels with the import's own answer; after a reopen only the count is known.
-  const justImported = lastImport && current && lastImport.importId === current.id ? lastImport : null;
 
   return (
     <div className="view">
@@ -31,7 +40,10 @@ export function SummaryView() {
           <h1>Summary</h1>
           {current ? (
             <p className="muted">
-              {current.fileName} · imported {formatMoment(current.importedAt)} UTC
+              <span title={times.title(current.importedAt)}>
+                {current.fileName} · imported {times.moment(current.importedAt)}
+              </span>{' '}
+              · <span data-testid="time-zone-caption">{times.caption}</span>
             </p>
           ) : null}
         </div>
@@ -47,63 +59,56 @@ export function SummaryView() {
         </div>
       </header>
 
-      {stats.status === 'failed' ? <ErrorPanel error={stats.error} /> : null}
-      {stats.value ? <SummaryBody stats={stats.value} /> : stats.status === 'loading' ? <p className="muted">Computing statistics…</p> : null}
-
-      {current ? (
-        <section className="panel" data-testid="rejected-rows">
-          <h2>Rejected rows</h2>
-          <p>
-            <strong data-testid="rejected-count">{formatCount(current.rejectedRows)}</strong>{' '}
-            {current.rejectedRows === 1 ? 'row was' : 'rows were'} set aside during import
-            {current.rejectedRows > 0 ? ' (unreadable, missing case or activity, or an unparseable timestamp).' : '.'}
-          </p>
-          {justImported && justImported.rejectedSample.length > 0 ? (
-            <table className="data-table compact" data-testid="rejected-sample">
-              <thead>
-                <tr>
-                  <th className="num">Line</th>
-                  <th>Reason</th>
-                </tr>
-              </thead>
-              <tbody>
-                {justImported.rejectedSample.map((row, i) => (
-                  <tr key={i}>
-                    <td className="num">{row.line}</td>
-                    <td>{row.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-          {justImported && justImported.notes.length > 0 ? (
-            <>
-              <h3>How the file was read</h3>
-              <ul className="notes" data-testid="import-notes">
-                {justImported.notes.map((note, i) => (
-                  <li key={i}>{note}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </section>
+      {filtered ? <FilterNotice filters={filters} stats={stats.value} whole={whole.value} /> : null}
+      {stats.status === 'failed' ? (
+        <ErrorPanel error={stats.error} title={stats.error.kind === 'input' ? 'The summary could not be computed' : undefined} />
       ) : null}
+      {stats.value ? (
+        <SummaryBody stats={stats.value} whole={filtered ? whole.value : null} />
+      ) : stats.status === 'loading' ? (
+        <p className="muted">Computing statistics…</p>
+      ) : null}
+
+      {current ? <RejectedRows workspace={workspace.path} record={current} justImported={lastImport} /> : null}
     </div>
   );
 }
 
-function SummaryBody({ stats }: { stats: LogStatistics }) {
+/** Says plainly that the figures below are of the filtered cases, and which filters keep them. */
+function FilterNotice({ filters, stats, whole }: { filters: LogFilter[]; stats: LogStatistics | null; whole: LogStatistics | null }) {
+  return (
+    <section className="panel filter-notice" data-testid="summary-filter-notice">
+      <p>
+        <strong>Filtered:</strong>{' '}
+        {stats && whole ? (
+          <span data-testid="summary-filter-share">
+            these figures describe {formatCount(stats.cases)} of {plural(whole.cases, 'case')} ({formatCount(stats.events)} of{' '}
+            {plural(whole.events, 'event')})
+          </span>
+        ) : (
+          <span>these figures describe only the cases the filters keep</span>
+        )}
+        , kept by {filters.length === 1 ? 'this filter' : `these ${filters.length} filters`}:
+      </p>
+      <FilterChips />
+    </section>
+  );
+}
+
+function SummaryBody({ stats, whole }: { stats: LogStatistics; whole: LogStatistics | null }) {
+  const times = useTimeFormat();
   const starts = ranked(stats.startActivities);
   const ends = ranked(stats.endActivities);
   const duration = stats.caseDurationSeconds;
+  const of = (total: number | undefined, noun: string, nouns?: string) => (total === undefined ? undefined : `of ${plural(total, noun, nouns)}`);
   return (
     <>
       <section className="stat-grid" data-testid="summary-stats">
-        <StatCard label="Cases" value={formatCount(stats.cases)} testId="stat-cases" />
-        <StatCard label="Events" value={formatCount(stats.events)} testId="stat-events" />
-        <StatCard label="Activities" value={formatCount(stats.activities)} testId="stat-activities" />
-        <StatCard label="Variants" value={formatCount(stats.variants)} testId="stat-variants" />
-        <StatCard label="Resources" value={formatCount(stats.resources)} testId="stat-resources" />
+        <StatCard label="Cases" value={formatCount(stats.cases)} detail={of(whole?.cases, 'case')} testId="stat-cases" />
+        <StatCard label="Events" value={formatCount(stats.events)} detail={of(whole?.events, 'event')} testId="stat-events" />
+        <StatCard label="Activities" value={formatCount(stats.activities)} detail={of(whole?.activities, 'activity', 'activities')} testId="stat-activities" />
+        <StatCard label="Variants" value={formatCount(stats.variants)} detail={of(whole?.variants, 'variant')} testId="stat-variants" />
+        <StatCard label="Resources" value={formatCount(stats.resources)} detail={of(whole?.resources, 'resource')} testId="stat-resources" />
         <StatCard
           label="Case duration"
           value={duration ? formatDuration(duration.median) : '—'}
@@ -118,14 +123,20 @@ function SummaryBody({ stats }: { stats: LogStatistics }) {
         <p>
           {stats.timeRange ? (
             <>
-              <span data-testid="time-range-start">{formatTimestamp(stats.timeRange[0])}</span> →{' '}
-              <span data-testid="time-range-end">{formatTimestamp(stats.timeRange[1])}</span> <span className="muted">UTC</span>
+              <span data-testid="time-range-start" title={times.title(stats.timeRange[0])}>
+                {times.timestamp(stats.timeRange[0])}
+              </span>{' '}
+              →{' '}
+              <span data-testid="time-range-end" title={times.title(stats.timeRange[1])}>
+                {times.timestamp(stats.timeRange[1])}
+              </span>{' '}
+              <span className="muted">{times.zone}</span>
             </>
           ) : (
-            'The log is empty.'
+            'No cases.'
           )}
         </p>
-        <Sparkline points={stats.eventsPerDay} label={`Events per day, ${stats.eventsPerDay.length} days`} />
+        <Sparkline points={stats.eventsPerDay} binDays={stats.eventsBinDays ?? 1} />
       </section>
 
       <div className="two-columns">

@@ -1,0 +1,51 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { LogFilter } from '../../preload/api.ts';
+import { addFilter, currentFilters, resumeFiltersForLog, startFiltersForLog } from './filter-store.ts';
+
+/** sessionStorage as the browser has it, for Node. */
+class MemoryStorage {
+  private readonly items = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, value);
+  }
+}
+
+const twoVariants: LogFilter = { kind: 'variants', variants: [['register request', 'decide'], ['register request', 'reject request']] };
+const absent: LogFilter = { kind: 'activities', activities: ['pay compensation'], mode: 'none' };
+
+describe('filter store', () => {
+  beforeEach(() => {
+    (globalThis as { sessionStorage?: unknown }).sessionStorage = new MemoryStorage();
+  });
+
+  it('starts empty after a new import and does not bring back the filters of the old log', () => {
+    startFiltersForLog('/ws/a', 1);
+    addFilter(twoVariants);
+    expect(currentFilters()).toEqual([twoVariants]);
+    startFiltersForLog('/ws/a', 2); // import receipt.xes
+    expect(currentFilters()).toEqual([]);
+    resumeFiltersForLog('/ws/a', 2); // reload of the window
+    expect(currentFilters()).toEqual([]);
+  });
+
+  it('keeps the filters over a reload when the log is still the one they were made on', () => {
+    startFiltersForLog('/ws/b', 7);
+    addFilter(absent);
+    startFiltersForLog('/ws/c', 1); // another workspace
+    expect(currentFilters()).toEqual([]);
+    resumeFiltersForLog('/ws/b', 7);
+    expect(currentFilters()).toEqual([absent]);
+  });
+
+  it('drops saved filters on reload when another window changed the log meanwhile', () => {
+    startFiltersForLog('/ws/d', 3);
+    addFilter(absent);
+    resumeFiltersForLog('/ws/d', 4);
+    expect(currentFilters()).toEqual([]);
+    resumeFiltersForLog('/ws/d', 3); // the saved entry now belongs to import 4 and is empty
+    expect(currentFilters()).toEqual([]);
+  });
+});
