@@ -55,6 +55,7 @@ export function analyzeHead(head: Buffer, fileSize: number, fileName: string): C
   if (body.every((c) => c === 10 || c === 13 || c === 32 || c === 9)) {
     throw new InputError('The file is empty.', { file: fileName, line: 1, hint: 'Choose a CSV file with a header line and at least one row of events.' });
   }
+  refuseBinary(body, fileName);
   const decoder = new FieldDecoder(dialect.encoding, dialect.quote.charCodeAt(0));
   const records: string[][] = [];
   const lines: number[] = [];
@@ -91,6 +92,12 @@ export function analyzeHead(head: Buffer, fileSize: number, fileName: string): C
 
   const notes = [...dialect.notes];
   const width = records[0].length;
+  if (width < 3) {
+    throw new InputError(
+      `The first line splits into ${width === 1 ? 'one column' : 'two columns'} with any of comma, semicolon, tab or pipe; an event log needs at least a case, an activity and a timestamp column.`,
+      { file: fileName, line: lines[0], hint: 'Check that this is the CSV export of an event log, with one event per line.' },
+    );
+  }
   const rawHeader = records[0];
   const dataRows = records.slice(1);
   let columns = profileColumns(rawHeader.map((_, k) => `column ${k + 1}`), dataRows, width);
@@ -143,4 +150,35 @@ export function uniqueNames(raw: string[]): string[] {
     if (times > 0) n = `${n} (${times + 1})`;
     return n;
   });
+}
+
+/** Share of control bytes (other than tab, CR, LF, form feed) above which a file is not text. */
+const MAX_CONTROL_SHARE = 0.01;
+
+/**
+ * Refuses files that are not text (a spreadsheet, an archive, an image renamed .csv): a NUL byte
+ * or more than 1% control characters in the head. Reading them as Latin-1 would only produce
+ * garbage column names.
+ */
+function refuseBinary(body: Uint8Array, fileName: string): void {
+  let control = 0;
+  let line = 1;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === 10) line++;
+    else if (c === 0) {
+      throw new InputError('The file is not a text file (it holds NUL bytes), so it cannot be a CSV export.', {
+        file: fileName,
+        line,
+        hint: 'Choose the CSV or XES export itself; spreadsheets (.xlsx) must be saved as CSV first.',
+      });
+    } else if (c < 32 && c !== 9 && c !== 13 && c !== 12) control++;
+  }
+  if (control > MAX_CONTROL_SHARE * body.length) {
+    throw new InputError(`The file is not a text file (${control} control bytes in its first ${body.length} bytes), so it cannot be a CSV export.`, {
+      file: fileName,
+      line: 1,
+      hint: 'Choose the CSV or XES export itself; spreadsheets (.xlsx) must be saved as CSV first.',
+    });
+  }
 }

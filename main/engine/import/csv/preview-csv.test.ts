@@ -83,4 +83,14 @@ describe('previewCsv', () => {
     await expect(previewCsv(files.write('header.csv', 'a,b,c\n'))).rejects.toBeInstanceOf(InputError);
     await expect(previewCsv(files.write('header2.csv', 'a,b,c\n'))).rejects.toMatchObject({ details: { line: 2 } });
   });
+
+  it('refuses a binary file and a file that does not split into columns', async () => {
+    const binary = Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000xl/workbook.xml', 'latin1'); // the start of an .xlsx (zip)
+    await expect(previewCsv(files.write('sheet.csv', binary))).rejects.toMatchObject({ message: expect.stringMatching(/not a text file \(it holds NUL bytes\)/), details: { line: 1 } });
+    const noisy = Buffer.alloc(400, 'a');
+    for (let i = 0; i < 400; i += 20) noisy[i] = 0x1b; // 20 escape bytes in 400: 5% control characters
+    await expect(previewCsv(files.write('noisy.csv', noisy))).rejects.toThrow(/20 control bytes/);
+    await expect(previewCsv(files.write('prose.csv', 'just some prose\nwithout any delimiter\n'))).rejects.toThrow(/splits into one column/);
+    await expect(previewCsv(files.write('two.csv', 'case,activity\n1,a\n'))).rejects.toThrow(/splits into two columns/);
+  });
 });
