@@ -143,7 +143,9 @@ export const fixCommand: Command = {
       ...applied.map((f) => `applied #${f.id}: ${f.fix.description}`),
       ...undone.map((id) => `undid #${id}`),
       ...(requested.length > 0 && applied.length === 0 ? ['nothing to fix for the requested checks'] : []),
-      `now ${after.cases} cases, ${after.events} events, ${after.activities} activities (was ${before.cases}, ${before.events}, ${before.activities})`,
+      applied.length || undone.length
+        ? `now ${after.cases} cases, ${after.events} events, ${after.activities} activities (was ${before.cases}, ${before.events}, ${before.activities})`
+        : `${after.cases} cases, ${after.events} events, ${after.activities} activities`,
       fixesInForce.length ? 'fixes in force:' : 'no fixes in force',
       ...fixesInForce.map((f) => `  #${f.id} ${f.fix.description}`),
     ];
