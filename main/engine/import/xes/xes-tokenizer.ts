@@ -580,6 +580,7 @@ export class XesTokenizer implements XmlOpenTag {
         }
       }
       if (i === end) return INCOMPLETE;
+      if (i - valueStart > this.maxPending) throw this.tooLong('attribute value', line);
       for (let k = 0; k < count; k++) if (sameBytes(buf, nameStarts[k], nameEnds[k], keyStart, keyEnd)) throw this.duplicate(buf, keyStart, keyEnd);
       nameStarts[count] = keyStart;
       nameEnds[count] = keyEnd;
