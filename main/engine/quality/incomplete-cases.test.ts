@@ -49,4 +49,13 @@ describe('incompleteCases', () => {
     const check = incompleteCases(log, { startActivities: ['S'], endActivities: ['E'] });
     expect(check.breakdown![0].count).toBe(3); // cut-start, alt0, alt1
   });
+
+  it('counts a frequent alternative ending as an outcome, not a cut-off', () => {
+    // R sits mid-process in 60 cases and ends 40 others: it closes 40 of the 100 cases containing
+    // it (below half), but 40 of 100 cases is far above 5% and 20 cases, so it is a usual end.
+    const alternative = buildLog([...repeatCases('done', 60, ['S', 'R', 'M', 'E']), ...repeatCases('rejected', 40, ['S', 'M', 'R'])]);
+    expect(inferUsualEnds(alternative).endActivities.sort()).toEqual(['E', 'R']);
+    expect(incompleteCases(alternative).count).toBe(0);
+    expect(incompleteCases(alternative, { frequentShare: 0.5 }).count).toBe(40);
+  });
 });

@@ -10,12 +10,21 @@ export interface IncompleteCasesOptions {
    * at the export window) falls below it; a rare but genuine alternative start does not.
    */
   usualShare?: number;
+  /**
+   * An activity is also a usual start (end) when it opens (closes) at least this share of all
+   * cases, and at least MIN_FREQUENT_CASES of them: a frequent alternative ending, such as a
+   * rejection, is an outcome, not a cut-off. The floor keeps a handful of cases in a small log
+   * from declaring any activity usual.
+   */
+  frequentShare?: number;
   /** Explicit usual start/end activities, overriding the inference (the user's edit). */
   startActivities?: string[];
   endActivities?: string[];
   /** A case with an unusual end whose last event is this close to the end of the log is still running. Default: median case duration. */
   runningWindowMs?: number;
 }
+
+const MIN_FREQUENT_CASES = 20;
 
 export interface UsualEnds {
   startActivities: string[];
@@ -50,9 +59,10 @@ export function inferUsualEnds(log: EventLog, options: IncompleteCasesOptions = 
     durations[c] = log.timestamp[to - 1] - log.timestamp[from];
     if (log.timestamp[to - 1] > logEnd) logEnd = log.timestamp[to - 1];
   }
+  const frequent = Math.max(MIN_FREQUENT_CASES, (options.frequentShare ?? 0.05) * log.caseCount);
   const usual = (counts: Int32Array) => {
     const out: string[] = [];
-    for (let i = 0; i < a; i++) if (counts[i] > 0 && counts[i] >= ratio * containing[i]) out.push(log.activities[i]);
+    for (let i = 0; i < a; i++) if (counts[i] > 0 && (counts[i] >= ratio * containing[i] || counts[i] >= frequent)) out.push(log.activities[i]);
     return out;
   };
   const window = options.runningWindowMs ?? (log.caseCount > 0 ? medianInPlace(durations) : 0);
@@ -118,7 +128,7 @@ export function incompleteCases(log: EventLog, options: IncompleteCasesOptions =
         : `${plural(count, 'case')} (${percent(count, log.caseCount)}) look cut off: ${tally[1].toLocaleString('en-US')} start with an unusual activity, ` +
           `${tally[2].toLocaleString('en-US')} end with an unusual one, and ${tally[3].toLocaleString('en-US')} are probably still running ` +
           `(last event after ${window === null ? '—' : isoTime(window)}). Usual starts: ${usual.startActivities.join(', ') || 'none'}; ` +
-          `usual ends: ${usual.endActivities.join(', ') || 'none'} (an activity is usual when it opens or closes at least half of the cases that contain it; edit the lists in the fix). ` +
+          `usual ends: ${usual.endActivities.join(', ') || 'none'} (an activity is usual when it opens or closes at least half of the cases that contain it, or at least 5% of all cases (and 20 cases); edit the lists in the fix). ` +
           `Cut-off cases shorten cycle times; running cases (an unusual end within ${formatDuration(usual.runningWindowMs)}, ` +
           'the median case duration, of the end of the log) are not finished yet.',
     examples: examples.items,
