@@ -245,17 +245,24 @@ export interface ProcessMapRequest {
   bottlenecks?: number;
 }
 
-/** A path or an activity ranked by the total time cases spend there. */
+/**
+ * A path or an activity ranked by the total time cases spend there, on the filtered log with
+ * every activity (not the slider-simplified map, whose projected paths skip hidden activities).
+ */
 export interface Bottleneck {
   kind: 'path' | 'activity';
   /** For an activity, from = to = the activity. */
   from: string;
   to: string;
+  /** Transitions on the path; for an activity, its events with a start time. */
   count: number;
   meanSeconds: number;
+  medianSeconds: number;
   totalSeconds: number;
-  /** Share of all waiting (paths) or service (activities) time in the shown map, 0..1. */
+  /** Share of all waiting (paths) or service (activities) time in the filtered log, 0..1. */
   share: number;
+  /** With a working calendar (figures above in working time): the same in wall-clock time. */
+  wallClock?: { meanSeconds: number; medianSeconds: number; totalSeconds: number; share: number };
 }
 
 /**
@@ -268,7 +275,11 @@ export interface ProcessMap {
   /** The import and fixes the map was computed on. */
   basis?: LogBasis;
   svg: string;
-  /** The shown graph: activities and paths after both sliders. */
+  /**
+   * The shown graph: activities and paths after both sliders. Its medians are computed only
+   * when the view shows them (performance view, median); otherwise they are NaN (null in JSON)
+   * and a click gets the element's median from mapSelection.
+   */
   graph: ProcessGraph;
   bottlenecks: Bottleneck[];
   /** Activities and paths in the filtered log before the sliders. */
@@ -282,6 +293,8 @@ export interface ProcessMap {
 
 /** A variant with the figures the variants list shows. */
 export interface VariantInfo {
+  /** 1-based rank in the unfiltered log (most frequent first); kept when filters change. */
+  rank: number;
   activities: string[];
   count: number;
   /** Share of the filtered cases, 0..1. */
@@ -311,7 +324,10 @@ export interface MapSelectionDetail {
   durationLabel: string;
   /** Durations for the histogram (a regular sample when there are more than 20,000). */
   durationsSeconds: number[];
+  /** In working time when a calendar was given. */
   durationSummary: DurationSummary | null;
+  /** With a calendar: the same durations in wall-clock time, so both figures can be shown. */
+  wallClockSummary?: DurationSummary | null;
 }
 
 /** What the filter editor offers for a log. */
@@ -372,6 +388,8 @@ export type LogFilter = (
       /** The case's activity sequence equals one of `variants`. */
       kind: 'variants';
       variants: string[][];
+      /** Their ranks in the unfiltered log (VariantInfo.rank), for the chip's text only. */
+      ranks?: number[];
     }
   | {
       /** Case duration (first to last event) in [minSeconds, maxSeconds]; a missing bound is open. */

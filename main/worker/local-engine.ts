@@ -186,7 +186,7 @@ export class LocalEngine {
 
   async variantList(workspace: string, filters?: LogFilter[]): Promise<VariantInfo[]> {
     const log = this.log(workspace);
-    return variants(log, filters?.length ? sharedCaseMask(log, filters) : null).map(({ activities, count, share, meanDurationSeconds }) => ({ activities, count, share, meanDurationSeconds }));
+    return variants(log, filters?.length ? sharedCaseMask(log, filters) : null).map(({ rank, activities, count, share, meanDurationSeconds }) => ({ rank, activities, count, share, meanDurationSeconds }));
   }
 
   async mapSelection(workspace: string, request: MapSelectionRequest): Promise<MapSelectionDetail> {

@@ -22,6 +22,12 @@ export interface DirectlyFollowsOptions {
    * one of the log projected onto the shown activities (what a map with fewer activities shows).
    */
   keepActivities?: Uint8Array | null;
+  /**
+   * Compute medians (default true). Selecting them costs a scatter of every transition and a
+   * selection per group, about a third of the pass; a map that shows no median skips it, and its
+   * medians are NaN (a click asks mapSelection, which computes the clicked element's median).
+   */
+  medians?: boolean;
 }
 
 /**
@@ -165,7 +171,8 @@ export function directlyFollowsColumns(log: EventLog, options: DirectlyFollowsOp
     }
   }
   const E = ids.size;
-  const waiting = groupDurations(transitionEdge.subarray(0, transitions), transitionDuration.subarray(0, transitions), E);
+  const medians = options.medians ?? true;
+  const waiting = groupDurations(transitionEdge.subarray(0, transitions), transitionDuration.subarray(0, transitions), E, medians);
   let service: DurationColumns;
   if (serviceDuration) {
     const activityOfTimedEvent = new Int32Array(n).fill(-1);
@@ -175,7 +182,7 @@ export function directlyFollowsColumns(log: EventLog, options: DirectlyFollowsOp
         if ((!keep || keep[activity[i]] === 1) && !Number.isNaN(serviceDuration[i])) activityOfTimedEvent[i] = activity[i];
       }
     }
-    service = groupDurations(activityOfTimedEvent, serviceDuration, A);
+    service = groupDurations(activityOfTimedEvent, serviceDuration, A, medians);
   } else {
     service = groupDurations(new Int32Array(0), new Float64Array(0), A);
   }
@@ -228,7 +235,7 @@ function grow(a: Int32Array): Int32Array<ArrayBuffer> {
  * durations of each group next to each other in one Float64Array, and the median is selected
  * in each group's subarray.
  */
-export function groupDurations(groupOf: Int32Array, durations: Float64Array, groups: number): DurationColumns {
+export function groupDurations(groupOf: Int32Array, durations: Float64Array, groups: number, medians = true): DurationColumns {
   const count = new Int32Array(groups);
   const total = new Float64Array(groups);
   const min = new Float64Array(groups).fill(Infinity);
@@ -242,6 +249,8 @@ export function groupDurations(groupOf: Int32Array, durations: Float64Array, gro
     if (d < min[g]) min[g] = d;
     if (d > max[g]) max[g] = d;
   }
+  const median = new Float64Array(groups).fill(NaN);
+  if (!medians) return { count, total, min, max, median };
   const offset = new Int32Array(groups + 1);
   for (let g = 0; g < groups; g++) offset[g + 1] = offset[g] + count[g];
   const sorted = sortScratch(offset[groups]);
@@ -250,7 +259,6 @@ export function groupDurations(groupOf: Int32Array, durations: Float64Array, gro
     const g = groupOf[i];
     if (g >= 0) sorted[cursor[g]++] = durations[i];
   }
-  const median = new Float64Array(groups).fill(NaN);
   for (let g = 0; g < groups; g++) if (count[g] > 0) median[g] = medianInPlace(sorted.subarray(offset[g], offset[g + 1]));
   return { count, total, min, max, median };
 }

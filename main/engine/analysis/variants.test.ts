@@ -51,3 +51,23 @@ describe('variants', () => {
     ]);
   });
 });
+
+describe('variant ranks', () => {
+  it('keep their number from the unfiltered log when a filter drops other cases (by hand)', () => {
+    // unfiltered: ABC ×3 (#1), AC ×2 (#2), ABBC ×1 (#3), B ×1 (#4)
+    const log = logFromTraces({ a: ['A', 'B', 'C'], b: ['A', 'C'], c: ['A', 'B', 'C'], d: ['A', 'C'], e: ['A', 'B', 'C'], f: ['B'], g: ['A', 'B', 'B', 'C'] });
+    expect(variants(log).map((v) => [v.rank, v.activities.join('')])).toEqual([
+      [1, 'ABC'],
+      [2, 'AC'],
+      [3, 'ABBC'],
+      [4, 'B'],
+    ]);
+    // without the ABC cases, AC is listed first but is still #2, B still #4
+    const filtered = variants(log, caseMask(log, [{ kind: 'variants', variants: [['A', 'B', 'C']], negate: true }]));
+    expect(filtered.map((v) => [v.rank, v.activities.join(''), v.count])).toEqual([
+      [2, 'AC', 2],
+      [3, 'ABBC', 1],
+      [4, 'B', 1],
+    ]);
+  });
+});

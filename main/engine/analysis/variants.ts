@@ -2,6 +2,11 @@ import type { EventLog } from '../eventlog/event-log.ts';
 import { caseDurationMs } from './case-span.ts';
 
 export interface VariantSummary {
+  /**
+   * 1-based rank in the unfiltered log, most frequent first: a variant keeps its number when
+   * filters drop other cases, so "#4" means the same variant in every view and filter chip.
+   */
+  rank: number;
   activities: string[];
   /** Cases following exactly this activity sequence. */
   count: number;
@@ -60,9 +65,32 @@ export function variantGroups(log: EventLog, mask?: Uint8Array | null): { varian
   return { variantOfCase, representative, count };
 }
 
+/** Per case, the rank of its variant in the unfiltered log; computed once per log. */
+const unfilteredRanks = new WeakMap<EventLog, Int32Array>();
+
+function rankOfCase(log: EventLog): Int32Array {
+  let ranks = unfilteredRanks.get(log);
+  if (!ranks) {
+    const { variantOfCase, representative, count } = variantGroups(log, null);
+    const sequence = (v: number) => sequenceOf(log, representative[v]);
+    const order = representative.map((_, v) => v).sort((x, y) => count[y] - count[x] || compareSequences(sequence(x), sequence(y)));
+    const rankOfVariant = new Int32Array(representative.length);
+    order.forEach((v, k) => (rankOfVariant[v] = k + 1));
+    ranks = new Int32Array(log.caseCount);
+    for (let c = 0; c < log.caseCount; c++) ranks[c] = rankOfVariant[variantOfCase[c]];
+    unfilteredRanks.set(log, ranks);
+  }
+  return ranks;
+}
+
+function sequenceOf(log: EventLog, c: number): string[] {
+  return Array.from(log.activity.subarray(log.caseStart[c], log.caseStart[c + 1]), (a) => log.activities[a]);
+}
+
 /** Variants of the cases a mask keeps, most frequent first; ties in activity-sequence order. */
 export function variants(log: EventLog, mask?: Uint8Array | null, options: VariantOptions = {}): VariantSummary[] {
   const { variantOfCase, representative, count } = variantGroups(log, mask);
+  const ranks = mask ? rankOfCase(log) : null;
   const durationSum = new Float64Array(representative.length);
   let kept = 0;
   for (let c = 0; c < log.caseCount; c++) {
@@ -77,13 +105,16 @@ export function variants(log: EventLog, mask?: Uint8Array | null, options: Varia
     for (let c = 0; c < log.caseCount; c++) if (variantOfCase[c] >= 0) members[variantOfCase[c]].push(c);
   }
   const list = representative.map((r, v) => ({
-    activities: Array.from(log.activity.subarray(log.caseStart[r], log.caseStart[r + 1]), (a) => log.activities[a]),
+    rank: ranks ? ranks[r] : 0,
+    activities: sequenceOf(log, r),
     count: count[v],
     share: count[v] / kept,
     meanDurationSeconds: durationSum[v] / count[v] / 1000,
     ...(members ? { caseIndices: members[v] } : {}),
   }));
-  return list.sort((a, b) => b.count - a.count || compareSequences(a.activities, b.activities));
+  list.sort((a, b) => b.count - a.count || compareSequences(a.activities, b.activities));
+  if (!ranks) list.forEach((v, k) => (v.rank = k + 1));
+  return list;
 }
 
 /** Lexicographic by activity name (code-point order), a shorter prefix first. */

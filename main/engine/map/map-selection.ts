@@ -1,4 +1,4 @@
-import type { MapSelectionDetail, MapSelectionRequest } from '../../../preload/api.ts';
+import type { DurationSummary, MapSelectionDetail, MapSelectionRequest } from '../../../preload/api.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
 import { durationFunction } from '../analysis/calendar.ts';
 import { sharedCaseMask } from '../analysis/filters.ts';
@@ -33,6 +33,8 @@ export function mapSelection(log: EventLog, request: MapSelectionRequest): MapSe
   const serviceTimes = element.kind === 'activity' && start !== null;
 
   const durations: number[] = [];
+  // With a calendar the same spans in wall-clock time, so the panel can show both figures.
+  const wallClock: number[] | null = calendar ? [] : null;
   const cases: { index: number; id: string }[] = [];
   const limit = request.caseLimit ?? DEFAULT_CASE_LIMIT;
   let caseCount = 0;
@@ -46,10 +48,14 @@ export function mapSelection(log: EventLog, request: MapSelectionRequest): MapSe
       if (a === target && (source < 0 || (prev >= 0 && activity[prev] === source))) {
         through = true;
         if (serviceTimes) {
-          if (!Number.isNaN(start![i])) durations.push(Math.max(0, duration(start![i], timestamp[i])));
+          if (!Number.isNaN(start![i])) {
+            durations.push(Math.max(0, duration(start![i], timestamp[i])));
+            wallClock?.push(Math.max(0, (timestamp[i] - start![i]) / 1000));
+          }
         } else if (prev >= 0) {
           const next = start && !Number.isNaN(start[i]) ? start[i] : timestamp[i];
           durations.push(Math.max(0, duration(timestamp[prev], next)));
+          wallClock?.push(Math.max(0, (next - timestamp[prev]) / 1000));
         }
       }
       prev = i;
@@ -60,7 +66,6 @@ export function mapSelection(log: EventLog, request: MapSelectionRequest): MapSe
     }
   }
   const all = Float64Array.from(durations);
-  const summary = all.length ? groupDurations(new Int32Array(all.length), all.slice(), 1) : null;
   const step = Math.max(1, Math.ceil(all.length / HISTOGRAM_SAMPLE));
   const sample: number[] = [];
   for (let k = 0; k < all.length; k += step) sample.push(all[k]);
@@ -74,14 +79,13 @@ export function mapSelection(log: EventLog, request: MapSelectionRequest): MapSe
         ? 'Waiting time on this path'
         : 'Waiting time before this activity',
     durationsSeconds: sample,
-    durationSummary: summary
-      ? {
-          meanSeconds: summary.total[0] / summary.count[0],
-          medianSeconds: summary.median[0],
-          minSeconds: summary.min[0],
-          maxSeconds: summary.max[0],
-          totalSeconds: summary.total[0],
-        }
-      : null,
+    durationSummary: summarize(all),
+    ...(wallClock ? { wallClockSummary: summarize(Float64Array.from(wallClock)) } : {}),
   };
+}
+
+function summarize(values: Float64Array): DurationSummary | null {
+  if (values.length === 0) return null;
+  const s = groupDurations(new Int32Array(values.length), values.slice(), 1);
+  return { meanSeconds: s.total[0] / s.count[0], medianSeconds: s.median[0], minSeconds: s.min[0], maxSeconds: s.max[0], totalSeconds: s.total[0] };
 }

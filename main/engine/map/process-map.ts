@@ -15,20 +15,29 @@ export function processMapGraph(log: EventLog, request: ProcessMapRequest, mask?
   const caseMask = mask ?? (request.filters?.length ? sharedCaseMask(log, request.filters) : null);
   const calendar = request.calendar ?? null;
   const context = `${maskIdentity(caseMask)}|${calendar ? JSON.stringify(calendar) : ''}`;
-  const overall = cachedGraph(log, `${context}|all`, () => directlyFollows(log, { mask: caseMask, calendar }));
+  // The full graph is computed once per filter and calendar and feeds the bottlenecks, which
+  // show medians; a projected graph is computed on each new activities position, and skips
+  // medians unless the map shows them (a slider move then costs a third less).
+  const overall = cachedGraph(log, `${context}|all|medians`, () => directlyFollows(log, { mask: caseMask, calendar }));
   const shown = selectActivities(overall, request.activities);
   let projected: ProcessGraph = overall;
   if (shown.length < overall.nodes.length) {
     const keepActivities = new Uint8Array(log.activities.length);
     for (const name of shown) keepActivities[log.activities.indexOf(name)] = 1;
-    projected = cachedGraph(log, `${context}|${shown.join('\u0000')}`, () => directlyFollows(log, { mask: caseMask, calendar, keepActivities }));
+    const key = `${context}|${shown.join('\u0000')}`;
+    const medians = request.view === 'performance' && request.performanceMeasure === 'median';
+    projected =
+      (medians ? null : peekGraph(log, `${key}|medians`)) ??
+      cachedGraph(log, `${key}|${medians ? 'medians' : 'no medians'}`, () => directlyFollows(log, { mask: caseMask, calendar, keepActivities, medians }));
   }
   // Graphviz needs seconds for a map of thousands of paths, which nobody can read anyway: the
   // slider's top end stops at MAX_SHOWN_PATHS (plus what connectivity needs) and says so.
   const allPaths = projected.startPaths.length + projected.pathStats.length + projected.endPaths.length;
   const pathsLimited = request.paths * allPaths > MAX_SHOWN_PATHS;
   const simplified = simplifyPaths(projected, pathsLimited ? MAX_SHOWN_PATHS / allPaths : request.paths);
-  return { overall, projected, simplified, pathsLimited };
+  // With a calendar, bottlenecks give the wall-clock figure beside the working-time one.
+  const overallWallClock = calendar ? cachedGraph(log, `${maskIdentity(caseMask)}||all|medians`, () => directlyFollows(log, { mask: caseMask })) : null;
+  return { overall, overallWallClock, projected, simplified, pathsLimited };
 }
 
 /** Most paths a map shows; see processMapGraph. */
@@ -51,6 +60,16 @@ function maskIdentity(mask: Uint8Array | null): string {
   return `mask${id}`;
 }
 
+/** A cached graph if there is one, refreshed as most recently used. */
+function peekGraph(log: EventLog, key: string): ProcessGraph | null {
+  const graphs = graphCache.get(log);
+  const graph = graphs?.get(key);
+  if (!graphs || !graph) return null;
+  graphs.delete(key);
+  graphs.set(key, graph);
+  return graph;
+}
+
 function cachedGraph(log: EventLog, key: string, compute: () => ProcessGraph): ProcessGraph {
   let graphs = graphCache.get(log);
   if (!graphs) graphCache.set(log, (graphs = new Map()));
@@ -66,8 +85,9 @@ function cachedGraph(log: EventLog, key: string, compute: () => ProcessGraph): P
 
 /** A laid-out process map for the UI, the CLI and the SVG/PNG export. */
 export async function processMap(log: EventLog, request: ProcessMapRequest, mask?: Uint8Array | null): Promise<ProcessMap> {
-  const { overall, projected, simplified, pathsLimited } = processMapGraph(log, request, mask);
-  const ranked = bottlenecks(simplified, 10);
+  const { overall, overallWallClock, projected, simplified, pathsLimited } = processMapGraph(log, request, mask);
+  // Ranked on the filtered log with every activity; the map marks those of the top ones it shows.
+  const ranked = bottlenecks(overall, 10, overallWallClock);
   const marked = new Set(
     ranked
       .filter((b) => b.kind === 'path')
