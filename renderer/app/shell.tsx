@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { WorkspaceInfo } from '../../preload/api.ts';
-import { formatCount } from '../components/format.ts';
+import { plural } from '../components/format.ts';
 import { findView, SIDEBAR_WIDGETS, VIEWS } from './views.ts';
 import { useWorkbench } from './workbench.ts';
 
@@ -37,7 +37,7 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
             <div className="workspace-log" data-testid="workspace-log">
               {workspace.current.fileName}
               <br />
-              {formatCount(workspace.current.cases)} cases · {formatCount(workspace.current.events)} events
+              {plural(workspace.current.cases, 'case')} · {plural(workspace.current.events, 'event')}
             </div>
           ) : (
             <div className="workspace-log muted">No log imported</div>

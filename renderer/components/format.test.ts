@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTimeFormat, formatBytes, formatCount, formatDuration, formatTimeLeft, formatTimestamp, formatTimestampIn, knownZone, plural } from './format.ts';
+import { countWithUnit, createTimeFormat, formatBytes, formatCount, formatDuration, formatTimeLeft, formatTimestamp, formatTimestampIn, knownZone, plural } from './format.ts';
 
 describe('formatDuration', () => {
   it('reads in the largest useful units', () => {
@@ -56,6 +56,19 @@ describe('plural', () => {
   });
 });
 
+describe('countWithUnit', () => {
+  it('makes the head noun of an engine unit singular for one', () => {
+    expect(countWithUnit(1, 'events out of order')).toBe('1 event out of order');
+    expect(countWithUnit(1, 'repeated events')).toBe('1 repeated event');
+    expect(countWithUnit(1, 'rows set aside')).toBe('1 row set aside');
+    expect(countWithUnit(1, 'places an event may be missing')).toBe('1 place an event may be missing');
+    expect(countWithUnit(1, 'activities')).toBe('1 activity');
+    expect(countWithUnit(1, 'events with a variant label')).toBe('1 event with a variant label');
+    expect(countWithUnit(2, 'events out of order')).toBe('2 events out of order');
+    expect(countWithUnit(0, 'cases')).toBe('0 cases');
+  });
+});
+
 describe('formatTimestamp', () => {
   it('shows UTC and keeps milliseconds only when present', () => {
     expect(formatTimestamp('2010-12-30T10:02:00+01:00')).toBe('2010-12-30 09:02:00');
@@ -79,6 +92,7 @@ describe('timestamps in a time zone', () => {
     const times = createTimeFormat('Europe/Berlin');
     expect(times.caption).toBe('Times in Europe/Berlin');
     expect(times.moment('2010-12-30T13:32:45Z')).toBe('2010-12-30 14:32');
+    expect(times.second('2010-12-30T13:32:45.125Z')).toBe('2010-12-30 14:32:45');
     expect(times.date('2010-12-30T23:30:00Z')).toBe('2010-12-31');
     expect(times.title('2010-12-30T14:32:00+01:00')).toBe('2010-12-30T13:32:00.000Z (UTC)');
     expect(times.timestamp(null)).toBe('—');

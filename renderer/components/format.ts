@@ -14,6 +14,25 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
 }
 
+/**
+ * A count with a unit phrase that arrives in the plural from the engine ("events out of order",
+ * "rows set aside", "empty cells"): for exactly one, the first plural word becomes singular.
+ */
+export function countWithUnit(count: number, pluralUnit: string): string {
+  return `${formatCount(count)} ${unitFor(count, pluralUnit)}`;
+}
+
+/** The unit phrase alone, singular for exactly one (for a count shown apart from its unit). */
+export function unitFor(count: number, pluralUnit: string): string {
+  if (count !== 1) return pluralUnit;
+  const words = pluralUnit.split(' ');
+  const i = words.findIndex((w) => /[^s]s$/.test(w));
+  if (i < 0) return pluralUnit;
+  const w = words[i]!;
+  words[i] = w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.slice(0, -1);
+  return words.join(' ');
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   const units = ['KB', 'MB', 'GB', 'TB'];
@@ -91,6 +110,8 @@ export interface TimeFormat {
   /** "Times in Europe/Berlin", for a view's header. */
   caption: string;
   timestamp(iso: string | null | undefined): string;
+  /** To the second, for narrow columns (the tooltip keeps the milliseconds). */
+  second(iso: string | null | undefined): string;
   /** To the minute. */
   moment(iso: string | null | undefined): string;
   date(iso: string | null | undefined): string;
@@ -149,6 +170,7 @@ export function createTimeFormat(zone: string | null | undefined): TimeFormat {
     zone: z,
     caption: `Times in ${z}`,
     timestamp,
+    second: (iso) => (iso ? timestamp(iso).slice(0, 19) : '—'),
     moment: (iso) => (iso ? timestamp(iso).slice(0, 16) : '—'),
     date: (iso) => (iso ? timestamp(iso).slice(0, 10) : '—'),
     title: (iso) => {

@@ -2,9 +2,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useReducer, useRef, type KeyboardEvent } from 'react';
 import type { CaseQuery, CaseRow, CaseSort } from '../../../preload/api.ts';
 import { toUserFacingError } from '../../api/gemba-error.ts';
+import { useTimeFormat } from '../../app/time-format.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
-import { formatCount, formatDuration, formatTimestamp } from '../../components/format.ts';
+import { formatCount, formatDuration, plural } from '../../components/format.ts';
 import { useLogFilters } from '../../app/filter-store.ts';
 import { pagesCovering } from './page-range.ts';
 import type { UserFacingError } from '../../../preload/api.ts';
@@ -15,8 +16,8 @@ const ROW_HEIGHT = 30;
 const COLUMNS: { label: string; sort: CaseSort | null; numeric: boolean }[] = [
   { label: 'Case id', sort: 'id', numeric: false },
   { label: 'Events', sort: 'events', numeric: true },
-  { label: 'Start (UTC)', sort: 'start', numeric: false },
-  { label: 'End (UTC)', sort: 'end', numeric: false },
+  { label: 'Start', sort: 'start', numeric: false },
+  { label: 'End', sort: 'end', numeric: false },
   { label: 'Duration', sort: 'duration', numeric: true },
 ];
 
@@ -48,6 +49,7 @@ export function CaseTable({
 }) {
   const { api, logVersion } = useWorkbench();
   const workspace = useWorkspace();
+  const times = useTimeFormat();
   // The same filters as the map and variants (app/filter-store.ts), so the table lists the cases the map shows.
   const filters = useLogFilters(workspace.path);
   const scroller = useRef<HTMLDivElement>(null);
@@ -180,8 +182,12 @@ export function CaseTable({
                     <div role="cell" className="num">
                       {formatCount(row.events)}
                     </div>
-                    <div role="cell">{formatTimestamp(row.start)}</div>
-                    <div role="cell">{formatTimestamp(row.end)}</div>
+                    <div role="cell" title={times.title(row.start)}>
+                      {times.second(row.start)}
+                    </div>
+                    <div role="cell" title={times.title(row.end)}>
+                      {times.second(row.end)}
+                    </div>
                     <div role="cell" className="num">
                       {formatDuration(row.durationSeconds)}
                     </div>
@@ -197,11 +203,11 @@ export function CaseTable({
         </div>
       </div>
       <div className="case-foot muted small" data-testid="case-total">
-        {state.total === null ? 'Loading cases…' : `${formatCount(state.total)} ${state.total === 1 ? 'case' : 'cases'}${search ? ` matching "${search}"` : ''}`}
+        {state.total === null ? 'Loading cases…' : `${plural(state.total, 'case')}${search ? ` matching "${search}"` : ''}`}
         {filters.length > 0 ? (
           <span data-testid="case-filters-note">
             {' '}
-            · {filters.length} {filters.length === 1 ? 'filter' : 'filters'} in force (set on the process map)
+            · {plural(filters.length, 'filter')} in force (see the chips in the sidebar)
           </span>
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CaseSort } from '../../../preload/api.ts';
+import { useTimeFormat } from '../../app/time-format.ts';
 import { useWorkbench } from '../../app/workbench.ts';
 import { CaseDetailPanel } from './case-detail.tsx';
 import { CaseTable } from './case-table.tsx';
@@ -10,6 +11,7 @@ const DESCENDING_FIRST: Record<CaseSort, boolean> = { id: false, events: true, s
 /** Cases: the scrolling table and, for the selected case (route parameter `case`), its events. */
 export function CasesView() {
   const { route, navigate } = useWorkbench();
+  const times = useTimeFormat();
   const [sort, setSort] = useState<CaseSort>('id');
   const [descending, setDescending] = useState(false);
   const [searchText, setSearchText] = useState('');
@@ -34,7 +36,13 @@ export function CasesView() {
   return (
     <div className="view view-fill">
       <header className="view-header">
-        <h1>Cases</h1>
+        <div>
+          <h1>Cases</h1>
+          <p className="muted small" data-testid="time-zone-caption">
+            {times.caption}
+            {times.zone === 'UTC' ? '' : '; hover a time for UTC'}
+          </p>
+        </div>
         <label className="search">
           <span className="visually-hidden">Search case id</span>
           <input

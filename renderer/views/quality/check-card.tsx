@@ -1,5 +1,5 @@
 import type { QualityCheck, QualityFix } from '../../../preload/api.ts';
-import { formatCount } from '../../components/format.ts';
+import { formatCount, unitFor } from '../../components/format.ts';
 import { IncompleteCasesEditor } from './incomplete-cases-editor.tsx';
 import { MergeMapEditor } from './merge-map-editor.tsx';
 
@@ -29,7 +29,7 @@ export function CheckCard({
         <span className="check-count" data-testid={`quality-count-${check.kind}`}>
           {check.applicable ? formatCount(check.count) : 'n/a'}
         </span>
-        <span className="check-unit muted">{check.applicable ? check.unit : 'not applicable'}</span>
+        <span className="check-unit muted">{check.applicable ? unitFor(check.count, check.unit) : 'not applicable'}</span>
         <span className="check-severity">{check.applicable && check.count > 0 ? SEVERITY_LABEL[check.severity] : check.applicable ? 'OK' : ''}</span>
       </summary>
       <div className="check-body">

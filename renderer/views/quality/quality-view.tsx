@@ -3,7 +3,7 @@ import type { QualityFix, UserFacingError } from '../../../preload/api.ts';
 import { toUserFacingError } from '../../api/gemba-error.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
-import { formatCount, formatMoment } from '../../components/format.ts';
+import { formatDuration, formatMoment, plural } from '../../components/format.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { CheckCard } from './check-card.tsx';
 import { HealthLight } from './health-light.tsx';
@@ -72,11 +72,11 @@ export function QualityView() {
         <>
           <section className="panel quality-summary" data-testid="quality-summary">
             <HealthLight health={value.health} testId="quality-health" />
-            <span data-testid="quality-errors">{value.summary.errors} errors</span>
-            <span data-testid="quality-warnings">{value.summary.warnings} warnings</span>
-            <span>{value.summary.infos} notes</span>
+            <span data-testid="quality-errors">{plural(value.summary.errors, 'error')}</span>
+            <span data-testid="quality-warnings">{plural(value.summary.warnings, 'warning')}</span>
+            <span>{plural(value.summary.infos, 'note')}</span>
             <span className="muted">
-              {formatCount(value.cases)} cases · {formatCount(value.events)} events · checked in {value.computedMs} ms
+              {plural(value.cases, 'case')} · {plural(value.events, 'event')} · checked in {formatDuration(value.computedMs / 1000)}
             </span>
           </section>
 
