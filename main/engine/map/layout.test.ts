@@ -128,3 +128,25 @@ describe('dense maps', () => {
     expect(sparse.pathsLimited).toBe(false);
   });
 });
+
+describe('the SVG contract of preload/api.ts (ProcessMap.svg)', () => {
+  it('names elements act_i, path_i, start_i, end_i, node_start and node_end, as the comment says', async () => {
+    const map = await processMap(runningExample(), { activities: 1, paths: 1, view: 'frequency' });
+    const ids = new Set([...map.svg.matchAll(/<g id="([^"]+)" class="(?:node|edge)[^"]*"/g)].map((m) => m[1]));
+    const expected = [
+      ...map.graph.activityStats.map((_, i) => `act_${i}`),
+      ...map.graph.pathStats.map((_, i) => `path_${i}`),
+      ...map.graph.startPaths.map((_, i) => `start_${i}`),
+      ...map.graph.endPaths.map((_, i) => `end_${i}`),
+      'node_start',
+      'node_end',
+    ];
+    expect([...ids].sort()).toEqual(expected.sort());
+    // act_i is activityStats[i]: the running example's most frequent activity is decide (9)
+    expect(map.svg).toMatch(/<g id="act_0" class="node">[\s\S]*?>decide<[\s\S]*?>9<\/text>/);
+    // path figures carry a white halo so they stay readable where they meet a line
+    expect(map.svg).toMatch(/<g id="path_0" class="edge">[\s\S]*?<text stroke="#ffffff"[^>]*paint-order="stroke"[^>]*> 6 <\/text>/);
+    const node = /<g id="act_0" class="node">[\s\S]*?<\/g>/.exec(map.svg)![0];
+    expect(node).not.toContain('stroke="#ffffff"'); // node labels sit on their fill, no halo
+  });
+});

@@ -156,10 +156,12 @@ export function mapToDot(shown: ProcessGraph, full: ProcessGraph, style: MapStyl
   const labelKind = shownPaths <= INLINE_LABEL_PATHS ? 'label' : shownPaths <= EXTERNAL_LABEL_PATHS ? 'xlabel' : null;
   const lines = [
     'digraph process_map {',
-    `  graph [rankdir=TB, ordering=out, newrank=true, nodesep=0.35, ranksep=0.45, pad=0.25, bgcolor="white", fontname="${FONT}"${labelKind === 'label' ? '' : ', mclimit=0.3'}];`,
-    `  node [shape=box, style="rounded,filled", fontname="${FONT}", fontsize=11, margin="0.18,0.07", penwidth=1, color="#5b6b7a"];`,
-    `  edge [fontname="${FONT}", fontsize=9, arrowsize=0.6, fontcolor="#2b2f33"];`,
-    `  start [id="node_start", label="", xlabel="start", shape=circle, width=0.28, fixedsize=true, fillcolor="#3a8f3a", color="#2c6e2c", rank=source];`,
+    // Wider node and rank gaps than dot's defaults leave room for path figures beside their lines.
+    `  graph [rankdir=TB, ordering=out, newrank=true, nodesep=0.5, ranksep=0.55, pad=0.25, bgcolor="white", fontname="${FONT}"${labelKind === 'label' ? '' : ', mclimit=0.3'}];`,
+    `  node [shape=box, style="rounded,filled", fontname="${FONT}", fontsize=12, margin="0.18,0.07", penwidth=1, color="#5b6b7a"];`,
+    `  edge [fontname="${FONT}", fontsize=10, arrowsize=0.6, fontcolor="#2b2f33"];`,
+    // Start and end carry their word inside, so no external label sits where paths arrive.
+    `  start [id="node_start", label="start", fontsize=8, fontcolor="#ffffff", shape=circle, width=0.42, fixedsize=true, fillcolor="#3a8f3a", color="#2c6e2c", rank=source];`,
   ];
 
   // Nodes in a fixed order (level, then overall frequency) so `ordering` sees the same sequence.
@@ -183,7 +185,7 @@ export function mapToDot(shown: ProcessGraph, full: ProcessGraph, style: MapStyl
     const fontcolor = (performance ? a.serviceTime !== null : true) && Math.sqrt(t) > 0.55 ? '#ffffff' : '#1d232a';
     lines.push(`  ${id.get(a.activity)} [id="act_${i}", label=${quote(...wrapLabel(a.activity), figure)}, fillcolor="${fill}", fontcolor="${fontcolor}"];`);
   }
-  lines.push(`  end [id="node_end", label="", xlabel="end", shape=doublecircle, width=0.22, fixedsize=true, fillcolor="#b03a2e", color="#7d2a21", rank=sink];`);
+  lines.push(`  end [id="node_end", label="end", fontsize=8, fontcolor="#ffffff", shape=doublecircle, width=0.38, fixedsize=true, fillcolor="#b03a2e", color="#7d2a21", rank=sink];`);
 
   const edgeValue = (p: PathStatistics, artificial: boolean) => (performance ? (artificial ? 0 : durationOf(p.waitingTime, pm)) : frequencyOf(p, fm));
   const maxEdge = Math.max(1e-9, ...shown.pathStats.map((p) => edgeValue(p, false)), ...(performance ? [] : [...shown.startPaths, ...shown.endPaths].map((p) => edgeValue(p, true))));
@@ -230,5 +232,16 @@ export async function renderDot(dot: string): Promise<string> {
   const viz = await vizInstance;
   const svg = viz.renderString(dot, { format: 'svg', engine: 'dot' });
   // The prolog and DOCTYPE are not needed inline and would break embedding in HTML.
-  return svg.slice(svg.indexOf('<svg'));
+  return haloPathFigures(svg.slice(svg.indexOf('<svg')));
+}
+
+/**
+ * Path figures get a white halo (a stroke painted under the fill), so where a figure meets a
+ * line — its own or a crossing one — the digits stay readable. Attributes, not CSS, so the
+ * exported file looks the same.
+ */
+export function haloPathFigures(svg: string): string {
+  return svg.replace(/(<g id="[^"]*" class="edge[^"]*">[\s\S]*?<\/g>)/g, (group) =>
+    group.replace(/<text /g, '<text stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke" '),
+  );
 }
