@@ -263,7 +263,7 @@ class XesLogReader implements XmlTagHandler {
   private readAttribute(tag: XmlOpenTag, depth: number, ofEvent: boolean): void {
     const containers = this.containerDepths.length;
     const directChild = containers === 0 ? depth === (ofEvent ? (this.orphanEvent ? 3 : 4) : 3) : depth === this.containerDepths[containers - 1] + 1;
-    const key = tag.attribute('key');
+    const key = tag.key();
     if (!directChild || key === undefined) {
       this.skipFrom = depth;
       return;
@@ -279,7 +279,7 @@ class XesLogReader implements XmlTagHandler {
       if (!tag.selfClosing) this.skipFrom = depth;
       return;
     }
-    const raw = tag.attribute('value') ?? '';
+    const raw = tag.value() ?? '';
     if (!tag.selfClosing) {
       // Meta-attributes of this attribute follow as children; the attribute itself is kept.
       this.skipFrom = depth;

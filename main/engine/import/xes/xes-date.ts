@@ -1,4 +1,4 @@
-import { daysInMonth, wallClockMs } from '../timestamps/civil-time.ts';
+import { wallClockMs } from '../timestamps/civil-time.ts';
 
 /**
  * XES `<date>` values are xs:dateTime: `YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm]`.
@@ -12,6 +12,18 @@ export type NaiveTimeReader = (wallMs: number) => number;
 
 /** For values without an offset when the caller has no zone: read them as UTC. */
 const naiveAsUtc: NaiveTimeReader = (wall) => wall;
+
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Days in a month, computed without short-circuits: every operation runs on every call, so the
+ * first 29 February or first non-leap year met mid-file does not send the optimised parser back to
+ * the interpreter (a plain `&&`/`||` leap-year test did, once per new branch).
+ */
+function lastDayOfMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 ? 1 : 0) & ((year % 100 !== 0 ? 1 : 0) | (year % 400 === 0 ? 1 : 0));
+  return DAYS_IN_MONTH[month] + (month === 2 ? leap : 0);
+}
 
 function digits(text: string, from: number, count: number): number {
   let value = 0;
@@ -39,7 +51,7 @@ export function parseXesDate(text: string, naive: NaiveTimeReader = naiveAsUtc):
   if (year < 0 || text.charCodeAt(i + 4) !== 45 || text.charCodeAt(i + 7) !== 45) return NaN;
   const month = digits(text, i + 5, 2);
   const day = digits(text, i + 8, 2);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  if (month < 1 || month > 12 || day < 1 || day > lastDayOfMonth(year, month)) return NaN;
   i += 10;
   let hour = 0;
   let minute = 0;

@@ -44,6 +44,10 @@ export interface XmlOpenTag {
   attributeValue(i: number): string;
   /** Decoded value of the named attribute, or undefined. */
   attribute(name: string): string | undefined;
+  /** Value of the `key` attribute (what every XES attribute element has), or undefined; faster than attribute('key'). */
+  key(): string | undefined;
+  /** Value of the `value` attribute, or undefined; faster than attribute('value'). */
+  value(): string | undefined;
 }
 
 export interface XmlTagHandler {
@@ -104,6 +108,14 @@ const MODE_TAG = 4;
 /** Returned by the tag readers when the chunk ends before the tag does. */
 const INCOMPLETE = -1;
 
+/**
+ * Byte classes for the tight loops: a byte is looked up once instead of compared with each
+ * delimiter. NAME_BYTE: 1 for bytes that may continue a tag or attribute name. VALUE_BYTE: 1 for
+ * bytes an attribute value may hold without a second look (not a quote, `<`, `&` or control byte).
+ */
+const NAME_BYTE = new Uint8Array(256).map((_, c) => (c > SPACE && !'/>=<"\'&'.includes(String.fromCharCode(c)) ? 1 : 0));
+const VALUE_BYTE = new Uint8Array(256).map((_, c) => (c >= SPACE && !'"\'<&'.includes(String.fromCharCode(c)) ? 1 : 0));
+
 const COMMENT_OPEN = ascii('<!--');
 const CDATA_OPEN = ascii('<![CDATA[');
 const DOCTYPE_OPEN = ascii('<!DOCTYPE');
@@ -134,6 +146,9 @@ export class XesTokenizer implements XmlOpenTag {
   private readonly valueEnds: number[] = [];
   /** Values with references, line ends or tabs, decoded while reading the tag; null for plain ones. */
   private readonly decodedValues: (string | null)[] = [];
+  /** Index of the `key` and `value` attributes, -1 when absent. */
+  private keyIndex = -1;
+  private valueIndex = -1;
 
   /** Open elements, innermost last. */
   private readonly open: string[] = [];
@@ -203,6 +218,14 @@ export class XesTokenizer implements XmlOpenTag {
       if (k === length) return this.attributeValue(i);
     }
     return undefined;
+  }
+
+  key(): string | undefined {
+    return this.keyIndex < 0 ? undefined : this.attributeValue(this.keyIndex);
+  }
+
+  value(): string | undefined {
+    return this.valueIndex < 0 ? undefined : this.attributeValue(this.valueIndex);
   }
 
   /** Reads the next piece of the document. */
@@ -289,15 +312,13 @@ export class XesTokenizer implements XmlOpenTag {
       if (p + 1 === end) return p;
       const next = buf[p + 1];
       if (next === BANG || next === QUESTION) return p;
-      const line = this.line;
-      const lineStart = this.lineStart;
+      // Where the tag starts, for readOther to undo the lines counted in it should the chunk cut it.
+      // (Kept in fields rather than restored here: a path first taken after the optimiser compiled
+      // this loop would throw the compiled code away, and that costs more than two stores per tag.)
+      this.tagLine = this.line;
+      this.tagLineStart = this.lineStart;
       const after = next === SLASH ? this.closeTagAt(buf, p, end) : this.openTagAt(buf, p, end);
-      if (after === INCOMPLETE) {
-        // Undo the lines counted in the cut tag: they are counted again when it is read whole.
-        this.line = line;
-        this.lineStart = lineStart;
-        return p;
-      }
+      if (after === INCOMPLETE) return p;
       p = after;
     }
     return end;
@@ -326,6 +347,9 @@ export class XesTokenizer implements XmlOpenTag {
       }
       return this.skipMarkup(buf, after, end);
     }
+    // A tag cut by the chunk's end: the lines counted in it are counted again when it is read whole.
+    this.line = this.tagLine;
+    this.lineStart = this.tagLineStart;
     this.startCutTag(buf, p, end);
     return INCOMPLETE;
   }
@@ -399,8 +423,6 @@ export class XesTokenizer implements XmlOpenTag {
   private startCutTag(buf: Buffer, p: number, end: number): void {
     this.mode = MODE_TAG;
     this.tagStart = this.base + p;
-    this.tagLine = this.line;
-    this.tagLineStart = this.lineStart;
     this.tagParts = [Buffer.from(buf.subarray(p, end))];
     this.tagBytes = end - p;
     // The quote state at the cut; the tag has no '>' outside quotes yet, or it would be complete.
@@ -501,16 +523,14 @@ export class XesTokenizer implements XmlOpenTag {
     const line = this.line;
     let i = p + 1;
     const nameStart = i;
-    let c = 0;
-    for (; i < end; i++) {
-      c = buf[i];
-      if (c === GT || c === SPACE || c === LF || c === TAB || c === CR || c === SLASH) break;
-      if (c === LT || c === QUOT || c === APOS || c === EQ || c === AMP) throw this.syntaxError('"<" that starts no tag', i);
-    }
+    while (i < end && NAME_BYTE[buf[i]] === 1) i++;
     if (i === end) return INCOMPLETE;
-    if (i === nameStart) throw this.syntaxError('"<" that starts no tag', p);
+    let c = buf[i];
+    if (i === nameStart || !(c === GT || c === SPACE || c === LF || c === TAB || c === CR || c === SLASH)) throw this.syntaxError('"<" that starts no tag', i);
     const nameEnd = i;
     let count = 0;
+    let keyIndex = -1;
+    let valueIndex = -1;
     let selfClosing = false;
     const nameStarts = this.nameStarts;
     const nameEnds = this.nameEnds;
@@ -539,12 +559,10 @@ export class XesTokenizer implements XmlOpenTag {
       if (i === spaceStart) throw this.syntaxError('attributes not separated by white space', i);
       // Attribute name, '=', quoted value.
       const keyStart = i;
-      for (; i < end; i++) {
-        c = buf[i];
-        if (c === EQ || c === SPACE || c === LF || c === TAB || c === CR) break;
-        if (c === GT || c === SLASH || c === LT || c === QUOT || c === APOS || c === AMP) throw this.syntaxError('an attribute without "=" and a quoted value', i);
-      }
+      while (i < end && NAME_BYTE[buf[i]] === 1) i++;
       if (i === end) return INCOMPLETE;
+      c = buf[i];
+      if (!(c === EQ || c === SPACE || c === LF || c === TAB || c === CR)) throw this.syntaxError('an attribute without "=" and a quoted value', i);
       const keyEnd = i;
       if (c !== EQ) {
         i = this.skipSpace(buf, i, end);
@@ -564,24 +582,28 @@ export class XesTokenizer implements XmlOpenTag {
       const valueLine = this.line;
       const valueStart = ++i;
       let flags = VALUE_PLAIN;
-      for (; i < end; i++) {
+      for (;;) {
+        while (i < end && VALUE_BYTE[buf[i]] === 1) i++;
+        if (i === end) return INCOMPLETE;
         c = buf[i];
         if (c === quote) break;
-        if (c < EQ) {
-          if (c === LT) throw this.syntaxError('"<" inside an attribute value', i);
-          if (c === AMP) flags |= VALUE_REFERENCES;
-          else if (c < SPACE) {
-            if (c === LF) {
-              this.line++;
-              this.lineStart = this.base + i + 1;
-            } else if (c !== TAB && c !== CR) throw this.syntaxError(`a control character (code ${c}) inside an attribute value`, i);
-            flags |= VALUE_NORMALIZE;
-          }
+        if (c === LT) throw this.syntaxError('"<" inside an attribute value', i);
+        if (c === AMP) flags |= VALUE_REFERENCES;
+        else if (c < SPACE) {
+          if (c === LF) {
+            this.line++;
+            this.lineStart = this.base + i + 1;
+          } else if (c !== TAB && c !== CR) throw this.syntaxError(`a control character (code ${c}) inside an attribute value`, i);
+          flags |= VALUE_NORMALIZE;
         }
+        // Else the other quote character, which is plain text here.
+        i++;
       }
-      if (i === end) return INCOMPLETE;
       if (i - valueStart > this.maxPending) throw this.tooLong('attribute value', line);
       for (let k = 0; k < count; k++) if (sameBytes(buf, nameStarts[k], nameEnds[k], keyStart, keyEnd)) throw this.duplicate(buf, keyStart, keyEnd);
+      const keyLength = keyEnd - keyStart;
+      if (keyLength === 3 && buf[keyStart] === 0x6b && buf[keyStart + 1] === 0x65 && buf[keyStart + 2] === 0x79) keyIndex = count;
+      else if (keyLength === 5 && buf[keyStart] === 0x76 && buf[keyStart + 1] === 0x61 && buf[keyStart + 2] === 0x6c && buf[keyStart + 3] === 0x75 && buf[keyStart + 4] === 0x65) valueIndex = count;
       nameStarts[count] = keyStart;
       nameEnds[count] = keyEnd;
       valueStarts[count] = valueStart;
@@ -601,6 +623,8 @@ export class XesTokenizer implements XmlOpenTag {
     this.name = name;
     this.selfClosing = selfClosing;
     this.attributeCount = count;
+    this.keyIndex = keyIndex;
+    this.valueIndex = valueIndex;
     this.tagBuffer = buf;
     const after = this.line;
     this.line = line;
