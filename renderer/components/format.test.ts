@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWithUnit, createTimeFormat, formatBytes, formatCount, formatDuration, formatTimeLeft, formatTimestamp, formatTimestampIn, knownZone, plural } from './format.ts';
+import { countWithUnit, createTimeFormat, progressPercent, formatBytes, formatCount, formatDuration, formatTimeLeft, formatTimestamp, formatTimestampIn, knownZone, plural } from './format.ts';
 
 describe('formatDuration', () => {
   it('reads in the largest useful units', () => {
@@ -42,6 +42,18 @@ describe('formatTimeLeft', () => {
     expect(formatTimeLeft(0)).toBe('less than a second left');
     expect(formatTimeLeft(0.4)).toBe('less than a second left');
     expect(formatTimeLeft(75)).toBe('about 1 min 15 s left');
+  });
+});
+
+describe('progressPercent', () => {
+  it('rounds down and clamps, so 100 means done', () => {
+    expect(progressPercent(0.776)).toBe(77);
+    expect(progressPercent(0.999)).toBe(99);
+    expect(progressPercent(1)).toBe(100);
+    expect(progressPercent(0.29)).toBe(29); // 0.29 × 100 is 28.999… in binary
+    expect(progressPercent(1.2)).toBe(100);
+    expect(progressPercent(-0.1)).toBe(0);
+    expect(progressPercent(Number.NaN)).toBe(0);
   });
 });
 

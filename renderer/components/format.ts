@@ -181,6 +181,15 @@ export function createTimeFormat(zone: string | null | undefined): TimeFormat {
   };
 }
 
+/**
+ * Whole percent done of a job, 0..100, rounded down so 100% means finished. The bar's width, its
+ * aria value and the text beside it all use this one number, so they cannot disagree.
+ */
+export function progressPercent(fraction: number): number {
+  if (!Number.isFinite(fraction)) return 0;
+  return Math.floor(Math.min(1, Math.max(0, fraction)) * 100 + 1e-9);
+}
+
 export function formatPercent(share: number, digits = 1): string {
   return `${(share * 100).toFixed(digits)}%`;
 }

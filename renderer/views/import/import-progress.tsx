@@ -1,12 +1,15 @@
-import { formatBytes, formatCount, formatDuration } from '../../components/format.ts';
+import { formatBytes, formatCount, formatTimeLeft, progressPercent } from '../../components/format.ts';
 import { ProgressBar } from '../../components/progress-bar.tsx';
-import type { EtaEstimate } from './eta.ts';
 
+/** The latest progress of the running import, as the engine reported it and as the bar shows it. */
 export interface ProgressState {
   phase: string;
   done: number;
   total: number;
-  estimate: EtaEstimate;
+  /** Share of the whole import (all phases, see import-fraction.ts), or null if unknown. */
+  fraction: number | null;
+  /** Seconds left for the whole import, or null until a rate can be measured. */
+  secondsLeft: number | null;
 }
 
 /** The running import: phase, percent, time left, and the way out. */
@@ -21,8 +24,8 @@ export function ImportProgress({
   onCancel: () => void;
   cancelling: boolean;
 }) {
-  const fraction = progress?.estimate.fraction ?? null;
-  const secondsLeft = progress?.estimate.secondsLeft ?? null;
+  const fraction = progress?.fraction ?? null;
+  const secondsLeft = progress?.secondsLeft ?? null;
   return (
     <section className="panel import-progress" data-testid="import-progress" aria-live="polite">
       <h2 className="plain-title">
@@ -31,9 +34,9 @@ export function ImportProgress({
       <ProgressBar fraction={fraction} label="Import progress" />
       <div className="progress-facts">
         <span data-testid="progress-phase">{progress ? phaseLabel(progress.phase) : 'Starting…'}</span>
-        <span data-testid="progress-percent">{fraction !== null ? `${Math.floor(fraction * 100)}%` : ''}</span>
+        <span data-testid="progress-percent">{fraction !== null ? `${progressPercent(fraction)}%` : ''}</span>
         <span data-testid="progress-amount">{progress ? amountLabel(progress) : ''}</span>
-        <span data-testid="progress-eta">{secondsLeft !== null ? `about ${formatDuration(Math.max(1, secondsLeft))} left` : 'estimating time left…'}</span>
+        <span data-testid="progress-eta">{fraction !== null && fraction >= 1 ? 'finishing…' : secondsLeft !== null ? formatTimeLeft(secondsLeft) : 'estimating time left…'}</span>
       </div>
       <p className="muted small">The workspace changes only when the import succeeds; cancelling leaves it exactly as it was.</p>
       <button type="button" onClick={onCancel} disabled={cancelling} data-testid="cancel-import">

@@ -9,7 +9,9 @@ import { CsvMapping } from './csv-mapping.tsx';
 import { DropZone } from './drop-zone.tsx';
 import { createEtaEstimator } from './eta.ts';
 import { fileKindOf, type FileKind } from './file-kind.ts';
+import { createImportFraction } from './import-fraction.ts';
 import { ImportProgress, type ProgressState } from './import-progress.tsx';
+import { forgetJob, JOB_POLL_MS, jobOutcome, recallJob, rememberJob } from './job-tracking.ts';
 import { TimeZoneSelect } from './time-zone-select.tsx';
 import { draftFromPreview, draftProblems, mappingFromDraft, type MappingDraft } from './mapping-draft.ts';
 
@@ -18,6 +20,9 @@ type Stage =
   | { step: 'reading'; fileName: string }
   | { step: 'configure'; fileName: string; fileSize: number | null; kind: FileKind; file: FileRef; preview: CsvPreview | null }
   | { step: 'running'; fileName: string; jobId: string | null };
+
+/** The job this window follows now; module-wide, so a return to the screen takes it over. */
+let followed: { jobId: string | null; stop(): void } | null = null;
 
 /** Import screen: choose a file, map its columns (CSV), run the import with progress and cancel. */
 export function ImportView() {
@@ -31,7 +36,6 @@ export function ImportView() {
   const [notice, setNotice] = useState<string | null>(null);
   const [progress, setProgress] = useState<ProgressState | null>(null);
   const [cancelling, setCancelling] = useState(false);
-  const unsubscribe = useRef<(() => void) | null>(null);
 
   const mounted = useRef(true);
 
@@ -67,32 +71,37 @@ export function ImportView() {
     }
   }
 
-  async function start() {
-    if (stage.step !== 'configure') return;
-    const request: ImportRequest = { workspace: workspace.path, file: stage.file, acceptRejects };
-    if (stage.preview && draft) request.mapping = mappingFromDraft(draft, stage.preview);
-    else request.mapping = { timezone: xesZone };
-    const fileName = stage.fileName;
-    const back = stage;
-    setError(null);
-    setNotice(null);
-    setProgress(null);
-    setCancelling(false);
-
-    // Listen before starting: a small log can finish before startImport's answer arrives.
+  /**
+   * Follows one import job until it ends: its events from the stream, and jobs() every few
+   * seconds, so a missed final event (a dropped stream, a sleeping laptop) cannot leave the screen
+   * waiting forever. Leaving the screen does not stop it: the workspace still switches to the new
+   * log; only the jump to the summary is skipped.
+   */
+  function follow(fileName: string, back: Stage) {
+    followed?.stop();
     const early: JobEvent[] = [];
     let jobId: string | null = null;
+    let ended = false;
     const estimator = createEtaEstimator();
-    const finish = () => {
-      unsubscribe.current?.();
-      unsubscribe.current = null;
+    const fraction = createImportFraction();
+    const stop = () => {
+      ended = true;
+      unsubscribe();
+      clearInterval(poll);
+      if (followed === tracker) followed = null;
     };
     const handle = (event: JobEvent) => {
+      if (ended) return;
       if (event.type === 'progress') {
-        const estimate = estimator.update({ phase: event.phase, done: event.done, total: event.total, at: performance.now() });
-        setProgress({ phase: event.phase, done: event.done, total: event.total, estimate });
-      } else if (event.type === 'done') {
-        finish();
+        const share = fraction(event.phase, event.done, event.total);
+        // One scale for the whole job: the bar's share of the import, in ten-thousandths.
+        const estimate = estimator.update({ phase: 'import', done: Math.round((share ?? 0) * 10_000), total: share === null ? 0 : 10_000, at: performance.now() });
+        setProgress({ phase: event.phase, done: event.done, total: event.total, fraction: share, secondsLeft: estimate.secondsLeft });
+        return;
+      }
+      stop();
+      forgetJob(event.jobId);
+      if (event.type === 'done') {
         void logChanged(undefined, event.result).then(
           () => {
             if (mounted.current) navigate('summary');
@@ -103,31 +112,101 @@ export function ImportView() {
           },
         );
       } else if (event.type === 'failed') {
-        finish();
         setStage(back);
         setError(event.error);
       } else {
-        finish();
         setStage(back);
         setNotice('Import cancelled. The workspace is unchanged.');
       }
     };
-    unsubscribe.current?.();
-    unsubscribe.current = api.onJobEvent((event) => {
+    const unsubscribe = api.onJobEvent((event) => {
       if (jobId === null) early.push(event);
       else if (event.jobId === jobId) handle(event);
     });
-
+    const poll = setInterval(() => {
+      if (jobId === null || ended) return;
+      const id = jobId;
+      api.jobs().then(
+        (events) => {
+          const outcome = jobOutcome(events, id);
+          if (outcome.kind !== 'unknown') handle(outcome.event);
+          else
+            handle({
+              type: 'failed',
+              jobId: id,
+              error: {
+                kind: 'internal',
+                message: `Gemba lost track of the import of ${fileName}: the engine no longer knows the job (was it restarted?).`,
+                hint: 'The import history on the Workspace page shows whether the log was imported; if not, import it again.',
+              },
+            });
+        },
+        () => undefined, // the engine is unreachable for a moment: ask again at the next tick
+      );
+    }, JOB_POLL_MS);
+    const tracker = {
+      jobId: null as string | null,
+      stop,
+      attach(id: string) {
+        jobId = id;
+        tracker.jobId = id;
+        rememberJob({ jobId: id, fileName, workspace: workspace.path });
+        setStage({ step: 'running', fileName, jobId: id });
+        for (const event of early.splice(0)) if (event.jobId === id) handle(event);
+      },
+      fail(e: unknown) {
+        stop();
+        setStage(back);
+        setError(toUserFacingError(e));
+      },
+      handle,
+    };
+    followed = tracker;
+    setProgress(null);
+    setCancelling(false);
     setStage({ step: 'running', fileName, jobId: null });
+    return tracker;
+  }
+
+  // A reload of the window, or a return to this screen, finds the import this window started.
+  useEffect(() => {
+    const remembered = recallJob();
+    if (!remembered || remembered.workspace !== workspace.path) return;
+    let cancelled = false;
+    api.jobs().then(
+      (events) => {
+        if (cancelled) return;
+        const outcome = jobOutcome(events, remembered.jobId);
+        if (outcome.kind === 'unknown') {
+          forgetJob(remembered.jobId);
+          return;
+        }
+        const tracker = follow(remembered.fileName, { step: 'choose' });
+        tracker.attach(remembered.jobId);
+        tracker.handle(outcome.event);
+      },
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per visit of the screen
+  }, [workspace.path]);
+
+  async function start() {
+    if (stage.step !== 'configure') return;
+    const request: ImportRequest = { workspace: workspace.path, file: stage.file, acceptRejects };
+    if (stage.preview && draft) request.mapping = mappingFromDraft(draft, stage.preview);
+    else request.mapping = { timezone: xesZone };
+    setError(null);
+    setNotice(null);
+    // Listen before starting: a small log can finish before startImport's answer arrives.
+    const tracker = follow(stage.fileName, stage);
     try {
       const started = await api.startImport(request);
-      jobId = started.jobId;
-      setStage({ step: 'running', fileName, jobId });
-      for (const event of early.splice(0)) if (event.jobId === jobId) handle(event);
+      tracker.attach(started.jobId);
     } catch (e) {
-      finish();
-      setStage(back);
-      setError(toUserFacingError(e));
+      tracker.fail(e);
     }
   }
 
