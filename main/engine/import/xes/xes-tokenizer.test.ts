@@ -125,6 +125,13 @@ describe('XesTokenizer reads tags across any chunking', () => {
     expect(seen).toEqual(['v', 'k', undefined, undefined]);
   });
 
+  it('reads a tag with more attributes than it first has room for', () => {
+    const names = Array.from({ length: 40 }, (_, i) => `a${i}`);
+    const doc = `<log ${names.map((n, i) => `${n}="${i === 35 ? 'x &amp; y' : n.toUpperCase()}"`).join(' ')}/>`;
+    const expected = names.map((n, i): [string, string] => [n, i === 35 ? 'x & y' : n.toUpperCase()]);
+    for (const size of CUTS) expect(tokenize(pieces(Buffer.from(doc), size))[0]).toEqual(['open', 'log', expected, true, 1]);
+  });
+
   it('keeps a value spread over many chunks in linear time', () => {
     const value = 'x'.repeat(16 * 1024 * 1024);
     const bytes = Buffer.from(`<log><string key="k" value="${value}"/></log>`);

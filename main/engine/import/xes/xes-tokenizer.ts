@@ -133,6 +133,14 @@ const VALUE_PLAIN = 0;
 const VALUE_NORMALIZE = 1;
 const VALUE_REFERENCES = 2;
 
+/** Layout of XesTokenizer.spans: five ints per attribute. */
+const SPAN_FIELDS = 5;
+const SPAN_NAME_START = 0;
+const SPAN_NAME_END = 1;
+const SPAN_VALUE_START = 2;
+const SPAN_VALUE_END = 3;
+const SPAN_FLAGS = 4;
+
 export class XesTokenizer implements XmlOpenTag {
   // The tag view handed to the handler. Attribute names and plain values stay bytes until asked for.
   name = '';
@@ -140,12 +148,10 @@ export class XesTokenizer implements XmlOpenTag {
   line = 1;
   attributeCount = 0;
   private tagBuffer: Buffer = Buffer.alloc(0);
-  private readonly nameStarts: number[] = [];
-  private readonly nameEnds: number[] = [];
-  private readonly valueStarts: number[] = [];
-  private readonly valueEnds: number[] = [];
-  /** Values with references, line ends or tabs, decoded while reading the tag; null for plain ones. */
-  private readonly decodedValues: (string | null)[] = [];
+  /** Per attribute, SPAN_FIELDS ints: where its name and value are in tagBuffer, and the value's flags. */
+  private spans: Int32Array = new Int32Array(SPAN_FIELDS * 32);
+  /** Values with references, line ends or tabs (flags not VALUE_PLAIN), decoded while reading the tag. */
+  private readonly decodedValues: string[] = [];
   /** Index of the `key` and `value` attributes, -1 when absent. */
   private keyIndex = -1;
   private valueIndex = -1;
@@ -200,19 +206,22 @@ export class XesTokenizer implements XmlOpenTag {
   }
 
   attributeName(i: number): string {
-    return this.intern(this.tagBuffer, this.nameStarts[i], this.nameEnds[i]);
+    const at = i * SPAN_FIELDS;
+    return this.intern(this.tagBuffer, this.spans[at + SPAN_NAME_START], this.spans[at + SPAN_NAME_END]);
   }
 
   attributeValue(i: number): string {
-    return this.decodedValues[i] ?? this.intern(this.tagBuffer, this.valueStarts[i], this.valueEnds[i]);
+    const spans = this.spans;
+    const at = i * SPAN_FIELDS;
+    return spans[at + SPAN_FLAGS] === VALUE_PLAIN ? this.intern(this.tagBuffer, spans[at + SPAN_VALUE_START], spans[at + SPAN_VALUE_END]) : this.decodedValues[i];
   }
 
   attribute(name: string): string | undefined {
     const buf = this.tagBuffer;
     const length = name.length;
     for (let i = 0; i < this.attributeCount; i++) {
-      const start = this.nameStarts[i];
-      if (this.nameEnds[i] - start !== length) continue;
+      const start = this.spans[i * SPAN_FIELDS + SPAN_NAME_START];
+      if (this.spans[i * SPAN_FIELDS + SPAN_NAME_END] - start !== length) continue;
       let k = 0;
       while (k < length && buf[start + k] === name.charCodeAt(k)) k++;
       if (k === length) return this.attributeValue(i);
@@ -532,11 +541,7 @@ export class XesTokenizer implements XmlOpenTag {
     let keyIndex = -1;
     let valueIndex = -1;
     let selfClosing = false;
-    const nameStarts = this.nameStarts;
-    const nameEnds = this.nameEnds;
-    const valueStarts = this.valueStarts;
-    const valueEnds = this.valueEnds;
-    const decoded = this.decodedValues;
+    let spans: Int32Array = this.spans;
     for (;;) {
       // White space, then '>', '/>' or the next attribute.
       const spaceStart = i;
@@ -600,15 +605,20 @@ export class XesTokenizer implements XmlOpenTag {
         i++;
       }
       if (i - valueStart > this.maxPending) throw this.tooLong('attribute value', line);
-      for (let k = 0; k < count; k++) if (sameBytes(buf, nameStarts[k], nameEnds[k], keyStart, keyEnd)) throw this.duplicate(buf, keyStart, keyEnd);
+      for (let k = 0; k < count * SPAN_FIELDS; k += SPAN_FIELDS) {
+        if (sameBytes(buf, spans[k + SPAN_NAME_START], spans[k + SPAN_NAME_END], keyStart, keyEnd)) throw this.duplicate(buf, keyStart, keyEnd);
+      }
       const keyLength = keyEnd - keyStart;
       if (keyLength === 3 && buf[keyStart] === 0x6b && buf[keyStart + 1] === 0x65 && buf[keyStart + 2] === 0x79) keyIndex = count;
       else if (keyLength === 5 && buf[keyStart] === 0x76 && buf[keyStart + 1] === 0x61 && buf[keyStart + 2] === 0x6c && buf[keyStart + 3] === 0x75 && buf[keyStart + 4] === 0x65) valueIndex = count;
-      nameStarts[count] = keyStart;
-      nameEnds[count] = keyEnd;
-      valueStarts[count] = valueStart;
-      valueEnds[count] = i;
-      decoded[count] = flags === VALUE_PLAIN ? null : this.decodeValue(buf, valueStart, i, flags, valueLine);
+      const at = count * SPAN_FIELDS;
+      if (at === spans.length) spans = this.moreSpans();
+      spans[at + SPAN_NAME_START] = keyStart;
+      spans[at + SPAN_NAME_END] = keyEnd;
+      spans[at + SPAN_VALUE_START] = valueStart;
+      spans[at + SPAN_VALUE_END] = i;
+      spans[at + SPAN_FLAGS] = flags;
+      if (flags !== VALUE_PLAIN) this.decodedValues[count] = this.decodeValue(buf, valueStart, i, flags, valueLine);
       count++;
       i++;
       if (i === end) return INCOMPLETE;
@@ -619,7 +629,9 @@ export class XesTokenizer implements XmlOpenTag {
       if (this.rootClosed) throw this.syntaxError(`a second root element <${name}> after the first one closed`, p);
       this.sawRootElement = true;
     }
-    this.open[this.depth++] = name;
+    // Only an element with content needs its name kept, to match its close tag.
+    if (selfClosing) this.depth++;
+    else this.open[this.depth++] = name;
     this.name = name;
     this.selfClosing = selfClosing;
     this.attributeCount = count;
@@ -632,6 +644,13 @@ export class XesTokenizer implements XmlOpenTag {
     if (selfClosing) this.closeElement(name, line);
     this.line = after;
     return i;
+  }
+
+  private moreSpans(): Int32Array {
+    const spans = new Int32Array(this.spans.length * 2);
+    spans.set(this.spans);
+    this.spans = spans;
+    return spans;
   }
 
   private duplicate(buf: Buffer, start: number, end: number): XmlSyntaxError {
