@@ -100,7 +100,9 @@ describe('formatDuration', () => {
 
 describe('wrapLabel', () => {
   it('wraps at word boundaries within the width', () => {
-    expect(wrapLabel('T09-1 Process or receive external advice from party 1')).toEqual(['T09-1 Process or', 'receive external', 'advice from party 1']);
+    // 26 characters: "T09-1 Process or receive" (24) + " external" would be 33; "external advice from party" is 26 exactly
+    expect(wrapLabel('T09-1 Process or receive external advice from party 1')).toEqual(['T09-1 Process or receive', 'external advice from party', '1']);
+    expect(wrapLabel('T09-1 Process or receive external advice from party 1', 22)).toEqual(['T09-1 Process or', 'receive external', 'advice from party 1']);
     expect(wrapLabel('decide')).toEqual(['decide']);
     expect(wrapLabel('averyveryverylongsingleword_without_spaces')).toEqual(['averyveryverylongsingleword_without_spaces']);
   });

@@ -88,7 +88,7 @@ function quote(...lines: string[]): string {
 }
 
 /** Long activity names wrap at word boundaries so nodes stay narrow and the map stays readable. */
-export function wrapLabel(text: string, width = 22): string[] {
+export function wrapLabel(text: string, width = 26): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -156,10 +156,10 @@ export function mapToDot(shown: ProcessGraph, full: ProcessGraph, style: MapStyl
   const labelKind = shownPaths <= INLINE_LABEL_PATHS ? 'label' : shownPaths <= EXTERNAL_LABEL_PATHS ? 'xlabel' : null;
   const lines = [
     'digraph process_map {',
-    // Wider node and rank gaps than dot's defaults leave room for path figures beside their lines.
-    `  graph [rankdir=TB, ordering=out, newrank=true, nodesep=0.5, ranksep=0.55, pad=0.25, bgcolor="white", fontname="${FONT}"${labelKind === 'label' ? '' : ', mclimit=0.3'}];`,
-    `  node [shape=box, style="rounded,filled", fontname="${FONT}", fontsize=12, margin="0.18,0.07", penwidth=1, color="#5b6b7a"];`,
-    `  edge [fontname="${FONT}", fontsize=10, arrowsize=0.6, fontcolor="#2b2f33"];`,
+    // Compact gaps keep deep maps readable at fit; the halo (haloPathFigures) keeps figures legible where they meet lines.
+    `  graph [rankdir=TB, ordering=out, newrank=true, nodesep=0.4, ranksep=0.4, pad=0.25, bgcolor="white", fontname="${FONT}"${labelKind === 'label' ? '' : ', mclimit=0.3'}];`,
+    `  node [shape=box, style="rounded,filled", fontname="${FONT}", fontsize=12, margin="0.14,0.05", penwidth=1, color="#5b6b7a"];`,
+    `  edge [fontname="${FONT}", fontsize=11, arrowsize=0.6, fontcolor="#2b2f33"];`,
     // Start and end carry their word inside, so no external label sits where paths arrive.
     `  start [id="node_start", label="start", fontsize=8, fontcolor="#ffffff", shape=circle, width=0.42, fixedsize=true, fillcolor="#3a8f3a", color="#2c6e2c", rank=source];`,
   ];

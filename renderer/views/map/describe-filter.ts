@@ -35,6 +35,10 @@ export function describeFilter(filter: LogFilter): string {
       case 'endpoints':
         return [filter.start ? `Starts with ${list(filter.start)}` : '', filter.end ? `Ends with ${list(filter.end)}` : ''].filter(Boolean).join(', ') || 'Any endpoints';
       case 'variants':
+        if (filter.ranks?.length === filter.variants.length) {
+          const ranks = [...filter.ranks].sort((a, b) => a - b).map((r) => `#${r}`);
+          return `${ranks.length === 1 ? 'Variant' : 'Variants'} ${list(ranks, 4)}`;
+        }
         return filter.variants.length === 1 ? `Variant of ${filter.variants[0]!.length} steps` : `${filter.variants.length} variants`;
       case 'caseDuration':
         return `Case duration ${range(filter.minSeconds === undefined ? undefined : seconds(filter.minSeconds), filter.maxSeconds === undefined ? undefined : seconds(filter.maxSeconds))}`;

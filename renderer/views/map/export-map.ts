@@ -1,4 +1,4 @@
-/** Saves the map the user sees (the laid-out SVG) as an SVG or PNG file. */
+/** Saves the map the user sees (the laid-out SVG) as an SVG or PNG file, with a title block. */
 
 function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -9,6 +9,44 @@ function download(blob: Blob, name: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const TITLE_SIZE = 14;
+const LINE_SIZE = 10;
+const LINE_HEIGHT = 14;
+const PAD = 8;
+
+/**
+ * The map SVG under a title block (first line bold): which log, which filters, when, and how
+ * the map was simplified, so an exported picture says what it shows. The Graphviz SVG becomes a
+ * nested <svg> below the block; sizes stay in the map's points.
+ */
+export function titledSvg(svg: string, lines: readonly string[]): string {
+  const root = /^<svg\b[^>]*>/.exec(svg);
+  const viewBox = root ? /viewBox="([^"]+)"/.exec(root[0]) : null;
+  if (!root || !viewBox) return svg;
+  const [, , mapWidth, mapHeight] = viewBox[1].trim().split(/[\s,]+/).map(Number);
+  // Helvetica averages about 0.55 em per character: wide enough for the longest line.
+  const textWidth = Math.max(...lines.map((line, i) => line.length * (i === 0 ? TITLE_SIZE : LINE_SIZE) * 0.56)) + 2 * PAD;
+  const width = Math.ceil(Math.max(mapWidth, textWidth));
+  const block = PAD + TITLE_SIZE + (lines.length - 1) * LINE_HEIGHT + PAD;
+  const height = Math.ceil(block + mapHeight);
+  const text = lines.map((line, i) =>
+    i === 0
+      ? `<text x="${PAD}" y="${PAD + TITLE_SIZE}" font-size="${TITLE_SIZE}" font-weight="bold" fill="#1d232a">${escapeXml(line)}</text>`
+      : `<text x="${PAD}" y="${PAD + TITLE_SIZE + i * LINE_HEIGHT}" font-size="${LINE_SIZE}" fill="#4a525c">${escapeXml(line)}</text>`,
+  );
+  const inner = svg.slice(root[0].length).replace(/<\/svg>\s*$/, '');
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}pt" height="${height}pt" viewBox="0 0 ${width} ${height}">`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<g class="title-block" font-family="Helvetica,Arial,sans-serif">${text.join('')}</g>`,
+    `<line x1="${PAD}" x2="${width - PAD}" y1="${block - 3}" y2="${block - 3}" stroke="#dde1e7"/>`,
+    `<svg x="${(width - mapWidth) / 2}" y="${block}" width="${mapWidth}" height="${mapHeight}" viewBox="${viewBox[1]}">${inner}</svg>`,
+    '</svg>',
+  ].join('\n');
 }
 
 export function exportSvg(svg: string, name: string): void {
@@ -38,4 +76,35 @@ export async function exportPng(svg: string, name: string, scale = 2): Promise<v
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+export interface ExportContext {
+  workspaceName: string;
+  fileName: string | null;
+  /** Filter chips' text. */
+  filters: readonly string[];
+  view: string;
+  activities: number;
+  paths: number;
+  shownActivities: number;
+  totalActivities: number;
+  shownPaths: number;
+  totalPaths: number;
+  cases: number;
+  totalCases: number;
+  /** e.g. "Mon–Fri 9–17, Europe/Berlin", or null when durations are wall-clock. */
+  calendar: string | null;
+  /** When, as the user's clock shows it, with the zone. */
+  exportedAt: string;
+}
+
+/** The lines of an exported map's title block. */
+export function exportTitle(c: ExportContext): string[] {
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  return [
+    `${c.workspaceName}${c.fileName ? ` — ${c.fileName}` : ''}`,
+    `Process map, ${c.view} · activities ${pct(c.activities)} (${c.shownActivities} of ${c.totalActivities}) · paths ${pct(c.paths)} (${c.shownPaths} of ${c.totalPaths})`,
+    `${c.filters.length ? `Filters: ${c.filters.join('; ')}` : 'No filters'} · ${c.cases.toLocaleString('en-US')} of ${c.totalCases.toLocaleString('en-US')} cases`,
+    `${c.calendar ? `Durations in working hours (${c.calendar})` : 'Durations in wall-clock time'} · exported ${c.exportedAt}`,
+  ];
 }

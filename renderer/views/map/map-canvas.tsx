@@ -1,33 +1,35 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { fitView, zoomView, type View } from './map-view-box.ts';
 import { sanitizedSvg } from './svg-sanitize.ts';
 
 export type MapHit = { kind: 'activity'; index: number } | { kind: 'path'; index: number } | null;
 
-interface View {
-  x: number;
-  y: number;
-  scale: number;
-}
-
 /**
- * The laid-out map with pan (drag) and zoom (wheel, buttons). The view is kept when the SVG is
- * replaced by a slider move, so the user's place stays put; "Fit" resets it.
+ * The laid-out map with pan (drag) and zoom (wheel at the mouse, buttons at the centre). Until
+ * the user pans or zooms, every new map (first load, slider moves, a resized window) is fitted
+ * to the frame, never below a scale where labels stop being readable; after that the user's
+ * view is kept until "Fit" hands it back.
  */
 export function MapCanvas({ svg, selected, onSelect }: { svg: string; selected: string | null; onSelect(hit: MapHit): void }) {
   const host = useRef<HTMLDivElement>(null);
   const frame = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<View>({ x: 0, y: 0, scale: 1 });
-  const fitted = useRef(false);
+  const scaleNow = useRef(1);
+  useEffect(() => {
+    scaleNow.current = view.scale;
+  }, [view.scale]);
+  const autoFit = useRef(true);
   const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
 
   const fit = useCallback(() => {
     const el = host.current?.firstElementChild as SVGSVGElement | null;
-    const box = frame.current?.getBoundingClientRect();
+    const box = frame.current;
     if (!el || !box) return;
-    const w = el.width.baseVal.value || 1;
-    const h = el.height.baseVal.value || 1;
-    const scale = Math.min(1.5, (box.width - 24) / w, (box.height - 24) / h);
-    setView({ scale, x: (box.width - w * scale) / 2, y: Math.max(12, (box.height - h * scale) / 2) });
+    // The start node's x in unscaled map pixels, for a map too wide to show whole.
+    const start = el.querySelector('#node_start')?.getBoundingClientRect();
+    const origin = el.getBoundingClientRect();
+    const anchorX = start ? (start.left + start.width / 2 - origin.left) / scaleNow.current : undefined;
+    setView(fitView({ width: el.width.baseVal.value || 1, height: el.height.baseVal.value || 1 }, { width: box.clientWidth, height: box.clientHeight }, anchorX));
   }, []);
 
   useEffect(() => {
@@ -35,11 +37,18 @@ export function MapCanvas({ svg, selected, onSelect }: { svg: string; selected: 
     if (!el) return;
     const node = sanitizedSvg(svg);
     el.replaceChildren(...(node ? [node] : []));
-    if (!fitted.current) {
-      fitted.current = true;
-      fit();
-    }
+    if (autoFit.current) fit();
   }, [svg, fit]);
+
+  useEffect(() => {
+    const el = frame.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (autoFit.current) fit();
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [fit]);
 
   useEffect(() => {
     const el = host.current;
@@ -48,12 +57,11 @@ export function MapCanvas({ svg, selected, onSelect }: { svg: string; selected: 
     if (selected) el.querySelector(`[id="${CSS.escape(selected)}"]`)?.classList.add('map-selected');
   }, [svg, selected]);
 
-  const zoomAt = (factor: number, cx: number, cy: number) =>
-    setView((v) => {
-      const scale = Math.min(8, Math.max(0.05, v.scale * factor));
-      const k = scale / v.scale;
-      return { scale, x: cx - (cx - v.x) * k, y: cy - (cy - v.y) * k };
-    });
+  const zoomAt = (factor: number, cx: number, cy: number) => {
+    autoFit.current = false;
+    setView((v) => zoomView(v, factor, cx, cy));
+  };
+  const zoomAtCentre = (factor: number) => zoomAt(factor, (frame.current?.clientWidth ?? 0) / 2, (frame.current?.clientHeight ?? 0) / 2);
 
   useEffect(() => {
     const el = frame.current;
@@ -61,7 +69,8 @@ export function MapCanvas({ svg, selected, onSelect }: { svg: string; selected: 
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
       const box = el.getBoundingClientRect();
-      zoomAt(Math.exp(-e.deltaY * 0.0015), e.clientX - box.left, e.clientY - box.top);
+      autoFit.current = false;
+      setView((v) => zoomView(v, Math.exp(-e.deltaY * 0.0015), e.clientX - box.left, e.clientY - box.top));
     };
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);
@@ -91,6 +100,7 @@ export function MapCanvas({ svg, selected, onSelect }: { svg: string; selected: 
           d.moved = true;
           d.x = e.clientX;
           d.y = e.clientY;
+          autoFit.current = false;
           setView((v) => ({ ...v, x: v.x + dx, y: v.y + dy }));
         }}
         onPointerUp={() => {
@@ -98,16 +108,31 @@ export function MapCanvas({ svg, selected, onSelect }: { svg: string; selected: 
         }}
         onClick={onClick}
       >
-        <div ref={host} className="map-svg" data-testid="map-svg" style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale})` }} />
+        <div
+          ref={host}
+          className="map-svg"
+          data-testid="map-svg"
+          data-scale={view.scale.toFixed(3)}
+          style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale})` }}
+        />
       </div>
       <div className="map-zoom">
-        <button type="button" className="small-button" aria-label="Zoom in" onClick={() => zoomAt(1.25, (frame.current?.clientWidth ?? 0) / 2, (frame.current?.clientHeight ?? 0) / 2)}>
+        <button type="button" className="small-button" aria-label="Zoom in" data-testid="zoom-in" onClick={() => zoomAtCentre(1.25)}>
           +
         </button>
-        <button type="button" className="small-button" aria-label="Zoom out" onClick={() => zoomAt(0.8, (frame.current?.clientWidth ?? 0) / 2, (frame.current?.clientHeight ?? 0) / 2)}>
+        <button type="button" className="small-button" aria-label="Zoom out" data-testid="zoom-out" onClick={() => zoomAtCentre(0.8)}>
           −
         </button>
-        <button type="button" className="small-button" onClick={fit}>
+        <button
+          type="button"
+          className="small-button"
+          data-testid="zoom-fit"
+          title="Fit the map to the window (and keep fitting it as the sliders move)"
+          onClick={() => {
+            autoFit.current = true;
+            fit();
+          }}
+        >
           Fit
         </button>
       </div>

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
-import type { FrequencyMeasure, MapView as MapViewKind, PerformanceMeasure, ProcessMap, WorkingCalendar } from '../../../preload/api.ts';
+import type { FrequencyMeasure, LogStatistics, MapView as MapViewKind, PerformanceMeasure, ProcessMap, WorkingCalendar } from '../../../preload/api.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
-import { formatCount, formatDuration } from '../../components/format.ts';
-import { exportPng, exportSvg } from './export-map.ts';
+import { createTimeFormat, formatCount, knownZone } from '../../components/format.ts';
+import { BottlenecksPanel } from './bottlenecks-panel.tsx';
+import { describeFilter } from './describe-filter.ts';
+import { exportPng, exportSvg, exportTitle, titledSvg } from './export-map.ts';
 import { FilterChips, FilterEditor } from './filter-bar.tsx';
 import { useLogFilters } from './filter-store.ts';
-import { MapCanvas, type MapHit } from './map-canvas.tsx';
-import { SelectionPanel } from './selection-panel.tsx';
+import { MapCanvas } from './map-canvas.tsx';
+import { defaultSettings, loadSettings, saveSettings, type MapSettings } from './map-settings.ts';
+import { SelectionPanel, selectedElementId, type MapSelection } from './selection-panel.tsx';
 import { useCoalesced } from './use-coalesced.ts';
 import { VariantsPanel } from './variants-panel.tsx';
 import './map-view.css';
@@ -24,25 +27,62 @@ function useSettled<T>(value: T, ms: number): T {
   return settled;
 }
 
-const DEFAULT_CALENDAR: WorkingCalendar = { weekdays: [1, 2, 3, 4, 5], startHour: 9, endHour: 17, holidays: [] };
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-/** The process map: sliders, views, the map itself, and panels for selection, variants and bottlenecks. */
+/** "Mon–Fri 9–17, Europe/Berlin" */
+function describeCalendar(c: WorkingCalendar): string {
+  const days = [...c.weekdays].sort((a, b) => a - b);
+  const run = days.length > 2 && days.every((d, i) => i === 0 || d === days[i - 1] + 1);
+  const dayText = run ? `${WEEKDAYS[days[0]]}–${WEEKDAYS[days[days.length - 1]]}` : days.map((d) => WEEKDAYS[d]).join(', ') || 'no days';
+  return `${dayText} ${c.startHour}–${c.endHour}${c.holidays.length ? `, ${c.holidays.length} holidays` : ''}, ${c.timezone ?? 'UTC'}`;
+}
+
+/**
+ * The process map: sliders, views, the map itself, and panels for selection, variants and
+ * bottlenecks. Its settings live per workspace for the session (map-settings.ts); the first
+ * view of a log starts from a readable default worked out from its number of activities.
+ */
 export function MapView() {
-  const { api, logVersion } = useWorkbench();
+  const { api, environment } = useWorkbench();
+  const workspace = useWorkspace();
+  const importId = workspace.current?.id ?? null;
+  const [settings, setSettings] = useState<MapSettings | null>(() => loadSettings(workspace.path, importId));
+  const [settingsFor, setSettingsFor] = useState(`${workspace.path}|${importId}`);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  // Another workspace or a new import: its own saved settings, or a readable default.
+  if (settingsFor !== `${workspace.path}|${importId}`) {
+    setSettingsFor(`${workspace.path}|${importId}`);
+    setSettings(loadSettings(workspace.path, importId));
+  }
+  useEffect(() => {
+    if (settings) return;
+    let live = true;
+    api.statistics(workspace.path).then(
+      (stats: LogStatistics) => live && setSettings(defaultSettings(stats.activities, knownZone(environment.timezone))),
+      (error: unknown) => live && setFailure(error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, workspace.path, settings, environment.timezone]);
+  useEffect(() => {
+    if (settings) saveSettings(workspace.path, importId, settings);
+  }, [workspace.path, importId, settings]);
+
+  if (!settings) return <div className="map-view">{failure ? <p className="muted">The map could not be prepared.</p> : <p className="muted">Preparing the map…</p>}</div>;
+  return <MapWorkbench settings={settings} onChange={(patch) => setSettings((s) => (s ? { ...s, ...patch } : s))} />;
+}
+
+function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(patch: Partial<MapSettings>): void }) {
+  const { api, logVersion, environment } = useWorkbench();
   const workspace = useWorkspace();
   const filters = useLogFilters(workspace.path);
-  const [activities, setActivities] = useState(1);
-  const [paths, setPaths] = useState(0.3);
-  const [view, setView] = useState<MapViewKind>('frequency');
-  const [frequencyMeasure, setFrequencyMeasure] = useState<FrequencyMeasure>('absolute');
-  const [performanceMeasure, setPerformanceMeasure] = useState<PerformanceMeasure>('mean');
-  const [showBottlenecks, setShowBottlenecks] = useState(true);
-  const [useCalendar, setUseCalendar] = useState(false);
-  const [calendar, setCalendar] = useState<WorkingCalendar>(DEFAULT_CALENDAR);
-  const [hit, setHit] = useState<MapHit>(null);
-  const [panel, setPanel] = useState<'variants' | 'selection' | 'bottlenecks'>('variants');
+  const { activities, paths, view, frequencyMeasure, performanceMeasure, showBottlenecks, useCalendar, calendar, panel } = settings;
+  const [selection, setSelection] = useState<MapSelection | null>(null);
   const [editing, setEditing] = useState(false);
   const settled = useSettled({ activities, paths }, SETTLE_MS);
+  const calendarInForce = useCalendar ? calendar : null;
   const request = {
     activities: settled.activities,
     paths: settled.paths,
@@ -50,21 +90,47 @@ export function MapView() {
     frequencyMeasure,
     performanceMeasure,
     filters,
-    calendar: useCalendar ? calendar : null,
+    calendar: calendarInForce,
     bottlenecks: showBottlenecks ? 3 : 0,
   };
   const map = useCoalesced<ProcessMap>(() => api.processMap(workspace.path, request), JSON.stringify([workspace.path, logVersion, request]));
   const current = map.value;
 
-  // A selection refers to indices of one map; a new map (other sliders, filters) clears it.
-  useEffect(() => setHit(null), [current]);
+  // A selection on the map refers to indices of one map; a new map (other sliders, filters) clears it.
+  useEffect(() => setSelection((s) => (s?.source === 'map' ? null : s)), [current]);
 
-  const selectedId = hit ? `${hit.kind === 'activity' ? 'act' : 'path'}_${hit.index}` : null;
+  const selectedId = current ? selectedElementId(current, selection) : null;
   const fileName = `${workspace.name}-process-map-${view}`;
+  const setPanel = (next: MapSettings['panel']) => onChange({ panel: next });
+  const setCalendar = (next: WorkingCalendar) => onChange({ calendar: next });
+
+  const titled = (m: ProcessMap) =>
+    titledSvg(
+      m.svg,
+      exportTitle({
+        workspaceName: workspace.name,
+        fileName: workspace.current?.fileName ?? null,
+        filters: filters.map(describeFilter),
+        view: view === 'frequency' ? `frequency view (${{ absolute: 'absolute frequency', case: 'case frequency', maxRepetitions: 'max repetitions' }[frequencyMeasure]})` : `performance view (${performanceMeasure} duration)`,
+        activities: settled.activities,
+        paths: settled.paths,
+        shownActivities: m.graph.nodes.length,
+        totalActivities: m.totalActivities,
+        shownPaths: m.graph.edges.length,
+        totalPaths: m.totalPaths,
+        cases: m.graph.cases,
+        totalCases: m.totalCases,
+        calendar: calendarInForce ? describeCalendar(calendarInForce) : null,
+        exportedAt: (() => {
+          const time = createTimeFormat(environment.timezone);
+          return `${time.moment(new Date().toISOString())} (${time.zone})`;
+        })(),
+      }),
+    );
 
   return (
     <div className="map-view">
-      <header className="map-toolbar">
+      <header className="map-header">
         <div className="map-title">
           <h1>Process map</h1>
           {current ? (
@@ -75,70 +141,83 @@ export function MapView() {
             </span>
           ) : null}
         </div>
+        <div className="map-export">
+          <button type="button" className="small-button" disabled={!current} data-testid="export-svg" onClick={() => current && exportSvg(titled(current), fileName)}>
+            Export SVG
+          </button>
+          <button type="button" className="small-button" disabled={!current} data-testid="export-png" onClick={() => current && void exportPng(titled(current), fileName)}>
+            Export PNG
+          </button>
+        </div>
+      </header>
+      <div className="map-toolbar">
         <label className="map-slider">
-          Activities <strong>{Math.round(activities * 100)}%</strong>
-          <input type="range" min={0} max={1} step={0.01} value={activities} data-testid="slider-activities" onChange={(e) => setActivities(Number(e.target.value))} />
+          <span>
+            Activities <strong>{Math.round(activities * 100)}%</strong>
+          </span>
+          <input type="range" min={0} max={1} step={0.01} value={activities} data-testid="slider-activities" onChange={(e) => onChange({ activities: Number(e.target.value) })} />
         </label>
         <label className="map-slider">
-          Paths <strong>{Math.round(paths * 100)}%</strong>
-          <input type="range" min={0} max={1} step={0.01} value={paths} data-testid="slider-paths" onChange={(e) => setPaths(Number(e.target.value))} />
+          <span>
+            Paths <strong>{Math.round(paths * 100)}%</strong>
+          </span>
+          <input type="range" min={0} max={1} step={0.01} value={paths} data-testid="slider-paths" onChange={(e) => onChange({ paths: Number(e.target.value) })} />
         </label>
         <div className="map-toggle" role="group" aria-label="Map view">
-          <button type="button" className={view === 'frequency' ? 'toggle-on' : ''} aria-pressed={view === 'frequency'} data-testid="view-frequency" onClick={() => setView('frequency')}>
+          <button type="button" className={view === 'frequency' ? 'toggle-on' : ''} aria-pressed={view === 'frequency'} data-testid="view-frequency" onClick={() => onChange({ view: 'frequency' as MapViewKind })}>
             Frequency
           </button>
-          <button type="button" className={view === 'performance' ? 'toggle-on' : ''} aria-pressed={view === 'performance'} data-testid="view-performance" onClick={() => setView('performance')}>
+          <button type="button" className={view === 'performance' ? 'toggle-on' : ''} aria-pressed={view === 'performance'} data-testid="view-performance" onClick={() => onChange({ view: 'performance' as MapViewKind })}>
             Performance
           </button>
         </div>
         {view === 'frequency' ? (
-          <select value={frequencyMeasure} onChange={(e) => setFrequencyMeasure(e.target.value as FrequencyMeasure)} aria-label="Frequency measure">
+          <select value={frequencyMeasure} data-testid="frequency-measure" onChange={(e) => onChange({ frequencyMeasure: e.target.value as FrequencyMeasure })} aria-label="Frequency measure">
             <option value="absolute">absolute frequency</option>
             <option value="case">case frequency</option>
             <option value="maxRepetitions">max repetitions</option>
           </select>
         ) : (
-          <select value={performanceMeasure} onChange={(e) => setPerformanceMeasure(e.target.value as PerformanceMeasure)} aria-label="Performance measure">
+          <select value={performanceMeasure} data-testid="performance-measure" onChange={(e) => onChange({ performanceMeasure: e.target.value as PerformanceMeasure })} aria-label="Performance measure">
             <option value="mean">mean duration</option>
             <option value="median">median duration</option>
             <option value="max">max duration</option>
             <option value="total">total duration</option>
           </select>
         )}
-        <label className="small">
-          <input type="checkbox" checked={useCalendar} onChange={(e) => setUseCalendar(e.target.checked)} /> working hours
-        </label>
-        {useCalendar ? (
-          <span className="map-calendar small">
-            <input type="number" min={0} max={24} step={0.5} value={calendar.startHour} aria-label="working day starts (hour)" onChange={(e) => setCalendar({ ...calendar, startHour: Number(e.target.value) })} />–
-            <input type="number" min={0} max={24} step={0.5} value={calendar.endHour} aria-label="working day ends (hour)" onChange={(e) => setCalendar({ ...calendar, endHour: Number(e.target.value) })} />
-            {['S', 'M', 'T', 'W', 'T', 'F', 'S'].map((d, i) => (
-              <label key={i} title="working day">
-                <input
-                  type="checkbox"
-                  checked={calendar.weekdays.includes(i)}
-                  onChange={(e) => setCalendar({ ...calendar, weekdays: e.target.checked ? [...calendar.weekdays, i].sort() : calendar.weekdays.filter((x) => x !== i) })}
-                />
-                {d}
-              </label>
-            ))}
-            <input
-              type="text"
-              placeholder="holidays YYYY-MM-DD, …"
-              defaultValue={calendar.holidays.join(', ')}
-              onBlur={(e) => setCalendar({ ...calendar, holidays: e.target.value.split(/[\s,;]+/).filter(Boolean) })}
-            />
-          </span>
-        ) : null}
-        <div className="map-export">
-          <button type="button" className="small-button" disabled={!current} data-testid="export-svg" onClick={() => current && exportSvg(current.svg, fileName)}>
-            Export SVG
-          </button>
-          <button type="button" className="small-button" disabled={!current} data-testid="export-png" onClick={() => current && void exportPng(current.svg, fileName)}>
-            Export PNG
-          </button>
+        <div className="map-calendar small">
+          <label title="Count durations only inside working hours on working days">
+            <input type="checkbox" checked={useCalendar} data-testid="working-hours" onChange={(e) => onChange({ useCalendar: e.target.checked })} /> working hours
+          </label>
+          {useCalendar ? (
+            <>
+              <input type="number" min={0} max={24} step={0.5} value={calendar.startHour} aria-label="working day starts (hour)" onChange={(e) => setCalendar({ ...calendar, startHour: Number(e.target.value) })} />–
+              <input type="number" min={0} max={24} step={0.5} value={calendar.endHour} aria-label="working day ends (hour)" onChange={(e) => setCalendar({ ...calendar, endHour: Number(e.target.value) })} />
+              {['S', 'M', 'T', 'W', 'T', 'F', 'S'].map((d, i) => (
+                <label key={i} title={`${WEEKDAYS[i]}: working day`} className="map-weekday">
+                  <input
+                    type="checkbox"
+                    checked={calendar.weekdays.includes(i)}
+                    aria-label={`${WEEKDAYS[i]} is a working day`}
+                    onChange={(e) => setCalendar({ ...calendar, weekdays: e.target.checked ? [...calendar.weekdays, i].sort() : calendar.weekdays.filter((x) => x !== i) })}
+                  />
+                  {d}
+                </label>
+              ))}
+              <input
+                type="text"
+                placeholder="holidays YYYY-MM-DD, …"
+                aria-label="holidays"
+                defaultValue={calendar.holidays.join(', ')}
+                onBlur={(e) => setCalendar({ ...calendar, holidays: e.target.value.split(/[\s,;]+/).filter(Boolean) })}
+              />
+              <span className="muted" data-testid="calendar-zone" title="Working hours and holidays are read in this time zone (the machine's)">
+                {calendar.timezone ?? 'UTC'}
+              </span>
+            </>
+          ) : null}
         </div>
-      </header>
+      </div>
       <div className="map-filters">
         <FilterChips />
         {editing ? (
@@ -157,12 +236,12 @@ export function MapView() {
               svg={current.svg}
               selected={selectedId}
               onSelect={(next) => {
-                setHit(next);
+                setSelection(next ? { source: 'map', hit: next } : null);
                 if (next) setPanel('selection');
               }}
             />
           ) : (
-            <p className="muted">Laying out the map…</p>
+            <p className="muted map-hint">Laying out the map…</p>
           )}
           {current && current.graph.cases === 0 ? <p className="map-empty">No case passes the filters.</p> : null}
         </div>
@@ -176,51 +255,22 @@ export function MapView() {
           </div>
           {panel === 'variants' ? <VariantsPanel filters={filters} /> : null}
           {panel === 'selection' ? (
-            current && hit ? (
-              <SelectionPanel map={current} hit={hit} filters={filters} activities={settled.activities} onClose={() => setHit(null)} />
+            current && selection ? (
+              <SelectionPanel map={current} selection={selection} filters={filters} activities={settled.activities} calendar={calendarInForce} onClose={() => setSelection(null)} />
             ) : (
               <p className="muted small map-hint">Click an activity or a path on the map to see its statistics, its cases and its durations.</p>
             )
           ) : null}
           {panel === 'bottlenecks' && current ? (
-            <section className="map-panel" data-testid="bottlenecks">
-              <h2 className="plain-title">Where time goes</h2>
-              <p className="muted small">Paths ranked by total waiting time (cases × mean wait){current.graph.workingTime ? ', in working hours' : ''}.</p>
-              <ol className="bottleneck-list">
-                {current.bottlenecks
-                  .filter((b) => b.kind === 'path')
-                  .map((b) => {
-                    const index = current.graph.pathStats.findIndex((p) => p.from === b.from && p.to === b.to);
-                    return (
-                      <li key={`${b.from}→${b.to}`}>
-                        <button type="button" className="link-button" onClick={() => {
-                            setHit({ kind: 'path', index });
-                            setPanel('selection');
-                          }}>
-                          {b.from} → {b.to}
-                        </button>
-                        <span className="muted small">
-                          {' '}
-                          {formatDuration(b.totalSeconds)} total · {(b.share * 100).toFixed(0)}% · {formatCount(b.count)} × {formatDuration(b.meanSeconds)}
-                        </span>
-                      </li>
-                    );
-                  })}
-              </ol>
-              {current.bottlenecks.some((b) => b.kind === 'activity') ? <h3>Activities by total service time</h3> : null}
-              <ol className="bottleneck-list">
-                {current.bottlenecks
-                  .filter((b) => b.kind === 'activity')
-                  .map((b) => (
-                    <li key={b.from}>
-                      {b.from} <span className="muted small">{formatDuration(b.totalSeconds)} total · {(b.share * 100).toFixed(0)}%</span>
-                    </li>
-                  ))}
-              </ol>
-              <label className="small">
-                <input type="checkbox" checked={showBottlenecks} onChange={(e) => setShowBottlenecks(e.target.checked)} /> mark the top 3 in the performance view
-              </label>
-            </section>
+            <BottlenecksPanel
+              map={current}
+              showOnMap={showBottlenecks}
+              onShowOnMapChange={(show) => onChange({ showBottlenecks: show })}
+              onPick={(bottleneck) => {
+                setSelection({ source: 'bottleneck', bottleneck });
+                setPanel('selection');
+              }}
+            />
           ) : null}
         </aside>
       </div>

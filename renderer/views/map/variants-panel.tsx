@@ -1,14 +1,22 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { LogFilter, VariantInfo } from '../../../preload/api.ts';
 import { useWorkbench } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { formatCount, formatDuration } from '../../components/format.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { addFilter } from '../../app/filter-store.ts';
+import { shortStep as short } from './short-step.ts';
 
 const SHOWN = 300;
+/** Steps shown inline per variant; the rest are counted, and the whole sequence is in the tooltip. */
+const INLINE_STEPS = 12;
 
-/** Variants of the filtered log; select one or more and filter every view to them. */
+
+/**
+ * Variants of the filtered log with their activity sequence; select one or more and filter every
+ * view to them. Each keeps its rank (#) from the unfiltered log, so "#4" stays the same variant
+ * whatever the filters, and the filter chip names the variants by it.
+ */
 export function VariantsPanel({ filters }: { filters: LogFilter[] }) {
   const { api, workspace, logVersion } = useWorkbench();
   const list = useAsync<VariantInfo[]>(() => api.variantList(workspace!.path, filters), [workspace?.path, logVersion, JSON.stringify(filters)]);
@@ -16,8 +24,8 @@ export function VariantsPanel({ filters }: { filters: LogFilter[] }) {
   const key = (v: VariantInfo) => JSON.stringify(v.activities);
   const variants = list.value ?? [];
   const apply = () => {
-    const chosen = variants.filter((v) => picked.has(key(v))).map((v) => v.activities);
-    if (chosen.length) addFilter({ kind: 'variants', variants: chosen });
+    const chosen = variants.filter((v) => picked.has(key(v)));
+    if (chosen.length) addFilter({ kind: 'variants', variants: chosen.map((v) => v.activities), ranks: chosen.map((v) => v.rank) });
     setPicked(new Set());
   };
   return (
@@ -32,7 +40,7 @@ export function VariantsPanel({ filters }: { filters: LogFilter[] }) {
       <ol className="variant-list">
         {variants.slice(0, SHOWN).map((v, i) => (
           <li key={key(v)}>
-            <label className="variant-row" title={v.activities.join(' → ')}>
+            <label className="variant-row" title={v.activities.join(' → ')} data-testid="variant-row">
               <input
                 type="checkbox"
                 data-testid={`variant-${i}`}
@@ -44,9 +52,24 @@ export function VariantsPanel({ filters }: { filters: LogFilter[] }) {
                   setPicked(next);
                 }}
               />
-              <span className="variant-rank">#{i + 1}</span>
-              <span className="variant-figures">
-                {formatCount(v.count)} cases · {(v.share * 100).toFixed(1)}% · {v.activities.length} steps · mean {formatDuration(v.meanDurationSeconds)}
+              <span className="variant-body">
+                <span className="variant-figures">
+                  <span className="variant-rank" data-testid="variant-rank">
+                    #{v.rank}
+                  </span>{' '}
+                  {formatCount(v.count)} {v.count === 1 ? 'case' : 'cases'} · {(v.share * 100).toFixed(1)}% · {v.activities.length} steps · mean {formatDuration(v.meanDurationSeconds)}
+                </span>
+                <span className="variant-steps" data-testid="variant-steps">
+                  {v.activities.slice(0, INLINE_STEPS).map((a, k) => (
+                    <Fragment key={k}>
+                      {k > 0 ? <span className="variant-arrow">→</span> : null}
+                      <span className="variant-step" title={a}>
+                        {short(a)}
+                      </span>
+                    </Fragment>
+                  ))}
+                  {v.activities.length > INLINE_STEPS ? <span className="variant-more">+{v.activities.length - INLINE_STEPS} more</span> : null}
+                </span>
               </span>
               <span className="variant-bar" style={{ width: `${Math.max(2, v.share * 100)}%` }} />
             </label>

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { exportTitle, titledSvg } from './export-map.ts';
+
+const MAP = '<svg width="200pt" height="100pt"\n viewBox="0.00 0.00 200.00 100.00" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n<g id="graph0"><text>decide</text></g>\n</svg>\n';
+
+describe('exportTitle', () => {
+  it('says which log, filters, slider values, calendar and date', () => {
+    const lines = exportTitle({
+      workspaceName: 'Order to cash 2024',
+      fileName: 'receipt.xes',
+      filters: ['Variants #4, #5', 'NOT (Without T03)'],
+      view: 'performance (median)',
+      activities: 0.55,
+      paths: 0.3,
+      shownActivities: 15,
+      totalActivities: 27,
+      shownPaths: 31,
+      totalPaths: 99,
+      cases: 1234,
+      totalCases: 1434,
+      calendar: 'Mon–Fri 9–17, Europe/Berlin',
+      exportedAt: '2024-05-02 14:03 (Europe/Berlin)',
+    });
+    expect(lines).toEqual([
+      'Order to cash 2024 — receipt.xes',
+      'Process map, performance (median) · activities 55% (15 of 27) · paths 30% (31 of 99)',
+      'Filters: Variants #4, #5; NOT (Without T03) · 1,234 of 1,434 cases',
+      'Durations in working hours (Mon–Fri 9–17, Europe/Berlin) · exported 2024-05-02 14:03 (Europe/Berlin)',
+    ]);
+  });
+});
+
+describe('titledSvg', () => {
+  it('puts the map under a title block, escaped, and grows the picture by the block', () => {
+    const out = titledSvg(MAP, ['A & <B>', 'second']);
+    // block = 8 + 14 + 1 × 14 + 8 = 44 pt over the 100 pt map
+    expect(out).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]* width="200pt" height="144pt" viewBox="0 0 200 144">/);
+    expect(out).toContain('>A &amp; &lt;B&gt;</text>');
+    expect(out).toContain('<svg x="0" y="44" width="200" height="100" viewBox="0.00 0.00 200.00 100.00">');
+    expect(out).toContain('<g id="graph0"><text>decide</text></g>');
+    expect(out.trim().endsWith('</svg>')).toBe(true);
+    expect(out.match(/<svg/g)).toHaveLength(2);
+    expect(out.match(/<\/svg>/g)).toHaveLength(2);
+  });
+  it('widens a narrow map to the longest line and centres the map', () => {
+    const out = titledSvg(MAP, ['t', 'x'.repeat(100)]);
+    // 100 characters × 10 pt × 0.56 + 16 = 576 pt
+    expect(out).toContain('width="576pt"');
+    expect(out).toContain('<svg x="188" y="44"');
+  });
+});
