@@ -121,8 +121,16 @@ const CDATA_OPEN = ascii('<![CDATA[');
 const DOCTYPE_OPEN = ascii('<!DOCTYPE');
 
 /** Values up to this many bytes are interned: in XES most short values repeat. */
-const INTERN_MAX_BYTES = 32;
+const INTERN_MAX_BYTES = 31;
 const INTERN_SLOTS = 4096;
+/** A slot holds its length byte and up to INTERN_MAX_BYTES bytes: one cache line is read per lookup. */
+const INTERN_SLOT_BYTES = INTERN_MAX_BYTES + 1;
+/**
+ * Misses in a row after which a slot is left alone for a while: values that never repeat
+ * (timestamps, ids) land in the same few slots, and comparing and copying them is wasted work.
+ */
+const INTERN_MISS_STREAK = 8;
+const INTERN_REST = 255;
 
 function ascii(text: string): Uint8Array {
   return Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -188,8 +196,8 @@ export class XesTokenizer implements XmlOpenTag {
   private tagLineStart = 0;
 
   // Interned strings: direct-mapped cache from bytes to the decoded string.
-  private readonly internBytes = new Uint8Array(INTERN_SLOTS * INTERN_MAX_BYTES);
-  private readonly internLengths = new Int32Array(INTERN_SLOTS).fill(-1);
+  private readonly internBytes = new Uint8Array(INTERN_SLOTS * INTERN_SLOT_BYTES);
+  private readonly internMisses = new Uint8Array(INTERN_SLOTS);
   private readonly internStrings: string[] = new Array<string>(INTERN_SLOTS).fill('');
 
   constructor(
@@ -664,17 +672,27 @@ export class XesTokenizer implements XmlOpenTag {
     // The slot comes from the length and three bytes, not a hash of all bytes: a hit then costs
     // one comparison, and values that differ only inside (timestamps) merely evict each other.
     const slot = (length * 0x9e5 + buf[start] * 0x3b + buf[start + (length >> 1)] * 0x107 + buf[end - 1]) & (INTERN_SLOTS - 1);
+    const misses = this.internMisses[slot];
+    if (misses >= INTERN_MISS_STREAK) {
+      // Resting slot: decode without looking; after INTERN_REST lookups it is tried again.
+      this.internMisses[slot] = misses === INTERN_REST ? 0 : misses + 1;
+      return this.decode(buf, start, end);
+    }
     const bytes = this.internBytes;
-    const at = slot * INTERN_MAX_BYTES;
-    if (this.internLengths[slot] === length) {
+    const at = slot * INTERN_SLOT_BYTES;
+    if (bytes[at] === length) {
       let i = 0;
-      while (i < length && bytes[at + i] === buf[start + i]) i++;
-      if (i === length) return this.internStrings[slot];
+      while (i < length && bytes[at + 1 + i] === buf[start + i]) i++;
+      if (i === length) {
+        if (misses !== 0) this.internMisses[slot] = 0;
+        return this.internStrings[slot];
+      }
     }
     const text = this.decode(buf, start, end);
-    for (let i = 0; i < length; i++) bytes[at + i] = buf[start + i];
-    this.internLengths[slot] = length;
+    bytes[at] = length;
+    for (let i = 0; i < length; i++) bytes[at + 1 + i] = buf[start + i];
     this.internStrings[slot] = text;
+    this.internMisses[slot] = misses + 1;
     return text;
   }
 
