@@ -124,7 +124,7 @@ function CaseBody({ detail, mapping }: { detail: CaseDetail; mapping: ColumnMapp
                 onClick={() => setSelected(i)}
               >
                 <td className="num muted">{i + 1}</td>
-                <td className="wrap" data-testid="case-event-activity">
+                <td className="wrap activity" data-testid="case-event-activity">
                   {event.activity}
                 </td>
                 {hasStart ? <td title={times.title(event.startTimestamp)}>{times.timestamp(event.startTimestamp)}</td> : null}

@@ -6,6 +6,7 @@ import { layoutTimeline, offsetFromWallClock } from './timeline-layout.ts';
 const RIGHT_MARGIN = 16;
 /** Average width of a character of the 11 px lane labels, to fit them without measuring. */
 const CHAR_WIDTH = 6.3;
+const MAX_TRACED_EVENTS = 40;
 const AXIS_HEIGHT = 22;
 const TOP = 14;
 
@@ -76,8 +77,9 @@ export function CaseTimeline({
   const step = layout.ticks.length > 1 ? layout.ticks[1]!.at - layout.ticks[0]!.at : span;
   const showLabels = laneHeight >= 14;
   const markHeight = Math.max(4, laneHeight * 0.55);
-  // The path of the case: from each event's completion to the next event's start.
-  const trace = layout.marks
+  // The path of the case: from each event's completion to the next event's start. Past a few
+  // dozen events it turns into a tangle that hides the marks, so long cases go without it.
+  const trace = events.length > MAX_TRACED_EVENTS ? '' : layout.marks
     .map((m, i) => `${i === 0 ? 'M' : 'L'}${(labelWidth + m.x).toFixed(1)},${laneY(m.lane).toFixed(1)}${m.width > 0 ? ` L${(labelWidth + m.x + m.width).toFixed(1)},${laneY(m.lane).toFixed(1)}` : ''}`)
     .join(' ');
 
@@ -114,7 +116,7 @@ export function CaseTimeline({
             </text>
           </g>
         ))}
-        <path d={trace} className="timeline-trace" />
+        {trace ? <path d={trace} className="timeline-trace" /> : null}
         {layout.marks.map((mark) => {
           const e = events[mark.event]!;
           const y = laneY(mark.lane);
