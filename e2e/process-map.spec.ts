@@ -50,7 +50,7 @@ test('process map: see it, move the sliders, click a path, filter by variant, ex
   await expect(page.getByTestId('variants-panel')).toContainText('Variants (6)');
   await page.getByTestId('variant-0').check();
   await page.getByTestId('filter-variants').click();
-  await expect(page.getByTestId('filter-chip').first()).toContainText('Variant of 5 steps');
+  await expect(page.getByTestId('filter-chip').first()).toContainText('Variant #1');
   await expect(counts).toContainText('1 of 6 cases');
   await expect(page.getByTestId('variants-panel')).toContainText('Variants (1)');
   await page.getByTestId('nav-cases').click();
@@ -67,6 +67,11 @@ test('process map: see it, move the sliders, click a path, filter by variant, ex
   expect(svg).toContain('<svg');
   expect(svg).toContain('register request');
   expect(svg).not.toContain('reject request'); // case 2 ends with pay compensation
+  // The title block says what the picture shows.
+  expect(svg).toContain('running-example.xes');
+  expect(svg).toContain('Filters: Variant #1 · 1 of 6 cases');
+  expect(svg).toMatch(/Process map, performance view \(mean duration\) · activities 100% \(5 of 5\) · paths 100%/);
+  expect(svg).toContain('Durations in wall-clock time · exported ');
 
   // And as PNG: a real PNG image.
   const pngDownload = page.waitForEvent('download');
@@ -74,4 +79,112 @@ test('process map: see it, move the sliders, click a path, filter by variant, ex
   const png = readFileSync(await (await pngDownload).path());
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(png.length).toBeGreaterThan(2000);
+});
+
+// Hand-worked on the running example: decide → pay compensation waits 6 d 50 min, 3 d 43 min and
+// 8 d 18 h 55 min: total 1,542,480 s (17 d 20 h), mean 514,160 s (5 d 23 h), median 521,400 s
+// (6 d 1 h); check ticket → decide: 6 transitions, 1,091,760 s total (12 d 15 h).
+test('process map: bottlenecks of the whole log, settings kept across views, working hours with both clocks, ranks kept, zoom at the centre', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await createWorkspace(page, 'process-map-2');
+  await chooseLogFile(page, sampleLog('running-example.xes'));
+  await startImportAndWaitForSummary(page);
+  await page.getByTestId('nav-map').click();
+  const counts = page.getByTestId('map-counts');
+  await expect(counts).toContainText('8 of 8 activities');
+
+  // Half the activities: pay compensation is not on the map, but the bottlenecks are the log's.
+  await page.getByTestId('slider-activities').fill('0.5');
+  await expect(counts).toContainText('4 of 8 activities');
+  await page.getByTestId('tab-bottlenecks').click();
+  const first = page.getByTestId('bottleneck').first();
+  await expect(first).toContainText('decide → pay compensation');
+  await expect(first).toContainText('(not on the map at these slider settings)');
+  await expect(first).toContainText('17 d 20 h total');
+  await expect(first).toContainText('3 transitions · mean 5 d 23 h · median 6 d 1 h');
+  await expect(page.getByTestId('bottleneck').nth(1)).toContainText('check ticket → decide');
+  await expect(page.getByTestId('bottleneck').nth(1)).toContainText('12 d 15 h total');
+  await expect(page.getByTestId('bottleneck').nth(1)).toContainText('6 transitions');
+
+  // A bottleneck opens with the log's figures, both clocks once working hours are on.
+  await page.getByTestId('working-hours').check();
+  const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  await expect(page.getByTestId('calendar-zone')).toHaveText(zone);
+  await expect(first.getByTestId('bottleneck-wall-clock')).toContainText('wall clock 17 d 20 h total');
+  await first.getByRole('button').click();
+  const selection = page.getByTestId('map-selection');
+  await expect(selection).toContainText('decide → pay compensation');
+  await expect(selection).toContainText('Cases through it: 3');
+  const durations = selection.getByTestId('selection-durations');
+  await expect(durations).toContainText('working time');
+  await expect(durations.getByRole('row', { name: /Median/ })).toContainText('6 d 1 h'); // the wall-clock column
+  await expect(durations.getByRole('row', { name: /Total/ })).toContainText('17 d 20 h');
+
+  // Leave for the summary and come back: the same map.
+  await page.getByTestId('slider-paths').fill('0.8');
+  await page.getByTestId('view-performance').click();
+  await page.getByTestId('nav-summary').click();
+  await page.getByTestId('nav-map').click();
+  await expect(page.getByTestId('slider-activities')).toHaveValue('0.5');
+  await expect(page.getByTestId('slider-paths')).toHaveValue('0.8');
+  await expect(page.getByTestId('view-performance')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('working-hours')).toBeChecked();
+  await expect(counts).toContainText('4 of 8 activities');
+  await page.getByTestId('working-hours').uncheck();
+  await page.getByTestId('slider-activities').fill('1');
+  await expect(counts).toContainText('8 of 8 activities');
+
+  // Variants keep their unfiltered rank, and the chip names them.
+  await page.getByTestId('tab-variants').click();
+  await page.getByTestId('variant-1').check();
+  await page.getByTestId('variant-3').check();
+  await page.getByTestId('filter-variants').click();
+  await expect(page.getByTestId('filter-chip').first()).toContainText('Variants #2, #4');
+  await expect(page.getByTestId('variants-panel')).toContainText('Variants (2)');
+  await expect(page.getByTestId('variant-rank')).toHaveText(['#2', '#4']);
+  await expect(page.getByTestId('variant-steps').first()).toContainText('register request');
+
+  // "+" zooms around the middle of the frame: what was there stays there.
+  const centre = async () => {
+    const frame = (await page.getByTestId('map-canvas').boundingBox())!;
+    const map = (await page.locator('[data-testid="map-svg"] svg').boundingBox())!;
+    return { dx: map.x + map.width / 2 - (frame.x + frame.width / 2), dy: map.y + map.height / 2 - (frame.y + frame.height / 2), width: map.width };
+  };
+  await expect(counts).toContainText('2 of 6 cases');
+  await page.waitForTimeout(300); // the new map is in and fitted
+  const before = await centre();
+  await page.getByTestId('zoom-in').click();
+  await expect.poll(async () => (await centre()).width / before.width).toBeCloseTo(1.25, 2);
+  const after = await centre();
+  expect(after.dx).toBeCloseTo(before.dx * 1.25, 0);
+  expect(after.dy).toBeCloseTo(before.dy * 1.25, 0);
+});
+
+test('process map: a large log opens readable (at most 15 activities, fitted at a readable scale)', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await createWorkspace(page, 'process-map-receipt');
+  await chooseLogFile(page, sampleLog('receipt.xes'));
+  await startImportAndWaitForSummary(page);
+  await page.getByTestId('nav-map').click();
+  // 27 activities: the slider opens at 0.55, which shows ceil(0.55 × 27) = 15.
+  await expect(page.getByTestId('map-counts')).toContainText('15 of 27 activities');
+  await expect(page.getByTestId('slider-activities')).toHaveValue('0.55');
+  await expect(page.getByTestId('slider-paths')).toHaveValue('0.3');
+  const svg = page.getByTestId('map-svg');
+  await expect(svg.locator('svg')).toBeVisible();
+  expect(Number(await svg.getAttribute('data-scale'))).toBeGreaterThanOrEqual(0.6);
+  // The start node is in view, and nothing of the toolbar or the panel tabs is cut off at the right.
+  const frame = (await page.getByTestId('map-canvas').boundingBox())!;
+  const start = (await svg.locator('#node_start').boundingBox())!;
+  expect(start.x).toBeGreaterThan(frame.x);
+  expect(start.x + start.width).toBeLessThan(frame.x + frame.width);
+  expect(start.y).toBeGreaterThan(frame.y);
+  for (const id of ['working-hours', 'tab-bottlenecks', 'export-png', 'frequency-measure']) {
+    const box = (await page.getByTestId(id).boundingBox())!;
+    expect(box.x + box.width, id).toBeLessThanOrEqual(1440);
+  }
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(1440);
 });
