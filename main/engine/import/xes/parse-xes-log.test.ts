@@ -204,6 +204,22 @@ describe('parseXesLog on hand-written XES', () => {
     expect(text).toMatch(/1 traces contain no events/);
   });
 
+  it('puts each event attribute in its own column whatever order or set the events give them in', async () => {
+    const ev = (name: string, extra: string) =>
+      `<event><string key="concept:name" value="${name}"/><date key="time:timestamp" value="2020-01-0${name.length}T00:00:00Z"/>${extra}</event>`;
+    const xml = `<log><trace><string key="concept:name" value="c"/>
+${ev('a', '<string key="x" value="x1"/><int key="n" value="1"/>')}
+${ev('bb', '<int key="n" value="2"/><string key="x" value="x2"/>')}
+${ev('ccc', '<string key="y" value="y3"/>')}
+${ev('dddd', '<string key="y" value="y4"/><string key="x" value="x4"/><int key="n" value="4"/>')}
+</trace></log>`;
+    const { log } = await parseXesLog(writeTemp(xml), ctx());
+    // Events are in time order a, bb, ccc, dddd (days 1 to 4).
+    expect([0, 1, 2, 3].map((i) => attribute(log, 'x', i))).toEqual(['x1', 'x2', null, 'x4']);
+    expect([0, 1, 2, 3].map((i) => attribute(log, 'n', i))).toEqual([1, 2, null, 4]);
+    expect([0, 1, 2, 3].map((i) => attribute(log, 'y', i))).toEqual([null, null, 'y3', 'y4']);
+  });
+
   it('sets aside events without activity or with no or bad timestamp, with their line and reason', async () => {
     const xml = [
       '<?xml version="1.0" encoding="UTF-8"?>', // 1

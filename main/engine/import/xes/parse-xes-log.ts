@@ -114,6 +114,12 @@ class XesLogReader implements XmlTagHandler {
   private readonly containerPrefixes: string[] = [];
 
   private readonly eventHandleByKey = new Map<string, AttributeHandle>();
+  /**
+   * The name and handle of the i-th extra attribute of the last event that had one there: events
+   * of a log repeat the same attributes in the same order, so this usually spares the map lookup.
+   */
+  private readonly eventNameAt: string[] = [];
+  private readonly eventHandleAt: AttributeHandle[] = [];
   private readonly caseHandleByKey = new Map<string, AttributeHandle>();
 
   // Text timestamps: inferred once from the first values, then applied to all.
@@ -313,12 +319,8 @@ class XesLogReader implements XmlTagHandler {
     }
     const name = containers === 0 ? key : this.containerPrefixes[containers - 1] + key;
     if (ofEvent) {
-      let handle = this.eventHandleByKey.get(name);
-      if (handle === undefined) {
-        handle = this.builder.eventAttribute(name, this.typeOut);
-        this.eventHandleByKey.set(name, handle);
-      }
       const i = this.eventAttributeCount++;
+      const handle = this.eventNameAt[i] === name ? this.eventHandleAt[i] : this.eventHandle(name, i);
       this.eventHandles[i] = handle;
       this.eventValues[i] = this.valueOut;
       this.eventTypes[i] = this.typeOut;
@@ -336,6 +338,17 @@ class XesLogReader implements XmlTagHandler {
         this.traceTypes[i] = this.typeOut;
       }
     }
+  }
+
+  private eventHandle(name: string, position: number): AttributeHandle {
+    let handle = this.eventHandleByKey.get(name);
+    if (handle === undefined) {
+      handle = this.builder.eventAttribute(name, this.typeOut);
+      this.eventHandleByKey.set(name, handle);
+    }
+    this.eventNameAt[position] = name;
+    this.eventHandleAt[position] = handle;
+    return handle;
   }
 
   /**
