@@ -94,7 +94,10 @@ export function directlyFollowsColumns(log: EventLog, options: DirectlyFollowsOp
   const { activity, timestamp, caseStart } = log;
   const startTs = log.startTimestamp;
   const mask = options.mask ?? null;
-  const keep = options.keepActivities ?? null;
+  // Always a table, all ones when nothing is hidden: the hot loop then has one shape for the full
+  // graph and for projections, and the first slider move does not pay for V8 re-optimising it
+  // (measured: ~180 ms instead of ~40 ms on 1M events).
+  const keep = options.keepActivities ?? new Uint8Array(A).fill(1);
   const duration = durationFunction(options.calendar);
   const wallClock = !options.calendar; // the common case, kept free of a call per event
 
@@ -124,7 +127,7 @@ export function directlyFollowsColumns(log: EventLog, options: DirectlyFollowsOp
     let prev = -1;
     for (let i = caseStart[c]; i < caseStart[c + 1]; i++) {
       const a = activity[i];
-      if (keep && keep[a] === 0) continue;
+      if (keep[a] === 0) continue;
       events++;
       nodeCount[a]++;
       if (lastCaseOfNode[a] !== c) {
@@ -179,7 +182,7 @@ export function directlyFollowsColumns(log: EventLog, options: DirectlyFollowsOp
     for (let c = 0; c < log.caseCount; c++) {
       if (mask && mask[c] === 0) continue;
       for (let i = caseStart[c]; i < caseStart[c + 1]; i++) {
-        if ((!keep || keep[activity[i]] === 1) && !Number.isNaN(serviceDuration[i])) activityOfTimedEvent[i] = activity[i];
+        if (keep[activity[i]] === 1 && !Number.isNaN(serviceDuration[i])) activityOfTimedEvent[i] = activity[i];
       }
     }
     service = groupDurations(activityOfTimedEvent, serviceDuration, A, medians);
