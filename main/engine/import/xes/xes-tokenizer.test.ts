@@ -171,6 +171,17 @@ describe('XesTokenizer refuses what XES import must not guess at', () => {
     }
   });
 
+  it('checks references in text too, though the text itself is dropped', () => {
+    for (const size of CUTS) {
+      const ok = Buffer.from('<log>\n  fish &amp; chips &#38; &#x1F600;\n<trace/></log>');
+      expect(tokenize(pieces(ok, size)).map((t) => t[1])).toEqual(['log', 'trace', 'trace', 'log']);
+      const undefinedEntity = failure(() => tokenize(pieces(Buffer.from('<log>\n\n  a &foo; b</log>'), size)));
+      expect(undefinedEntity.message).toContain('Undefined entity &foo; at line 3');
+      const bare = failure(() => tokenize(pieces(Buffer.from('<log>\n  fish & chips</log>'), size)));
+      expect(bare.message).toMatch(/"&" not followed by an entity name and ";".*line 2/);
+    }
+  });
+
   it('refuses "&" without a reference and character references XML does not allow', () => {
     expect(failure(() => expandReferences('fish & chips', 4)).message).toMatch(/"&" not followed by an entity name.*line 4/);
     expect(failure(() => expandReferences('&#0;', 1)).message).toMatch(/&#0; at line 1 is not a character XML allows/);
@@ -186,6 +197,7 @@ describe('XesTokenizer refuses what XES import must not guess at', () => {
     ['close tag without open tag', '<log></log>\n</log>', /text after the root element|without a matching open tag/, 2],
     ['unquoted attribute value', '<log>\n<string key=k/></log>', /not in quotes/, 2],
     ['attribute without a value', '<log>\n<string key/></log>', /without "=" and a quoted value/, 2],
+    ['attribute without a name', '<log>\n<string key="k" ="v"/></log>', /without a name/, 2],
     ['"<" inside an attribute value', '<log>\n<string key="a<b"/></log>', /"<" inside an attribute value/, 2],
     ['text before the root', 'id,activity\n<log/>', /text before the root element/, 1],
     ['text after the root', '<log/>\nmore', /text after the root element/, 2],

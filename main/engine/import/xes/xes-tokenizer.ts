@@ -97,6 +97,7 @@ const QUESTION = 0x3f;
 const BANG = 0x21;
 const DASH = 0x2d;
 const RSQB = 0x5d;
+const SEMICOLON = 0x3b;
 
 const MODE_CONTENT = 0;
 const MODE_COMMENT = 1;
@@ -307,8 +308,8 @@ export class XesTokenizer implements XmlOpenTag {
   }
 
   /**
-   * The hot loop: text, start tags and end tags. Returns `end`, or the index of a `<` it leaves to
-   * readOther (a comment, PI, CDATA, DOCTYPE, or a tag the chunk cuts off).
+   * The hot loop: text, start tags and end tags. Returns `end`, or the index of a `<` or `&` it
+   * leaves to readOther (a comment, PI, CDATA, DOCTYPE, a tag the chunk cuts off, a reference).
    */
   private readContent(buf: Buffer, p: number, end: number): number {
     while (p < end) {
@@ -321,6 +322,7 @@ export class XesTokenizer implements XmlOpenTag {
             this.line++;
             this.lineStart = this.base + p + 1;
           } else if (!inRoot && c !== SPACE && c !== TAB && c !== CR) throw this.textOutsideRoot(p);
+          else if (c === AMP) return p; // a reference: readOther checks it
           if (++p === end) return end;
           c = buf[p];
         }
@@ -347,6 +349,7 @@ export class XesTokenizer implements XmlOpenTag {
 
   /** The `<` at `p` that readContent left: markup other than tags, or a tag cut by the chunk's end. */
   private readOther(buf: Buffer, p: number, end: number): number {
+    if (buf[p] === AMP) return this.textReferenceAt(buf, p, end);
     if (p + 1 === end) {
       this.carry = Buffer.from(buf.subarray(p));
       return INCOMPLETE;
@@ -369,6 +372,23 @@ export class XesTokenizer implements XmlOpenTag {
     this.lineStart = this.tagLineStart;
     this.startCutTag(buf, p, end);
     return INCOMPLETE;
+  }
+
+  /**
+   * `&…;` in text. The text itself is dropped, but a reference to an entity XML does not define is
+   * refused here as in attribute values, so that no file is read as if it expanded one.
+   */
+  private textReferenceAt(buf: Buffer, p: number, end: number): number {
+    const limit = Math.min(end, p + MAX_REFERENCE_CHARS + 1);
+    let semi = p + 1;
+    while (semi < limit && buf[semi] !== SEMICOLON && NAME_BYTE[buf[semi]] === 1) semi++;
+    if (semi === end && end - p <= MAX_REFERENCE_CHARS) {
+      this.carry = Buffer.from(buf.subarray(p));
+      return INCOMPLETE;
+    }
+    // Throws unless this is `&name;` with a name XML defines (the ';' is left out when absent).
+    expandReferences(buf.toString('latin1', p, semi < limit && buf[semi] === SEMICOLON ? semi + 1 : semi), this.line);
+    return semi + 1;
   }
 
   /** `<!…`: a comment or CDATA section (returns where its body starts), a DOCTYPE (refused), or INCOMPLETE while undecided. */
@@ -575,6 +595,7 @@ export class XesTokenizer implements XmlOpenTag {
       while (i < end && NAME_BYTE[buf[i]] === 1) i++;
       if (i === end) return INCOMPLETE;
       c = buf[i];
+      if (i === keyStart) throw this.syntaxError('an attribute without a name', i);
       if (!(c === EQ || c === SPACE || c === LF || c === TAB || c === CR)) throw this.syntaxError('an attribute without "=" and a quoted value', i);
       const keyEnd = i;
       if (c !== EQ) {
