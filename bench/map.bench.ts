@@ -79,6 +79,10 @@ printTable(
 );
 
 // --- Slider response --------------------------------------------------------------------------
+// DuckDB is done: closed, so its threads and memory do not compete with the map on two cores.
+db.closeSync();
+instance.closeSync();
+
 // A user session: open the map, then move the sliders. Each request is timed once, as the user
 // meets it: graphs already computed for this filter are reused (see process-map.ts), so moving
 // the paths slider costs simplification + layout, and a new activities position costs one more
@@ -93,6 +97,9 @@ const positions: [number, number, 'frequency' | 'performance'][] = [
   [0.8, 0.3, 'frequency'],
   [0.5, 0.2, 'frequency'],
   [0.3, 0, 'frequency'],
+  [0.6, 0.3, 'frequency'],
+  [0.4, 0.3, 'performance'],
+  [0.7, 0.3, 'performance'],
 ];
 const sliderRows: (string | number)[][] = [];
 const slider: Record<string, unknown>[] = [];
@@ -112,6 +119,17 @@ printTable(
 );
 
 const worst = Math.max(...slider.slice(1).map((s) => s.ms as number));
+// A move of the activities slider to a position not seen before costs one pass over the events
+// (the projected graph, without medians unless the view shows them); the worst of those.
+const seen = new Set<string>();
+const activityMoves = slider.filter((s, i) => {
+  const key = String(Math.ceil((s.activities as number) * dfg.value.nodes.length)); // the set of activities shown
+  const fresh = i > 0 && !seen.has(key);
+  seen.add(key);
+  return fresh && (s.activities as number) < 1;
+});
+const worstActivitiesMove = Math.max(...activityMoves.map((s) => s.ms as number));
+console.log(`worst move of the activities slider to a new set of activities: ${worstActivitiesMove.toFixed(0)} ms (${activityMoves.length} moves)`);
 const path = writeResults('map', {
   events: log.eventCount,
   cases: log.caseCount,
@@ -122,6 +140,7 @@ const path = writeResults('map', {
   goals: {
     fasterThanDuckdb: { value: duckBoth.ms / both.ms, goal: '> 1', met: duckBoth.ms > both.ms },
     sliderResponse: { value: worst, goal: '< 200 ms', met: worst < 200 },
+    activitiesSliderMove: { value: worstActivitiesMove, goal: '< 200 ms', met: worstActivitiesMove < 200 },
   },
 });
 console.log(`\nresults: ${path}`);
