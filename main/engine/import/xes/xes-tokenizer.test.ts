@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../errors.ts';
 import { XesTokenizer, XmlSyntaxError, expandReferences, type XesTokenizerOptions } from './xes-tokenizer.ts';
@@ -226,7 +228,9 @@ describe('XesTokenizer refuses what XES import must not guess at', () => {
       ['<log>\n<trace>\n<string key="a" val', /ends inside a tag that starts at line 3/, 3],
       ['<log>\n<string key="a" value="x\ny', /ends inside a tag that starts at line 2/, 3],
       ['<log>\n<!-- never\nclosed', /ends inside a comment that starts at line 2/, 3],
-      ['<log>\n<', /ends inside markup "<"/, 2],
+      ['<log>\n<', /ends inside a tag that starts at line 2/, 2],
+      ['<log>\n<!-', /ends inside markup that starts at line 2/, 2],
+      ['<log>\n&am', /ends inside a reference that starts at line 2/, 2],
       ['', /no root element/, 1],
     ];
     for (const [doc, reason, line] of cases) {
@@ -254,5 +258,45 @@ describe('XesTokenizer refuses what XES import must not guess at', () => {
     }
     // Below the ceiling the same shapes are fine.
     expect(tokenize(pieces(Buffer.from(`<log><!--${' '.repeat(900)}--><s k="${'v'.repeat(900)}"/></log>`), 100), limit)).toHaveLength(4);
+  });
+});
+
+describe('XesTokenizer on damaged files', () => {
+  /** Every tag and the error, if any, as one comparable text. */
+  function outcome(bytes: Buffer, size: number): string {
+    const out: unknown[] = [];
+    try {
+      for (const t of tokenize(pieces(bytes, size), { maxPendingChars: 4000 })) out.push(t);
+    } catch (error) {
+      const e = error as XmlSyntaxError & InputError;
+      out.push(['error', e.name, e.message, e.line ?? e.details?.line]);
+    }
+    return JSON.stringify(out);
+  }
+
+  it('gives the same tags and the same error whatever the chunk size (random damage to a real log)', () => {
+    const base = readFileSync(join(import.meta.dirname, '../../../../../shared/data/running-example.xes'));
+    const damage = ['<', '>', '"', "'", '&', '&amp;', '&foo;', '/', '=', ' ', '\n', '<!--', '-->', '<?x?>', '<![CDATA[', ']]>', '</event>', '<event>', 'é', '\r\n'];
+    let seed = 4242;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    let errors = 0;
+    for (let k = 0; k < 40; k++) {
+      let bytes = Buffer.from(base);
+      for (let m = 0; m <= random(3); m++) {
+        const at = random(bytes.length);
+        const kind = random(3);
+        if (kind === 0) bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + 1 + random(5))]);
+        else if (kind === 1) bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(damage[random(damage.length)]), bytes.subarray(at)]);
+        else bytes = bytes.subarray(0, Math.max(at, bytes.length - 200));
+      }
+      const whole = outcome(bytes, bytes.length);
+      if (whole.includes('"error"')) errors++;
+      for (const size of [3, 7, 1000]) expect(outcome(bytes, size), `damage ${k}, ${size}-byte chunks`).toBe(whole);
+    }
+    // The damage does break most copies, so the errors were compared too.
+    expect(errors).toBeGreaterThan(20);
   });
 });

@@ -24,9 +24,13 @@ import { InputError } from '../../errors.ts';
  * check the finer points of XML names or characters that cannot change what is imported.
  *
  * Input: Buffers in UTF-8 or Latin-1 (all markup is ASCII, so only attribute values depend on the
- * encoding) or strings, which are read as UTF-8 (the caller decodes UTF-16 to strings). A chunk may
- * end anywhere, in the middle of a tag or a multi-byte character: a tag cut by a chunk boundary is
- * kept until its `>` arrives (found by a quote-aware scan, so a long value costs linear time).
+ * encoding) or strings, which are read as UTF-8 (the caller decodes UTF-16 to strings; a string
+ * chunk must not end inside a surrogate pair, which StringDecoder ensures). A chunk may end
+ * anywhere, in the middle of a tag or a multi-byte character: a tag cut by a chunk boundary is read
+ * again whole in front of the next chunk, so tags, lines and errors do not depend on where the
+ * chunks fall. A tag over 64 KB (a pathological value) is instead kept until its `>` arrives, found
+ * by a quote-aware scan so that it costs linear time; only for such a tag, if it is also malformed,
+ * can the error differ (it may then read as cut short or as too long).
  */
 
 export type XmlByteEncoding = 'utf8' | 'latin1';
@@ -108,6 +112,8 @@ const MODE_TAG = 4;
 
 /** Returned by the tag readers when the chunk ends before the tag does. */
 const INCOMPLETE = -1;
+/** A tag cut by a chunk boundary is read again whole with the next chunk up to this size. */
+const RESCAN_BYTES = 64 * 1024;
 
 /**
  * Byte classes for the tight loops: a byte is looked up once instead of compared with each
@@ -270,9 +276,13 @@ export class XesTokenizer implements XmlOpenTag {
 
   /** Ends the document: throws a truncated XmlSyntaxError if anything is left open. */
   end(): void {
-    if (this.carry !== null) {
-      this.countLines(this.carry, 0, this.carry.length);
-      throw this.truncated(`the file ends inside markup "${this.carry.toString('latin1')}"`);
+    const carry = this.carry;
+    if (carry !== null) {
+      const startLine = this.line;
+      this.base = this.written - carry.length;
+      this.countLines(carry, 0, carry.length);
+      const what = carry[0] === AMP ? 'a reference' : carry.length > 1 && (carry[1] === BANG || carry[1] === QUESTION) ? 'markup' : 'a tag';
+      throw this.truncated(`the file ends inside ${what} that starts at line ${startLine}`);
     }
     switch (this.mode) {
       case MODE_COMMENT:
@@ -282,6 +292,7 @@ export class XesTokenizer implements XmlOpenTag {
       case MODE_TAG: {
         const tag = Buffer.concat(this.tagParts);
         this.line = this.tagLine;
+        this.base = this.tagStart;
         this.countLines(tag, 0, tag.length);
         throw this.truncated(`the file ends inside a tag that starts at line ${this.tagLine}`);
       }
@@ -456,8 +467,16 @@ export class XesTokenizer implements XmlOpenTag {
     );
   }
 
-  /** The chunk ended inside the tag starting at `p`: keep its bytes and scan on for its `>`. */
+  /** The chunk ended inside the tag starting at `p`. */
   private startCutTag(buf: Buffer, p: number, end: number): void {
+    if (end - p > this.maxPending) throw this.tooLong('tag or attribute value', this.line);
+    if (end - p <= RESCAN_BYTES) {
+      // Read it again whole in front of the next chunk: exactly as if it had not been cut.
+      this.carry = Buffer.from(buf.subarray(p));
+      return;
+    }
+    // A tag this long is a pathological value: keep its bytes and scan on (quote-aware, linear
+    // time) for its `>`, then read it whole once.
     this.mode = MODE_TAG;
     this.tagStart = this.base + p;
     this.tagParts = [Buffer.from(buf.subarray(p, end))];
