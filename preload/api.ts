@@ -421,7 +421,7 @@ export interface WorkingCalendar {
   endHour: number;
   /** Non-working dates, 'YYYY-MM-DD' in local time. */
   holidays: string[];
-  /** IANA zone the hours and holidays are in; default UTC. */
+  /** IANA zone the hours and holidays are in; default UTC. The map view fills in the machine's zone (Environment.timezone). */
   timezone?: string;
 }
 
