@@ -114,6 +114,8 @@ const MODE_TAG = 4;
 const INCOMPLETE = -1;
 /** A tag cut by a chunk boundary is read again whole with the next chunk up to this size. */
 const RESCAN_BYTES = 64 * 1024;
+/** How much of the next chunk is joined to a cut tag to complete it (a real tag ends well within). */
+const CARRY_HEAD_BYTES = 4096;
 
 /**
  * Byte classes for the tight loops: a byte is looked up once instead of compared with each
@@ -256,15 +258,22 @@ export class XesTokenizer implements XmlOpenTag {
   write(chunk: Buffer | string): void {
     if (typeof chunk === 'string' && this.latin1) throw new Error('XesTokenizer: text chunks are read as UTF-8; pass Latin-1 input as Buffers');
     let buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    this.base = this.written;
+    const chunkStart = this.written;
+    this.base = chunkStart;
     this.written += buf.length;
-    if (this.carry !== null) {
-      this.base -= this.carry.length;
-      buf = Buffer.concat([this.carry, buf]);
+    let p = 0;
+    const carry = this.carry;
+    if (carry !== null) {
       this.carry = null;
+      p = this.readCarriedTag(carry, buf);
+      if (p === INCOMPLETE) {
+        // Not a tag, or not complete within the head of this chunk: read on from the joined bytes.
+        p = 0;
+        this.base = chunkStart - carry.length;
+        buf = Buffer.concat([carry, buf]);
+      }
     }
     const end = buf.length;
-    let p = 0;
     if (this.mode === MODE_TAG) p = this.continueTag(buf, end);
     else if (this.mode !== MODE_CONTENT) p = this.skipMarkup(buf, 0, end);
     while (p !== INCOMPLETE && p < end) {
@@ -272,6 +281,28 @@ export class XesTokenizer implements XmlOpenTag {
       // readContent stops at the end, or at a '<' that is not a whole start or end tag.
       if (p < end) p = this.readOther(buf, p, end);
     }
+  }
+
+  /**
+   * A start or end tag cut by the previous chunk's end, read whole from the carried bytes and the
+   * head of `chunk` (so the whole chunk is not copied to join it). Returns where reading goes on in
+   * `chunk`, or INCOMPLETE when the carry is something else or the tag does not end in the head.
+   */
+  private readCarriedTag(carry: Buffer, chunk: Buffer): number {
+    if (carry.length < 2 || carry[0] !== LT || carry[1] === BANG || carry[1] === QUESTION) return INCOMPLETE;
+    const head = Buffer.concat([carry, chunk.subarray(0, CARRY_HEAD_BYTES)]);
+    const chunkStart = this.base;
+    this.base = chunkStart - carry.length;
+    this.tagLine = this.line;
+    this.tagLineStart = this.lineStart;
+    const after = head[1] === SLASH ? this.closeTagAt(head, 0, head.length) : this.openTagAt(head, 0, head.length);
+    if (after === INCOMPLETE) {
+      this.line = this.tagLine;
+      this.lineStart = this.tagLineStart;
+      return INCOMPLETE;
+    }
+    this.base = chunkStart;
+    return after - carry.length;
   }
 
   /** Ends the document: throws a truncated XmlSyntaxError if anything is left open. */
