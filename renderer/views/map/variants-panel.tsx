@@ -62,7 +62,8 @@ export function VariantsPanel({ filters }: { filters: LogFilter[] }) {
                 <span className="variant-steps" data-testid="variant-steps">
                   {v.activities.slice(0, INLINE_STEPS).map((a, k) => (
                     <Fragment key={k}>
-                      {k > 0 ? <span className="variant-arrow">→</span> : null}
+                      {/* spaces around the arrow are where a long sequence wraps */}
+                      {k > 0 ? <> <span className="variant-arrow">→</span> </> : null}
                       <span className="variant-step" title={a}>
                         {short(a)}
                       </span>
