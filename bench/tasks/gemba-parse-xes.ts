@@ -1,4 +1,4 @@
-/** Gemba's XES parser alone (streaming saxes into the columnar builder), no workspace. */
+/** Gemba's XES parser alone (XesTokenizer streaming into the columnar builder), no workspace. */
 import { basename } from 'node:path';
 import { parseXesLog } from '../../main/engine/import/xes/parse-xes-log.ts';
 import { residentBytes } from '../../main/engine/eventlog/event-log.ts';

@@ -3,14 +3,18 @@ import { InputError } from '../../errors.ts';
 /**
  * A streaming XML tokenizer cut to what an XES import needs, in place of saxes.
  *
- * Why not saxes: on the 100k-event benchmark file (34 MB) saxes took about 65% of the XES parse
- * and the full import measured only 3.6× (wall) / 5.0× (CPU) faster than pm4js, against a goal of
- * 5×. saxes works char by char on decoded strings and builds an object per tag with a string per
- * attribute; this tokenizer works on the bytes, decodes only attribute values (and interns the short
- * ones, which in XES repeat: keys, tag names, activities, resources) and hands the reader one
- * reused tag view. saxes is no longer used anywhere in Gemba. Measured on the same file, same
- * machine (CPU seconds of the parse alone, UTF-8, fastest of 3): saxes 1.64 s, this tokenizer
- * 0.40 s; the full import went from 5.0× to the figure in bench/results/import.json.
+ * Why not saxes (which is now used nowhere in Gemba; the package can go): issue 3 asks XES import
+ * of a 100k-event file to be at least 5x faster than pm4js. With saxes, bench/results/import.json
+ * (34 MB file, loaded 2-core machine) had the full import at 2.45 s wall / 1.48 s CPU against
+ * pm4js's 8.94 s / 7.35 s, i.e. 3.6x / 5.0x, and profiles put about 65% of the parse in saxes: it
+ * works char by char on decoded strings and builds an object and a string per attribute. This
+ * tokenizer works on the bytes, leaves attribute names as byte ranges, decodes only the values the
+ * reader asks for and interns the short ones (in XES most repeat: keys, activities, resources), and
+ * hands the reader one reused tag view. Measured on the same file and machine: the parse alone
+ * (cold process, CPU, 8 alternating runs) went from 1.61-1.98 s with saxes to 0.77-1.00 s; the
+ * import bench after the change: parser 0.73 s wall / 0.75 s CPU, full import 1.20 s / 1.13 s,
+ * pm4js 7.64 s / 7.53 s, i.e. 6.4x wall / 6.7x CPU for the full import (10.5x / 10.0x for the
+ * parser alone). The rest of the full import is the workspace commit, outside this parser.
  *
  * What it emits: open tags (name, attributes, self-closing flag), close tags (a self-closing tag
  * gets both), each with the 1-based line of its `<`. Text, comments, processing instructions and
@@ -18,10 +22,11 @@ import { InputError } from '../../errors.ts';
  *
  * What it checks, because a wrong answer would follow otherwise: matching close tags, one root
  * element, quoted attribute values without `<`, no duplicate attributes, no text outside the root,
- * only XML's five named entities and numeric character references (never an expansion: a DOCTYPE,
- * the only place entities could be defined, is refused on sight), and a ceiling on any single
- * comment, processing instruction, CDATA section or tag so that memory stays bounded. It does not
- * check the finer points of XML names or characters that cannot change what is imported.
+ * only XML's five named entities and numeric character references, in values and in text (never
+ * an expansion: a DOCTYPE, the only place entities could be defined, is refused on sight), and a
+ * ceiling on any single comment, processing instruction, CDATA section or tag so that memory stays
+ * bounded. It does not check the finer points of XML names or characters that cannot change what
+ * is imported, nor the inside of processing instructions.
  *
  * Input: Buffers in UTF-8 or Latin-1 (all markup is ASCII, so only attribute values depend on the
  * encoding) or strings, which are read as UTF-8 (the caller decodes UTF-16 to strings; a string
