@@ -6,6 +6,7 @@ import { openMaybeGzipped } from '../gzip-guard.ts';
 import { REJECTED_SAMPLE_LIMIT, type ImportContext, type ParsedLog } from '../parsed-log.ts';
 import { inferStringTimestampFormat, type StringTimestampFormat } from './string-timestamps.ts';
 import { isValidTimeZone, machineTimeZone, wallClockResolver } from '../timestamps/index.ts';
+import { readPlainDecimal } from './decimal-text.ts';
 import { parseXesDate, type NaiveTimeReader } from './xes-date.ts';
 import { DEFAULT_MAX_PENDING_CHARS, XesTokenizer, XmlSyntaxError, type XmlOpenTag, type XmlTagHandler } from './xes-tokenizer.ts';
 
@@ -376,7 +377,8 @@ class XesLogReader implements XmlTagHandler {
       }
       case 'int':
       case 'float': {
-        const x = raw.trim() === '' ? NaN : Number(raw);
+        let x = readPlainDecimal(raw);
+        if (Number.isNaN(x)) x = raw.trim() === '' ? NaN : Number(raw);
         if (Number.isNaN(x)) {
           this.valueOut = raw;
           this.typeOut = 'string';
