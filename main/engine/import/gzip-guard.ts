@@ -158,8 +158,10 @@ export async function openMaybeGzipped(path: string, options: OpenInputOptions):
   }
   const gzipped = startsWithGzipMagic(head.subarray(0, headBytes));
   let bytesRead = 0;
-  const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+  // The stream (and its file handle) is opened when reading starts, inside the generator, so a
+  // caller that gives up before reading leaks no handle.
   async function* counted(): AsyncGenerator<Buffer> {
+    const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         bytesRead += chunk.length;
