@@ -76,6 +76,25 @@ describe('gemba CLI', () => {
     expect(JSON.parse(r.stdout).mapping).toMatchObject({ activity: 'Activity', resource: 'Resource' });
   });
 
+  it('filters and counts working time with --filter and --calendar', async () => {
+    const dir = temp();
+    const ws = join(dir, 'ws');
+    await gemba('import', join(DATA, 'running-example.csv'), '--workspace', ws);
+    const calendar = join(dir, 'calendar.json');
+    writeFileSync(calendar, JSON.stringify({ weekdays: [1, 2, 3, 4, 5], startHour: 9, endHour: 17, holidays: [], timezone: 'Europe/Amsterdam' }));
+    // Only case 1 follows this variant. Its "check ticket" (Wed 2011-01-05 15:12 +01:00) → "decide"
+    // (Thu 2011-01-06 11:18): 15:12–17:00 plus 09:00–11:18 = 6480 s + 8280 s = 14760 s of working time,
+    // against 20 h 6 min = 72360 s on the wall clock.
+    const filter = JSON.stringify({ kind: 'variants', variants: [['register request', 'examine thoroughly', 'check ticket', 'decide', 'reject request']] });
+    const edge = (g: { edges: { from: string; to: string; count: number; meanSeconds: number }[] }) => g.edges.find((e) => e.from === 'check ticket' && e.to === 'decide')!;
+    const working = JSON.parse((await gemba('dfg', ws, '--filter', filter, '--calendar', calendar, '--json')).stdout);
+    expect(working.workingTime).toBe(true);
+    expect(edge(working)).toMatchObject({ count: 1, meanSeconds: 14760 });
+    const wall = JSON.parse((await gemba('dfg', ws, '--filter', filter, '--json')).stdout);
+    expect(edge(wall)).toMatchObject({ count: 1, meanSeconds: 72360 });
+    expect((await gemba('dfg', ws, '--filter', '{"kind":"nope"}')).code).toBe(2);
+  });
+
   it('draws the map as an SVG file with one node per shown activity', async () => {
     const dir = temp();
     const ws = join(dir, 'ws');

@@ -3,6 +3,7 @@ import type { LogFilter, WorkingCalendar } from '../../preload/api.ts';
 import { validateCalendar } from '../engine/analysis/calendar.ts';
 import { parseLogFilters } from '../engine/analysis/filters.ts';
 import { InputError } from '../engine/errors.ts';
+import { machineTimeZone } from '../engine/import/timestamps/index.ts';
 import { flag, type ParsedArgs } from './args.ts';
 
 /** `--filter JSON`: one filter object or an array of them, inline or as @file.json. */
@@ -13,11 +14,12 @@ export function filtersFrom(args: ParsedArgs): LogFilter[] {
   return parseLogFilters(parseJson(text.startsWith('@') ? readText(text.slice(1)) : text, source), source);
 }
 
-/** `--calendar FILE`: a WorkingCalendar as JSON. */
+/** `--calendar FILE`: a WorkingCalendar as JSON; hours are in the machine's zone unless it names one, as in the app. */
 export function calendarFrom(args: ParsedArgs): WorkingCalendar | null {
   const file = flag(args, 'calendar');
   if (file === undefined) return null;
-  const calendar = parseJson(readText(file), file) as WorkingCalendar;
+  const parsed = parseJson(readText(file), file) as WorkingCalendar;
+  const calendar = { ...parsed, timezone: parsed.timezone ?? machineTimeZone() };
   validateCalendar(calendar, file);
   return calendar;
 }
