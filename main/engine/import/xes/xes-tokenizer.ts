@@ -11,10 +11,11 @@ import { InputError } from '../../errors.ts';
  * tokenizer works on the bytes, leaves attribute names as byte ranges, decodes only the values the
  * reader asks for and interns the short ones (in XES most repeat: keys, activities, resources), and
  * hands the reader one reused tag view. Measured on the same file and machine: the parse alone
- * (cold process, CPU, 8 alternating runs) went from 1.61-1.98 s with saxes to 0.77-1.00 s; the
- * import bench after the change: parser 0.73 s wall / 0.75 s CPU, full import 1.20 s / 1.13 s,
- * pm4js 7.64 s / 7.53 s, i.e. 6.4x wall / 6.7x CPU for the full import (10.5x / 10.0x for the
- * parser alone). The rest of the full import is the workspace commit, outside this parser.
+ * (cold process, CPU, 8 alternating runs) went from 1.61-1.98 s with saxes to 0.77-1.00 s. The
+ * import bench after the change, full import against pm4js, wall / CPU: 1.20 s / 1.13 s against
+ * 7.64 s / 7.53 s (6.4x / 6.7x, load average 5.8), and with the last changes 0.86 s / 1.08 s against
+ * 8.50 s / 8.72 s (9.9x / 8.1x, load 3.1; bench/results/import.json). The parser alone took
+ * 0.54 s / 0.72 s there (15.7x / 12.1x); the rest of the import is the workspace commit.
  *
  * What it emits: open tags (name, attributes, self-closing flag), close tags (a self-closing tag
  * gets both), each with the 1-based line of its `<`. Text, comments, processing instructions and
