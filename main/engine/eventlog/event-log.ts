@@ -42,7 +42,7 @@ export interface EventLog {
   /** Per event: code into `resources`, -1 when missing. */
   readonly resource: Int32Array;
   readonly resources: readonly string[];
-  /** Per event: 1-based line in the CSV, or 1-based event ordinal in the XES file. */
+  /** Per event: 1-based line in the source file (the CSV row, or the XES `<event>` tag). */
   readonly sourceRow: Int32Array;
   /** Per-event attributes, each column of length eventCount. */
   readonly eventAttributes: readonly AttributeColumn[];

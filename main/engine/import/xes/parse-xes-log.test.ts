@@ -90,8 +90,9 @@ describe('parseXesLog on the shared example logs', () => {
     expect(log.timestamp[first]).toBe(Date.UTC(2010, 11, 30, 13, 32));
     expect(attribute(log, 'Costs', first)).toBe('50');
     expect(caseAttribute(log, 'creator', c3)).toBe('Fluxicon Nitro');
-    // sourceRow is the event's ordinal in the file: case 3 is the first trace.
-    expect(log.sourceRow[first]).toBe(1);
+    // sourceRow is the line of the event's <event> tag: case 3 is the first trace, its first
+    // <event> is on line 26 (grep -n '<event>' running-example.xes).
+    expect(log.sourceRow[first]).toBe(26);
   });
 
   it('receipt.xes: 1434 cases, 8577 events, lifecycle:transition kept, per-case counts as in the file', async () => {
@@ -251,7 +252,7 @@ ${ev('dddd', '<string key="y" value="y4"/><string key="x" value="x4"/><int key="
     const parsed = await parseXesLog(writeTemp(xml), ctx());
     expect(parsed.rowsRead).toBe(6);
     expect(parsed.log.eventCount).toBe(2);
-    expect(Array.from(parsed.log.sourceRow)).toEqual([1, 5]);
+    expect(Array.from(parsed.log.sourceRow)).toEqual([5, 19]); // lines of the two good <event> tags
     expect(parsed.rejectedCount).toBe(4);
     expect(parsed.rejected.map((r) => r.line)).toEqual([9, 12, 15, 24]);
     expect(parsed.rejected[0].reason).toMatch(/no concept:name/);

@@ -20,8 +20,8 @@ import { DEFAULT_MAX_PENDING_CHARS, XesTokenizer, XmlSyntaxError, type XmlOpenTa
  *   other trace attributes → case attributes.
  * - event `concept:name` → activity, `time:timestamp` → timestamp, `org:resource` → resource;
  *   every other event attribute, `lifecycle:transition` included, → event attribute.
- * - sourceRow of an event = its 1-based ordinal among all `<event>` elements of the file
- *   (rejected ones count too), so it points at the n-th event a user would find in the file.
+ * - sourceRow of an event = the 1-based line of its `<event>` tag, as for CSV rows, so every
+ *   example and drill-down can say "line N" and mean a place the user can open the file at.
  * - Nested attributes: a `<container>` is flattened, its children become attributes named
  *   `container/child` (any depth). A `<list>` has no single value and repeated keys, so it is
  *   skipped and named in the notes. Meta-attributes (children of a scalar attribute) describe
@@ -63,7 +63,6 @@ interface DeferredEvent {
   timestampText: string | null;
   timestamp: number;
   resource: string | null;
-  sourceRow: number;
   line: number;
   reject: string | null;
   handles: AttributeHandle[];
@@ -406,7 +405,7 @@ class XesLogReader implements XmlTagHandler {
   }
 
   private finishEvent(): void {
-    const sourceRow = ++this.eventsRead;
+    this.eventsRead++;
     const line = this.eventLine;
     let reject: string | null = null;
     const activity = this.activity;
@@ -431,7 +430,6 @@ class XesLogReader implements XmlTagHandler {
         timestampText: this.timestampIsText ? this.timestampText : null,
         timestamp: this.timestamp,
         resource: this.resource,
-        sourceRow,
         line,
         reject,
         handles: this.eventHandles.slice(0, n),
@@ -449,7 +447,7 @@ class XesLogReader implements XmlTagHandler {
     }
     const builder = this.builder;
     // The trace's case index is already known: no dictionary lookup of the case id per event.
-    builder.addEventByCodes(this.caseIndex, builder.activityCode(activity!), this.timestamp, builder.resourceCode(this.resource), sourceRow);
+    builder.addEventByCodes(this.caseIndex, builder.activityCode(activity!), this.timestamp, builder.resourceCode(this.resource), line);
     for (let i = 0; i < this.eventAttributeCount; i++) this.builder.setEventAttribute(this.eventHandles[i], this.eventValues[i], this.eventTypes[i]);
   }
 
@@ -481,7 +479,7 @@ class XesLogReader implements XmlTagHandler {
         this.reject(e.line, reject);
         continue;
       }
-      this.builder.addEvent(e.caseId, e.activity, timestamp, e.resource, e.sourceRow);
+      this.builder.addEvent(e.caseId, e.activity, timestamp, e.resource, e.line);
       for (let i = 0; i < e.handles.length; i++) this.builder.setEventAttribute(e.handles[i], e.values[i], e.types[i]);
     }
   }
