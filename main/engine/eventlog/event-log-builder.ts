@@ -66,6 +66,9 @@ function formatValue(value: number | boolean | string, type: AttributeType): str
   return String(value);
 }
 
+/** Attribute columns kept per scope (event, case); real logs have tens. */
+export const MAX_ATTRIBUTE_COLUMNS = 500;
+
 export interface AttributeHandle {
   readonly index: number;
 }
@@ -132,21 +135,52 @@ export class EventLogBuilder {
     return this.activity.length - 1;
   }
 
+  /**
+   * The column for an event attribute, created on first use. Past MAX_ATTRIBUTE_COLUMNS the
+   * handle is a dead one whose values are dropped (and counted in `droppedAttributeKeys`): every
+   * column is as long as the log, so a hostile file with a new key per event would otherwise
+   * need memory growing with events × keys.
+   */
   eventAttribute(name: string, type: AttributeType): AttributeHandle {
-    return { index: columnIndex(name, type, this.eventColumns, this.eventColumnByName) };
+    return { index: this.columnIndex(name, type, this.eventColumns, this.eventColumnByName) };
   }
 
   caseAttribute(name: string, type: AttributeType): AttributeHandle {
-    return { index: columnIndex(name, type, this.caseColumns, this.caseColumnByName) };
+    return { index: this.columnIndex(name, type, this.caseColumns, this.caseColumnByName) };
   }
 
   /** Sets an attribute of the most recently added event. */
   setEventAttribute(handle: AttributeHandle, value: RawValue, type: AttributeType): void {
-    this.eventColumns[handle.index].set(this.activity.length - 1, value, type);
+    if (handle.index >= 0) this.eventColumns[handle.index].set(this.activity.length - 1, value, type);
   }
 
   setCaseAttribute(caseIndex: number, handle: AttributeHandle, value: RawValue, type: AttributeType): void {
-    this.caseColumns[handle.index].set(caseIndex, value, type);
+    if (handle.index >= 0) this.caseColumns[handle.index].set(caseIndex, value, type);
+  }
+
+  /** Attribute keys left out because a scope already had MAX_ATTRIBUTE_COLUMNS columns. */
+  readonly droppedAttributeKeys = new Set<string>();
+
+  /** A sentence for the import notes when attributes were left out, else null. */
+  droppedAttributesNote(): string | null {
+    const keys = [...this.droppedAttributeKeys];
+    if (keys.length === 0) return null;
+    const shown = keys.slice(0, 5).map((k) => `"${k}"`).join(', ');
+    return `More than ${MAX_ATTRIBUTE_COLUMNS} distinct attribute names: ${keys.length}${keys.length >= 10_000 ? '+' : ''} more were left out (${shown}${keys.length > 5 ? ', …' : ''}).`;
+  }
+
+  private columnIndex(name: string, type: AttributeType, columns: AttributeColumnBuilder[], byName: Map<string, number>): number {
+    let index = byName.get(name);
+    if (index === undefined) {
+      if (columns.length >= MAX_ATTRIBUTE_COLUMNS) {
+        if (this.droppedAttributeKeys.size < 10_000) this.droppedAttributeKeys.add(name);
+        return -1;
+      }
+      index = columns.length;
+      columns.push(new AttributeColumnBuilder(name, type));
+      byName.set(name, index);
+    }
+    return index;
   }
 
   finish(): EventLog {
@@ -173,15 +207,6 @@ export class EventLogBuilder {
   }
 }
 
-function columnIndex(name: string, type: AttributeType, columns: AttributeColumnBuilder[], byName: Map<string, number>): number {
-  let index = byName.get(name);
-  if (index === undefined) {
-    index = columns.length;
-    columns.push(new AttributeColumnBuilder(name, type));
-    byName.set(name, index);
-  }
-  return index;
-}
 
 /**
  * Stable counting sort by case (cases keep first-appearance order), then a stable sort by time

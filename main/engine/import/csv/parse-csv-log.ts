@@ -62,6 +62,8 @@ export async function parseCsvLog(path: string, mapping: Partial<ColumnMapping>,
     throw new InputError('The file has a header line but no rows of data.', { file: ctx.fileName, line: 2, hint: 'Export the log again with its events, or choose another file.' });
   }
   const notes = [...plan.notes];
+  const dropped = reader.builder.droppedAttributesNote();
+  if (dropped) notes.push(dropped);
   if (reader.decoder.invalidUtf8) {
     notes.push('Some bytes further into the file are not valid UTF-8; they show as �. Save the file as UTF-8 and import again to keep those characters.');
   }

@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CancelledError, InputError } from '../../errors.ts';
 import type { EventLog } from '../../eventlog/event-log.ts';
+import { MAX_ATTRIBUTE_COLUMNS } from '../../eventlog/event-log-builder.ts';
 import type { ImportContext } from '../parsed-log.ts';
 import { parseXesLog } from './parse-xes-log.ts';
 
@@ -430,5 +431,20 @@ describe('parseXesLog refuses bad input with a clear error', () => {
     const midway = new AbortController();
     const parse = parseXesLog(join(DATA, 'receipt.xes'), ctx('receipt.xes', { signal: midway.signal, onProgress: () => midway.abort() }));
     await expect(parse).rejects.toBeInstanceOf(CancelledError);
+  });
+});
+
+describe('parseXesLog on a file with a new attribute key per event', () => {
+  it('keeps the first MAX_ATTRIBUTE_COLUMNS keys, drops the rest with a note, in bounded memory', async () => {
+    // 3000 events, each with its own key: without the cap this needs 3000 columns × 3000 events.
+    const events = Array.from(
+      { length: 3000 },
+      (_, i) => `<event><string key="concept:name" value="A"/><date key="time:timestamp" value="2020-01-01T00:00:00Z"/><string key="k${i}" value="v"/></event>`,
+    );
+    const xml = `<?xml version="1.0"?>\n<log><trace><string key="concept:name" value="c"/>\n${events.join('\n')}\n</trace></log>\n`;
+    const parsed = await parseXesLog(writeTemp(xml), ctx());
+    expect(parsed.log.eventCount).toBe(3000);
+    expect(parsed.log.eventAttributes).toHaveLength(MAX_ATTRIBUTE_COLUMNS);
+    expect(parsed.notes.join(' ')).toMatch(new RegExp(`${3000 - MAX_ATTRIBUTE_COLUMNS} more were left out \\("k${MAX_ATTRIBUTE_COLUMNS}"`));
   });
 });

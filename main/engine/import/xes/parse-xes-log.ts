@@ -509,6 +509,8 @@ class XesLogReader implements XmlTagHandler {
     if (this.skippedLists.size > 0)
       notes.push(`List attributes were skipped (a list has no single value): ${[...this.skippedLists].join(', ')}.`);
     if (this.metaAttributesSkipped > 0) notes.push(`${this.metaAttributesSkipped} attributes carry nested meta-attributes; the meta-attributes were skipped.`);
+    const dropped = this.builder.droppedAttributesNote();
+    if (dropped) notes.push(dropped);
     return notes;
   }
 }
