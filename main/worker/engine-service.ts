@@ -47,12 +47,22 @@ export function createEngineService(options: EngineServiceOptions): EngineServic
         else call?.reject(new ReportedError(message.error));
       }
     });
+    // Jobs this thread runs; if it dies they end as failed, or the UI would wait for them forever.
+    const runningJobs = new Set<string>();
+    w.on('message', (message: FromEngine) => {
+      if (message.type !== 'job') return;
+      if (message.event.type === 'progress') runningJobs.add(message.event.jobId);
+      else runningJobs.delete(message.event.jobId);
+    });
     const fail = (reason: string) => {
-      for (const call of pending.values()) {
-        call.reject(new ReportedError({ kind: 'internal', message: `Internal error: the engine stopped (${reason}).`, hint: 'Try again; the workspace was not changed.' }));
-      }
-      pending.clear();
+      if (worker !== w) return; // already handled (an 'error' is followed by an 'exit')
       worker = null;
+      const error = { kind: 'internal' as const, message: `Internal error: the engine stopped (${reason}).`, hint: 'Try again; the workspace was not changed.' };
+      for (const call of pending.values()) call.reject(new ReportedError(error));
+      pending.clear();
+      for (const jobId of runningJobs) for (const listener of listeners) listener({ type: 'failed', jobId, error });
+      runningJobs.clear();
+      closed?.();
     };
     w.on('error', (error) => fail(error.message));
     w.on('exit', (code) => fail(`exit code ${code}`));
@@ -61,7 +71,7 @@ export function createEngineService(options: EngineServiceOptions): EngineServic
 
   const call = (method: string, args: unknown[]): Promise<unknown> =>
     new Promise((resolve, reject) => {
-      worker ??= spawn();
+      if (!worker) worker = spawn();
       const id = nextId++;
       pending.set(id, { resolve, reject });
       worker.postMessage({ type: 'call', id, method, args } satisfies ToEngine);

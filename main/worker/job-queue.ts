@@ -31,12 +31,18 @@ export class JobQueue {
     const controller = new AbortController();
     this.running.set(jobId, controller);
     this.latest.set(jobId, { event: { type: 'progress', jobId, phase: 'queued', done: 0, total: 1, unit: 'steps' }, at: Date.now() });
+    // `run` never rejects (it reports failures as events), so the chain cannot break.
     this.tail = this.tail.then(() => this.run(jobId, controller, work));
     return jobId;
   }
 
   cancel(jobId: string): void {
     this.running.get(jobId)?.abort();
+  }
+
+  /** Cancels every queued and running job (on shutdown: quitting must not wait for an import). */
+  cancelAll(): void {
+    for (const controller of this.running.values()) controller.abort();
   }
 
   /** The latest event of each job running or ended within the last hour, newest job first. */
@@ -71,8 +77,15 @@ export class JobQueue {
     }
   }
 
+  /** A throwing listener must neither stop the queue nor keep the event from the others. */
   private emit(event: JobEvent): void {
     this.latest.set(event.jobId, { event, at: Date.now() });
-    for (const listener of this.listeners) listener(event);
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error('job event listener failed:', error);
+      }
+    }
   }
 }

@@ -198,6 +198,7 @@ export class LocalEngine {
   }
 
   async close(): Promise<void> {
+    this.jobQueue.cancelAll();
     await this.jobQueue.idle();
     this.sessions.closeAll();
   }

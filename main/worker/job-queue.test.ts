@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportSummary, JobEvent } from '../../preload/api.ts';
+import { CancelledError } from '../engine/errors.ts';
+import { JobQueue } from './job-queue.ts';
+
+const summary = { importId: 1 } as ImportSummary;
+
+describe('JobQueue', () => {
+  it('runs jobs one at a time and keeps going when a listener throws', async () => {
+    const queue = new JobQueue();
+    const events: JobEvent[] = [];
+    queue.onEvent(() => {
+      throw new Error('listener bug');
+    });
+    queue.onEvent((e) => events.push(e));
+    const order: string[] = [];
+    const a = queue.start(async () => {
+      order.push('a');
+      return summary;
+    });
+    const b = queue.start(async () => {
+      order.push('b');
+      return summary;
+    });
+    await queue.idle();
+    expect(order).toEqual(['a', 'b']);
+    expect(events.map((e) => [e.type, e.jobId])).toEqual([
+      ['done', a],
+      ['done', b],
+    ]);
+  });
+
+  it('cancelAll ends the running and the queued jobs as cancelled', async () => {
+    const queue = new JobQueue();
+    const events: JobEvent[] = [];
+    queue.onEvent((e) => events.push(e));
+    const work = (signal: AbortSignal) =>
+      new Promise<ImportSummary>((_, reject) => signal.addEventListener('abort', () => reject(new CancelledError())));
+    queue.start(work);
+    queue.start(work);
+    queue.cancelAll();
+    await queue.idle();
+    expect(events.map((e) => e.type)).toEqual(['cancelled', 'cancelled']);
+    expect((await Promise.resolve(queue.list())).every((e) => e.type === 'cancelled')).toBe(true);
+  });
+});
