@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { QualityFix } from '../../../preload/api.ts';
 import { InputError } from '../errors.ts';
 import { EventLogBuilder } from '../eventlog/event-log-builder.ts';
+import { parseCsvLog } from '../import/csv/parse-csv-log.ts';
+import { testFolder } from '../import/csv/test-files.ts';
 import { applyFixes, mergeLabels, setTimezone, validateFix } from './fixes.ts';
 import { buildLog } from './test-log.ts';
 
@@ -72,6 +74,23 @@ describe('setTimezone', () => {
     expect(labelsOf(fixed)).toEqual(['B', 'A']);
     expect(Array.from(fixed.timestamp)).toEqual([Date.UTC(2024, 9, 27, 2, 10), Date.UTC(2024, 9, 27, 2, 30)]);
     expect(() => setTimezone(b.finish(), 'UTC', 'Mars/Olympus')).toThrow(InputError);
+  });
+});
+
+describe('setTimezone reads wall-clock times by the importer\'s rule', () => {
+  const files = testFolder('set-timezone');
+  afterAll(() => files.cleanup());
+  // 02:30 on 2024-10-27 happens twice in Berlin (CEST +2 at 00:30Z, CET +1 at 01:30Z); the
+  // importer takes the earlier one. 2024-07-01 12:00 is an ordinary summer time: 10:00Z.
+  const csv = files.write('naive.csv', 'case,activity,time\nc1,A,2024-07-01 12:00:00\nc2,B,2024-10-27 02:30:00\n');
+  const mapping = { case: 'case', activity: 'activity', timestamp: 'time' };
+  const times = (log: { caseIds: string[]; caseStart: Int32Array; timestamp: Float64Array }) => ['c1', 'c2'].map((id) => log.timestamp[log.caseStart[log.caseIds.indexOf(id)]]);
+
+  it('import as UTC then fix to Berlin equals import as Berlin', async () => {
+    const asBerlin = (await parseCsvLog(csv, { ...mapping, timezone: 'Europe/Berlin' }, { fileName: 'naive.csv' })).log;
+    const asUtc = (await parseCsvLog(csv, { ...mapping, timezone: 'UTC' }, { fileName: 'naive.csv' })).log;
+    expect(times(asBerlin)).toEqual([Date.UTC(2024, 6, 1, 10), Date.UTC(2024, 9, 27, 0, 30)]);
+    expect(times(setTimezone(asUtc, 'UTC', 'Europe/Berlin'))).toEqual([Date.UTC(2024, 6, 1, 10), Date.UTC(2024, 9, 27, 0, 30)]);
   });
 });
 

@@ -4,6 +4,7 @@ import type { EventLog } from '../eventlog/event-log.ts';
 import { compactLog } from '../eventlog/compact-log.ts';
 import { duplicateEventMask } from './duplicate-events.ts';
 import { classifyCases } from './incomplete-cases.ts';
+import { wallClockResolver } from '../import/timestamps/time-zone.ts';
 import { ZoneOffsets } from './time-zone.ts';
 
 /**
@@ -99,18 +100,21 @@ export function dropIncompleteCases(
 
 /**
  * Re-reads naive timestamps: each instant is turned back into the wall-clock time it had in
- * `fromZone` and that wall-clock time is read in `toZone`. Applies to event and start
- * timestamps; date attributes are left as they are.
+ * `fromZone` and that wall-clock time is read in `toZone` by the importer's own rule
+ * (`wallClockResolver`), so "import in one zone, then fix to another" gives the same instants
+ * as importing in the other zone, including the repeated hour when clocks go back. Applies to
+ * event and start timestamps; date attributes are left as they are.
  */
 export function setTimezone(log: EventLog, fromZone: string, toZone: string): EventLog {
   if (fromZone === toZone) return log;
   const from = new ZoneOffsets(fromZone);
-  const to = new ZoneOffsets(toZone);
+  new ZoneOffsets(toZone); // an unknown zone is an InputError, not a RangeError
+  const toInstant = wallClockResolver(toZone);
   const shift = (values: Float64Array) => {
     const out = new Float64Array(values.length);
     for (let i = 0; i < values.length; i++) {
       const t = values[i];
-      out[i] = Number.isFinite(t) ? to.instantOf(t + from.at(t)) : t;
+      out[i] = Number.isFinite(t) ? toInstant(t + from.at(t)) : t;
     }
     return out;
   };

@@ -17,10 +17,4 @@ export class ZoneOffsets {
   at(utcMs: number): number {
     return this.offsetAt(utcMs);
   }
-
-  /** The instant at which wall-clock time `wallMs` (as if UTC) occurs in this zone. */
-  instantOf(wallMs: number): number {
-    const guess = wallMs - this.at(wallMs);
-    return wallMs - this.at(guess);
-  }
 }
