@@ -471,7 +471,8 @@ export interface CaseDetail {
 }
 
 export interface Environment {
-  mode: 'electron' | 'browser';
+  /** Where the engine runs: the desktop app, the local browser host, or the `gemba` command line. */
+  mode: 'electron' | 'browser' | 'cli';
   appVersion: string;
   timezone: string;
   defaultWorkspaceDir: string;

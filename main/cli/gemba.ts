@@ -21,7 +21,7 @@ export async function runCli(argv: readonly string[], io: Pick<CommandContext, '
     io.stdout.write(helpText());
     return name ? EXIT_OK : EXIT_BAD_INPUT;
   }
-  const engine = new LocalEngine({ mode: 'browser', userDataDir: process.env.GEMBA_USER_DATA ?? join(tmpdir(), 'gemba-cli') });
+  const engine = new LocalEngine({ mode: 'cli', userDataDir: process.env.GEMBA_USER_DATA ?? join(tmpdir(), 'gemba-cli') });
   try {
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) throw new InputError(`Unknown command "${name}".`, { hint: `Commands: ${COMMANDS.map((c) => c.name).join(', ')}. Run "gemba help".` });

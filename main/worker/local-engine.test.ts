@@ -23,7 +23,7 @@ function untilEnded(engine: { onJobEvent(l: (e: JobEvent) => void): () => void }
 describe('LocalEngine', () => {
   it('imports as a job with progress in bytes, then serves the log; jobs() remembers how it ended', async () => {
     const dir = temp();
-    const engine = new LocalEngine({ mode: 'browser', userDataDir: join(dir, 'user'), defaultWorkspaceDir: dir });
+    const engine = new LocalEngine({ mode: 'electron', userDataDir: join(dir, 'user'), defaultWorkspaceDir: dir });
     const ws = await engine.createWorkspace('project');
     expect(ws.path).toBe(join(dir, 'project'));
     const events: JobEvent[] = [];
@@ -41,7 +41,7 @@ describe('LocalEngine', () => {
 
   it('filters the summary figures and hands out rejected rows', async () => {
     const dir = temp();
-    const engine = new LocalEngine({ mode: 'browser', userDataDir: join(dir, 'user'), defaultWorkspaceDir: dir });
+    const engine = new LocalEngine({ mode: 'electron', userDataDir: join(dir, 'user'), defaultWorkspaceDir: dir });
     const ws = await engine.createWorkspace('p');
     const csv = join(dir, 'log.csv');
     const rows = ['case,activity,time'];
@@ -61,7 +61,7 @@ describe('LocalEngine', () => {
 
   it('runs the same calls through the engine thread, errors included', async () => {
     const dir = temp();
-    const service = createEngineService({ mode: 'browser', userDataDir: join(dir, 'user'), defaultWorkspaceDir: dir });
+    const service = createEngineService({ mode: 'electron', userDataDir: join(dir, 'user'), defaultWorkspaceDir: dir });
     const ws = await service.createWorkspace('threaded');
     const { jobId } = await service.startImport({ workspace: ws.path, file: { kind: 'path', path: join(DATA, 'running-example.xes') } });
     await untilEnded(service, jobId);
@@ -69,5 +69,14 @@ describe('LocalEngine', () => {
     await expect(service.caseDetail(ws.path, 999)).rejects.toThrow(/no case number 999/);
     await expect(service.openWorkspace(join(dir, 'nothing-here'))).rejects.toThrow(/not a Gemba workspace/);
     await service.close();
+  });
+
+  it('in the browser mode refuses local paths: files arrive as uploads', async () => {
+    const dir = temp();
+    const engine = new LocalEngine({ mode: 'browser', userDataDir: join(dir, 'user'), defaultWorkspaceDir: dir });
+    await expect(engine.previewCsv({ kind: 'path', path: join(DATA, 'running-example.csv') })).rejects.toThrow(/uploading it, not by its path/);
+    const ws = await engine.createWorkspace('p');
+    await expect(engine.startImport({ workspace: ws.path, file: { kind: 'path', path: '/etc/passwd' } })).rejects.toThrow(/uploading it/);
+    await engine.close();
   });
 });

@@ -48,7 +48,7 @@ import { UploadStore } from './uploads.ts';
 import { WorkspaceSessions } from './workspace-sessions.ts';
 
 export interface EngineOptions {
-  mode: 'electron' | 'browser';
+  mode: 'electron' | 'browser' | 'cli';
   /** Recent workspaces and uploads live here. */
   userDataDir: string;
   /** Where a workspace given by bare name is created; default ~/Gemba. */
@@ -69,7 +69,9 @@ export class LocalEngine {
   constructor(private readonly options: EngineOptions) {
     this.defaultWorkspaceDir = options.defaultWorkspaceDir ?? process.env.GEMBA_WORKSPACES ?? join(homedir(), 'Gemba');
     this.sessions = new WorkspaceSessions(this.defaultWorkspaceDir);
-    this.uploads = new UploadStore(options.userDataDir);
+    // A browser page can only hand over uploaded bytes; a local path from it would let anyone
+    // holding the token read files the user never chose.
+    this.uploads = new UploadStore(options.userDataDir, options.mode !== 'browser');
     this.recent = new RecentWorkspaces(options.userDataDir);
   }
 

@@ -15,7 +15,11 @@ const KEEP_UPLOADS_MS = 24 * 60 * 60 * 1000;
 export class UploadStore {
   private readonly dir: string;
 
-  constructor(userDataDir: string) {
+  constructor(
+    userDataDir: string,
+    /** Whether `{kind: 'path'}` references are allowed (Electron and CLI: yes; browser host: no). */
+    private readonly acceptsPaths = true,
+  ) {
     this.dir = join(userDataDir, UPLOAD_DIR);
   }
 
@@ -36,6 +40,7 @@ export class UploadStore {
   /** The local path and display name of a file reference. */
   resolve(file: FileRef): { path: string; name: string } {
     if (file.kind === 'path') {
+      if (!this.acceptsPaths) throw new InputError('In the browser mode a file is chosen by uploading it, not by its path.', { hint: 'Choose the file with the file picker or drop it on the page.' });
       if (!existsSync(file.path)) throw new InputError(`File not found: ${file.path}.`, { file: file.path, hint: 'Check the path and try again.' });
       return { path: file.path, name: file.path.split(/[\\/]/).pop() ?? file.path };
     }
