@@ -104,4 +104,16 @@ describe('validateFix', () => {
       validateFix({ kind: 'exclude_bad_timestamps', description: 'x', params: { notBefore: 5, notAfter: null } }),
     ).toThrow(InputError);
   });
+
+  it('refuses fixes that could never be applied: a merge cycle, a bound that is not a date', () => {
+    expect(() => validateFix(merge({ A: 'B', B: 'A' }))).toThrow(/cycle/u);
+    expect(() => validateFix(merge({ x: 'A', A: 'B', B: 'C', C: 'A' }))).toThrow(/cycle/u);
+    expect(validateFix(merge({ A: 'A', B: 'A' })).kind).toBe('merge_labels'); // self-map is no cycle
+    const exclude = (notBefore: string | null, notAfter: string | null) => ({ kind: 'exclude_bad_timestamps', description: 'x', params: { notBefore, notAfter } });
+    expect(() => validateFix(exclude('garbage', null))).toThrow(/notBefore "garbage" is not a date/u);
+    expect(() => validateFix(exclude(null, '2024-13-45T00:00:00Z'))).toThrow(/notAfter/u);
+    expect(validateFix(exclude('2020-01-01T00:00:00Z', null)).kind).toBe('exclude_bad_timestamps');
+    const incomplete = { kind: 'drop_incomplete_cases', description: 'x', params: { startActivities: [], endActivities: [], keepRunning: false, runningAfter: 'soon' } };
+    expect(() => validateFix(incomplete)).toThrow(/runningAfter/u);
+  });
 });

@@ -43,16 +43,7 @@ export function applyFix(log: EventLog, fix: QualityFix): EventLog {
  * variants into a spelling of their own.
  */
 export function mergeLabels(log: EventLog, map: Readonly<Record<string, string>>): EventLog {
-  const resolve = (label: string): string => {
-    const seen = new Set<string>([label]);
-    let target = label;
-    while (Object.hasOwn(map, target) && map[target] !== target) {
-      target = map[target];
-      if (seen.has(target)) throw new InputError(`The label merge map has a cycle through "${target}".`, { hint: 'Map every variant to one final spelling.' });
-      seen.add(target);
-    }
-    return target;
-  };
+  const resolve = (label: string) => mergeTarget(map, label);
   const activities: string[] = [];
   const codeOf = new Map<string, number>();
   const recode = new Int32Array(log.activities.length);
@@ -71,6 +62,18 @@ export function mergeLabels(log: EventLog, map: Readonly<Record<string, string>>
   const activity = new Int32Array(log.eventCount);
   for (let i = 0; i < log.eventCount; i++) activity[i] = recode[log.activity[i]];
   return compactLog(log, { activity, activities });
+}
+
+/** The final spelling `label` merges into, following chains; throws on a cycle. */
+function mergeTarget(map: Readonly<Record<string, string>>, label: string): string {
+  const seen = new Set<string>([label]);
+  let target = label;
+  while (Object.hasOwn(map, target) && map[target] !== target) {
+    target = map[target];
+    if (seen.has(target)) throw new InputError(`The label merge map has a cycle through "${target}".`, { hint: 'Map every variant to one final spelling.' });
+    seen.add(target);
+  }
+  return target;
 }
 
 export function dropDuplicates(log: EventLog): EventLog {
@@ -155,14 +158,18 @@ export function validateFix(value: unknown): QualityFix {
   const isTextOrNull = (x: unknown) => x === null || typeof x === 'string';
   const isTextList = (x: unknown) => Array.isArray(x) && x.every(isText);
   switch (v.kind) {
-    case 'merge_labels':
-      if (typeof p.map !== 'object' || p.map === null || !Object.values(p.map).every(isText)) bad('merge_labels needs params.map of label → label');
+    case 'merge_labels': {
+      if (typeof p.map !== 'object' || p.map === null || Array.isArray(p.map) || !Object.values(p.map).every(isText)) bad('merge_labels needs params.map of label → label');
+      const map = p.map as Record<string, string>;
+      for (const label of Object.keys(map)) mergeTarget(map, label);
       break;
+    }
     case 'drop_duplicates':
       break;
     case 'drop_incomplete_cases':
       if (!isTextList(p.startActivities) || !isTextList(p.endActivities) || typeof p.keepRunning !== 'boolean' || !isTextOrNull(p.runningAfter))
         bad('drop_incomplete_cases needs startActivities, endActivities, keepRunning and runningAfter');
+      if (p.runningAfter !== null) parseInstant(p.runningAfter as string, 'runningAfter');
       break;
     case 'set_timezone':
       if (!isText(p.fromZone) || !isText(p.toZone)) bad('set_timezone needs fromZone and toZone');
@@ -171,6 +178,8 @@ export function validateFix(value: unknown): QualityFix {
       break;
     case 'exclude_bad_timestamps':
       if (!isTextOrNull(p.notBefore) || !isTextOrNull(p.notAfter)) bad('exclude_bad_timestamps needs notBefore and notAfter (ISO text or null)');
+      if (p.notBefore !== null) parseInstant(p.notBefore as string, 'notBefore');
+      if (p.notAfter !== null) parseInstant(p.notAfter as string, 'notAfter');
       break;
     default:
       bad(`unknown kind "${String(v.kind)}"`);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { QualityFix } from '../../../preload/api.ts';
 import { InputError } from '../errors.ts';
 import { buildLog, repeatCases } from '../quality/test-log.ts';
@@ -14,6 +14,19 @@ function facts(fileName: string, rejected: { line: number; reason: string }[] = 
     rowsRead: 10, rejectedCount: rejected.length, rejected, timeRange: null, notes: [],
   };
 }
+
+// A fix that passes validation but fails when applied stands for any failure `validateFix`
+// cannot foresee: the store must find it by applying the fix before it records it.
+vi.mock('../quality/fixes.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../quality/fixes.ts')>();
+  return {
+    ...original,
+    applyFix: (log: Parameters<typeof original.applyFix>[0], fix: QualityFix) => {
+      if (fix.description === 'fails when applied') throw new InputError('cannot apply');
+      return original.applyFix(log, fix);
+    },
+  };
+});
 
 const dirs: string[] = [];
 function workspace(): Workspace {
@@ -74,6 +87,25 @@ describe('FixesStore', () => {
     const store = new FixesStore(ws);
     expect(() => store.apply({ kind: 'merge_labels', description: 'x', params: { map: 5 } })).toThrow(InputError);
     expect(store.inForce()).toEqual([]);
+  });
+
+  it('refuses a fix that cannot be applied, so later loads and undo keep working', () => {
+    const ws = workspace();
+    const importId = ws.commitImport(dirty, facts('dirty.csv'));
+    const store = new FixesStore(ws);
+    store.apply({ kind: 'drop_duplicates', description: 'drop', params: {} });
+    const cycle = { kind: 'merge_labels', description: 'cycle', params: { map: { Check: 'Ship', Ship: 'Check' } } };
+    expect(() => store.apply(cycle)).toThrow(/cycle/u);
+    const garbage = { kind: 'exclude_bad_timestamps', description: 'bounds', params: { notBefore: 'garbage', notAfter: null } };
+    expect(() => store.apply(garbage)).toThrow(/not a date/u);
+    expect(() => store.apply({ kind: 'drop_duplicates', description: 'fails when applied', params: {} })).toThrow(/cannot apply/u);
+    // The same refusal when the caller passes the log it already has.
+    const fixed = store.prepareLog(ws.loadLog(importId));
+    expect(() => store.apply({ kind: 'drop_duplicates', description: 'fails when applied', params: {} }, 'ann', fixed)).toThrow(/cannot apply/u);
+    expect(store.inForce().map((f) => f.fix.description)).toEqual(['drop']);
+    expect(store.prepareLog(ws.loadLog(importId)).eventCount).toBe(dirty.eventCount - 1);
+    expect(store.report().fixesInForce).toHaveLength(1);
+    expect(ws.auditTrail().map((a) => a.action)).toEqual(['import', 'fix']);
   });
 
   it('keeps fixes per import and reports schema drift against the previous import', () => {

@@ -2,7 +2,7 @@ import type { AppliedFix, QualityFix, QualityReport } from '../../../preload/api
 import { currentUser } from '../app-version.ts';
 import { InputError } from '../errors.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
-import { applyFixes, validateFix } from '../quality/fixes.ts';
+import { applyFix, applyFixes, validateFix } from '../quality/fixes.ts';
 import { qualityReport, type QualityOptions } from '../quality/quality-report.ts';
 import { summarizeSchema, type SchemaSummary } from '../quality/schema-summary.ts';
 import { REJECTED_SAMPLE_LIMIT } from '../import/parsed-log.ts';
@@ -26,10 +26,16 @@ export class FixesStore {
     return rows.map((r) => ({ id: r.id, fix: JSON.parse(r.fix_json) as QualityFix, appliedAt: r.applied_at, user: r.user }));
   }
 
-  /** Records a fix for the current import and returns the fixes now in force. */
-  apply(fix: unknown, user = currentUser()): AppliedFix[] {
+  /**
+   * Records a fix for the current import and returns the fixes now in force. The fix is first
+   * applied to the log as it now stands, so one that cannot be applied is refused here rather
+   * than stored and then failing every later load. `fixedLog` is that log (the current import
+   * with the fixes in force applied) when the caller already has it; otherwise it is loaded.
+   */
+  apply(fix: unknown, user = currentUser(), fixedLog?: EventLog): AppliedFix[] {
     const valid = validateFix(fix);
     const importId = this.currentImport();
+    applyFix(fixedLog ?? this.prepareLog(this.ws.loadLog(importId), importId), valid);
     const at = new Date().toISOString();
     this.ws.database.transaction(() => {
       const { lastInsertRowid } = this.ws.database
