@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { API_METHODS, type FileRef, type GembaApi, type JobEvent } from '../../preload/api.ts';
 import { ReportedError } from '../engine/errors.ts';
 import type { FromEngine, ToEngine } from './engine-messages.ts';
+import { checkCallArguments } from './call-arguments.ts';
 import { LocalEngine, type EngineOptions } from './local-engine.ts';
 import { UploadStore } from './uploads.ts';
 
@@ -105,7 +106,8 @@ function inProcessService(options: EngineOptions): EngineService {
   const engine = new LocalEngine(options);
   const service: Record<string, unknown> = {};
   for (const method of API_METHODS) {
-    service[method] = (...args: unknown[]) => (engine[method] as unknown as (...a: unknown[]) => Promise<unknown>).apply(engine, args);
+    service[method] = async (...args: unknown[]) =>
+      (engine[method] as unknown as (...a: unknown[]) => Promise<unknown>).apply(engine, checkCallArguments(method, args));
   }
   service.onJobEvent = (listener: (event: JobEvent) => void) => engine.onJobEvent(listener);
   service.acceptUpload = (name: string, body: NodeJS.ReadableStream) => engine.uploads.save(name, body);

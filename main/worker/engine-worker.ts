@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ApiMethod } from '../../preload/api.ts';
 import { toUserFacingError } from '../engine/errors.ts';
+import { checkCallArguments } from './call-arguments.ts';
 import { LocalEngine, type EngineOptions } from './local-engine.ts';
 import type { FromEngine, ToEngine } from './engine-messages.ts';
 
@@ -25,7 +26,7 @@ port.on('message', async (message: ToEngine) => {
   try {
     const fn = engine[method as ApiMethod] as unknown as ((...a: unknown[]) => Promise<unknown>) | undefined;
     if (typeof fn !== 'function') throw new Error(`the engine has no call named ${method}`);
-    post({ type: 'result', id, value: await fn.apply(engine, args) });
+    post({ type: 'result', id, value: await fn.apply(engine, checkCallArguments(method as ApiMethod, args)) });
   } catch (error) {
     post({ type: 'error', id, error: toUserFacingError(error) });
   }

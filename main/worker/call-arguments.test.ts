@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../engine/errors.ts';
+import { checkCallArguments } from './call-arguments.ts';
+
+describe('checkCallArguments', () => {
+  it('passes well-formed calls and normalises their filters', () => {
+    const [ws, filters] = checkCallArguments('statistics', ['/w', [{ kind: 'activities', activities: ['A'], mode: 'any' }]]);
+    expect(ws).toBe('/w');
+    expect(filters).toEqual([{ kind: 'activities', activities: ['A'], mode: 'any' }]);
+    expect(checkCallArguments('statistics', ['/w'])).toEqual(['/w', undefined]);
+    expect(checkCallArguments('cases', ['/w', { offset: 0, limit: 50, sort: 'end' }])[1]).toMatchObject({ offset: 0, limit: 50, sort: 'end' });
+  });
+
+  it.each([
+    ['filters that are not a list', 'statistics', ['/w', { kind: 'activities', activities: ['A'], mode: 'any' }], /must be a list of filters/],
+    ['a filter without its activities', 'variantList', ['/w', [{ kind: 'activities', mode: 'any' }]], /activities/],
+    ['a duration bound that is text', 'statistics', ['/w', [{ kind: 'caseDuration', minSeconds: 'abc' }]], /minSeconds|number/],
+    ['a case query without offset', 'cases', ['/w', {}], /offset must be a whole number/],
+    ['a limit that is text', 'rejectedRows', ['/w', 1, 'abc'], /argument 3 must be a whole number/],
+    ['a missing map request', 'processMap', ['/w', null], /must be an object/],
+    ['a slider out of range', 'processMap', ['/w', { activities: 2, paths: 0.5, view: 'frequency' }], /activities must be a number from 0 to 1/],
+    ['a selection without element', 'mapSelection', ['/w', { activities: 1 }], /element must be an activity or a path/],
+    ['a workspace that is a number', 'openWorkspace', [5], /must be a non-empty text/],
+    ['a file reference of another kind', 'previewCsv', [{ kind: 'url', url: 'http://x' }], /file reference/],
+    ['too many arguments', 'caseDetail', ['/w', 1, 2], /at most 2 arguments/],
+  ])('refuses %s with an InputError naming it', (_what, method, args, message) => {
+    const call = () => checkCallArguments(method as never, args as unknown[]);
+    expect(call).toThrow(InputError);
+    expect(call).toThrow(message as RegExp);
+  });
+});

@@ -1,0 +1,115 @@
+import type { ApiMethod } from '../../preload/api.ts';
+import { validateCalendar } from '../engine/analysis/calendar.ts';
+import { parseLogFilters } from '../engine/analysis/filters.ts';
+import { InputError } from '../engine/errors.ts';
+import { validateFix } from '../engine/quality/fixes.ts';
+
+/**
+ * The arguments of a call that arrived over a wire (HTTP from the browser, IPC from the page),
+ * checked once before the engine sees them. TypeScript guards the app's own calls, but JSON off
+ * the wire can be anything: without this a wrong shape gives a silent wrong answer (filters that
+ * are not a list are ignored) or a crash reported as our bug. Filters and calendars are also
+ * normalised here, so every transport hands the engine the same values the CLI does.
+ */
+type Check = (value: unknown, name: string) => unknown;
+
+const bad = (name: string, what: string): never => {
+  throw new InputError(`${name} ${what}.`, { hint: 'The request does not match the Gemba API (preload/api.ts).' });
+};
+
+const text: Check = (v, name) => (typeof v === 'string' && v.trim() !== '' ? v : bad(name, 'must be a non-empty text'));
+const whole =
+  (min: number): Check =>
+  (v, name) =>
+    Number.isInteger(v) && (v as number) >= min ? v : bad(name, `must be a whole number ≥ ${min}`);
+const share: Check = (v, name) => (typeof v === 'number' && v >= 0 && v <= 1 ? v : bad(name, 'must be a number from 0 to 1'));
+const flag: Check = (v, name) => (typeof v === 'boolean' ? v : bad(name, 'must be true or false'));
+const optional =
+  (check: Check): Check =>
+  (v, name) =>
+    v === undefined || v === null ? undefined : check(v, name);
+const oneOf =
+  (...values: string[]): Check =>
+  (v, name) =>
+    values.includes(v as string) ? v : bad(name, `must be one of ${values.join(', ')}`);
+const filters: Check = (v, name) => (Array.isArray(v) ? parseLogFilters(v, name) : bad(name, 'must be a list of filters'));
+const calendar: Check = (v, name) => {
+  if (typeof v !== 'object' || v === null) return bad(name, 'must be a working calendar object');
+  validateCalendar(v as never, name);
+  return v;
+};
+const fileRef: Check = (v, name) => {
+  const f = v as { kind?: unknown; path?: unknown; uploadId?: unknown; name?: unknown } | null;
+  if (f?.kind === 'path') return { kind: 'path', path: text(f.path, `${name}.path`) };
+  if (f?.kind === 'upload') return { kind: 'upload', uploadId: text(f.uploadId, `${name}.uploadId`), name: text(f.name, `${name}.name`) };
+  return bad(name, 'must be a file reference ({kind: "path"} or {kind: "upload"})');
+};
+
+/** An object whose listed fields are checked (and replaced by their checked value); others pass. */
+const record =
+  (fields: Record<string, Check>): Check =>
+  (v, name) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return bad(name, 'must be an object');
+    const out: Record<string, unknown> = { ...(v as Record<string, unknown>) };
+    for (const [key, check] of Object.entries(fields)) out[key] = check(out[key], `${name}.${key}`);
+    return out;
+  };
+
+const CHECKS: Partial<Record<ApiMethod, Check[]>> = {
+  createWorkspace: [text],
+  openWorkspace: [text],
+  importHistory: [text],
+  restoreImport: [text, whole(1)],
+  previewCsv: [fileRef],
+  startImport: [
+    record({ workspace: text, file: fileRef, mapping: optional(record({})), acceptRejects: optional(flag), pairLifecycle: optional(flag) }),
+  ],
+  cancelJob: [text],
+  rejectedRows: [text, whole(1), optional(whole(0))],
+  statistics: [text, optional(filters)],
+  directlyFollows: [text],
+  variants: [text],
+  cases: [
+    text,
+    record({
+      offset: whole(0),
+      limit: whole(0),
+      sort: optional(oneOf('id', 'events', 'start', 'end', 'duration')),
+      descending: optional(flag),
+      search: optional((v, name) => (typeof v === 'string' ? v : bad(name, 'must be text'))),
+      filters: optional(filters),
+    }),
+  ],
+  caseDetail: [text, whole(0)],
+  qualityReport: [text],
+  applyFix: [text, (v) => validateFix(v)],
+  undoFix: [text, whole(1)],
+  processMap: [
+    text,
+    record({ activities: share, paths: share, view: oneOf('frequency', 'performance'), filters: optional(filters), calendar: optional(calendar) }),
+  ],
+  variantList: [text, optional(filters)],
+  mapSelection: [
+    text,
+    record({
+      element: (v, name) => {
+        const e = v as { kind?: unknown } | null;
+        if (e?.kind === 'activity') return record({ activity: text })(v, name);
+        if (e?.kind === 'path') return record({ from: text, to: text })(v, name);
+        return bad(name, 'must be an activity or a path');
+      },
+      activities: share,
+      filters: optional(filters),
+      calendar: optional(calendar),
+      caseLimit: optional(whole(0)),
+    }),
+  ],
+  filterOptions: [text],
+};
+
+/** Checks and normalises the arguments of one call; throws InputError naming the bad argument. */
+export function checkCallArguments(method: ApiMethod, args: readonly unknown[]): unknown[] {
+  const checks = CHECKS[method] ?? [];
+  if (args.length > checks.length) bad(method, `takes at most ${checks.length} arguments, not ${args.length}`);
+  return checks.map((check, i) => check(args[i], `${method} argument ${i + 1}`));
+}
