@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { QualityFix } from '../../../preload/api.ts';
 import { InputError } from '../errors.ts';
 import { EventLogBuilder } from '../eventlog/event-log-builder.ts';
+import type { EventLog } from '../eventlog/event-log.ts';
 import { parseCsvLog } from '../import/csv/parse-csv-log.ts';
 import { testFolder } from '../import/csv/test-files.ts';
 import { applyFixes, mergeLabels, setTimezone, validateFix } from './fixes.ts';
@@ -84,7 +85,7 @@ describe('setTimezone reads wall-clock times by the importer\'s rule', () => {
   // importer takes the earlier one. 2024-07-01 12:00 is an ordinary summer time: 10:00Z.
   const csv = files.write('naive.csv', 'case,activity,time\nc1,A,2024-07-01 12:00:00\nc2,B,2024-10-27 02:30:00\n');
   const mapping = { case: 'case', activity: 'activity', timestamp: 'time' };
-  const times = (log: { caseIds: string[]; caseStart: Int32Array; timestamp: Float64Array }) => ['c1', 'c2'].map((id) => log.timestamp[log.caseStart[log.caseIds.indexOf(id)]]);
+  const times = (log: EventLog) => ['c1', 'c2'].map((id) => log.timestamp[log.caseStart[log.caseIds.indexOf(id)]]);
 
   it('import as UTC then fix to Berlin equals import as Berlin', async () => {
     const asBerlin = (await parseCsvLog(csv, { ...mapping, timezone: 'Europe/Berlin' }, { fileName: 'naive.csv' })).log;
