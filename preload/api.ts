@@ -590,6 +590,8 @@ export interface QualityReport {
   checks: QualityCheck[];
   /** Fixes applied to the log the checks ran on, oldest first. */
   fixesInForce: AppliedFix[];
+  /** Zone timestamps without an offset are now read in: the last time-zone fix's target, else the import's zone; null when unknown (XES). A new time-zone fix starts from it. */
+  naiveTimeZone: string | null;
   computedMs: number;
 }
 

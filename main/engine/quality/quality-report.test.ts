@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { qualityReport } from './quality-report.ts';
 import { summarizeSchema } from './schema-summary.ts';
-import { buildLog, repeatCases } from './test-log.ts';
+import { setTimezone } from './fixes.ts';
+import { buildLog, repeatCases, type TestRow } from './test-log.ts';
 
 const KINDS = [
   'missing_values', 'duplicate_events', 'inconsistent_labels', 'unparseable_timestamps', 'future_timestamps', 'old_timestamps',
@@ -34,5 +35,21 @@ describe('qualityReport', () => {
     expect(report.checks[0].severity).toBe('error');
     const firstEmpty = report.checks.findIndex((c) => c.count === 0);
     expect(report.checks.slice(firstEmpty).every((c) => c.count === 0 || !c.applicable)).toBe(true);
+  });
+
+  it('reads midnight in the zone of the last time-zone fix in force, not the zone of the import', () => {
+    // Ten dates imported as midnight UTC, then re-read as Berlin wall-clock time: 23:00Z the day
+    // before (CET, +1) — midnight in Berlin, 23:00 in the zone recorded with the import.
+    const rows: TestRow[] = [];
+    for (let d = 0; d < 10; d++) rows.push(['c', `A${d}`, Date.UTC(2024, 0, 10 + d)]);
+    const fixed = setTimezone(buildLog(rows, { absolute: true }), 'UTC', 'Europe/Berlin');
+    expect(fixed.timestamp[0]).toBe(Date.UTC(2024, 0, 9, 23));
+    const zoneFix = { kind: 'set_timezone', description: 'zone', params: { fromZone: 'UTC', toZone: 'Europe/Berlin' } } as const;
+    const mapping = { case: 'case', activity: 'activity', timestamp: 'time', timezone: 'UTC' };
+    const report = qualityReport(fixed, { mapping, fixesInForce: [{ id: 1, fix: zoneFix, appliedAt: '2024-06-01T00:00:00Z', user: 'ann' }], now });
+    expect(report.naiveTimeZone).toBe('Europe/Berlin');
+    expect(report.checks.find((c) => c.kind === 'coarse_timestamps')).toMatchObject({ count: 10, explanation: expect.stringMatching(/at midnight: the log records dates/u) });
+    expect(qualityReport(fixed, { mapping, now }).naiveTimeZone).toBe('UTC');
+    expect(qualityReport(fixed, { now }).naiveTimeZone).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import { inconsistentLabels, type InconsistentLabelsOptions } from './inconsiste
 import { manyTies, type ManyTiesOptions } from './many-ties.ts';
 import { missingHandoffs, type MissingHandoffsOptions } from './missing-handoffs.ts';
 import { missingValues } from './missing-values.ts';
+import { naiveTimeZone } from './naive-time-zone.ts';
 import { oldTimestamps } from './old-timestamps.ts';
 import { orderConflicts } from './order-conflicts.ts';
 import { outlierDurations, type OutlierDurationsOptions } from './outlier-durations.ts';
@@ -51,7 +52,7 @@ export function qualityReport(log: EventLog, context: QualityContext = {}, optio
     unparseableTimestamps(rejected),
     futureTimestamps(log, bounds),
     oldTimestamps(log, bounds),
-    coarseTimestamps(log, { ...options.coarse, timezone: context.mapping?.timezone ?? null }),
+    coarseTimestamps(log, { ...options.coarse, timezone: naiveZone(context) }),
     manyTies(log, options.ties),
     orderConflicts(log),
     incompleteCases(log, options.incomplete),
@@ -81,6 +82,12 @@ export function summarize(log: EventLog, checks: QualityCheck[], context: Qualit
     cases: log.caseCount,
     checks: ordered,
     fixesInForce: context.fixesInForce ?? [],
+    naiveTimeZone: naiveZone(context),
     computedMs: Math.round(computedMs),
   };
+}
+
+/** The zone naive timestamps are read in, after the time-zone fixes in force. */
+function naiveZone(context: QualityContext): string | null {
+  return naiveTimeZone(context.mapping?.timezone, (context.fixesInForce ?? []).map((f) => f.fix));
 }

@@ -44,12 +44,9 @@ export function QualityView() {
   const undo = (fixId: number) => change(() => api.undoFix(workspace.path, fixId));
 
   const value = report.value;
-  // The zone naive timestamps were read in, as recorded with the import (CSV only); a time-zone
-  // fix in force changes the zone the user now sees them in.
-  const recordedZone = workspace.current?.mapping?.timezone ?? null;
-  const zoneFixes = value?.fixesInForce.filter((f) => f.fix.kind === 'set_timezone') ?? [];
-  const lastZoneFix = zoneFixes[zoneFixes.length - 1]?.fix;
-  const naiveZone = lastZoneFix?.kind === 'set_timezone' ? lastZoneFix.params.toZone : recordedZone;
+  // The zone naive timestamps are now read in (the import's, or the last time-zone fix's): the
+  // engine works it out, so the UI and the CLI start a new time-zone fix from the same zone.
+  const naiveZone = value?.naiveTimeZone ?? null;
   return (
     <div className="view quality-view">
       <header className="view-header">
