@@ -6,6 +6,7 @@ import { duplicateEvents } from '../../engine/quality/duplicate-events.ts';
 import { futureTimestamps } from '../../engine/quality/future-timestamps.ts';
 import { incompleteCases } from '../../engine/quality/incomplete-cases.ts';
 import { inconsistentLabels } from '../../engine/quality/inconsistent-labels.ts';
+import { naiveTimeZone } from '../../engine/quality/naive-time-zone.ts';
 import { oldTimestamps } from '../../engine/quality/old-timestamps.ts';
 import { FixesStore } from '../../engine/workspace/fixes-store.ts';
 import { flag, has, requirePositional } from '../args.ts';
@@ -55,7 +56,9 @@ const REQUESTS: Request[] = [
     switch: 'timezone',
     propose(_log, args, ctx, path) {
       const toZone = flag(args, 'timezone')!;
-      const fromZone = flag(args, 'from-zone') ?? ctx.engine.sessions.get(path).currentImport()?.mapping?.timezone ?? null;
+      const ws = ctx.engine.sessions.get(path);
+      const inForce = new FixesStore(ws).inForce().map((f) => f.fix);
+      const fromZone = flag(args, 'from-zone') ?? naiveTimeZone(ws.currentImport()?.mapping?.timezone, inForce);
       if (!fromZone) {
         throw new InputError('The time zone the timestamps were read in is not recorded for this import.', { hint: 'Give it with --from-zone TZ.' });
       }
@@ -94,7 +97,13 @@ function readMergeMap(text: string): Record<string, string> {
   return map as Record<string, string>;
 }
 
-function describeLog(log: EventLog) {
+interface LogSize {
+  cases: number;
+  events: number;
+  activities: number;
+}
+
+function describeLog(log: EventLog): LogSize {
   const used = new Uint8Array(log.activities.length);
   for (let i = 0; i < log.eventCount; i++) used[log.activity[i]] = 1;
   return { cases: log.caseCount, events: log.eventCount, activities: used.reduce((n, u) => n + u, 0) };
@@ -110,16 +119,25 @@ export const fixCommand: Command = {
     const path = requirePositional(args, 0, 'the workspace', USAGE);
     const ws = ctx.engine.sessions.get(path);
     const store = new FixesStore(ws);
-    const before = describeLog(ctx.engine.sessions.currentLog(path).log);
     const applied: AppliedFix[] = [];
     const undone: number[] = [];
     const undo = flag(args, 'undo');
+    // Undo comes before the log is loaded: a fix that makes loading fail (recorded by an older
+    // version) must still be undoable, so the figures before an undo are best effort.
+    let before: LogSize | null = null;
     if (undo !== undefined) {
       const id = Number(undo);
       if (!Number.isInteger(id) || id < 1) throw new InputError(`--undo needs the number of a recorded fix, not "${undo}".`, { hint: 'See them with gemba fix WS --list.' });
+      try {
+        before = describeLog(ctx.engine.sessions.currentLog(path).log);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+      }
       store.undo(id);
       undone.push(id);
       ctx.engine.sessions.invalidate(path);
+    } else {
+      before = describeLog(ctx.engine.sessions.currentLog(path).log);
     }
     const requested = REQUESTS.filter((r) => has(args, r.switch));
     if (requested.length === 0 && undo === undefined && !has(args, 'list')) {
@@ -129,7 +147,7 @@ export const fixCommand: Command = {
       const log = ctx.engine.sessions.currentLog(path).log;
       const fix = request.propose(log, args, ctx, path);
       if (!fix) continue;
-      const inForce = store.apply(fix);
+      const inForce = store.apply(fix, undefined, log);
       applied.push(inForce[inForce.length - 1]);
       ctx.engine.sessions.invalidate(path);
     }
@@ -143,9 +161,11 @@ export const fixCommand: Command = {
       ...applied.map((f) => `applied #${f.id}: ${f.fix.description}`),
       ...undone.map((id) => `undid #${id}`),
       ...(requested.length > 0 && applied.length === 0 ? ['nothing to fix for the requested checks'] : []),
-      applied.length || undone.length
+      (applied.length || undone.length) && before
         ? `now ${after.cases} cases, ${after.events} events, ${after.activities} activities (was ${before.cases}, ${before.events}, ${before.activities})`
-        : `${after.cases} cases, ${after.events} events, ${after.activities} activities`,
+        : applied.length || undone.length
+          ? `now ${after.cases} cases, ${after.events} events, ${after.activities} activities (the log could not be loaded before the undo)`
+          : `${after.cases} cases, ${after.events} events, ${after.activities} activities`,
       fixesInForce.length ? 'fixes in force:' : 'no fixes in force',
       ...fixesInForce.map((f) => `  #${f.id} ${f.fix.description}`),
     ];
