@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseDetail, caseList } from './cases.ts';
+import { caseDetail, caseList, compareIds } from './cases.ts';
 import { runningExample } from './test-logs.ts';
 
 describe('case table on the running example', () => {
@@ -41,5 +41,17 @@ describe('case table on the running example', () => {
 
   it('refuses a case index out of range with a clear error', () => {
     expect(() => caseDetail(log, 99)).toThrow(/no case number 99/);
+  });
+
+  it('orders ids totally: numbers as numbers first, then text, whatever the input order', () => {
+    const ids = ['9', '10', '1a', 'b', '007', '7'];
+    const sorted = (xs: string[]) => [...xs].sort(compareIds);
+    expect(sorted(ids)).toEqual(['007', '7', '9', '10', '1a', 'b']);
+    expect(sorted([...ids].reverse())).toEqual(sorted(ids));
+  });
+
+  it('pages through a descending order without gaps or repeats', () => {
+    const seen = [0, 2, 4].flatMap((offset) => caseList(log, { offset, limit: 2, sort: 'duration', descending: true }).rows.map((r) => r.id));
+    expect(seen).toEqual(['5', '3', '6', '2', '1', '4']); // durations by hand: 1576440, 1368780, 852300, 779580, 703320, 520920
   });
 });

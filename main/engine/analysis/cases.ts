@@ -1,4 +1,4 @@
-import type { AttributeValue, CaseDetail, CasePage, CaseQuery, CaseRow } from '../../../preload/api.ts';
+import type { AttributeValue, CaseDetail, CasePage, CaseQuery, CaseRow, CaseSort } from '../../../preload/api.ts';
 import type { AttributeColumn, EventLog } from '../eventlog/event-log.ts';
 import { InputError } from '../errors.ts';
 import { caseBegin, caseDurationMs, caseEnd } from './case-span.ts';
@@ -10,27 +10,46 @@ export function caseList(log: EventLog, query: CaseQuery, mask?: Uint8Array | nu
   const limit = Math.max(0, Math.min(MAX_PAGE, Math.floor(query.limit)));
   const offset = Math.max(0, Math.floor(query.offset));
   const needle = query.search?.trim().toLowerCase() ?? '';
-  let selected: number[] = [];
-  for (let c = 0; c < log.caseCount; c++) {
+  const order = sortedCases(log, query.sort ?? 'id');
+  const rows: CaseRow[] = [];
+  let total = 0;
+  // Walk the cached order (reversed for descending), keeping the cases the mask and search let through.
+  for (let k = 0; k < order.length; k++) {
+    const c = order[query.descending ? order.length - 1 - k : k];
     if (mask && mask[c] === 0) continue;
     if (needle && !log.caseIds[c].toLowerCase().includes(needle)) continue;
-    selected.push(c);
+    if (total >= offset && rows.length < limit) rows.push(caseRow(log, c));
+    total++;
   }
-  const key = sortKey(log, query.sort ?? 'id');
-  if (key) {
-    const keys = new Float64Array(log.caseCount);
-    for (const c of selected) keys[c] = key(c);
-    selected.sort((a, b) => keys[a] - keys[b] || a - b);
-  } else if (query.sort === 'id' || query.sort === undefined) {
-    selected.sort((a, b) => compareIds(log.caseIds[a], log.caseIds[b]) || a - b);
-  }
-  if (query.descending) selected.reverse();
-  const total = selected.length;
-  selected = selected.slice(offset, offset + limit);
-  return { total, rows: selected.map((c) => caseRow(log, c)) };
+  return { total, rows };
 }
 
-function sortKey(log: EventLog, sort: NonNullable<CaseQuery['sort']>): ((c: number) => number) | null {
+/**
+ * Every case of the log in one sort order, computed once per log and order: scrolling the table
+ * asks for page after page, and re-sorting 100k cases per page costs more than the page.
+ */
+const sortCache = new WeakMap<EventLog, Map<CaseSort, Int32Array>>();
+
+function sortedCases(log: EventLog, sort: CaseSort): Int32Array {
+  let byLog = sortCache.get(log);
+  if (!byLog) sortCache.set(log, (byLog = new Map()));
+  let order = byLog.get(sort);
+  if (order) return order;
+  const cases = Array.from({ length: log.caseCount }, (_, c) => c);
+  const key = sortKey(log, sort);
+  if (key) {
+    const keys = new Float64Array(log.caseCount);
+    for (let c = 0; c < log.caseCount; c++) keys[c] = key(c);
+    cases.sort((a, b) => keys[a] - keys[b] || a - b);
+  } else {
+    cases.sort((a, b) => compareIds(log.caseIds[a], log.caseIds[b]) || a - b);
+  }
+  order = Int32Array.from(cases);
+  byLog.set(sort, order);
+  return order;
+}
+
+function sortKey(log: EventLog, sort: CaseSort): ((c: number) => number) | null {
   switch (sort) {
     case 'events':
       return (c) => log.caseStart[c + 1] - log.caseStart[c];
@@ -45,11 +64,17 @@ function sortKey(log: EventLog, sort: NonNullable<CaseQuery['sort']>): ((c: numb
   }
 }
 
-/** Numeric ids compare as numbers ("2" before "10"), others as text. */
-function compareIds(a: string, b: string): number {
-  const x = Number(a);
-  const y = Number(b);
-  if (a !== '' && b !== '' && Number.isFinite(x) && Number.isFinite(y)) return x - y;
+/**
+ * Numeric ids compare as numbers ("2" before "10") and come before all others, which compare as
+ * text: a total order, so the result does not depend on the order cases arrive in.
+ */
+export function compareIds(a: string, b: string): number {
+  const x = a.trim() === '' ? NaN : Number(a);
+  const y = b.trim() === '' ? NaN : Number(b);
+  const xNumeric = Number.isFinite(x);
+  const yNumeric = Number.isFinite(y);
+  if (xNumeric && yNumeric) return x - y || (a < b ? -1 : a > b ? 1 : 0);
+  if (xNumeric !== yNumeric) return xNumeric ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
