@@ -202,6 +202,8 @@ export interface PathStatistics {
   to: string;
   count: number;
   caseCount: number;
+  /** Most times the path is taken within one case. */
+  maxRepetitions: number;
   /** From completion of `from` to start (or, without start times, completion) of `to`. */
   waitingTime: DurationSummary;
 }

@@ -82,6 +82,17 @@ describe('directlyFollows on the running example', () => {
     expect(node(R).serviceTime).toBeNull();
   });
 
+  it('counts the most times a path is taken within one case', () => {
+    // check ticket → decide: twice in case 3 (CT D … CT D) and in case 5 (CT D … EC CT D), once elsewhere.
+    expect(edge(CT, D)!.maxRepetitions).toBe(2);
+    // examine casually → check ticket: case 5 has R EC CT … RI EC CT.
+    expect(edge(EC, CT)!.maxRepetitions).toBe(2);
+    expect(edge(D, RI)!.maxRepetitions).toBe(2);
+    expect(edge(R, EC)!.maxRepetitions).toBe(1);
+    expect(edge(CT, EC)!.maxRepetitions).toBe(1);
+    expect(graph.startPaths[0].maxRepetitions).toBe(1);
+  });
+
   it('keeps start and end paths apart from the edges', () => {
     expect(graph.startPaths.map((p) => [p.from, p.to, p.count])).toEqual([[START_NODE, R, 6]]);
     expect(graph.endPaths.map((p) => [p.from, p.to, p.count])).toEqual([

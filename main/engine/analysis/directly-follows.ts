@@ -50,6 +50,8 @@ export interface DirectlyFollowsColumns {
   edgeTo: Int32Array;
   edgeCount: Int32Array;
   edgeCases: Int32Array;
+  /** Most transitions along the edge within one case. */
+  edgeMaxRepetitions: Int32Array;
   waiting: DurationColumns;
 }
 
@@ -114,6 +116,8 @@ export function directlyFollowsColumns(log: EventLog, options: DirectlyFollowsOp
   let edgeCount = new Int32Array(64);
   let edgeCases = new Int32Array(64);
   let lastCaseOfEdge = new Int32Array(64);
+  let edgeInCase = new Int32Array(64);
+  let edgeMaxRepetitions = new Int32Array(64);
   // Each transition's edge and duration, in order: the columnar input for the medians. Scratch
   // space is reused between calls, since slider moves recompute graphs of the same log.
   const { edges: transitionEdge, durations: transitionDuration } = scratch(n);
@@ -148,6 +152,8 @@ export function directlyFollowsColumns(log: EventLog, options: DirectlyFollowsOp
           edgeCount = grow(edgeCount);
           edgeCases = grow(edgeCases);
           lastCaseOfEdge = grow(lastCaseOfEdge);
+          edgeInCase = grow(edgeInCase);
+          edgeMaxRepetitions = grow(edgeMaxRepetitions);
         }
         if (edgeCount[e] === 0) {
           edgeFrom[e] = from;
@@ -158,7 +164,9 @@ export function directlyFollowsColumns(log: EventLog, options: DirectlyFollowsOp
         if (lastCaseOfEdge[e] !== c) {
           lastCaseOfEdge[e] = c;
           edgeCases[e]++;
+          edgeInCase[e] = 0;
         }
+        if (++edgeInCase[e] > edgeMaxRepetitions[e]) edgeMaxRepetitions[e] = edgeInCase[e];
         // Waiting runs from the completion of one event to the start of the next where known;
         // overlapping activities would give a negative wait, counted as none.
         const next = startTs && !Number.isNaN(startTs[i]) ? startTs[i] : timestamp[i];
@@ -203,6 +211,7 @@ export function directlyFollowsColumns(log: EventLog, options: DirectlyFollowsOp
     edgeTo: edgeTo.slice(0, E),
     edgeCount: edgeCount.slice(0, E),
     edgeCases: edgeCases.slice(0, E),
+    edgeMaxRepetitions: edgeMaxRepetitions.slice(0, E),
     waiting,
   };
 }
@@ -305,6 +314,7 @@ export function processGraphFromColumns(names: readonly string[], dfg: DirectlyF
     to: names[dfg.edgeTo[e]],
     count: dfg.edgeCount[e],
     caseCount: dfg.edgeCases[e],
+    maxRepetitions: dfg.edgeMaxRepetitions[e],
     waitingTime: summary(dfg.waiting, e),
   }));
   const artificial = (counts: Int32Array, side: 'start' | 'end'): PathStatistics[] =>
@@ -316,6 +326,8 @@ export function processGraphFromColumns(names: readonly string[], dfg: DirectlyF
         to: side === 'start' ? names[a] : END_NODE,
         count: counts[a],
         caseCount: counts[a],
+        // A case starts and ends once.
+        maxRepetitions: 1,
         waitingTime: ZERO,
       }));
   return {

@@ -58,6 +58,17 @@ describe('mapToDot and renderDot', () => {
     expect(few).toEqual(all);
   });
 
+  it('labels paths with their most repetitions within a case in the max-repetitions view', async () => {
+    const map = await processMap(runningExample(), { activities: 1, paths: 1, view: 'frequency', frequencyMeasure: 'maxRepetitions' });
+    const label = (from: string, to: string) => {
+      const i = map.graph.pathStats.findIndex((p) => p.from === from && p.to === to);
+      return new RegExp(`<g id="path_${i}" class="edge[^"]*">[\\s\\S]*?> (\\d+) <`).exec(map.svg)?.[1];
+    };
+    // check ticket → decide is taken 6 times, at most twice in one case (cases 3 and 5).
+    expect(label('check ticket', 'decide')).toBe('2');
+    expect(label('register request', 'examine casually')).toBe('1');
+  });
+
   it('encodes the performance view and marks bottlenecks', async () => {
     const map = await processMap(runningExample(), { activities: 1, paths: 1, view: 'performance', bottlenecks: 1 });
     // total waiting by hand: decide → pay compensation 521,400 + 261,780 + 759,300 = 1,542,480 s

@@ -72,7 +72,7 @@ export function layoutLevels(full: ProcessGraph): { level: Map<string, number>; 
 }
 
 function frequencyOf(p: PathStatistics, measure: FrequencyMeasure): number {
-  return measure === 'case' ? p.caseCount : p.count; // max repetitions is a node measure; paths show counts
+  return measure === 'case' ? p.caseCount : measure === 'maxRepetitions' ? p.maxRepetitions : p.count;
 }
 
 function durationOf(d: DurationSummary, measure: PerformanceMeasure): number {

@@ -73,6 +73,7 @@ export function SelectionPanel({
       ? [
           ['Transitions (absolute frequency)', formatCount(path.count)],
           ['Cases (case frequency)', formatCount(path.caseCount)],
+          ['Max repetitions in a case', formatCount(path.maxRepetitions)],
         ]
       : bottleneck!.kind === 'path'
         ? [
