@@ -60,3 +60,27 @@ describe('businessSeconds (Mon–Fri 9–17, worked by hand)', () => {
     expect(() => validateCalendar({ ...weekdays, timezone: 'Mars/Olympus' })).toThrow(/time zone/);
   });
 });
+
+describe('validateCalendar normalises what the user wrote', () => {
+  const noHolidays = { weekdays: [1, 2, 3, 4, 5], startHour: 9, endHour: 17 };
+
+  it('lets holidays be left out, and the clock then counts every weekday', () => {
+    expect(validateCalendar(noHolidays)).toEqual({ ...noHolidays, holidays: [] });
+    // Mon 2024-01-01 09:00 → Mon 2024-01-08 09:00: five days of 8 hours.
+    expect(businessClock(noHolidays as WorkingCalendar)(at('2024-01-01T09:00Z'), at('2024-01-08T09:00Z'))).toBe(5 * 8 * 3600);
+  });
+
+  it('refuses dates that do not exist instead of rolling them over', () => {
+    expect(() => validateCalendar({ ...weekdays, holidays: ['2024-02-31'] })).toThrow(/"2024-02-31" is not a date/u);
+    expect(() => validateCalendar({ ...weekdays, holidays: ['2023-02-29'] })).toThrow(InputError);
+    expect(() => validateCalendar({ ...weekdays, holidays: ['2024-13-01'] })).toThrow(InputError);
+    expect(validateCalendar({ ...weekdays, holidays: ['2024-02-29'] }).holidays).toEqual(['2024-02-29']); // a leap day
+    expect(() => validateCalendar({ ...weekdays, holidays: [20240101] })).toThrow(/20240101 is not a date/u);
+    expect(() => validateCalendar({ ...weekdays, holidays: '2024-12-25' })).toThrow(/list of dates/u);
+  });
+
+  it('refuses what is not a calendar object', () => {
+    for (const value of [null, 5, 'weekdays', [1, 2]]) expect(() => validateCalendar(value, 'cal.json')).toThrow(/expected a JSON object/u);
+    expect(() => validateCalendar({ ...weekdays, timezone: 5 })).toThrow(/time zone/u);
+  });
+});

@@ -11,30 +11,52 @@ const HOUR_MS = 3_600_000;
  * may be off by the switch hour, which is below what working-hours figures claim to resolve.
  */
 
-/** Checks a calendar from the user (UI, CLI file) and says what is wrong in their words. */
-export function validateCalendar(calendar: WorkingCalendar, file?: string): void {
-  const fail = (message: string, hint: string) => {
+/**
+ * Checks a calendar from the user (UI, CLI file, wire) and says what is wrong in their words;
+ * returns it normalised (holidays default to none), the only form the clock accepts.
+ */
+export function validateCalendar(input: unknown, file?: string): WorkingCalendar {
+  const fail = (message: string, hint: string): never => {
     throw new InputError(message, { file, hint });
   };
-  if (!Array.isArray(calendar.weekdays) || calendar.weekdays.some((d) => !Number.isInteger(d) || d < 0 || d > 6)) {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    fail('Working calendar: expected a JSON object.', 'Example: {"weekdays": [1,2,3,4,5], "startHour": 8, "endHour": 17, "holidays": ["2024-12-25"]}.');
+  }
+  const calendar = input as Partial<Record<keyof WorkingCalendar, unknown>>;
+  const weekdays = calendar.weekdays;
+  if (!Array.isArray(weekdays) || weekdays.some((d) => !Number.isInteger(d) || d < 0 || d > 6)) {
     fail('Working calendar: weekdays must be numbers 0 (Sunday) to 6 (Saturday).', 'Example: "weekdays": [1,2,3,4,5].');
   }
   const { startHour, endHour } = calendar;
   if (!(typeof startHour === 'number' && typeof endHour === 'number' && startHour >= 0 && endHour <= 24 && startHour < endHour)) {
     fail('Working calendar: startHour and endHour must be hours with 0 <= startHour < endHour <= 24.', 'Example: "startHour": 8.5, "endHour": 17.');
   }
-  for (const day of calendar.holidays ?? []) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
-      fail(`Working calendar: holiday "${day}" is not a date in YYYY-MM-DD form.`, 'Write holidays like "2024-12-25".');
+  const holidays = calendar.holidays ?? [];
+  if (!Array.isArray(holidays)) fail('Working calendar: holidays must be a list of dates.', 'Example: "holidays": ["2024-12-25", "2024-12-26"].');
+  for (const day of holidays as unknown[]) {
+    // Date.parse rolls "2024-02-31" over to 2 March: a date is valid only if it reads back the same.
+    const ms = typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00Z`) : NaN;
+    if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) {
+      fail(`Working calendar: holiday ${JSON.stringify(day)} is not a date in YYYY-MM-DD form.`, 'Write holidays like "2024-12-25".');
     }
   }
-  if (calendar.timezone) {
+  const timezone = calendar.timezone ?? undefined;
+  if (timezone !== undefined && timezone !== '') {
+    let known = typeof timezone === 'string';
     try {
-      new Intl.DateTimeFormat('en-US', { timeZone: calendar.timezone });
+      if (known) new Intl.DateTimeFormat('en-US', { timeZone: timezone as string });
     } catch {
-      fail(`Working calendar: unknown time zone "${calendar.timezone}".`, 'Use an IANA zone such as "Europe/Berlin", or leave it out for UTC.');
+      known = false;
     }
+    if (!known) fail(`Working calendar: unknown time zone ${JSON.stringify(timezone)}.`, 'Use an IANA zone such as "Europe/Berlin", or leave it out for UTC.');
   }
+  return {
+    weekdays: [...(weekdays as number[])],
+    startHour: startHour as number,
+    endHour: endHour as number,
+    holidays: [...(holidays as string[])],
+    ...(timezone ? { timezone: timezone as string } : {}),
+  };
 }
 
 /**
@@ -42,8 +64,8 @@ export function validateCalendar(calendar: WorkingCalendar, file?: string): void
  * instants come from a prefix sum over local days, so each call costs O(1) after the table
  * covers the days involved.
  */
-export function businessClock(calendar: WorkingCalendar): (startMs: number, endMs: number) => number {
-  validateCalendar(calendar);
+export function businessClock(input: WorkingCalendar): (startMs: number, endMs: number) => number {
+  const calendar = validateCalendar(input);
   const offset = calendar.timezone ? zoneOffsetAt(calendar.timezone) : () => 0;
   const workStart = calendar.startHour * HOUR_MS;
   const workEnd = calendar.endHour * HOUR_MS;
