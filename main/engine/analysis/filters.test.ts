@@ -47,6 +47,28 @@ describe('caseMask', () => {
     expect(kept([{ kind: 'eventAttribute', attribute: 'amount', min: 10 }])).toEqual(['c4']);
   });
 
+  it('a range on a text attribute compares the numbers or dates it spells', () => {
+    // "amount" and "due" are text: one value in each is not a number or date.
+    const widened = logFromTraces(
+      { a: ['A'], b: ['A'], c: ['A'], d: ['A'] },
+      {
+        a: { amount: '5', due: '2024-02-28' },
+        b: { amount: '120', due: '2024-03-05' },
+        c: { amount: 'n/a', due: 'unknown' },
+        d: { amount: '99.5', due: '2024-03-31T23:00:00Z' },
+      },
+    );
+    expect(widened.caseAttributes.map((col) => col.type)).toEqual(['string', 'string']);
+    const keptOf = (filter: LogFilter) => {
+      const mask = caseMask(widened, [filter]);
+      return widened.caseIds.filter((_, c) => mask[c] === 1);
+    };
+    expect(keptOf({ kind: 'caseAttribute', attribute: 'amount', min: 10, max: 200 })).toEqual(['b', 'd']);
+    expect(keptOf({ kind: 'caseAttribute', attribute: 'amount', max: 10, values: ['n/a'] })).toEqual(['a', 'c']);
+    expect(keptOf({ kind: 'caseAttribute', attribute: 'due', min: '2024-03-01', max: '2024-03-31T23:59:59Z' })).toEqual(['b', 'd']);
+    expect(keptOf({ kind: 'caseAttribute', attribute: 'amount', min: 10, negate: true })).toEqual(['a', 'c']);
+  });
+
   it('activities present, all present, absent', () => {
     expect(kept([{ kind: 'activities', activities: ['C', 'X'], mode: 'any' }])).toEqual(['c1', 'c2', 'c4', 'c5']);
     expect(kept([{ kind: 'activities', activities: ['B', 'C'], mode: 'all' }])).toEqual(['c1', 'c2', 'c4']);

@@ -2,6 +2,7 @@ import type { AttributeValue, LogFilter } from '../../../preload/api.ts';
 import type { AttributeColumn, EventLog } from '../eventlog/event-log.ts';
 import { InputError } from '../errors.ts';
 import { caseBegin, caseEnd } from './case-span.ts';
+import { textsInRange } from './text-range.ts';
 
 /**
  * Filters become one case mask (1 = case kept) that every view shares: the map, variants,
@@ -139,7 +140,8 @@ interface ValueCondition {
 
 /**
  * Row matcher for one attribute column. Text columns match by value through a per-code table,
- * so the per-row test is one array read; numeric columns match listed values or a range.
+ * so the per-row test is one array read; a range on text compares the numbers or dates the texts
+ * spell (see text-range.ts). Numeric columns match listed values or a range.
  */
 function valueMatcher(column: AttributeColumn, condition: ValueCondition): (row: number) => boolean {
   if (condition.values === undefined && condition.min === undefined && condition.max === undefined) {
@@ -147,8 +149,9 @@ function valueMatcher(column: AttributeColumn, condition: ValueCondition): (row:
   }
   if (column.type === 'string') {
     const wanted = new Set((condition.values ?? []).map((v) => (v === null ? null : String(v))));
+    const ranged = condition.min !== undefined || condition.max !== undefined ? textsInRange(column.dictionary, condition.min, condition.max, column.name) : null;
     const table = new Uint8Array(column.dictionary.length);
-    column.dictionary.forEach((text, code) => (table[code] = wanted.has(text) ? 1 : 0));
+    column.dictionary.forEach((text, code) => (table[code] = wanted.has(text) || ranged?.[code] === 1 ? 1 : 0));
     const missing = wanted.has(null);
     const codes = column.codes;
     return (row) => (codes[row] < 0 ? missing : table[codes[row]] === 1);
