@@ -149,14 +149,19 @@ describe('gemba CLI', () => {
     expect(JSON.parse(accepted.stdout)).toMatchObject({ events: 50, rejectedRows: 1 });
   });
 
-  it('exits 1 with a one-line message, no stack, for an internal fault (a snapshot deleted behind its back)', async () => {
+  it('a snapshot deleted behind its back is a clear input error; a corrupted one an internal error (exit 1, one line, no stack)', async () => {
     const ws = join(temp(), 'ws');
     await gemba('import', join(DATA, 'running-example.xes'), '--workspace', ws);
-    for (const f of readdirSync(join(ws, 'snapshots'))) rmSync(join(ws, 'snapshots', f));
-    const r = await gemba('stats', ws, '--json');
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^Internal error: /);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const files = readdirSync(join(ws, 'snapshots')).map((f) => join(ws, 'snapshots', f));
+    for (const f of files) writeFileSync(f, 'not arrow at all');
+    const corrupt = await gemba('stats', ws, '--json');
+    expect(corrupt.code).toBe(1);
+    expect(corrupt.stderr).toMatch(/^Internal error: /);
+    expect(corrupt.stderr.trim().split('\n')).toHaveLength(1);
+    for (const f of files) rmSync(f);
+    const missing = await gemba('stats', ws, '--json');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/missing from the workspace.*Restore another import/);
   });
 
   it('runs as `gemba` through bin/gemba.mjs with the documented exit codes', () => {

@@ -14,8 +14,9 @@ export interface LoadedLog {
 
 /**
  * Open workspaces and their loaded logs, kept so that every view after the first is served
- * from memory. A cached log is keyed by the workspace's current import id, so an import or a
- * restore made by another process (the CLI) is picked up on the next call.
+ * from memory. A cached log is keyed by the workspace's current import id and its audit
+ * revision, so an import, a restore or a fix made by any process (the CLI too) is picked up on
+ * the next call.
  */
 export class WorkspaceSessions {
   private readonly open = new Map<string, Workspace>();
@@ -57,7 +58,7 @@ export class WorkspaceSessions {
     if (importId === null) {
       throw new InputError(`The workspace ${ws.name} holds no event log yet.`, { hint: 'Import a CSV or XES file first.' });
     }
-    const key = `${importId}:${this.revision(ws)}`;
+    const key = `${importId}:${ws.auditRevision()}`;
     const cached = this.logs.get(ws.path);
     if (cached && cached.key === key) return cached.loaded;
     const fixes = new FixesStore(ws);
@@ -84,8 +85,4 @@ export class WorkspaceSessions {
     this.logs.clear();
   }
 
-  /** Rows in the audit trail: any recorded action (a fix, an import) changes it. */
-  private revision(ws: Workspace): number {
-    return (ws.database.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM audit').get() as { n: number }).n;
-  }
 }

@@ -24,7 +24,8 @@ import type { AttributeColumn, EventLog } from '../eventlog/event-log.ts';
  * per-row pass: Int32/Float64 columns become typed-array views into the file's bytes. Strings are
  * Arrow dictionaries, so the activity column is the same Int32 codes the engine uses. Missing
  * codes (-1 in the engine) are Arrow nulls so that other Arrow readers (DuckDB, pyarrow) see the
- * file correctly. Attribute fields carry `gemba:kind` = event|case and `gemba:type` metadata.
+ * file correctly. Attribute fields (events and cases alike) are named `attr:<name>` and carry
+ * `gemba:type` metadata.
  */
 
 const EVENT_PREFIX = 'attr:';

@@ -163,6 +163,7 @@ export class Workspace {
     const snapshot = randomUUID();
     const bytes = eventLogToArrow(log);
     const files = [this.writeDurably(`${snapshot}.events.arrow`, bytes.events), this.writeDurably(`${snapshot}.cases.arrow`, bytes.cases)];
+    syncDirectory(join(this.path, SNAPSHOT_DIR));
     try {
       const now = new Date().toISOString();
       const user = currentUser();
@@ -239,10 +240,14 @@ export class Workspace {
     const row = this.db.prepare('SELECT snapshot FROM imports WHERE id = ?').get(importId) as { snapshot: string } | undefined;
     if (!row) throw new InputError(`Import ${importId} is not in this workspace's history.`);
     const dir = join(this.path, SNAPSHOT_DIR);
-    return eventLogFromArrow({
-      events: readAligned(join(dir, `${row.snapshot}.events.arrow`)),
-      cases: readAligned(join(dir, `${row.snapshot}.cases.arrow`)),
-    });
+    const files = [join(dir, `${row.snapshot}.events.arrow`), join(dir, `${row.snapshot}.cases.arrow`)];
+    const missing = files.find((f) => !existsSync(f));
+    if (missing) {
+      throw new InputError(`The events of import ${importId} are missing from the workspace (${missing} is gone).`, {
+        hint: 'Restore another import from the history, or import the file again.',
+      });
+    }
+    return eventLogFromArrow({ events: readAligned(files[0]), cases: readAligned(files[1]) });
   }
 
   /** Records an action in the audit trail (imports and restores record themselves). */
@@ -250,6 +255,11 @@ export class Workspace {
     this.db
       .prepare('INSERT INTO audit (at, user, app_version, action, import_id, details_json) VALUES (?, ?, ?, ?, ?, ?)')
       .run(at, user, APP_VERSION, action, importId, JSON.stringify(details));
+  }
+
+  /** Grows with every recorded action (import, restore, fix, undo): a cheap "has anything changed". */
+  auditRevision(): number {
+    return (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM audit').get() as { n: number }).n;
   }
 
   /** The underlying database, for engine modules that keep their own tables (fixes, findings). */
@@ -292,6 +302,23 @@ export class Workspace {
       const path = join(dir, file);
       if (statSync(path).mtimeMs < cutoff) rmSync(path, { force: true });
     }
+  }
+}
+
+/**
+ * Makes the renames inside a folder durable: without it a power cut after the commit could leave
+ * the database pointing at a snapshot whose directory entry never reached the disk. Some
+ * platforms (Windows) cannot open a folder for fsync; there renames are durable on their own.
+ */
+function syncDirectory(dir: string): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // not supported on this platform
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 
