@@ -13,13 +13,24 @@ import type { UserFacingError } from '../../../preload/api.ts';
 const PAGE_SIZE = 200;
 const ROW_HEIGHT = 30;
 
-const COLUMNS: { label: string; sort: CaseSort | null; numeric: boolean }[] = [
+const COLUMNS: { label: string; sort: CaseSort; numeric: boolean }[] = [
   { label: 'Case id', sort: 'id', numeric: false },
   { label: 'Events', sort: 'events', numeric: true },
   { label: 'Start', sort: 'start', numeric: false },
   { label: 'End', sort: 'end', numeric: false },
   { label: 'Duration', sort: 'duration', numeric: true },
 ];
+
+/**
+ * With a case open beside the table, one of Start and End gives way so the case ids stay
+ * readable; the one the table is sorted by stays.
+ */
+function visibleColumns(compact: boolean, sort: CaseSort): CaseSort[] {
+  const all = COLUMNS.map((c) => c.sort);
+  if (!compact) return all;
+  const dropped: CaseSort = sort === 'end' ? 'start' : 'end';
+  return all.filter((c) => c !== dropped);
+}
 
 interface Pages {
   total: number | null;
@@ -37,6 +48,7 @@ export function CaseTable({
   descending,
   search,
   selected,
+  compact,
   onSort,
   onSelect,
 }: {
@@ -44,6 +56,8 @@ export function CaseTable({
   descending: boolean;
   search: string;
   selected: number | null;
+  /** A case is open beside the table: show fewer columns. */
+  compact: boolean;
   onSort: (sort: CaseSort) => void;
   onSelect: (caseIndex: number) => void;
 }) {
@@ -123,10 +137,11 @@ export function CaseTable({
   }
 
   const state = pages.current;
+  const shown = visibleColumns(compact, sort);
   return (
-    <div className="case-table" role="table" aria-label="Cases" aria-rowcount={total} data-testid="case-table">
+    <div className={`case-table${compact ? ' compact' : ''}`} role="table" aria-label="Cases" aria-rowcount={total} data-testid="case-table">
       <div className="case-row case-head" role="row">
-        {COLUMNS.map((column) => {
+        {COLUMNS.filter((column) => shown.includes(column.sort)).map((column) => {
           const active = column.sort === sort;
           return (
             <div
@@ -135,16 +150,12 @@ export function CaseTable({
               className={column.numeric ? 'num' : undefined}
               aria-sort={active ? (descending ? 'descending' : 'ascending') : undefined}
             >
-              {column.sort ? (
-                <button type="button" className="sort-button" onClick={() => onSort(column.sort!)} data-testid={`sort-${column.sort}`}>
-                  {column.label}
-                  <span className="sort-mark" aria-hidden="true">
-                    {active ? (descending ? ' ▼' : ' ▲') : ''}
-                  </span>
-                </button>
-              ) : (
-                column.label
-              )}
+              <button type="button" className="sort-button" onClick={() => onSort(column.sort)} data-testid={`sort-${column.sort}`}>
+                {column.label}
+                <span className="sort-mark" aria-hidden="true">
+                  {active ? (descending ? ' ▼' : ' ▲') : ''}
+                </span>
+              </button>
             </div>
           );
         })}
@@ -182,12 +193,16 @@ export function CaseTable({
                     <div role="cell" className="num">
                       {formatCount(row.events)}
                     </div>
-                    <div role="cell" title={times.title(row.start)}>
-                      {times.second(row.start)}
-                    </div>
-                    <div role="cell" title={times.title(row.end)}>
-                      {times.second(row.end)}
-                    </div>
+                    {shown.includes('start') ? (
+                      <div role="cell" title={times.title(row.start)}>
+                        {times.second(row.start)}
+                      </div>
+                    ) : null}
+                    {shown.includes('end') ? (
+                      <div role="cell" title={times.title(row.end)}>
+                        {times.second(row.end)}
+                      </div>
+                    ) : null}
                     <div role="cell" className="num">
                       {formatDuration(row.durationSeconds)}
                     </div>

@@ -60,6 +60,7 @@ export function CasesView() {
           descending={descending}
           search={search}
           selected={selected}
+          compact={selected !== null}
           onSort={onSort}
           onSelect={(index) => navigate('cases', { case: String(index) })}
         />

@@ -96,7 +96,7 @@ export function CsvMapping({
               </select>
             </label>
           ))}
-          <label className="field">
+          <label className="field field-wide">
             <span className="field-label">Timestamp format</span>
             <select value={draft.timestampFormat} data-testid="map-timestamp-format" onChange={(e) => set('timestampFormat', e.target.value)}>
               <option value="">Inferred{inferred ? `: ${inferred.label}` : ''}</option>
@@ -108,9 +108,13 @@ export function CsvMapping({
             </select>
           </label>
           <label className="field">
-            <span className="field-label">Time zone for timestamps without offset</span>
+            <span className="field-label">Time zone</span>
             <TimeZoneSelect value={draft.timezone} onChange={(zone) => set('timezone', zone)} machineZone={machineZone} testId="map-timezone" />
-            {inferred?.hasOffset ? <span className="muted small">The detected values carry their own offset; the zone applies only to values without one.</span> : null}
+            <span className="muted small">
+              {inferred?.hasOffset
+                ? 'The detected values carry their own offset; the zone applies only to values without one.'
+                : 'For timestamps without an offset.'}
+            </span>
           </label>
         </div>
 
