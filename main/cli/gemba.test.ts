@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -121,6 +121,7 @@ describe('gemba CLI', () => {
     expect(r.stderr).toMatch(/bad\.csv, line 3/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'ws'))).toBe(false); // the workspace this failed import created is gone again
   });
 
   it('exits 2 for a missing file, an unknown command or option, and a non-workspace', async () => {

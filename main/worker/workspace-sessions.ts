@@ -74,6 +74,14 @@ export class WorkspaceSessions {
     return loaded;
   }
 
+  /** Closes a workspace and drops it from the sessions (before its folder is removed). */
+  forget(path: string): void {
+    const dir = this.resolvePath(path);
+    this.open.get(dir)?.close();
+    this.open.delete(dir);
+    this.logs.delete(dir);
+  }
+
   /** Forgets a workspace's loaded log (after an import, a restore or a change of fixes). */
   invalidate(path: string): void {
     this.logs.delete(this.resolvePath(path));

@@ -1,8 +1,9 @@
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ColumnMapping } from '../../../preload/api.ts';
 import { InputError } from '../../engine/errors.ts';
 import { flag, has, requirePositional } from '../args.ts';
-import { printJson, type Command } from '../command.ts';
+import { printJson, type Command, type CommandContext } from '../command.ts';
 
 const USAGE =
   'gemba import FILE --workspace WS [--case COL] [--activity COL] [--timestamp COL] [--resource COL] [--start-timestamp COL] [--timestamp-format FMT] [--timezone TZ] [--accept-rejects] [--keep-lifecycle-events] [--json]';
@@ -29,11 +30,13 @@ export const importCommand: Command = {
     set('startTimestamp', 'start-timestamp');
     set('timestampFormat', 'timestamp-format');
     set('timezone', 'timezone');
-    const ws = ctx.engine.sessions.create(resolve(workspace));
+    const dir = resolve(workspace);
+    const created = !existsSync(dir);
+    const ws = ctx.engine.sessions.create(dir);
     const showProgress = !has(args, 'json') && !has(args, 'quiet') && (ctx.stderr as NodeJS.WriteStream).isTTY;
-    const summary = await ctx.engine.runImport(ws.path, file, file.split(/[\\/]/).pop()!, { mapping, acceptRejects: has(args, 'accept-rejects'), pairLifecycle: !has(args, 'keep-lifecycle-events') }, undefined, (phase, done, total) => {
+    const summary = await importOrRemoveNew(created, dir, ctx, () => ctx.engine.runImport(ws.path, file, file.split(/[\\/]/).pop()!, { mapping, acceptRejects: has(args, 'accept-rejects'), pairLifecycle: !has(args, 'keep-lifecycle-events') }, undefined, (phase, done, total) => {
       if (showProgress && total > 0) ctx.stderr.write(`\r${phase} ${Math.floor((100 * done) / total)}%   `);
-    });
+    }));
     if (showProgress) ctx.stderr.write('\r');
     if (has(args, 'json')) {
       printJson(ctx, {
@@ -60,3 +63,16 @@ export const importCommand: Command = {
     ctx.stdout.write(`${lines.filter(Boolean).join('\n')}\n`);
   },
 };
+
+/** A workspace folder this command created is removed again when its first import fails. */
+async function importOrRemoveNew<T>(created: boolean, dir: string, ctx: CommandContext, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (created) {
+      ctx.engine.sessions.forget(dir);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    throw error;
+  }
+}

@@ -39,8 +39,26 @@ export async function importLog(workspace: Workspace, path: string, options: Imp
   const fileName = options.fileName ?? basename(path);
   const size = await fileSize(path, fileName);
   const format = await detectFormat(path, fileName);
-  const fingerprint = sha256OfFile(path);
+  // Hashed alongside the parse; stopped (and its file handle closed) if the import ends early.
+  const hashing = new AbortController();
+  const fingerprint = sha256OfFile(path, hashing.signal);
   fingerprint.catch(() => undefined);
+  try {
+    return await parseCheckAndCommit(workspace, path, fileName, size, format, fingerprint, options);
+  } finally {
+    hashing.abort();
+  }
+}
+
+async function parseCheckAndCommit(
+  workspace: Workspace,
+  path: string,
+  fileName: string,
+  size: number,
+  format: 'csv' | 'xes',
+  fingerprint: Promise<string>,
+  options: ImportOptions,
+): Promise<ImportSummary> {
   const ctx: ImportContext = {
     fileName,
     signal: options.signal,
