@@ -7,29 +7,38 @@ export type MapHit = { kind: 'activity'; index: number } | { kind: 'path'; index
 /**
  * The laid-out map with pan (drag) and zoom (wheel at the mouse, buttons at the centre). Until
  * the user pans or zooms, every new map (first load, slider moves, a resized window) is fitted
- * to the frame, never below a scale where labels stop being readable; after that the user's
- * view is kept until "Fit" hands it back.
+ * whole to the frame, at whatever scale that takes; after that the user's view is kept until
+ * "Fit" hands it back.
  */
-export function MapCanvas({ svg, selected, onSelect }: { svg: string; selected: string | null; onSelect(hit: MapHit): void }) {
+export function MapCanvas({
+  svg,
+  selected,
+  onSelect,
+  onFitted,
+}: {
+  svg: string;
+  selected: string | null;
+  onSelect(hit: MapHit): void;
+  /** Told the scale of every automatic or asked-for fit, so the view can show fewer activities when it is unreadable. */
+  onFitted?(scale: number): void;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const frame = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<View>({ x: 0, y: 0, scale: 1 });
-  const scaleNow = useRef(1);
-  useEffect(() => {
-    scaleNow.current = view.scale;
-  }, [view.scale]);
   const autoFit = useRef(true);
   const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
 
+  const fitted = useRef(onFitted);
+  useEffect(() => {
+    fitted.current = onFitted;
+  }, [onFitted]);
   const fit = useCallback(() => {
     const el = host.current?.firstElementChild as SVGSVGElement | null;
     const box = frame.current;
-    if (!el || !box) return;
-    // The start node's x in unscaled map pixels, for a map too wide to show whole.
-    const start = el.querySelector('#node_start')?.getBoundingClientRect();
-    const origin = el.getBoundingClientRect();
-    const anchorX = start ? (start.left + start.width / 2 - origin.left) / scaleNow.current : undefined;
-    setView(fitView({ width: el.width.baseVal.value || 1, height: el.height.baseVal.value || 1 }, { width: box.clientWidth, height: box.clientHeight }, anchorX));
+    if (!el || !box || box.clientWidth === 0 || box.clientHeight === 0) return;
+    const next = fitView({ width: el.width.baseVal.value || 1, height: el.height.baseVal.value || 1 }, { width: box.clientWidth, height: box.clientHeight });
+    setView(next);
+    fitted.current?.(next.scale);
   }, []);
 
   useEffect(() => {

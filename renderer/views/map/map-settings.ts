@@ -15,6 +15,11 @@ export interface MapSettings {
   useCalendar: boolean;
   calendar: WorkingCalendar;
   panel: 'variants' | 'selection' | 'bottlenecks';
+  /**
+   * True on a log's first view until its map fits at a readable scale: the view lowers the
+   * activities slider while the fitted map is unreadable. Moving the slider ends it.
+   */
+  fitActivities?: boolean;
 }
 
 const STORAGE_KEY = 'gemba.map-settings';
@@ -44,6 +49,7 @@ export function defaultSettings(totalActivities: number, timezone: string): MapS
     // The machine's zone: "9 to 5" means the user's local working day, not UTC's.
     calendar: { weekdays: [1, 2, 3, 4, 5], startHour: 9, endHour: 17, holidays: [], timezone },
     panel: 'variants',
+    fitActivities: true,
   };
 }
 

@@ -1,20 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { fitView, zoomView } from './map-view-box.ts';
+import { fewerActivitiesToFit, fitView, zoomView } from './map-view-box.ts';
 
 describe('fitView', () => {
   it('centres a map that fits (by hand)', () => {
     // 400×300 in 832×632: limits (800/400, 600/300) = 2 → capped at 1.5 → 600×450, centred
     expect(fitView({ width: 400, height: 300 }, { width: 832, height: 632 })).toEqual({ scale: 1.5, x: 116, y: 91 });
-    // 1600×600 in 832×632: 800/1600 = 0.5 < 0.6 → readable floor 0.6: 960×360, x = (832 − 960)/2, y = (632 − 360)/2
-    expect(fitView({ width: 1600, height: 600 }, { width: 832, height: 632 })).toEqual({ scale: 0.6, x: -64, y: 136 });
-    // too wide: the start node (x = 300 in the map) goes to the middle: 416 − 300 × 0.6 = 236
-    expect(fitView({ width: 1600, height: 600 }, { width: 832, height: 632 }, 300)).toEqual({ scale: 0.6, x: 236, y: 136 });
-    // not too wide: the anchor is not needed, the map is centred
-    expect(fitView({ width: 400, height: 300 }, { width: 832, height: 632 }, 10).x).toBe(116);
   });
-  it('shows a tall map from its top at a readable scale', () => {
-    // 800×2000 in 832×632: 600/2000 = 0.3 → 0.6: 480×1200, too high, so top-aligned at the margin
-    expect(fitView({ width: 800, height: 2000 }, { width: 832, height: 632 })).toEqual({ scale: 0.6, x: 176, y: 16 });
+  it('shows the whole of a map too large for the frame, at the scale it needs', () => {
+    // 1600×600 in 832×632: 800/1600 = 0.5 → 800×300, x = 16, y = (632 − 300)/2 = 166
+    expect(fitView({ width: 1600, height: 600 }, { width: 832, height: 632 })).toEqual({ scale: 0.5, x: 16, y: 166 });
+    // 800×2000 in 832×632: 600/2000 = 0.3 → 240×600: y = 16, x = (832 − 240)/2 = 296
+    expect(fitView({ width: 800, height: 2000 }, { width: 832, height: 632 })).toEqual({ scale: 0.3, x: 296, y: 16 });
+  });
+});
+
+describe('fewerActivitiesToFit', () => {
+  it('shrinks the activities by the ratio of scales, at least by one', () => {
+    // 15 shown at 0.3: 15 × 0.3/0.45 = 10
+    expect(fewerActivitiesToFit(15, 0.3)).toBe(10);
+    // 15 at 0.44: 14.67 → 14, one fewer
+    expect(fewerActivitiesToFit(15, 0.44)).toBe(14);
+    expect(fewerActivitiesToFit(20, 0.01)).toBe(3);
+  });
+  it('stops when readable or when too few are left', () => {
+    expect(fewerActivitiesToFit(15, 0.45)).toBeNull();
+    expect(fewerActivitiesToFit(3, 0.2)).toBeNull();
   });
 });
 

@@ -10,28 +10,43 @@ interface Size {
   height: number;
 }
 
-/** Below this scale the map's 12 pt labels and 11 pt path figures drop under ~9 px. */
-export const MIN_READABLE_SCALE = 0.6;
+/**
+ * Below this scale the map's 12 pt labels drop under ~5.5 px and stop being readable. "Fit" still
+ * goes below it when it must (the whole map is what Fit promises); the first view of a log
+ * instead shows fewer activities so that it fits at this scale or above (see fewerActivitiesToFit).
+ */
+export const MIN_READABLE_SCALE = 0.45;
 /** A small map is not blown up beyond this. */
 export const MAX_FIT_SCALE = 1.5;
+/** Not even Fit goes below this: a map this small is a thumbnail, and zoom takes over. */
+export const MIN_FIT_SCALE = 0.05;
 const MARGIN = 16;
 
-/**
- * The whole map centred in the frame. A map too large to fit at a readable scale is shown at
- * that scale from its top, where the process starts; across, it is centred, or, when too wide,
- * put with `anchorX` (the start node's x in map pixels) in the middle, and the user pans on.
- */
-export function fitView(content: Size, frame: Size, anchorX?: number): View {
+/** The scale at which the whole map fits in the frame (capped at MAX_FIT_SCALE). */
+export function fitScale(content: Size, frame: Size): number {
   const fits = Math.min((frame.width - 2 * MARGIN) / content.width, (frame.height - 2 * MARGIN) / content.height);
-  const scale = Math.max(MIN_READABLE_SCALE, Math.min(MAX_FIT_SCALE, fits));
-  const width = content.width * scale;
-  const height = content.height * scale;
-  const wide = width > frame.width - 2 * MARGIN;
+  return Math.max(MIN_FIT_SCALE, Math.min(MAX_FIT_SCALE, fits));
+}
+
+/** The whole map centred in the frame, at whatever scale that needs. */
+export function fitView(content: Size, frame: Size): View {
+  const scale = fitScale(content, frame);
   return {
     scale,
-    x: wide && anchorX !== undefined ? frame.width / 2 - anchorX * scale : (frame.width - width) / 2,
-    y: height <= frame.height - 2 * MARGIN ? (frame.height - height) / 2 : MARGIN,
+    x: (frame.width - content.width * scale) / 2,
+    y: (frame.height - content.height * scale) / 2,
   };
+}
+
+/**
+ * How many activities to show so that a map now showing `shown` of them, fitted at `scale`,
+ * fits at MIN_READABLE_SCALE: a map's height and width grow about linearly with its activities
+ * (levels and nodes per level), so shrink by the ratio of scales, and by at least one activity
+ * so the search ends. Null when the map is readable already or cannot usefully shrink.
+ */
+export function fewerActivitiesToFit(shown: number, scale: number, least = 3): number | null {
+  if (scale >= MIN_READABLE_SCALE || shown <= least) return null;
+  return Math.max(least, Math.min(shown - 1, Math.floor(shown * (scale / MIN_READABLE_SCALE))));
 }
 
 /** Zooms by `factor` keeping the map point under (cx, cy) — the mouse, or the frame's centre — in place. */

@@ -9,7 +9,8 @@ import { exportPng, exportSvg, exportTitle, titledSvg } from './export-map.ts';
 import { FilterChips, FilterEditor } from './filter-bar.tsx';
 import { useLogFilters } from './filter-store.ts';
 import { MapCanvas } from './map-canvas.tsx';
-import { defaultSettings, loadSettings, saveSettings, type MapSettings } from './map-settings.ts';
+import { defaultSettings, loadSettings, readableActivities, saveSettings, type MapSettings } from './map-settings.ts';
+import { fewerActivitiesToFit } from './map-view-box.ts';
 import { SelectionPanel, selectedElementId, type MapSelection } from './selection-panel.tsx';
 import { useCoalesced } from './use-coalesced.ts';
 import { VariantsPanel } from './variants-panel.tsx';
@@ -103,6 +104,14 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
   const fileName = `${workspace.name}-process-map-${view}`;
   const setPanel = (next: MapSettings['panel']) => onChange({ panel: next });
   const setCalendar = (next: WorkingCalendar) => onChange({ calendar: next });
+  // A log's first view: while the fitted map is too small to read, show fewer activities.
+  const onFitted = (scale: number) => {
+    if (!settings.fitActivities || !current || map.loading) return;
+    const fewer = fewerActivitiesToFit(current.graph.nodes.length, scale);
+    if (fewer === null) onChange({ fitActivities: false });
+    else onChange({ activities: readableActivities(current.totalActivities, fewer) });
+  };
+  const hiddenActivities = current ? current.totalActivities - current.graph.nodes.length : 0;
 
   const titled = (m: ProcessMap) =>
     titledSvg(
@@ -140,6 +149,11 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
               {current.pathsLimited ? ' (the most frequent paths only: more cannot be laid out readably)' : ''}
             </span>
           ) : null}
+          {current && hiddenActivities > 0 ? (
+            <span className="map-activities-note small" data-testid="activities-note">
+              {current.graph.nodes.length} of {current.totalActivities} activities shown (the most frequent) — move the Activities slider to show more.
+            </span>
+          ) : null}
         </div>
         <div className="map-export">
           <button type="button" className="small-button" disabled={!current} data-testid="export-svg" onClick={() => current && exportSvg(titled(current), fileName)}>
@@ -155,7 +169,7 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
           <span>
             Activities <strong>{Math.round(activities * 100)}%</strong>
           </span>
-          <input type="range" min={0} max={1} step={0.01} value={activities} data-testid="slider-activities" onChange={(e) => onChange({ activities: Number(e.target.value) })} />
+          <input type="range" min={0} max={1} step={0.01} value={activities} data-testid="slider-activities" onChange={(e) => onChange({ activities: Number(e.target.value), fitActivities: false })} />
         </label>
         <label className="map-slider">
           <span>
@@ -234,6 +248,7 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
           {current ? (
             <MapCanvas
               svg={current.svg}
+              onFitted={onFitted}
               selected={selectedId}
               onSelect={(next) => {
                 setSelection(next ? { source: 'map', hit: next } : null);
