@@ -1,6 +1,11 @@
-/** A duration as a map label: the largest unit that keeps the number short, e.g. "3.2 d", "45 min". */
+/**
+ * A duration as a label: the largest unit that keeps the number short, e.g. "3.2 d", "45 min".
+ * The one engine formatter of durations (map labels, CLI, quality check texts). A negative
+ * duration (a lag from clocks that disagree) keeps its sign: "-2 h".
+ */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '–';
+  if (seconds < 0) return `-${formatDuration(-seconds)}`;
   const units: [number, string][] = [
     [365 * 86400, 'y'],
     [30 * 86400, 'mo'],

@@ -48,12 +48,3 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function isoTime(ms: number): string {
   return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : String(ms);
 }
-
-export function formatDuration(ms: number): string {
-  const s = Math.abs(ms) / 1000;
-  const sign = ms < 0 ? '-' : '';
-  if (s < 60) return `${sign}${s.toFixed(s < 10 ? 1 : 0)} s`;
-  if (s < 3600) return `${sign}${(s / 60).toFixed(1)} min`;
-  if (s < 86400) return `${sign}${(s / 3600).toFixed(1)} h`;
-  return `${sign}${(s / 86400).toFixed(1)} d`;
-}

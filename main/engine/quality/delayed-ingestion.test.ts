@@ -17,6 +17,9 @@ describe('delayedIngestion', () => {
     expect(check.breakdown).toContainEqual({ label: 'recorded before they happened', count: 1 });
     expect(check.breakdown).toContainEqual({ label: 'median lag (s)', count: 60 });
     expect(check.examples.map((e) => e.caseId)).toEqual(['c30', 'c31']);
+    // Durations read as everywhere else in Gemba (the map's format): 4320 min = "3 d", 1 min, 5 min.
+    expect(check.examples[0].detail).toBe('"A" recorded 3 d after it happened');
+    expect(check.explanation).toMatch(/median 1 min, .* more than 5 min late/u);
   });
 
   it('is not applicable without a recorded-time column', () => {

@@ -1,6 +1,7 @@
 import type { QualityCheck } from '../../../preload/api.ts';
 import type { EventLog, NumericAttributeColumn } from '../eventlog/event-log.ts';
-import { ExampleList, eventExample, formatDuration, percent, plural } from './check-result.ts';
+import { ExampleList, eventExample, percent, plural } from './check-result.ts';
+import { formatDuration } from '../map/format-duration.ts';
 import { quantileSorted, sortedSample } from './robust-statistics.ts';
 
 export interface DelayedIngestionOptions {
@@ -67,7 +68,7 @@ export function delayedIngestion(log: EventLog, options: DelayedIngestionOptions
       const lag = column.values[i] - log.timestamp[i];
       if (!(lag > threshold)) continue;
       count++;
-      examples.add(eventExample(log, c, i, `"${log.activities[log.activity[i]]}" recorded ${formatDuration(lag)} after it happened`));
+      examples.add(eventExample(log, c, i, `"${log.activities[log.activity[i]]}" recorded ${formatDuration(lag / 1000)} after it happened`));
     }
   }
   return {
@@ -78,9 +79,9 @@ export function delayedIngestion(log: EventLog, options: DelayedIngestionOptions
     count,
     unit: 'late events',
     explanation:
-      `Column "${column.name}" is read as the time each event was recorded. Lag from event to record: median ${formatDuration(median)}, ` +
-      `99th percentile ${formatDuration(p99)}. ${plural(count, 'event')} (${percent(count, log.eventCount)}) arrived more than ` +
-      `${formatDuration(threshold)} late` +
+      `Column "${column.name}" is read as the time each event was recorded. Lag from event to record: median ${formatDuration(median / 1000)}, ` +
+      `99th percentile ${formatDuration(p99 / 1000)}. ${plural(count, 'event')} (${percent(count, log.eventCount)}) arrived more than ` +
+      `${formatDuration(threshold / 1000)} late` +
       (before > 0 ? `, and ${plural(before, 'event')} were recorded before they happened (clock or time-zone mismatch).` : '.'),
     examples: examples.items,
     breakdown: [

@@ -1,6 +1,7 @@
 import type { QualityCheck } from '../../../preload/api.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
-import { ExampleList, caseExample, formatDuration, isoTime, percent, plural, severityByShare } from './check-result.ts';
+import { ExampleList, caseExample, isoTime, percent, plural, severityByShare } from './check-result.ts';
+import { formatDuration } from '../map/format-duration.ts';
 import { medianInPlace } from './robust-statistics.ts';
 
 export interface IncompleteCasesOptions {
@@ -129,7 +130,7 @@ export function incompleteCases(log: EventLog, options: IncompleteCasesOptions =
           `${tally[2].toLocaleString('en-US')} end with an unusual one, and ${tally[3].toLocaleString('en-US')} are probably still running ` +
           `(last event after ${window === null ? '—' : isoTime(window)}). Usual starts: ${usual.startActivities.join(', ') || 'none'}; ` +
           `usual ends: ${usual.endActivities.join(', ') || 'none'} (an activity is usual when it opens or closes at least half of the cases that contain it, or at least 5% of all cases (and 20 cases); edit the lists in the fix). ` +
-          `Cut-off cases shorten cycle times; running cases (an unusual end within ${formatDuration(usual.runningWindowMs)}, ` +
+          `Cut-off cases shorten cycle times; running cases (an unusual end within ${formatDuration(usual.runningWindowMs / 1000)}, ` +
           'the median case duration, of the end of the log) are not finished yet.',
     examples: examples.items,
     breakdown: [

@@ -23,6 +23,8 @@ describe('outlierDurations', () => {
     const check = outlierDurations(log);
     expect(check.count).toBe(1);
     expect(check.examples.map((e) => e.caseId)).toEqual(['ab14']);
+    // 500 min = 8.33 h; the median 600 s = 10 min.
+    expect(check.examples[0].detail).toBe('"A" → "B" took 8.3 h (median 10 min, z = 11.4)');
     expect(check.severity).toBe('info');
     expect(outlierDurations(log, { threshold: 3.2 }).examples.map((e) => e.caseId)).toEqual(['ab14', 'cd20']);
   });

@@ -1,6 +1,7 @@
 import type { QualityCheck } from '../../../preload/api.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
-import { ExampleList, eventExample, formatDuration, percent, plural } from './check-result.ts';
+import { ExampleList, eventExample, percent, plural } from './check-result.ts';
+import { formatDuration } from '../map/format-duration.ts';
 import { meanAbsoluteDeviation, medianAbsoluteDeviation, medianInPlace } from './robust-statistics.ts';
 
 export interface OutlierDurationsOptions {
@@ -111,13 +112,13 @@ export function outlierDurations(log: EventLog, options: OutlierDurationsOptions
       count++;
       perPair[p]++;
       examples.add(
-        eventExample(log, c, i, `"${log.activities[pairFrom[p]]}" → "${log.activities[pairTo[p]]}" took ${formatDuration(d)} (median ${formatDuration(unscore(median[p]))}, z = ${z.toFixed(1)})`),
+        eventExample(log, c, i, `"${log.activities[pairFrom[p]]}" → "${log.activities[pairTo[p]]}" took ${formatDuration(d / 1000)} (median ${formatDuration(unscore(median[p]) / 1000)}, z = ${z.toFixed(1)})`),
       );
     }
   }
   const breakdown = [];
   for (let p = 0; p < pairs; p++) {
-    if (perPair[p] > 0) breakdown.push({ label: `${log.activities[pairFrom[p]]} → ${log.activities[pairTo[p]]}`, count: perPair[p], detail: `median ${formatDuration(unscore(median[p]))}` });
+    if (perPair[p] > 0) breakdown.push({ label: `${log.activities[pairFrom[p]]} → ${log.activities[pairTo[p]]}`, count: perPair[p], detail: `median ${formatDuration(unscore(median[p]) / 1000)}` });
   }
   breakdown.sort((a, b) => b.count - a.count);
   return {
