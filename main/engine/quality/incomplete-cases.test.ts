@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from './fixes.ts';
 import { incompleteCases, inferUsualEnds } from './incomplete-cases.ts';
+import { logFromTraces } from '../analysis/test-logs.ts';
 import { buildLog, repeatCases, type TestRow } from './test-log.ts';
 
 describe('incompleteCases', () => {
@@ -57,5 +58,21 @@ describe('incompleteCases', () => {
     expect(inferUsualEnds(alternative).endActivities.sort()).toEqual(['E', 'R']);
     expect(incompleteCases(alternative).count).toBe(0);
     expect(incompleteCases(alternative, { frequentShare: 0.5 }).count).toBe(40);
+  });
+});
+
+describe('inferUsualEnds: the running window is the median case duration as defined everywhere', () => {
+  it('measures a case from its first start time, not its first completion', () => {
+    // Case durations from first start to last completion: 10 - (-60) = 70, 130 - 80 = 50,
+    // 290 - 190 = 100 minutes; the median is 70 min. (First to last completion would give
+    // 10, 30, 90 and a median of 30 min.)
+    const log = logFromTraces({
+      c1: [{ activity: 'A', at: 0, startAt: -60 }, { activity: 'B', at: 10 }],
+      c2: [{ activity: 'A', at: 100, startAt: 80 }, { activity: 'B', at: 130 }],
+      c3: [{ activity: 'A', at: 200, startAt: 190 }, { activity: 'B', at: 290 }],
+    });
+    const usual = inferUsualEnds(log);
+    expect(usual.runningWindowMs).toBe(70 * 60_000);
+    expect(usual.runningAfter).toBe(Date.UTC(2024, 0, 1) + (290 - 70) * 60_000);
   });
 });

@@ -1,4 +1,5 @@
 import type { QualityCheck } from '../../../preload/api.ts';
+import { caseDurationMs } from '../analysis/case-span.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
 import { ExampleList, caseExample, isoTime, percent, plural, severityByShare } from './check-result.ts';
 import { formatDuration } from '../map/format-duration.ts';
@@ -21,7 +22,7 @@ export interface IncompleteCasesOptions {
   /** Explicit usual start/end activities, overriding the inference (the user's edit). */
   startActivities?: string[];
   endActivities?: string[];
-  /** A case with an unusual end whose last event is this close to the end of the log is still running. Default: median case duration. */
+  /** A case with an unusual end whose last event is this close to the end of the log is still running. Default: median case duration (`caseDurationMs`). */
   runningWindowMs?: number;
 }
 
@@ -57,7 +58,7 @@ export function inferUsualEnds(log: EventLog, options: IncompleteCasesOptions = 
         containing[act]++;
       }
     }
-    durations[c] = log.timestamp[to - 1] - log.timestamp[from];
+    durations[c] = caseDurationMs(log, c);
     if (log.timestamp[to - 1] > logEnd) logEnd = log.timestamp[to - 1];
   }
   const frequent = Math.max(MIN_FREQUENT_CASES, (options.frequentShare ?? 0.05) * log.caseCount);
