@@ -52,6 +52,16 @@ test('process map: see it, move the sliders, click a path, filter by variant, ex
   await page.getByTestId('filter-variants').click();
   await expect(page.getByTestId('filter-chip').first()).toContainText('Variant #1');
   await expect(counts).toContainText('1 of 6 cases');
+  // Clicking the chip's text does nothing; its NOT button negates, and again restores.
+  const chip = page.getByTestId('filter-chip').first();
+  await chip.locator('.filter-chip-text').click();
+  await expect(chip).not.toContainText('NOT (');
+  await expect(counts).toContainText('1 of 6 cases');
+  await chip.getByTestId('filter-chip-not').click();
+  await expect(chip).toContainText('NOT (Variant #1');
+  await expect(counts).toContainText('5 of 6 cases');
+  await chip.getByTestId('filter-chip-not').click();
+  await expect(counts).toContainText('1 of 6 cases');
   await expect(page.getByTestId('variants-panel')).toContainText('Variants (1)');
   await page.getByTestId('nav-cases').click();
   await expect(page.getByTestId('case-total')).toContainText('1 case');

@@ -28,6 +28,30 @@ describe('exportTitle', () => {
       'Durations in working hours (Mon–Fri 9–17, Europe/Berlin) · exported 2024-05-02 14:03 (Europe/Berlin)',
     ]);
   });
+
+  it('names the data-quality fixes in force', () => {
+    const base = {
+      workspaceName: 'W',
+      fileName: null,
+      filters: [],
+      view: 'frequency',
+      activities: 1,
+      paths: 1,
+      shownActivities: 1,
+      totalActivities: 1,
+      shownPaths: 1,
+      totalPaths: 1,
+      cases: 1,
+      totalCases: 1,
+      calendar: null,
+      exportedAt: 'now',
+    };
+    expect(exportTitle({ ...base, fixes: ['Merge "Approve" into "approve"', 'Drop 3 duplicate events'] })[4]).toBe(
+      '2 data-quality fixes in force: Merge "Approve" into "approve"; Drop 3 duplicate events',
+    );
+    expect(exportTitle({ ...base, fixes: ['Drop duplicates'] })[4]).toBe('1 data-quality fix in force: Drop duplicates');
+    expect(exportTitle({ ...base, fixes: [] })).toHaveLength(4);
+  });
 });
 
 describe('titledSvg', () => {

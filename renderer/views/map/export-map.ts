@@ -96,6 +96,13 @@ export interface ExportContext {
   calendar: string | null;
   /** When, as the user's clock shows it, with the zone. */
   exportedAt: string;
+  /** Descriptions of the data-quality fixes the map was computed with; absent or empty when none. */
+  fixes?: readonly string[];
+}
+
+/** "2 data-quality fixes in force", or "no data-quality fixes". */
+export function fixesCaption(count: number): string {
+  return count === 0 ? 'no data-quality fixes' : `${count} data-quality fix${count === 1 ? '' : 'es'} in force`;
 }
 
 /** The lines of an exported map's title block. */
@@ -106,5 +113,6 @@ export function exportTitle(c: ExportContext): string[] {
     `Process map, ${c.view} · activities ${pct(c.activities)} (${c.shownActivities} of ${c.totalActivities}) · paths ${pct(c.paths)} (${c.shownPaths} of ${c.totalPaths})`,
     `${c.filters.length ? `Filters: ${c.filters.join('; ')}` : 'No filters'} · ${c.cases.toLocaleString('en-US')} of ${c.totalCases.toLocaleString('en-US')} cases`,
     `${c.calendar ? `Durations in working hours (${c.calendar})` : 'Durations in wall-clock time'} · exported ${c.exportedAt}`,
+    ...(c.fixes?.length ? [`${fixesCaption(c.fixes.length)}: ${c.fixes.join('; ')}`] : []),
   ];
 }

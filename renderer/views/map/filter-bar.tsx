@@ -5,7 +5,7 @@ import { useAsync } from '../../components/use-async.ts';
 import { describeFilter } from './describe-filter.ts';
 import { addFilter, removeFilter, setFilters, toggleNegate, useLogFilters } from '../../app/filter-store.ts';
 
-/** The filters in force as chips: click the text to negate, ✕ to remove. Shown on every view. */
+/** The filters in force as chips: the explicit NOT button negates one, ✕ removes it. Shown on every view. */
 export function FilterChips({ compact = false }: { compact?: boolean }) {
   const { workspace } = useWorkbench();
   const filters = useLogFilters(workspace?.path ?? '');
@@ -15,8 +15,19 @@ export function FilterChips({ compact = false }: { compact?: boolean }) {
       {filters.length === 0 ? <span className="muted small">No filters: all cases.</span> : null}
       {filters.map((f, i) => (
         <span key={i} className={`filter-chip${f.negate ? ' filter-chip-negated' : ''}`} data-testid="filter-chip">
-          <button type="button" className="filter-chip-text" title="Click to negate" onClick={() => toggleNegate(i)}>
+          <span className="filter-chip-text" title={describeFilter(f)}>
             {describeFilter(f)}
+          </span>
+          <button
+            type="button"
+            className={`filter-chip-not${f.negate ? ' filter-chip-not-on' : ''}`}
+            aria-pressed={!!f.negate}
+            aria-label={f.negate ? `Keep the cases of ${describeFilter({ ...f, negate: false })} again` : `Negate ${describeFilter(f)}: keep the cases it drops`}
+            title={f.negate ? 'Negated: keeps the cases the filter would drop. Click to keep its own cases again.' : 'Negate: keep the cases this filter drops instead'}
+            data-testid="filter-chip-not"
+            onClick={() => toggleNegate(i)}
+          >
+            NOT
           </button>
           <button type="button" className="filter-chip-remove" aria-label={`Remove filter ${describeFilter(f)}`} onClick={() => removeFilter(i)}>
             ✕
@@ -55,6 +66,7 @@ export function FilterEditor({ onDone }: { onDone(): void }) {
   const [to, setTo] = useState('');
   const [attribute, setAttribute] = useState('');
   const [values, setValues] = useState<string[]>([]);
+  const [negate, setNegate] = useState(false);
   const o = options.value;
   if (!o) return <p className="muted small">Loading…</p>;
   const activitySelect = (value: string, set: (v: string) => void, label: string) => (
@@ -198,12 +210,15 @@ export function FilterEditor({ onDone }: { onDone(): void }) {
           ) : null}
         </>
       ) : null}
+      <label title="Keep the cases this filter drops instead">
+        <input type="checkbox" checked={negate} data-testid="filter-negate" onChange={(e) => setNegate(e.target.checked)} /> NOT
+      </label>
       <button
         type="button"
         className="small-button primary"
         disabled={!filter}
         onClick={() => {
-          if (filter) addFilter(filter);
+          if (filter) addFilter(negate ? { ...filter, negate: true } : filter);
           onDone();
         }}
       >

@@ -5,7 +5,7 @@ import { ErrorPanel } from '../../components/error-panel.tsx';
 import { createTimeFormat, formatCount, knownZone } from '../../components/format.ts';
 import { BottlenecksPanel } from './bottlenecks-panel.tsx';
 import { describeFilter } from './describe-filter.ts';
-import { exportPng, exportSvg, exportTitle, titledSvg } from './export-map.ts';
+import { exportPng, exportSvg, exportTitle, fixesCaption, titledSvg } from './export-map.ts';
 import { FilterChips, FilterEditor } from './filter-bar.tsx';
 import { useLogFilters } from './filter-store.ts';
 import { MapCanvas } from './map-canvas.tsx';
@@ -130,6 +130,7 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
         cases: m.graph.cases,
         totalCases: m.totalCases,
         calendar: calendarInForce ? describeCalendar(calendarInForce) : null,
+        fixes: (m.basis?.fixesInForce ?? []).map((f) => f.fix.description),
         exportedAt: (() => {
           const time = createTimeFormat(environment.timezone);
           return `${time.moment(new Date().toISOString())} (${time.zone})`;
@@ -147,6 +148,19 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
               {formatCount(current.graph.cases)} of {formatCount(current.totalCases)} cases · {current.graph.nodes.length} of {current.totalActivities} activities ·{' '}
               {current.graph.edges.length} of {current.totalPaths} paths
               {current.pathsLimited ? ' (the most frequent paths only: more cannot be laid out readably)' : ''}
+              {current.basis?.fixesInForce.length ? (
+                <>
+                  {' · '}
+                  <span
+                    className="map-fixes"
+                    data-testid="map-fixes"
+                    tabIndex={0}
+                    title={current.basis.fixesInForce.map((f, i) => `${i + 1}. ${f.fix.description}`).join('\n')}
+                  >
+                    {fixesCaption(current.basis.fixesInForce.length)}
+                  </span>
+                </>
+              ) : null}
             </span>
           ) : null}
           {current && hiddenActivities > 0 ? (
