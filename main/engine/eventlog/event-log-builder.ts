@@ -37,6 +37,16 @@ class AttributeColumnBuilder {
     }
   }
 
+  /** Dictionary code of a text value in a text column (for parsers that keep codes per value). */
+  textCode(text: string): number {
+    if (this.type !== 'string') throw new Error(`attribute ${this.name} is not a text column`);
+    return this.dictionary!.code(text);
+  }
+
+  setTextCode(row: number, code: number): void {
+    this.strings!.set(row, code, -1);
+  }
+
   finish(length: number, order: Int32Array | null): AttributeColumn {
     if (this.type === 'string') {
       const codes = this.strings!.toArray(length, -1);
@@ -156,6 +166,19 @@ export class EventLogBuilder {
 
   setCaseAttribute(caseIndex: number, handle: AttributeHandle, value: RawValue, type: AttributeType): void {
     if (handle.index >= 0) this.caseColumns[handle.index].set(caseIndex, value, type);
+  }
+
+  /**
+   * The dictionary code of `text` in a text event attribute; with `setEventAttributeCode` it lets
+   * a parser that recognises repeated values skip the dictionary lookup per event. Text columns
+   * never change type, so a code stays valid.
+   */
+  eventAttributeTextCode(handle: AttributeHandle, text: string): number {
+    return this.eventColumns[handle.index].textCode(text);
+  }
+
+  setEventAttributeCode(handle: AttributeHandle, code: number): void {
+    if (handle.index >= 0) this.eventColumns[handle.index].setTextCode(this.activity.length - 1, code);
   }
 
   /** Attribute keys left out because a scope already had MAX_ATTRIBUTE_COLUMNS columns. */

@@ -251,3 +251,23 @@ describe('parseCsvLog: bad input', () => {
     expect(growthMb).toBeLessThan(20);
   });
 });
+
+describe('parseCsvLog: text attributes', () => {
+  it('keeps each text value, quoted or not, as one dictionary entry per distinct value', async () => {
+    const csv = [
+      'case,activity,time,region,note',
+      '1,a,2021-01-01T10:00:00Z,EU,"say ""hi"""',
+      '1,b,2021-01-01T11:00:00Z,"EU",plain',
+      '2,a,2021-01-01T12:00:00Z,US,say "hi"',
+      '2,b,2021-01-01T13:00:00Z,,plain',
+    ].join('\n');
+    const { log } = await parseCsvLog(files.write('attrs.csv', csv), {}, { fileName: 'attrs.csv' });
+    const values = (name: string) => {
+      const column = log.eventAttributes.find((c) => c.name === name)!;
+      if (column.type !== 'string') throw new Error(`${name} is ${column.type}`);
+      return { values: Array.from(column.codes, (c) => (c < 0 ? null : column.dictionary[c])), distinct: column.dictionary.length };
+    };
+    expect(values('region')).toEqual({ values: ['EU', 'EU', 'US', null], distinct: 2 });
+    expect(values('note')).toEqual({ values: ['say "hi"', 'plain', 'say "hi"', 'plain'], distinct: 2 });
+  });
+});

@@ -222,6 +222,8 @@ interface AttributeReader {
   handle: AttributeHandle;
   ofCase: boolean;
   strings: ByteInterner;
+  /** For text event attributes: dictionary codes by bytes, so a repeated value costs one hash. */
+  textCodes: FieldCodes | null;
   date: TimestampBytesParser | null;
 }
 
@@ -267,12 +269,16 @@ class CsvEventReader implements CsvRowSink {
     this.startText = startFormat ? timestampParser(startFormat, zone) : null;
     const readers = plan.attributes.map((a): AttributeReader => {
       const format = a.type === 'date' ? head.columns[a.column].timestampFormat?.id ?? null : null;
+      const type = a.type === 'date' && !format ? 'string' : a.type;
+      const handle = a.ofCase ? this.builder.caseAttribute(a.name, a.type) : this.builder.eventAttribute(a.name, a.type);
+      const strings = new ByteInterner(this.decode, 1 << 16);
       return {
         column: a.column,
-        type: a.type === 'date' && !format ? 'string' : a.type,
-        handle: a.ofCase ? this.builder.caseAttribute(a.name, a.type) : this.builder.eventAttribute(a.name, a.type),
+        type,
+        handle,
         ofCase: a.ofCase,
-        strings: new ByteInterner(this.decode, 1 << 16),
+        strings,
+        textCodes: a.type === 'string' && !a.ofCase && handle.index >= 0 ? new FieldCodes(strings, this.decode, (text) => this.builder.eventAttributeTextCode(handle, text)) : null,
         date: format ? timestampBytesParser(format, zone) : null,
       };
     });
@@ -399,6 +405,10 @@ class CsvEventReader implements CsvRowSink {
         break;
       }
       default:
+        if (reader.textCodes !== null && kind !== ESCAPED) {
+          this.builder.setEventAttributeCode(reader.handle, reader.textCodes.code(bytes, s, e));
+          return;
+        }
         value = kind === ESCAPED ? this.decoder.text(bytes, s, e, kind) : reader.strings.intern(bytes, s, e);
     }
     if (caseIndex < 0) this.builder.setEventAttribute(reader.handle, value, type);
