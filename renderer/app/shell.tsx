@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { WorkspaceInfo } from '../../preload/api.ts';
 import { plural } from '../components/format.ts';
+import { fixesInForceNote, useCurrentStatistics } from '../components/log-figures.ts';
 import { findView, SIDEBAR_WIDGETS, VIEWS } from './views.ts';
 import { useWorkbench } from './workbench.ts';
 
@@ -11,6 +12,8 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
   const requested = findView(route.view);
   const active = requested && (!requested.needsLog || hasLog) ? requested : VIEWS[0]!;
   const View = active.component;
+  const figures = useCurrentStatistics();
+  const fixesNote = fixesInForceNote(figures.value);
 
   // The window title names the workspace and view, as desktop apps do (and the task switcher shows).
   useEffect(() => {
@@ -37,7 +40,22 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
             <div className="workspace-log" data-testid="workspace-log">
               {workspace.current.fileName}
               <br />
-              {plural(workspace.current.cases, 'case')} · {plural(workspace.current.events, 'event')}
+              {/* The log as the views see it (fixes in force), not the figures as imported. */}
+              {figures.value ? (
+                <span data-testid="workspace-figures">
+                  {plural(figures.value.cases, 'case')} · {plural(figures.value.events, 'event')}
+                </span>
+              ) : (
+                <span className="muted">Counting…</span>
+              )}
+              {fixesNote ? (
+                <>
+                  <br />
+                  <span className="muted" data-testid="workspace-fixes">
+                    {fixesNote}
+                  </span>
+                </>
+              ) : null}
             </div>
           ) : (
             <div className="workspace-log muted">No log imported</div>

@@ -4,7 +4,8 @@ import { toUserFacingError } from '../../api/gemba-error.ts';
 import { useTimeFormat } from '../../app/time-format.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
-import { formatBytes, formatCount } from '../../components/format.ts';
+import { formatBytes, formatCount, plural } from '../../components/format.ts';
+import { fixesInForceNote, useCurrentStatistics } from '../../components/log-figures.ts';
 import { RejectedRows } from '../../components/rejected-rows.tsx';
 import { useAsync } from '../../components/use-async.ts';
 
@@ -17,6 +18,9 @@ export function HomeView() {
   const [restoring, setRestoring] = useState<number | null>(null);
   const [error, setError] = useState<UserFacingError | null>(null);
   const current = workspace.current;
+  // The current log's figures count the data-quality fixes in force; the history keeps them as imported.
+  const figures = useCurrentStatistics();
+  const fixesNote = fixesInForceNote(figures.value);
 
   async function restore(record: ImportRecord) {
     setRestoring(record.id);
@@ -56,9 +60,17 @@ export function HomeView() {
             <dt>Format</dt>
             <dd>{current.format.toUpperCase()}</dd>
             <dt>Cases</dt>
-            <dd>{formatCount(current.cases)}</dd>
+            <dd data-testid="current-cases">{figures.value ? formatCount(figures.value.cases) : '…'}</dd>
             <dt>Events</dt>
-            <dd>{formatCount(current.events)}</dd>
+            <dd data-testid="current-events">{figures.value ? formatCount(figures.value.events) : '…'}</dd>
+            {fixesNote ? (
+              <>
+                <dt>Data quality</dt>
+                <dd data-testid="current-fixes">
+                  {fixesNote} (as imported: {plural(current.cases, 'case')}, {plural(current.events, 'event')})
+                </dd>
+              </>
+            ) : null}
             <dt>Rejected rows</dt>
             <dd>{formatCount(current.rejectedRows)}</dd>
             <dt>Imported</dt>
@@ -99,6 +111,11 @@ export function HomeView() {
 
       <section className="panel">
         <h2>Import history</h2>
+        {history.value && history.value.length > 0 ? (
+          <p className="muted small" data-testid="import-history-basis">
+            Cases and events as imported, before any data-quality fixes.
+          </p>
+        ) : null}
         {history.status === 'failed' ? <ErrorPanel error={history.error} title="The import history could not be read" /> : null}
         {history.value && history.value.length === 0 ? <p className="muted">No imports yet.</p> : null}
         {history.value && history.value.length > 0 ? (
@@ -110,8 +127,12 @@ export function HomeView() {
                   <th>File</th>
                   <th>Format</th>
                   <th className="num">Size</th>
-                  <th className="num">Cases</th>
-                  <th className="num">Events</th>
+                  <th className="num" title="As imported">
+                    Cases
+                  </th>
+                  <th className="num" title="As imported">
+                    Events
+                  </th>
                   <th className="num">Rejected</th>
                   <th>Imported</th>
                   <th>User</th>

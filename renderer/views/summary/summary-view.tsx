@@ -5,6 +5,7 @@ import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { BarList } from '../../components/bar-list.tsx';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { formatCount, formatDuration, plural } from '../../components/format.ts';
+import { currentStatistics, fixesInForceNote } from '../../components/log-figures.ts';
 import { RejectedRows } from '../../components/rejected-rows.tsx';
 import { Sparkline } from '../../components/sparkline.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
@@ -28,10 +29,19 @@ export function SummaryView() {
   const filters = useLogFilters(workspace.path);
   const filtered = filters.length > 0;
   const filterKey = JSON.stringify(filters);
-  const stats = useAsync(() => api.statistics(workspace.path, filtered ? filters : undefined), [api, workspace.path, logVersion, filterKey]);
-  // The whole log, for "1 of 6 cases"; asked only while a filter is in force.
-  const whole = useAsync<LogStatistics | null>(() => (filtered ? api.statistics(workspace.path) : Promise.resolve(null)), [api, workspace.path, logVersion, filtered]);
   const current = workspace.current;
+  const importId = current?.id ?? 0;
+  // Unfiltered, the figures are the ones the sidebar and the workspace page quote (one request for all).
+  const stats = useAsync(
+    () => (filtered ? api.statistics(workspace.path, filters) : currentStatistics(api, workspace.path, importId, logVersion)),
+    [api, workspace.path, importId, logVersion, filterKey],
+  );
+  // The whole log, for "1 of 6 cases"; asked only while a filter is in force.
+  const whole = useAsync<LogStatistics | null>(
+    () => (filtered ? currentStatistics(api, workspace.path, importId, logVersion) : Promise.resolve(null)),
+    [api, workspace.path, importId, logVersion, filtered],
+  );
+  const fixesNote = fixesInForceNote(stats.value);
 
   return (
     <div className="view">
@@ -44,6 +54,15 @@ export function SummaryView() {
                 {current.fileName} · imported {times.moment(current.importedAt)}
               </span>{' '}
               · <span data-testid="time-zone-caption">{times.caption}</span>
+              {fixesNote ? (
+                <>
+                  {' '}
+                  ·{' '}
+                  <button type="button" className="link-button" onClick={() => navigate('quality')} data-testid="summary-fixes" title="The figures count the log with these data-quality fixes applied">
+                    {fixesNote}
+                  </button>
+                </>
+              ) : null}
             </p>
           ) : null}
         </div>
