@@ -5,6 +5,9 @@ import { FixesStore } from '../engine/workspace/fixes-store.ts';
 import type { LogBasis } from '../../preload/api.ts';
 import { Workspace } from '../engine/workspace/workspace.ts';
 
+/** Loaded logs kept in memory at once (each can be hundreds of MB for a large log). */
+const LOADED_LOGS_KEPT = 2;
+
 export interface LoadedLog {
   workspace: Workspace;
   importId: number;
@@ -60,7 +63,11 @@ export class WorkspaceSessions {
     }
     const key = `${importId}:${ws.auditRevision()}`;
     const cached = this.logs.get(ws.path);
-    if (cached && cached.key === key) return cached.loaded;
+    if (cached && cached.key === key) {
+      this.logs.delete(ws.path);
+      this.logs.set(ws.path, cached);
+      return cached.loaded;
+    }
     const fixes = new FixesStore(ws);
     const fixesInForce = fixes.inForce(importId);
     const record = ws.history().find((r) => r.id === importId)!;
@@ -70,7 +77,10 @@ export class WorkspaceSessions {
       log: fixes.prepareLog(ws.loadLog(importId), importId),
       basis: { importId, fileName: record.fileName, sha256: record.sha256, fixesInForce },
     };
+    // Most recently used last; a desk of many workspaces keeps only the latest logs in memory.
+    this.logs.delete(ws.path);
     this.logs.set(ws.path, { key, loaded });
+    while (this.logs.size > LOADED_LOGS_KEPT) this.logs.delete(this.logs.keys().next().value!);
     return loaded;
   }
 
