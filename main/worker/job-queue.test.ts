@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ImportSummary, JobEvent } from '../../preload/api.ts';
 import { CancelledError } from '../engine/errors.ts';
 import { JobQueue } from './job-queue.ts';
@@ -9,6 +9,7 @@ describe('JobQueue', () => {
   it('runs jobs one at a time and keeps going when a listener throws', async () => {
     const queue = new JobQueue();
     const events: JobEvent[] = [];
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     queue.onEvent(() => {
       throw new Error('listener bug');
     });
@@ -28,6 +29,8 @@ describe('JobQueue', () => {
       ['done', a],
       ['done', b],
     ]);
+    expect(logged).toHaveBeenCalledTimes(2);
+    logged.mockRestore();
   });
 
   it('cancelAll ends the running and the queued jobs as cancelled', async () => {
