@@ -14,7 +14,7 @@ export function filterOptions(log: EventLog): FilterOptions {
   let last = -Infinity;
   const usedActivities = new Uint8Array(log.activities.length);
   const usedResources = new Uint8Array(log.resources.length);
-  const textEventColumns = log.eventAttributes.filter((c) => c.type === 'string');
+  const textEventColumns = log.eventAttributes.filter((c): c is StringAttributeColumn => c.type === 'string');
   const usedEventCodes = textEventColumns.map((c) => new Uint8Array(c.dictionary.length));
   // One pass over the events marks every code in use.
   for (let i = 0; i < log.eventCount; i++) {
@@ -39,7 +39,7 @@ export function filterOptions(log: EventLog): FilterOptions {
     type: column.type,
     values: column.type === 'string' ? inUse(column.dictionary, used()).slice(0, VALUES_LISTED) : [],
   });
-  const eventAttributes = log.eventAttributes.map((column) => describe(column, () => usedEventCodes[textEventColumns.indexOf(column)]));
+  const eventAttributes = log.eventAttributes.map((column) => describe(column, () => usedEventCodes[textEventColumns.indexOf(column as StringAttributeColumn)]));
   const resources = inUse(log.resources, usedResources);
   if (resources.length && !eventAttributes.some((a) => a.name === 'resource')) {
     eventAttributes.unshift({ name: 'resource', type: 'string', values: resources.slice(0, VALUES_LISTED) });
