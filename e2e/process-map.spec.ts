@@ -24,7 +24,11 @@ test('process map: see it, move the sliders, click a path, filter by variant, ex
   await page.getByTestId('slider-activities').fill('0.5');
   await expect(counts).toContainText('4 of 8 activities');
   await expect(page.locator('[data-testid="map-svg"] svg g.node[id^="act_"]')).toHaveCount(4);
+  // Paths through the hidden activities are dashed, and the legend says what dashed means.
+  await expect(page.getByTestId('legend-through-hidden')).toContainText('passes through hidden activities');
+  await expect(page.locator('[data-testid="map-svg"] svg g.edge.through-hidden').first()).toBeAttached();
   await page.getByTestId('slider-activities').fill('1');
+  await expect(page.getByTestId('legend-through-hidden')).toHaveCount(0);
   await page.getByTestId('slider-paths').fill('1');
   await expect(counts).toContainText('16 of 16 paths');
   await page.getByTestId('slider-paths').fill('0');
@@ -120,8 +124,14 @@ test('process map: bottlenecks of the whole log, settings kept across views, wor
   // A bottleneck opens with the log's figures, both clocks once working hours are on.
   await page.getByTestId('working-hours').check();
   const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
-  await expect(page.getByTestId('calendar-zone')).toHaveText(zone);
+  await expect(page.getByTestId('calendar-zone')).toHaveValue(zone);
   await expect(first.getByTestId('bottleneck-wall-clock')).toContainText('wall clock 17 d 20 h total');
+  // Working time is in hours (a working day is not 24 h).
+  await expect(first.getByTestId('bottleneck-figures')).toContainText(/working time [\d,.]+ h total/);
+  // The zone of the working hours can be chosen; 'UTC' is always offered.
+  await page.getByTestId('calendar-zone').selectOption('UTC');
+  await expect(page.getByTestId('calendar-zone')).toHaveValue('UTC');
+  await expect(first.getByTestId('bottleneck-figures')).toContainText(/working time [\d,.]+ h total/);
   await first.getByRole('button').click();
   const selection = page.getByTestId('map-selection');
   await expect(selection).toContainText('decide → pay compensation');

@@ -204,6 +204,8 @@ export interface PathStatistics {
   caseCount: number;
   /** Most times the path is taken within one case. */
   maxRepetitions: number;
+  /** Of `count`, the transitions that pass through activities hidden by the activities slider (a map draws the path dashed). */
+  throughHidden?: number;
   /** From completion of `from` to start (or, without start times, completion) of `to`. */
   waitingTime: DurationSummary;
 }

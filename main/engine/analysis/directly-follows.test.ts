@@ -93,6 +93,18 @@ describe('directlyFollows on the running example', () => {
     expect(graph.startPaths[0].maxRepetitions).toBe(1);
   });
 
+  it('counts the transitions that pass through hidden activities', () => {
+    // a: A B C; b: A C; c: A X B. Hiding B: A→C twice, once through B (case a); C never follows B.
+    const log = logFromTraces({ a: ['A', 'B', 'C'], b: ['A', 'C'], c: ['A', 'X', 'B'] });
+    const keep = new Uint8Array(log.activities.length).fill(1);
+    keep[log.activities.indexOf('B')] = 0;
+    const projected = directlyFollows(log, { keepActivities: keep });
+    const path = (from: string, to: string) => projected.pathStats.find((p) => p.from === from && p.to === to)!;
+    expect(path('A', 'C')).toMatchObject({ count: 2, throughHidden: 1 });
+    expect(path('A', 'X')).toMatchObject({ count: 1, throughHidden: 0 });
+    expect(directlyFollows(log).pathStats.every((p) => p.throughHidden === 0)).toBe(true);
+  });
+
   it('keeps start and end paths apart from the edges', () => {
     expect(graph.startPaths.map((p) => [p.from, p.to, p.count])).toEqual([[START_NODE, R, 6]]);
     expect(graph.endPaths.map((p) => [p.from, p.to, p.count])).toEqual([

@@ -52,6 +52,8 @@ export interface DirectlyFollowsColumns {
   edgeCases: Int32Array;
   /** Most transitions along the edge within one case. */
   edgeMaxRepetitions: Int32Array;
+  /** Transitions along the edge that skipped events of hidden activities (see keepActivities). */
+  edgeThroughHidden: Int32Array;
   waiting: DurationColumns;
 }
 
@@ -118,6 +120,7 @@ export function directlyFollowsColumns(log: EventLog, options: DirectlyFollowsOp
   let lastCaseOfEdge = new Int32Array(64);
   let edgeInCase = new Int32Array(64);
   let edgeMaxRepetitions = new Int32Array(64);
+  let edgeThroughHidden = new Int32Array(64);
   // Each transition's edge and duration, in order: the columnar input for the medians. Scratch
   // space is reused between calls, since slider moves recompute graphs of the same log.
   const { edges: transitionEdge, durations: transitionDuration } = scratch(n);
@@ -154,6 +157,7 @@ export function directlyFollowsColumns(log: EventLog, options: DirectlyFollowsOp
           lastCaseOfEdge = grow(lastCaseOfEdge);
           edgeInCase = grow(edgeInCase);
           edgeMaxRepetitions = grow(edgeMaxRepetitions);
+          edgeThroughHidden = grow(edgeThroughHidden);
         }
         if (edgeCount[e] === 0) {
           edgeFrom[e] = from;
@@ -167,6 +171,8 @@ export function directlyFollowsColumns(log: EventLog, options: DirectlyFollowsOp
           edgeInCase[e] = 0;
         }
         if (++edgeInCase[e] > edgeMaxRepetitions[e]) edgeMaxRepetitions[e] = edgeInCase[e];
+        // A case's events are contiguous, so a gap between the two means hidden events were skipped.
+        if (i - prev > 1) edgeThroughHidden[e]++;
         // Waiting runs from the completion of one event to the start of the next where known;
         // overlapping activities would give a negative wait, counted as none.
         const next = startTs && !Number.isNaN(startTs[i]) ? startTs[i] : timestamp[i];
@@ -212,6 +218,7 @@ export function directlyFollowsColumns(log: EventLog, options: DirectlyFollowsOp
     edgeCount: edgeCount.slice(0, E),
     edgeCases: edgeCases.slice(0, E),
     edgeMaxRepetitions: edgeMaxRepetitions.slice(0, E),
+    edgeThroughHidden: edgeThroughHidden.slice(0, E),
     waiting,
   };
 }
@@ -315,6 +322,7 @@ export function processGraphFromColumns(names: readonly string[], dfg: DirectlyF
     count: dfg.edgeCount[e],
     caseCount: dfg.edgeCases[e],
     maxRepetitions: dfg.edgeMaxRepetitions[e],
+    throughHidden: dfg.edgeThroughHidden[e],
     waitingTime: summary(dfg.waiting, e),
   }));
   const artificial = (counts: Int32Array, side: 'start' | 'end'): PathStatistics[] =>

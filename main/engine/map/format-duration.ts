@@ -27,3 +27,18 @@ export function formatDuration(seconds: number): string {
 function trim(text: string): string {
   return text.endsWith('.0') ? text.slice(0, -2) : text;
 }
+
+/**
+ * Working time as a map label, in hours: a working day is the calendar's hours, not 24, so "d"
+ * would mislead. "104 h", "7.5 h", "45 min"; nothing at all is "0 h", never "instant" (a wait
+ * outside working hours still took wall-clock time).
+ */
+export function formatWorkingDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '–';
+  if (seconds <= 0) return '0 h';
+  const hours = seconds / 3600;
+  if (hours >= 10) return `${Math.round(hours).toLocaleString('en-US')} h`;
+  if (hours >= 1) return `${trim(hours.toFixed(1))} h`;
+  const minutes = seconds / 60;
+  return minutes >= 1 ? `${Math.round(minutes)} min` : `${Math.max(1, Math.round(seconds))} s`;
+}

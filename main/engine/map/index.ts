@@ -1,6 +1,6 @@
 /** Process maps: simplification, layout and rendering over the directly-follows graph. */
 export { bottlenecks } from './bottlenecks.ts';
-export { formatDuration } from './format-duration.ts';
+export { formatDuration, formatWorkingDuration } from './format-duration.ts';
 export { layoutLevels, mapToDot, renderDot } from './layout.ts';
 export { processMap, processMapGraph } from './process-map.ts';
 export { renderMapSvg } from './render-map.ts';

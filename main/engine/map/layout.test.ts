@@ -69,6 +69,29 @@ describe('mapToDot and renderDot', () => {
     expect(label('register request', 'examine casually')).toBe('1');
   });
 
+  it('labels working time in hours, and a wait wholly outside working hours as 0 h, not "instant"', async () => {
+    // Minutes from Monday 2024-01-01 00:00 UTC. x: A Mon 17:00 → B Tue 10:00 = 1 working hour (9–10), 17 h wall clock.
+    // y: C Fri 17:00 → D Sat 14:00 = no working time, 21 h wall clock.
+    const log = logFromTraces({
+      x: [
+        { activity: 'A', at: 1020 },
+        { activity: 'B', at: 2040 },
+      ],
+      y: [
+        { activity: 'C', at: 6780 },
+        { activity: 'D', at: 8040 },
+      ],
+    });
+    const calendar = { weekdays: [1, 2, 3, 4, 5], startHour: 9, endHour: 17, holidays: [], timezone: 'UTC' };
+    const working = await processMap(log, { activities: 1, paths: 1, view: 'performance', calendar });
+    expect(working.svg).toContain('> 1 h <');
+    expect(working.svg).toContain('> 0 h <');
+    expect(working.svg).not.toContain('instant');
+    const wall = await processMap(log, { activities: 1, paths: 1, view: 'performance' });
+    expect(wall.svg).toContain('> 17 h <');
+    expect(wall.svg).toContain('> 21 h <');
+  });
+
   it('encodes the performance view and marks bottlenecks', async () => {
     const map = await processMap(runningExample(), { activities: 1, paths: 1, view: 'performance', bottlenecks: 1 });
     // total waiting by hand: decide → pay compensation 521,400 + 261,780 + 759,300 = 1,542,480 s

@@ -9,7 +9,7 @@ import {
   type PerformanceMeasure,
   type ProcessGraph,
 } from '../../../preload/api.ts';
-import { formatDuration } from './format-duration.ts';
+import { formatDuration, formatWorkingDuration } from './format-duration.ts';
 import { pathKey } from './simplify.ts';
 
 export interface MapStyle {
@@ -128,6 +128,7 @@ export function mapToDot(shown: ProcessGraph, full: ProcessGraph, style: MapStyl
   const fm = style.frequencyMeasure ?? 'absolute';
   const pm = style.performanceMeasure ?? 'mean';
   const performance = style.view === 'performance';
+  const duration = full.workingTime ? formatWorkingDuration : formatDuration;
   const levels = layoutLevels(full);
   const { parent } = levels;
   // Fixed levels are what keeps the map still while sliders move, but on a tangled graph the
@@ -180,7 +181,7 @@ export function mapToDot(shown: ProcessGraph, full: ProcessGraph, style: MapStyl
   for (const i of nodeIndex) {
     const a = shown.activityStats[i];
     const t = nodeValue(i) / maxNode;
-    const figure = performance ? (a.serviceTime ? formatDuration(durationOf(a.serviceTime, pm)) : `${a.count}×`) : String(nodeValue(i));
+    const figure = performance ? (a.serviceTime ? duration(durationOf(a.serviceTime, pm)) : `${a.count}×`) : String(nodeValue(i));
     const fill = performance ? (a.serviceTime ? mix(RED_LIGHT, RED_DARK, Math.sqrt(t)) : '#eef1f4') : mix(BLUE_LIGHT, BLUE_DARK, Math.sqrt(t));
     const fontcolor = (performance ? a.serviceTime !== null : true) && Math.sqrt(t) > 0.55 ? '#ffffff' : '#1d232a';
     lines.push(`  ${id.get(a.activity)} [id="act_${i}", label=${quote(...wrapLabel(a.activity), figure)}, fillcolor="${fill}", fontcolor="${fontcolor}"];`);
@@ -200,12 +201,17 @@ export function mapToDot(shown: ProcessGraph, full: ProcessGraph, style: MapStyl
     const forward = !stable || (level.get(p.from) ?? 0) < (level.get(p.to) ?? 1e9) || p.to === END_NODE;
     const attrs = [
       `id="${elementId}"`,
-      ...(labelKind ? [`${labelKind}=${quote(` ${performance ? (artificial ? '' : formatDuration(value)) : String(value)} `)}`] : []),
+      ...(labelKind ? [`${labelKind}=${quote(` ${performance ? (artificial ? '' : duration(value)) : String(value)} `)}`] : []),
       `penwidth=${(1 + 5 * t).toFixed(2)}`,
       `color="${bottleneck ? '#d62728' : performance ? (artificial ? '#c3cad1' : mix(GREY_EDGE, RED_DARK, t)) : mix(GREY_EDGE, BLUE_DARK, t)}"`,
     ];
-    if (bottleneck) attrs.push('class="bottleneck"', 'fontcolor="#d62728"');
-    if (artificial) attrs.push('style=dashed');
+    const throughHidden = !artificial && (p.throughHidden ?? 0) > 0;
+    const classes = [...(bottleneck ? ['bottleneck'] : []), ...(throughHidden ? ['through-hidden'] : [])];
+    if (classes.length) attrs.push(`class="${classes.join(' ')}"`);
+    if (bottleneck) attrs.push('fontcolor="#d62728"');
+    // Start and end paths are dotted; paths that pass through hidden activities dashed (the legend says so).
+    if (artificial) attrs.push('style=dotted');
+    else if (throughHidden) attrs.push('style=dashed');
     if (!forward) attrs.push('constraint=false');
     edges.push({ line: `  ${id.get(p.from)} -> ${id.get(p.to)} [${attrs.join(', ')}];`, from: p.from, to: p.to });
   };

@@ -1,5 +1,6 @@
 import type { Bottleneck, ProcessMap } from '../../../preload/api.ts';
 import { formatCount, formatDuration } from '../../components/format.ts';
+import { formatWorkingDuration } from './working-duration.ts';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -20,6 +21,7 @@ export function BottlenecksPanel({
   onPick(bottleneck: Bottleneck): void;
 }) {
   const working = map.graph.workingTime;
+  const time = working ? formatWorkingDuration : formatDuration;
   const paths = map.bottlenecks.filter((b) => b.kind === 'path');
   const activities = map.bottlenecks.filter((b) => b.kind === 'activity');
   const onMap = (b: Bottleneck) =>
@@ -28,7 +30,7 @@ export function BottlenecksPanel({
     <>
       <span className="bottleneck-figures" data-testid="bottleneck-figures">
         {working ? <span className="bottleneck-clock">working time </span> : null}
-        {formatDuration(b.totalSeconds)} total · {percent(b.share)} · {formatCount(b.count)} {unit} · mean {formatDuration(b.meanSeconds)} · median {formatDuration(b.medianSeconds)}
+        {time(b.totalSeconds)} total · {percent(b.share)} · {formatCount(b.count)} {unit} · mean {time(b.meanSeconds)} · median {time(b.medianSeconds)}
       </span>
       {b.wallClock ? (
         <span className="bottleneck-figures" data-testid="bottleneck-wall-clock">

@@ -9,8 +9,10 @@ import { exportPng, exportSvg, exportTitle, fixesCaption, titledSvg } from './ex
 import { FilterChips, FilterEditor } from './filter-bar.tsx';
 import { useLogFilters } from './filter-store.ts';
 import { MapCanvas } from './map-canvas.tsx';
+import { MapLegend } from './map-legend.tsx';
 import { defaultSettings, loadSettings, readableActivities, saveSettings, type MapSettings } from './map-settings.ts';
 import { fewerActivitiesToFit } from './map-view-box.ts';
+import { timeZoneOptions } from './time-zones.ts';
 import { SelectionPanel, selectedElementId, type MapSelection } from './selection-panel.tsx';
 import { useCoalesced } from './use-coalesced.ts';
 import { VariantsPanel } from './variants-panel.tsx';
@@ -239,9 +241,19 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
                 defaultValue={calendar.holidays.join(', ')}
                 onBlur={(e) => setCalendar({ ...calendar, holidays: e.target.value.split(/[\s,;]+/).filter(Boolean) })}
               />
-              <span className="muted" data-testid="calendar-zone" title="Working hours and holidays are read in this time zone (the machine's)">
-                {calendar.timezone ?? 'UTC'}
-              </span>
+              <select
+                value={calendar.timezone ?? 'UTC'}
+                data-testid="calendar-zone"
+                aria-label="time zone of the working hours"
+                title="Working hours and holidays are read in this time zone"
+                onChange={(e) => setCalendar({ ...calendar, timezone: e.target.value })}
+              >
+                {timeZoneOptions(knownZone(environment.timezone), calendar.timezone).map((zone) => (
+                  <option key={zone} value={zone}>
+                    {zone === knownZone(environment.timezone) ? `${zone} (this machine)` : zone}
+                  </option>
+                ))}
+              </select>
             </>
           ) : null}
         </div>
@@ -272,6 +284,13 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
           ) : (
             <p className="muted map-hint">Laying out the map…</p>
           )}
+          {current ? (
+            <MapLegend
+              throughHidden={current.graph.pathStats.some((p) => (p.throughHidden ?? 0) > 0)}
+              bottlenecks={view === 'performance' && showBottlenecks && current.svg.includes('class="edge bottleneck')}
+              workingTime={view === 'performance' && current.graph.workingTime}
+            />
+          ) : null}
           {current && current.graph.cases === 0 ? <p className="map-empty">No case passes the filters.</p> : null}
         </div>
         <aside className="map-side">

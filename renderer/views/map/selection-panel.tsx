@@ -2,6 +2,7 @@ import type { Bottleneck, DurationSummary, LogFilter, MapElement, MapSelectionDe
 import { useWorkbench } from '../../app/workbench.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { formatCount, formatDuration } from '../../components/format.ts';
+import { formatWorkingDuration } from './working-duration.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { DurationHistogram } from './duration-histogram.tsx';
 import { addFilter } from '../../app/filter-store.ts';
@@ -167,7 +168,7 @@ function DurationTable({ label, summary, wallClock }: { label: string; summary: 
         {rows.map(([name, key]) => (
           <tr key={key}>
             <th scope="row">{name}</th>
-            <td>{formatDuration(summary[key])}</td>
+            <td>{wallClock ? formatWorkingDuration(summary[key]) : formatDuration(summary[key])}</td>
             {wallClock ? <td>{formatDuration(wallClock[key])}</td> : null}
           </tr>
         ))}
