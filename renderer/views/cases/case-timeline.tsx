@@ -1,6 +1,6 @@
 import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { CaseEvent } from '../../../preload/api.ts';
-import { formatDuration, type TimeFormat } from '../../components/format.ts';
+import { formatDuration, plural, type TimeFormat } from '../../components/format.ts';
 import { layoutTimeline, offsetFromWallClock } from './timeline-layout.ts';
 
 const RIGHT_MARGIN = 16;
@@ -85,7 +85,7 @@ export function CaseTimeline({
 
   return (
     <div className="case-timeline" ref={container} data-testid="case-timeline">
-      <svg width={width} height={height} role="img" aria-label={`Timeline of ${events.length} events over ${formatDuration(span / 1000)}`}>
+      <svg width={width} height={height} role="img" aria-label={`Timeline of ${plural(events.length, 'event')} over ${formatDuration(span / 1000)}`}>
         {layout.lanes.map((lane, i) => (
           <g key={lane} className="timeline-lane">
             {i % 2 === 0 ? <rect x={labelWidth} y={TOP + i * laneHeight} width={plotWidth} height={laneHeight} className="timeline-lane-band" /> : null}

@@ -1,5 +1,6 @@
 import type { QualityCheck, QualityFix } from '../../../preload/api.ts';
 import { formatCount, unitFor } from '../../components/format.ts';
+import { TextWithTimes } from '../../components/text-with-times.tsx';
 import { IncompleteCasesEditor } from './incomplete-cases-editor.tsx';
 import { MergeMapEditor } from './merge-map-editor.tsx';
 
@@ -33,7 +34,9 @@ export function CheckCard({
         <span className="check-severity">{check.applicable && check.count > 0 ? SEVERITY_LABEL[check.severity] : check.applicable ? 'OK' : ''}</span>
       </summary>
       <div className="check-body">
-        <p>{check.explanation}</p>
+        <p>
+          <TextWithTimes text={check.explanation} />
+        </p>
         {check.breakdown && check.breakdown.length > 0 && check.fix?.kind !== 'merge_labels' ? (
           <table className="data-table compact breakdown">
             <tbody>
@@ -41,7 +44,9 @@ export function CheckCard({
                 <tr key={row.label}>
                   <td>{row.label}</td>
                   <td className="num">{formatCount(row.count)}</td>
-                  <td className="muted">{row.detail ?? ''}</td>
+                  <td className="muted">
+                    <TextWithTimes text={row.detail ?? ''} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -71,7 +76,9 @@ export function CheckCard({
                         (example.caseId ?? '')
                       )}
                     </td>
-                    <td className="example-detail">{example.detail}</td>
+                    <td className="example-detail">
+                      <TextWithTimes text={example.detail} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -107,7 +114,7 @@ function FixControls({ check, busy, onApply }: { check: QualityCheck; busy: bool
   return (
     <div className="button-row fix-row">
       <button type="button" className="primary" disabled={busy} onClick={() => onApply(fix)} data-testid={`quality-apply-${check.kind}`}>
-        {fix.description}
+        <TextWithTimes text={fix.description} />
       </button>
     </div>
   );

@@ -4,6 +4,7 @@ import { toUserFacingError } from '../../api/gemba-error.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { formatDuration, formatMoment, plural } from '../../components/format.ts';
+import { TextWithTimes } from '../../components/text-with-times.tsx';
 import { useAsync } from '../../components/use-async.ts';
 import { CheckCard } from './check-card.tsx';
 import { HealthLight } from './health-light.tsx';
@@ -87,7 +88,9 @@ export function QualityView() {
                   {value.fixesInForce.map((applied) => (
                     <tr key={applied.id} data-testid="quality-fix-in-force">
                       <td className="num">#{applied.id}</td>
-                      <td>{applied.fix.description}</td>
+                      <td>
+                        <TextWithTimes text={applied.fix.description} />
+                      </td>
                       <td className="muted">
                         {applied.user}, {formatMoment(applied.appliedAt)}
                       </td>
