@@ -33,11 +33,7 @@ const oneOf =
   (v, name) =>
     values.includes(v as string) ? v : bad(name, `must be one of ${values.join(', ')}`);
 const filters: Check = (v, name) => (Array.isArray(v) ? parseLogFilters(v, name) : bad(name, 'must be a list of filters'));
-const calendar: Check = (v, name) => {
-  if (typeof v !== 'object' || v === null) return bad(name, 'must be a working calendar object');
-  validateCalendar(v as never, name);
-  return v;
-};
+const calendar: Check = (v, name) => validateCalendar(v, name);
 const fileRef: Check = (v, name) => {
   const f = v as { kind?: unknown; path?: unknown; uploadId?: unknown; name?: unknown } | null;
   if (f?.kind === 'path') return { kind: 'path', path: text(f.path, `${name}.path`) };

@@ -212,7 +212,9 @@ export class LocalEngine {
   }
 
   async applyFix(workspace: string, fix: QualityFix): Promise<AppliedFix[]> {
-    const inForce = new FixesStore(this.sessions.get(workspace)).apply(fix);
+    // The loaded log already has the fixes in force: the new fix is tried on it, not on a reload.
+    const { workspace: ws, log } = this.sessions.currentLog(workspace);
+    const inForce = new FixesStore(ws).apply(fix, undefined, log);
     this.sessions.invalidate(workspace);
     return inForce;
   }
