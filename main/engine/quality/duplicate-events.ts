@@ -87,7 +87,7 @@ export function duplicateEvents(log: EventLog): QualityCheck {
     explanation:
       count === 0
         ? 'No event repeats another with the same case, activity, timestamp, resource and attributes.'
-        : `${plural(count, 'event')} (${percent(count, log.eventCount)}) repeat an earlier event exactly. ` +
+        : `${plural(count, 'event')} (${percent(count, log.eventCount)}) ${count === 1 ? 'repeats' : 'repeat'} an earlier event exactly. ` +
           'Repeats inflate activity counts and create self-loops in the map; dropping them keeps the first copy.',
     examples: examples.items,
     fix:

@@ -1,5 +1,5 @@
 import type { Bottleneck, ProcessMap } from '../../../preload/api.ts';
-import { formatCount, formatDuration } from '../../components/format.ts';
+import { formatDuration, plural } from '../../components/format.ts';
 import { formatWorkingDuration } from './working-duration.ts';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -30,7 +30,7 @@ export function BottlenecksPanel({
     <>
       <span className="bottleneck-figures" data-testid="bottleneck-figures">
         {working ? <span className="bottleneck-clock">working time </span> : null}
-        {time(b.totalSeconds)} total · {percent(b.share)} · {formatCount(b.count)} {unit} · mean {time(b.meanSeconds)} · median {time(b.medianSeconds)}
+        {time(b.totalSeconds)} total · {percent(b.share)} · {plural(b.count, unit)} · mean {time(b.meanSeconds)} · median {time(b.medianSeconds)}
       </span>
       {b.wallClock ? (
         <span className="bottleneck-figures" data-testid="bottleneck-wall-clock">
@@ -57,12 +57,12 @@ export function BottlenecksPanel({
         Paths ranked by total waiting time (transitions × mean wait) in the {map.graph.cases < map.totalCases ? 'filtered ' : ''}log with all {map.totalActivities} activities,
         whatever the sliders show{working ? '; in working hours, with wall-clock time beside' : ''}.
       </p>
-      <ol className="bottleneck-list">{paths.map((b) => item(b, 'transitions'))}</ol>
+      <ol className="bottleneck-list">{paths.map((b) => item(b, 'transition'))}</ol>
       {activities.length ? (
         <>
           <h3>Activities by total service time</h3>
           <p className="muted small">From each event&apos;s start to its completion, where the log has start times.</p>
-          <ol className="bottleneck-list">{activities.map((b) => item(b, b.count === 1 ? 'event' : 'events'))}</ol>
+          <ol className="bottleneck-list">{activities.map((b) => item(b, 'event'))}</ol>
         </>
       ) : (
         <p className="muted small">No start times in this log, so no service times: activities cannot be ranked by time spent in them.</p>

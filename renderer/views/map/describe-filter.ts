@@ -39,7 +39,7 @@ export function describeFilter(filter: LogFilter): string {
           const ranks = [...filter.ranks].sort((a, b) => a - b).map((r) => `#${r}`);
           return `${ranks.length === 1 ? 'Variant' : 'Variants'} ${list(ranks, 4)}`;
         }
-        return filter.variants.length === 1 ? `Variant of ${filter.variants[0]!.length} steps` : `${filter.variants.length} variants`;
+        return filter.variants.length === 1 ? `Variant of ${filter.variants[0]!.length === 1 ? '1 step' : `${filter.variants[0]!.length} steps`}` : `${filter.variants.length} variants`;
       case 'caseDuration':
         return `Case duration ${range(filter.minSeconds === undefined ? undefined : seconds(filter.minSeconds), filter.maxSeconds === undefined ? undefined : seconds(filter.maxSeconds))}`;
       case 'follower':

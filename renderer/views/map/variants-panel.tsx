@@ -2,7 +2,7 @@ import { Fragment, useState } from 'react';
 import type { LogFilter, VariantInfo } from '../../../preload/api.ts';
 import { useWorkbench } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
-import { formatCount, formatDuration } from '../../components/format.ts';
+import { formatCount, formatDuration, plural } from '../../components/format.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { addFilter } from '../../app/filter-store.ts';
 import { shortStep as short } from './short-step.ts';
@@ -57,7 +57,7 @@ export function VariantsPanel({ filters }: { filters: LogFilter[] }) {
                   <span className="variant-rank" data-testid="variant-rank">
                     #{v.rank}
                   </span>{' '}
-                  {formatCount(v.count)} {v.count === 1 ? 'case' : 'cases'} · {(v.share * 100).toFixed(1)}% · {v.activities.length} steps · mean {formatDuration(v.meanDurationSeconds)}
+                  {plural(v.count, 'case')} · {(v.share * 100).toFixed(1)}% · {plural(v.activities.length, 'step')} · mean {formatDuration(v.meanDurationSeconds)}
                 </span>
                 <span className="variant-steps" data-testid="variant-steps">
                   {v.activities.slice(0, INLINE_STEPS).map((a, k) => (
