@@ -15,6 +15,7 @@ const BENCHES = {
   import: 'bench/import.bench.ts',
   map: 'bench/map.bench.ts',
   quality: 'bench/quality.bench.ts',
+  parsers: 'bench/parsers.bench.ts',
 };
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
