@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureGenerated, type GeneratedTruth, type LogFormat } from '../generate.ts';
 import { DATA_DIR } from './report.ts';
@@ -33,13 +33,19 @@ export async function quotedCopy(source: string): Promise<string> {
   const temp = `${path}.part`;
   const out = createWriteStream(temp);
   let lineOpen = false;
-  for await (const chunk of createReadStream(source, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    if (chunk.includes(0x22) || chunk.includes(0x0d)) throw new Error(`${source} holds a quote or CR; quotedCopy needs plain LF rows`);
-    let text = chunk.toString('latin1').replaceAll(',', '","').replaceAll('\n', '"\n"');
-    if (!lineOpen) text = `"${text}`;
-    lineOpen = !text.endsWith('\n"');
-    if (!lineOpen) text = text.slice(0, -1);
-    if (!out.write(Buffer.from(text, 'latin1'))) await once(out, 'drain');
+  try {
+    for await (const chunk of createReadStream(source, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+      if (chunk.includes(0x22) || chunk.includes(0x0d)) throw new Error(`${source} holds a quote or CR; quotedCopy needs plain LF rows`);
+      let text = chunk.toString('latin1').replaceAll(',', '","').replaceAll('\n', '"\n"');
+      if (!lineOpen) text = `"${text}`;
+      lineOpen = !text.endsWith('\n"');
+      if (!lineOpen) text = text.slice(0, -1);
+      if (!out.write(Buffer.from(text, 'latin1'))) await once(out, 'drain');
+    }
+  } catch (error) {
+    out.destroy();
+    rmSync(temp, { force: true });
+    throw error;
   }
   if (lineOpen) out.write('"');
   out.end();
