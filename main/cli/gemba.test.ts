@@ -2,30 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './gemba.ts';
+import { gemba } from './cli-test-run.ts';
 
 const DATA = new URL('../../../shared/data/', import.meta.url).pathname;
 const BIN = new URL('../../bin/gemba.mjs', import.meta.url).pathname;
-
-function sink() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += String(chunk);
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
-
-async function gemba(...argv: string[]) {
-  const out = sink();
-  const err = sink();
-  const code = await runCli(argv, { stdout: out.stream, stderr: err.stream });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
 
 const temp = () => mkdtempSync(join(tmpdir(), 'gemba-cli-'));
 

@@ -1,17 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LogFilter } from '../../preload/api.ts';
 import { addFilter, currentFilters, resumeFiltersForLog, startFiltersForLog } from './filter-store.ts';
-
-/** sessionStorage as the browser has it, for Node. */
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-}
+import { MemoryStorage } from '../test-support/memory-storage.ts';
 
 const twoVariants: LogFilter = { kind: 'variants', variants: [['register request', 'decide'], ['register request', 'reject request']] };
 const absent: LogFilter = { kind: 'activities', activities: ['pay compensation'], mode: 'none' };

@@ -1,19 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { JobEvent } from '../../../preload/api.ts';
 import { forgetJob, jobOutcome, recallJob, rememberJob } from './job-tracking.ts';
-
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
+import { MemoryStorage } from '../../test-support/memory-storage.ts';
 
 const progress: JobEvent = { type: 'progress', jobId: 'b', phase: 'reading', done: 10, total: 100, unit: 'bytes' };
 const failed: JobEvent = { type: 'failed', jobId: 'a', error: { kind: 'input', message: 'bad' } };

@@ -1,16 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings, loadSettings, readableActivities, saveSettings } from './map-settings.ts';
-
-/** sessionStorage as the browser has it, for Node. */
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-}
+import { MemoryStorage } from '../../test-support/memory-storage.ts';
 
 describe('readableActivities', () => {
   it('picks the slider position that shows at most 15 activities (the engine shows ceil(position × total))', () => {
