@@ -293,6 +293,8 @@ export interface ProcessMap {
   totalCases: number;
   /** True when the paths slider asked for more paths than a map can lay out readably (400). */
   pathsLimited?: boolean;
+  /** True when the activities slider asked for more activities than a map can lay out readably (150). */
+  activitiesLimited?: boolean;
 }
 
 /** A variant with the figures the variants list shows. */

@@ -19,7 +19,10 @@ export function processMapGraph(log: EventLog, request: ProcessMapRequest, mask?
   // show medians; a projected graph is computed on each new activities position, and skips
   // medians unless the map shows them (a slider move then costs a third less).
   const overall = cachedGraph(log, `${context}|all|medians`, () => directlyFollows(log, { mask: caseMask, calendar }));
-  const shown = selectActivities(overall, request.activities);
+  // Graphviz needs seconds for hundreds of activities, so the slider's top end stops at
+  // MAX_SHOWN_ACTIVITIES (most frequent first) and the map says so.
+  const activitiesLimited = request.activities * overall.nodes.length > MAX_SHOWN_ACTIVITIES;
+  const shown = selectActivities(overall, activitiesLimited ? (MAX_SHOWN_ACTIVITIES - 0.5) / overall.nodes.length : request.activities);
   let projected: ProcessGraph = overall;
   if (shown.length < overall.nodes.length) {
     const keepActivities = new Uint8Array(log.activities.length);
@@ -37,11 +40,13 @@ export function processMapGraph(log: EventLog, request: ProcessMapRequest, mask?
   const simplified = simplifyPaths(projected, pathsLimited ? MAX_SHOWN_PATHS / allPaths : request.paths);
   // With a calendar, bottlenecks give the wall-clock figure beside the working-time one.
   const overallWallClock = calendar ? cachedGraph(log, `${maskIdentity(caseMask)}||all|medians`, () => directlyFollows(log, { mask: caseMask })) : null;
-  return { overall, overallWallClock, projected, simplified, pathsLimited };
+  return { overall, overallWallClock, projected, simplified, pathsLimited, activitiesLimited };
 }
 
 /** Most paths a map shows; see processMapGraph. */
 export const MAX_SHOWN_PATHS = 400;
+/** Most activities a map shows; see processMapGraph. */
+export const MAX_SHOWN_ACTIVITIES = 150;
 
 /**
  * Slider moves ask for the same graphs again and again; each costs a pass over every event, so
@@ -85,7 +90,7 @@ function cachedGraph(log: EventLog, key: string, compute: () => ProcessGraph): P
 
 /** A laid-out process map for the UI, the CLI and the SVG/PNG export. */
 export async function processMap(log: EventLog, request: ProcessMapRequest, mask?: Uint8Array | null): Promise<ProcessMap> {
-  const { overall, overallWallClock, projected, simplified, pathsLimited } = processMapGraph(log, request, mask);
+  const { overall, overallWallClock, projected, simplified, pathsLimited, activitiesLimited } = processMapGraph(log, request, mask);
   // Ranked on the filtered log with every activity; the map marks those of the top ones it shows.
   const ranked = bottlenecks(overall, 10, overallWallClock);
   const marked = new Set(
@@ -109,5 +114,6 @@ export async function processMap(log: EventLog, request: ProcessMapRequest, mask
     totalPaths: overall.edges.length,
     totalCases: log.caseCount,
     pathsLimited,
+    activitiesLimited,
   };
 }

@@ -149,6 +149,7 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
             <span className="muted small" data-testid="map-counts">
               {formatCount(current.graph.cases)} of {formatCount(current.totalCases)} cases · {current.graph.nodes.length} of {current.totalActivities} activities ·{' '}
               {current.graph.edges.length} of {current.totalPaths} paths
+              {current.activitiesLimited ? ` (the ${current.graph.nodes.length} most frequent activities only: more cannot be laid out readably)` : ''}
               {current.pathsLimited ? ' (the most frequent paths only: more cannot be laid out readably)' : ''}
               {current.basis?.fixesInForce.length ? (
                 <>

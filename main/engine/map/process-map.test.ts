@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { logFromTraces } from '../analysis/test-logs.ts';
+import { MAX_SHOWN_ACTIVITIES, processMap } from './process-map.ts';
+
+describe('processMap limits', () => {
+  it('shows at most MAX_SHOWN_ACTIVITIES activities, the most frequent, and says so', async () => {
+    // 200 activities: activity i occurs in i + 1 two-event cases (start → Ai), so frequencies are distinct.
+    const traces: Record<string, string[]> = {};
+    for (let i = 0; i < 200; i++) for (let k = 0; k <= i % 5; k++) traces[`c${i}-${k}`] = ['start', `A${i}`];
+    const log = logFromTraces(traces);
+    const map = await processMap(log, { activities: 1, paths: 0.1, view: 'frequency' });
+    expect(map.totalActivities).toBe(201);
+    expect(map.activitiesLimited).toBe(true);
+    expect(map.graph.nodes).toHaveLength(MAX_SHOWN_ACTIVITIES);
+    expect(map.graph.nodes[0].activity).toBe('start'); // in every case, so the most frequent
+    const fewer = await processMap(log, { activities: 0.1, paths: 0.1, view: 'frequency' });
+    expect(fewer.activitiesLimited).toBe(false);
+    expect(fewer.graph.nodes).toHaveLength(Math.ceil(0.1 * 201));
+  });
+});
