@@ -16,13 +16,9 @@ import { REPO, runTask } from './lib/child.ts';
 import { dataset, type Dataset } from './lib/datasets.ts';
 import { DATA_DIR, mb, printTable, rate, secs, writeResults } from './lib/report.ts';
 import type { TaskResult } from './lib/task.ts';
+import { benchArgs } from './lib/bench-args.ts';
 
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
-const option = (name: string, fallback: string) => {
-  const i = argv.indexOf(name);
-  return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
-};
+const { flag, option } = benchArgs();
 const seed = Number(option('--seed', '42'));
 const csvEvents = parseCount(option('--events', '1M'));
 const xesEvents = parseCount(option('--xes-events', '100k'));

@@ -17,12 +17,9 @@ import { processMap } from '../main/engine/map/process-map.ts';
 import { parseCount } from './generate.ts';
 import { dataset } from './lib/datasets.ts';
 import { printTable, writeResults } from './lib/report.ts';
+import { benchArgs } from './lib/bench-args.ts';
 
-const argv = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = argv.indexOf(name);
-  return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
-};
+const { option } = benchArgs();
 const events = parseCount(option('--events', '1M'));
 const seed = Number(option('--seed', '42'));
 const repeat = Number(option('--repeat', '3'));

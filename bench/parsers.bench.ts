@@ -32,13 +32,9 @@ import { digestDifferences, type LogDigest } from './lib/log-digest.ts';
 import { fastestOfAlternating } from './lib/repeat.ts';
 import { DATA_DIR, mb, printTable, secs, writeResults } from './lib/report.ts';
 import type { TaskResult } from './lib/task.ts';
+import { benchArgs } from './lib/bench-args.ts';
 
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
-const option = (name: string, fallback: string) => {
-  const i = argv.indexOf(name);
-  return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
-};
+const { flag, option } = benchArgs();
 const seed = Number(option('--seed', '42'));
 const csvEvents = parseCount(option('--events', '1M'));
 const xesEvents = parseCount(option('--xes-events', '100k'));
