@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError } from '../errors.ts';
 import { DEFAULT_DECOMPRESSED_CEILING, gunzipWithCeiling, openMaybeGzipped, startsWithGzipMagic } from './gzip-guard.ts';
+import { inputErrorOf } from './input-error-of.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gemba-gzip-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,15 +19,6 @@ async function collect(source: AsyncIterable<Buffer>): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-async function failure(promise: Promise<unknown>): Promise<InputError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('gzip guard', () => {
   it('recognises the gzip magic bytes 1f 8b and nothing else', () => {
@@ -51,7 +42,7 @@ describe('gzip guard', () => {
 
   it('stops at the ceiling and says the ceiling and how to raise it', async () => {
     const compressed = gzipSync(Buffer.alloc(5 * 1024 * 1024, 0x20));
-    const error = await failure(
+    const error = await inputErrorOf(
       collect(gunzipWithCeiling(chunksOf(compressed, 4096), { fileName: 'bomb.gz', maxDecompressedBytes: 1024 * 1024, compressedBytesRead: () => compressed.length })),
     );
     expect(error.message).toContain('1 MiB');
@@ -71,7 +62,7 @@ describe('gzip guard', () => {
         yield c;
       }
     }
-    const error = await failure(
+    const error = await inputErrorOf(
       collect(gunzipWithCeiling(counted(), { fileName: 'z.gz', compressedBytesRead: () => read, ratioCheckAfterBytes: 1024 * 1024, maxExpansionRatio: 200 })),
     );
     expect(error.message).toMatch(/expands more than 200:1/);
@@ -80,14 +71,14 @@ describe('gzip guard', () => {
   it('reports a truncated gzip file', async () => {
     const whole = gzipSync(Buffer.from('some text that is long enough '.repeat(2000)));
     const cut = whole.subarray(0, Math.floor(whole.length / 2));
-    const error = await failure(collect(gunzipWithCeiling(chunksOf(cut, 512), { fileName: 't.gz', compressedBytesRead: () => 0 })));
+    const error = await inputErrorOf(collect(gunzipWithCeiling(chunksOf(cut, 512), { fileName: 't.gz', compressedBytesRead: () => 0 })));
     expect(error.message).toMatch(/truncated/);
   });
 
   it('reports corrupt gzip data', async () => {
     const whole = Buffer.from(gzipSync(Buffer.from('abcdefghij'.repeat(5000))));
     for (let i = 20; i < 60; i++) whole[i] ^= 0xff;
-    const error = await failure(collect(gunzipWithCeiling(chunksOf(whole, 512), { fileName: 'c.gz', compressedBytesRead: () => 0 })));
+    const error = await inputErrorOf(collect(gunzipWithCeiling(chunksOf(whole, 512), { fileName: 'c.gz', compressedBytesRead: () => 0 })));
     expect(error.message).toMatch(/gzip/);
   });
 

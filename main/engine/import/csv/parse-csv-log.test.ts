@@ -2,11 +2,12 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CancelledError, InputError } from '../../errors.ts';
+import { CancelledError } from '../../errors.ts';
 import type { EventLog } from '../../eventlog/event-log.ts';
 import type { ImportContext } from '../parsed-log.ts';
 import { parseCsvLog } from './parse-csv-log.ts';
 import { testFolder } from './test-files.ts';
+import { inputErrorOf } from '../input-error-of.ts';
 
 const RUNNING_EXAMPLE = new URL('../../../../../shared/data/running-example.csv', import.meta.url).pathname;
 const files = testFolder('parse');
@@ -22,15 +23,6 @@ function eventsOfCase(log: EventLog, id: string): { activity: string; timestamp:
   return out;
 }
 
-async function inputError(promise: Promise<unknown>): Promise<InputError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('parseCsvLog on the running example (counts checked by hand from the file)', () => {
   it('6 cases, 42 events, 8 activities, 6 resources; case 1 in time order', async () => {
@@ -150,20 +142,20 @@ describe('parseCsvLog: mapping, formats and time zones', () => {
 
 describe('parseCsvLog: bad input', () => {
   it('empty file', async () => {
-    const e = await inputError(parseCsvLog(files.write('empty.csv', ''), {}, ctx('empty.csv')));
+    const e = await inputErrorOf(parseCsvLog(files.write('empty.csv', ''), {}, ctx('empty.csv')));
     expect(e.message).toBe('The file is empty.');
     expect(e.details).toMatchObject({ file: 'empty.csv', line: 1 });
   });
 
   it('header only', async () => {
-    const e = await inputError(parseCsvLog(files.write('header.csv', 'case,activity,timestamp\n'), {}, ctx('header.csv')));
+    const e = await inputErrorOf(parseCsvLog(files.write('header.csv', 'case,activity,timestamp\n'), {}, ctx('header.csv')));
     expect(e.message).toBe('The file has a header line but no rows of data.');
     expect(e.details).toMatchObject({ file: 'header.csv', line: 2 });
   });
 
   it('unbalanced quote names the line where it opened', async () => {
     const text = 'case,activity,timestamp\n1,a,2021-01-01T00:00:00Z\n1,"b,2021-01-01T01:00:00Z\n1,c,2021-01-01T02:00:00Z\n';
-    const e = await inputError(parseCsvLog(files.write('quote.csv', text), {}, ctx('quote.csv')));
+    const e = await inputErrorOf(parseCsvLog(files.write('quote.csv', text), {}, ctx('quote.csv')));
     expect(e.details).toMatchObject({ file: 'quote.csv', line: 3, column: 3 });
     expect(e.message).toContain('line 3');
   });
@@ -171,18 +163,18 @@ describe('parseCsvLog: bad input', () => {
   it('unbalanced quote near the top of a file larger than the head', async () => {
     const rows = Array.from({ length: 60_000 }, (_, i) => `1,a${i},2021-01-01T00:00:00Z`).join('\n');
     const text = `case,activity,timestamp\n1,"open,2021-01-01T00:00:00Z\n${rows}\n`;
-    const e = await inputError(parseCsvLog(files.write('quote-big.csv', text), {}, ctx('quote-big.csv')));
+    const e = await inputErrorOf(parseCsvLog(files.write('quote-big.csv', text), {}, ctx('quote-big.csv')));
     expect(e.details).toMatchObject({ file: 'quote-big.csv', line: 2 });
   });
 
   it('no timestamp-like column', async () => {
-    const e = await inputError(parseCsvLog(files.write('nots.csv', 'case,activity,note\n1,a,x\n1,b,y\n'), {}, ctx('nots.csv')));
+    const e = await inputErrorOf(parseCsvLog(files.write('nots.csv', 'case,activity,note\n1,a,x\n1,b,y\n'), {}, ctx('nots.csv')));
     expect(e.message).toBe('No column looks like timestamps, so events cannot be put in order.');
     expect(e.details.hint).toContain('--timestamp');
   });
 
   it('a mapped column missing from the header', async () => {
-    const e = await inputError(parseCsvLog(RUNNING_EXAMPLE, { case: 'CaseID' }, ctx('running-example.csv')));
+    const e = await inputErrorOf(parseCsvLog(RUNNING_EXAMPLE, { case: 'CaseID' }, ctx('running-example.csv')));
     expect(e.message).toBe('Column "CaseID" (chosen as case) is not in the header.');
     expect(e.details).toMatchObject({ line: 1 });
     expect(e.details.hint).toContain('"case:concept:name"');

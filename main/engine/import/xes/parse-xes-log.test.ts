@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CancelledError, InputError } from '../../errors.ts';
+import { CancelledError } from '../../errors.ts';
 import type { EventLog } from '../../eventlog/event-log.ts';
 import { MAX_ATTRIBUTE_COLUMNS } from '../../eventlog/event-log-builder.ts';
 import type { ImportContext } from '../parsed-log.ts';
 import { parseXesLog } from './parse-xes-log.ts';
+import { inputErrorOf } from '../input-error-of.ts';
 
 const DATA = join(import.meta.dirname, '../../../../../shared/data');
 const dir = mkdtempSync(join(tmpdir(), 'gemba-xes-'));
@@ -22,15 +23,6 @@ function writeTemp(content: string | Buffer, ext = '.xes'): string {
 
 const ctx = (fileName = 'test.xes', extra: Partial<ImportContext> = {}): ImportContext => ({ fileName, ...extra });
 
-async function failure(promise: Promise<unknown>): Promise<InputError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return error;
-  }
-  throw new Error('expected an InputError');
-}
 
 function attribute(log: EventLog, name: string, event: number): string | number | null {
   const column = log.eventAttributes.find((c) => c.name === name);
@@ -315,7 +307,7 @@ describe('parseXesLog refuses bad input with a clear error', () => {
   <!ENTITY xxe SYSTEM "file:///etc/passwd">
 ]>
 <log><trace><string key="concept:name" value="&xxe;"/></trace></log>`;
-    const error = await failure(parseXesLog(writeTemp(xml), ctx('xxe.xes')));
+    const error = await inputErrorOf(parseXesLog(writeTemp(xml), ctx('xxe.xes')));
     expect(error.message).toMatch(/XES file declares a DOCTYPE.*refused; Gemba never expands entities/);
     expect(error.details.file).toBe('xxe.xes');
     expect(error.details.line).toBe(2);
@@ -328,7 +320,7 @@ describe('parseXesLog refuses bad input with a clear error', () => {
     lines.push(']>', '<log><trace><string key="concept:name" value="&lol9;"/></trace></log>');
     const heapBefore = process.memoryUsage().heapUsed;
     const started = performance.now();
-    const error = await failure(parseXesLog(writeTemp(lines.join('\n')), ctx()));
+    const error = await inputErrorOf(parseXesLog(writeTemp(lines.join('\n')), ctx()));
     expect(performance.now() - started).toBeLessThan(2000);
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024);
     expect(error.message).toMatch(/DOCTYPE/);
@@ -343,7 +335,7 @@ describe('parseXesLog refuses bad input with a clear error', () => {
     const subset = '<!ENTITY a "' + 'x\n'.repeat(10 * 1024 * 1024) + '">';
     const xml = `${head}${padding}-->\n<!DOCTYPE log [${subset}]>\n<log/>`;
     const started = performance.now();
-    const error = await failure(parseXesLog(writeTemp(xml), ctx()));
+    const error = await inputErrorOf(parseXesLog(writeTemp(xml), ctx()));
     expect(performance.now() - started).toBeLessThan(3000);
     expect(error.message).toMatch(/DOCTYPE/);
     expect(error.details.line).toBe(3);
@@ -352,7 +344,7 @@ describe('parseXesLog refuses bad input with a clear error', () => {
   it('reports an undefined entity without a DOCTYPE, including names on Object.prototype', async () => {
     for (const name of ['nbsp', 'constructor']) {
       const xml = `<log>\n<trace><string key="concept:name" value="&${name};"/></trace></log>`;
-      const error = await failure(parseXesLog(writeTemp(xml), ctx()));
+      const error = await inputErrorOf(parseXesLog(writeTemp(xml), ctx()));
       expect(error.message).toMatch(/entity.*never expands entities/);
       expect(error.details.line).toBe(2);
     }
@@ -362,7 +354,7 @@ describe('parseXesLog refuses bad input with a clear error', () => {
     const lines = readFileSync(join(DATA, 'running-example.xes'), 'utf8').split('\n');
     // Line 50 is the <event> tag of the fourth event of the first trace.
     expect(lines[49].trim()).toBe('<event>');
-    const error = await failure(parseXesLog(writeTemp(lines.slice(0, 50).join('\n')), ctx('cut.xes')));
+    const error = await inputErrorOf(parseXesLog(writeTemp(lines.slice(0, 50).join('\n')), ctx('cut.xes')));
     expect(error.message).toMatch(/file ends before <\/log> — it looks truncated/);
     expect(error.message).toMatch(/inside an <event> of trace 1/);
     expect(error.details.line).toBe(50);
@@ -370,36 +362,36 @@ describe('parseXesLog refuses bad input with a clear error', () => {
 
   it('reports a truncated gzip file', async () => {
     const packed = gzipSync(readFileSync(join(DATA, 'receipt.xes')));
-    const error = await failure(parseXesLog(writeTemp(packed.subarray(0, packed.length >> 1), '.xes.gz'), ctx()));
+    const error = await inputErrorOf(parseXesLog(writeTemp(packed.subarray(0, packed.length >> 1), '.xes.gz'), ctx()));
     expect(error.message).toMatch(/gzip file ends too early.*truncated/);
   });
 
   it('says a CSV or binary file is not XML, at line 1', async () => {
-    const csv = await failure(parseXesLog(join(DATA, 'running-example.csv'), ctx('renamed.xes')));
+    const csv = await inputErrorOf(parseXesLog(join(DATA, 'running-example.csv'), ctx('renamed.xes')));
     expect(csv.message).toMatch(/not XML/);
     expect(csv.details.line).toBe(1);
-    const binary = await failure(parseXesLog(writeTemp(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])), ctx()));
+    const binary = await inputErrorOf(parseXesLog(writeTemp(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])), ctx()));
     expect(binary.message).toMatch(/not XML/);
     expect(binary.details.line).toBe(1);
-    const broken = await failure(parseXesLog(writeTemp('<<<>>> not xml'), ctx()));
+    const broken = await inputErrorOf(parseXesLog(writeTemp('<<<>>> not xml'), ctx()));
     expect(broken.message).toMatch(/not XML/);
   });
 
   it('says XML whose root is not <log> is not XES', async () => {
-    const error = await failure(parseXesLog(writeTemp('<?xml version="1.0"?>\n<html><body/></html>'), ctx()));
+    const error = await inputErrorOf(parseXesLog(writeTemp('<?xml version="1.0"?>\n<html><body/></html>'), ctx()));
     expect(error.message).toMatch(/not an XES event log.*<html>/);
     expect(error.details.line).toBe(2);
   });
 
   it('stops at an endless comment instead of buffering it', async () => {
     const xml = `<log>\n<!--${' '.repeat(3 * 1024 * 1024)}-->\n</log>`;
-    const error = await failure(parseXesLog(writeTemp(xml), ctx(), { maxPendingTextChars: 1024 * 1024 }));
+    const error = await inputErrorOf(parseXesLog(writeTemp(xml), ctx(), { maxPendingTextChars: 1024 * 1024 }));
     expect(error.message).toMatch(/longer than 1,048,576 characters/);
     expect(error.details.line).toBe(2);
   });
 
   it('says an empty file is empty', async () => {
-    const error = await failure(parseXesLog(writeTemp(''), ctx()));
+    const error = await inputErrorOf(parseXesLog(writeTemp(''), ctx()));
     expect(error.message).toMatch(/empty/);
   });
 
@@ -415,7 +407,7 @@ describe('parseXesLog refuses bad input with a clear error', () => {
 
     const heapBefore = process.memoryUsage().heapUsed;
     const started = performance.now();
-    const error = await failure(parseXesLog(path, ctx('bomb.xes.gz', { maxDecompressedBytes: 10 * 1024 * 1024 })));
+    const error = await inputErrorOf(parseXesLog(path, ctx('bomb.xes.gz', { maxDecompressedBytes: 10 * 1024 * 1024 })));
     expect(performance.now() - started).toBeLessThan(5000);
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(128 * 1024 * 1024);
     expect(error.message).toMatch(/more than 10 MiB.*ceiling/);
