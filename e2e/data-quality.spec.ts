@@ -3,22 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
 import { chooseLogFile, createWorkspace, summaryFigure } from './ui-steps.ts';
+import { dirtyCsv } from '../main/engine/quality/dirty-csv-fixture.ts';
 
-/**
- * Ten clean cases Receive → Check → Ship, then a case with the variant label RECEIVE, a case
- * whose Check row is written twice, and a row with the timestamp "TBD". Worked out by hand:
- * 40 data rows, 1 set aside, 39 events, 4 activity labels (3 after merging RECEIVE), one
- * duplicate, one variant-label event, one unparseable timestamp (2.5% of rows: red).
- */
-function dirtyCsv(): string {
-  const rows = ['case,activity,time,resource'];
-  const t = (c: number, h: number) => `2024-01-${String(c).padStart(2, '0')}T${String(8 + h).padStart(2, '0')}:00:00Z`;
-  for (let c = 1; c <= 10; c++) rows.push(`${c},Receive,${t(c, 0)},ann`, `${c},Check,${t(c, 1)},bob`, `${c},Ship,${t(c, 2)},cy`);
-  rows.push(`11,RECEIVE,${t(11, 0)},ann`, `11,Check,${t(11, 1)},bob`, `11,Ship,${t(11, 2)},cy`);
-  rows.push(`12,Receive,${t(12, 0)},ann`, `12,Check,${t(12, 1)},bob`, `12,Check,${t(12, 1)},bob`, `12,Ship,${t(12, 2)},cy`);
-  rows.push(`13,Receive,${t(13, 0)},ann`, `13,Check,TBD,bob`, `13,Ship,${t(13, 2)},cy`);
-  return `${rows.join('\n')}\n`;
-}
 
 test('data quality: see the report, merge labels, watch the summary follow, undo', async ({ page }) => {
   test.setTimeout(120_000);
