@@ -32,7 +32,7 @@ import { caseDetail, caseList } from '../engine/analysis/cases.ts';
 import { directlyFollows, toDirectlyFollowsGraph } from '../engine/analysis/directly-follows.ts';
 import { logStatistics } from '../engine/analysis/statistics.ts';
 import { variants } from '../engine/analysis/variants.ts';
-import { sharedCaseMask } from '../engine/analysis/filters.ts';
+import { filterMask } from '../engine/analysis/filters.ts';
 import { filterOptions } from '../engine/analysis/filter-options.ts';
 import { processMap } from '../engine/map/process-map.ts';
 import { mapSelection } from '../engine/map/map-selection.ts';
@@ -161,7 +161,7 @@ export class LocalEngine {
 
   async statistics(workspace: string, filters?: LogFilter[]): Promise<LogStatistics> {
     const { log, basis } = this.sessions.currentLog(workspace);
-    return { ...logStatistics(log, filters?.length ? sharedCaseMask(log, filters) : null), basis };
+    return { ...logStatistics(log, filterMask(log, filters)), basis };
   }
 
   async directlyFollows(workspace: string): Promise<DirectlyFollowsGraph> {
@@ -174,7 +174,7 @@ export class LocalEngine {
 
   async cases(workspace: string, query: CaseQuery): Promise<CasePage> {
     const log = this.log(workspace);
-    return caseList(log, query, query.filters?.length ? sharedCaseMask(log, query.filters) : null);
+    return caseList(log, query, filterMask(log, query.filters));
   }
 
   async caseDetail(workspace: string, caseIndex: number): Promise<CaseDetail> {
@@ -188,7 +188,7 @@ export class LocalEngine {
 
   async variantList(workspace: string, filters?: LogFilter[]): Promise<VariantInfo[]> {
     const log = this.log(workspace);
-    return variants(log, filters?.length ? sharedCaseMask(log, filters) : null).map(({ rank, activities, count, share, meanDurationSeconds }) => ({ rank, activities, count, share, meanDurationSeconds }));
+    return variants(log, filterMask(log, filters)).map(({ rank, activities, count, share, meanDurationSeconds }) => ({ rank, activities, count, share, meanDurationSeconds }));
   }
 
   async mapSelection(workspace: string, request: MapSelectionRequest): Promise<MapSelectionDetail> {

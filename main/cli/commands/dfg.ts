@@ -1,5 +1,5 @@
 import { directlyFollows } from '../../engine/analysis/directly-follows.ts';
-import { caseMask } from '../../engine/analysis/filters.ts';
+import { filterMask } from '../../engine/analysis/filters.ts';
 import { formatDuration } from '../../engine/map/format-duration.ts';
 import { has, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
@@ -16,7 +16,7 @@ export const dfgCommand: Command = {
   async run(args, ctx) {
     const { log, basis } = ctx.engine.sessions.currentLog(requirePositional(args, 0, 'the workspace', USAGE));
     const filters = filtersFrom(args);
-    const graph = directlyFollows(log, { mask: filters.length ? caseMask(log, filters) : null, calendar: calendarFrom(args) });
+    const graph = directlyFollows(log, { mask: filterMask(log, filters), calendar: calendarFrom(args) });
     if (has(args, 'json')) {
       printJson(ctx, { ...graph, basis });
       return;

@@ -1,5 +1,5 @@
 import { logStatistics } from '../../engine/analysis/statistics.ts';
-import { caseMask } from '../../engine/analysis/filters.ts';
+import { filterMask } from '../../engine/analysis/filters.ts';
 import { has, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
 import { filtersFrom } from '../log-options.ts';
@@ -15,7 +15,7 @@ export const statsCommand: Command = {
   async run(args, ctx) {
     const { log, basis } = ctx.engine.sessions.currentLog(requirePositional(args, 0, 'the workspace', USAGE));
     const filters = filtersFrom(args);
-    const stats = logStatistics(log, filters.length ? caseMask(log, filters) : null);
+    const stats = logStatistics(log, filterMask(log, filters));
     if (has(args, 'json')) {
       const { eventsPerDay: _perDay, ...rest } = stats;
       printJson(ctx, { ...rest, basis });

@@ -1,4 +1,4 @@
-import { caseMask } from '../../engine/analysis/filters.ts';
+import { filterMask } from '../../engine/analysis/filters.ts';
 import { variants } from '../../engine/analysis/variants.ts';
 import { has, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
@@ -15,7 +15,7 @@ export const variantsCommand: Command = {
   async run(args, ctx) {
     const { log } = ctx.engine.sessions.currentLog(requirePositional(args, 0, 'the workspace', USAGE));
     const filters = filtersFrom(args);
-    const list = variants(log, filters.length ? caseMask(log, filters) : null);
+    const list = variants(log, filterMask(log, filters));
     if (has(args, 'json')) {
       printJson(ctx, list);
       return;

@@ -51,6 +51,14 @@ export function sharedCaseMask(log: EventLog, filters: readonly LogFilter[] = []
   return mask;
 }
 
+/**
+ * The mask analyses take: null (every case) when no filter is given, else the shared mask. Every
+ * view and command asks for its mask this way, so none computes one for an empty filter list.
+ */
+export function filterMask(log: EventLog, filters: readonly LogFilter[] | null | undefined): CaseMask | null {
+  return filters?.length ? sharedCaseMask(log, filters) : null;
+}
+
 /** A canonical text for a filter list (object keys sorted), for caching. */
 export function filterKey(filters: readonly LogFilter[]): string {
   const canonical = (value: unknown): unknown => {

@@ -1,7 +1,7 @@
 import type { DurationSummary, MapSelectionDetail, MapSelectionRequest } from '../../../preload/api.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
 import { durationFunction } from '../analysis/calendar.ts';
-import { sharedCaseMask } from '../analysis/filters.ts';
+import { filterMask } from '../analysis/filters.ts';
 import { groupDurations } from '../analysis/directly-follows.ts';
 import { InputError } from '../errors.ts';
 import { processMapGraph } from './process-map.ts';
@@ -14,7 +14,7 @@ const HISTOGRAM_SAMPLE = 20_000;
  * projected onto the map's shown activities, so a path here is exactly the one on the map.
  */
 export function mapSelection(log: EventLog, request: MapSelectionRequest): MapSelectionDetail {
-  const mask = request.filters?.length ? sharedCaseMask(log, request.filters) : null;
+  const mask = filterMask(log, request.filters);
   const calendar = request.calendar ?? null;
   const { projected } = processMapGraph(log, { activities: request.activities, paths: 1, view: 'frequency', calendar }, mask);
   const keep = new Uint8Array(log.activities.length);

@@ -1,7 +1,7 @@
 import type { ProcessGraph, ProcessMap, ProcessMapRequest } from '../../../preload/api.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
 import { directlyFollows } from '../analysis/directly-follows.ts';
-import { sharedCaseMask } from '../analysis/filters.ts';
+import { filterMask } from '../analysis/filters.ts';
 import { bottlenecks } from './bottlenecks.ts';
 import { mapToDot, renderDot } from './layout.ts';
 import { pathKey, selectActivities, simplifyPaths } from './simplify.ts';
@@ -12,7 +12,7 @@ import { pathKey, selectActivities, simplifyPaths } from './simplify.ts';
  * remaining ones connect as they follow each other in the cases), then the paths slider prunes.
  */
 export function processMapGraph(log: EventLog, request: ProcessMapRequest, mask?: Uint8Array | null) {
-  const caseMask = mask ?? (request.filters?.length ? sharedCaseMask(log, request.filters) : null);
+  const caseMask = mask ?? filterMask(log, request.filters);
   const calendar = request.calendar ?? null;
   const context = `${maskIdentity(caseMask)}|${calendar ? JSON.stringify(calendar) : ''}`;
   // The full graph is computed once per filter and calendar and feeds the bottlenecks, which
