@@ -45,6 +45,13 @@ module.exports = {
       to: { path: '^(renderer|main/(host|app|cli|worker))/' },
     },
     {
+      name: 'models-below-the-app',
+      severity: 'error',
+      comment: 'models/ (features, training, ONNX, SHAP) runs in workers and the CLI alike: no app, host, CLI, worker or UI.',
+      from: { path: '^models/' },
+      to: { path: '^(renderer|main/(host|app|cli|worker))/' },
+    },
+    {
       name: 'only-app-imports-electron',
       severity: 'error',
       comment:

@@ -31,6 +31,18 @@ export default tseslint.config(
     },
   },
   {
+    // models/runtime is the one place that opens ONNX bytes with onnxruntime-node (dependency-cruiser
+    // excludes node_modules, so this rule lives here).
+    files: ['**/*.{ts,tsx,mjs,js}'],
+    ignores: ['models/runtime/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [
+        { name: 'onnxruntime-node', message: 'Score ONNX models through models/runtime (OnnxScorer).' },
+        { name: 'onnxruntime-common', message: 'Score ONNX models through models/runtime (OnnxScorer).' },
+      ] }],
+    },
+  },
+  {
     // CommonJS files (.dependency-cruiser.cjs, scripts/*.cjs) require by nature.
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
