@@ -25,8 +25,20 @@ export interface ColumnMapping {
   timestampFormat?: string | null;
   /** IANA zone applied to timestamps that carry no offset. Defaults to the machine's zone. */
   timezone?: string | null;
-  /** Columns kept as attributes with their type; absent means "all other columns, inferred". */
-  attributes?: { name: string; type: AttributeType }[];
+  /**
+   * Columns kept as attributes with their type; absent means "all other columns, inferred".
+   * `numberFormat` (number columns) says how numbers are written; absent means as detected.
+   */
+  attributes?: { name: string; type: AttributeType; numberFormat?: NumberFormat }[];
+}
+
+/**
+ * How a column writes its numbers: the decimal mark and the thousands separator ('' for none;
+ * ' ' also matches the no-break spaces spreadsheets write). "1.234,5" is { ',', '.' }.
+ */
+export interface NumberFormat {
+  decimal: '.' | ',';
+  thousands: '' | ',' | '.' | ' ' | "'";
 }
 
 export interface TimestampFormatGuess {
@@ -48,6 +60,8 @@ export interface ColumnProfile {
   inferredType: AttributeType;
   /** Present when the column looks like timestamps. */
   timestampFormat?: TimestampFormatGuess;
+  /** Present when every sampled value reads as a number: how they are written. */
+  numberFormat?: NumberFormat;
   emptyCount: number;
   distinctCount: number;
   sample: string[];

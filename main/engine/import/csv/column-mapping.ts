@@ -133,7 +133,7 @@ export function suggestMapping(columns: readonly ColumnProfile[], timezone: stri
       startTimestamp: startColumn?.name ?? null,
       timestampFormat: timestamp?.column.timestampFormat?.id ?? null,
       timezone,
-      attributes: columns.filter((c) => !mapped.has(c.index)).map((c) => ({ name: c.name, type: c.inferredType })),
+      attributes: columns.filter((c) => !mapped.has(c.index)).map((c) => ({ name: c.name, type: c.inferredType, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) })),
     },
     notes,
   };

@@ -1,6 +1,7 @@
 import type { AttributeType, ColumnProfile } from '../../../../preload/api.ts';
 import { inferTimestampFormat } from '../timestamps/index.ts';
-import { looksNumeric, readBoolean } from './value-readers.ts';
+import { detectNumberFormat, isNumberColumn } from './number-format.ts';
+import { readBoolean } from './value-readers.ts';
 
 /** A column is typed 'date' when this share of its sampled values reads as one format. */
 export const TIMESTAMP_SHARE = 0.9;
@@ -13,8 +14,11 @@ export const TIMESTAMP_CANDIDATE_SHARE = 0.5;
 /** Epoch numbers are only taken for times in columns whose name says so. */
 const TIME_LIKE_NAME = /time|date|stamp|^ts$|_ts$|_at$|created|updated|modified|start|end|complete/i;
 
-/** Type, emptiness and distinctness of one column from sampled values. */
-export function profileColumn(name: string, index: number, values: readonly string[]): ColumnProfile {
+/**
+ * Type, emptiness and distinctness of one column from sampled values. The delimiter decides
+ * between readings of numbers such as "1.234" (see number-format.ts).
+ */
+export function profileColumn(name: string, index: number, values: readonly string[], delimiter = ','): ColumnProfile {
   let emptyCount = 0;
   const distinct = new Set<string>();
   const nonEmpty: string[] = [];
@@ -38,12 +42,14 @@ export function profileColumn(name: string, index: number, values: readonly stri
   if (nonEmpty.length === 0) inferredType = 'string';
   else if (nonEmpty.every((v) => readBoolean(v) !== null)) inferredType = 'boolean';
   else if (timestampFormat && timestampFormat.parsedShare >= TIMESTAMP_SHARE) inferredType = 'date';
-  else if (nonEmpty.every(looksNumeric)) inferredType = 'number';
+  const numbers = inferredType === 'string' && nonEmpty.length ? detectNumberFormat(nonEmpty, delimiter) : null;
+  if (numbers && isNumberColumn(nonEmpty, numbers)) inferredType = 'number';
   return {
     name,
     index,
     inferredType,
     ...(timestampFormat ? { timestampFormat } : {}),
+    ...(inferredType === 'number' ? { numberFormat: numbers!.format } : {}),
     emptyCount,
     distinctCount: distinct.size,
     sample,

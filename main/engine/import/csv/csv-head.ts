@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import type { ColumnProfile } from '../../../../preload/api.ts';
 import { InputError } from '../../errors.ts';
 import { profileColumn } from './column-profile.ts';
+import { detectNumberFormat, numberFormatNote } from './number-format.ts';
 import { detectDialect, type CsvDialect } from './csv-dialect.ts';
 import { CsvTokenizer, type CsvFields } from './csv-tokenizer.ts';
 import { FieldDecoder } from './field-decoder.ts';
@@ -100,7 +101,8 @@ export function analyzeHead(head: Buffer, fileSize: number, fileName: string): C
   }
   const rawHeader = records[0];
   const dataRows = records.slice(1);
-  let columns = profileColumns(rawHeader.map((_, k) => `column ${k + 1}`), dataRows, width);
+  const delimiter = dialect.delimiter;
+  let columns = profileColumns(rawHeader.map((_, k) => `column ${k + 1}`), dataRows, width, delimiter);
   // A header cell is never a timestamp: if the first line holds one where the column has
   // timestamps, the file has no header line.
   const firstIsData = columns.some((c) => c.timestampFormat && c.index < rawHeader.length && inferReads(c, rawHeader[c.index]));
@@ -109,7 +111,7 @@ export function analyzeHead(head: Buffer, fileSize: number, fileName: string): C
   if (firstIsData) {
     header = rawHeader.map((_, k) => `column ${k + 1}`);
     rows = records.slice(0, SAMPLE_ROWS);
-    columns = profileColumns(header, rows, width);
+    columns = profileColumns(header, rows, width, delimiter);
     notes.push('The first line holds data, not column names (it has a timestamp), so the columns are named column 1, column 2, …');
   } else {
     header = uniqueNames(rawHeader);
@@ -121,9 +123,21 @@ export function analyzeHead(head: Buffer, fileSize: number, fileName: string): C
         hint: 'Export the log again with its events, or choose another file.',
       });
     }
-    columns = profileColumns(header, rows, width);
+    columns = profileColumns(header, rows, width, delimiter);
   }
   return { fileName, fileSize, dialect, hasHeader: !firstIsData, header, rows, columns, notes };
+}
+
+/** Sentences for the number columns whose values show a convention (decimal comma, thousands). */
+export function numberColumnNotes(head: CsvHead): string[] {
+  const notes: string[] = [];
+  for (const column of head.columns) {
+    if (column.inferredType !== 'number') continue;
+    const values = head.rows.map((r) => (r[column.index] ?? '').trim()).filter((v) => v !== '');
+    const note = numberFormatNote(column.name, detectNumberFormat(values, head.dialect.delimiter), head.dialect.delimiter);
+    if (note) notes.push(note);
+  }
+  return notes;
 }
 
 function inferReads(column: ColumnProfile, value: string): boolean {
@@ -131,11 +145,11 @@ function inferReads(column: ColumnProfile, value: string): boolean {
   return value.trim() !== '' && profileColumn(column.name, column.index, [value]).timestampFormat?.id === column.timestampFormat?.id;
 }
 
-function profileColumns(names: string[], rows: string[][], width: number): ColumnProfile[] {
+function profileColumns(names: string[], rows: string[][], width: number, delimiter: string): ColumnProfile[] {
   const columns: ColumnProfile[] = [];
   for (let k = 0; k < width; k++) {
     const values = rows.map((r) => r[k] ?? '');
-    columns.push(profileColumn(names[k], k, values));
+    columns.push(profileColumn(names[k], k, values, delimiter));
   }
   return columns;
 }

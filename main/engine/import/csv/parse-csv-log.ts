@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import type { AttributeType, ColumnMapping, RejectedRow } from '../../../../preload/api.ts';
+import type { AttributeType, ColumnMapping, NumberFormat, RejectedRow } from '../../../../preload/api.ts';
 import { InputError, throwIfCancelled } from '../../errors.ts';
 import { EventLogBuilder, type AttributeHandle } from '../../eventlog/event-log-builder.ts';
 import { REJECTED_SAMPLE_LIMIT, type ImportContext, type ParsedLog } from '../parsed-log.ts';
@@ -20,6 +20,7 @@ import { suggestMapping } from './column-mapping.ts';
 import { analyzeHead, readHead, type CsvHead } from './csv-head.ts';
 import { CsvTokenizer, ESCAPED, type CsvFields, type CsvRowSink } from './csv-tokenizer.ts';
 import { FieldDecoder } from './field-decoder.ts';
+import { checkNumberFormat, describeNumberFormat, detectNumberFormat, numberFormatNote, parseNumberText } from './number-format.ts';
 import { readBoolean, readNumber } from './value-readers.ts';
 
 const CHUNK_BYTES = 1 << 20;
@@ -82,6 +83,8 @@ interface AttributePlan {
   name: string;
   type: AttributeType;
   ofCase: boolean;
+  /** Number columns: how their numbers are written. */
+  numberFormat: NumberFormat | null;
 }
 
 interface ImportPlan {
@@ -186,7 +189,9 @@ function planImport(head: CsvHead, given: Partial<ColumnMapping>, file: string):
   const attributeList = given.attributes ?? head.columns.filter((c) => !roles.has(c.index)).map((c) => ({ name: c.name, type: c.inferredType }));
   const attributes: AttributePlan[] = attributeList.map((a) => {
     const ofCase = a.name.startsWith(CASE_PREFIX) && a.name.length > CASE_PREFIX.length;
-    return { column: header.indexOf(a.name), name: ofCase ? a.name.slice(CASE_PREFIX.length) : a.name, type: a.type, ofCase };
+    const column = header.indexOf(a.name);
+    const numberFormat = a.type === 'number' ? numberFormatOf(head, column, 'numberFormat' in a ? a.numberFormat : undefined, notes, file) : null;
+    return { column, name: ofCase ? a.name.slice(CASE_PREFIX.length) : a.name, type: a.type, ofCase, numberFormat };
   });
 
   return {
@@ -198,7 +203,7 @@ function planImport(head: CsvHead, given: Partial<ColumnMapping>, file: string):
       startTimestamp: startName,
       timestampFormat: timestampFormat.id,
       timezone,
-      attributes: attributeList.map((a) => ({ name: a.name, type: a.type })),
+      attributes: attributes.map((a, i) => ({ name: attributeList[i].name, type: a.type, ...(a.numberFormat ? { numberFormat: a.numberFormat } : {}) })),
     },
     caseColumn,
     activityColumn,
@@ -212,13 +217,43 @@ function planImport(head: CsvHead, given: Partial<ColumnMapping>, file: string):
   };
 }
 
+/**
+ * How a number column's values are written: as chosen, else as its profile detected, else (a
+ * column the user typed number though not every sampled value reads) the convention that reads
+ * most of them. Every choice is explained in a note.
+ */
+function numberFormatOf(head: CsvHead, column: number, chosen: unknown, notes: string[], file: string): NumberFormat {
+  const name = head.header[column];
+  if (chosen !== undefined && chosen !== null) {
+    const format = checkNumberFormat(chosen, name, file);
+    notes.push(`Numbers in "${name}" are read with ${describeNumberFormat(format)}, as chosen.`);
+    return format;
+  }
+  const values = head.rows.map((r) => (r[column] ?? '').trim()).filter((v) => v !== '');
+  const guess = detectNumberFormat(values, head.dialect.delimiter);
+  const format = guess.format;
+  const note = numberFormatNote(name, guess, head.dialect.delimiter);
+  if (note) notes.push(note);
+  if (guess.readShare < 1 && values.length > 0) {
+    const unread = values.find((v) => parseNumberText(v, format) !== parseNumberText(v, format));
+    notes.push(`Column "${name}" is read as numbers, but ${Math.round((1 - guess.readShare) * 100)}% of its sampled values (such as "${clip(unread ?? '')}") are not numbers: their rows will be rejected.`);
+  }
+  return format;
+}
+
 function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 interface AttributeReader {
   column: number;
+  /** The header name, for rejection reasons. */
+  columnName: string;
   type: AttributeType;
+  /** Number columns: the convention, the decimal mark's byte when bytes read directly, and the value of the current row (NaN: empty). */
+  numberFormat: NumberFormat | null;
+  decimalByte: number;
+  numberValue: number;
   handle: AttributeHandle;
   ofCase: boolean;
   strings: ByteInterner;
@@ -245,6 +280,7 @@ class CsvEventReader implements CsvRowSink {
   private readonly startText: TimestampTextParser | null;
   private readonly eventAttributes: AttributeReader[];
   private readonly caseAttributes: AttributeReader[];
+  private readonly numberAttributes: AttributeReader[];
   private knownCases = 0;
   private readonly decode: (bytes: Buffer, start: number, end: number) => string;
 
@@ -272,9 +308,15 @@ class CsvEventReader implements CsvRowSink {
       const type = a.type === 'date' && !format ? 'string' : a.type;
       const handle = a.ofCase ? this.builder.caseAttribute(a.name, a.type) : this.builder.eventAttribute(a.name, a.type);
       const strings = new ByteInterner(this.decode, 1 << 16);
+      const numbers = a.numberFormat;
       return {
         column: a.column,
+        columnName: head.header[a.column],
         type,
+        numberFormat: numbers,
+        // Thousands separators need the text path; a bare decimal mark the byte reader handles.
+        decimalByte: numbers && numbers.thousands === '' ? numbers.decimal.charCodeAt(0) : -1,
+        numberValue: NaN,
         handle,
         ofCase: a.ofCase,
         strings,
@@ -284,6 +326,7 @@ class CsvEventReader implements CsvRowSink {
     });
     this.eventAttributes = readers.filter((r) => !r.ofCase);
     this.caseAttributes = readers.filter((r) => r.ofCase);
+    this.numberAttributes = readers.filter((r) => r.type === 'number');
   }
 
   oversized(line: number, reason: string): void {
@@ -345,6 +388,8 @@ class CsvEventReader implements CsvRowSink {
       }
     }
 
+    if (this.numberAttributes.length > 0 && !this.readNumbers(bytes, f, line)) return;
+
     // Codes only once the row is known good, so a rejected row adds no case or activity.
     k = plan.caseColumn;
     const caseIndex = kinds[k] === ESCAPED ? this.cases.codeOfText(this.decoder.text(bytes, starts[k], ends[k], ESCAPED)) : this.cases.code(bytes, starts[k], ends[k]);
@@ -377,15 +422,10 @@ class CsvEventReader implements CsvRowSink {
     let value: string | number | boolean;
     let type: AttributeType = reader.type;
     switch (reader.type) {
-      case 'number': {
-        const v = kind === ESCAPED ? Number(this.decoder.text(bytes, s, e, kind)) : readNumber(bytes, s, e);
-        if (v === v) value = v;
-        else {
-          value = this.decoder.text(bytes, s, e, kind);
-          type = 'string';
-        }
+      case 'number':
+        if (reader.numberValue !== reader.numberValue) return; // blank
+        value = reader.numberValue;
         break;
-      }
       case 'date': {
         const v = kind === ESCAPED ? NaN : reader.date!(bytes, s, e);
         if (v === v) value = v;
@@ -413,6 +453,31 @@ class CsvEventReader implements CsvRowSink {
     }
     if (caseIndex < 0) this.builder.setEventAttribute(reader.handle, value, type);
     else this.builder.setCaseAttribute(caseIndex, reader.handle, value, type);
+  }
+
+  /**
+   * Reads the row's number columns before anything is added: a value that is not a number in
+   * a column typed number rejects the row (it must never turn into text unnoticed).
+   */
+  private readNumbers(bytes: Buffer, f: CsvFields, line: number): boolean {
+    for (const reader of this.numberAttributes) {
+      const k = reader.column;
+      const s = f.starts[k];
+      const e = f.ends[k];
+      const kind = f.kinds[k];
+      reader.numberValue = NaN;
+      if (s === e) continue;
+      const v = kind !== ESCAPED && reader.decimalByte >= 0 ? readNumber(bytes, s, e, reader.decimalByte) : parseNumberText(this.decoder.text(bytes, s, e, kind), reader.numberFormat!);
+      if (v === v) {
+        reader.numberValue = v;
+        continue;
+      }
+      const text = this.decoder.text(bytes, s, e, kind);
+      if (text.trim() === '') continue;
+      this.reject(line, `"${clip(text)}" in column "${reader.columnName}" is not a number (read with ${describeNumberFormat(reader.numberFormat!)})`);
+      return false;
+    }
+    return true;
   }
 
   private reject(line: number, reason: string): void {

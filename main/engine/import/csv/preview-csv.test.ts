@@ -24,7 +24,7 @@ describe('previewCsv', () => {
     });
     expect(p.suggested.attributes).toEqual([
       { name: 'Activity', type: 'string' },
-      { name: 'Costs', type: 'number' },
+      { name: 'Costs', type: 'number', numberFormat: { decimal: '.', thousands: '' } },
       { name: 'Resource', type: 'string' },
       { name: 'case:creator', type: 'string' },
     ]);

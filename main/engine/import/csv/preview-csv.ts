@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { CsvPreview } from '../../../../preload/api.ts';
 import { machineTimeZone } from '../timestamps/index.ts';
 import { suggestMapping } from './column-mapping.ts';
-import { analyzeHead, readHead } from './csv-head.ts';
+import { analyzeHead, numberColumnNotes, readHead } from './csv-head.ts';
 
 /** Rows shown in the mapping screen. */
 const PREVIEW_ROWS = 20;
@@ -27,6 +27,6 @@ export async function previewCsv(path: string, fileName: string = basename(path)
     rows: analysis.rows.slice(0, PREVIEW_ROWS),
     columns: analysis.columns,
     suggested: suggestion.mapping,
-    notes: [...analysis.notes, ...suggestion.notes],
+    notes: [...analysis.notes, ...suggestion.notes, ...numberColumnNotes(analysis)],
   };
 }

@@ -1,16 +1,17 @@
 /**
  * Readers for attribute values straight from field bytes. A value that does not read returns
- * NaN (numbers) or null (booleans); the caller then keeps it as text.
+ * NaN (numbers) or null (booleans).
  */
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
 /**
- * A plain decimal number (`-12`, `3.5`, `.5`, `1e3`). Up to 15 significant digits and no
- * exponent, mantissa / 10^k is one correctly rounded division, so it equals Number(text);
- * anything longer goes through Number for exactness.
+ * A plain decimal number (`-12`, `3.5`, `.5`, `1e3`), or with `decimal` 44 one with a decimal
+ * comma (`3,5`, no exponent). Up to 15 significant digits and no exponent, mantissa / 10^k is
+ * one correctly rounded division, so it equals Number(text); anything longer goes through
+ * Number for exactness.
  */
-export function readNumber(b: Uint8Array, start: number, end: number): number {
+export function readNumber(b: Uint8Array, start: number, end: number, decimal = 46): number {
   while (start < end && b[start] === 32) start++;
   while (end > start && b[end - 1] === 32) end--;
   if (start === end) return NaN;
@@ -30,7 +31,7 @@ export function readNumber(b: Uint8Array, start: number, end: number): number {
       mantissa = mantissa * 10 + d;
       digits++;
       if (sawDot) fraction++;
-    } else if (b[i] === 46 && !sawDot) sawDot = true;
+    } else if (b[i] === decimal && !sawDot) sawDot = true;
     else break;
   }
   if (digits === 0) return NaN;
@@ -39,9 +40,9 @@ export function readNumber(b: Uint8Array, start: number, end: number): number {
       const v = fraction === 0 ? mantissa : mantissa / POW10[fraction];
       return negative ? -v : v;
     }
-    return slowNumber(b, start, end);
+    return slowNumber(b, start, end, decimal);
   }
-  if (b[i] !== 101 && b[i] !== 69) return NaN;
+  if (decimal !== 46 || (b[i] !== 101 && b[i] !== 69)) return NaN;
   i++;
   if (i < end && (b[i] === 43 || b[i] === 45)) i++;
   const expStart = i;
@@ -50,13 +51,9 @@ export function readNumber(b: Uint8Array, start: number, end: number): number {
   return slowNumber(b, start, end);
 }
 
-function slowNumber(b: Uint8Array, start: number, end: number): number {
-  return Number(Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('latin1'));
-}
-
-/** Text that reads as a number and survives as one (no leading zeros like `007`). */
-export function looksNumeric(text: string): boolean {
-  return /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text) && !/^[+-]?0\d/.test(text);
+function slowNumber(b: Uint8Array, start: number, end: number, decimal = 46): number {
+  const text = Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('latin1');
+  return Number(decimal === 46 ? text : text.replace(',', '.'));
 }
 
 const BOOLEANS = new Map<string, boolean>([
