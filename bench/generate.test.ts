@@ -231,10 +231,18 @@ describe('generateLog: the truth agrees with a recount of the clean CSV', () => 
       if (amount > 5000 && !acts.includes('Approve Order') && !acts.includes('Reject Order')) found.set(id, 'skipped_approval');
       if (amends >= 4) found.set(id, 'rework_loop');
       if (seconds > longestNormalCaseSeconds) found.set(id, 'extreme_duration');
+      const contractor = list.find((e) => e.row.resource.startsWith('Contractor'));
+      if (contractor) {
+        found.set(id, 'night_work');
+        // The contractor's step is at night or at a weekend in the case's own offset.
+        const local = new Date(Date.parse(contractor.row.timestamp.slice(0, 19) + 'Z'));
+        expect(local.getUTCHours() >= 22 || local.getUTCHours() < 6 || local.getUTCDay() % 6 === 0).toBe(true);
+      }
+      if (amount >= 1_000_000) found.set(id, 'extreme_value');
       expect(amends <= 2 || amends >= 4).toBe(true);
     }
     expect(Object.fromEntries(found)).toEqual(Object.fromEntries(truth.anomalies.cases.map((a) => [a.caseId, a.kind])));
-    for (const kind of ['skipped_approval', 'rework_loop', 'extreme_duration'] as const) expect(truth.anomalies.counts[kind]).toBeGreaterThan(0);
+    for (const kind of ['skipped_approval', 'rework_loop', 'extreme_duration', 'night_work', 'extreme_value'] as const) expect(truth.anomalies.counts[kind]).toBeGreaterThan(0);
     expect(truth.anomalies.shortestExtremeCaseSeconds!).toBeGreaterThan(longestNormalCaseSeconds);
   });
 

@@ -29,12 +29,28 @@ export const PERIOD = { start: '2020-01-01T00:00:00Z', end: '2021-12-31T00:00:00
 /** Used to spread arrivals before the real count is known. */
 export const EXPECTED_EVENTS_PER_CASE = 8;
 
-export type AnomalyKind = 'skipped_approval' | 'rework_loop' | 'extreme_duration';
+/**
+ * Five kinds of anomalous case, about 1% of cases together. The last two were added later: they
+ * take the next slice of the same uniform draw and route like normal cases, so every other case
+ * (and the random stream) is exactly what it was before they existed.
+ */
+export type AnomalyKind = 'skipped_approval' | 'rework_loop' | 'extreme_duration' | 'night_work' | 'extreme_value';
+export const ANOMALY_KINDS: readonly AnomalyKind[] = ['skipped_approval', 'rework_loop', 'extreme_duration', 'night_work', 'extreme_value'];
 export const ANOMALY_RATES: Readonly<Record<AnomalyKind, number>> = {
   skipped_approval: 0.003,
   rework_loop: 0.002,
   extreme_duration: 0.002,
+  night_work: 0.0015,
+  extreme_value: 0.0015,
 };
+/**
+ * A night-work case has one step done at night (22:00-06:00 local) or at a weekend by a
+ * contractor, a resource no normal case ever uses.
+ */
+export const CONTRACTOR_PREFIX = 'Contractor';
+const CONTRACTORS = 20;
+/** An extreme-value case's amount is keyed with three extra zeros, plus this: above any normal amount. */
+export const EXTREME_VALUE_FLOOR = 1_000_000;
 /** Normal cases amend at most this many times; a rework-loop anomaly amends at least 4 times. */
 export const MAX_NORMAL_REWORKS = 2;
 export const MIN_ANOMALOUS_REWORKS = 4;
@@ -118,6 +134,7 @@ export class OrderToCash {
     const channel = CHANNELS[r.weighted(CHANNEL_WEIGHTS)];
     let amount = Math.round(r.logNormal(3000, 0.9) * 100) / 100;
     if (anomaly === 'skipped_approval' && amount <= APPROVAL_THRESHOLD) amount = Math.round((APPROVAL_THRESHOLD + r.logNormal(2000, 0.6)) * 100) / 100;
+    if (anomaly === 'extreme_value') amount = Math.round((EXTREME_VALUE_FLOOR + amount * 1000) * 100) / 100;
     const afterShift = arrival >= this.shiftAt;
     const activities = this.route(amount, anomaly, afterShift);
     const times: number[] = [];
@@ -135,7 +152,22 @@ export class OrderToCash {
       starts.push(t - service);
       resources.push(this.resource(activity));
     }
-    return { index, id: caseId(index), channel, region, amount, anomaly, afterShift, activities, times, starts, resources };
+    const kind = anomaly === 'night_work' && !this.giveToContractor(index, region, times, resources) ? null : anomaly;
+    return { index, id: caseId(index), channel, region, amount, anomaly: kind, afterShift, activities, times, starts, resources };
+  }
+
+  /**
+   * Hands the first step after the start that falls at night or at a weekend (local time) to a
+   * contractor. No random draw, so the stream stays as it was; false when no step qualifies
+   * (then the case stays normal).
+   */
+  private giveToContractor(index: number, region: Region, times: number[], resources: string[]): boolean {
+    for (let i = 1; i < times.length - 1; i++) {
+      if (!isNightOrWeekend(times[i], region.offsetMinutes)) continue;
+      resources[i] = `${CONTRACTOR_PREFIX} ${String(1 + (index % CONTRACTORS)).padStart(2, '0')}`;
+      return true;
+    }
+    return false;
   }
 
   private drawAnomaly(): AnomalyKind | null {
@@ -153,7 +185,8 @@ export class OrderToCash {
     if (afterShift && r.chance(SHIFT.newActivityShare)) seq.push(SHIFT.newActivity);
     const reworks = anomaly === 'rework_loop' ? MIN_ANOMALOUS_REWORKS + r.int(3) : r.chance(0.1) ? (r.chance(0.2) ? MAX_NORMAL_REWORKS : 1) : 0;
     for (let k = 0; k < reworks; k++) seq.push('Amend Order', 'Check Credit');
-    if (anomaly === null && r.chance(0.06)) {
+    // Night-work and extreme-value cases route like normal cases (they may be rejected too).
+    if ((anomaly === null || anomaly === 'night_work' || anomaly === 'extreme_value') && r.chance(0.06)) {
       seq.push('Reject Order', END_ACTIVITY);
       return seq;
     }
@@ -192,6 +225,14 @@ export class OrderToCash {
 
 export function caseId(index: number): string {
   return `C${String(index + 1).padStart(7, '0')}`;
+}
+
+/** Local hour 22-05 or a Saturday/Sunday, at the region's fixed offset. */
+export function isNightOrWeekend(ms: number, offsetMinutes: number): boolean {
+  const local = new Date(ms + offsetMinutes * 60_000);
+  const hour = local.getUTCHours();
+  const day = local.getUTCDay();
+  return hour >= 22 || hour < 6 || day === 0 || day === 6;
 }
 
 function roundToSecond(ms: number): number {

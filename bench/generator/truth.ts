@@ -1,4 +1,4 @@
-import { BOTTLENECK, SHIFT, type AnomalyKind, type SimulatedCase } from './order-to-cash.ts';
+import { ANOMALY_KINDS, BOTTLENECK, SHIFT, type AnomalyKind, type SimulatedCase } from './order-to-cash.ts';
 
 /**
  * What a generated log is known to contain, counted while it is generated (never by reading the
@@ -128,7 +128,7 @@ export class TruthCounter {
     variants.sort((a, b) => b.count - a.count || compare(a.activities.join('\u0000'), b.activities.join('\u0000')));
     const bottleneckEdge = dfg.find((e) => e.from === BOTTLENECK.from && e.to === BOTTLENECK.to);
     const others = dfg.filter((e) => e !== bottleneckEdge).sort((a, b) => b.meanSeconds - a.meanSeconds);
-    const counts: Record<AnomalyKind, number> = { skipped_approval: 0, rework_loop: 0, extreme_duration: 0 };
+    const counts = Object.fromEntries(ANOMALY_KINDS.map((k) => [k, 0])) as Record<AnomalyKind, number>;
     for (const a of this.anomalyCases) counts[a.kind]++;
     return {
       cases: this.cases,
@@ -146,6 +146,8 @@ export class TruthCounter {
           skipped_approval: 'amount above 5000 but no "Approve Order" (every other case above 5000 has it)',
           rework_loop: '"Amend Order" at least 4 times (other cases at most 2)',
           extreme_duration: 'every wait 40-60x its normal mean; longer than any other case',
+          night_work: 'one step at night (22:00-06:00 local) or at a weekend by a "Contractor NN", a resource no other case uses',
+          extreme_value: 'amount keyed with three extra zeros plus 1,000,000: at least 1,000,000 (normal amounts are log-normal around 3,000)',
         },
         longestNormalCaseSeconds: this.longestNormal,
         shortestExtremeCaseSeconds: Number.isFinite(this.shortestExtreme) ? this.shortestExtreme : null,
