@@ -5,6 +5,8 @@
 // 'electron' resolves to node_modules/electron, or — where that optional package is absent — to
 // the type stand-in main/app/electron-fallback.d.ts through tsconfig paths; both mean Electron.
 const ELECTRON = '^electron$|node_modules/electron/|^main/app/electron-fallback\\.d\\.ts$';
+// The contract: preload/api.ts composes the domain files of preload/api/ into GembaApi.
+const CONTRACT = '^preload/api(\\.ts$|/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -19,7 +21,7 @@ module.exports = {
     {
       name: 'renderer-not-to-main',
       severity: 'error',
-      comment: 'The UI reaches the engine only through preload/api.ts (types and constants), never main/.',
+      comment: 'The UI reaches the engine only through the contract (preload/api.ts and preload/api/), never main/.',
       from: { path: '^renderer/' },
       to: { path: '^(main|models|bench)/' },
     },
@@ -28,7 +30,7 @@ module.exports = {
       severity: 'error',
       comment: 'Of preload/, the renderer may import only the contract.',
       from: { path: '^renderer/' },
-      to: { path: '^preload/', pathNot: '^preload/api\\.ts$' },
+      to: { path: '^preload/', pathNot: CONTRACT },
     },
     {
       name: 'renderer-no-node-builtins',
@@ -63,16 +65,16 @@ module.exports = {
     {
       name: 'preload-imports-only-electron-and-contract',
       severity: 'error',
-      comment: 'The preload runs sandboxed and is bundled alone: electron plus preload/ files only.',
-      from: { path: '^preload/' },
+      comment: 'The preload runs sandboxed and is bundled alone: electron plus preload/ files only (its tests run in Node).',
+      from: { path: '^preload/', pathNot: '\\.test\\.ts$' },
       to: { pathNot: `^preload/|${ELECTRON}` },
     },
     {
       name: 'contract-imports-nothing',
       severity: 'error',
-      comment: 'preload/api.ts is shared by every layer; it must not pull any of them in.',
-      from: { path: '^preload/api\\.ts$' },
-      to: {},
+      comment: 'The contract is shared by every layer; it must not pull any of them in (its own domain files only).',
+      from: { path: CONTRACT, pathNot: '\\.test\\.ts$' },
+      to: { pathNot: CONTRACT },
     },
   ],
   options: {

@@ -6,7 +6,7 @@ import {
   type GembaBridge,
   type JobEvent,
   type MenuCommand,
-  type UserFacingError,
+  type CallOutcome,
 } from './api.ts';
 
 /** The few pieces of Electron's preload API the bridge uses; injected so it is testable. */
@@ -16,8 +16,6 @@ export interface PreloadIpc {
   removeListener(channel: string, listener: (event: unknown, payload: unknown) => void): void;
   getPathForFile(file: { readonly name: string }): string;
 }
-
-type CallOutcome = { ok: true; result: unknown } | { ok: false; error: UserFacingError };
 
 function subscribe<T>(ipc: PreloadIpc, channel: string, listener: (payload: T) => void): () => void {
   // Only the payload reaches the page: the IpcRendererEvent (with its `sender`) never does.

@@ -1,9 +1,7 @@
-import { API_METHODS, type ApiMethod, type GembaApi, type UserFacingError } from '../../preload/api.ts';
+import { API_METHODS, type ApiMethod, type CallOutcome, type GembaApi } from '../../preload/api.ts';
 import { toUserFacingError } from '../engine/errors.ts';
 import { isTrustedSender } from './security.ts';
 
-/** What crosses IPC for one call: the preload turns `ok: false` into a rejected promise. */
-export type CallOutcome = { ok: true; result: unknown } | { ok: false; error: UserFacingError };
 
 const METHODS: ReadonlySet<string> = new Set(API_METHODS);
 

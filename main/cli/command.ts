@@ -1,4 +1,4 @@
-import type { LocalEngine } from '../worker/local-engine.ts';
+import type { LocalEngine } from '../service/local-engine.ts';
 
 /** What a command may use: the engine (the same calls the app makes) and the output streams. */
 export interface CommandContext {

@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeInputError, InputError, ReportedError } from '../engine/errors.ts';
-import { LocalEngine } from '../worker/local-engine.ts';
+import { LocalEngine } from '../service/local-engine.ts';
 import { parseArgs } from './args.ts';
 import type { CommandContext } from './command.ts';
 import { COMMANDS } from './commands/index.ts';

@@ -2,9 +2,9 @@ import { Worker } from 'node:worker_threads';
 import { API_METHODS, type FileRef, type GembaApi, type JobEvent } from '../../preload/api.ts';
 import { ReportedError } from '../engine/errors.ts';
 import type { FromEngine, ToEngine } from './engine-messages.ts';
-import { checkCallArguments } from './call-arguments.ts';
-import { LocalEngine, type EngineOptions } from './local-engine.ts';
-import { UploadStore } from './uploads.ts';
+import { checkCallArguments } from '../service/call-arguments.ts';
+import { LocalEngine, type EngineOptions } from '../service/local-engine.ts';
+import { UploadStore } from '../service/uploads.ts';
 
 export interface EngineService extends GembaApi {
   onJobEvent(listener: (event: JobEvent) => void): () => void;

@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ApiMethod } from '../../preload/api.ts';
 import { toUserFacingError } from '../engine/errors.ts';
-import { checkCallArguments } from './call-arguments.ts';
-import { LocalEngine, type EngineOptions } from './local-engine.ts';
+import { checkCallArguments } from '../service/call-arguments.ts';
+import { LocalEngine, type EngineOptions } from '../service/local-engine.ts';
 import type { FromEngine, ToEngine } from './engine-messages.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { FileRef, GembaApi, GembaBridge, JobEvent, UserFacingError } from '../../preload/api.ts';
-import { API_METHODS } from '../../preload/api.ts';
+import { API_METHODS, startsJob } from '../../preload/api.ts';
 import { GembaError } from './gemba-error.ts';
 
 /** The pieces of the browser the HTTP transport needs; injectable so it can be tested in Node. */
@@ -74,7 +74,7 @@ export function createHttpBridge(transport: HttpTransport = browserTransport()):
   }
 
   async function call(method: keyof GembaApi, args: unknown[]): Promise<unknown> {
-    if (method === 'startImport') await connectEvents();
+    if (startsJob(method)) await connectEvents();
     const response = await transport.fetch(`/api/call/${encodeURIComponent(method)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -53,8 +53,8 @@ const HOUR = 3600;
  * "45 s"; 1.497 d reads "1 d 12 h". Below a second: "250 ms", and "< 1 ms" rather than "0 ms"
  * for a tiny but non-zero time; exactly nothing is "0 s".
  */
-export function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '—';
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return '—';
   const sign = seconds < 0 ? '-' : '';
   const s = Math.abs(seconds);
   if (s === 0) return '0 s';

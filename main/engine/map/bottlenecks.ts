@@ -24,11 +24,12 @@ export function bottlenecks(graph: ProcessGraph, limit = 10, wallClock?: Process
     to,
     count,
     meanSeconds: d.meanSeconds,
-    medianSeconds: d.medianSeconds,
+    // The full graph always has its medians (bottlenecks rank the unsimplified log).
+    medianSeconds: d.medianSeconds ?? NaN,
     totalSeconds: d.totalSeconds,
     share: d.totalSeconds / total,
     ...(wallClock && wall
-      ? { wallClock: { meanSeconds: wall.meanSeconds, medianSeconds: wall.medianSeconds, totalSeconds: wall.totalSeconds, share: wallTotal > 0 ? wall.totalSeconds / wallTotal : 0 } }
+      ? { wallClock: { meanSeconds: wall.meanSeconds, medianSeconds: wall.medianSeconds ?? NaN, totalSeconds: wall.totalSeconds, share: wallTotal > 0 ? wall.totalSeconds / wallTotal : 0 } }
       : {}),
   });
   const paths = graph.pathStats

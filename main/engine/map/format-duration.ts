@@ -3,8 +3,8 @@
  * The one engine formatter of durations (map labels, CLI, quality check texts). A negative
  * duration (a lag from clocks that disagree) keeps its sign: "-2 h".
  */
-export function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '–';
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return '–';
   if (seconds < 0) return `-${formatDuration(-seconds)}`;
   const units: [number, string][] = [
     [365 * 86400, 'y'],

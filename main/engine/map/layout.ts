@@ -76,7 +76,7 @@ function frequencyOf(p: PathStatistics, measure: FrequencyMeasure): number {
 }
 
 function durationOf(d: DurationSummary, measure: PerformanceMeasure): number {
-  return measure === 'median' ? d.medianSeconds : measure === 'max' ? d.maxSeconds : measure === 'total' ? d.totalSeconds : d.meanSeconds;
+  return measure === 'median' ? (d.medianSeconds ?? NaN) : measure === 'max' ? d.maxSeconds : measure === 'total' ? d.totalSeconds : d.meanSeconds;
 }
 
 /**

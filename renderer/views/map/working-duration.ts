@@ -4,8 +4,8 @@
  * working time at all is "0 h", never "0 s" or "instant" — the wall clock beside it says how long
  * it really took.
  */
-export function formatWorkingDuration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '—';
+export function formatWorkingDuration(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return '—';
   if (seconds <= 0) return '0 h';
   const hours = seconds / 3600;
   if (hours >= 10) return `${Math.round(hours).toLocaleString('en-US')} h`;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobEvent } from '../../preload/api.ts';
-import { createEngineService } from './engine-service.ts';
+import { createEngineService } from '../worker/engine-service.ts';
 import { LocalEngine } from './local-engine.ts';
 
 const DATA = new URL('../../../shared/data/', import.meta.url).pathname;

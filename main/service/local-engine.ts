@@ -23,6 +23,8 @@ import type {
   MapSelectionRequest,
   MapSelectionDetail,
   FilterOptions,
+  GembaApi,
+  JobStarted,
   Variant,
   WorkspaceInfo,
   WorkspaceRef,
@@ -59,7 +61,7 @@ export interface EngineOptions {
  * The GembaApi on top of the engine, in the calling thread. The app and the browser host run it
  * inside the engine worker (see engine-service.ts); the CLI calls it directly.
  */
-export class LocalEngine {
+export class LocalEngine implements GembaApi {
   readonly sessions: WorkspaceSessions;
   readonly uploads: UploadStore;
   private readonly jobQueue = new JobQueue();
@@ -111,7 +113,7 @@ export class LocalEngine {
     return previewCsv(path, name);
   }
 
-  async startImport(request: ImportRequest): Promise<{ jobId: string }> {
+  async startImport(request: ImportRequest): Promise<JobStarted> {
     // Resolve now so a missing workspace or file fails the call itself, not a job later.
     const ws = this.sessions.get(request.workspace);
     const { path, name } = this.uploads.resolve(request.file);

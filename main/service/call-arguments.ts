@@ -1,4 +1,4 @@
-import type { ApiMethod } from '../../preload/api.ts';
+import { CASE_SORTS, MAP_VIEWS, type ApiMethod, type GembaApi } from '../../preload/api.ts';
 import { validateCalendar } from '../engine/analysis/calendar.ts';
 import { parseLogFilters } from '../engine/analysis/filters.ts';
 import { InputError } from '../engine/errors.ts';
@@ -29,7 +29,7 @@ const optional =
   (v, name) =>
     v === undefined || v === null ? undefined : check(v, name);
 const oneOf =
-  (...values: string[]): Check =>
+  (values: readonly string[]): Check =>
   (v, name) =>
     values.includes(v as string) ? v : bad(name, `must be one of ${values.join(', ')}`);
 const filters: Check = (v, name) => (Array.isArray(v) ? parseLogFilters(v, name) : bad(name, 'must be a list of filters'));
@@ -51,7 +51,16 @@ const record =
     return out;
   };
 
-const CHECKS: Partial<Record<ApiMethod, Check[]>> = {
+/** One check per parameter of the call, optional ones included, in order. */
+type ParameterChecks<P extends readonly unknown[]> = { readonly [K in keyof P]-?: Check };
+
+/**
+ * Every call's checks. Complete by type: a call of GembaApi without its entry, or an entry with
+ * fewer or more checks than the call has parameters, is a compile error.
+ */
+const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M]>> } = {
+  environment: [],
+  recentWorkspaces: [],
   createWorkspace: [text],
   openWorkspace: [text],
   importHistory: [text],
@@ -61,6 +70,7 @@ const CHECKS: Partial<Record<ApiMethod, Check[]>> = {
     record({ workspace: text, file: fileRef, mapping: optional(record({})), acceptRejects: optional(flag), pairLifecycle: optional(flag) }),
   ],
   cancelJob: [text],
+  jobs: [],
   rejectedRows: [text, whole(1), optional(whole(0))],
   statistics: [text, optional(filters)],
   directlyFollows: [text],
@@ -70,7 +80,7 @@ const CHECKS: Partial<Record<ApiMethod, Check[]>> = {
     record({
       offset: whole(0),
       limit: whole(0),
-      sort: optional(oneOf('id', 'events', 'start', 'end', 'duration')),
+      sort: optional(oneOf(CASE_SORTS)),
       descending: optional(flag),
       search: optional((v, name) => (typeof v === 'string' ? v : bad(name, 'must be text'))),
       filters: optional(filters),
@@ -82,7 +92,7 @@ const CHECKS: Partial<Record<ApiMethod, Check[]>> = {
   undoFix: [text, whole(1)],
   processMap: [
     text,
-    record({ activities: share, paths: share, view: oneOf('frequency', 'performance'), filters: optional(filters), calendar: optional(calendar) }),
+    record({ activities: share, paths: share, view: oneOf(MAP_VIEWS), filters: optional(filters), calendar: optional(calendar) }),
   ],
   variantList: [text, optional(filters)],
   mapSelection: [
@@ -105,7 +115,7 @@ const CHECKS: Partial<Record<ApiMethod, Check[]>> = {
 
 /** Checks and normalises the arguments of one call; throws InputError naming the bad argument. */
 export function checkCallArguments(method: ApiMethod, args: readonly unknown[]): unknown[] {
-  const checks = CHECKS[method] ?? [];
+  const checks: readonly Check[] = CHECKS[method];
   if (args.length > checks.length) bad(method, `takes at most ${checks.length} arguments, not ${args.length}`);
   return checks.map((check, i) => check(args[i], `${method} argument ${i + 1}`));
 }

@@ -1,0 +1,240 @@
+/**
+ * The analyses of the current log: summary figures, directly-follows graph, variants, cases,
+ * and the one filter language (LogFilter) every view applies through one case mask.
+ */
+import type { CallKinds } from './calls.ts';
+import type { AttributeType } from './import.ts';
+import type { AppliedFix } from './quality.ts';
+
+/**
+ * Which data a result was computed on: the import (file and its SHA-256) and the data-quality
+ * fixes in force. Results that summarise the log carry it, so every number is traceable.
+ */
+export interface LogBasis {
+  importId: number;
+  fileName: string;
+  sha256: string;
+  fixesInForce: AppliedFix[];
+}
+
+export interface LogStatistics {
+  /** Set by the engine service; absent when computed directly on an in-memory log. */
+  basis?: LogBasis;
+  cases: number;
+  events: number;
+  activities: number;
+  variants: number;
+  resources: number;
+  timeRange: [string, string] | null;
+  startActivities: Record<string, number>;
+  endActivities: Record<string, number>;
+  topActivities: { activity: string; count: number }[];
+  /**
+   * Events per bin from the first to the last event, zero-filled; `day` is the bin's first UTC
+   * day. A bin is one day, or seven (a week) for logs spanning more than ten years: see
+   * `eventsBinDays`.
+   */
+  eventsPerDay: { day: string; count: number }[];
+  eventsBinDays: 1 | 7;
+  caseDurationSeconds: { mean: number; median: number; min: number; max: number } | null;
+}
+
+export interface DirectlyFollowsGraph {
+  nodes: { activity: string; count: number }[];
+  /**
+   * `medianSeconds` is null where it was not computed (a process map whose view shows no median):
+   * the engine holds NaN, which IPC keeps and JSON turns into null, so consumers handle both.
+   */
+  edges: { from: string; to: string; count: number; meanSeconds: number; medianSeconds: number | null }[];
+}
+
+/** Durations of a set of intervals; seconds, wall clock or working time per the calendar. */
+export interface DurationSummary {
+  meanSeconds: number;
+  /** Null (NaN inside the engine) where not computed: see DirectlyFollowsGraph.edges. */
+  medianSeconds: number | null;
+  minSeconds: number;
+  maxSeconds: number;
+  totalSeconds: number;
+}
+
+/** A variant with the figures the variants list shows. */
+export interface VariantInfo {
+  /** 1-based rank in the unfiltered log (most frequent first); kept when filters change. */
+  rank: number;
+  activities: string[];
+  count: number;
+  /** Share of the filtered cases, 0..1. */
+  share: number;
+  meanDurationSeconds: number;
+}
+
+/** What the filter editor offers for a log. */
+export interface FilterOptions {
+  activities: string[];
+  timeRange: [string, string] | null;
+  caseAttributes: { name: string; type: AttributeType; values: string[] }[];
+  eventAttributes: { name: string; type: AttributeType; values: string[] }[];
+}
+
+export interface Variant {
+  activities: string[];
+  count: number;
+}
+
+export const TIME_RANGE_MODES = ['contained', 'intersecting', 'started', 'completed'] as const;
+export type TimeRangeMode = (typeof TIME_RANGE_MODES)[number];
+export const ACTIVITIES_MODES = ['any', 'all', 'none'] as const;
+export type ActivitiesMode = (typeof ACTIVITIES_MODES)[number];
+
+/**
+ * One filter condition on cases; a LogFilter[] is combined with AND. Every view (map, variants,
+ * tables, KPIs, charts) applies the same list through one case mask. Times are ISO 8601;
+ * `negate` inverts a condition (keeps the cases it would drop).
+ */
+export type LogFilter = (
+  | {
+      kind: 'timeRange';
+      /** contained: case starts and ends inside; intersecting: overlaps; started/completed: its first/last event inside. */
+      mode: TimeRangeMode;
+      from: string;
+      to: string;
+    }
+  | {
+      /** Case attribute equals one of `values`, or (numbers and dates) lies in [min, max]. */
+      kind: 'caseAttribute';
+      attribute: string;
+      values?: AttributeValue[];
+      min?: number | string;
+      max?: number | string;
+    }
+  | {
+      /** At least one event of the case has the attribute in `values` or [min, max]. 'resource' means the resource column. */
+      kind: 'eventAttribute';
+      attribute: string;
+      values?: AttributeValue[];
+      min?: number | string;
+      max?: number | string;
+    }
+  | {
+      /** any: at least one of the activities occurs; all: every one occurs; none: none occurs. */
+      kind: 'activities';
+      activities: string[];
+      mode: ActivitiesMode;
+    }
+  | {
+      /** The case starts with one of `start` (when given) and ends with one of `end` (when given). */
+      kind: 'endpoints';
+      start?: string[];
+      end?: string[];
+    }
+  | {
+      /** The case's activity sequence equals one of `variants`. */
+      kind: 'variants';
+      variants: string[][];
+      /** Their ranks in the unfiltered log (VariantInfo.rank), for the chip's text only. */
+      ranks?: number[];
+    }
+  | {
+      /** Case duration (first to last event) in [minSeconds, maxSeconds]; a missing bound is open. */
+      kind: 'caseDuration';
+      minSeconds?: number;
+      maxSeconds?: number;
+    }
+  | {
+      /** Some `from` event is eventually (or, with `directly`, immediately) followed by a `to` event, optionally within `withinSeconds`. */
+      kind: 'follower';
+      from: string;
+      to: string;
+      directly?: boolean;
+      withinSeconds?: number;
+    }
+) & { negate?: boolean };
+
+export type LogFilterKind = LogFilter['kind'];
+
+/**
+ * Working hours for durations: only time inside working hours on working days counts.
+ * Off by default; when given, both calendar and wall-clock figures can be asked for.
+ */
+export interface WorkingCalendar {
+  /** Working weekdays, 0 = Sunday … 6 = Saturday. */
+  weekdays: number[];
+  /** Start and end of the working day in hours, local time, e.g. 8.5 and 17. */
+  startHour: number;
+  endHour: number;
+  /** Non-working dates, 'YYYY-MM-DD' in local time. */
+  holidays: string[];
+  /** IANA zone the hours and holidays are in; default UTC. The map view fills in the machine's zone (Environment.timezone). */
+  timezone?: string;
+}
+
+export const CASE_SORTS = ['id', 'events', 'start', 'end', 'duration'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+export interface CaseQuery {
+  offset: number;
+  limit: number;
+  sort?: CaseSort;
+  descending?: boolean;
+  /** Case id substring, case-insensitive. */
+  search?: string;
+  /** Only cases the filters keep (the same filters as the map and variants). */
+  filters?: LogFilter[];
+}
+
+export interface CaseRow {
+  index: number;
+  id: string;
+  events: number;
+  start: string;
+  end: string;
+  durationSeconds: number;
+}
+
+export interface CasePage {
+  total: number;
+  rows: CaseRow[];
+}
+
+export type AttributeValue = string | number | boolean | null;
+
+export interface CaseEvent {
+  activity: string;
+  timestamp: string;
+  startTimestamp: string | null;
+  resource: string | null;
+  sourceRow: number;
+  attributes: Record<string, AttributeValue>;
+}
+
+export interface CaseDetail {
+  index: number;
+  id: string;
+  attributes: Record<string, AttributeValue>;
+  events: CaseEvent[];
+}
+
+
+export interface AnalysisCalls {
+  /** The summary figures of the log, of the cases the filters keep when given. */
+  statistics(workspace: string, filters?: LogFilter[]): Promise<LogStatistics>;
+  directlyFollows(workspace: string): Promise<DirectlyFollowsGraph>;
+  variants(workspace: string): Promise<Variant[]>;
+  cases(workspace: string, query: CaseQuery): Promise<CasePage>;
+  caseDetail(workspace: string, caseIndex: number): Promise<CaseDetail>;
+  /** Variants of the filtered log with share and mean duration, most frequent first. */
+  variantList(workspace: string, filters?: LogFilter[]): Promise<VariantInfo[]>;
+  /** Activities, attributes with their values, and the time range, for building filters. */
+  filterOptions(workspace: string): Promise<FilterOptions>;
+}
+
+export const ANALYSIS_CALLS = {
+  statistics: 'call',
+  directlyFollows: 'call',
+  variants: 'call',
+  cases: 'call',
+  caseDetail: 'call',
+  variantList: 'call',
+  filterOptions: 'call',
+} as const satisfies CallKinds<AnalysisCalls>;

@@ -1,0 +1,42 @@
+/** The calls that open, create and restore workspaces, and what the engine says about itself. */
+import type { CallKinds } from './calls.ts';
+import type { ImportRecord } from './import.ts';
+
+export interface WorkspaceInfo {
+  path: string;
+  name: string;
+  current: ImportRecord | null;
+}
+
+export interface WorkspaceRef {
+  path: string;
+  name: string;
+  openedAt: string;
+}
+
+export interface Environment {
+  /** Where the engine runs: the desktop app, the local browser host, or the `gemba` command line. */
+  mode: 'electron' | 'browser' | 'cli';
+  appVersion: string;
+  timezone: string;
+  defaultWorkspaceDir: string;
+}
+
+
+export interface WorkspaceCalls {
+  environment(): Promise<Environment>;
+  recentWorkspaces(): Promise<WorkspaceRef[]>;
+  createWorkspace(path: string): Promise<WorkspaceInfo>;
+  openWorkspace(path: string): Promise<WorkspaceInfo>;
+  importHistory(workspace: string): Promise<ImportRecord[]>;
+  restoreImport(workspace: string, importId: number): Promise<WorkspaceInfo>;
+}
+
+export const WORKSPACE_CALLS = {
+  environment: 'call',
+  recentWorkspaces: 'call',
+  createWorkspace: 'call',
+  openWorkspace: 'call',
+  importHistory: 'call',
+  restoreImport: 'call',
+} as const satisfies CallKinds<WorkspaceCalls>;
