@@ -4,8 +4,9 @@ import { fixCommand } from './fix.ts';
 import { importCommand } from './import.ts';
 import { mapCommand } from './map.ts';
 import { qualityCommand } from './quality.ts';
+import { statisticsCommand } from './statistics.ts';
 import { statsCommand } from './stats.ts';
 import { variantsCommand } from './variants.ts';
 
 /** Every `gemba` subcommand; add a command here and it appears in `gemba help`. */
-export const COMMANDS: readonly Command[] = [importCommand, statsCommand, dfgCommand, variantsCommand, mapCommand, qualityCommand, fixCommand];
+export const COMMANDS: readonly Command[] = [importCommand, statsCommand, dfgCommand, variantsCommand, mapCommand, qualityCommand, fixCommand, statisticsCommand];
