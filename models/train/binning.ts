@@ -1,0 +1,89 @@
+import { InputError } from '../../main/engine/errors.ts';
+
+/** Bin code of a missing (NaN) value; value bins are 0..254, so a feature has ≤ 255 of them. */
+export const MISSING_BIN = 255;
+export const MAX_VALUE_BINS = 255;
+/** Values this large are raw epoch milliseconds (or similar): float32 cannot split them finely. */
+const TOO_LARGE = 1e11;
+
+/**
+ * Quantile bins of every feature, LightGBM-style: each bin is closed by the largest training value
+ * it holds (`upper`), so a split after bin b is the float32 threshold `upper[b]` — the largest
+ * value that goes left — and `x <= upper[b]` holds exactly for the values in bins 0..b.
+ */
+export interface FeatureBins {
+  /** Per feature, strictly increasing float32 upper bounds of its value bins (empty: all missing). */
+  upper: Float32Array[];
+  /** Bin code per cell, column-major (feature f of row i at f·n + i); MISSING_BIN for NaN. */
+  codes: Uint8Array;
+  nRows: number;
+}
+
+/**
+ * Upper bounds of at most `maxBins` bins holding about equal numbers of values; ties never span
+ * two bins. With ≤ maxBins distinct values, each distinct value is its own bin (exact splits).
+ */
+export function quantileUpperBounds(values: Float32Array, maxBins: number): Float32Array {
+  const sorted = values.filter((v) => v === v).sort();
+  const m = sorted.length;
+  if (m === 0) return new Float32Array(0);
+  let distinct = 1;
+  for (let i = 1; i < m; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
+  const upper: number[] = [];
+  if (distinct <= maxBins) {
+    for (let i = 0; i < m; i++) if (i === m - 1 || sorted[i] !== sorted[i + 1]) upper.push(sorted[i]);
+    return Float32Array.from(upper);
+  }
+  // Close a bin at the end of a run of equal values once it holds ≥ m / maxBins values: every
+  // closed bin has ≥ the target, so there are at most maxBins of them.
+  const target = m / maxBins;
+  let inBin = 0;
+  for (let i = 0; i < m; i++) {
+    inBin++;
+    const endOfRun = i === m - 1 || sorted[i] !== sorted[i + 1];
+    if (endOfRun && (inBin >= target || i === m - 1)) {
+      upper.push(sorted[i]);
+      inBin = 0;
+    }
+  }
+  return Float32Array.from(upper);
+}
+
+/** The bin of value x: the first bin whose upper bound is ≥ x (the last bin for larger values). */
+export function binOf(upper: Float32Array, x: number): number {
+  if (x !== x) return MISSING_BIN;
+  let lo = 0;
+  let hi = upper.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (x <= upper[mid]) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Bins a row-major n × F float32 matrix for training. */
+export function binFeatures(features: Float32Array, nRows: number, featureNames: readonly string[], maxBins = MAX_VALUE_BINS): FeatureBins {
+  const width = featureNames.length;
+  if (maxBins < 2 || maxBins > MAX_VALUE_BINS) throw new InputError(`maxBins must be between 2 and ${MAX_VALUE_BINS}, not ${maxBins}.`);
+  const upper: Float32Array[] = [];
+  const codes = new Uint8Array(nRows * width);
+  const column = new Float32Array(nRows);
+  for (let f = 0; f < width; f++) {
+    for (let i = 0; i < nRows; i++) {
+      const x = features[i * width + f];
+      if (Math.abs(x) >= TOO_LARGE) {
+        throw new InputError(`Feature "${featureNames[f]}" has the value ${x} in row ${i + 1}, too large to split in float32 (raw epoch milliseconds?).`, {
+          hint: 'Give times as durations or hours since a reference, never as raw epoch milliseconds.',
+        });
+      }
+      if (x === Infinity || x === -Infinity) throw new InputError(`Feature "${featureNames[f]}" is infinite in row ${i + 1}.`);
+      column[i] = x;
+    }
+    const bounds = quantileUpperBounds(column, maxBins);
+    upper.push(bounds);
+    const offset = f * nRows;
+    for (let i = 0; i < nRows; i++) codes[offset + i] = binOf(bounds, column[i]);
+  }
+  return { upper, codes, nRows };
+}

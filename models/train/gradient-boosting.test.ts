@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { CancelledError, InputError } from '../../main/engine/errors.ts';
+import { predict } from '../ensemble/predict.ts';
+import { seededRandom } from '../ensemble/random-ensemble.fixture.ts';
+import { trainGradientBoosting, type LabelledRows } from './gradient-boosting.ts';
+
+function rowsOf(seed: number, n: number, width: number, label: (x: Float32Array, random: () => number) => number, missing = 0): LabelledRows {
+  const random = seededRandom(seed);
+  const features = new Float32Array(n * width);
+  const labels = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = features.subarray(i * width, (i + 1) * width);
+    for (let f = 0; f < width; f++) x[f] = random() < missing ? NaN : random() * 2 - 1;
+    labels[i] = label(x, random);
+  }
+  return { features, labels, nRows: n };
+}
+
+const names = (width: number) => Array.from({ length: width }, (_, f) => `x${f}`);
+
+function rSquared(model: Parameters<typeof predict>[0], data: LabelledRows): number {
+  const { raw } = predict(model, data.features, data.nRows);
+  let mean = 0;
+  for (let i = 0; i < data.nRows; i++) mean += data.labels[i] / data.nRows;
+  let residual = 0;
+  let total = 0;
+  for (let i = 0; i < data.nRows; i++) {
+    residual += (data.labels[i] - raw[i]) ** 2;
+    total += (data.labels[i] - mean) ** 2;
+  }
+  return 1 - residual / total;
+}
+
+describe('trainGradientBoosting', () => {
+  it('learns a step function with its threshold at the largest training value that goes left', () => {
+    // 200 rows: fewer distinct values than bins, so the cut is exact.
+    const data = rowsOf(1, 200, 3, (x) => (x[0] > 0.25 ? 3 : 0));
+    const { ensemble } = trainGradientBoosting(data, { featureNames: names(3), loss: 'l2', rounds: 30, learningRate: 0.5, maxLeaves: 2, minDataInLeaf: 5 });
+    let largestLeft = -Infinity;
+    for (let i = 0; i < data.nRows; i++) if (data.features[i * 3] <= 0.25) largestLeft = Math.max(largestLeft, data.features[i * 3]);
+    const first = ensemble.trees[0];
+    expect(first.feature[0]).toBe(0);
+    expect(first.threshold[0]).toBe(largestLeft);
+    expect(rSquared(ensemble, data)).toBeGreaterThan(0.999);
+  });
+
+  it('cuts at a bin boundary near the step on data with more distinct values than bins', () => {
+    const data = rowsOf(13, 5000, 2, (x) => (x[0] > 0.25 ? 3 : 0));
+    const { ensemble } = trainGradientBoosting(data, { featureNames: names(2), loss: 'l2', rounds: 5, maxLeaves: 2 });
+    const t = ensemble.trees[0].threshold[0];
+    // A training value (the largest of its bin) within one bin (~2/255 of the range) of 0.25.
+    expect(Array.from({ length: data.nRows }, (_, i) => data.features[i * 2]).includes(t)).toBe(true);
+    expect(Math.abs(t - 0.25)).toBeLessThan(2 / 255);
+  });
+
+  it('models an x1·x2 interaction with depth-3 trees, which stumps cannot', () => {
+    const train = rowsOf(2, 4000, 4, (x, r) => x[1] * x[2] + 0.05 * (r() - 0.5));
+    const test = rowsOf(3, 2000, 4, (x, r) => x[1] * x[2] + 0.05 * (r() - 0.5));
+    const options = { featureNames: names(4), loss: 'l2' as const, rounds: 300, learningRate: 0.1, minDataInLeaf: 10 };
+    const deep = trainGradientBoosting(train, { ...options, maxDepth: 3, maxLeaves: 8 });
+    const stumps = trainGradientBoosting(train, { ...options, maxDepth: 1, maxLeaves: 2 });
+    // An additive model of x1 and x2 alone explains none of E[x1·x2 | x1] = 0: R² ≈ 0.
+    expect(rSquared(deep.ensemble, test)).toBeGreaterThan(0.9);
+    expect(rSquared(stumps.ensemble, test)).toBeLessThan(0.1);
+    // Only x1 and x2 carry signal: the early trees, which fit most of it, split on them.
+    const splits = deep.ensemble.trees.slice(0, 50).flatMap((t) => t.feature.filter((f) => f >= 0));
+    expect(splits.filter((f) => f === 1 || f === 2).length / splits.length).toBeGreaterThan(0.9);
+  });
+
+  it.each(['l2', 'pseudo-huber', 'log-loss'] as const)('lowers the training loss every round (%s)', (loss) => {
+    // 10% missing features (read as 0 by the label), 2% gross outliers for the regressions.
+    const z = (v: number) => (Number.isNaN(v) ? 0 : v);
+    const label = (x: Float32Array, r: () => number) =>
+      loss === 'log-loss' ? Number(r() < 1 / (1 + Math.exp(-3 * z(x[0]) * z(x[1]) - z(x[2])))) : 5 * z(x[0]) + Math.sin(3 * z(x[1])) + (r() < 0.02 ? 40 : 0);
+    const data = rowsOf(4, 1500, 5, label, 0.1);
+    const { trainLoss } = trainGradientBoosting(data, { featureNames: names(5), loss, rounds: 60, huberDelta: 1 });
+    expect(trainLoss.length).toBe(61);
+    for (let k = 1; k < trainLoss.length; k++) expect(trainLoss[k]).toBeLessThanOrEqual(trainLoss[k - 1] + 1e-12);
+    expect(trainLoss[60]).toBeLessThan(trainLoss[0] * 0.8);
+  });
+
+  it.each([true, false])('learns where missing values go (missing behaves like the %s side)', (missingLikeLow) => {
+    // x0 missing in 30% of rows; those rows carry the label of the low (x0 <= 0) or high side.
+    const data = rowsOf(5, 3000, 2, (x) => (Number.isNaN(x[0]) ? (missingLikeLow ? 0 : 10) : x[0] <= 0 ? 0 : 10), 0.3);
+    for (let i = 0; i < data.nRows; i++) if (Number.isNaN(data.features[i * 2 + 1])) data.features[i * 2 + 1] = 0;
+    const { ensemble } = trainGradientBoosting(data, { featureNames: names(2), loss: 'l2', rounds: 20, learningRate: 0.5, maxLeaves: 2 });
+    expect(ensemble.trees[0].feature[0]).toBe(0);
+    expect(ensemble.trees[0].missingGoesLeft[0]).toBe(missingLikeLow);
+    const rows = new Float32Array([NaN, 0, -0.5, 0, 0.5, 0]);
+    const { raw } = predict(ensemble, rows, 3);
+    expect(raw[0]).toBeCloseTo(missingLikeLow ? 0 : 10, 1);
+  });
+
+  it('gives calibrated probabilities under log-loss on a known Bernoulli model', () => {
+    // P(y = 1 | x) = σ(2·x0 − x1): compare predicted to true probabilities and to observed rates.
+    const truth = (x: Float32Array) => 1 / (1 + Math.exp(-(2 * x[0] - x[1])));
+    const train = rowsOf(6, 20000, 3, (x, r) => Number(r() < truth(x)));
+    const test = rowsOf(7, 20000, 3, (x, r) => Number(r() < truth(x)));
+    const validation = rowsOf(8, 5000, 3, (x, r) => Number(r() < truth(x)));
+    const { ensemble } = trainGradientBoosting(train, {
+      featureNames: names(3), loss: 'log-loss', rounds: 400, learningRate: 0.05, maxLeaves: 8, minDataInLeaf: 50, validation,
+    });
+    expect(ensemble.transform).toBe('logistic');
+    const { output } = predict(ensemble, test.features, test.nRows);
+    let absError = 0;
+    const predicted = new Float64Array(10);
+    const observed = new Float64Array(10);
+    const count = new Float64Array(10);
+    for (let i = 0; i < test.nRows; i++) {
+      absError += Math.abs(output[i] - truth(test.features.subarray(i * 3, i * 3 + 3))) / test.nRows;
+      const decile = Math.min(9, Math.floor(output[i] * 10));
+      predicted[decile] += output[i];
+      observed[decile] += test.labels[i];
+      count[decile]++;
+    }
+    expect(absError).toBeLessThan(0.04);
+    for (let d = 0; d < 10; d++) {
+      if (count[d] < 500) continue;
+      expect(Math.abs(predicted[d] / count[d] - observed[d] / count[d])).toBeLessThan(0.04);
+    }
+  });
+
+  it('stops early on the validation split and keeps the best round', () => {
+    const noisy = (seed: number) => rowsOf(seed, 1000, 4, (x, r) => x[0] + 2 * (r() - 0.5));
+    const result = trainGradientBoosting(noisy(9), {
+      featureNames: names(4), loss: 'l2', rounds: 500, learningRate: 0.3, minDataInLeaf: 2, validation: noisy(10), earlyStoppingRounds: 10,
+    });
+    expect(result.validationLoss.length).toBeLessThan(500);
+    expect(result.ensemble.trees.length).toBe(result.bestRound);
+    expect(Math.min(...result.validationLoss)).toBe(result.validationLoss[result.bestRound]);
+    expect(result.validationLoss.length - 1 - result.bestRound).toBe(10);
+  });
+
+  it('reports progress every round and stops when cancelled', () => {
+    const data = rowsOf(11, 500, 2, (x) => x[0]);
+    const controller = new AbortController();
+    const seen: number[] = [];
+    expect(() =>
+      trainGradientBoosting(data, {
+        featureNames: names(2), loss: 'l2', rounds: 50, signal: controller.signal,
+        onProgress: (p) => {
+          seen.push(p.round);
+          if (p.round === 3) controller.abort();
+        },
+      }),
+    ).toThrow(CancelledError);
+    expect(seen).toEqual([1, 2, 3]);
+  });
+
+  it('refuses bad labels with the row that has them', () => {
+    const data = rowsOf(12, 10, 2, () => 0.5);
+    expect(() => trainGradientBoosting(data, { featureNames: names(2), loss: 'log-loss' })).toThrow(/row 1 is 0.5/);
+    data.labels = Float64Array.from(data.labels, (_, i) => (i === 4 ? NaN : 1));
+    expect(() => trainGradientBoosting(data, { featureNames: names(2), loss: 'l2' })).toThrow(InputError);
+  });
+});
