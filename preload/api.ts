@@ -25,6 +25,7 @@ export * from './api/calls.ts';
 export * from './api/import.ts';
 export * from './api/jobs.ts';
 export * from './api/map.ts';
+export * from './api/proxy.ts';
 export * from './api/quality.ts';
 export * from './api/workspace.ts';
 
@@ -47,6 +48,13 @@ export const API_CALLS = {
 
 /** Every call name, for transports that must validate what arrives over the wire. */
 export const API_METHODS = Object.freeze(Object.keys(API_CALLS) as ApiMethod[]);
+
+const METHOD_NAMES: ReadonlySet<string> = new Set(API_METHODS);
+
+/** True for a name of the contract (own calls only: never `constructor`, `toString` or a private helper). */
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && METHOD_NAMES.has(name);
+}
 
 /** True for the calls that start a job (their progress and end arrive as JobEvents). */
 export function startsJob(method: ApiMethod): boolean {

@@ -1,8 +1,10 @@
 import {
-  API_METHODS,
+  API_CALLS,
+  proxyOf,
   IPC_CALL_CHANNEL,
   IPC_JOB_EVENT_CHANNEL,
   IPC_MENU_CHANNEL,
+  type GembaApi,
   type GembaBridge,
   type JobEvent,
   type MenuCommand,
@@ -33,16 +35,15 @@ function subscribe<T>(ipc: PreloadIpc, channel: string, listener: (payload: T) =
  * every field but `message` from an Error.
  */
 export function createPreloadBridge(ipc: PreloadIpc): GembaBridge {
-  const bridge: Record<string, unknown> = {};
-  for (const method of API_METHODS) {
-    bridge[method] = async (...args: unknown[]) => {
-      const outcome = (await ipc.invoke(IPC_CALL_CHANNEL, method, args)) as CallOutcome;
-      if (outcome.ok) return outcome.result;
-      throw outcome.error;
-    };
-  }
-  bridge.onJobEvent = (listener: (event: JobEvent) => void) => subscribe(ipc, IPC_JOB_EVENT_CHANNEL, listener);
-  bridge.onMenuCommand = (listener: (command: MenuCommand) => void) => subscribe(ipc, IPC_MENU_CHANNEL, listener);
-  bridge.pathForFile = (file: { readonly name: string }) => ipc.getPathForFile(file) || undefined;
-  return bridge as unknown as GembaBridge;
+  const calls = proxyOf<GembaApi>(API_CALLS, async (method, args) => {
+    const outcome = (await ipc.invoke(IPC_CALL_CHANNEL, method, args)) as CallOutcome;
+    if (outcome.ok) return outcome.result;
+    throw outcome.error;
+  });
+  return {
+    ...calls,
+    onJobEvent: (listener: (event: JobEvent) => void) => subscribe(ipc, IPC_JOB_EVENT_CHANNEL, listener),
+    onMenuCommand: (listener: (command: MenuCommand) => void) => subscribe(ipc, IPC_MENU_CHANNEL, listener),
+    pathForFile: (file: { readonly name: string }) => ipc.getPathForFile(file) || undefined,
+  };
 }

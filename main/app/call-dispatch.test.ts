@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_METHODS, type GembaApi } from '../../preload/api.ts';
+import { API_CALLS, proxyOf, type GembaApi } from '../../preload/api.ts';
 import { InputError } from '../engine/errors.ts';
 import { dispatchCall } from './call-dispatch.ts';
 import { APP_ENTRY_URL } from './security.ts';
@@ -7,17 +7,13 @@ import { APP_ENTRY_URL } from './security.ts';
 const appFrame = { url: APP_ENTRY_URL, isMainFrame: true };
 
 function fakeService(calls: string[]): GembaApi {
-  const service: Record<string, unknown> = {};
-  for (const method of API_METHODS) {
-    service[method] = async (...args: unknown[]) => {
-      calls.push(method);
-      if (method === 'statistics') throw new InputError('No log yet.', { hint: 'Import one.' });
-      if (method === 'variants') throw new Error('boom');
-      return { method, args };
-    };
-  }
-  service.secret = async () => 'never';
-  return service as unknown as GembaApi;
+  const service = proxyOf<GembaApi>(API_CALLS, async (method, args) => {
+    calls.push(method);
+    if (method === 'statistics') throw new InputError('No log yet.', { hint: 'Import one.' });
+    if (method === 'variants') throw new Error('boom');
+    return { method, args };
+  });
+  return Object.assign(service, { secret: async () => 'never' });
 }
 
 describe('IPC call dispatch', () => {

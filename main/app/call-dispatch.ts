@@ -1,9 +1,7 @@
-import { API_METHODS, type ApiMethod, type CallOutcome, type GembaApi } from '../../preload/api.ts';
+import { isApiMethod, type CallOutcome, type GembaApi } from '../../preload/api.ts';
 import { toUserFacingError } from '../engine/errors.ts';
 import { isTrustedSender } from './security.ts';
 
-
-const METHODS: ReadonlySet<string> = new Set(API_METHODS);
 
 /**
  * One IPC call, checked: the sender must be our app page's top frame, the method one of
@@ -18,14 +16,14 @@ export async function dispatchCall(
   if (!isTrustedSender(sender)) {
     return { ok: false, error: { kind: 'internal', message: 'Refused a call from a page that is not Gemba.' } };
   }
-  if (typeof method !== 'string' || !METHODS.has(method)) {
+  if (!isApiMethod(method)) {
     return { ok: false, error: { kind: 'input', message: `There is no call named "${String(method)}".` } };
   }
   if (!Array.isArray(args)) {
     return { ok: false, error: { kind: 'input', message: 'The call arguments must be an array.' } };
   }
   try {
-    const fn = service[method as ApiMethod] as (...a: unknown[]) => Promise<unknown>;
+    const fn = service[method] as (...a: unknown[]) => Promise<unknown>;
     return { ok: true, result: await fn.apply(service, args) };
   } catch (error) {
     return { ok: false, error: toUserFacingError(error) };

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Transform } from 'node:stream';
-import { API_METHODS, type ApiMethod, type UserFacingError } from '../../preload/api.ts';
+import { isApiMethod, type UserFacingError } from '../../preload/api.ts';
 import { InputError, toUserFacingError } from '../engine/errors.ts';
 import type { HostedService } from './hosted-service.ts';
 
@@ -10,12 +10,6 @@ export const MAX_CALL_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 ** 3;
 /** SSE comment sent this often so idle proxies and the browser keep the stream open. */
 const EVENT_STREAM_HEARTBEAT_MS = 15_000;
-
-const METHODS: ReadonlySet<string> = new Set(API_METHODS);
-
-export function isApiMethod(name: string): name is ApiMethod {
-  return METHODS.has(name);
-}
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_METHODS, type JobEvent } from '../../preload/api.ts';
+import { API_CALLS, proxyOf, type GembaApi, type JobEvent } from '../../preload/api.ts';
 import { InputError } from '../engine/errors.ts';
 import type { HostedService } from './hosted-service.ts';
 import { startLocalHost, type LocalHost } from './local-host.ts';
@@ -62,28 +62,28 @@ describe('local host', () => {
     writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(path.join(root, 'secret.txt'), 'outside the renderer');
 
-    const service = {} as Record<string, unknown>;
-    for (const method of API_METHODS) {
-      service[method] = async (...args: unknown[]) => {
-        calls.push({ method, args });
-        if (method === 'statistics' && args[0] === 'bad') throw new InputError('No such workspace.', { file: 'bad', hint: 'Pick another.' });
-        if (method === 'variants') throw new Error('boom');
-        if (method === 'cancelJob') return undefined;
-        return { method, args };
-      };
-    }
-    service.onJobEvent = (listener: (e: JobEvent) => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    const forwarded = proxyOf<GembaApi>(API_CALLS, async (method, args) => {
+      calls.push({ method, args });
+      if (method === 'statistics' && args[0] === 'bad') throw new InputError('No such workspace.', { file: 'bad', hint: 'Pick another.' });
+      if (method === 'variants') throw new Error('boom');
+      if (method === 'cancelJob') return undefined;
+      return { method, args };
+    });
+    const service: HostedService & { secretMethod(): Promise<string> } = {
+      ...forwarded,
+      onJobEvent: (listener: (e: JobEvent) => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      acceptUpload: async (name: string, body: NodeJS.ReadableStream) => {
+        let bytes = 0;
+        for await (const chunk of body as Readable) bytes += (chunk as Buffer).length;
+        uploads.push({ name, bytes });
+        return { kind: 'upload' as const, uploadId: 'u1', name };
+      },
+      secretMethod: async () => 'should never be reachable',
     };
-    service.acceptUpload = async (name: string, body: NodeJS.ReadableStream) => {
-      let bytes = 0;
-      for await (const chunk of body as Readable) bytes += (chunk as Buffer).length;
-      uploads.push({ name, bytes });
-      return { kind: 'upload' as const, uploadId: 'u1', name };
-    };
-    service.secretMethod = async () => 'should never be reachable';
-    host = await startLocalHost({ service: service as unknown as HostedService, rendererDir, token: TOKEN, maxUploadBytes: 1000 });
+    host = await startLocalHost({ service, rendererDir, token: TOKEN, maxUploadBytes: 1000 });
   });
 
   afterAll(async () => {

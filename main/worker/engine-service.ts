@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import { API_METHODS, type FileRef, type GembaApi, type JobEvent } from '../../preload/api.ts';
+import { API_CALLS, proxyOf, type FileRef, type GembaApi, type JobEvent } from '../../preload/api.ts';
 import { ReportedError } from '../engine/errors.ts';
 import type { FromEngine, ToEngine } from './engine-messages.ts';
-import { checkCallArguments } from '../service/call-arguments.ts';
 import { LocalEngine, type EngineOptions } from '../service/local-engine.ts';
+import { serveCall } from '../service/serve-call.ts';
 import { UploadStore } from '../service/uploads.ts';
 
 export interface EngineService extends GembaApi {
@@ -22,8 +22,8 @@ export interface EngineServiceOptions extends EngineOptions {
 
 /**
  * The engine as the app and the host see it: every GembaApi call is forwarded to one engine
- * thread, so parsing, sorting and analyses never block the caller's event loop. Calls are the
- * names in API_METHODS, so a call added to the contract is forwarded without touching this file.
+ * thread, so parsing, sorting and analyses never block the caller's event loop. The calls are a
+ * proxyOf the contract, so a call added to it is forwarded without touching this file.
  */
 export function createEngineService(options: EngineServiceOptions): EngineService {
   if (options.inProcess || process.env.GEMBA_ENGINE_IN_PROCESS === '1') return inProcessService(options);
@@ -78,23 +78,23 @@ export function createEngineService(options: EngineServiceOptions): EngineServic
       worker.postMessage({ type: 'call', id, method, args } satisfies ToEngine);
     });
 
-  const service: Record<string, unknown> = {};
-  for (const method of API_METHODS) service[method] = (...args: unknown[]) => call(method, args);
-  service.onJobEvent = (listener: (event: JobEvent) => void) => {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
+  return {
+    ...proxyOf<GembaApi>(API_CALLS, call),
+    onJobEvent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    acceptUpload: (name, body) => uploads.save(name, body),
+    close: async () => {
+      const w = worker;
+      if (!w) return;
+      await new Promise<void>((resolve) => {
+        closed = resolve;
+        w.postMessage({ type: 'close' } satisfies ToEngine);
+      });
+      await w.terminate();
+    },
   };
-  service.acceptUpload = (name: string, body: NodeJS.ReadableStream) => uploads.save(name, body);
-  service.close = async () => {
-    const w = worker;
-    if (!w) return;
-    await new Promise<void>((resolve) => {
-      closed = resolve;
-      w.postMessage({ type: 'close' } satisfies ToEngine);
-    });
-    await w.terminate();
-  };
-  return service as unknown as EngineService;
 }
 
 function defaultWorkerEntry(): URL {
@@ -104,13 +104,11 @@ function defaultWorkerEntry(): URL {
 
 function inProcessService(options: EngineOptions): EngineService {
   const engine = new LocalEngine(options);
-  const service: Record<string, unknown> = {};
-  for (const method of API_METHODS) {
-    service[method] = async (...args: unknown[]) =>
-      (engine[method] as unknown as (...a: unknown[]) => Promise<unknown>).apply(engine, checkCallArguments(method, args));
-  }
-  service.onJobEvent = (listener: (event: JobEvent) => void) => engine.onJobEvent(listener);
-  service.acceptUpload = (name: string, body: NodeJS.ReadableStream) => engine.uploads.save(name, body);
-  service.close = () => engine.close();
-  return service as unknown as EngineService;
+  return {
+    // async: a bad argument rejects the call, as it does across the thread.
+    ...proxyOf<GembaApi>(API_CALLS, async (method, args) => serveCall(engine, method, args)),
+    onJobEvent: (listener) => engine.onJobEvent(listener),
+    acceptUpload: (name, body) => engine.uploads.save(name, body),
+    close: () => engine.close(),
+  };
 }

@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ApiMethod } from '../../preload/api.ts';
+import { isApiMethod } from '../../preload/api.ts';
 import { toUserFacingError } from '../engine/errors.ts';
-import { checkCallArguments } from '../service/call-arguments.ts';
 import { LocalEngine, type EngineOptions } from '../service/local-engine.ts';
+import { serveCall } from '../service/serve-call.ts';
 import type { FromEngine, ToEngine } from './engine-messages.ts';
 
 /**
@@ -24,9 +24,8 @@ port.on('message', async (message: ToEngine) => {
   }
   const { id, method, args } = message;
   try {
-    const fn = engine[method as ApiMethod] as unknown as ((...a: unknown[]) => Promise<unknown>) | undefined;
-    if (typeof fn !== 'function') throw new Error(`the engine has no call named ${method}`);
-    post({ type: 'result', id, value: await fn.apply(engine, checkCallArguments(method as ApiMethod, args)) });
+    if (!isApiMethod(method)) throw new Error(`the engine has no call named ${method}`);
+    post({ type: 'result', id, value: await serveCall(engine, method, args) });
   } catch (error) {
     post({ type: 'error', id, error: toUserFacingError(error) });
   }

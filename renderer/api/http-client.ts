@@ -1,5 +1,5 @@
-import type { FileRef, GembaApi, GembaBridge, JobEvent, UserFacingError } from '../../preload/api.ts';
-import { API_METHODS, startsJob } from '../../preload/api.ts';
+import type { ApiMethod, FileRef, GembaApi, GembaBridge, JobEvent, UserFacingError } from '../../preload/api.ts';
+import { API_CALLS, proxyOf, startsJob } from '../../preload/api.ts';
 import { GembaError } from './gemba-error.ts';
 
 /** The pieces of the browser the HTTP transport needs; injectable so it can be tested in Node. */
@@ -73,7 +73,7 @@ export function createHttpBridge(transport: HttpTransport = browserTransport()):
     return opened;
   }
 
-  async function call(method: keyof GembaApi, args: unknown[]): Promise<unknown> {
+  async function call(method: ApiMethod, args: unknown[]): Promise<unknown> {
     if (startsJob(method)) await connectEvents();
     const response = await transport.fetch(`/api/call/${encodeURIComponent(method)}`, {
       method: 'POST',
@@ -84,30 +84,27 @@ export function createHttpBridge(transport: HttpTransport = browserTransport()):
     return readResult(response);
   }
 
-  const bridge = {} as Record<string, unknown>;
-  for (const method of API_METHODS) {
-    bridge[method] = (...args: unknown[]) => call(method, args);
-  }
+  return {
+    ...proxyOf<GembaApi>(API_CALLS, call),
 
-  bridge.onJobEvent = (listener: (event: JobEvent) => void) => {
-    listeners.add(listener);
-    void connectEvents();
-    return () => {
-      listeners.delete(listener);
-    };
+    onJobEvent: (listener: (event: JobEvent) => void) => {
+      listeners.add(listener);
+      void connectEvents();
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+
+    upload: async (file: Blob & { readonly name: string }): Promise<FileRef> => {
+      const response = await transport.fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: file,
+        credentials: 'same-origin',
+      });
+      return (await readResult(response)) as FileRef;
+    },
   };
-
-  bridge.upload = async (file: Blob & { readonly name: string }): Promise<FileRef> => {
-    const response = await transport.fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/octet-stream' },
-      body: file,
-      credentials: 'same-origin',
-    });
-    return (await readResult(response)) as FileRef;
-  };
-
-  return bridge as unknown as HttpBridge;
 }
 
 function browserTransport(): HttpTransport {
