@@ -1,0 +1,155 @@
+import { businessClock } from '../analysis/calendar.ts';
+import { caseBegin, caseEnd } from '../analysis/case-span.ts';
+import type { AttributeColumn, EventLog } from '../eventlog/event-log.ts';
+import { InputError } from '../errors.ts';
+import { MS_PER_UNIT, type AttributeMatch, type CaseCondition } from './measure-types.ts';
+import { checkActivities, checkAttribute, type ResolvedParameters } from './parameters.ts';
+
+/**
+ * Case conditions, the building block of every rate: each evaluates to one flag per case
+ * (1 = the case meets it) in one pass over the events.
+ */
+
+export interface ConditionContext {
+  log: EventLog;
+  parameters: ResolvedParameters;
+  /** Plain-words remarks for the result, e.g. that no activity looks like an exception. */
+  notes: Set<string>;
+}
+
+export function evaluateCondition(condition: CaseCondition, ctx: ConditionContext): Uint8Array {
+  const { log, parameters } = ctx;
+  if ('has' in condition) {
+    switch (condition.has) {
+      case 'defect': {
+        const defect = parameters.defect;
+        if (!defect) {
+          throw new InputError('No defect is defined: no activity name looks like a defect (reject, error, complaint, …) and none was chosen.', {
+            hint: 'Set parameters.defect in the workspace measures.json to {"activities": [...]} or {"attribute": NAME, "values": [...]}, or pass --activity.',
+          });
+        }
+        return 'activities' in defect ? casesContaining(log, defect.activities) : casesWithAttribute(log, defect.attribute, defect.values);
+      }
+      case 'rework':
+        return casesRepeating(log, parameters.reworkActivities ?? 'any');
+      case 'exception':
+        if (parameters.exceptionActivities.length === 0) ctx.notes.add('No activity looks like an exception (escalate, reject, cancel, …); set parameters.exceptionActivities to count some.');
+        return casesContaining(log, parameters.exceptionActivities);
+      case 'escalation':
+        if (parameters.escalationActivities.length === 0) ctx.notes.add('No activity looks like an escalation; set parameters.escalationActivities to count some.');
+        return casesContaining(log, parameters.escalationActivities);
+      case 'sla_met': {
+        const target = parameters.slaTarget;
+        if (!target) throw new InputError('No SLA target is set and there is no completed case to suggest one from.', { hint: 'Set parameters.slaTarget, e.g. {"value": 48, "unit": "hours"}.' });
+        return casesWithin(log, target.value * MS_PER_UNIT[target.unit], parameters.slaCalendar);
+      }
+    }
+  }
+  if ('contains' in condition) {
+    checkActivities(log, condition.contains, 'contains');
+    return casesContaining(log, condition.contains);
+  }
+  if ('repeats' in condition) {
+    if (condition.repeats !== 'any') checkActivities(log, condition.repeats, 'repeats');
+    return casesRepeating(log, condition.repeats);
+  }
+  if ('attribute' in condition) return casesWithAttribute(log, condition.attribute, condition.values);
+  if ('within' in condition) return casesWithin(log, condition.within.value * MS_PER_UNIT[condition.within.unit], parameters.slaCalendar);
+  if ('not' in condition) {
+    const inner = evaluateCondition(condition.not, ctx);
+    for (let c = 0; c < inner.length; c++) inner[c] ^= 1;
+    return inner;
+  }
+  const parts = ('all' in condition ? condition.all : condition.any).map((part) => evaluateCondition(part, ctx));
+  const out = new Uint8Array(log.caseCount).fill('all' in condition ? 1 : 0);
+  for (const part of parts) for (let c = 0; c < out.length; c++) out[c] = 'all' in condition ? out[c] & part[c] : out[c] | part[c];
+  return out;
+}
+
+export function activityFlags(log: EventLog, names: readonly string[]): Uint8Array {
+  const flags = new Uint8Array(log.activities.length);
+  for (const name of names) {
+    const code = log.activities.indexOf(name);
+    if (code >= 0) flags[code] = 1;
+  }
+  return flags;
+}
+
+export function casesContaining(log: EventLog, names: readonly string[]): Uint8Array {
+  const flags = activityFlags(log, names);
+  const out = new Uint8Array(log.caseCount);
+  for (let c = 0; c < log.caseCount; c++) {
+    for (let i = log.caseStart[c]; i < log.caseStart[c + 1]; i++) {
+      if (flags[log.activity[i]]) {
+        out[c] = 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Cases in which one activity (any, or one of those named) happens more than once. */
+export function casesRepeating(log: EventLog, names: 'any' | readonly string[]): Uint8Array {
+  const flags = names === 'any' ? new Uint8Array(log.activities.length).fill(1) : activityFlags(log, names);
+  const seenIn = new Int32Array(log.activities.length).fill(-1);
+  const out = new Uint8Array(log.caseCount);
+  for (let c = 0; c < log.caseCount; c++) {
+    for (let i = log.caseStart[c]; i < log.caseStart[c + 1]; i++) {
+      const a = log.activity[i];
+      if (!flags[a]) continue;
+      if (seenIn[a] === c) {
+        out[c] = 1;
+        break;
+      }
+      seenIn[a] = c;
+    }
+  }
+  return out;
+}
+
+/** Cases whose case attribute, or any of whose events' attribute, has one of the values. */
+export function casesWithAttribute(log: EventLog, name: string, values: readonly AttributeMatch[]): Uint8Array {
+  checkAttribute(log, name, 'attribute');
+  const out = new Uint8Array(log.caseCount);
+  const caseColumn = log.caseAttributes.find((c) => c.name === name);
+  if (caseColumn) {
+    const match = matcher(caseColumn, values);
+    for (let c = 0; c < log.caseCount; c++) out[c] = match(c) ? 1 : 0;
+    return out;
+  }
+  const match = matcher(log.eventAttributes.find((c) => c.name === name)!, values);
+  for (let c = 0; c < log.caseCount; c++) {
+    for (let i = log.caseStart[c]; i < log.caseStart[c + 1]; i++) {
+      if (match(i)) {
+        out[c] = 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function matcher(column: AttributeColumn, values: readonly AttributeMatch[]): (row: number) => boolean {
+  if (column.type === 'string') {
+    const wanted = new Set(values.map(String));
+    const codes = new Uint8Array(column.dictionary.length);
+    column.dictionary.forEach((v, k) => (codes[k] = wanted.has(v) ? 1 : 0));
+    return (row) => column.codes[row] >= 0 && codes[column.codes[row]] === 1;
+  }
+  const numbers = new Set(values.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : column.type === 'date' && typeof v === 'string' ? Date.parse(v) : Number(v))));
+  return (row) => numbers.has(column.values[row]);
+}
+
+/** Cases that took at most `targetMs` from first start to last end (working time with a calendar). */
+export function casesWithin(log: EventLog, targetMs: number, calendar: ResolvedParameters['slaCalendar']): Uint8Array {
+  const clock = calendar ? businessClock(calendar) : null;
+  const out = new Uint8Array(log.caseCount);
+  for (let c = 0; c < log.caseCount; c++) {
+    const begin = caseBegin(log, c);
+    const end = caseEnd(log, c);
+    const ms = clock ? clock(begin, end) * 1000 : end - begin;
+    out[c] = ms <= targetMs ? 1 : 0;
+  }
+  return out;
+}
