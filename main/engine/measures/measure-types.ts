@@ -83,8 +83,11 @@ export interface MeasureParameters {
   exceptionActivities?: string[] | null;
   escalationActivities?: string[] | null;
   slaTarget?: Duration | null;
-  slaCalendar?: WorkingCalendar | null;
+  slaCalendar?: SlaCalendar | null;
 }
+
+/** A working calendar as the file holds it: holidays may be left out. */
+export type SlaCalendar = Omit<WorkingCalendar, 'holidays'> & { holidays?: string[] };
 
 export interface MeasuresFile {
   $schema?: string;

@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from '../../../preload/api.ts';
+import { validateCalendar } from '../analysis/calendar.ts';
 import { caseDurationMs } from '../analysis/case-span.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
 import { InputError } from '../errors.ts';
@@ -47,7 +48,7 @@ export function resolveParameters(log: EventLog, chosen: MeasureParameters, comp
     exceptionActivities: chosen.exceptionActivities ?? suggestedActivities(log, EXCEPTION),
     escalationActivities: chosen.escalationActivities ?? suggestedActivities(log, ESCALATION),
     slaTarget: chosen.slaTarget ?? suggestedSlaTarget(log, completion.completed),
-    slaCalendar: chosen.slaCalendar ?? null,
+    slaCalendar: chosen.slaCalendar ? validateCalendar(chosen.slaCalendar) : null,
     sources: {
       endActivities: completion.source === 'chosen' ? 'chosen' : 'inferred',
       defect: chosen.defect ? 'chosen' : 'suggested',

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { logFromTraces } from '../analysis/test-logs.ts';
+import { caseCompletion, inferEndActivities } from './completion.ts';
+
+describe('end activities and completed cases', () => {
+  // Close: 3 occurrences, all last; Cancel: 1, last; b: 2 occurrences, last in one (the running case).
+  const log = logFromTraces({ 1: ['a', 'Close'], 2: ['a', 'Close'], 3: ['a', 'Cancel'], 4: ['a', 'b'], 5: ['a', 'b', 'Close'] });
+
+  it('infers activities that close cases and are never followed', () => {
+    expect(inferEndActivities(log)).toEqual(['Close', 'Cancel']);
+    const completion = caseCompletion(log, null);
+    expect(Array.from(completion.completed)).toEqual([1, 1, 1, 0, 1]);
+    expect(completion.completedCount).toBe(4);
+    expect(completion.note).toBeNull();
+  });
+
+  it('drops rare endings below the share of cases asked for', () => {
+    expect(inferEndActivities(log, { minShareOfCases: 0.3 })).toEqual(['Close']);
+  });
+
+  it('takes the end activities the user chose', () => {
+    const completion = caseCompletion(log, ['Close', 'b']);
+    expect(completion.source).toBe('chosen');
+    expect(Array.from(completion.completed)).toEqual([1, 1, 0, 1, 1]);
+  });
+
+  it('counts every case as completed, and says so, when no activity looks like an end', () => {
+    const loop = logFromTraces({ 1: ['a', 'b'], 2: ['b', 'a'] });
+    const completion = caseCompletion(loop, null);
+    expect(completion.endActivities).toEqual([]);
+    expect(completion.completedCount).toBe(2);
+    expect(completion.note).toMatch(/every case counts as completed/);
+  });
+});
