@@ -1,0 +1,87 @@
+import { InputError } from '../errors.ts';
+import { mean } from './chart-assembly.ts';
+import { attributeChart } from './attribute-charts.ts';
+import { cusumChart } from './cusum.ts';
+import { ewmaChart } from './ewma.ts';
+import { phaseLayout } from './phases.ts';
+import { resolveRules } from './special-causes.ts';
+import { CHART_TYPES, type ChartInput, type ChartOptions, type ControlChartResult } from './types.ts';
+import { individualsCharts, subgroupCharts, type ChartContext } from './variables-charts.ts';
+
+const ATTRIBUTE_CHARTS = new Set(['p', 'np', 'c', 'u', 'laney-p', 'laney-u'] as const);
+type AttributeChartType = typeof ATTRIBUTE_CHARTS extends Set<infer T> ? T : never;
+
+function isAttributeChart(chart: string): chart is AttributeChartType {
+  return (ATTRIBUTE_CHARTS as Set<string>).has(chart);
+}
+
+function checkInput(input: ChartInput, chart: ChartOptions['chart']): number {
+  const m = input.kind === 'variables' ? input.subgroups.length : input.counts.length;
+  if (m < 2) throw new InputError(`A control chart needs at least 2 subgroups; got ${m}.`, { hint: 'Chart more periods or cases.' });
+  if (input.labels.length !== m) throw new InputError(`There are ${m} subgroups but ${input.labels.length} labels.`, { hint: 'Give one label per subgroup.' });
+  if (input.kind === 'variables') {
+    input.subgroups.forEach((g, i) => {
+      if (g.length === 0) throw new InputError(`Subgroup ${i} (${input.labels[i]}) has no values.`, { hint: 'Leave empty periods out of the data.' });
+      for (const v of g) if (!Number.isFinite(v)) throw new InputError(`Subgroup ${i} (${input.labels[i]}) holds ${v}, which is not a number.`, { hint: 'Remove or fix the value.' });
+    });
+    return m;
+  }
+  if (input.sizes.length !== m) throw new InputError(`There are ${m} counts but ${input.sizes.length} subgroup sizes.`, { hint: 'Give one size per count.' });
+  const defectives = chart === 'p' || chart === 'np' || chart === 'laney-p';
+  for (let i = 0; i < m; i++) {
+    const c = input.counts[i];
+    const n = input.sizes[i];
+    const where = `Subgroup ${i} (${input.labels[i]})`;
+    if (!(Number.isFinite(c) && c >= 0)) throw new InputError(`${where}: the count ${c} is not a number of 0 or more.`, { hint: 'Counts are numbers of defectives or defects.' });
+    if (!(Number.isFinite(n) && n > 0)) throw new InputError(`${where}: the size ${n} is not a positive number.`, { hint: 'Sizes are the units inspected (n) or the area of opportunity.' });
+    if (defectives && c > n) {
+      throw new InputError(`${where}: ${c} defectives out of ${n} units is more than all of them.`, {
+        hint: 'If one unit can have several defects, use a U chart (laney-u when subgroups are large).',
+      });
+    }
+  }
+  return m;
+}
+
+/**
+ * Control charts of one series: the chart asked for (two for I-MR, Xbar-R and Xbar-S), tested for
+ * special causes, with limits per phase from the baseline minus the excluded subgroups.
+ */
+export function controlCharts(input: ChartInput, options: ChartOptions): ControlChartResult {
+  if (!CHART_TYPES.includes(options.chart)) {
+    throw new InputError(`There is no chart type "${String(options.chart)}".`, { hint: `Choose one of ${CHART_TYPES.join(', ')}.` });
+  }
+  const m = checkInput(input, options.chart);
+  const notes: string[] = [];
+  const ctx: ChartContext = { layout: phaseLayout(m, options), settings: resolveRules(options.rules, options.testK), options, notes };
+  const { chart } = options;
+  if (isAttributeChart(chart)) {
+    if (input.kind !== 'attributes') {
+      throw new InputError(`A ${chart.toUpperCase()} chart needs counts and subgroup sizes, not measurements.`, {
+        hint: 'Give the count column with --value and the size column with --size, or choose imr, xbar-r, xbar-s, ewma or cusum.',
+      });
+    }
+    return { charts: [attributeChart(chart, input.counts, input.sizes, input.labels, ctx)], notes };
+  }
+  let subgroups: number[][];
+  if (input.kind === 'attributes') {
+    // Rates charted as measurements (an XmR chart of proportions is common practice).
+    subgroups = input.counts.map((c, i) => [c / input.sizes[i]]);
+    notes.push('The rates count/size are charted as individual values.');
+  } else subgroups = input.subgroups;
+  const { labels } = input;
+  switch (chart) {
+    case 'imr': {
+      if (subgroups.some((g) => g.length > 1)) notes.push('Subgroups have several values: the I-MR chart plots their means.');
+      return { charts: individualsCharts(subgroups.map((g) => mean(g)), labels, ctx), notes };
+    }
+    case 'xbar-r':
+      return { charts: subgroupCharts(subgroups, labels, ctx, 'R'), notes };
+    case 'xbar-s':
+      return { charts: subgroupCharts(subgroups, labels, ctx, 'S'), notes };
+    case 'ewma':
+      return { charts: [ewmaChart(subgroups, labels, ctx)], notes };
+    default:
+      return { charts: [cusumChart(subgroups, labels, ctx)], notes };
+  }
+}

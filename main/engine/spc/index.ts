@@ -1,0 +1,19 @@
+/**
+ * Statistical process control: control charts with Minitab's tests for special causes, phases
+ * and baselines, capability and the chart chooser. Pure functions over numbers: the measures
+ * engine turns an event log into subgroups, this folder charts them.
+ */
+export { controlCharts } from './control-charts.ts';
+export { controlChartConstants, c4, type ControlChartConstants } from './constants.ts';
+export { resolveRules, describeTest, DEFAULT_K, type TestSetting } from './special-causes.ts';
+export {
+  CHART_TYPES,
+  type ChartInput,
+  type ChartName,
+  type ChartOptions,
+  type ChartType,
+  type ControlChart,
+  type ControlChartResult,
+  type RuleSelection,
+  type Signal,
+} from './types.ts';

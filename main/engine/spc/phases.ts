@@ -1,0 +1,74 @@
+import { InputError } from '../errors.ts';
+import type { ChartOptions } from './types.ts';
+
+/**
+ * Which subgroups set the limits of which points. Each phase (a stretch between process changes)
+ * gets its own limits, computed from its own subgroups minus the excluded ones (assignable causes);
+ * with a baseline of N, the first phase's limits come from its first N subgroups only and are
+ * applied unchanged to the points after them.
+ */
+export interface Phase {
+  /** First subgroup of the phase. */
+  start: number;
+  /** One past the last subgroup. */
+  end: number;
+  /** The subgroups the limits are computed from, ascending. */
+  fit: number[];
+}
+
+export interface PhaseLayout {
+  phaseOf: number[];
+  phases: Phase[];
+  /** The `exclude` option, sorted. */
+  excluded: number[];
+  /** Subgroups in the first phase's baseline, or null when all of it counts. */
+  baseline: number | null;
+}
+
+function wholeIndex(value: number, m: number, what: string): number {
+  if (!Number.isInteger(value) || value < 0 || value >= m) {
+    throw new InputError(`${what} ${value} is not a subgroup: there are ${m} (numbered 0 to ${m - 1}).`, {
+      hint: 'Subgroup indices are 0-based, in the order of the data.',
+    });
+  }
+  return value;
+}
+
+export function phaseLayout(m: number, options: Pick<ChartOptions, 'baseline' | 'exclude' | 'phases'>): PhaseLayout {
+  const excluded = [...new Set((options.exclude ?? []).map((i) => wholeIndex(i, m, 'Excluded subgroup')))].sort((a, b) => a - b);
+  const starts = (options.phases ?? []).map((i) => wholeIndex(i, m, 'Phase start'));
+  for (let j = 0; j < starts.length; j++) {
+    if (starts[j] === 0 || (j > 0 && starts[j] <= starts[j - 1])) {
+      throw new InputError(`Phase starts must be increasing subgroup indices after 0; got ${starts.join(', ')}.`, {
+        hint: 'Give the index of the first subgroup of each new phase, in order.',
+      });
+    }
+  }
+  const bounds = [0, ...starts, m];
+  const phaseOf = new Array<number>(m);
+  const skip = new Set(excluded);
+  const phases: Phase[] = [];
+  const baseline = options.baseline ?? null;
+  if (baseline !== null && (!Number.isInteger(baseline) || baseline < 1 || baseline > bounds[1])) {
+    throw new InputError(`A baseline of ${baseline} subgroups does not fit: the first phase has ${bounds[1]}.`, {
+      hint: 'Give the baseline as a whole number of subgroups from the start of the data.',
+    });
+  }
+  for (let p = 0; p + 1 < bounds.length; p++) {
+    const start = bounds[p];
+    const end = bounds[p + 1];
+    const fitEnd = p === 0 && baseline !== null ? start + baseline : end;
+    const fit: number[] = [];
+    for (let i = start; i < end; i++) {
+      phaseOf[i] = p;
+      if (i < fitEnd && !skip.has(i)) fit.push(i);
+    }
+    if (fit.length === 0) {
+      throw new InputError(`Phase ${p + 1} (subgroups ${start} to ${end - 1}) has no subgroup left to compute limits from.`, {
+        hint: 'Exclude fewer subgroups, or give the phase more data.',
+      });
+    }
+    phases.push({ start, end, fit });
+  }
+  return { phaseOf, phases, excluded, baseline };
+}

@@ -1,0 +1,92 @@
+/**
+ * The SPC engine's contract: subgroups in, charts out. Pure numbers, no event-log knowledge; the
+ * measures engine (main/engine/measures) turns a log into subgroups and the UI draws the charts.
+ */
+
+/** What to chart. Variables: one array of values per subgroup (all of length 1 → I-MR). Attributes:
+ * per subgroup the count (defectives for P/NP, defects for C/U) and its size (n, or units for U). */
+export type ChartInput =
+  | { kind: 'variables'; subgroups: number[][]; labels: string[] }
+  | { kind: 'attributes'; counts: number[]; sizes: number[]; labels: string[] };
+
+export type ChartType = 'imr' | 'xbar-r' | 'xbar-s' | 'p' | 'np' | 'c' | 'u' | 'laney-p' | 'laney-u' | 'ewma' | 'cusum';
+
+export const CHART_TYPES: readonly ChartType[] = ['imr', 'xbar-r', 'xbar-s', 'p', 'np', 'c', 'u', 'laney-p', 'laney-u', 'ewma', 'cusum'];
+
+/** Tests for special causes: numbers 1–8, or a preset. 'minitab' is Minitab's default (test 1
+ * only); 'western-electric' is tests 1, 5, 6 and 2 with 8 points; 'nelson' is all eight. */
+export type RuleSelection = number[] | 'minitab' | 'western-electric' | 'nelson';
+
+export interface ChartOptions {
+  chart: ChartType;
+  /** Limits from the first N subgroups only (of the first phase), applied to every later point. */
+  baseline?: number;
+  /** Subgroup indices (0-based) left out of the limit calculation: assignable causes. Still plotted and tested. */
+  exclude?: number[];
+  /** Subgroup indices where a new phase starts (after a process change); each phase gets its own limits. */
+  phases?: number[];
+  /** EWMA/CUSUM: the process target (default: the baseline mean). */
+  target?: number;
+  /** EWMA/CUSUM: the process σ of one observation (default: estimated from the baseline). */
+  sigma?: number;
+  /** EWMA weight, 0 < λ ≤ 1 (default 0.2). */
+  lambda?: number;
+  /** EWMA limit width in σ of the EWMA statistic (default 3). */
+  L?: number;
+  /** CUSUM reference value in σ units (default 0.5: tuned to a 1σ shift). */
+  k?: number;
+  /** CUSUM decision interval in σ units (default 4, as Minitab). */
+  h?: number;
+  /** Tests for special causes (default 'minitab': test 1). */
+  rules?: RuleSelection;
+  /** Override a test's K (e.g. { 2: 8 }); the defaults are Minitab's 3, 9, 6, 14, 2, 4, 15, 8. */
+  testK?: Partial<Record<number, number>>;
+}
+
+export type ChartName = 'I' | 'MR' | 'Xbar' | 'R' | 'S' | 'P' | 'NP' | 'C' | 'U' | 'EWMA' | 'CUSUM';
+
+export interface Signal {
+  /** 0-based subgroup index. */
+  index: number;
+  /** The test number 1–8. */
+  rule: number;
+  /** The test in Minitab's words, with its K. */
+  description: string;
+}
+
+export interface ControlChart {
+  name: ChartName;
+  /** The plotted statistic per subgroup; null where it does not exist (the first MR of a phase,
+   * a subgroup of one value on an S chart). CUSUM: the upper sum S_hi. */
+  points: (number | null)[];
+  labels: string[];
+  /** Subgroup sizes (units for U). */
+  n: number[];
+  /** One number when constant over the chart, else one value per point. */
+  center: number | number[];
+  lcl: number | number[];
+  ucl: number | number[];
+  /** Every test failed at every point: a point failing several tests is listed once per test. */
+  signals: Signal[];
+  /** The subgroups left out of the limits (the `exclude` option, and those after the baseline). */
+  excluded: number[];
+  /** Phase number (0-based) of each point. */
+  phase: number[];
+  /** The tests applied to this chart (tests 5–8 are not defined on R, S, MR, attribute charts;
+   * EWMA and CUSUM take test 1 only). */
+  rules: number[];
+  /** One σ of the plotted statistic at each point: the zone width of tests 2 and 5–8. */
+  zoneSigma: number[];
+  /** Per phase: the estimated (or given) process centre and σ of one observation (one unit for
+   * attribute charts: √(p̄(1−p̄)), √ū, √c̄, times Laney's σ_z for P′ and U′, given as sigmaZ). */
+  estimates: { phase: number; center: number; sigma: number; sigmaZ?: number }[];
+  /** CUSUM only: the lower sum S_lo ≥ 0 as NIST and Montgomery tabulate it; plot it as −S_lo
+   * against lcl = −H. A point signals when either sum exceeds H. */
+  lower?: number[];
+}
+
+export interface ControlChartResult {
+  charts: ControlChart[];
+  /** Plain-words remarks: what was estimated from what, tests that do not apply, clipped limits. */
+  notes: string[];
+}
