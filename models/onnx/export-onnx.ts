@@ -83,7 +83,7 @@ function regressorNode(ensemble: TreeEnsemble, output: string): OnnxNode {
 /**
  * The ONNX bytes of a tree ensemble: input `features` float32 [N, F], output `score` float32
  * [N, 1]. The transform is added as graph nodes because a regressor ignores `post_transform`:
- * logistic → Sigmoid, exp2neg → Pow(2, Neg(raw)); then `raw` [N, 1] is a second output.
+ * logistic → 1 / (1 + Exp(Neg(raw))) (a Sigmoid node's kernel is approximate), exp2neg → Pow(2, Neg(raw)); then `raw` [N, 1] is a second output.
  * `metadata` is stored in the model (e.g. model id, version, data fingerprint).
  */
 export function ensembleToOnnx(ensemble: TreeEnsemble, metadata: Record<string, string> = {}): Uint8Array {
@@ -107,7 +107,13 @@ export function ensembleToOnnx(ensemble: TreeEnsemble, metadata: Record<string, 
     graph.nodes.push(regressorNode(ensemble, ONNX_RAW_OUTPUT));
     graph.outputs.push({ name: ONNX_RAW_OUTPUT, shape: [batch, 1] });
     if (ensemble.transform === 'logistic') {
-      graph.nodes.push({ opType: 'Sigmoid', name: 'logistic', inputs: [ONNX_RAW_OUTPUT], outputs: [ONNX_OUTPUT] });
+      // 1 / (1 + e^−raw) spelled out: onnxruntime's Sigmoid kernel is a fast approximation that
+      // is off by ~2e-5 relative at probabilities near 0.003; Exp and Reciprocal are exact to float32.
+      graph.scalars.push({ name: 'one', value: 1 });
+      graph.nodes.push({ opType: 'Neg', name: 'negate', inputs: [ONNX_RAW_OUTPUT], outputs: ['negated'] });
+      graph.nodes.push({ opType: 'Exp', name: 'exp', inputs: ['negated'], outputs: ['odds_against'] });
+      graph.nodes.push({ opType: 'Add', name: 'plus_one', inputs: ['odds_against', 'one'], outputs: ['denominator'] });
+      graph.nodes.push({ opType: 'Reciprocal', name: 'logistic', inputs: ['denominator'], outputs: [ONNX_OUTPUT] });
     } else {
       graph.scalars.push({ name: 'two', value: 2 });
       graph.nodes.push({ opType: 'Neg', name: 'negate', inputs: [ONNX_RAW_OUTPUT], outputs: ['negated'] });

@@ -6,6 +6,10 @@
  *   options: rounds, learningRate, maxLeaves, maxDepth, minDataInLeaf, minHessianInLeaf, lambda,
  *   minGainToSplit, maxBins, validation + earlyStoppingRounds, onProgress, signal (AbortSignal).
  *   Covers are training rows per node.
+ * - `trainIsolationForest(features, nRows, { featureNames, trees = 100, sampleSize = 256, seed,
+ *   onProgress, signal })` → TreeEnsemble (transform exp2neg; output = the paper's anomaly score
+ *   2^(−E[h]/c(ψ)), raw = normalised mean path length; covers = subsample rows per node).
+ *   `averagePathLength(n)` is c(n).
  * - `binFeatures`, `quantileUpperBounds`: the ≤ 255 quantile bins (+ missing bin) it trains on.
  */
 export { trainGradientBoosting } from './gradient-boosting.ts';
@@ -13,3 +17,5 @@ export type { GradientBoostingOptions, GradientBoostingResult, LabelledRows, Tra
 export type { LossName } from './losses.ts';
 export { binFeatures, quantileUpperBounds, MISSING_BIN } from './binning.ts';
 export type { FeatureBins } from './binning.ts';
+export { averagePathLength, trainIsolationForest } from './isolation-forest.ts';
+export type { IsolationForestOptions } from './isolation-forest.ts';
