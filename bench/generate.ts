@@ -2,7 +2,7 @@
  * Seeded synthetic event-log generator with known truth (library and CLI).
  *
  *   npx tsx bench/generate.ts --events 1000000 --seed 42 --format csv|xes|xes.gz --out FILE
- *       [--truth FILE.json] [--dirty] [--start-timestamps]
+ *       [--truth FILE.json] [--dirty] [--start-timestamps] [--load]
  *
  * Cases are simulated one at a time and streamed to the file, so memory stays bounded from 1k to
  * 10M events; the truth (counts, DFG, variants, anomalies, bottleneck, shift, injected defects)
@@ -33,10 +33,12 @@ export interface GenerateOptions {
   truth?: string;
   dirty?: boolean;
   startTimestamps?: boolean;
+  /** Seasonal arrivals and a wait that grows with load (bench/generator/seasonal-load.ts). */
+  load?: boolean;
 }
 
 export interface GeneratedTruth extends LogTruth {
-  generator: { version: number; seed: number; requestedEvents: number; format: LogFormat; dirty: boolean; startTimestamps: boolean; model: string };
+  generator: { version: number; seed: number; requestedEvents: number; format: LogFormat; dirty: boolean; startTimestamps: boolean; load?: boolean; model: string };
   /** What the numbers above describe. */
   describes: string;
   /** Data rows (CSV) or events (XES) actually in the file; differs from `events` only in dirty mode. */
@@ -48,7 +50,7 @@ export async function generateLog(options: GenerateOptions): Promise<GeneratedTr
   const { events, seed, format, out } = options;
   if (!Number.isInteger(events) || events < 1) throw new Error(`--events must be a positive integer, got ${events}`);
   const withStart = options.startTimestamps ?? false;
-  const model = new OrderToCash(seed, events);
+  const model = new OrderToCash(seed, events, { load: options.load });
   const truth = new TruthCounter(events <= MEDIAN_EVENT_LIMIT);
   const defects = options.dirty ? new DefectInjector(seed) : null;
   const writer = openLogWriter(out, format, withStart);
@@ -65,7 +67,7 @@ export async function generateLog(options: GenerateOptions): Promise<GeneratedTr
   }
   await writer.close();
   const result: GeneratedTruth = {
-    generator: { version: GENERATOR_VERSION, seed, requestedEvents: events, format, dirty: !!options.dirty, startTimestamps: withStart, model: 'order-to-cash' },
+    generator: { version: GENERATOR_VERSION, seed, requestedEvents: events, format, dirty: !!options.dirty, startTimestamps: withStart, load: !!options.load, model: 'order-to-cash' },
     describes: options.dirty
       ? 'cases..shift describe the clean log before defects were injected; `dirty` lists the defects'
       : 'the log as written; events ordered by timestamp within a case (no ties)',
@@ -87,7 +89,7 @@ export async function ensureGenerated(options: GenerateOptions): Promise<Generat
   if (existsSync(options.out) && existsSync(truthPath) && statSync(options.out).size > 0) {
     const cached = JSON.parse(readFileSync(truthPath, 'utf8')) as GeneratedTruth;
     const g = cached.generator;
-    if (g?.version === GENERATOR_VERSION && g.seed === options.seed && g.requestedEvents === options.events && g.format === options.format && g.dirty === !!options.dirty && g.startTimestamps === !!options.startTimestamps)
+    if (g?.version === GENERATOR_VERSION && g.seed === options.seed && g.requestedEvents === options.events && g.format === options.format && g.dirty === !!options.dirty && g.startTimestamps === !!options.startTimestamps && !!g.load === !!options.load)
       return cached;
   }
   return generateLog(options);
@@ -126,6 +128,9 @@ function parseArgs(argv: string[]): GenerateOptions {
         break;
       case '--start-timestamps':
         opts.startTimestamps = true;
+        break;
+      case '--load':
+        opts.load = true;
         break;
       default:
         throw new Error(`unknown option ${flag}`);

@@ -1,4 +1,5 @@
 import { Random } from './random.ts';
+import { LOAD_DEPENDENT_WAIT, SeasonalLoad } from './seasonal-load.ts';
 
 /**
  * An order-to-cash process, simulated one case at a time. It has the shapes a real log shows:
@@ -119,16 +120,21 @@ export class OrderToCash {
   private readonly periodStart = Date.parse(PERIOD.start);
   private readonly shiftAt = Date.parse(SHIFT.date);
   private readonly interArrival: number;
+  /** Present with `{ load: true }`: seasonal arrivals and a load-dependent wait (seasonal-load.ts). */
+  private readonly load: SeasonalLoad | null;
+  private loadFactor = 1;
 
-  constructor(seed: number, targetEvents: number) {
+  constructor(seed: number, targetEvents: number, options: { load?: boolean } = {}) {
     this.random = new Random(seed);
     const expectedCases = Math.max(1, targetEvents / EXPECTED_EVENTS_PER_CASE);
     this.interArrival = (Date.parse(PERIOD.end) - this.periodStart) / expectedCases;
+    this.load = options.load ? new SeasonalLoad(this.periodStart, this.interArrival) : null;
   }
 
   simulate(index: number): SimulatedCase {
     const r = this.random;
-    const arrival = roundToSecond(this.periodStart + (index + r.next()) * this.interArrival);
+    const arrival = roundToSecond(this.load ? this.load.arrival(index, r.next()) : this.periodStart + (index + r.next()) * this.interArrival);
+    if (this.load) this.loadFactor = this.load.arrive(arrival);
     const anomaly = this.drawAnomaly();
     const region = REGIONS[r.weighted(REGIONS.map((x) => x.weight))];
     const channel = CHANNELS[r.weighted(CHANNEL_WEIGHTS)];
@@ -210,6 +216,7 @@ export class OrderToCash {
   private wait(from: string, to: string, anomaly: AnomalyKind | null, afterShift: boolean): number {
     let mean = (from === BOTTLENECK.from && to === BOTTLENECK.to ? BOTTLENECK.meanHours : MEAN_WAIT_HOURS[to]) * HOUR;
     if (afterShift && to === SHIFT.slowerActivity) mean *= SHIFT.slowdownFactor;
+    if (this.load && to === LOAD_DEPENDENT_WAIT.activity) mean *= this.loadFactor;
     // Extreme cases wait far longer at every step: between 1x and 1.5x EXTREME_FACTOR means.
     const w = anomaly === 'extreme_duration' ? mean * EXTREME_FACTOR * (1 + 0.5 * this.random.next()) : this.random.cappedExponential(mean);
     return Math.max(60_000, roundToSecond(w));

@@ -73,3 +73,31 @@ export function resolveEndActivities(log: EventLog, given: readonly string[] | u
   }
   return inferred;
 }
+
+/**
+ * Completed cases that can be learned from without the end-of-log bias: near the end of a log,
+ * the cases that already completed are the quick ones (the slow ones are still running), so a
+ * model trained or tested on them would learn that cases are short. Only cases that started at
+ * least the 99th-percentile case duration before the last event are kept; that duration is taken
+ * from the cases of the log's first half, which had all the time they needed to end.
+ */
+export function casesSafeToLearnFrom(log: EventLog, closes: Uint8Array): Int32Array {
+  let first = Infinity;
+  let last = -Infinity;
+  for (let c = 0; c < log.caseCount; c++) {
+    if (log.caseStart[c + 1] === log.caseStart[c]) continue;
+    first = Math.min(first, log.timestamp[log.caseStart[c]]);
+    last = Math.max(last, log.timestamp[log.caseStart[c + 1] - 1]);
+  }
+  const middle = first + (last - first) / 2;
+  const durations: number[] = [];
+  for (let c = 0; c < log.caseCount; c++) {
+    if (closes[c] && log.timestamp[log.caseStart[c]] <= middle) durations.push(log.timestamp[log.caseStart[c + 1] - 1] - log.timestamp[log.caseStart[c]]);
+  }
+  durations.sort((a, b) => a - b);
+  const p99 = durations.length ? durations[Math.min(durations.length - 1, Math.ceil(0.99 * durations.length) - 1)] : 0;
+  const latestStart = last - p99;
+  const kept: number[] = [];
+  for (let c = 0; c < log.caseCount; c++) if (closes[c] && log.timestamp[log.caseStart[c]] <= latestStart) kept.push(c);
+  return Int32Array.from(kept);
+}

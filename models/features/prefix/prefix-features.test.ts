@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { logFromTraces } from '../../../main/engine/analysis/test-logs.ts';
 import { fitPrefixEncoding } from './prefix-encoding.ts';
 import { encodePrefixes, utcWeekday } from './prefix-features.ts';
-import { completedCasePrefixes, prefixLengthLimit, runningCaseRows } from './prefix-rows.ts';
+import { completedCasePrefixes, prefixLengthLimit, runningCaseRows, snapshotRows } from './prefix-rows.ts';
 
 // Times are minutes after Monday 2024-01-01 00:00 UTC. A ends with "end"; B and C are running.
 const log = logFromTraces(
@@ -46,6 +46,18 @@ describe('prefix rows', () => {
   it('observes mid-wait when asked: half-way between events', () => {
     const rows = completedCasePrefixes(log, Int32Array.from([0]), { maxLength: 40, observeAt: 0.5 });
     expect([...rows.observedAt]).toEqual([minutes(30), minutes(120), minutes(210)]);
+  });
+
+  it('takes snapshots of the work in progress on an even grid (case A by hand)', () => {
+    // A is open for 240 minutes; 4 rows → one snapshot an hour at 0, 60, 120, 180 (not 240: ended).
+    const rows = snapshotRows(log, Int32Array.from([0]), { maxLength: 40, targetRows: 4 });
+    expect(rows.spacingMs).toBe(3_600_000);
+    expect([...rows.observedAt]).toEqual([0, 60, 120, 180].map(minutes));
+    expect([...rows.length]).toEqual([1, 2, 2, 3]);
+    // Before 150: 150 minutes open → 37.5 min spacing, snapshots at 0, 37.5, 75, 112.5.
+    const early = snapshotRows(log, Int32Array.from([0]), { maxLength: 40, targetRows: 4, before: minutes(150) });
+    expect([...early.length]).toEqual([1, 1, 2, 2]);
+    expect(snapshotRows(log, Int32Array.from([0]), { maxLength: 2, targetRows: 4 }).count).toBe(3);
   });
 
   it('limits prefixes to min(40, 90th percentile of case length)', () => {
