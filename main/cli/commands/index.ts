@@ -2,6 +2,7 @@ import type { Command } from '../command.ts';
 import { dfgCommand } from './dfg.ts';
 import { fixCommand } from './fix.ts';
 import { importCommand } from './import.ts';
+import { kpiCommand } from './kpi.ts';
 import { mapCommand } from './map.ts';
 import { qualityCommand } from './quality.ts';
 import { statisticsCommand } from './statistics.ts';
@@ -9,4 +10,4 @@ import { statsCommand } from './stats.ts';
 import { variantsCommand } from './variants.ts';
 
 /** Every `gemba` subcommand; add a command here and it appears in `gemba help`. */
-export const COMMANDS: readonly Command[] = [importCommand, statsCommand, dfgCommand, variantsCommand, mapCommand, qualityCommand, fixCommand, statisticsCommand];
+export const COMMANDS: readonly Command[] = [importCommand, statsCommand, dfgCommand, variantsCommand, mapCommand, qualityCommand, fixCommand, statisticsCommand, kpiCommand];

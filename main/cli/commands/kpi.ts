@@ -1,0 +1,103 @@
+import { filterMask } from '../../engine/analysis/filters.ts';
+import { InputError } from '../../engine/errors.ts';
+import { CHART_IDS, checkPeriod, computeMeasure, restoreDefaultMeasures, workspaceMeasures, type ChartId, type MeasureOptions, type MeasureResult } from '../../engine/measures/index.ts';
+import { flag, has, requirePositional } from '../args.ts';
+import { printJson, type Command } from '../command.ts';
+import { filtersFrom } from '../log-options.ts';
+
+const USAGE =
+  'gemba kpi WS [--measure NAME] [--activity A] [--period day|week|month] [--by ATTR] [--chart ID] [--time-zone ZONE] [--filter JSON] [--units] [--restore-measures] [--json]';
+
+/**
+ * `gemba kpi`: a measure of the workspace's measurement schema (measures.json, copied from the
+ * default on first use) on the current log with its fixes and the filters given, per period, with
+ * its chart input and, with --by, split by a case attribute. Without --measure: every measure's
+ * tile (value, trend, sentence).
+ */
+export const kpiCommand: Command = {
+  name: 'kpi',
+  usage: USAGE,
+  summary: 'Measures (cycle time, waiting time, throughput, defect rate, SLA adherence, …) per period, as defined in the workspace measures.json.',
+  valueFlags: ['measure', 'activity', 'period', 'by', 'chart', 'time-zone', 'filter'],
+  switches: ['json', 'units', 'restore-measures'],
+  async run(args, ctx) {
+    const { log, basis, workspace } = ctx.engine.sessions.currentLog(requirePositional(args, 0, 'the workspace', USAGE));
+    const file = has(args, 'restore-measures') ? restoreDefaultMeasures(workspace.path) : workspaceMeasures(workspace.path);
+    const chart = flag(args, 'chart');
+    if (chart !== undefined && !(CHART_IDS as readonly string[]).includes(chart)) {
+      throw new InputError(`Unknown chart "${chart}".`, { hint: `Charts: ${CHART_IDS.join(', ')}.` });
+    }
+    const options: MeasureOptions = {
+      mask: filterMask(log, filtersFrom(args)),
+      period: checkPeriod(flag(args, 'period') ?? 'week'),
+      timeZone: flag(args, 'time-zone') ?? null,
+      activity: flag(args, 'activity') ?? null,
+      segmentBy: flag(args, 'by') ?? null,
+      chart: chart as ChartId | undefined,
+      basis,
+    };
+    const name = flag(args, 'measure');
+    if (name === undefined) {
+      const tiles = file.measures.map((m) => {
+        try {
+          const r = computeMeasure(log, file, m.name, { ...options, activity: null, chart: undefined });
+          return { name: m.name, title: m.title, unit: m.unit, sentence: m.sentence, value: r.summary.value, n: r.summary.n, trend: r.summary.trend, notes: r.notes };
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          return { name: m.name, title: m.title, unit: m.unit, sentence: m.sentence, value: null, n: 0, error: [error.message, error.details.hint].filter(Boolean).join(' ') };
+        }
+      });
+      if (has(args, 'json')) printJson(ctx, { basis, period: options.period, measures: tiles });
+      else ctx.stdout.write(`${tiles.map((t) => `${t.title.padEnd(22)} ${formatValue(t.value, t.unit).padStart(16)}  ${'error' in t ? t.error : t.sentence}`).join('\n')}\n`);
+      return;
+    }
+    const result = computeMeasure(log, file, name, options);
+    if (has(args, 'json')) {
+      printJson(ctx, jsonOf(result, log.caseIds, has(args, 'units')));
+      return;
+    }
+    ctx.stdout.write(textOf(result));
+  },
+};
+
+function jsonOf(r: MeasureResult, caseIds: readonly string[], withUnits: boolean): Record<string, unknown> {
+  return {
+    basis: r.basis,
+    measure: r.measure,
+    parameters: r.parameters,
+    completion: r.completion,
+    period: r.period,
+    timeZone: r.timeZone,
+    summary: r.summary,
+    chart: r.chart,
+    segments: r.segments,
+    notes: r.notes,
+    ...(withUnits
+      ? {
+          unitChart: r.unitChart ? { chart: r.unitChart.chart, input: r.unitChart.input } : null,
+          units: Array.from(r.units.value, (value, k) => ({ case: caseIds[r.units.caseIndex[k]], value, at: new Date(r.units.at[k]).toISOString(), period: r.summary.series[r.periodOfUnit[k]].period })),
+        }
+      : {}),
+  };
+}
+
+function formatValue(value: number | null, unit: string): string {
+  if (value === null) return '–';
+  if (unit === 'share') return `${(100 * value).toFixed(1)}%`;
+  return `${Number(value.toPrecision(4))} ${unit}`;
+}
+
+function textOf(r: MeasureResult): string {
+  const unit = r.measure.unit;
+  const lines = [
+    `${r.measure.title}: ${formatValue(r.summary.value, unit)} over ${r.summary.n} ${r.measure.per === 'period' ? 'completed cases' : `${r.measure.per}s`}`,
+    r.measure.sentence,
+    ...r.notes,
+    `per ${r.period} (${r.timeZone}):`,
+    ...r.summary.series.map((s) => `  ${s.period}  ${formatValue(s.value, unit).padStart(16)}  n=${s.n}`),
+  ];
+  if (r.segments) {
+    lines.push(`by ${r.segments.attribute}:`, ...r.segments.values.map((s) => `  ${formatValue(s.value, unit).padStart(16)}  n=${String(s.n).padEnd(8)} ${s.segment}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
