@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeInputError, InputError, ReportedError } from '../engine/errors.ts';
 import { LocalEngine } from '../service/local-engine.ts';
+import { runOnThread } from '../worker/job-thread.ts';
 import { parseArgs } from './args.ts';
 import type { CommandContext } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
@@ -21,7 +22,7 @@ export async function runCli(argv: readonly string[], io: Pick<CommandContext, '
     io.stdout.write(helpText());
     return name ? EXIT_OK : EXIT_BAD_INPUT;
   }
-  const engine = new LocalEngine({ mode: 'cli', userDataDir: process.env.GEMBA_USER_DATA ?? join(tmpdir(), 'gemba-cli') });
+  const engine = new LocalEngine({ mode: 'cli', userDataDir: process.env.GEMBA_USER_DATA ?? join(tmpdir(), 'gemba-cli') }, runOnThread);
   try {
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) throw new InputError(`Unknown command "${name}".`, { hint: `Commands: ${COMMANDS.map((c) => c.name).join(', ')}. Run "gemba help".` });

@@ -292,7 +292,7 @@ describe('local host', () => {
         res.on('data', (c: Buffer) => {
           text += c.toString();
           if (text.includes('retry:') && listeners.size > 0 && !text.includes('data:')) {
-            for (const l of listeners) l({ type: 'cancelled', jobId: 'j7' });
+            for (const l of listeners) l({ type: 'cancelled', kind: 'import', jobId: 'j7' });
           }
           if (text.includes('data:')) {
             req.destroy();
@@ -304,7 +304,7 @@ describe('local host', () => {
       req.end();
     });
     const data = received.split('\n').find((line) => line.startsWith('data: '))!;
-    expect(JSON.parse(data.slice('data: '.length))).toEqual({ type: 'cancelled', jobId: 'j7' });
+    expect(JSON.parse(data.slice('data: '.length))).toEqual({ type: 'cancelled', kind: 'import', jobId: 'j7' });
     await new Promise((r) => setTimeout(r, 50));
     expect(listeners.size).toBe(0);
   });

@@ -15,11 +15,11 @@ describe('JobQueue', () => {
     });
     queue.onEvent((e) => events.push(e));
     const order: string[] = [];
-    const a = queue.start(async () => {
+    const a = queue.start('import', async () => {
       order.push('a');
       return summary;
     });
-    const b = queue.start(async () => {
+    const b = queue.start('import', async () => {
       order.push('b');
       return summary;
     });
@@ -39,8 +39,8 @@ describe('JobQueue', () => {
     queue.onEvent((e) => events.push(e));
     const work = (signal: AbortSignal) =>
       new Promise<ImportSummary>((_, reject) => signal.addEventListener('abort', () => reject(new CancelledError())));
-    queue.start(work);
-    queue.start(work);
+    queue.start('import', work);
+    queue.start('import', work);
     queue.cancelAll();
     await queue.idle();
     expect(events.map((e) => e.type)).toEqual(['cancelled', 'cancelled']);

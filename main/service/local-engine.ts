@@ -44,6 +44,7 @@ import { importLog } from '../engine/import/import-log.ts';
 import { REJECTED_SAMPLE_LIMIT } from '../engine/import/parsed-log.ts';
 import { machineTimeZone } from '../engine/import/timestamps/index.ts';
 import { FixesStore } from '../engine/workspace/fixes-store.ts';
+import type { RunOnThread } from './job-kinds.ts';
 import { JobQueue } from './job-queue.ts';
 import { RecentWorkspaces } from './recent-workspaces.ts';
 import { UploadStore } from './uploads.ts';
@@ -68,7 +69,14 @@ export class LocalEngine implements GembaApi {
   private readonly recent: RecentWorkspaces;
   private readonly defaultWorkspaceDir: string;
 
-  constructor(private readonly options: EngineOptions) {
+  /**
+   * @param runOnThread runs a job's work on a thread of its own (main/worker/job-thread.ts), for
+   *   the kinds JOB_THREADS places on 'training'; passed by the engine thread and the CLI.
+   */
+  constructor(
+    private readonly options: EngineOptions,
+    readonly runOnThread?: RunOnThread,
+  ) {
     this.defaultWorkspaceDir = options.defaultWorkspaceDir ?? process.env.GEMBA_WORKSPACES ?? join(homedir(), 'Gemba');
     this.sessions = new WorkspaceSessions(this.defaultWorkspaceDir);
     // A browser page can only hand over uploaded bytes; a local path from it would let anyone
@@ -117,7 +125,7 @@ export class LocalEngine implements GembaApi {
     // Resolve now so a missing workspace or file fails the call itself, not a job later.
     const ws = this.sessions.get(request.workspace);
     const { path, name } = this.uploads.resolve(request.file);
-    const jobId = this.jobQueue.start((signal, progress) => this.runImport(ws.path, path, name, request, signal, progress));
+    const jobId = this.jobQueue.start('import', (signal, progress) => this.runImport(ws.path, path, name, request, signal, progress));
     return { jobId };
   }
 

@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import { API_CALLS, proxyOf, type FileRef, type GembaApi, type JobEvent } from '../../preload/api.ts';
+import { API_CALLS, proxyOf, type FileRef, type GembaApi, type JobEvent, type JobKind } from '../../preload/api.ts';
 import { ReportedError } from '../engine/errors.ts';
 import type { FromEngine, ToEngine } from './engine-messages.ts';
+import { runOnThread } from './job-thread.ts';
 import { LocalEngine, type EngineOptions } from '../service/local-engine.ts';
 import { serveCall } from '../service/serve-call.ts';
 import { UploadStore } from '../service/uploads.ts';
@@ -49,10 +50,10 @@ export function createEngineService(options: EngineServiceOptions): EngineServic
       }
     });
     // Jobs this thread runs; if it dies they end as failed, or the UI would wait for them forever.
-    const runningJobs = new Set<string>();
+    const runningJobs = new Map<string, JobKind>();
     w.on('message', (message: FromEngine) => {
       if (message.type !== 'job') return;
-      if (message.event.type === 'progress') runningJobs.add(message.event.jobId);
+      if (message.event.type === 'progress') runningJobs.set(message.event.jobId, message.event.kind);
       else runningJobs.delete(message.event.jobId);
     });
     const fail = (reason: string) => {
@@ -61,7 +62,7 @@ export function createEngineService(options: EngineServiceOptions): EngineServic
       const error = { kind: 'internal' as const, message: `Internal error: the engine stopped (${reason}).`, hint: 'Try again; the workspace was not changed.' };
       for (const call of pending.values()) call.reject(new ReportedError(error));
       pending.clear();
-      for (const jobId of runningJobs) for (const listener of listeners) listener({ type: 'failed', jobId, error });
+      for (const [jobId, kind] of runningJobs) for (const listener of listeners) listener({ type: 'failed', kind, jobId, error });
       runningJobs.clear();
       closed?.();
     };
@@ -103,7 +104,7 @@ function defaultWorkerEntry(): URL {
 }
 
 function inProcessService(options: EngineOptions): EngineService {
-  const engine = new LocalEngine(options);
+  const engine = new LocalEngine(options, runOnThread);
   return {
     // async: a bad argument rejects the call, as it does across the thread.
     ...proxyOf<GembaApi>(API_CALLS, async (method, args) => serveCall(engine, method, args)),

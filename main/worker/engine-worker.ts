@@ -4,6 +4,7 @@ import { toUserFacingError } from '../engine/errors.ts';
 import { LocalEngine, type EngineOptions } from '../service/local-engine.ts';
 import { serveCall } from '../service/serve-call.ts';
 import type { FromEngine, ToEngine } from './engine-messages.ts';
+import { runOnThread } from './job-thread.ts';
 
 /**
  * The engine thread: holds open workspaces and loaded logs, runs analyses and imports, so the
@@ -11,7 +12,7 @@ import type { FromEngine, ToEngine } from './engine-messages.ts';
  */
 const port = parentPort;
 if (!port) throw new Error('engine-worker must run as a worker thread');
-const engine = new LocalEngine(workerData as EngineOptions);
+const engine = new LocalEngine(workerData as EngineOptions, runOnThread);
 const post = (message: FromEngine) => port.postMessage(message);
 
 engine.onJobEvent((event) => post({ type: 'job', event }));

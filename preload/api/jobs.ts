@@ -2,16 +2,30 @@
 import type { CallKinds, UserFacingError } from './calls.ts';
 import type { ImportSummary } from './import.ts';
 
-export type JobEvent =
+/**
+ * Each kind of job with what it answers when done and what its progress counts. A kind added
+ * here (training, scoring and report export are next) becomes part of JobEvent, and the service's
+ * JOB_THREADS then asks the compiler which thread runs it.
+ */
+export interface JobKinds {
   /**
-   * `unit` says what done/total count: in the 'reading' phase bytes of the input file (compressed
-   * bytes for .gz), in 'checking' and 'saving' steps.
+   * An import: `unit` is bytes of the input file in the 'reading' phase (compressed bytes for
+   * .gz), steps in 'checking' and 'saving'.
    */
-  | { type: 'progress'; jobId: string; phase: string; done: number; total: number; unit: 'bytes' | 'steps' }
-  | { type: 'done'; jobId: string; result: ImportSummary }
-  | { type: 'failed'; jobId: string; error: UserFacingError }
-  | { type: 'cancelled'; jobId: string };
+  import: { result: ImportSummary; unit: 'bytes' | 'steps' };
+}
 
+export type JobKind = keyof JobKinds;
+
+/** The events of one kind of job: progress in its unit, its result, a failure, or a cancel. */
+export type JobEventOf<K extends JobKind> =
+  | { type: 'progress'; kind: K; jobId: string; phase: string; done: number; total: number; unit: JobKinds[K]['unit'] }
+  | { type: 'done'; kind: K; jobId: string; result: JobKinds[K]['result'] }
+  | { type: 'failed'; kind: K; jobId: string; error: UserFacingError }
+  | { type: 'cancelled'; kind: K; jobId: string };
+
+/** Every job event, a union by kind: `event.kind` narrows `result` and `unit`. */
+export type JobEvent = { [K in JobKind]: JobEventOf<K> }[JobKind];
 
 export interface JobCalls {
   cancelJob(jobId: string): Promise<void>;

@@ -133,6 +133,7 @@ export function ImportView() {
           else
             handle({
               type: 'failed',
+              kind: 'import',
               jobId: id,
               error: {
                 kind: 'internal',

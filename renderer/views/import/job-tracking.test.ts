@@ -3,8 +3,8 @@ import type { JobEvent } from '../../../preload/api.ts';
 import { forgetJob, jobOutcome, recallJob, rememberJob } from './job-tracking.ts';
 import { MemoryStorage } from '../../test-support/memory-storage.ts';
 
-const progress: JobEvent = { type: 'progress', jobId: 'b', phase: 'reading', done: 10, total: 100, unit: 'bytes' };
-const failed: JobEvent = { type: 'failed', jobId: 'a', error: { kind: 'input', message: 'bad' } };
+const progress: JobEvent = { type: 'progress', kind: 'import', jobId: 'b', phase: 'reading', done: 10, total: 100, unit: 'bytes' };
+const failed: JobEvent = { type: 'failed', kind: 'import', jobId: 'a', error: { kind: 'input', message: 'bad' } };
 
 describe('jobOutcome', () => {
   it('tells a running job from an ended one and from one the engine forgot', () => {
