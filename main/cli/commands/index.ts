@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { dfgCommand } from './dfg.ts';
+import { exportCommand } from './export.ts';
 import { fixCommand } from './fix.ts';
 import { importCommand } from './import.ts';
 import { kpiCommand } from './kpi.ts';
@@ -10,4 +11,4 @@ import { statsCommand } from './stats.ts';
 import { variantsCommand } from './variants.ts';
 
 /** Every `gemba` subcommand; add a command here and it appears in `gemba help`. */
-export const COMMANDS: readonly Command[] = [importCommand, statsCommand, dfgCommand, variantsCommand, mapCommand, qualityCommand, fixCommand, statisticsCommand, kpiCommand];
+export const COMMANDS: readonly Command[] = [importCommand, statsCommand, dfgCommand, variantsCommand, mapCommand, qualityCommand, fixCommand, statisticsCommand, kpiCommand, exportCommand];

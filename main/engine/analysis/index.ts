@@ -11,7 +11,7 @@
  * call would return StatisticsTable unchanged.
  */
 export { statisticsTable, quantile, summarise } from './statistics-table.ts';
-export type { DurationSummary, StatisticsBy, StatisticsRequest, StatisticsRow, StatisticsTable } from './statistics-table.ts';
+export type { DurationStatistics, StatisticsBy, StatisticsRequest, StatisticsRow, StatisticsTable } from './statistics-table.ts';
 export { caseMask, filterMask, sharedCaseMask, keptCaseCount, parseLogFilters, type CaseMask } from './filters.ts';
 export { logStatistics } from './statistics.ts';
 export { variants, variantGroups } from './variants.ts';

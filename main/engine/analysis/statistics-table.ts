@@ -20,7 +20,7 @@ import { caseDurationMs } from './case-span.ts';
 export type StatisticsBy = 'activity' | 'resource' | 'attribute';
 
 /** Durations in seconds; `standardDeviation` is null for fewer than two values. */
-export interface DurationSummary {
+export interface DurationStatistics {
   count: number;
   mean: number;
   median: number;
@@ -43,7 +43,7 @@ export interface StatisticsRow {
   /** caseFrequency / cases, 0..1. */
   caseShare: number;
   /** Null when no duration is known for any of its events. */
-  durationSeconds: DurationSummary | null;
+  durationSeconds: DurationStatistics | null;
 }
 
 export interface StatisticsTable {
@@ -188,7 +188,7 @@ function groupingOf(log: EventLog, request: StatisticsRequest): Grouping {
 }
 
 /** Mean, median, P90, P95, standard deviation, min and max per group, in seconds. */
-function durationSummaries(itemGroup: Int32Array, itemDuration: Float64Array, groups: number): (DurationSummary | null)[] {
+function durationSummaries(itemGroup: Int32Array, itemDuration: Float64Array, groups: number): (DurationStatistics | null)[] {
   const count = new Int32Array(groups + 1);
   for (let i = 0; i < itemGroup.length; i++) if (itemGroup[i] >= 0 && itemDuration[i] === itemDuration[i]) count[itemGroup[i] + 1]++;
   for (let g = 0; g < groups; g++) count[g + 1] += count[g];
@@ -198,7 +198,7 @@ function durationSummaries(itemGroup: Int32Array, itemDuration: Float64Array, gr
     const g = itemGroup[i];
     if (g >= 0 && itemDuration[i] === itemDuration[i]) sorted[fill[g]++] = itemDuration[i] / 1000;
   }
-  const out: (DurationSummary | null)[] = [];
+  const out: (DurationStatistics | null)[] = [];
   for (let g = 0; g < groups; g++) {
     const values = sorted.subarray(count[g], count[g + 1]).sort();
     out.push(values.length ? summarise(values) : null);
@@ -207,7 +207,7 @@ function durationSummaries(itemGroup: Int32Array, itemDuration: Float64Array, gr
 }
 
 /** The summary of ascending values (at least one). */
-export function summarise(sorted: Float64Array): DurationSummary {
+export function summarise(sorted: Float64Array): DurationStatistics {
   const n = sorted.length;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i];
