@@ -1,4 +1,5 @@
 import { InputError } from '../errors.ts';
+import type { ChartInput } from '../spc/index.ts';
 import { CHART_FAMILY, CHARTS_OF_BLOCK, type ChartId, type MeasureBlock } from './measure-types.ts';
 import type { PeriodGrid } from './periods.ts';
 import type { UnitValues } from './unit-values.ts';
@@ -7,9 +8,7 @@ import type { UnitValues } from './unit-values.ts';
  * The input of the control-chart engine (main/engine/spc): measured values in subgroups, or
  * counts out of sizes, each point labelled with its period's start date (ISO).
  */
-export type ChartInput =
-  | { kind: 'variables'; subgroups: number[][]; labels: string[] }
-  | { kind: 'attributes'; counts: number[]; sizes: number[]; labels: string[] };
+export type { ChartInput };
 
 export interface PeriodChart {
   chart: ChartId;

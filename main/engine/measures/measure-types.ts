@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from '../../../preload/api.ts';
+import type { ChartType } from '../spc/index.ts';
 
 /**
  * The measurement schema as TypeScript: the shape `resources/measures/measures.schema.json`
@@ -9,6 +10,9 @@ export const MEASURES_SCHEMA_VERSION = 1;
 
 export const CHART_IDS = ['imr', 'xbar-r', 'xbar-s', 'p', 'np', 'c', 'u', 'laney-p', 'laney-u', 'ewma', 'cusum'] as const;
 export type ChartId = (typeof CHART_IDS)[number];
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** The schema's chart ids are the SPC engine's: this fails to compile if the two lists drift apart. */
+export const CHART_IDS_MATCH_SPC: Same<ChartId, ChartType> = true;
 
 export const DURATION_UNITS = ['seconds', 'minutes', 'hours', 'days'] as const;
 export type DurationUnit = (typeof DURATION_UNITS)[number];
