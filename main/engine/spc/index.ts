@@ -17,3 +17,15 @@ export {
   type RuleSelection,
   type Signal,
 } from './types.ts';
+export {
+  capability,
+  type CapabilityOptions,
+  type CapabilityResult,
+  type CapabilitySpecs,
+  type DistributionFit,
+  type Indices as CapabilityIndices,
+  type Ppm,
+} from './capability.ts';
+export { normalityTest, type NormalityTest } from './normality.ts';
+export type { DistributionName } from './distribution-fits.ts';
+export type { HistogramBin } from './histogram.ts';
