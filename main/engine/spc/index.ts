@@ -29,3 +29,4 @@ export {
 export { normalityTest, type NormalityTest } from './normality.ts';
 export type { DistributionName } from './distribution-fits.ts';
 export type { HistogramBin } from './histogram.ts';
+export { chooseChart, lag1Autocorrelation, type ChartChoice, type ChooserCheck, type ChooserHint } from './chart-chooser.ts';
