@@ -16,6 +16,7 @@ const BENCHES = {
   map: 'bench/map.bench.ts',
   quality: 'bench/quality.bench.ts',
   parsers: 'bench/parsers.bench.ts',
+  measures: 'bench/measures.bench.ts',
 };
 
 const repo = fileURLToPath(new URL('..', import.meta.url));

@@ -50,6 +50,15 @@ describe('gemba kpi', () => {
     expect(byChannel.segments.values.map((s: { segment: string; value: number }) => [s.segment, s.value])).toEqual([['web', 0], ['phone', 0.5]]);
   });
 
+  it('with --units lists every value with its case, and the I-MR by case', async () => {
+    const result = JSON.parse((await gemba('kpi', ws, '--measure', 'cycle_time', '--units', '--json')).stdout);
+    expect(result.units.map((u: { case: string; value: number; period: string }) => [u.case, u.value, u.period])).toEqual([
+      ['A', 6, '2024-01-01'], ['B', 10, '2024-01-01'], ['C', 12, '2024-01-01'], ['D', 20, '2024-01-08'], ['E', 20, '2024-01-08'],
+    ]);
+    expect(result.unitChart.chart).toBe('imr');
+    expect(result.unitChart.input.subgroups).toEqual([[6], [10], [12], [20], [20]]);
+  });
+
   it('lists every measure as a tile without --measure', async () => {
     const tiles = JSON.parse((await gemba('kpi', ws, '--json')).stdout);
     expect(tiles.measures.map((t: { name: string }) => t.name)).toContain('first_time_right');

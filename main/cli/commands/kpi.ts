@@ -1,6 +1,6 @@
 import { filterMask } from '../../engine/analysis/filters.ts';
 import { InputError } from '../../engine/errors.ts';
-import { CHART_IDS, checkPeriod, computeMeasure, restoreDefaultMeasures, workspaceMeasures, type ChartId, type MeasureOptions, type MeasureResult } from '../../engine/measures/index.ts';
+import { CHART_IDS, checkPeriod, computeMeasure, unitChartInput, restoreDefaultMeasures, workspaceMeasures, type ChartId, type MeasureOptions, type MeasureResult } from '../../engine/measures/index.ts';
 import { flag, has, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
 import { filtersFrom } from '../log-options.ts';
@@ -74,7 +74,7 @@ function jsonOf(r: MeasureResult, caseIds: readonly string[], withUnits: boolean
     notes: r.notes,
     ...(withUnits
       ? {
-          unitChart: r.unitChart ? { chart: r.unitChart.chart, input: r.unitChart.input } : null,
+          unitChart: r.unitChart ? { chart: r.unitChart, input: unitChartInput(r.units).input } : null,
           units: Array.from(r.units.value, (value, k) => ({ case: caseIds[r.units.caseIndex[k]], value, at: new Date(r.units.at[k]).toISOString(), period: r.summary.series[r.periodOfUnit[k]].period })),
         }
       : {}),

@@ -48,12 +48,13 @@ export function periodChartInput(block: MeasureBlock, units: UnitValues, grid: P
     // Shares: cases meeting the condition out of completed cases; event counts: events out of cases.
     return { chart, input: { kind: 'attributes', counts: points.map((p) => sum[p]), sizes: points.map((p) => n[p]), labels }, periods: points };
   }
+  // Values go to their period's subgroup in unit order (case by case): the Xbar, R and S of a
+  // subgroup do not depend on the order inside it, and a sort of a million values would cost more
+  // than the whole measure.
   const subgroups: number[][] = points.map(() => []);
   const slot = new Int32Array(periods).fill(-1);
   points.forEach((p, k) => (slot[p] = k));
-  // Within a period, values in time order, so an I-MR or EWMA over a subgroup reads as it happened.
-  const order = timeOrder(units.at);
-  for (const k of order) subgroups[slot[grid.periodOf[k]]].push(units.value[k]);
+  for (let k = 0; k < units.value.length; k++) subgroups[slot[grid.periodOf[k]]].push(units.value[k]);
   return { chart, input: { kind: 'variables', subgroups, labels }, periods: points };
 }
 

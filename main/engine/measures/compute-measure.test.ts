@@ -3,6 +3,7 @@
  * expected value is worked out by hand in the comments from the event times listed there.
  */
 import { describe, expect, it } from 'vitest';
+import { unitChartInput } from './chart-input.ts';
 import { computeMeasure, type MeasureOptions } from './compute-measure.ts';
 import { measuresLog } from './measures-log.fixture.ts';
 import type { MeasuresFile } from './measure-types.ts';
@@ -42,8 +43,8 @@ describe('cycle_time: first event to last event of each completed case, in hours
     expect(result.summary.trend.change).toBeCloseTo(20 - 28 / 3, 12);
     expect(result.summary.trend.slopePerPeriod).toBeCloseTo(20 - 28 / 3, 12);
     // I-MR by case: one point per case in order of completion.
-    expect(result.unitChart?.chart).toBe('imr');
-    expect(result.unitChart?.input).toEqual({
+    expect(result.unitChart).toBe('imr');
+    expect(unitChartInput(result.units).input).toEqual({
       kind: 'variables',
       subgroups: [[6], [10], [12], [20], [20]],
       labels: ['2024-01-01T06:00:00.000Z', '2024-01-02T10:00:00.000Z', '2024-01-03T12:00:00.000Z', '2024-01-08T02:00:00.000Z', '2024-01-08T22:00:00.000Z'],

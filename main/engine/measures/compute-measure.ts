@@ -1,7 +1,7 @@
 import type { LogBasis } from '../../../preload/api.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
 import { InputError } from '../errors.ts';
-import { periodChartInput, unitChartInput, type ChartInput, type PeriodChart } from './chart-input.ts';
+import { periodChartInput, type PeriodChart } from './chart-input.ts';
 import { caseCompletion } from './completion.ts';
 import { kpiSummary, type KpiSummary } from './kpi-summary.ts';
 import { UNIT_OF_BLOCK, type CaseCondition, type ChartId, type Measure, type MeasureDefinition, type MeasureParameters, type MeasureUnitOf, type MeasuresFile } from './measure-types.ts';
@@ -36,8 +36,8 @@ export interface MeasureResult {
   timeZone: string;
   summary: KpiSummary;
   chart: PeriodChart;
-  /** The chart of the individual values (e.g. I-MR by case), where the measure names one. */
-  unitChart: { chart: ChartId; input: ChartInput; units: Int32Array } | null;
+  /** The chart of the individual values (e.g. I-MR by case) where the measure names one; its input is `unitChartInput(units)`, built on request (a million points cost more than the measure). */
+  unitChart: ChartId | null;
   /** Every value with its case: the way from a chart point back to its cases. */
   units: UnitValues;
   /** Per unit: its index into `summary.series` (the period grid). */
@@ -78,7 +78,7 @@ export function computeMeasure(log: EventLog, file: MeasuresFile, name: string, 
     timeZone: options.timeZone || 'UTC',
     summary: kpiSummary(block, units.value, grid.periodOf, grid),
     chart,
-    unitChart: byUnit ? { chart: byUnit, ...unitChartInput(units) } : null,
+    unitChart: byUnit ?? null,
     units,
     periodOfUnit: grid.periodOf,
     segments: options.segmentBy ? { attribute: options.segmentBy, values: segmentSummaries(log, options.segmentBy, block, units, grid) } : null,

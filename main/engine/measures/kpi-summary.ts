@@ -45,14 +45,15 @@ export function kpiSummary(block: MeasureBlock, values: Float64Array, periodOf: 
   const sum = new Float64Array(periods);
   let total = 0;
   let count = 0;
-  const kept: number[] = [];
+  const durations = isDuration(block);
+  const kept = durations ? new Float64Array(values.length) : null;
   for (let k = 0; k < values.length; k++) {
     if (keep && !keep(k)) continue;
     n[periodOf[k]]++;
     sum[periodOf[k]] += values[k];
     total += values[k];
+    if (kept) kept[count] = values[k];
     count++;
-    if (isDuration(block)) kept.push(values[k]);
   }
   const throughput = block === 'cases_completed';
   const series: PeriodValue[] = grid.labels.map((period, p) => ({ period, value: throughput ? n[p] : n[p] > 0 ? sum[p] / n[p] : null, n: n[p] }));
@@ -61,7 +62,7 @@ export function kpiSummary(block: MeasureBlock, values: Float64Array, periodOf: 
   else value = count > 0 ? total / count : null;
   return {
     value,
-    median: isDuration(block) && kept.length ? medianInPlace(Float64Array.from(kept)) : null,
+    median: kept && count > 0 ? medianInPlace(kept, 0, count) : null,
     n: count,
     series,
     trend: trend(series),
