@@ -16,6 +16,7 @@ import type { CallKinds } from './api/calls.ts';
 import { IMPORT_CALLS, type ImportCalls } from './api/import.ts';
 import { JOB_CALLS, type JobCalls, type JobEvent } from './api/jobs.ts';
 import { MAP_CALLS, type MapCalls } from './api/map.ts';
+import { MEASURES_CALLS, type MeasuresCalls } from './api/measures.ts';
 import { QUALITY_CALLS, type QualityCalls } from './api/quality.ts';
 import { WORKSPACE_CALLS, type WorkspaceCalls, type WorkspaceInfo } from './api/workspace.ts';
 import type { FileRef } from './api/import.ts';
@@ -25,11 +26,12 @@ export * from './api/calls.ts';
 export * from './api/import.ts';
 export * from './api/jobs.ts';
 export * from './api/map.ts';
+export * from './api/measures.ts';
 export * from './api/proxy.ts';
 export * from './api/quality.ts';
 export * from './api/workspace.ts';
 
-export interface GembaApi extends WorkspaceCalls, ImportCalls, JobCalls, AnalysisCalls, QualityCalls, MapCalls {}
+export interface GembaApi extends WorkspaceCalls, ImportCalls, JobCalls, AnalysisCalls, QualityCalls, MapCalls, MeasuresCalls {}
 
 export type ApiMethod = keyof GembaApi;
 
@@ -44,6 +46,7 @@ export const API_CALLS = {
   ...ANALYSIS_CALLS,
   ...QUALITY_CALLS,
   ...MAP_CALLS,
+  ...MEASURES_CALLS,
 } as const satisfies CallKinds<GembaApi>;
 
 /** Every call name, for transports that must validate what arrives over the wire. */

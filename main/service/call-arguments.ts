@@ -1,4 +1,4 @@
-import { CASE_SORTS, MAP_VIEWS, type ApiMethod, type GembaApi } from '../../preload/api.ts';
+import { CAPABILITY_METHODS, CASE_SORTS, CHART_TYPES, MAP_VIEWS, MEASURE_PERIODS, type ApiMethod, type GembaApi } from '../../preload/api.ts';
 import { validateCalendar } from '../engine/analysis/calendar.ts';
 import { parseLogFilters } from '../engine/analysis/filters.ts';
 import { InputError } from '../engine/errors.ts';
@@ -50,6 +50,44 @@ const record =
     for (const [key, check] of Object.entries(fields)) out[key] = check(out[key], `${name}.${key}`);
     return out;
   };
+
+const number: Check = (v, name) => (typeof v === 'number' && Number.isFinite(v) ? v : bad(name, 'must be a number'));
+const wholes: Check = (v, name) => (Array.isArray(v) ? v.map((x, i) => whole(0)(x, `${name}[${i}]`)) : bad(name, 'must be a list of point numbers'));
+const object: Check = (v, name) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : bad(name, 'must be an object'));
+const RULE_PRESETS = ['minitab', 'western-electric', 'nelson'];
+const rules: Check = (v, name) =>
+  RULE_PRESETS.includes(v as string) ? v : Array.isArray(v) ? v.map((x, i) => whole(1)(x, `${name}[${i}]`)) : bad(name, `must be test numbers or one of ${RULE_PRESETS.join(', ')}`);
+const testK: Check = (v, name) => {
+  object(v, name);
+  for (const [test, k] of Object.entries(v as Record<string, unknown>)) {
+    if (!/^[1-8]$/.test(test)) bad(`${name}.${test}`, 'is not a test number 1–8');
+    number(k, `${name}.${test}`);
+  }
+  return v;
+};
+const baseline: Check = (v, name) => (typeof v === 'number' ? whole(2)(v, name) : record({ from: text, to: text })(v, name));
+const chartRequest = record({
+  measure: text,
+  activity: optional(text),
+  period: optional(oneOf(MEASURE_PERIODS)),
+  timeZone: optional(text),
+  chart: optional(oneOf(CHART_TYPES)),
+  byUnit: optional(flag),
+  baseline: optional(baseline),
+  exclude: optional(wholes),
+  phases: optional(wholes),
+  rules: optional(rules),
+  testK: optional(testK),
+  target: optional(number),
+  sigma: optional(number),
+  lambda: optional(number),
+  L: optional(number),
+  k: optional(number),
+  h: optional(number),
+  specs: optional(record({ lsl: optional(number), usl: optional(number), target: optional(number) })),
+  capabilityMethod: optional(oneOf(CAPABILITY_METHODS)),
+  filters: optional(filters),
+});
 
 /** One check per parameter of the call, optional ones included, in order. */
 type ParameterChecks<P extends readonly unknown[]> = { readonly [K in keyof P]-?: Check };
@@ -111,6 +149,13 @@ const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M
     }),
   ],
   filterOptions: [text],
+  measures: [text],
+  // The schema itself is checked against resources/measures/measures.schema.json by the engine.
+  saveMeasures: [text, object],
+  restoreDefaultMeasures: [text],
+  kpis: [text, record({ filters: optional(filters), period: optional(oneOf(MEASURE_PERIODS)), by: optional(text), timeZone: optional(text) })],
+  controlChart: [text, chartRequest],
+  chartPointCases: [text, chartRequest, whole(0)],
 };
 
 /** Checks and normalises the arguments of one call; throws InputError naming the bad argument. */

@@ -29,6 +29,13 @@ import type {
   WorkspaceInfo,
   WorkspaceRef,
   RejectedRow,
+  ChartPointCases,
+  ControlChartRequest,
+  ControlChartView,
+  KpiBoard,
+  KpiRequest,
+  MeasuresInfo,
+  MeasuresSchema,
 } from '../../preload/api.ts';
 import { caseDetail, caseList } from '../engine/analysis/cases.ts';
 import { directlyFollows, toDirectlyFollowsGraph } from '../engine/analysis/directly-follows.ts';
@@ -46,6 +53,7 @@ import { machineTimeZone } from '../engine/import/timestamps/index.ts';
 import { FixesStore } from '../engine/workspace/fixes-store.ts';
 import type { RunOnThread } from './job-kinds.ts';
 import { JobQueue } from './job-queue.ts';
+import { MeasuresService } from './measures-service.ts';
 import { RecentWorkspaces } from './recent-workspaces.ts';
 import { UploadStore } from './uploads.ts';
 import { WorkspaceSessions } from './workspace-sessions.ts';
@@ -67,6 +75,7 @@ export class LocalEngine implements GembaApi {
   readonly uploads: UploadStore;
   private readonly jobQueue = new JobQueue();
   private readonly recent: RecentWorkspaces;
+  private readonly measuresService: MeasuresService;
   private readonly defaultWorkspaceDir: string;
 
   /**
@@ -83,6 +92,7 @@ export class LocalEngine implements GembaApi {
     // holding the token read files the user never chose.
     this.uploads = new UploadStore(options.userDataDir, options.mode !== 'browser');
     this.recent = new RecentWorkspaces(options.userDataDir);
+    this.measuresService = new MeasuresService(this.sessions);
   }
 
   async environment(): Promise<Environment> {
@@ -233,6 +243,30 @@ export class LocalEngine implements GembaApi {
     const inForce = new FixesStore(this.sessions.get(workspace)).undo(fixId);
     this.sessions.invalidate(workspace);
     return inForce;
+  }
+
+  async measures(workspace: string): Promise<MeasuresInfo> {
+    return this.measuresService.measures(workspace);
+  }
+
+  async saveMeasures(workspace: string, schema: MeasuresSchema): Promise<MeasuresInfo> {
+    return this.measuresService.saveMeasures(workspace, schema);
+  }
+
+  async restoreDefaultMeasures(workspace: string): Promise<MeasuresInfo> {
+    return this.measuresService.restoreDefaultMeasures(workspace);
+  }
+
+  async kpis(workspace: string, request: KpiRequest): Promise<KpiBoard> {
+    return this.measuresService.kpis(workspace, request);
+  }
+
+  async controlChart(workspace: string, request: ControlChartRequest): Promise<ControlChartView> {
+    return this.measuresService.controlChart(workspace, request);
+  }
+
+  async chartPointCases(workspace: string, request: ControlChartRequest, index: number): Promise<ChartPointCases> {
+    return this.measuresService.chartPointCases(workspace, request, index);
   }
 
   private log(workspace: string) {

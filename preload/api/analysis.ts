@@ -149,6 +149,13 @@ export type LogFilter = (
       directly?: boolean;
       withinSeconds?: number;
     }
+  | {
+      /** The cases with these ids: the cases behind a control-chart point, a selection. Ids the log lacks are ignored. */
+      kind: 'cases';
+      caseIds: string[];
+      /** What the cases are, for the chip's text (e.g. "Cycle time, week of 2024-03-04"). */
+      label?: string;
+    }
 ) & { negate?: boolean };
 
 export type LogFilterKind = LogFilter['kind'];

@@ -27,6 +27,13 @@ describe('caseMask', () => {
     expect(kept([])).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
   });
 
+  it('case ids: the listed cases, ids the log lacks ignored; a list with none of them is refused', () => {
+    expect(kept([{ kind: 'cases', caseIds: ['c4', 'c2', 'gone'] }])).toEqual(['c2', 'c4']);
+    expect(kept([{ kind: 'cases', caseIds: ['c4'], negate: true }])).toEqual(['c1', 'c2', 'c3', 'c5']);
+    expect(() => kept([{ kind: 'cases', caseIds: ['x', 'y'] }])).toThrow(/none of the 2 case ids/);
+    expect(() => parseLogFilters({ kind: 'cases', caseIds: [1, 2] })).toThrow(/"caseIds" must be a list of case ids/);
+  });
+
   it('time range in its four modes', () => {
     // range 50..170 min: c4 (100..160) contained; c5 (0..200) intersects; c1–c3 (0..3) do not
     expect(kept([{ kind: 'timeRange', mode: 'contained', from: iso(50), to: iso(170) }])).toEqual(['c4']);

@@ -93,6 +93,8 @@ function matchCases(log: EventLog, filter: LogFilter): Uint8Array {
       return matchCaseDuration(log, filter.minSeconds, filter.maxSeconds);
     case 'follower':
       return matchFollower(log, activityCode(log, filter.from), activityCode(log, filter.to), filter.directly ?? false, filter.withinSeconds);
+    case 'cases':
+      return matchCaseIds(log, filter.caseIds);
     default:
       throw new InputError(`Unknown filter kind "${(filter as { kind: string }).kind}".`, { hint: `Use one of: ${FILTER_KINDS.join(', ')}.` });
   }
@@ -311,7 +313,19 @@ function matchFollower(log: EventLog, from: number, to: number, directly: boolea
   return out;
 }
 
-const FILTER_KINDS = ['timeRange', 'caseAttribute', 'eventAttribute', 'activities', 'endpoints', 'variants', 'caseDuration', 'follower'] as const;
+/** Ids of cases a fix has since removed are ignored; none in the log means the list is for another log. */
+function matchCaseIds(log: EventLog, ids: readonly string[]): Uint8Array {
+  const wanted = new Set(ids);
+  const out = new Uint8Array(log.caseCount);
+  let found = 0;
+  for (let c = 0; c < log.caseCount; c++) if (wanted.has(log.caseIds[c])) found += out[c] = 1;
+  if (found === 0 && ids.length > 0) {
+    throw new InputError(`Filter: none of the ${ids.length} case ids occurs in the log (first: "${ids[0]}").`, { hint: 'Remove the filter chip; it was made on another log.' });
+  }
+  return out;
+}
+
+const FILTER_KINDS = ['timeRange', 'caseAttribute', 'eventAttribute', 'activities', 'endpoints', 'variants', 'caseDuration', 'follower', 'cases'] as const;
 
 /**
  * Checks filters that arrive as JSON (CLI `--filter`, host requests) and returns them typed,
@@ -358,6 +372,10 @@ export function parseLogFilters(input: unknown, source = 'filter'): LogFilter[] 
         if (typeof f.from !== 'string' || typeof f.to !== 'string') fail('"from" and "to" must be activity names.');
         if (!isNumberOrAbsent(f.withinSeconds)) fail('"withinSeconds" must be a number.');
         if (f.directly !== undefined && typeof f.directly !== 'boolean') fail('"directly" must be true or false.');
+        break;
+      case 'cases':
+        if (!isStrings(f.caseIds)) fail('"caseIds" must be a list of case ids.');
+        if (f.label !== undefined && typeof f.label !== 'string') fail('"label" must be text.');
         break;
       default:
         fail(`unknown kind "${String(f.kind)}"; use one of ${FILTER_KINDS.join(', ')}.`);

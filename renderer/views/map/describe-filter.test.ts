@@ -10,6 +10,8 @@ describe('describeFilter', () => {
     expect(describeFilter({ kind: 'variants', variants: [['a'], ['b']], ranks: [5, 4] })).toBe('Variants #4, #5');
     expect(describeFilter({ kind: 'variants', variants: [['a']], ranks: [12] })).toBe('Variant #12');
     expect(describeFilter({ kind: 'variants', variants: [['a'], ['b'], ['c'], ['d'], ['e'], ['f']], ranks: [1, 2, 3, 4, 5, 6] })).toBe('Variants #1, #2, #3, #4 +2');
+    expect(describeFilter({ kind: 'cases', caseIds: ['a', 'b', 'c', 'd'], label: 'Cycle time, week of 2024-03-04' })).toBe('Cycle time, week of 2024-03-04 (4 cases)');
+    expect(describeFilter({ kind: 'cases', caseIds: ['1001'] })).toBe('Cases 1001');
     expect(describeFilter({ kind: 'caseAttribute', attribute: 'region', values: ['EU', 'US', 'APAC', 'LATAM'] })).toBe('region: EU, US, APAC +1');
     expect(describeFilter({ kind: 'timeRange', mode: 'started', from: '2024-01-01T00:00:00Z', to: '2024-02-01T00:00:00Z', negate: true })).toBe(
       'NOT (Cases started in 2024-01-01 00:00 – 2024-02-01 00:00)',

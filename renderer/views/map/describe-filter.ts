@@ -44,6 +44,10 @@ export function describeFilter(filter: LogFilter): string {
         return `Case duration ${range(filter.minSeconds === undefined ? undefined : seconds(filter.minSeconds), filter.maxSeconds === undefined ? undefined : seconds(filter.maxSeconds))}`;
       case 'follower':
         return `${filter.from} ${filter.directly ? 'directly ' : 'eventually '}followed by ${filter.to}${filter.withinSeconds !== undefined ? ` within ${seconds(filter.withinSeconds)}` : ''}`;
+      case 'cases': {
+        const count = `${filter.caseIds.length} case${filter.caseIds.length === 1 ? '' : 's'}`;
+        return filter.label ? `${filter.label} (${count})` : filter.caseIds.length <= 3 ? `Cases ${list(filter.caseIds)}` : count;
+      }
     }
   })();
   return filter.negate ? `NOT (${text})` : text;

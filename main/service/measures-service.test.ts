@@ -1,0 +1,146 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gemba } from '../cli/cli-test-run.ts';
+import { checkCallArguments } from './call-arguments.ts';
+import { LocalEngine } from './local-engine.ts';
+
+/**
+ * Seven completed cases in three ISO weeks (Mondays 2024-01-01, -08, -15) and one running case.
+ * Cycle times (Receive → Close), worked out by hand:
+ *   week 1: c1 2 h, c2 4 h, c3 6 h   mean 4
+ *   week 2: c4 3 h, c5 5 h           mean 4
+ *   week 3: c6 10 h, c7 12 h         mean 11      (r1 is still running: no Close)
+ * All: 42 h / 7 = 6 h, median 5 h. north: c1 c3 c5 c7 = 25/4 = 6.25 h; south: c2 c4 c6 = 17/3 h.
+ */
+const CASES: [string, string, number, string][] = [
+  ['c1', '2024-01-02', 2, 'north'],
+  ['c2', '2024-01-03', 4, 'south'],
+  ['c3', '2024-01-04', 6, 'north'],
+  ['c4', '2024-01-09', 3, 'south'],
+  ['c5', '2024-01-10', 5, 'north'],
+  ['c6', '2024-01-16', 10, 'south'],
+  ['c7', '2024-01-17', 12, 'north'],
+];
+const hour = (h: number) => String(h).padStart(2, '0');
+const CSV = [
+  'case,activity,timestamp,region',
+  ...CASES.flatMap(([id, day, hours, region]) => [`${id},Receive,${day}T08:00:00Z,${region}`, `${id},Close,${day}T${hour(8 + hours)}:00:00Z,${region}`]),
+  'r1,Receive,2024-01-18T08:00:00Z,north',
+].join('\n');
+
+const dir = mkdtempSync(join(tmpdir(), 'gemba-measures-service-'));
+const ws = join(dir, 'ws');
+let engine: LocalEngine;
+
+beforeAll(async () => {
+  const file = join(dir, 'cycle.csv');
+  writeFileSync(file, `${CSV}\n`);
+  const imported = await gemba('import', file, '--workspace', ws, '--json');
+  expect(imported.stderr).toBe('');
+  engine = new LocalEngine({ mode: 'cli', userDataDir: join(dir, 'user'), defaultWorkspaceDir: dir });
+});
+afterAll(async () => {
+  await engine.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('measures over the contract', () => {
+  it('lists the workspace copy of the schema with the charts that fit each measure', async () => {
+    const info = await engine.measures(ws);
+    expect(info.path).toBe(join(ws, 'measures.json'));
+    expect(JSON.parse(readFileSync(info.path, 'utf8')).measures.map((m: { name: string }) => m.name)).toEqual(info.measures.map((m) => m.name));
+    const cycle = info.measures.find((m) => m.name === 'cycle_time')!;
+    expect(cycle).toMatchObject({ per: 'completed case', takesActivity: false, charts: ['xbar-s', 'xbar-r', 'imr', 'ewma', 'cusum'] });
+    expect(info.measures.find((m) => m.name === 'waiting_time')!.takesActivity).toBe(true);
+    expect(info.measures.find((m) => m.name === 'defect_rate')).toMatchObject({ per: 'completed case', charts: ['p', 'laney-p', 'np'], takesActivity: true });
+  });
+
+  it('refuses a bad schema with the measure and field named, and keeps the file as it was', async () => {
+    const { schema } = await engine.measures(ws);
+    const before = readFileSync(join(ws, 'measures.json'), 'utf8');
+    const bad = structuredClone(schema);
+    bad.measures[0].chart.byPeriod = 'p';
+    await expect(engine.saveMeasures(ws, bad)).rejects.toThrow(/measure "cycle_time", field chart.byPeriod/);
+    expect(readFileSync(join(ws, 'measures.json'), 'utf8')).toBe(before);
+    const renamed = structuredClone(schema);
+    renamed.measures[0].title = 'Lead time';
+    expect((await engine.saveMeasures(ws, renamed)).measures[0].title).toBe('Lead time');
+    expect((await engine.restoreDefaultMeasures(ws)).measures[0].title).toBe('Cycle time');
+  });
+
+  it('KPI tiles: value, median, weekly series, trend and segments, with the log basis', async () => {
+    const board = await engine.kpis(ws, { period: 'week', by: 'region' });
+    expect(board.basis.fileName).toBe('cycle.csv');
+    const cycle = board.tiles.find((t) => t.name === 'cycle_time')!;
+    expect(cycle.value).toBeCloseTo(6, 12);
+    expect(cycle.median).toBe(5);
+    expect(cycle.n).toBe(7);
+    expect(cycle.series.map((s) => [s.period, s.value, s.n])).toEqual([
+      ['2024-01-01', 4, 3],
+      ['2024-01-08', 4, 2],
+      ['2024-01-15', 11, 2],
+    ]);
+    expect(cycle.trend).toMatchObject({ last: 11, previous: 4, change: 7 });
+    const segments = Object.fromEntries(cycle.segments!.map((s) => [s.segment, s.value]));
+    expect(segments.north).toBeCloseTo(6.25, 12);
+    expect(segments.south).toBeCloseTo(17 / 3, 12);
+    const throughput = board.tiles.find((t) => t.name === 'throughput')!;
+    expect(throughput.series.map((s) => s.value)).toEqual([3, 2, 2]);
+    await expect(engine.kpis(ws, { by: 'colour' })).rejects.toThrow(/Cannot split by "colour"/);
+  });
+
+  it('a control chart by week: subgroup means, the period and the cases behind each point', async () => {
+    const view = await engine.controlChart(ws, { measure: 'cycle_time', period: 'week' });
+    expect(view.chart).toBe('xbar-s');
+    expect(view.charts.map((c) => c.name)).toEqual(['Xbar', 'S']);
+    expect(view.charts[0].points).toEqual([4, 4, 11]);
+    expect(view.charts[0].n).toEqual([3, 2, 2]);
+    expect(view.points).toEqual([
+      { label: '2024-01-01', from: '2024-01-01T00:00:00.000Z', to: '2024-01-08T00:00:00.000Z', cases: 3 },
+      { label: '2024-01-08', from: '2024-01-08T00:00:00.000Z', to: '2024-01-15T00:00:00.000Z', cases: 2 },
+      { label: '2024-01-15', from: '2024-01-15T00:00:00.000Z', to: '2024-01-22T00:00:00.000Z', cases: 2 },
+    ]);
+    expect(view.tests.map((t) => t.description)[1]).toBe('Test 2: 9 points in a row on same side of center line');
+    const behind = await engine.chartPointCases(ws, { measure: 'cycle_time', period: 'week' }, 2);
+    expect(behind).toMatchObject({ cases: 2, filter: { kind: 'cases', caseIds: ['c6', 'c7'], label: 'Cycle time, week of 2024-01-15' } });
+    // The chip filters every view to exactly those cases.
+    expect((await engine.statistics(ws, [behind.filter])).cases).toBe(2);
+    await expect(engine.chartPointCases(ws, { measure: 'cycle_time' }, 3)).rejects.toThrow(/no point 3; it has 3/);
+  });
+
+  it('weeks in the user’s zone start at local midnight', async () => {
+    const view = await engine.controlChart(ws, { measure: 'cycle_time', timeZone: 'Europe/Berlin' });
+    expect(view.points[0]).toMatchObject({ label: '2024-01-01', from: '2023-12-31T23:00:00.000Z', to: '2024-01-07T23:00:00.000Z' });
+  });
+
+  it('a baseline given as dates becomes the first points with the earlier ones left out', async () => {
+    const view = await engine.controlChart(ws, { measure: 'throughput', baseline: { from: '2024-01-08', to: '2024-01-31' } });
+    expect(view.charts[0].name).toBe('I');
+    expect(view.charts[0].points).toEqual([3, 2, 2]);
+    expect(view.charts[0].excluded).toEqual([0]);
+    // I chart centre from weeks 2 and 3 only: (2 + 2) / 2.
+    expect(view.charts[0].center).toBe(2);
+    await expect(engine.controlChart(ws, { measure: 'throughput', baseline: { from: '2024-01-20', to: '2024-01-31' } })).rejects.toThrow(/holds 0 points/);
+  });
+
+  it('one point per case in time order, each naming its case', async () => {
+    const view = await engine.controlChart(ws, { measure: 'cycle_time', byUnit: true });
+    expect(view.chart).toBe('imr');
+    expect(view.charts[0].points).toEqual([2, 4, 6, 3, 5, 10, 12]);
+    expect(view.points.map((p) => p.caseId)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7']);
+    const behind = await engine.chartPointCases(ws, { measure: 'cycle_time', byUnit: true }, 5);
+    expect(behind.filter).toMatchObject({ kind: 'cases', caseIds: ['c6'], label: 'Cycle time, case c6' });
+    await expect(engine.controlChart(ws, { measure: 'cycle_time', byUnit: true, chart: 'xbar-s' })).rejects.toThrow(/needs subgroups/);
+    await expect(engine.controlChart(ws, { measure: 'throughput', byUnit: true })).rejects.toThrow(/one value per period/);
+  });
+
+  it('arguments off the wire are checked and named', () => {
+    expect(() => checkCallArguments('controlChart', [ws, { measure: 'cycle_time', chart: 'pie' }])).toThrow(/controlChart argument 2.chart must be one of imr/);
+    expect(() => checkCallArguments('controlChart', [ws, { measure: 'cycle_time', rules: 'all' }])).toThrow(/rules must be test numbers or one of/);
+    expect(() => checkCallArguments('controlChart', [ws, { measure: 'cycle_time', testK: { 9: 2 } }])).toThrow(/testK.9 is not a test number/);
+    expect(() => checkCallArguments('kpis', [ws, { period: 'year' }])).toThrow(/period must be one of day, week, month/);
+    expect(checkCallArguments('chartPointCases', [ws, { measure: 'x', rules: [1, 2] }, 0])).toEqual([ws, { measure: 'x', rules: [1, 2] }, 0]);
+  });
+});

@@ -1,0 +1,306 @@
+/**
+ * Measures and statistical process control: the workspace's measurement schema (every KPI defined
+ * once), KPI tiles, and control charts of a measure with the chooser's advice, the tests for
+ * special causes, phases and capability. Every point of a chart leads back to its cases.
+ */
+import type { LogBasis, LogFilter, WorkingCalendar } from './analysis.ts';
+import type { CallKinds } from './calls.ts';
+
+// ---------------------------------------------------------------------------------------------
+// The measurement schema: what a workspace's measures.json holds (resources/measures/
+// measures.schema.json checks it; main/engine/measures/measure-types.ts computes with it).
+
+export const CHART_TYPES = ['imr', 'xbar-r', 'xbar-s', 'p', 'np', 'c', 'u', 'laney-p', 'laney-u', 'ewma', 'cusum'] as const;
+export type ChartType = (typeof CHART_TYPES)[number];
+
+export const MEASURE_PERIODS = ['day', 'week', 'month'] as const;
+export type MeasurePeriod = (typeof MEASURE_PERIODS)[number];
+
+export type MeasureDurationUnit = 'seconds' | 'minutes' | 'hours' | 'days';
+export type MeasureUnit = MeasureDurationUnit | 'share' | 'cases' | 'events per case';
+export type MeasureAttributeMatch = string | number | boolean;
+
+/** A yes/no question about a case; the building block of rates. */
+export type MeasureCaseCondition =
+  | { has: 'defect' | 'rework' | 'exception' | 'escalation' | 'sla_met' }
+  | { contains: string[] }
+  | { repeats: 'any' | string[] }
+  | { attribute: string; values: MeasureAttributeMatch[] }
+  | { within: { value: number; unit: MeasureDurationUnit } }
+  | { not: MeasureCaseCondition }
+  | { all: MeasureCaseCondition[] }
+  | { any: MeasureCaseCondition[] };
+
+/** The building blocks every measure, built in or the user's, is made of. */
+export type MeasureDefinition =
+  | { block: 'case_duration'; from?: string | null; to?: string | null }
+  | { block: 'waiting_time'; activity?: string | null }
+  | { block: 'handoff_latency'; attribute?: string | null }
+  | { block: 'cases_completed' }
+  | { block: 'case_share'; condition: MeasureCaseCondition }
+  | { block: 'event_count'; events: { has: 'exception' | 'escalation' } | { activities: string[] } };
+
+export interface MeasureSpec {
+  name: string;
+  title: string;
+  unit: MeasureUnit;
+  definition: MeasureDefinition;
+  chart: { byPeriod: ChartType; byUnit?: ChartType; alternatives?: ChartType[] };
+  /** The measure in plain words: every chart and tile shows it. */
+  sentence: string;
+}
+
+/** Choices made from the log; null lets Gemba suggest them from the log. */
+export interface MeasureParameters {
+  endActivities?: string[] | null;
+  defect?: { activities: string[] } | { attribute: string; values: MeasureAttributeMatch[] } | null;
+  reworkActivities?: string[] | null;
+  exceptionActivities?: string[] | null;
+  escalationActivities?: string[] | null;
+  slaTarget?: { value: number; unit: MeasureDurationUnit } | null;
+  slaCalendar?: (Omit<WorkingCalendar, 'holidays'> & { holidays?: string[] }) | null;
+}
+
+export interface MeasuresSchema {
+  $schema?: string;
+  schemaVersion: 1;
+  parameters: MeasureParameters;
+  measures: MeasureSpec[];
+}
+
+/** What one value of a measure is about. */
+export type MeasurePer = 'completed case' | 'event' | 'resource change' | 'period';
+
+/** A measure as the UI lists it: its definition and the charts that fit its data. */
+export interface MeasureInfo extends MeasureSpec {
+  per: MeasurePer;
+  /** Every chart that fits the measure's data, the default first. */
+  charts: ChartType[];
+  /** True when `activity` of a request means something for it (waiting time before A, defects as A, …). */
+  takesActivity: boolean;
+}
+
+export interface MeasuresInfo {
+  /** The workspace's copy (measures.json), where the user may also edit it by hand. */
+  path: string;
+  schema: MeasuresSchema;
+  measures: MeasureInfo[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// KPI tiles.
+
+export interface KpiRequest {
+  filters?: LogFilter[];
+  period?: MeasurePeriod;
+  /** Split every tile by this case attribute (segment). */
+  by?: string;
+  /** IANA zone the periods are cut in; UTC when absent. */
+  timeZone?: string;
+}
+
+export interface KpiPeriodValue {
+  /** ISO date of the period's first day. */
+  period: string;
+  value: number | null;
+  n: number;
+}
+
+export interface KpiTrend {
+  last: number | null;
+  previous: number | null;
+  change: number | null;
+  /** Least-squares slope per period over the periods with a value. */
+  slopePerPeriod: number | null;
+}
+
+export interface KpiFigures {
+  value: number | null;
+  /** Median of the unit values (durations only). */
+  median: number | null;
+  n: number;
+  series: KpiPeriodValue[];
+  trend: KpiTrend;
+}
+
+export interface KpiTile extends KpiFigures {
+  name: string;
+  title: string;
+  unit: MeasureUnit;
+  per: MeasurePer;
+  sentence: string;
+  segments: (KpiFigures & { segment: string })[] | null;
+  notes: string[];
+  /** Why this measure has no value on this log (e.g. no activity looks like a defect), and what to do. */
+  problem: string | null;
+}
+
+export interface KpiBoard {
+  basis: LogBasis;
+  period: MeasurePeriod;
+  timeZone: string;
+  by: string | null;
+  tiles: KpiTile[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Control charts.
+
+/** Tests for special causes: numbers 1–8, or a preset (Minitab default = test 1; Western Electric = 1, 2, 5, 6; Nelson = all). */
+export type RuleSelection = number[] | 'minitab' | 'western-electric' | 'nelson';
+
+export interface ControlChartRequest {
+  measure: string;
+  /** The activity the measure is about (waiting time before it, defects as it, …). */
+  activity?: string;
+  period?: MeasurePeriod;
+  timeZone?: string;
+  /** Default: the measure's chart (by period, or by unit with `byUnit`). */
+  chart?: ChartType;
+  /** One point per unit (case, event) in time order instead of one per period. */
+  byUnit?: boolean;
+  /** Limits from the first N points, or from the points whose period starts in [from, to]. */
+  baseline?: number | { from: string; to: string };
+  /** Points (0-based) left out of the limits: assignable causes. Still drawn and tested. */
+  exclude?: number[];
+  /** Points (0-based) where a new phase starts, each with its own limits. */
+  phases?: number[];
+  rules?: RuleSelection;
+  testK?: Partial<Record<number, number>>;
+  target?: number;
+  sigma?: number;
+  lambda?: number;
+  L?: number;
+  k?: number;
+  h?: number;
+  /** Specification limits in the measure's unit: with one or both, capability is computed. */
+  specs?: { lsl?: number; usl?: number; target?: number };
+  /** How capability treats non-normal data; 'auto' follows the normality check. */
+  capabilityMethod?: CapabilityMethod;
+  filters?: LogFilter[];
+}
+
+export type ChartName = 'I' | 'MR' | 'Xbar' | 'R' | 'S' | 'P' | 'NP' | 'C' | 'U' | 'EWMA' | 'CUSUM';
+
+export interface ChartSignal {
+  index: number;
+  /** Test number 1–8. */
+  rule: number;
+  /** The test in Minitab's words, with its K. */
+  description: string;
+}
+
+export interface ControlChartSeries {
+  name: ChartName;
+  /** The plotted statistic per point; null where it does not exist (the first MR of a phase). CUSUM: the upper sum. */
+  points: (number | null)[];
+  labels: string[];
+  n: number[];
+  center: number | number[];
+  lcl: number | number[];
+  ucl: number | number[];
+  signals: ChartSignal[];
+  /** Points left out of the limits (excluded, or after the baseline). */
+  excluded: number[];
+  phase: number[];
+  /** The tests applied to this chart. */
+  rules: number[];
+  zoneSigma: number[];
+  estimates: { phase: number; center: number; sigma: number; sigmaZ?: number }[];
+  /** CUSUM only: the lower sum (≥ 0); drawn as −lower against −H. */
+  lower?: number[];
+}
+
+/** What a point stands for: its period (or unit), and how many cases are behind it. */
+export interface ChartPoint {
+  label: string;
+  /** Start of the period (or the unit's instant), ISO. */
+  from: string;
+  /** End of the period (exclusive), ISO; equal to `from` for a point per unit. */
+  to: string;
+  /** Distinct cases behind the point. */
+  cases: number;
+  /** The case, for a point per unit. */
+  caseId?: string;
+}
+
+/** The chooser's advice in plain words, like Minitab's Assistant. */
+export interface ChartAdvice {
+  chart: ChartType;
+  /** Why this chart: data type, subgroup size, overdispersion with its ratio, … */
+  reasons: string[];
+  /** Checks before the limits can be trusted. */
+  checks: { name: string; status: 'ok' | 'warning' | 'not checked'; detail: string }[];
+}
+
+export const CAPABILITY_METHODS = ['auto', 'normal', 'box-cox', 'lognormal', 'weibull'] as const;
+export type CapabilityMethod = (typeof CAPABILITY_METHODS)[number];
+
+export interface CapabilityReport {
+  /** The method used, and why (normality, what was fitted). */
+  method: Exclude<CapabilityMethod, 'auto'>;
+  explanation: string;
+  n: number;
+  mean: number;
+  sigmaWithin: number | null;
+  sigmaOverall: number;
+  specs: { lsl?: number; usl?: number; target?: number };
+  /** Null where a spec needed for it is missing (Cp without both limits). */
+  indices: { cp: number | null; cpk: number | null; cpu: number | null; cpl: number | null; pp: number | null; ppk: number | null; ppu: number | null; ppl: number | null };
+  ppm: { observed: { below: number; above: number; total: number }; expected: { below: number; above: number; total: number } };
+  normality: { statistic: number; pValue: number; normal: boolean } | null;
+  /** Box-Cox λ when used. */
+  lambda?: number;
+  histogram: { start: number; width: number; counts: number[] };
+  /** The fitted density scaled to the histogram's counts, in the measure's unit. */
+  curve: { x: number[]; y: number[] };
+  notes: string[];
+}
+
+export interface ControlChartView {
+  basis: LogBasis;
+  measure: MeasureInfo;
+  period: MeasurePeriod;
+  timeZone: string;
+  chart: ChartType;
+  byUnit: boolean;
+  charts: ControlChartSeries[];
+  points: ChartPoint[];
+  /** The chooser's advice for these data (null where the chooser has too little to go on). */
+  advice: ChartAdvice | null;
+  capability: CapabilityReport | null;
+  /** Every test for special causes with its K, for the switches. */
+  tests: { rule: number; description: string }[];
+  notes: string[];
+}
+
+/** The cases behind one point of a chart, as a filter chip ready to apply. */
+export interface ChartPointCases {
+  filter: LogFilter;
+  cases: number;
+  from: string;
+  to: string;
+}
+
+export interface MeasuresCalls {
+  /** The workspace's measurement schema (copied from the shipped default on first use). */
+  measures(workspace: string): Promise<MeasuresInfo>;
+  /** Checks and saves an edited schema; a bad one is refused with the field and line named. */
+  saveMeasures(workspace: string, schema: MeasuresSchema): Promise<MeasuresInfo>;
+  /** Puts the shipped default back (the replaced file is kept as measures.json.bak). */
+  restoreDefaultMeasures(workspace: string): Promise<MeasuresInfo>;
+  /** Every measure as a tile: value, trend, sparkline series, sentence, split by a segment. */
+  kpis(workspace: string, request: KpiRequest): Promise<KpiBoard>;
+  controlChart(workspace: string, request: ControlChartRequest): Promise<ControlChartView>;
+  /** The cases behind point `index` of the chart `request` draws, as a filter. */
+  chartPointCases(workspace: string, request: ControlChartRequest, index: number): Promise<ChartPointCases>;
+}
+
+export const MEASURES_CALLS = {
+  measures: 'call',
+  saveMeasures: 'call',
+  restoreDefaultMeasures: 'call',
+  kpis: 'call',
+  controlChart: 'call',
+  chartPointCases: 'call',
+} as const satisfies CallKinds<MeasuresCalls>;
