@@ -6,9 +6,10 @@ import { importCommand } from './import.ts';
 import { kpiCommand } from './kpi.ts';
 import { mapCommand } from './map.ts';
 import { qualityCommand } from './quality.ts';
+import { spcCommand } from './spc.ts';
 import { statisticsCommand } from './statistics.ts';
 import { statsCommand } from './stats.ts';
 import { variantsCommand } from './variants.ts';
 
 /** Every `gemba` subcommand; add a command here and it appears in `gemba help`. */
-export const COMMANDS: readonly Command[] = [importCommand, statsCommand, dfgCommand, variantsCommand, mapCommand, qualityCommand, fixCommand, statisticsCommand, kpiCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [importCommand, statsCommand, dfgCommand, variantsCommand, mapCommand, qualityCommand, fixCommand, statisticsCommand, kpiCommand, spcCommand, exportCommand];
