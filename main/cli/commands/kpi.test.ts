@@ -81,6 +81,16 @@ describe('gemba kpi', () => {
     expect(readFileSync(`${path}.bak`, 'utf8')).toBe(broken);
   });
 
+  it('takes a working calendar for the SLA from --calendar', async () => {
+    const measures = join(ws, 'measures.json');
+    writeFileSync(measures, readFileSync(measures, 'utf8').replace('"slaTarget": null', '"slaTarget": { "value": 8, "unit": "hours" }'));
+    const calendar = join(dir, 'calendar.json');
+    writeFileSync(calendar, JSON.stringify({ weekdays: [1, 2, 3, 4, 5], startHour: 8, endHour: 17, holidays: [], timezone: 'UTC' }));
+    // Working hours: A 0, B 2, C 4, D 0 (weekend), E 9 → four of five within 8 hours (wall clock: only A).
+    expect(JSON.parse((await gemba('kpi', ws, '--measure', 'sla_adherence', '--calendar', calendar, '--json')).stdout).summary.value).toBe(0.8);
+    expect(JSON.parse((await gemba('kpi', ws, '--measure', 'sla_adherence', '--json')).stdout).summary.value).toBe(0.2);
+  });
+
   it('says what is wrong with a bad request and exits 2', async () => {
     expect((await gemba('kpi', ws, '--measure', 'lead_time')).stderr).toContain('There is no measure "lead_time"');
     expect((await gemba('kpi', ws, '--measure', 'cycle_time', '--period', 'year')).code).toBe(2);

@@ -3,10 +3,10 @@ import { InputError } from '../../engine/errors.ts';
 import { CHART_IDS, checkPeriod, computeMeasure, unitChartInput, restoreDefaultMeasures, workspaceMeasures, type ChartId, type MeasureOptions, type MeasureResult } from '../../engine/measures/index.ts';
 import { flag, has, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
-import { filtersFrom } from '../log-options.ts';
+import { calendarFrom, filtersFrom } from '../log-options.ts';
 
 const USAGE =
-  'gemba kpi WS [--measure NAME] [--activity A] [--period day|week|month] [--by ATTR] [--chart ID] [--time-zone ZONE] [--filter JSON] [--units] [--restore-measures] [--json]';
+  'gemba kpi WS [--measure NAME] [--activity A] [--period day|week|month] [--by ATTR] [--chart ID] [--time-zone ZONE] [--calendar FILE] [--filter JSON] [--units] [--restore-measures] [--json]';
 
 /**
  * `gemba kpi`: a measure of the workspace's measurement schema (measures.json, copied from the
@@ -18,7 +18,7 @@ export const kpiCommand: Command = {
   name: 'kpi',
   usage: USAGE,
   summary: 'Measures (cycle time, waiting time, throughput, defect rate, SLA adherence, …) per period, as defined in the workspace measures.json.',
-  valueFlags: ['measure', 'activity', 'period', 'by', 'chart', 'time-zone', 'filter'],
+  valueFlags: ['measure', 'activity', 'period', 'by', 'chart', 'time-zone', 'filter', 'calendar'],
   switches: ['json', 'units', 'restore-measures'],
   async run(args, ctx) {
     const { log, basis, workspace } = ctx.engine.sessions.currentLog(requirePositional(args, 0, 'the workspace', USAGE));
@@ -34,6 +34,7 @@ export const kpiCommand: Command = {
       activity: flag(args, 'activity') ?? null,
       segmentBy: flag(args, 'by') ?? null,
       chart: chart as ChartId | undefined,
+      slaCalendar: calendarFrom(args),
       basis,
     };
     const name = flag(args, 'measure');

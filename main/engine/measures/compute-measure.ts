@@ -1,4 +1,5 @@
-import type { LogBasis } from '../../../preload/api.ts';
+import type { LogBasis, WorkingCalendar } from '../../../preload/api.ts';
+import type { CaseMask } from '../analysis/filters.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
 import { InputError } from '../errors.ts';
 import { periodChartInput, type PeriodChart } from './chart-input.ts';
@@ -13,10 +14,12 @@ import { unitValues, type UnitValues } from './unit-values.ts';
 /** How to compute a measure on one log: the filters in force, the period, a segment split. */
 export interface MeasureOptions {
   /** Case mask of the filters in force (1 = case kept); null or absent keeps every case. */
-  mask?: Uint8Array | null;
+  mask?: CaseMask | null;
   period?: Period;
   /** IANA zone the periods are cut in; UTC when absent. */
   timeZone?: string | null;
+  /** Replaces the schema's working calendar for SLA targets (e.g. from a --calendar file). */
+  slaCalendar?: WorkingCalendar | null;
   /** Replaces the measure's one activity parameter (waiting_time's activity, the defect, exception or escalation activities). */
   activity?: string | null;
   /** Split by this case attribute. */
@@ -57,9 +60,10 @@ export function computeMeasure(log: EventLog, file: MeasuresFile, name: string, 
   const base = findMeasure(file, name);
   const mask = options.mask ?? null;
   if (mask && mask.length !== log.caseCount) throw new InputError(`The case mask has ${mask.length} entries; the log has ${log.caseCount} cases.`);
-  const { measure, parameters: chosen } = withActivity(base, file.parameters, options.activity ?? null, log);
+  const withCalendar = options.slaCalendar ? { ...file.parameters, slaCalendar: options.slaCalendar } : file.parameters;
+  const { measure, parameters: chosen } = withActivity(base, withCalendar, options.activity ?? null, log);
   const completion = caseCompletion(log, chosen.endActivities);
-  const parameters = resolveParameters(log, chosen, completion);
+  const parameters = resolveParameters(log, chosen, completion, usesSlaTarget(measure.definition));
   const notes = new Set<string>();
   if (completion.note) notes.add(completion.note);
   const units = unitValues(measure, { log, parameters, notes }, { mask, completed: completion.completed });
@@ -111,6 +115,12 @@ function withActivity(measure: Measure, parameters: MeasureParameters, activity:
   const key = [...used][0];
   const value = key === 'defect' ? { activities: [activity] } : [activity];
   return { measure, parameters: { ...parameters, [key]: value } };
+}
+
+function usesSlaTarget(d: MeasureDefinition): boolean {
+  const visit = (c: CaseCondition): boolean =>
+    ('has' in c && c.has === 'sla_met') || ('not' in c && visit(c.not)) || ('all' in c && c.all.some(visit)) || ('any' in c && c.any.some(visit));
+  return d.block === 'case_share' && visit(d.condition);
 }
 
 function parametersUsed(d: MeasureDefinition): Set<ActivityParameter> {

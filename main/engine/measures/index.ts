@@ -3,7 +3,7 @@ export * from './measure-types.ts';
 export { validateMeasures, type MeasuresSource } from './validate-measures.ts';
 export { defaultMeasures, workspaceMeasures, readMeasuresFile, saveMeasures, restoreDefaultMeasures, measuresPath, MEASURES_FILE_NAME } from './workspace-measures.ts';
 export { caseCompletion, inferEndActivities, type Completion, type EndActivityRule } from './completion.ts';
-export { resolveParameters, suggestedSlaTarget, suggestedActivities, type ResolvedParameters, type ParameterSource } from './parameters.ts';
+export { resolveParameters, parameterChoices, suggestedSlaTarget, suggestedActivities, type ResolvedParameters, type ParameterSource, type ParameterChoices } from './parameters.ts';
 export { PERIODS, checkPeriod, periodGrid, periodStartDay, type Period, type PeriodGrid } from './periods.ts';
 export { evaluateCondition, type ConditionContext } from './conditions.ts';
 export { unitValues, type UnitValues } from './unit-values.ts';

@@ -36,7 +36,11 @@ export function suggestedActivities(log: EventLog, pattern: RegExp): string[] {
   return log.activities.filter((a) => pattern.test(a));
 }
 
-export function resolveParameters(log: EventLog, chosen: MeasureParameters, completion: Completion): ResolvedParameters {
+/**
+ * `suggestSla`: suggest a target when none is set (it sorts the completed cases' durations, so
+ * only measures that compare against the target ask for it).
+ */
+export function resolveParameters(log: EventLog, chosen: MeasureParameters, completion: Completion, suggestSla = true): ResolvedParameters {
   for (const key of ['reworkActivities', 'exceptionActivities', 'escalationActivities'] as const) checkActivities(log, chosen[key], key);
   if (chosen.defect && 'activities' in chosen.defect) checkActivities(log, chosen.defect.activities, 'defect.activities');
   if (chosen.defect && 'attribute' in chosen.defect) checkAttribute(log, chosen.defect.attribute, 'defect.attribute');
@@ -47,7 +51,7 @@ export function resolveParameters(log: EventLog, chosen: MeasureParameters, comp
     reworkActivities: chosen.reworkActivities ?? null,
     exceptionActivities: chosen.exceptionActivities ?? suggestedActivities(log, EXCEPTION),
     escalationActivities: chosen.escalationActivities ?? suggestedActivities(log, ESCALATION),
-    slaTarget: chosen.slaTarget ?? suggestedSlaTarget(log, completion.completed),
+    slaTarget: chosen.slaTarget ?? (suggestSla ? suggestedSlaTarget(log, completion.completed) : null),
     slaCalendar: chosen.slaCalendar ? validateCalendar(chosen.slaCalendar) : null,
     sources: {
       endActivities: completion.source === 'chosen' ? 'chosen' : 'inferred',
@@ -56,6 +60,35 @@ export function resolveParameters(log: EventLog, chosen: MeasureParameters, comp
       exceptionActivities: chosen.exceptionActivities ? 'chosen' : 'suggested',
       escalationActivities: chosen.escalationActivities ? 'chosen' : 'suggested',
       slaTarget: chosen.slaTarget ? 'chosen' : 'suggested',
+    },
+  };
+}
+
+/** What a user picks parameters from: the log's activities and attributes, with Gemba's suggestions. */
+export interface ParameterChoices {
+  activities: string[];
+  /** Attributes a measure can be split by (case attributes, and event attributes read from a case's first event). */
+  attributes: { name: string; level: 'case' | 'event' }[];
+  inferredEndActivities: string[];
+  suggested: {
+    defect: DefectParameter | null;
+    exceptionActivities: string[];
+    escalationActivities: string[];
+    slaTarget: Duration | null;
+  };
+}
+
+export function parameterChoices(log: EventLog, completion: Completion): ParameterChoices {
+  const defect = suggestedActivities(log, DEFECT);
+  return {
+    activities: [...log.activities],
+    attributes: [...log.caseAttributes.map((c) => ({ name: c.name, level: 'case' as const })), ...log.eventAttributes.map((c) => ({ name: c.name, level: 'event' as const }))],
+    inferredEndActivities: completion.source === 'inferred' ? completion.endActivities : [],
+    suggested: {
+      defect: defect.length ? { activities: defect } : null,
+      exceptionActivities: suggestedActivities(log, EXCEPTION),
+      escalationActivities: suggestedActivities(log, ESCALATION),
+      slaTarget: suggestedSlaTarget(log, completion.completed),
     },
   };
 }
