@@ -1,7 +1,18 @@
+import type { GembaApi, JobEvent } from '../../preload/api.ts';
 import type { LocalEngine } from '../service/local-engine.ts';
 
-/** What a command may use: the engine (the same calls the app makes) and the output streams. */
+/** The contract as the CLI calls it: every GembaApi call plus the job events it waits on. */
+export interface CliApi extends GembaApi {
+  onJobEvent(listener: (event: JobEvent) => void): () => void;
+}
+
+/** What a command may use: the API (the same calls the app makes) and the output streams. */
 export interface CommandContext {
+  api: CliApi;
+  /**
+   * The service itself, for commands whose calls are not in the contract yet (statistics tables,
+   * measures): move them to `api` when their calls land there.
+   */
   engine: LocalEngine;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;

@@ -26,7 +26,7 @@ export async function runCli(argv: readonly string[], io: Pick<CommandContext, '
   try {
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) throw new InputError(`Unknown command "${name}".`, { hint: `Commands: ${COMMANDS.map((c) => c.name).join(', ')}. Run "gemba help".` });
-    await command.run(parseArgs(rest, command.valueFlags, command.switches), { engine, ...io });
+    await command.run(parseArgs(rest, command.valueFlags, command.switches), { api: engine, engine, ...io });
     return EXIT_OK;
   } catch (error) {
     if (error instanceof InputError) {
@@ -36,6 +36,11 @@ export async function runCli(argv: readonly string[], io: Pick<CommandContext, '
     if (error instanceof ReportedError && error.report.kind === 'input') {
       io.stderr.write(`${describeInputError(new InputError(error.report.message, error.report))}\n`);
       return EXIT_BAD_INPUT;
+    }
+    if (error instanceof ReportedError) {
+      // Already worded for the user by the service (a failed job): "Internal error: …" and its hint.
+      io.stderr.write(`${[error.report.message, error.report.hint].filter(Boolean).join('. ')}\n`);
+      return EXIT_INTERNAL;
     }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`Internal error: ${message}. This is a bug in Gemba; the workspace was not changed.\n`);

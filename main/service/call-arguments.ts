@@ -103,6 +103,7 @@ const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M
   openWorkspace: [text],
   importHistory: [text],
   restoreImport: [text, whole(1)],
+  closeWorkspace: [text],
   previewCsv: [fileRef],
   startImport: [
     record({ workspace: text, file: fileRef, mapping: optional(record({})), acceptRejects: optional(flag), pairLifecycle: optional(flag) }),
@@ -111,7 +112,7 @@ const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M
   jobs: [],
   rejectedRows: [text, whole(1), optional(whole(0))],
   statistics: [text, optional(filters)],
-  directlyFollows: [text],
+  directlyFollows: [text, optional(record({ filters: optional(filters), calendar: optional(calendar) }))],
   variants: [text],
   cases: [
     text,

@@ -8,7 +8,8 @@ import type {
   CasePage,
   CaseQuery,
   CsvPreview,
-  DirectlyFollowsGraph,
+  DirectlyFollowsRequest,
+  DirectlyFollowsResult,
   Environment,
   FileRef,
   ImportRecord,
@@ -38,7 +39,7 @@ import type {
   MeasuresSchema,
 } from '../../preload/api.ts';
 import { caseDetail, caseList } from '../engine/analysis/cases.ts';
-import { directlyFollows, toDirectlyFollowsGraph } from '../engine/analysis/directly-follows.ts';
+import { directlyFollows } from '../engine/analysis/directly-follows.ts';
 import { logStatistics } from '../engine/analysis/statistics.ts';
 import { variants } from '../engine/analysis/variants.ts';
 import { filterMask } from '../engine/analysis/filters.ts';
@@ -68,7 +69,8 @@ export interface EngineOptions {
 
 /**
  * The GembaApi on top of the engine, in the calling thread. The app and the browser host run it
- * inside the engine worker (see engine-service.ts); the CLI calls it directly.
+ * inside the engine thread (main/worker/engine-service.ts); the CLI calls it in-process, through
+ * the same calls.
  */
 export class LocalEngine implements GembaApi {
   readonly sessions: WorkspaceSessions;
@@ -126,6 +128,10 @@ export class LocalEngine implements GembaApi {
     return ws.info();
   }
 
+  async closeWorkspace(workspace: string): Promise<void> {
+    this.sessions.forget(workspace);
+  }
+
   async previewCsv(file: FileRef): Promise<CsvPreview> {
     const { path, name } = this.uploads.resolve(file);
     return previewCsv(path, name);
@@ -139,7 +145,7 @@ export class LocalEngine implements GembaApi {
     return { jobId };
   }
 
-  /** One import, awaited: the job body, and what the CLI calls. */
+  /** One import, awaited: the body of an import job (tests await it directly). */
   async runImport(
     workspace: string,
     path: string,
@@ -184,8 +190,9 @@ export class LocalEngine implements GembaApi {
     return { ...logStatistics(log, filterMask(log, filters)), basis };
   }
 
-  async directlyFollows(workspace: string): Promise<DirectlyFollowsGraph> {
-    return toDirectlyFollowsGraph(directlyFollows(this.log(workspace)));
+  async directlyFollows(workspace: string, request: DirectlyFollowsRequest = {}): Promise<DirectlyFollowsResult> {
+    const { log, basis } = this.sessions.currentLog(workspace);
+    return { ...directlyFollows(log, { mask: filterMask(log, request.filters), calendar: request.calendar }), basis };
   }
 
   async variants(workspace: string): Promise<Variant[]> {

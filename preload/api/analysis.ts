@@ -58,6 +58,69 @@ export interface DurationSummary {
   totalSeconds: number;
 }
 
+/** Names of the artificial nodes every case passes through first and last on a process map. */
+export const START_NODE = '▶ start';
+export const END_NODE = '■ end';
+
+export interface ActivityStatistics {
+  activity: string;
+  /** Absolute frequency: events of this activity. */
+  count: number;
+  /** Case frequency: cases with at least one such event. */
+  caseCount: number;
+  /** Most occurrences within one case. */
+  maxRepetitions: number;
+  /** Cases that start / end with this activity. */
+  startCount: number;
+  endCount: number;
+  /** Start-to-completion time of its events; null when the log has no start timestamps for it. */
+  serviceTime: DurationSummary | null;
+}
+
+export interface PathStatistics {
+  from: string;
+  to: string;
+  count: number;
+  caseCount: number;
+  /** Most times the path is taken within one case. */
+  maxRepetitions: number;
+  /** Of `count`, the transitions that pass through activities hidden by the activities slider (a map draws the path dashed). */
+  throughHidden?: number;
+  /** From completion of `from` to start (or, without start times, completion) of `to`. */
+  waitingTime: DurationSummary;
+}
+
+/**
+ * The directly-follows graph with the statistics a process map shows. `nodes` and `edges` are
+ * exactly the foundation DirectlyFollowsGraph; `activityStats[i]` describes `nodes[i]` and
+ * `pathStats[i]` describes `edges[i]`; the artificial start and end paths are kept apart.
+ */
+export interface ProcessGraph extends DirectlyFollowsGraph {
+  cases: number;
+  events: number;
+  /** True when durations are working time per a WorkingCalendar. */
+  workingTime: boolean;
+  activityStats: ActivityStatistics[];
+  pathStats: PathStatistics[];
+  /** START_NODE → each start activity; count = cases starting there. */
+  startPaths: PathStatistics[];
+  /** Each end activity → END_NODE. */
+  endPaths: PathStatistics[];
+}
+
+/** What `directlyFollows` computes on: the cases the filters keep, durations per the calendar. */
+export interface DirectlyFollowsRequest {
+  filters?: LogFilter[];
+  /** Durations in working time; null or absent for wall-clock time. */
+  calendar?: WorkingCalendar | null;
+}
+
+/** The full directly-follows graph with its statistics and the data it was computed on. */
+export interface DirectlyFollowsResult extends ProcessGraph {
+  basis?: LogBasis;
+}
+
+
 /** A variant with the figures the variants list shows. */
 export interface VariantInfo {
   /** 1-based rank in the unfiltered log (most frequent first); kept when filters change. */
@@ -226,7 +289,8 @@ export interface CaseDetail {
 export interface AnalysisCalls {
   /** The summary figures of the log, of the cases the filters keep when given. */
   statistics(workspace: string, filters?: LogFilter[]): Promise<LogStatistics>;
-  directlyFollows(workspace: string): Promise<DirectlyFollowsGraph>;
+  /** Every activity and path of the (filtered) log with counts and durations: what `gemba dfg` prints. */
+  directlyFollows(workspace: string, request?: DirectlyFollowsRequest): Promise<DirectlyFollowsResult>;
   variants(workspace: string): Promise<Variant[]>;
   cases(workspace: string, query: CaseQuery): Promise<CasePage>;
   caseDetail(workspace: string, caseIndex: number): Promise<CaseDetail>;

@@ -1,56 +1,6 @@
 /** The process map: the directly-follows graph after filters and sliders, laid out, and its drill-downs. */
 import type { CallKinds } from './calls.ts';
-import type { DirectlyFollowsGraph, DurationSummary, LogBasis, LogFilter, WorkingCalendar } from './analysis.ts';
-
-/** Names of the artificial nodes every case passes through first and last on a process map. */
-export const START_NODE = '▶ start';
-export const END_NODE = '■ end';
-
-export interface ActivityStatistics {
-  activity: string;
-  /** Absolute frequency: events of this activity. */
-  count: number;
-  /** Case frequency: cases with at least one such event. */
-  caseCount: number;
-  /** Most occurrences within one case. */
-  maxRepetitions: number;
-  /** Cases that start / end with this activity. */
-  startCount: number;
-  endCount: number;
-  /** Start-to-completion time of its events; null when the log has no start timestamps for it. */
-  serviceTime: DurationSummary | null;
-}
-
-export interface PathStatistics {
-  from: string;
-  to: string;
-  count: number;
-  caseCount: number;
-  /** Most times the path is taken within one case. */
-  maxRepetitions: number;
-  /** Of `count`, the transitions that pass through activities hidden by the activities slider (a map draws the path dashed). */
-  throughHidden?: number;
-  /** From completion of `from` to start (or, without start times, completion) of `to`. */
-  waitingTime: DurationSummary;
-}
-
-/**
- * The directly-follows graph with the statistics a process map shows. `nodes` and `edges` are
- * exactly the foundation DirectlyFollowsGraph; `activityStats[i]` describes `nodes[i]` and
- * `pathStats[i]` describes `edges[i]`; the artificial start and end paths are kept apart.
- */
-export interface ProcessGraph extends DirectlyFollowsGraph {
-  cases: number;
-  events: number;
-  /** True when durations are working time per a WorkingCalendar. */
-  workingTime: boolean;
-  activityStats: ActivityStatistics[];
-  pathStats: PathStatistics[];
-  /** START_NODE → each start activity; count = cases starting there. */
-  startPaths: PathStatistics[];
-  /** Each end activity → END_NODE. */
-  endPaths: PathStatistics[];
-}
+import type { DurationSummary, LogBasis, LogFilter, ProcessGraph, WorkingCalendar } from './analysis.ts';
 
 /** Frequency view: counts; performance view: durations. */
 export const MAP_VIEWS = ['frequency', 'performance'] as const;

@@ -30,6 +30,8 @@ export interface WorkspaceCalls {
   openWorkspace(path: string): Promise<WorkspaceInfo>;
   importHistory(workspace: string): Promise<ImportRecord[]>;
   restoreImport(workspace: string, importId: number): Promise<WorkspaceInfo>;
+  /** Closes the workspace's database and drops its loaded log (e.g. before its folder is removed). */
+  closeWorkspace(workspace: string): Promise<void>;
 }
 
 export const WORKSPACE_CALLS = {
@@ -39,4 +41,5 @@ export const WORKSPACE_CALLS = {
   openWorkspace: 'call',
   importHistory: 'call',
   restoreImport: 'call',
+  closeWorkspace: 'call',
 } as const satisfies CallKinds<WorkspaceCalls>;

@@ -1,5 +1,3 @@
-import { directlyFollows } from '../../engine/analysis/directly-follows.ts';
-import { filterMask } from '../../engine/analysis/filters.ts';
 import { formatDuration } from '../../engine/map/format-duration.ts';
 import { has, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
@@ -14,11 +12,9 @@ export const dfgCommand: Command = {
   valueFlags: ['filter', 'calendar'],
   switches: ['json'],
   async run(args, ctx) {
-    const { log, basis } = ctx.engine.sessions.currentLog(requirePositional(args, 0, 'the workspace', USAGE));
-    const filters = filtersFrom(args);
-    const graph = directlyFollows(log, { mask: filterMask(log, filters), calendar: calendarFrom(args) });
+    const graph = await ctx.api.directlyFollows(requirePositional(args, 0, 'the workspace', USAGE), { filters: filtersFrom(args), calendar: calendarFrom(args) });
     if (has(args, 'json')) {
-      printJson(ctx, { ...graph, basis });
+      printJson(ctx, graph);
       return;
     }
     const lines = graph.edges.map((e) => `${String(e.count).padStart(8)}  ${e.from} → ${e.to}  (median ${formatDuration(e.medianSeconds)})`);

@@ -1,47 +1,42 @@
 import { readFileSync } from 'node:fs';
-import type { AppliedFix, QualityFix } from '../../../preload/api.ts';
+import type { AppliedFix, LogStatistics, QualityCheckKind, QualityFix, QualityReport } from '../../../preload/api.ts';
 import { InputError } from '../../engine/errors.ts';
-import type { EventLog } from '../../engine/eventlog/event-log.ts';
-import { duplicateEvents } from '../../engine/quality/duplicate-events.ts';
-import { futureTimestamps } from '../../engine/quality/future-timestamps.ts';
-import { incompleteCases } from '../../engine/quality/incomplete-cases.ts';
-import { inconsistentLabels } from '../../engine/quality/inconsistent-labels.ts';
-import { naiveTimeZone } from '../../engine/quality/naive-time-zone.ts';
-import { oldTimestamps } from '../../engine/quality/old-timestamps.ts';
-import { FixesStore } from '../../engine/workspace/fixes-store.ts';
 import { flag, has, requirePositional } from '../args.ts';
-import { printJson, type Command, type CommandContext } from '../command.ts';
+import { printJson, type Command } from '../command.ts';
 
 const USAGE =
   'gemba fix WS [--merge-labels [--merge-map JSON|@FILE]] [--drop-duplicates] [--exclude-bad-timestamps] ' +
   '[--timezone TZ [--from-zone TZ]] [--drop-incomplete [--keep-running]] [--undo ID] [--list] [--json]';
 
 /**
- * One requested fix: how to propose it from the log as it now stands (null = nothing to fix).
- * Requests run in this order, each on the log with the previous ones applied, so a merge of
- * label variants comes before the duplicates it may reveal.
+ * One requested fix: how to propose it from the quality report of the log as it now stands
+ * (null = nothing to fix); the report's checks propose the same fixes the app offers. Requests run
+ * in this order, each on the log with the previous ones applied, so a merge of label variants
+ * comes before the duplicates it may reveal.
  */
 interface Request {
   switch: string;
-  propose(log: EventLog, args: Parameters<Command['run']>[0], ctx: CommandContext, path: string): QualityFix | null;
+  propose(report: QualityReport, args: Parameters<Command['run']>[0]): QualityFix | null;
 }
+
+const proposed = (report: QualityReport, kind: QualityCheckKind): QualityFix | null => report.checks.find((c) => c.kind === kind)?.fix ?? null;
 
 const REQUESTS: Request[] = [
   {
     switch: 'merge-labels',
-    propose(log, args) {
+    propose(report, args) {
       const edited = flag(args, 'merge-map');
-      if (edited === undefined) return inconsistentLabels(log).fix;
+      if (edited === undefined) return proposed(report, 'inconsistent_labels');
       const map = readMergeMap(edited);
       return { kind: 'merge_labels', description: `Merge ${Object.keys(map).length} labels (edited map)`, params: { map } };
     },
   },
-  { switch: 'drop-duplicates', propose: (log) => duplicateEvents(log).fix },
+  { switch: 'drop-duplicates', propose: (report) => proposed(report, 'duplicate_events') },
   {
     switch: 'exclude-bad-timestamps',
-    propose(log) {
-      const future = futureTimestamps(log).fix;
-      const old = oldTimestamps(log).fix;
+    propose(report) {
+      const future = proposed(report, 'future_timestamps');
+      const old = proposed(report, 'old_timestamps');
       if (!future && !old) return null;
       const notBefore = old?.kind === 'exclude_bad_timestamps' ? old.params.notBefore : null;
       const notAfter = future?.kind === 'exclude_bad_timestamps' ? future.params.notAfter : null;
@@ -54,11 +49,9 @@ const REQUESTS: Request[] = [
   },
   {
     switch: 'timezone',
-    propose(_log, args, ctx, path) {
+    propose(report, args) {
       const toZone = flag(args, 'timezone')!;
-      const ws = ctx.engine.sessions.get(path);
-      const inForce = new FixesStore(ws).inForce().map((f) => f.fix);
-      const fromZone = flag(args, 'from-zone') ?? naiveTimeZone(ws.currentImport()?.mapping?.timezone, inForce);
+      const fromZone = flag(args, 'from-zone') ?? report.naiveTimeZone;
       if (!fromZone) {
         throw new InputError('The time zone the timestamps were read in is not recorded for this import.', { hint: 'Give it with --from-zone TZ.' });
       }
@@ -67,8 +60,8 @@ const REQUESTS: Request[] = [
   },
   {
     switch: 'drop-incomplete',
-    propose(log, args) {
-      const fix = incompleteCases(log).fix;
+    propose(report, args) {
+      const fix = proposed(report, 'incomplete_cases');
       if (!fix || fix.kind !== 'drop_incomplete_cases' || !has(args, 'keep-running')) return fix;
       const description = `${fix.description.replace(/ and [\d,]+ running cases?$/u, '')}, keeping running cases`;
       return { ...fix, description, params: { ...fix.params, keepRunning: true } };
@@ -103,11 +96,7 @@ interface LogSize {
   activities: number;
 }
 
-function describeLog(log: EventLog): LogSize {
-  const used = new Uint8Array(log.activities.length);
-  for (let i = 0; i < log.eventCount; i++) used[log.activity[i]] = 1;
-  return { cases: log.caseCount, events: log.eventCount, activities: used.reduce((n, u) => n + u, 0) };
-}
+const sizeOf = ({ cases, events, activities }: LogStatistics): LogSize => ({ cases, events, activities });
 
 export const fixCommand: Command = {
   name: 'fix',
@@ -117,8 +106,6 @@ export const fixCommand: Command = {
   switches: ['json', 'merge-labels', 'drop-duplicates', 'exclude-bad-timestamps', 'drop-incomplete', 'keep-running', 'list'],
   async run(args, ctx) {
     const path = requirePositional(args, 0, 'the workspace', USAGE);
-    const ws = ctx.engine.sessions.get(path);
-    const store = new FixesStore(ws);
     const applied: AppliedFix[] = [];
     const undone: number[] = [];
     const undo = flag(args, 'undo');
@@ -129,30 +116,28 @@ export const fixCommand: Command = {
       const id = Number(undo);
       if (!Number.isInteger(id) || id < 1) throw new InputError(`--undo needs the number of a recorded fix, not "${undo}".`, { hint: 'See them with gemba fix WS --list.' });
       try {
-        before = describeLog(ctx.engine.sessions.currentLog(path).log);
+        before = sizeOf(await ctx.api.statistics(path));
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
       }
-      store.undo(id);
+      await ctx.api.undoFix(path, id);
       undone.push(id);
-      ctx.engine.sessions.invalidate(path);
     } else {
-      before = describeLog(ctx.engine.sessions.currentLog(path).log);
+      before = sizeOf(await ctx.api.statistics(path));
     }
     const requested = REQUESTS.filter((r) => has(args, r.switch));
     if (requested.length === 0 && undo === undefined && !has(args, 'list')) {
       throw new InputError('No fix requested.', { hint: `Usage: ${USAGE}` });
     }
     for (const request of requested) {
-      const log = ctx.engine.sessions.currentLog(path).log;
-      const fix = request.propose(log, args, ctx, path);
+      const fix = request.propose(await ctx.api.qualityReport(path), args);
       if (!fix) continue;
-      const inForce = store.apply(fix, undefined, log);
+      const inForce = await ctx.api.applyFix(path, fix);
       applied.push(inForce[inForce.length - 1]);
-      ctx.engine.sessions.invalidate(path);
     }
-    const after = describeLog(ctx.engine.sessions.currentLog(path).log);
-    const fixesInForce = store.inForce();
+    const statistics = await ctx.api.statistics(path);
+    const after = sizeOf(statistics);
+    const fixesInForce = statistics.basis?.fixesInForce ?? [];
     if (has(args, 'json')) {
       printJson(ctx, { applied, undone, fixesInForce, before, after });
       return;

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { ColumnMapping } from '../../../preload/api.ts';
 import { InputError } from '../../engine/errors.ts';
 import { flag, has, requirePositional } from '../args.ts';
+import { awaitJob } from '../await-job.ts';
 import { printJson, type Command, type CommandContext } from '../command.ts';
 
 const USAGE =
@@ -32,11 +33,14 @@ export const importCommand: Command = {
     set('timezone', 'timezone');
     const dir = resolve(workspace);
     const created = !existsSync(dir);
-    const ws = ctx.engine.sessions.create(dir);
+    const ws = await ctx.api.createWorkspace(dir);
     const showProgress = !has(args, 'json') && !has(args, 'quiet') && (ctx.stderr as NodeJS.WriteStream).isTTY;
-    const summary = await importOrRemoveNew(created, dir, ctx, () => ctx.engine.runImport(ws.path, file, file.split(/[\\/]/).pop()!, { mapping, acceptRejects: has(args, 'accept-rejects'), pairLifecycle: !has(args, 'keep-lifecycle-events') }, undefined, (phase, done, total) => {
-      if (showProgress && total > 0) ctx.stderr.write(`\r${phase} ${Math.floor((100 * done) / total)}%   `);
-    }));
+    const request = { workspace: ws.path, file: { kind: 'path' as const, path: file }, mapping, acceptRejects: has(args, 'accept-rejects'), pairLifecycle: !has(args, 'keep-lifecycle-events') };
+    const summary = await importOrRemoveNew(created, dir, ctx, () =>
+      awaitJob(ctx.api, 'import', () => ctx.api.startImport(request), ({ phase, done, total }) => {
+        if (showProgress && total > 0) ctx.stderr.write(`\r${phase} ${Math.floor((100 * done) / total)}%   `);
+      }),
+    );
     if (showProgress) ctx.stderr.write('\r');
     if (has(args, 'json')) {
       printJson(ctx, {
@@ -70,7 +74,7 @@ async function importOrRemoveNew<T>(created: boolean, dir: string, ctx: CommandC
     return await run();
   } catch (error) {
     if (created) {
-      ctx.engine.sessions.forget(dir);
+      await ctx.api.closeWorkspace(dir);
       rmSync(dir, { recursive: true, force: true });
     }
     throw error;

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { renderMapSvg } from '../../engine/map/render-map.ts';
+import { standaloneSvg } from '../../engine/map/render-map.ts';
 import { InputError } from '../../engine/errors.ts';
 import { flag, has, numberFlag, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
@@ -20,14 +20,14 @@ export const mapCommand: Command = {
     if (!out) throw new InputError('Missing --out FILE.svg.', { hint: `Usage: ${USAGE}` });
     const view = flag(args, 'view') ?? 'frequency';
     if (view !== 'frequency' && view !== 'performance') throw new InputError(`--view must be frequency or performance, not "${view}".`);
-    const { log, basis } = ctx.engine.sessions.currentLog(path);
-    const svg = await renderMapSvg(log, {
+    const { svg: drawing, basis } = await ctx.api.processMap(path, {
       activities: numberFlag(args, 'activities', 1, 0, 1),
       paths: numberFlag(args, 'paths', 1, 0, 1),
       view,
       filters: filtersFrom(args),
       calendar: calendarFrom(args),
     });
+    const svg = standaloneSvg(drawing);
     const target = resolve(out);
     writeFileSync(target, svg);
     if (has(args, 'json')) printJson(ctx, { out: target, bytes: Buffer.byteLength(svg), basis });

@@ -1,15 +1,7 @@
-import type { QualityReport } from '../../../preload/api.ts';
-import { FixesStore } from '../../engine/workspace/fixes-store.ts';
 import { has, requirePositional } from '../args.ts';
-import { printJson, type Command, type CommandContext } from '../command.ts';
+import { printJson, type Command } from '../command.ts';
 
 const USAGE = 'gemba quality WS [--json]';
-
-/** The quality report of a workspace's current log, with the fixes in force applied. */
-export function workspaceQuality(ctx: CommandContext, path: string): QualityReport {
-  const { workspace, log, importId } = ctx.engine.sessions.currentLog(path);
-  return new FixesStore(workspace).report({ importId, fixed: log });
-}
 
 const LIGHT = { green: 'GREEN', amber: 'AMBER', red: 'RED' } as const;
 const MARK = { error: 'x', warning: '!', info: '-' } as const;
@@ -21,7 +13,7 @@ export const qualityCommand: Command = {
   valueFlags: [],
   switches: ['json'],
   async run(args, ctx) {
-    const report = workspaceQuality(ctx, requirePositional(args, 0, 'the workspace', USAGE));
+    const report = await ctx.api.qualityReport(requirePositional(args, 0, 'the workspace', USAGE));
     if (has(args, 'json')) {
       printJson(ctx, report);
       return;

@@ -1,5 +1,3 @@
-import { logStatistics } from '../../engine/analysis/statistics.ts';
-import { filterMask } from '../../engine/analysis/filters.ts';
 import { has, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
 import { filtersFrom } from '../log-options.ts';
@@ -13,11 +11,9 @@ export const statsCommand: Command = {
   valueFlags: ['filter'],
   switches: ['json'],
   async run(args, ctx) {
-    const { log, basis } = ctx.engine.sessions.currentLog(requirePositional(args, 0, 'the workspace', USAGE));
-    const filters = filtersFrom(args);
-    const stats = logStatistics(log, filterMask(log, filters));
+    const stats = await ctx.api.statistics(requirePositional(args, 0, 'the workspace', USAGE), filtersFrom(args));
     if (has(args, 'json')) {
-      const { eventsPerDay: _perDay, ...rest } = stats;
+      const { eventsPerDay: _perDay, basis, ...rest } = stats;
       printJson(ctx, { ...rest, basis });
       return;
     }

@@ -1,5 +1,3 @@
-import { filterMask } from '../../engine/analysis/filters.ts';
-import { variants } from '../../engine/analysis/variants.ts';
 import { has, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
 import { filtersFrom } from '../log-options.ts';
@@ -13,9 +11,7 @@ export const variantsCommand: Command = {
   valueFlags: ['filter'],
   switches: ['json'],
   async run(args, ctx) {
-    const { log } = ctx.engine.sessions.currentLog(requirePositional(args, 0, 'the workspace', USAGE));
-    const filters = filtersFrom(args);
-    const list = variants(log, filterMask(log, filters));
+    const list = await ctx.api.variantList(requirePositional(args, 0, 'the workspace', USAGE), filtersFrom(args));
     if (has(args, 'json')) {
       printJson(ctx, list);
       return;

@@ -3,5 +3,5 @@ export { bottlenecks } from './bottlenecks.ts';
 export { formatDuration, formatWorkingDuration } from './format-duration.ts';
 export { layoutLevels, mapToDot, renderDot } from './layout.ts';
 export { processMap, processMapGraph } from './process-map.ts';
-export { renderMapSvg } from './render-map.ts';
+export { standaloneSvg } from './render-map.ts';
 export { pathKey, selectActivities, simplifyPaths } from './simplify.ts';
