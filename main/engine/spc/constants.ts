@@ -26,6 +26,19 @@ export interface ControlChartConstants {
 const STEP = 0.02;
 const X_LOW = -9;
 
+/** pᵉ for a whole e ≥ 0 by repeated squaring: several times faster than Math.pow in the inner loop. */
+function powInt(p: number, e: number): number {
+  let result = 1;
+  let base = p;
+  let k = e;
+  while (k > 0) {
+    if (k & 1) result *= base;
+    base *= base;
+    k >>= 1;
+  }
+  return result;
+}
+
 /** d2(n) = ∫ [1 − Φ(x)ⁿ − (1 − Φ(x))ⁿ] dx (the mean range of n standard normals). */
 function meanRange(n: number): number {
   let sum = 0;
@@ -55,7 +68,7 @@ function meanSquaredRange(n: number, d2: number): number {
     let inner = 0;
     for (let i = 0; i <= xSteps; i++) {
       const p = cdf[i + j] - cdf[i];
-      if (p > 0) inner += pdf[i] * p ** (n - 1);
+      if (p > 0) inner += pdf[i] * powInt(p, n - 1);
     }
     const survival = 1 - n * inner * STEP;
     const weight = j === 0 || j === wSteps ? 1 : j % 2 === 1 ? 4 : 2;

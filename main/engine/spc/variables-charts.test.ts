@@ -56,6 +56,31 @@ describe('Xbar-R chart', () => {
   });
 });
 
+describe('Xbar-R chart with varying subgroup sizes', () => {
+  it('weights each Rᵢ/d2(nᵢ) by d2²/d3² (unbiased, as Minitab) and gives limits per subgroup', () => {
+    const subgroups = [[1, 3], [2, 4, 7], [5, 5, 6], [2, 9], [4]];
+    const { charts, notes } = controlCharts({ kind: 'variables', subgroups, labels: labelsFor(5) }, { chart: 'xbar-r' });
+    const [xbar, r] = charts;
+    // By hand with the constants of the reference table (n = 2: d2 1.1283792, d3 0.8525025; n = 3: 1.6925688, 0.8883680).
+    const table = readSharedCsv('control_chart_constants_n2_25.csv');
+    const k = (n: number) => table.find((row) => row.n === n)!;
+    const f = (n: number) => k(n).d2 ** 2 / k(n).d3 ** 2;
+    const parts = [[2, 2], [3, 5], [3, 1], [2, 7]];
+    const sigma = parts.reduce((a, [n, R]) => a + (f(n) * R) / k(n).d2, 0) / parts.reduce((a, [n]) => a + f(n), 0);
+    const mu = 48 / 11;
+    expect(xbar.estimates[0].sigma).toBeCloseTo(sigma, 6);
+    expect(line(xbar.center)).toBeCloseTo(mu, 12);
+    expect(line(xbar.ucl, 1)).toBeCloseTo(mu + (3 * sigma) / Math.sqrt(3), 6);
+    expect(line(xbar.ucl, 4)).toBeCloseTo(mu + 3 * sigma, 6);
+    expect(line(r.center, 0)).toBeCloseTo(k(2).d2 * sigma, 6);
+    expect(line(r.ucl, 1)).toBeCloseTo((k(3).d2 + 3 * k(3).d3) * sigma, 6);
+    // A subgroup of one value has no range: blank point and lines (null in JSON), and a note says so.
+    expect(r.points[4]).toBeNull();
+    expect(JSON.parse(JSON.stringify(r)).center[4]).toBeNull();
+    expect(notes.join(' ')).toMatch(/one value have no range/);
+  });
+});
+
 describe('Xbar-S chart', () => {
   it('reproduces Montgomery Example 6.3 (s̄ 0.0094, Xbar limits 73.988 / 74.014, S UCL 0.0196)', () => {
     const { charts } = controlCharts({ kind: 'variables', subgroups: PISTON_RINGS.slice(0, 25), labels: labelsFor(25) }, { chart: 'xbar-s' });
