@@ -55,8 +55,8 @@ describe('gemba kpi', () => {
     expect(result.units.map((u: { case: string; value: number; period: string }) => [u.case, u.value, u.period])).toEqual([
       ['A', 6, '2024-01-01'], ['B', 10, '2024-01-01'], ['C', 12, '2024-01-01'], ['D', 20, '2024-01-08'], ['E', 20, '2024-01-08'],
     ]);
-    expect(result.unitChart.chart).toBe('imr');
-    expect(result.unitChart.input.subgroups).toEqual([[6], [10], [12], [20], [20]]);
+    expect(result.unitChart).toBe('imr');
+    expect(result.unitChartInput.subgroups).toEqual([[6], [10], [12], [20], [20]]);
   });
 
   it('lists every measure as a tile without --measure', async () => {

@@ -1,6 +1,6 @@
 import { filterMask } from '../../engine/analysis/filters.ts';
 import { InputError } from '../../engine/errors.ts';
-import { CHART_IDS, checkPeriod, computeMeasure, unitChartInput, restoreDefaultMeasures, workspaceMeasures, type ChartId, type MeasureOptions, type MeasureResult } from '../../engine/measures/index.ts';
+import { CHART_IDS, checkPeriod, computeMeasure, measureReport, restoreDefaultMeasures, workspaceMeasures, type ChartId, type MeasureOptions, type MeasureResult } from '../../engine/measures/index.ts';
 import { flag, has, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
 import { calendarFrom, filtersFrom } from '../log-options.ts';
@@ -54,33 +54,12 @@ export const kpiCommand: Command = {
     }
     const result = computeMeasure(log, file, name, options);
     if (has(args, 'json')) {
-      printJson(ctx, jsonOf(result, log.caseIds, has(args, 'units')));
+      printJson(ctx, measureReport(result, log.caseIds, { units: has(args, 'units') }));
       return;
     }
     ctx.stdout.write(textOf(result));
   },
 };
-
-function jsonOf(r: MeasureResult, caseIds: readonly string[], withUnits: boolean): Record<string, unknown> {
-  return {
-    basis: r.basis,
-    measure: r.measure,
-    parameters: r.parameters,
-    completion: r.completion,
-    period: r.period,
-    timeZone: r.timeZone,
-    summary: r.summary,
-    chart: r.chart,
-    segments: r.segments,
-    notes: r.notes,
-    ...(withUnits
-      ? {
-          unitChart: r.unitChart ? { chart: r.unitChart, input: unitChartInput(r.units).input } : null,
-          units: Array.from(r.units.value, (value, k) => ({ case: caseIds[r.units.caseIndex[k]], value, at: new Date(r.units.at[k]).toISOString(), period: r.summary.series[r.periodOfUnit[k]].period })),
-        }
-      : {}),
-  };
-}
 
 function formatValue(value: number | null, unit: string): string {
   if (value === null) return '–';

@@ -11,3 +11,4 @@ export { periodChartInput, unitChartInput, checkChart, type ChartInput, type Per
 export { kpiSummary, trend, type KpiSummary, type KpiTrend, type PeriodValue } from './kpi-summary.ts';
 export { segmentSummaries, caseSegments, type SegmentSummary } from './segments.ts';
 export { computeMeasure, casesOfPeriod, findMeasure, type MeasureOptions, type MeasureResult } from './compute-measure.ts';
+export { measureReport, type MeasureReport } from './measure-report.ts';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.ts';
 import { casesOfPeriod, computeMeasure, type MeasureOptions } from './compute-measure.ts';
 import { departmentsLog, measuresLog } from './measures-log.fixture.ts';
+import { measureReport } from './measure-report.ts';
 import type { Measure, MeasuresFile } from './measure-types.ts';
 import { defaultMeasures } from './workspace-measures.ts';
 
@@ -32,6 +33,13 @@ describe('filters in force (case mask)', () => {
     expect(result.summary.value).toBe(14);
     // A dropped running case F takes its Check wait (5 h) with it.
     expect(run('waiting_time', { activity: 'Check', mask: Uint8Array.from([1, 1, 1, 1, 1, 0]) }).summary.value).toBe(13 / 5);
+  });
+
+  it('a mask that keeps no case gives empty series, not an error', () => {
+    const result = run('cycle_time', { mask: new Uint8Array(6) });
+    expect(result.summary).toMatchObject({ value: null, median: null, n: 0, series: [] });
+    expect(result.chart.input).toEqual({ kind: 'variables', subgroups: [], labels: [] });
+    expect(run('throughput', { mask: new Uint8Array(6) }).summary.value).toBeNull();
   });
 
   it('refuses a mask of the wrong length', () => {
@@ -93,6 +101,20 @@ describe('periods', () => {
 
   it('refuses an unknown time zone', () => {
     expect(inputError(() => run('cycle_time', { timeZone: 'Mars/Olympus' })).message).toContain('Unknown time zone');
+  });
+});
+
+describe('as plain JSON for a transport', () => {
+  it('drops the typed arrays unless units are asked for, then names each value\'s case and period', () => {
+    const result = run('waiting_time', { activity: 'Check' });
+    const plain = measureReport(result, log.caseIds);
+    expect(JSON.parse(JSON.stringify(plain))).toEqual(plain);
+    expect('units' in plain).toBe(false);
+    const withUnits = measureReport(result, log.caseIds, { units: true });
+    expect(withUnits.units?.map((u) => [u.case, u.value, u.period])).toEqual([
+      ['A', 2, '2024-01-01'], ['B', 2, '2024-01-01'], ['B', 4, '2024-01-01'], ['C', 3, '2024-01-01'], ['E', 2, '2024-01-08'], ['F', 5, '2024-01-08'],
+    ]);
+    expect(withUnits.unitChartInput).toMatchObject({ kind: 'variables', subgroups: [[2], [2], [4], [3], [2], [5]] });
   });
 });
 
