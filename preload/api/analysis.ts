@@ -145,15 +145,25 @@ export interface Variant {
   count: number;
 }
 
-export const TIME_RANGE_MODES = ['contained', 'intersecting', 'started', 'completed'] as const;
+/** contained, intersecting, started, completed keep or drop whole cases; trim keeps only the events completed inside. */
+export const TIME_RANGE_MODES = ['contained', 'intersecting', 'started', 'completed', 'trim'] as const;
 export type TimeRangeMode = (typeof TIME_RANGE_MODES)[number];
 export const ACTIVITIES_MODES = ['any', 'all', 'none'] as const;
 export type ActivitiesMode = (typeof ACTIVITIES_MODES)[number];
+/** Endpoint trimming: longest = first start activity to last end activity; first = first start activity to the first end activity after it. */
+export const ENDPOINT_TRIMS = ['longest', 'first'] as const;
+export type EndpointTrim = (typeof ENDPOINT_TRIMS)[number];
+/** What a performance filter ranks cases by: case duration (first to last event) or number of events. */
+export const CASE_PERFORMANCE_MEASURES = ['duration', 'events'] as const;
+export type CasePerformanceMeasure = (typeof CASE_PERFORMANCE_MEASURES)[number];
 
 /**
- * One filter condition on cases; a LogFilter[] is combined with AND. Every view (map, variants,
- * tables, KPIs, charts) applies the same list through one case mask. Times are ISO 8601;
- * `negate` inverts a condition (keeps the cases it would drop).
+ * One filter condition on cases; a LogFilter[] is applied in order, like Disco's filter stack:
+ * each filter sees the cases (and events) the ones before it kept, which matters for the kinds
+ * that rank cases (variantCoverage, performance) and the ones that trim events (timeRange mode
+ * trim, endpoints with trim). Every view applies the same list (filteredLog in the engine).
+ * Times are ISO 8601; `negate` inverts a condition (keeps the cases it would drop); trimming
+ * filters cannot be negated.
  */
 export type LogFilter = (
   | {
@@ -186,10 +196,15 @@ export type LogFilter = (
       mode: ActivitiesMode;
     }
   | {
-      /** The case starts with one of `start` (when given) and ends with one of `end` (when given). */
+      /**
+       * Without `trim`: the case starts with one of `start` (when given) and ends with one of `end`
+       * (when given). With `trim`: each case is cut to the stretch from a `start` activity to an
+       * `end` activity (see ENDPOINT_TRIMS); cases without such a stretch are dropped.
+       */
       kind: 'endpoints';
       start?: string[];
       end?: string[];
+      trim?: EndpointTrim;
     }
   | {
       /** The case's activity sequence equals one of `variants`. */
@@ -211,6 +226,28 @@ export type LogFilter = (
       to: string;
       directly?: boolean;
       withinSeconds?: number;
+      /** At least this long between the two events. */
+      minSeconds?: number;
+    }
+  | {
+      /**
+       * The most frequent variants of the cases kept so far: the top `topVariants`, and/or the
+       * fewest that together hold `coverage` (0..1) of those cases. Variants as frequent as the
+       * last one kept are kept too, so ties at the threshold are never split.
+       */
+      kind: 'variantCoverage';
+      topVariants?: number;
+      coverage?: number;
+    }
+  | {
+      /**
+       * Cases whose measure lies between two percentiles (0..100, linear interpolation) of the
+       * cases kept so far, e.g. 90..100 for the slowest tenth; cases equal to a bound are kept.
+       */
+      kind: 'performance';
+      measure: CasePerformanceMeasure;
+      fromPercentile?: number;
+      toPercentile?: number;
     }
   | {
       /** The cases with these ids: the cases behind a control-chart point, a selection. Ids the log lacks are ignored. */

@@ -1,23 +1,102 @@
-import type { AttributeValue, LogFilter } from '../../../preload/api.ts';
-import type { AttributeColumn, EventLog } from '../eventlog/event-log.ts';
-import { InputError } from '../errors.ts';
-import { caseBegin, caseEnd } from './case-span.ts';
-import { textsInRange } from './text-range.ts';
+import type { LogFilter } from '../../../preload/api.ts';
+import { compactLog } from '../eventlog/compact-log.ts';
+import type { EventLog } from '../eventlog/event-log.ts';
+import { matchCaseLevel } from './filters-match.ts';
+import { matchPerformance, matchVariantCoverage } from './filters-population.ts';
+import { isTrimming, trimEvents } from './filters-trim.ts';
+
+export { parseLogFilters } from './filters-parse.ts';
 
 /**
  * Filters become one case mask (1 = case kept) that every view shares: the map, variants,
  * tables and charts all read the same Uint8Array instead of re-evaluating conditions.
+ *
+ * A list is applied in order, like Disco's filter stack: each filter sees the cases the ones
+ * before it kept, so "top 5 variants" after a time range means the top 5 of those cases.
+ *
+ * Trimming filters (a time range in trim mode, endpoints with trim) change events, not just
+ * cases. A case mask cannot say "this case, but only its middle", and an event mask beside it
+ * would have to be honoured by every analysis (directly-follows, variants, durations, case
+ * spans) — one forgotten check and a view silently counts trimmed events. So a list with a
+ * trimming filter yields a derived log instead (`filteredLog`): the trimmed events are gone,
+ * and every mask-based analysis runs on it unchanged. The derived log is cached per log and
+ * filter list, like the masks; without trimming filters `filteredLog` is the log itself and the
+ * shared mask, at no cost.
  */
 
 export type CaseMask = Uint8Array;
 
-/** The case mask for a list of filters combined with AND; an empty list keeps every case. */
+/** A log as the filters leave it: the log to analyse (derived when events were trimmed) and its case mask. */
+export interface FilteredLog {
+  log: EventLog;
+  /** Null when every case of `log` is kept. */
+  mask: CaseMask | null;
+  /** Whether `log` is a derived log with events trimmed (case indices then differ from the original). */
+  trimmed: boolean;
+}
+
+/**
+ * The case mask for a list of filters applied in order; an empty list keeps every case. With
+ * trimming filters it marks the original cases that keep at least one event.
+ */
 export function caseMask(log: EventLog, filters: readonly LogFilter[] = []): CaseMask {
+  if (filters.some(isTrimming)) return originalCasesOf(log, filteredLog(log, filters));
   const mask = new Uint8Array(log.caseCount).fill(1);
+  for (const filter of filters) applyCaseFilter(log, filter, mask);
+  return mask;
+}
+
+/** Narrows `mask` by one filter that keeps or drops whole cases. */
+function applyCaseFilter(log: EventLog, filter: LogFilter, mask: CaseMask): void {
+  const matches = filter.kind === 'variantCoverage' ? matchVariantCoverage(log, filter, mask) : filter.kind === 'performance' ? matchPerformance(log, filter, mask) : matchCaseLevel(log, filter);
+  const keep = filter.negate ? 0 : 1;
+  for (let c = 0; c < log.caseCount; c++) if (matches[c] !== keep) mask[c] = 0;
+}
+
+const derivedCache = new WeakMap<EventLog, Map<string, FilteredLog>>();
+/** Derived logs are as large as the log: keep only the last few per log. */
+const DERIVED_KEPT_PER_LOG = 2;
+
+/**
+ * What every view should analyse for a filter list: the log itself and the shared case mask,
+ * or, when the list trims events, a derived log (cached) with the trimmed events removed.
+ */
+export function filteredLog(log: EventLog, filters: readonly LogFilter[] | null | undefined): FilteredLog {
+  if (!filters?.some(isTrimming)) return { log, mask: filterMask(log, filters), trimmed: false };
+  let views = derivedCache.get(log);
+  if (!views) derivedCache.set(log, (views = new Map()));
+  const key = filterKey(filters);
+  let view = views.get(key);
+  if (view) views.delete(key);
+  else {
+    view = deriveLog(log, filters);
+    if (views.size >= DERIVED_KEPT_PER_LOG) views.delete(views.keys().next().value!);
+  }
+  views.set(key, view);
+  return view;
+}
+
+function deriveLog(log: EventLog, filters: readonly LogFilter[]): FilteredLog {
+  let current = log;
+  let mask = new Uint8Array(log.caseCount).fill(1);
   for (const filter of filters) {
-    const matches = matchCases(log, filter);
-    const keep = filter.negate ? 0 : 1;
-    for (let c = 0; c < log.caseCount; c++) if (matches[c] !== keep) mask[c] = 0;
+    if (isTrimming(filter)) {
+      current = compactLog(current, { keep: trimEvents(current, filter, mask) });
+      mask = new Uint8Array(current.caseCount).fill(1);
+    } else applyCaseFilter(current, filter, mask);
+  }
+  return { log: current, mask: keptCaseCount(mask) === current.caseCount ? null : mask, trimmed: true };
+}
+
+/** The original cases a derived log still holds (and keeps): derived logs keep case order. */
+function originalCasesOf(log: EventLog, view: FilteredLog): CaseMask {
+  const mask = new Uint8Array(log.caseCount);
+  const ids = view.log.caseIds;
+  let k = 0;
+  for (let c = 0; c < log.caseCount && k < ids.length; c++) {
+    if (log.caseIds[c] !== ids[k]) continue;
+    if (!view.mask || view.mask[k] === 1) mask[c] = 1;
+    k++;
   }
   return mask;
 }
@@ -73,313 +152,4 @@ export function filterKey(filters: readonly LogFilter[]): string {
     return value;
   };
   return JSON.stringify(canonical(filters));
-}
-
-function matchCases(log: EventLog, filter: LogFilter): Uint8Array {
-  switch (filter.kind) {
-    case 'timeRange':
-      return matchTimeRange(log, filter.mode, parseInstant(filter.from, 'from'), parseInstant(filter.to, 'to'));
-    case 'caseAttribute':
-      return matchCaseAttribute(log, filter.attribute, valueMatcher(findColumn(log.caseAttributes, filter.attribute, 'case'), filter));
-    case 'eventAttribute':
-      return matchEventAttribute(log, filter);
-    case 'activities':
-      return matchActivities(log, filter.activities.map((a) => activityCode(log, a)), filter.mode);
-    case 'endpoints':
-      return matchEndpoints(log, filter.start, filter.end);
-    case 'variants':
-      return matchVariants(log, filter.variants);
-    case 'caseDuration':
-      return matchCaseDuration(log, filter.minSeconds, filter.maxSeconds);
-    case 'follower':
-      return matchFollower(log, activityCode(log, filter.from), activityCode(log, filter.to), filter.directly ?? false, filter.withinSeconds);
-    case 'cases':
-      return matchCaseIds(log, filter.caseIds);
-    default:
-      throw new InputError(`Unknown filter kind "${(filter as { kind: string }).kind}".`, { hint: `Use one of: ${FILTER_KINDS.join(', ')}.` });
-  }
-}
-
-function parseInstant(text: string | number, what: string): number {
-  const ms = typeof text === 'number' ? text : Date.parse(text);
-  if (Number.isNaN(ms)) throw new InputError(`Time range filter: "${text}" (${what}) is not a date.`, { hint: 'Write dates as ISO 8601, e.g. 2024-03-01T00:00:00Z.' });
-  return ms;
-}
-
-function activityCode(log: EventLog, name: string): number {
-  const code = log.activities.indexOf(name);
-  if (code < 0) {
-    throw new InputError(`Filter: activity "${name}" does not occur in the log.`, {
-      hint: `Known activities include: ${log.activities.slice(0, 8).join(', ')}${log.activities.length > 8 ? ', …' : ''}.`,
-    });
-  }
-  return code;
-}
-
-function matchTimeRange(log: EventLog, mode: 'contained' | 'intersecting' | 'started' | 'completed', from: number, to: number): Uint8Array {
-  const out = new Uint8Array(log.caseCount);
-  for (let c = 0; c < log.caseCount; c++) {
-    const begin = caseBegin(log, c);
-    const end = caseEnd(log, c);
-    let ok: boolean;
-    if (mode === 'contained') ok = begin >= from && end <= to;
-    else if (mode === 'intersecting') ok = begin <= to && end >= from;
-    else if (mode === 'started') ok = begin >= from && begin <= to;
-    else if (mode === 'completed') ok = end >= from && end <= to;
-    else throw new InputError(`Time range filter: unknown mode "${String(mode)}".`, { hint: 'Use contained, intersecting, started or completed.' });
-    out[c] = ok ? 1 : 0;
-  }
-  return out;
-}
-
-function findColumn(columns: readonly AttributeColumn[], name: string, level: 'case' | 'event'): AttributeColumn {
-  const column = columns.find((col) => col.name === name);
-  if (!column) {
-    throw new InputError(`Filter: the log has no ${level} attribute "${name}".`, {
-      hint: columns.length ? `Its ${level} attributes are: ${columns.map((col) => col.name).join(', ')}.` : `The log has no ${level} attributes.`,
-    });
-  }
-  return column;
-}
-
-interface ValueCondition {
-  values?: AttributeValue[];
-  min?: number | string;
-  max?: number | string;
-}
-
-/**
- * Row matcher for one attribute column. Text columns match by value through a per-code table,
- * so the per-row test is one array read; a range on text compares the numbers or dates the texts
- * spell (see text-range.ts). Numeric columns match listed values or a range.
- */
-function valueMatcher(column: AttributeColumn, condition: ValueCondition): (row: number) => boolean {
-  if (condition.values === undefined && condition.min === undefined && condition.max === undefined) {
-    throw new InputError(`Filter on "${column.name}" needs values or a min/max range.`, { hint: 'Example: {"kind":"caseAttribute","attribute":"x","values":["a"]}.' });
-  }
-  if (column.type === 'string') {
-    const wanted = new Set((condition.values ?? []).map((v) => (v === null ? null : String(v))));
-    const ranged = condition.min !== undefined || condition.max !== undefined ? textsInRange(column.dictionary, condition.min, condition.max, column.name) : null;
-    const table = new Uint8Array(column.dictionary.length);
-    column.dictionary.forEach((text, code) => (table[code] = wanted.has(text) || ranged?.[code] === 1 ? 1 : 0));
-    const missing = wanted.has(null);
-    const codes = column.codes;
-    return (row) => (codes[row] < 0 ? missing : table[codes[row]] === 1);
-  }
-  const toNumber = (v: AttributeValue | number | string | undefined): number => {
-    if (v === undefined || v === null) return NaN;
-    if (typeof v === 'boolean') return v ? 1 : 0;
-    if (typeof v === 'number') return v;
-    const n = column.type === 'date' ? Date.parse(v) : Number(v);
-    if (Number.isNaN(n)) throw new InputError(`Filter on "${column.name}": "${v}" is not a ${column.type === 'date' ? 'date' : 'number'}.`, {});
-    return n;
-  };
-  const wanted = new Set((condition.values ?? []).filter((v) => v !== null).map(toNumber));
-  const missing = (condition.values ?? []).includes(null);
-  const hasRange = condition.min !== undefined || condition.max !== undefined;
-  const min = condition.min === undefined ? -Infinity : toNumber(condition.min);
-  const max = condition.max === undefined ? Infinity : toNumber(condition.max);
-  const values = column.values;
-  return (row) => {
-    const v = values[row];
-    if (Number.isNaN(v)) return missing;
-    return wanted.has(v) || (hasRange && v >= min && v <= max);
-  };
-}
-
-function matchCaseAttribute(log: EventLog, _attribute: string, matches: (row: number) => boolean): Uint8Array {
-  const out = new Uint8Array(log.caseCount);
-  for (let c = 0; c < log.caseCount; c++) out[c] = matches(c) ? 1 : 0;
-  return out;
-}
-
-function matchEventAttribute(log: EventLog, filter: { attribute: string } & ValueCondition): Uint8Array {
-  let matches: (row: number) => boolean;
-  const column = log.eventAttributes.find((col) => col.name === filter.attribute);
-  if (!column && filter.attribute === 'resource') {
-    matches = valueMatcher({ name: 'resource', type: 'string', codes: log.resource, dictionary: log.resources }, filter);
-  } else {
-    matches = valueMatcher(column ?? findColumn(log.eventAttributes, filter.attribute, 'event'), filter);
-  }
-  const out = new Uint8Array(log.caseCount);
-  for (let c = 0; c < log.caseCount; c++) {
-    for (let i = log.caseStart[c]; i < log.caseStart[c + 1]; i++) {
-      if (matches(i)) {
-        out[c] = 1;
-        break;
-      }
-    }
-  }
-  return out;
-}
-
-function matchActivities(log: EventLog, codes: number[], mode: 'any' | 'all' | 'none'): Uint8Array {
-  if (mode !== 'any' && mode !== 'all' && mode !== 'none') {
-    throw new InputError(`Activities filter: unknown mode "${String(mode)}".`, { hint: 'Use any, all or none.' });
-  }
-  const slot = new Int32Array(log.activities.length).fill(-1);
-  codes.forEach((code, k) => (slot[code] = k));
-  const distinct = new Set(codes).size;
-  const seenInCase = new Int32Array(Math.max(codes.length, 1)).fill(-1);
-  const out = new Uint8Array(log.caseCount);
-  const activity = log.activity;
-  for (let c = 0; c < log.caseCount; c++) {
-    let found = 0;
-    for (let i = log.caseStart[c]; i < log.caseStart[c + 1]; i++) {
-      const k = slot[activity[i]];
-      if (k >= 0 && seenInCase[k] !== c) {
-        seenInCase[k] = c;
-        found++;
-      }
-    }
-    out[c] = (mode === 'any' ? found > 0 : mode === 'all' ? found === distinct : found === 0) ? 1 : 0;
-  }
-  return out;
-}
-
-function matchEndpoints(log: EventLog, start: string[] | undefined, end: string[] | undefined): Uint8Array {
-  const table = (names: string[] | undefined) => {
-    if (names === undefined) return null;
-    const t = new Uint8Array(log.activities.length);
-    for (const name of names) t[activityCode(log, name)] = 1;
-    return t;
-  };
-  const starts = table(start);
-  const ends = table(end);
-  const out = new Uint8Array(log.caseCount);
-  for (let c = 0; c < log.caseCount; c++) {
-    const first = log.activity[log.caseStart[c]];
-    const last = log.activity[log.caseStart[c + 1] - 1];
-    out[c] = (!starts || starts[first] === 1) && (!ends || ends[last] === 1) ? 1 : 0;
-  }
-  return out;
-}
-
-function matchVariants(log: EventLog, variants: string[][]): Uint8Array {
-  const byLength = new Map<number, Int32Array[]>();
-  for (const variant of variants) {
-    const codes = Int32Array.from(variant, (a) => activityCode(log, a));
-    const list = byLength.get(codes.length) ?? [];
-    list.push(codes);
-    byLength.set(codes.length, list);
-  }
-  const out = new Uint8Array(log.caseCount);
-  const activity = log.activity;
-  for (let c = 0; c < log.caseCount; c++) {
-    const from = log.caseStart[c];
-    const candidates = byLength.get(log.caseStart[c + 1] - from);
-    if (!candidates) continue;
-    for (const codes of candidates) {
-      let same = true;
-      for (let k = 0; k < codes.length && same; k++) same = activity[from + k] === codes[k];
-      if (same) {
-        out[c] = 1;
-        break;
-      }
-    }
-  }
-  return out;
-}
-
-function matchCaseDuration(log: EventLog, minSeconds: number | undefined, maxSeconds: number | undefined): Uint8Array {
-  const min = (minSeconds ?? -Infinity) * 1000;
-  const max = (maxSeconds ?? Infinity) * 1000;
-  const out = new Uint8Array(log.caseCount);
-  for (let c = 0; c < log.caseCount; c++) {
-    const d = caseEnd(log, c) - caseBegin(log, c);
-    out[c] = d >= min && d <= max ? 1 : 0;
-  }
-  return out;
-}
-
-function matchFollower(log: EventLog, from: number, to: number, directly: boolean, withinSeconds: number | undefined): Uint8Array {
-  const within = withinSeconds === undefined ? Infinity : withinSeconds * 1000;
-  const out = new Uint8Array(log.caseCount);
-  const { activity, timestamp } = log;
-  for (let c = 0; c < log.caseCount; c++) {
-    const end = log.caseStart[c + 1];
-    // The latest earlier `from` event gives the shortest gap to a `to` event.
-    let lastFrom = NaN;
-    for (let i = log.caseStart[c]; i < end; i++) {
-      const a = activity[i];
-      if (a === to && !Number.isNaN(lastFrom) && timestamp[i] - lastFrom <= within) {
-        out[c] = 1;
-        break;
-      }
-      if (directly) lastFrom = NaN;
-      if (a === from) lastFrom = timestamp[i];
-    }
-  }
-  return out;
-}
-
-/** Ids of cases a fix has since removed are ignored; none in the log means the list is for another log. */
-function matchCaseIds(log: EventLog, ids: readonly string[]): Uint8Array {
-  const wanted = new Set(ids);
-  const out = new Uint8Array(log.caseCount);
-  let found = 0;
-  for (let c = 0; c < log.caseCount; c++) if (wanted.has(log.caseIds[c])) found += out[c] = 1;
-  if (found === 0 && ids.length > 0) {
-    throw new InputError(`Filter: none of the ${ids.length} case ids occurs in the log (first: "${ids[0]}").`, { hint: 'Remove the filter chip; it was made on another log.' });
-  }
-  return out;
-}
-
-const FILTER_KINDS = ['timeRange', 'caseAttribute', 'eventAttribute', 'activities', 'endpoints', 'variants', 'caseDuration', 'follower', 'cases'] as const;
-
-/**
- * Checks filters that arrive as JSON (CLI `--filter`, host requests) and returns them typed,
- * or throws an InputError that names the first problem.
- */
-export function parseLogFilters(input: unknown, source = 'filter'): LogFilter[] {
-  const list = Array.isArray(input) ? input : [input];
-  return list.map((item, index) => {
-    const where = list.length > 1 ? `${source} #${index + 1}` : source;
-    const fail = (message: string): never => {
-      throw new InputError(`${where}: ${message}`, { hint: 'A filter is a JSON object such as {"kind":"activities","activities":["Approve"],"mode":"any"}.' });
-    };
-    if (!item || typeof item !== 'object') fail('each filter must be a JSON object with a "kind".');
-    const f = item as Record<string, unknown>;
-    const isStrings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
-    const isNumberOrAbsent = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
-    if (f.negate !== undefined && typeof f.negate !== 'boolean') fail('"negate" must be true or false.');
-    switch (f.kind) {
-      case 'timeRange':
-        if (!['contained', 'intersecting', 'started', 'completed'].includes(f.mode as string)) fail('"mode" must be contained, intersecting, started or completed.');
-        if (typeof f.from !== 'string' || typeof f.to !== 'string') fail('"from" and "to" must be ISO 8601 dates.');
-        break;
-      case 'caseAttribute':
-      case 'eventAttribute':
-        if (typeof f.attribute !== 'string') fail('"attribute" must be the attribute name.');
-        if (f.values !== undefined && !Array.isArray(f.values)) fail('"values" must be a list.');
-        if (f.values === undefined && f.min === undefined && f.max === undefined) fail('give "values" or "min"/"max".');
-        break;
-      case 'activities':
-        if (!isStrings(f.activities)) fail('"activities" must be a list of activity names.');
-        if (!['any', 'all', 'none'].includes(f.mode as string)) fail('"mode" must be any, all or none.');
-        break;
-      case 'endpoints':
-        if (f.start !== undefined && !isStrings(f.start)) fail('"start" must be a list of activity names.');
-        if (f.end !== undefined && !isStrings(f.end)) fail('"end" must be a list of activity names.');
-        break;
-      case 'variants':
-        if (!Array.isArray(f.variants) || !f.variants.every(isStrings)) fail('"variants" must be a list of activity-name lists.');
-        break;
-      case 'caseDuration':
-        if (!isNumberOrAbsent(f.minSeconds) || !isNumberOrAbsent(f.maxSeconds)) fail('"minSeconds" and "maxSeconds" must be numbers.');
-        break;
-      case 'follower':
-        if (typeof f.from !== 'string' || typeof f.to !== 'string') fail('"from" and "to" must be activity names.');
-        if (!isNumberOrAbsent(f.withinSeconds)) fail('"withinSeconds" must be a number.');
-        if (f.directly !== undefined && typeof f.directly !== 'boolean') fail('"directly" must be true or false.');
-        break;
-      case 'cases':
-        if (!isStrings(f.caseIds)) fail('"caseIds" must be a list of case ids.');
-        if (f.label !== undefined && typeof f.label !== 'string') fail('"label" must be text.');
-        break;
-      default:
-        fail(`unknown kind "${String(f.kind)}"; use one of ${FILTER_KINDS.join(', ')}.`);
-    }
-    return f as LogFilter;
-  });
 }
