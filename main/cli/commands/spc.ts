@@ -1,46 +1,20 @@
 import { basename } from 'node:path';
 import { InputError } from '../../engine/errors.ts';
 import { numbersOf, readCsvColumns } from '../../engine/import/csv/read-columns.ts';
-import { CHART_TYPES, controlCharts, type ChartInput, type ChartOptions, type ChartType, type ControlChart, type RuleSelection } from '../../engine/spc/index.ts';
+import { CHART_TYPES, controlCharts, type ChartInput, type ChartOptions, type ChartType } from '../../engine/spc/index.ts';
 import { flag, has, type ParsedArgs } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
+import { chartOfMeasure, MEASURE_FLAGS, MEASURE_SWITCHES, MEASURE_USAGE } from './spc-measure.ts';
+import { CHART_OPTION_FLAGS, chartOptions, describeChart, numberOption } from './spc-options.ts';
 
 const USAGE =
+  `${MEASURE_USAGE}\n       ` +
   'gemba spc --csv FILE --value COL [--subgroup COL] [--size COL] --chart imr|xbar-r|xbar-s|p|np|c|u|laney-p|laney-u|ewma|cusum ' +
   '[--baseline N] [--exclude I,J,…] [--phases I,J,…] [--target T] [--sigma S] [--lambda λ] [--L L] [--k K] [--h H] ' +
   '[--rules 1,2,…|minitab|western-electric|nelson] [--json]';
 
 const ATTRIBUTE: ReadonlySet<ChartType> = new Set(['p', 'np', 'c', 'u', 'laney-p', 'laney-u']);
 const NEEDS_SIZE: ReadonlySet<ChartType> = new Set(['p', 'np', 'u', 'laney-p', 'laney-u']);
-
-function numberOption(args: ParsedArgs, name: string): number | undefined {
-  const text = flag(args, name);
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isFinite(value)) throw new InputError(`--${name} must be a number, not "${text}".`, { hint: `Usage: ${USAGE}` });
-  return value;
-}
-
-function indexList(args: ParsedArgs, name: string): number[] | undefined {
-  const text = flag(args, name);
-  if (text === undefined) return undefined;
-  return text.split(',').map((part) => {
-    const value = Number(part.trim());
-    if (!Number.isInteger(value) || value < 0) throw new InputError(`--${name} takes 0-based subgroup numbers separated by commas, not "${text}".`, { hint: `For example --${name} 3,7.` });
-    return value;
-  });
-}
-
-function rulesOption(args: ParsedArgs): RuleSelection | undefined {
-  const text = flag(args, 'rules');
-  if (text === undefined) return undefined;
-  if (text === 'minitab' || text === 'western-electric' || text === 'nelson') return text;
-  return text.split(',').map((part) => {
-    const value = Number(part.trim());
-    if (!Number.isInteger(value)) throw new InputError(`--rules takes test numbers 1 to 8 or a preset, not "${text}".`, { hint: 'For example --rules 1,2,5 or --rules nelson.' });
-    return value;
-  });
-}
 
 /** Rows grouped by the subgroup column's value, in order of first appearance. */
 function groupRows(keys: string[]): { labels: string[]; members: number[][] } {
@@ -79,47 +53,22 @@ async function chartInput(args: ParsedArgs, chart: ChartType): Promise<ChartInpu
   return { kind: 'variables', subgroups: members.map((rows) => rows.map((r) => values[r])), labels };
 }
 
-function formatLine(value: number | number[]): string {
-  if (!Array.isArray(value)) return value.toPrecision(6);
-  const finite = value.filter(Number.isFinite);
-  return finite.length ? `${Math.min(...finite).toPrecision(6)} … ${Math.max(...finite).toPrecision(6)} (varies)` : '—';
-}
-
-function describeChart(chart: ControlChart): string[] {
-  const lines = [`${chart.name} chart: center ${formatLine(chart.center)}, LCL ${formatLine(chart.lcl)}, UCL ${formatLine(chart.ucl)}; tests ${chart.rules.join(', ') || 'none'}`];
-  if (chart.signals.length === 0) lines.push('  no signals');
-  for (const s of chart.signals) lines.push(`  ${chart.labels[s.index]} (#${s.index}): ${s.description}`);
-  return lines;
-}
-
 export const spcCommand: Command = {
   name: 'spc',
   usage: USAGE,
-  summary: 'Control chart of a CSV column with the tests for special causes (indices 0-based, rows in file order).',
-  valueFlags: ['csv', 'value', 'subgroup', 'size', 'chart', 'baseline', 'exclude', 'phases', 'target', 'sigma', 'lambda', 'L', 'k', 'h', 'rules'],
-  switches: ['json'],
+  summary: 'Control chart of a measure of a workspace per period, or of a CSV column, with the tests for special causes (indices 0-based).',
+  valueFlags: ['csv', 'value', 'subgroup', 'size', ...CHART_OPTION_FLAGS, ...MEASURE_FLAGS],
+  switches: ['json', ...MEASURE_SWITCHES],
   async run(args, ctx) {
     if (args.positionals.length > 0) {
-      throw new InputError(`gemba spc reads a CSV given with --csv; "${args.positionals[0]}" is not an option.`, { hint: `Usage: ${USAGE}` });
+      if (flag(args, 'csv') !== undefined) throw new InputError(`gemba spc takes a workspace or --csv FILE, not both.`, { hint: `Usage: ${USAGE}` });
+      return chartOfMeasure(args, ctx);
     }
     const chart = flag(args, 'chart') as ChartType | undefined;
     if (!chart || !CHART_TYPES.includes(chart)) {
       throw new InputError(chart ? `There is no chart type "${chart}".` : 'gemba spc needs --chart.', { hint: `Choose one of ${CHART_TYPES.join(', ')}.` });
     }
-    const baseline = numberOption(args, 'baseline');
-    const options: ChartOptions = {
-      chart,
-      baseline,
-      exclude: indexList(args, 'exclude'),
-      phases: indexList(args, 'phases'),
-      target: numberOption(args, 'target'),
-      sigma: numberOption(args, 'sigma'),
-      lambda: numberOption(args, 'lambda'),
-      L: numberOption(args, 'L'),
-      k: numberOption(args, 'k'),
-      h: numberOption(args, 'h'),
-      rules: rulesOption(args),
-    };
+    const options: ChartOptions = { chart, baseline: numberOption(args, 'baseline', USAGE), ...chartOptions(args, USAGE) };
     const result = controlCharts(await chartInput(args, chart), options);
     for (const note of result.notes) ctx.stderr.write(`note: ${note}\n`);
     if (has(args, 'json')) {
