@@ -56,6 +56,40 @@ describe('treeShap', () => {
     }
   });
 
+  it('equals enumeration on a deep chain whose last leaves have more features than are cached (12 > 10)', () => {
+    // Node 2i splits on feature i (i = 0..11); its right child is a leaf, its left child the next split.
+    const random = seededRandom(77);
+    const width = 12;
+    const tree: Tree = { feature: [], threshold: [], left: [], right: [], missingGoesLeft: [], value: [], cover: [] };
+    const push = (feature: number, cover: number) => {
+      tree.feature.push(feature);
+      tree.threshold.push(feature >= 0 ? Math.fround(random()) : 0);
+      tree.left.push(-1);
+      tree.right.push(-1);
+      tree.missingGoesLeft.push(random() < 0.5);
+      tree.value.push(feature >= 0 ? 0 : random() * 2 - 1);
+      tree.cover.push(cover);
+      return tree.feature.length - 1;
+    };
+    const grow = (depth: number, cover: number): number => {
+      if (depth === width) return push(-1, cover);
+      const i = push(depth, cover);
+      const leftCover = Math.max(1, Math.round(cover * (0.3 + 0.5 * random())));
+      tree.left[i] = grow(depth + 1, leftCover);
+      tree.right[i] = push(-1, cover - leftCover);
+      return i;
+    };
+    grow(0, 100000);
+    const model: TreeEnsemble = { formatVersion: 1, featureNames: Array.from({ length: width }, (_, f) => `f${f}`), baseScore: 0, trees: [tree], transform: 'identity' };
+    // Rows that go far down the chain (small values go left), some with NaN.
+    const rows = Float32Array.from({ length: 6 * width }, () => (random() < 0.1 ? NaN : random() * 0.2));
+    const shap = treeShap(model, rows, 6);
+    for (let r = 0; r < 6; r++) {
+      const exact = enumeratedShapley(model, rows.subarray(r * width, (r + 1) * width));
+      for (let f = 0; f < width; f++) expect(Math.abs(shap.contributions[r * width + f] - exact.phi[f])).toBeLessThan(1e-6);
+    }
+  });
+
   it('splits credit equally between two features of a symmetric AND tree (worked by hand)', () => {
     // f = 1 when a <= 0.5 and b <= 0.5, covers 25 per leaf (uniform). At x = (0, 0): v(∅) = 1/4,
     // v({a}) = v({b}) = 1/2, v({a, b}) = 1, so φ_a = φ_b = ½(1/4) + ½(1/2) = 3/8.

@@ -18,9 +18,9 @@ export interface ShapValues {
 }
 
 /**
- * The path of unique features from the root to the current node, one element per feature:
+ * The path of unique features from the root to a leaf, one element per feature:
  * the share of coalitions without it that reach here (zero), whether x reaches here (one), and
- * the permutation weights (pweight) of subsets by size. Stored flat, one segment per depth.
+ * the permutation weights (pweight) of subsets by size.
  */
 class PathBuffer {
   readonly feature: Int32Array;
@@ -35,7 +35,7 @@ class PathBuffer {
   private readonly downInverse: Float64Array; // (d + 1) / (d − i)
 
   constructor(maxDepth: number) {
-    const size = ((maxDepth + 2) * (maxDepth + 3)) / 2;
+    const size = maxDepth + 1;
     this.feature = new Int32Array(size);
     this.zero = new Float64Array(size);
     this.one = new Float64Array(size);
@@ -55,17 +55,6 @@ class PathBuffer {
     }
   }
 
-  /** Copies a path to the next segment (plain loops: paths are short, copyWithin costs more). */
-  copy(from: number, to: number, count: number): void {
-    const { feature, zero, one, weight } = this;
-    for (let k = 0; k < count; k++) {
-      feature[to + k] = feature[from + k];
-      zero[to + k] = zero[from + k];
-      one[to + k] = one[from + k];
-      weight[to + k] = weight[from + k];
-    }
-  }
-
   /** Adds a feature with fractions (zero, one) at position `depth` of the path at `at`. */
   extend(at: number, depth: number, zero: number, one: number, feature: number): void {
     const w = this.weight;
@@ -77,31 +66,6 @@ class PathBuffer {
     for (let i = depth - 1; i >= 0; i--) {
       w[at + i + 1] += one * w[at + i] * this.up[row + i];
       w[at + i] = zero * w[at + i] * this.down[row + i];
-    }
-  }
-
-  /** Removes element `index` from the path of length depth + 1 (undoes its extension). */
-  unwind(at: number, depth: number, index: number): void {
-    const w = this.weight;
-    const row = depth * this.stride;
-    const one = this.one[at + index];
-    const zero = this.zero[at + index];
-    let next = w[at + depth];
-    if (one !== 0) {
-      const inverseOne = 1 / one;
-      for (let i = depth - 1; i >= 0; i--) {
-        const kept = w[at + i];
-        w[at + i] = next * this.upInverse[row + i] * inverseOne;
-        next = kept - w[at + i] * zero * this.down[row + i];
-      }
-    } else {
-      const inverseZero = 1 / zero;
-      for (let i = depth - 1; i >= 0; i--) w[at + i] = w[at + i] * inverseZero * this.downInverse[row + i];
-    }
-    for (let i = index; i < depth; i++) {
-      this.feature[at + i] = this.feature[at + i + 1];
-      this.zero[at + i] = this.zero[at + i + 1];
-      this.one[at + i] = this.one[at + i + 1];
     }
   }
 
@@ -153,68 +117,189 @@ function checkCovers(tree: Tree, t: number): void {
 }
 
 /**
- * Adds one tree's contributions for one row into `phi`. A class rather than a closure per call:
- * this runs once per row and tree, and the recursion reads the same arrays every time.
+ * One tree arranged for explaining many rows. Path-dependent TreeSHAP's contribution of a leaf
+ * depends only on the leaf's unique path features, their cover fractions ("zero", fixed per
+ * leaf; a feature split twice on the way has the product) and which of them x satisfies ("one",
+ * 0 or 1; ANDed over its splits). The permutation weights do not depend on the order of the path,
+ * so for each leaf and each satisfaction pattern the k contributions are computed once (extend
+ * the path k times, unwind each feature) and reused for every row with that pattern: equal to
+ * the recursion of Algorithm 2, with the leaf work done per distinct pattern instead of per row.
  */
-class TreeWalker {
-  private tree!: Tree;
-  private x!: Float32Array;
-  private offset = 0;
-  private phi!: Float64Array;
-  private phiAt = 0;
-  constructor(private readonly path: PathBuffer) {}
+class ExplainedTree {
+  readonly leafValue: number[] = [];
+  /** Unique path features of leaf ℓ at [slotStart[ℓ], slotStart[ℓ + 1]). */
+  readonly slotStart: number[] = [0];
+  readonly slotFeature: number[] = [];
+  readonly slotZero: number[] = [];
+  /** Split nodes on the path of leaf ℓ at [stepStart[ℓ], stepStart[ℓ + 1]): node, slot, side. */
+  readonly stepStart: number[] = [0];
+  readonly stepNode: number[] = [];
+  readonly stepSlot: number[] = [];
+  readonly stepLeft: boolean[] = [];
+  /** Per leaf: where its cached contributions start (−1: too many patterns to cache). */
+  readonly cacheAt: number[] = [];
+  cacheSize = 0;
+  flagSize = 0;
+  readonly flagAt: number[] = [];
+  readonly leafNode: number[] = [];
+  /**
+   * Per split node, the slot of its feature on the path from the root (order of first use). Every
+   * leaf below numbers its features the same way, so a row's satisfaction pattern can be carried
+   * down the tree node by node instead of being rebuilt for each leaf.
+   */
+  readonly nodeSlot: Int32Array;
 
-  explain(tree: Tree, x: Float32Array, offset: number, phi: Float64Array, phiAt: number): void {
-    this.tree = tree;
-    this.x = x;
-    this.offset = offset;
-    this.phi = phi;
-    this.phiAt = phiAt;
-    this.recurse(0, 0, 0, 1, 1, -1);
-  }
-
-  private recurse(node: number, depth: number, parentAt: number, parentZero: number, parentOne: number, parentFeature: number): void {
-    const path = this.path;
-    const tree = this.tree;
-    const at = parentAt + depth + 1;
-    path.copy(parentAt, at, depth + 1);
-    path.extend(at, depth, parentZero, parentOne, parentFeature);
-    const f = tree.feature[node];
-    if (f < 0) {
-      const value = tree.value[node];
-      for (let i = 1; i <= depth; i++) {
-        const w = path.unwoundSum(at, depth, i);
-        this.phi[this.phiAt + path.feature[at + i]] += w * (path.one[at + i] - path.zero[at + i]) * value;
+  constructor(readonly tree: Tree) {
+    const { feature, left, right } = tree;
+    this.nodeSlot = new Int32Array(feature.length);
+    const steps: { node: number; goesLeft: boolean }[] = [];
+    const slots: number[] = []; // feature of each slot on the current path
+    const visit = (node: number): void => {
+      if (feature[node] < 0) {
+        this.addLeaf(node, steps);
+        return;
       }
-      return;
-    }
-    const v = this.x[this.offset + f];
-    const left = tree.left[node];
-    const right = tree.right[node];
-    const goLeft = v !== v ? tree.missingGoesLeft[node] : v <= tree.threshold[node];
-    const hot = goLeft ? left : right;
-    const cold = goLeft ? right : left;
-    // Fractions over the children's covers (equal to the node's cover when they sum to it).
-    const total = tree.cover[left] + tree.cover[right];
-    let incomingZero = 1;
-    let incomingOne = 1;
-    // A feature already on the path: undo its earlier split and redo it here.
-    let index = 0;
-    while (index <= depth && path.feature[at + index] !== f) index++;
-    if (index <= depth) {
-      incomingZero = path.zero[at + index];
-      incomingOne = path.one[at + index];
-      path.unwind(at, depth, index);
-      depth -= 1;
-    }
-    this.recurse(hot, depth + 1, at, (tree.cover[hot] / total) * incomingZero, incomingOne, f);
-    this.recurse(cold, depth + 1, at, (tree.cover[cold] / total) * incomingZero, 0, f);
+      let slot = slots.indexOf(feature[node]);
+      const added = slot < 0;
+      if (added) slot = slots.push(feature[node]) - 1;
+      this.nodeSlot[node] = slot;
+      steps.push({ node, goesLeft: true });
+      visit(left[node]);
+      steps[steps.length - 1].goesLeft = false;
+      visit(right[node]);
+      steps.pop();
+      if (added) slots.pop();
+    };
+    visit(0);
   }
+
+  private addLeaf(leaf: number, steps: { node: number; goesLeft: boolean }[]): void {
+    const { feature, left, right, cover } = this.tree;
+    const slotOf = new Map<number, number>();
+    const first = this.slotFeature.length;
+    for (const { node, goesLeft } of steps) {
+      const f = feature[node];
+      let slot = slotOf.get(f);
+      if (slot === undefined) {
+        slot = slotOf.size;
+        slotOf.set(f, slot);
+        this.slotFeature.push(f);
+        this.slotZero.push(1);
+      }
+      const child = goesLeft ? left[node] : right[node];
+      this.slotZero[first + slot] *= cover[child] / (cover[left[node]] + cover[right[node]]);
+      this.stepNode.push(node);
+      this.stepSlot.push(slot);
+      this.stepLeft.push(goesLeft);
+    }
+    this.leafValue.push(this.tree.value[leaf]);
+    this.leafNode.push(leaf);
+    this.slotStart.push(this.slotFeature.length);
+    this.stepStart.push(this.stepNode.length);
+    const k = slotOf.size;
+    if (k <= MAX_CACHED_SLOTS) {
+      this.cacheAt.push(this.cacheSize);
+      this.flagAt.push(this.flagSize);
+      this.cacheSize += (1 << k) * k;
+      this.flagSize += 1 << k;
+    } else {
+      this.cacheAt.push(-1);
+      this.flagAt.push(-1);
+    }
+  }
+}
+
+/** Leaves with more unique path features than this are computed per row, not cached (2^k patterns). */
+const MAX_CACHED_SLOTS = 10;
+
+/** The k contributions of one leaf for one satisfaction pattern, written to out[at..at + k). */
+function leafContributions(explained: ExplainedTree, leaf: number, pattern: number | boolean[], path: PathBuffer, out: Float64Array, at: number): void {
+  const start = explained.slotStart[leaf];
+  const k = explained.slotStart[leaf + 1] - start;
+  path.extend(0, 0, 1, 1, -1);
+  for (let i = 0; i < k; i++) {
+    const one = typeof pattern === 'number' ? (pattern >> i) & 1 : pattern[i] ? 1 : 0;
+    path.extend(0, i + 1, explained.slotZero[start + i], one, explained.slotFeature[start + i]);
+  }
+  const value = explained.leafValue[leaf];
+  for (let i = 1; i <= k; i++) out[at + i - 1] = path.unwoundSum(0, k, i) * (path.one[i] - path.zero[i]) * value;
+}
+
+/** Buffers reused from tree to tree. */
+interface Scratch {
+  goesLeft: Uint8Array;
+  pattern: Int32Array;
+  cache: Float64Array;
+  done: Uint8Array;
+  direct: Float64Array;
+}
+
+/** Adds one tree's contributions for every row. */
+function explainTree(
+  explained: ExplainedTree,
+  features: Float32Array,
+  nRows: number,
+  width: number,
+  contributions: Float64Array,
+  path: PathBuffer,
+  scratch: Scratch,
+): void {
+  const { tree } = explained;
+  const { feature, threshold, missingGoesLeft, left, right } = tree;
+  const { goesLeft, pattern, cache, done, direct } = scratch;
+  const { nodeSlot, leafNode, slotStart, slotFeature, cacheAt, flagAt } = explained;
+  done.fill(0, 0, explained.flagSize);
+  const leaves = explained.leafValue.length;
+  for (let r = 0, offset = 0; r < nRows; r++, offset += width) {
+    // Pre-order: a parent comes before its children, so its pattern is ready for them.
+    pattern[0] = -1;
+    for (let node = 0; node < feature.length; node++) {
+      const f = feature[node];
+      if (f < 0) continue;
+      const v = features[offset + f];
+      const wentLeft = v !== v ? missingGoesLeft[node] : v <= threshold[node];
+      goesLeft[node] = wentLeft ? 1 : 0;
+      const slot = nodeSlot[node];
+      const unsatisfied = pattern[node] & ~(slot < 31 ? 1 << slot : 0);
+      pattern[left[node]] = wentLeft ? pattern[node] : unsatisfied;
+      pattern[right[node]] = wentLeft ? unsatisfied : pattern[node];
+    }
+    for (let leaf = 0; leaf < leaves; leaf++) {
+      const slots = slotStart[leaf];
+      const k = slotStart[leaf + 1] - slots;
+      let values = direct;
+      let at = 0;
+      if (cacheAt[leaf] >= 0) {
+        const bits = pattern[leafNode[leaf]] & ((1 << k) - 1);
+        values = cache;
+        at = cacheAt[leaf] + bits * k;
+        const flag = flagAt[leaf] + bits;
+        if (!done[flag]) {
+          leafContributions(explained, leaf, bits, path, cache, at);
+          done[flag] = 1;
+        }
+      } else {
+        // Long paths (k > 10): computed for this row alone.
+        leafContributions(explained, leaf, longPattern(explained, leaf, goesLeft), path, direct, 0);
+      }
+      for (let i = 0; i < k; i++) contributions[offset + slotFeature[slots + i]] += values[at + i];
+    }
+  }
+}
+
+/** The satisfaction pattern of a leaf too long to cache (k > 10, maybe > 31 features), as a list. */
+function longPattern(explained: ExplainedTree, leaf: number, goesLeft: Uint8Array): boolean[] {
+  const k = explained.slotStart[leaf + 1] - explained.slotStart[leaf];
+  const satisfied = new Array<boolean>(k).fill(true);
+  for (let s = explained.stepStart[leaf]; s < explained.stepStart[leaf + 1]; s++) {
+    if ((goesLeft[explained.stepNode[s]] === 1) !== explained.stepLeft[s]) satisfied[explained.stepSlot[s]] = false;
+  }
+  return satisfied;
 }
 
 /**
  * SHAP values of `nRows` rows (row-major float32, F = featureNames.length) for the raw score of
- * the ensemble. Cost O(rows · trees · leaves · depth²).
+ * the ensemble. Cost O(trees · (rows · nodes · depth + distinct leaf patterns · depth²)).
  */
 export function treeShap(ensemble: TreeEnsemble, features: Float32Array, nRows: number): ShapValues {
   const width = ensemble.featureNames.length;
@@ -228,12 +313,23 @@ export function treeShap(ensemble: TreeEnsemble, features: Float32Array, nRows: 
     baseValue += expectedTreeValue(tree);
     maxDepth = Math.max(maxDepth, depthOf(tree));
   }
-  const walker = new TreeWalker(new PathBuffer(maxDepth));
+  const path = new PathBuffer(maxDepth);
   const contributions = new Float64Array(nRows * width);
-  for (let r = 0; r < nRows; r++) {
-    for (const tree of ensemble.trees) {
-      if (tree.feature[0] >= 0) walker.explain(tree, features, r * width, contributions, r * width);
+  let scratch: Scratch = { goesLeft: new Uint8Array(0), pattern: new Int32Array(0), cache: new Float64Array(0), done: new Uint8Array(0), direct: new Float64Array(maxDepth + 1) };
+  // Tree by tree, all rows at once: one tree's pattern cache serves every row, then is reused.
+  for (const tree of ensemble.trees) {
+    if (tree.feature[0] < 0) continue;
+    const explained = new ExplainedTree(tree);
+    if (scratch.cache.length < explained.cacheSize || scratch.done.length < explained.flagSize || scratch.goesLeft.length < tree.feature.length) {
+      scratch = {
+        goesLeft: new Uint8Array(Math.max(tree.feature.length, scratch.goesLeft.length)),
+        pattern: new Int32Array(Math.max(tree.feature.length, scratch.pattern.length)),
+        cache: new Float64Array(Math.max(explained.cacheSize, scratch.cache.length)),
+        done: new Uint8Array(Math.max(explained.flagSize, scratch.done.length)),
+        direct: scratch.direct,
+      };
     }
+    explainTree(explained, features, nRows, width, contributions, path, scratch);
   }
   return { contributions, baseValue, nRows, width };
 }
