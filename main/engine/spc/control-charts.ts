@@ -43,11 +43,24 @@ function checkInput(input: ChartInput, chart: ChartOptions['chart']): number {
   return m;
 }
 
+function noteNoSpread(result: ControlChartResult): ControlChartResult {
+  const flat = new Set<number>();
+  for (const chart of result.charts) for (const e of chart.estimates) if (e.sigma === 0) flat.add(e.phase);
+  for (const p of flat) {
+    result.notes.push(`Phase ${p + 1} shows no variation (σ = 0): its limits sit on the center line, so any change at all will signal.`);
+  }
+  return result;
+}
+
 /**
  * Control charts of one series: the chart asked for (two for I-MR, Xbar-R and Xbar-S), tested for
  * special causes, with limits per phase from the baseline minus the excluded subgroups.
  */
 export function controlCharts(input: ChartInput, options: ChartOptions): ControlChartResult {
+  return noteNoSpread(chartsOf(input, options));
+}
+
+function chartsOf(input: ChartInput, options: ChartOptions): ControlChartResult {
   if (!CHART_TYPES.includes(options.chart)) {
     throw new InputError(`There is no chart type "${String(options.chart)}".`, { hint: `Choose one of ${CHART_TYPES.join(', ')}.` });
   }

@@ -102,3 +102,11 @@ describe('presets and switches', () => {
     expect(i.ucl).toBeCloseTo(2.5 + 2 * sigma, 9);
   });
 });
+
+describe('a series without spread', () => {
+  it('has no zones, so only test 1 and the run tests can fire, and a note says why', () => {
+    const { charts, notes } = controlCharts({ kind: 'variables', subgroups: Array.from({ length: 20 }, () => [5]), labels: Array.from({ length: 20 }, (_, i) => String(i)) }, { chart: 'imr', rules: 'nelson' });
+    expect(charts[0].signals).toEqual([]);
+    expect(notes.join(' ')).toMatch(/no variation \(σ = 0\)/);
+  });
+});

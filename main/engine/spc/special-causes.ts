@@ -101,9 +101,10 @@ function testPhase(series: TestedSeries, idx: number[], setting: TestSetting, hi
   const { test, k } = setting;
   const description = describeTest(test, k);
   const x = (j: number) => series.points[idx[j]] as number;
+  // Without spread (σ = 0) there are no zones: z is NaN and every zone comparison is false.
   const z = (j: number) => {
     const i = idx[j];
-    return series.zoneSigma[i] > 0 ? (x(j) - series.center[i]) / series.zoneSigma[i] : 0;
+    return series.zoneSigma[i] > 0 ? (x(j) - series.center[i]) / series.zoneSigma[i] : NaN;
   };
   const flag = (j: number) => hits.push({ index: idx[j], rule: test, description });
   let run = 0;
@@ -140,7 +141,7 @@ function testPhase(series: TestedSeries, idx: number[], setting: TestSetting, hi
       case 6: {
         const limit = test === 5 ? 2 : 1;
         const zj = z(j);
-        if (Math.abs(zj) <= limit) break;
+        if (!(Math.abs(zj) > limit)) break;
         const sign = Math.sign(zj);
         let count = 0;
         for (let w = Math.max(0, j - k); w <= j; w++) if (sign * z(w) > limit) count++;
