@@ -42,7 +42,7 @@ import { caseDetail, caseList } from '../engine/analysis/cases.ts';
 import { directlyFollows } from '../engine/analysis/directly-follows.ts';
 import { logStatistics } from '../engine/analysis/statistics.ts';
 import { variants } from '../engine/analysis/variants.ts';
-import { filterMask } from '../engine/analysis/filters.ts';
+import { filteredLog, filterMask } from '../engine/analysis/filters.ts';
 import { filterOptions } from '../engine/analysis/filter-options.ts';
 import { processMap } from '../engine/map/process-map.ts';
 import { mapSelection } from '../engine/map/map-selection.ts';
@@ -187,12 +187,14 @@ export class LocalEngine implements GembaApi {
 
   async statistics(workspace: string, filters?: LogFilter[]): Promise<LogStatistics> {
     const { log, basis } = this.sessions.currentLog(workspace);
-    return { ...logStatistics(log, filterMask(log, filters)), basis };
+    const view = filteredLog(log, filters);
+    return { ...logStatistics(view.log, view.mask), basis };
   }
 
   async directlyFollows(workspace: string, request: DirectlyFollowsRequest = {}): Promise<DirectlyFollowsResult> {
     const { log, basis } = this.sessions.currentLog(workspace);
-    return { ...directlyFollows(log, { mask: filterMask(log, request.filters), calendar: request.calendar }), basis };
+    const view = filteredLog(log, request.filters);
+    return { ...directlyFollows(view.log, { mask: view.mask, calendar: request.calendar }), basis };
   }
 
   async variants(workspace: string): Promise<Variant[]> {
@@ -201,6 +203,8 @@ export class LocalEngine implements GembaApi {
 
   async cases(workspace: string, query: CaseQuery): Promise<CasePage> {
     const log = this.log(workspace);
+    // Case-level on the original log (trimming filters keep the cases with events left), so a
+    // row's index opens the same case in caseDetail.
     return caseList(log, query, filterMask(log, query.filters));
   }
 
@@ -210,12 +214,13 @@ export class LocalEngine implements GembaApi {
 
   async processMap(workspace: string, request: ProcessMapRequest): Promise<ProcessMap> {
     const { log, basis } = this.sessions.currentLog(workspace);
-    return { ...(await processMap(log, request)), basis };
+    const view = filteredLog(log, request.filters);
+    return { ...(await processMap(view.log, request, view.mask)), basis };
   }
 
   async variantList(workspace: string, filters?: LogFilter[]): Promise<VariantInfo[]> {
-    const log = this.log(workspace);
-    return variants(log, filterMask(log, filters)).map(({ rank, activities, count, share, meanDurationSeconds }) => ({ rank, activities, count, share, meanDurationSeconds }));
+    const view = filteredLog(this.log(workspace), filters);
+    return variants(view.log, view.mask).map(({ rank, activities, count, share, meanDurationSeconds }) => ({ rank, activities, count, share, meanDurationSeconds }));
   }
 
   async mapSelection(workspace: string, request: MapSelectionRequest): Promise<MapSelectionDetail> {

@@ -40,6 +40,19 @@ describe('gemba export', () => {
     expect(await analyses(back)).toEqual(await analyses(ws, ...filter));
   });
 
+  it('a trimming filter exports the trimmed events (every view sees the same derived log)', async () => {
+    const out = join(dir, 'trimmed.csv');
+    const trim = ['--filter', '{"kind":"endpoints","start":["check ticket"],"trim":"longest"}'];
+    const written = await json('export', ws, '--log', '--format', 'csv', '--out', out, ...trim);
+    const back = join(dir, 'ws-trimmed');
+    await json('import', out, '--workspace', back);
+    const stats = await json('stats', back);
+    // Every case of the running example has "check ticket"; cut there, every case starts with it.
+    expect(stats).toMatchObject({ cases: 6, events: written.events, startActivities: { 'check ticket': 6 } });
+    expect(written.events).toBeLessThan(42);
+    expect((await json('statistics', ws, ...trim)).events).toBe(written.events);
+  });
+
   it('--table variants writes spreadsheet CSV; wrong options are explained', async () => {
     const out = join(dir, 'variants.csv');
     const text = await gemba('export', ws, '--table', 'variants', '--out', out);

@@ -1,4 +1,4 @@
-import { filterMask } from '../../engine/analysis/filters.ts';
+import { filteredLog } from '../../engine/analysis/filters.ts';
 import { statisticsTable, type StatisticsBy } from '../../engine/analysis/statistics-table.ts';
 import { InputError } from '../../engine/errors.ts';
 import { casesTable, exportLog, exportTable, LOG_EXPORT_FORMATS, statisticsTableCsv, variantsTable, type LogExportFormat } from '../../engine/export/index.ts';
@@ -23,8 +23,10 @@ export const exportCommand: Command = {
     if (!out) throw new InputError('Missing --out FILE: where to write the export.', { hint: `Usage: ${USAGE}` });
     const table = flag(args, 'table');
     if (has(args, 'log') === (table !== undefined)) throw new InputError('Say what to export: --log or --table cases|variants|statistics (one of them).', { hint: `Usage: ${USAGE}` });
-    const { log, basis } = ctx.engine.sessions.currentLog(ws);
-    const mask = filterMask(log, filtersFrom(args));
+    const current = ctx.engine.sessions.currentLog(ws);
+    const basis = current.basis;
+    // Trimming filters give a derived log: the export holds exactly the events the views show.
+    const { log, mask } = filteredLog(current.log, filtersFrom(args));
     let result;
     if (table === undefined) {
       const format = (flag(args, 'format') ?? formatOfName(out)) as LogExportFormat;

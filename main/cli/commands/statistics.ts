@@ -1,4 +1,4 @@
-import { filterMask } from '../../engine/analysis/filters.ts';
+import { filteredLog } from '../../engine/analysis/filters.ts';
 import { statisticsTable, type StatisticsBy } from '../../engine/analysis/statistics-table.ts';
 import { InputError } from '../../engine/errors.ts';
 import { formatDuration } from '../../engine/map/format-duration.ts';
@@ -20,7 +20,8 @@ export const statisticsCommand: Command = {
     const by = (flag(args, 'by') ?? 'activity') as StatisticsBy;
     if (!BY.includes(by)) throw new InputError(`--by must be activity, resource or attribute, not "${by}".`, { hint: `Usage: ${USAGE}` });
     const attribute = by === 'attribute' ? requirePositional(args, 1, 'the attribute name after --by attribute', USAGE) : undefined;
-    const table = statisticsTable(log, { by, attribute }, filterMask(log, filtersFrom(args)));
+    const view = filteredLog(log, filtersFrom(args));
+    const table = statisticsTable(view.log, { by, attribute }, view.mask);
     if (has(args, 'json')) {
       printJson(ctx, { ...table, basis });
       return;

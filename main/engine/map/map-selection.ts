@@ -1,7 +1,7 @@
 import type { DurationSummary, MapSelectionDetail, MapSelectionRequest } from '../../../preload/api.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
 import { durationFunction } from '../analysis/calendar.ts';
-import { filterMask } from '../analysis/filters.ts';
+import { filteredLog } from '../analysis/filters.ts';
 import { groupDurations } from '../analysis/directly-follows.ts';
 import { InputError } from '../errors.ts';
 import { processMapGraph } from './process-map.ts';
@@ -13,8 +13,10 @@ const HISTOGRAM_SAMPLE = 20_000;
  * The cases and durations behind one clicked activity or path. Paths are taken in the log
  * projected onto the map's shown activities, so a path here is exactly the one on the map.
  */
-export function mapSelection(log: EventLog, request: MapSelectionRequest): MapSelectionDetail {
-  const mask = filterMask(log, request.filters);
+export function mapSelection(original: EventLog, request: MapSelectionRequest): MapSelectionDetail {
+  // Trimming filters give a derived log; the cases listed keep their index in the original log.
+  const { log, mask, trimmed } = filteredLog(original, request.filters);
+  const originalIndex = trimmed ? new Map(original.caseIds.map((id, c) => [id, c])) : null;
   const calendar = request.calendar ?? null;
   const { projected } = processMapGraph(log, { activities: request.activities, paths: 1, view: 'frequency', calendar }, mask);
   const keep = new Uint8Array(log.activities.length);
@@ -62,7 +64,7 @@ export function mapSelection(log: EventLog, request: MapSelectionRequest): MapSe
     }
     if (through) {
       caseCount++;
-      if (cases.length < limit) cases.push({ index: c, id: log.caseIds[c] });
+      if (cases.length < limit) cases.push({ index: originalIndex ? originalIndex.get(log.caseIds[c])! : c, id: log.caseIds[c] });
     }
   }
   const all = Float64Array.from(durations);

@@ -12,7 +12,8 @@ import { pathKey, selectActivities, simplifyPaths } from './simplify.ts';
  * remaining ones connect as they follow each other in the cases), then the paths slider prunes.
  */
 export function processMapGraph(log: EventLog, request: ProcessMapRequest, mask?: Uint8Array | null) {
-  const caseMask = mask ?? filterMask(log, request.filters);
+  // A caller that passes a mask (null too: every case) has applied the filters already, perhaps to a trimmed log.
+  const caseMask = mask !== undefined ? mask : filterMask(log, request.filters);
   const calendar = request.calendar ?? null;
   const context = `${maskIdentity(caseMask)}|${calendar ? JSON.stringify(calendar) : ''}`;
   // The full graph is computed once per filter and calendar and feeds the bottlenecks, which
