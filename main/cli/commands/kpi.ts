@@ -49,7 +49,7 @@ export const kpiCommand: Command = {
         }
       });
       if (has(args, 'json')) printJson(ctx, { basis, period: options.period, measures: tiles });
-      else ctx.stdout.write(`${tiles.map((t) => `${t.title.padEnd(22)} ${formatValue(t.value, t.unit).padStart(16)}  ${'error' in t ? t.error : t.sentence}`).join('\n')}\n`);
+      else ctx.stdout.write(`${tiles.map((t) => `${t.title.padEnd(20)} ${formatValue(t.value, t.unit, options.period).padStart(24)}  ${'error' in t ? t.error : [t.sentence, ...t.notes].join(' ')}`).join('\n')}\n`);
       return;
     }
     const result = computeMeasure(log, file, name, options);
@@ -61,16 +61,16 @@ export const kpiCommand: Command = {
   },
 };
 
-function formatValue(value: number | null, unit: string): string {
+function formatValue(value: number | null, unit: string, period?: string): string {
   if (value === null) return '–';
   if (unit === 'share') return `${(100 * value).toFixed(1)}%`;
-  return `${Number(value.toPrecision(4))} ${unit}`;
+  return `${Number(value.toPrecision(4))} ${unit}${unit === 'cases' && period ? ` per ${period}` : ''}`;
 }
 
 function textOf(r: MeasureResult): string {
   const unit = r.measure.unit;
   const lines = [
-    `${r.measure.title}: ${formatValue(r.summary.value, unit)} over ${r.summary.n} ${r.measure.per === 'period' ? 'completed cases' : `${r.measure.per}s`}`,
+    `${r.measure.title}: ${formatValue(r.summary.value, unit, r.period)} over ${r.summary.n} ${r.measure.per === 'period' ? 'completed cases' : `${r.measure.per}s`}`,
     r.measure.sentence,
     ...r.notes,
     `per ${r.period} (${r.timeZone}):`,

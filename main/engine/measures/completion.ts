@@ -41,7 +41,7 @@ export function inferEndActivities(log: EventLog, rule: EndActivityRule = {}): s
   return out;
 }
 
-/** Which cases are completed, with end activities chosen by the user (null: inferred). */
+/** Which cases are completed, with end activities chosen by the user (null: inferred; []: every case counts as completed). */
 export function caseCompletion(log: EventLog, chosen: readonly string[] | null | undefined, rule: EndActivityRule = {}): Completion {
   if (chosen) {
     const unknown = chosen.filter((a) => !log.activities.includes(a));
@@ -60,7 +60,9 @@ export function caseCompletion(log: EventLog, chosen: readonly string[] | null |
       source: chosen ? 'chosen' : 'inferred',
       completed,
       completedCount: log.caseCount,
-      note: 'No activity looks like an end activity (one that closes cases and is never followed), so every case counts as completed; choose end activities to leave running cases out.',
+      note: chosen
+        ? null
+        : 'No activity looks like an end activity (one that closes cases and is never followed), so every case counts as completed; choose end activities to leave running cases out.',
     };
   }
   const isEnd = new Uint8Array(log.activities.length);

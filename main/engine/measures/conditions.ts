@@ -33,11 +33,9 @@ export function evaluateCondition(condition: CaseCondition, ctx: ConditionContex
       case 'rework':
         return casesRepeating(log, parameters.reworkActivities ?? 'any');
       case 'exception':
-        if (parameters.exceptionActivities.length === 0) ctx.notes.add('No activity looks like an exception (escalate, reject, cancel, …); set parameters.exceptionActivities to count some.');
-        return casesContaining(log, parameters.exceptionActivities);
+        return casesContaining(log, activitiesOf(parameters, 'exception'));
       case 'escalation':
-        if (parameters.escalationActivities.length === 0) ctx.notes.add('No activity looks like an escalation; set parameters.escalationActivities to count some.');
-        return casesContaining(log, parameters.escalationActivities);
+        return casesContaining(log, activitiesOf(parameters, 'escalation'));
       case 'sla_met': {
         const target = parameters.slaTarget;
         if (!target) throw new InputError('No SLA target is set and there is no completed case to suggest one from.', { hint: 'Set parameters.slaTarget, e.g. {"value": 48, "unit": "hours"}.' });
@@ -64,6 +62,22 @@ export function evaluateCondition(condition: CaseCondition, ctx: ConditionContex
   const out = new Uint8Array(log.caseCount).fill('all' in condition ? 1 : 0);
   for (const part of parts) for (let c = 0; c < out.length; c++) out[c] = 'all' in condition ? out[c] & part[c] : out[c] | part[c];
   return out;
+}
+
+/**
+ * The exception or escalation activities. None suggested and none chosen is an error, not a rate
+ * of zero: a tile showing "0% escalated" because nothing was recognised would be a wrong answer.
+ * A chosen empty list means "this process has none" and does give zero.
+ */
+export function activitiesOf(parameters: ResolvedParameters, kind: 'exception' | 'escalation'): string[] {
+  const names = kind === 'exception' ? parameters.exceptionActivities : parameters.escalationActivities;
+  const source = kind === 'exception' ? parameters.sources.exceptionActivities : parameters.sources.escalationActivities;
+  if (names.length === 0 && source === 'suggested') {
+    throw new InputError(`No activity looks like ${kind === 'exception' ? 'an exception (escalate, reject, cancel, complaint, …)' : 'an escalation'}, and none was chosen.`, {
+      hint: `Set parameters.${kind}Activities in the workspace measures.json to the activities that are ${kind}s (or to [] if this process has none), or pass --activity.`,
+    });
+  }
+  return names;
 }
 
 export function activityFlags(log: EventLog, names: readonly string[]): Uint8Array {

@@ -183,6 +183,21 @@ describe('bad requests', () => {
     expect(inputError(() => run('waiting_time', { activity: 'Ship' })).message).toContain('"Ship" does not occur');
   });
 
+  it('escalations or exceptions that nothing in the log looks like are an error, not a rate of zero; [] chosen means none', () => {
+    const departments = departmentsLog();
+    expect(inputError(() => computeMeasure(departments, defaultMeasures(), 'escalation_rate')).details.hint).toContain('parameters.escalationActivities');
+    expect(inputError(() => computeMeasure(departments, defaultMeasures(), 'exception_frequency')).message).toContain('No activity looks like an exception');
+    expect(inputError(() => computeMeasure(departments, defaultMeasures(), 'first_time_right')).message).toContain('No activity looks like an exception');
+    const none = defaultMeasures();
+    none.parameters.escalationActivities = [];
+    none.parameters.exceptionActivities = [];
+    expect(computeMeasure(departments, none, 'escalation_rate').summary.value).toBe(0);
+    expect(computeMeasure(departments, none, 'exception_frequency').summary.value).toBe(0);
+    expect(computeMeasure(departments, none, 'first_time_right').summary.value).toBe(1);
+    // Rework over no activities: B and E repeat activities, but none of the chosen (none).
+    expect(run('rework_rate', {}, (f) => (f.parameters.reworkActivities = [])).summary.value).toBe(0);
+  });
+
   it('a defect rate with no defect in sight says what to set', () => {
     const error = inputError(() => computeMeasure(departmentsLog(), defaultMeasures(), 'defect_rate'));
     expect(error.details.hint).toContain('parameters.defect');

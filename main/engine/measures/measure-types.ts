@@ -78,7 +78,7 @@ export interface Measure {
 
 export type DefectParameter = { activities: string[] } | { attribute: string; values: AttributeMatch[] };
 
-/** Choices made from the log; null means "let Gemba suggest it from the log". */
+/** Choices made from the log; null means "let Gemba suggest it from the log", [] means "none". */
 export interface MeasureParameters {
   endActivities?: string[] | null;
   defect?: DefectParameter | null;

@@ -1,7 +1,7 @@
 import { caseBegin, caseEnd } from '../analysis/case-span.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
 import { InputError } from '../errors.ts';
-import { activityFlags, evaluateCondition, type ConditionContext } from './conditions.ts';
+import { activitiesOf, activityFlags, evaluateCondition, type ConditionContext } from './conditions.ts';
 import { MS_PER_UNIT, UNIT_OF_BLOCK, type DurationUnit, type Measure, type MeasureUnitOf } from './measure-types.ts';
 import { checkActivities, checkAttribute } from './parameters.ts';
 
@@ -45,9 +45,8 @@ export function unitValues(measure: Measure, ctx: ConditionContext, options: Uni
       return perCase(log, per, keepCase, (c) => flags[c]);
     }
     case 'event_count': {
-      const names = 'activities' in definition.events ? definition.events.activities : definition.events.has === 'exception' ? ctx.parameters.exceptionActivities : ctx.parameters.escalationActivities;
+      const names = 'activities' in definition.events ? definition.events.activities : activitiesOf(ctx.parameters, definition.events.has);
       if ('activities' in definition.events) checkActivities(log, names, 'events');
-      else if (names.length === 0) ctx.notes.add(`No activity looks like an ${definition.events.has}; set parameters.${definition.events.has}Activities to count some.`);
       const flags = activityFlags(log, names);
       return perCase(log, per, keepCase, (c) => {
         let n = 0;
