@@ -108,3 +108,12 @@ describe('non-normal durations', () => {
     expect(area).toBeLessThan(201);
   });
 });
+
+describe('capability edge cases', () => {
+  it('says so when all values are equal instead of dividing by zero', () => {
+    const result = capability([5, 5, 5, 5], { usl: 6 });
+    expect(result.indices.ppk).toBeNull();
+    expect(result.reason).toMatch(/All values are equal/);
+    expect(result.observedPpm.total).toBe(0);
+  });
+});

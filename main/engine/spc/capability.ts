@@ -190,6 +190,9 @@ export function capability(values: number[] | number[][], specs: CapabilitySpecs
     if (!found) throw new InputError(`A ${wanted} model needs values above 0.`, { hint: 'Use the normal model, or shift the data.' });
     chosen = found;
     reason = `You chose the ${wanted} model: ${describeFit(found)}.`;
+  } else if (!(sigmaOverall > 0)) {
+    chosen = normalSummary;
+    reason = 'All values are equal: there is no spread to compare with the specs, so the indices are undefined; the observed ppm still holds.';
   } else if (!(normalSummary.pValue < 0.05)) {
     chosen = normalSummary;
     reason = `The data pass the Anderson–Darling normality check (p = ${normalSummary.pValue.toFixed(3)} ≥ 0.05), so the normal indices hold.`;

@@ -19,6 +19,8 @@ function binomial(rng: ReturnType<typeof random>, n: number, p: number): number 
 }
 
 describe('Laney P′ and U′', () => {
+  // Formulas as Minitab documents them (Methods and formulas for Laney P′ Chart): zᵢ = (pᵢ − p̄)/σ_pᵢ,
+  // σ_z = MR̄(z)/1.128, limits p̄ ± 3·σ_pᵢ·σ_z clipped to [0, 1].
   it('widens the limits by σ_z = MR̄(z)/d2, worked by hand on three subgroups', () => {
     // n = 100, counts 10, 20, 30 → p̄ 0.2, σ_p 0.04, z = −2.5, 0, 2.5, MR̄ = 2.5, σ_z = 2.5/d2.
     const input: ChartInput = { kind: 'attributes', counts: [10, 20, 30], sizes: [100, 100, 100], labels: ['a', 'b', 'c'] };
