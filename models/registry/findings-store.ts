@@ -69,8 +69,10 @@ export class FindingsStore {
     })();
   }
 
+  /** Findings of the newest model of each kind, highest score first. */
   list(query: FindingQuery = {}): Finding[] {
-    const where: string[] = [];
+    // Findings of the newest model of each kind: an older version's findings stay as history.
+    const where: string[] = ['model_id IN (SELECT MAX(id) FROM models GROUP BY kind)'];
     const args: (string | number)[] = [];
     if (query.kind) {
       where.push('kind = ?');

@@ -9,6 +9,8 @@
  * - `dataFingerprint(basis)`, `canonicalJson(value)`.
  */
 export type { DataBasis, Finding, FindingContribution, FindingKind, FindingStatus, ModelRecord, NewModel } from './registry-types.ts';
+export { FINDING_KINDS } from './registry-types.ts';
+export { MODEL_KINDS, type ModelKind } from './model-kinds.ts';
 export { ModelRegistry, dataFingerprint, canonicalJson } from './model-registry.ts';
 export { FindingsStore } from './findings-store.ts';
 export type { FindingQuery } from './findings-store.ts';

@@ -48,7 +48,8 @@ export interface ModelRecord extends NewModel {
   appVersion: string;
 }
 
-export type FindingKind = 'anomaly' | 'exception-type' | 'bottleneck' | 'event-anomaly';
+export type FindingKind = 'anomaly' | 'exception-type' | 'bottleneck';
+export const FINDING_KINDS: readonly FindingKind[] = ['anomaly', 'exception-type', 'bottleneck'];
 export type FindingStatus = 'open' | 'accepted' | 'dismissed';
 
 export interface FindingContribution {
