@@ -82,12 +82,14 @@ describe('trainAnomalyModel → registry → scoreFindings', async () => {
 
   it('stores findings, keeps status on rescoring and audits every action', () => {
     const store = new FindingsStore(ws);
-    store.record(saved.id, 1, findings);
+    // The list shows the newest model's findings: v2 was saved above.
+    const newest = registry.latest('anomaly')!.id;
+    store.record(newest, 1, findings);
     const top = store.list({ kind: 'anomaly', top: 1 })[0];
     expect(top.id).toBe(cases[0].id);
     store.setStatus(top.id, 'dismissed');
     store.comment(top.id, 'known customer, data entry fixed');
-    store.record(saved.id, 1, findings);
+    store.record(newest, 1, findings);
     const again = store.get(top.id);
     expect(again.status).toBe('dismissed');
     expect(again.comments?.map((c) => c.text)).toEqual(['known customer, data entry fixed']);
