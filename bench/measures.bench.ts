@@ -53,6 +53,8 @@ schema.parameters = {
 // --- Gemba ------------------------------------------------------------------------------------
 const log = (await parseCsvLog(csv.path, { case: 'case:concept:name', activity: 'concept:name', timestamp: 'time:timestamp', resource: 'org:resource' }, { fileName: 'bench.csv' })).log;
 type Weekly = Map<string, { n: number; mean: number }>;
+// One untimed pass first, so the first measure timed does not pay for compiling the shared code.
+for (const m of schema.measures) computeMeasure(log, schema, m.name, { period: 'week', activity: m.name === 'waiting_time' ? WAIT_ACTIVITY : null });
 const gemba = new Map<string, { ms: number; weekly: Weekly }>();
 for (const measure of schema.measures) {
   const { ms, value } = await best(() => computeMeasure(log, schema, measure.name, { period: 'week', activity: measure.name === 'waiting_time' ? WAIT_ACTIVITY : null }));
@@ -97,6 +99,7 @@ const SQL: Record<string, string> = {
   sla_adherence: perCase(`CASE WHEN t1 - t0 <= ${14 * 86400} THEN 1 ELSE 0 END`),
   first_time_right: perCase('CASE WHEN NOT rework AND exceptions = 0 THEN 1 ELSE 0 END'),
 };
+for (const m of schema.measures) await db.runAndReadAll(SQL[m.name]); // the same untimed first pass
 const duck = new Map<string, { ms: number; weekly: Weekly }>();
 for (const measure of schema.measures) {
   const { ms, value } = await best(async () => (await db.runAndReadAll(SQL[measure.name])).getRows());
