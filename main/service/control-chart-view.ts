@@ -3,6 +3,7 @@ import type { EventLog } from '../engine/eventlog/event-log.ts';
 import { InputError } from '../engine/errors.ts';
 import { CHART_FAMILY, checkChart, computeMeasure, findMeasure, unitChartInput, type ChartInput, type MeasureResult, type MeasuresFile } from '../engine/measures/index.ts';
 import { controlCharts, DEFAULT_K, describeTest, resolveRules } from '../engine/spc/index.ts';
+import { chartAdvice, chartCapability } from './chart-judgement.ts';
 import { baselineOptions, casesOfPoint, chartPoints, type PointSource } from './chart-points.ts';
 import { measureInfo } from './measure-info.ts';
 
@@ -73,6 +74,9 @@ export function controlChartView(log: EventLog, data: ChartData, request: Contro
     h: request.h,
   });
   const chosen = new Map(resolveRules(request.rules, request.testK).map((t) => [t.test, t.k]));
+  const notes = [...result.notes, ...charted.notes];
+  const advice = chartAdvice(input, result.measure.definition.block, notes);
+  const capability = chartCapability(input, request, notes);
   return {
     basis: result.basis!,
     measure: measureInfo(findMeasureOf(result)),
@@ -82,10 +86,10 @@ export function controlChartView(log: EventLog, data: ChartData, request: Contro
     byUnit: source.byUnit,
     charts: charted.charts,
     points,
-    advice: null,
-    capability: null,
+    advice,
+    capability,
     tests: [1, 2, 3, 4, 5, 6, 7, 8].map((rule) => ({ rule, description: describeTest(rule, chosen.get(rule) ?? request.testK?.[rule] ?? DEFAULT_K[rule]) })),
-    notes: [...result.notes, ...charted.notes],
+    notes,
   };
 }
 

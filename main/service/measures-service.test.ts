@@ -87,6 +87,28 @@ describe('measures over the contract', () => {
     await expect(engine.chartPointCases(ws, { measure: 'cycle_time' }, 3)).rejects.toThrow(/no point 3; it has 3/);
   });
 
+  it('the chooser’s advice and capability against a one-sided spec ride along with the chart', async () => {
+    const view = await engine.controlChart(ws, { measure: 'cycle_time', specs: { usl: 11 } });
+    // Subgroups of 3, 2 and 2 values: sizes vary, so Xbar-S, and 3 subgroups are too few for firm limits.
+    expect(view.advice).toMatchObject({ chart: 'xbar-s', dataType: 'subgroups' });
+    expect(view.advice!.checks.find((c) => c.name === 'subgroups')).toMatchObject({ status: 'warning', value: 3 });
+    const cap = view.capability!;
+    expect(cap.n).toBe(7);
+    expect(cap.mean).toBeCloseTo(6, 12);
+    // One value of seven (c7, 12 h) is above the USL of 11 h: 1/7 of a million parts.
+    expect(cap.observedPpm.below).toBe(0);
+    expect(cap.observedPpm.above).toBeCloseTo(1e6 / 7, 6);
+    expect(cap.observedPpm.total).toBeCloseTo(1e6 / 7, 6);
+    expect(cap.indices.cp).toBeNull();
+    expect(cap.histogram.usl).toBe(11);
+    // Leaving c6 and c7’s week out of the limits leaves it out of capability too.
+    expect((await engine.controlChart(ws, { measure: 'cycle_time', specs: { usl: 11 }, exclude: [2] })).capability!.observedPpm.total).toBe(0);
+    const share = await engine.controlChart(ws, { measure: 'rework_rate', specs: { usl: 0.1 } });
+    expect(share.capability).toBeNull();
+    expect(share.notes.join(' ')).toContain('Capability is for measured values');
+    await expect(engine.controlChart(ws, { measure: 'cycle_time', specs: { lsl: 5, usl: 2 } })).rejects.toThrow(/LSL \(5\) must be below the USL \(2\)/);
+  });
+
   it('weeks in the user’s zone start at local midnight', async () => {
     const view = await engine.controlChart(ws, { measure: 'cycle_time', timeZone: 'Europe/Berlin' });
     expect(view.points[0]).toMatchObject({ label: '2024-01-01', from: '2023-12-31T23:00:00.000Z', to: '2024-01-07T23:00:00.000Z' });

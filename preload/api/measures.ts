@@ -224,37 +224,63 @@ export interface ChartPoint {
   caseId?: string;
 }
 
-/** The chooser's advice in plain words, like Minitab's Assistant. */
+/** The chooser's advice in plain words, like Minitab's Assistant (main/engine/spc/chart-chooser.ts). */
 export interface ChartAdvice {
   chart: ChartType;
-  /** Why this chart: data type, subgroup size, overdispersion with its ratio, … */
-  reasons: string[];
+  dataType: 'individuals' | 'subgroups' | 'defectives' | 'defects';
+  /** Why this chart, in one or two sentences (with the overdispersion ratio when it proposes Laney). */
+  reason: string;
+  alternatives: ChartType[];
   /** Checks before the limits can be trusted. */
-  checks: { name: string; status: 'ok' | 'warning' | 'not checked'; detail: string }[];
+  checks: { name: 'subgroups' | 'stability' | 'normality' | 'autocorrelation' | 'overdispersion'; status: 'ok' | 'warning' | 'not-applicable'; message: string; value?: number }[];
 }
 
 export const CAPABILITY_METHODS = ['auto', 'normal', 'box-cox', 'lognormal', 'weibull'] as const;
+/** The model capability uses; 'auto' keeps normal when Anderson–Darling passes, else the best fit. */
 export type CapabilityMethod = (typeof CAPABILITY_METHODS)[number];
+export type CapabilityDistribution = Exclude<CapabilityMethod, 'auto'>;
 
+export interface CapabilityIndices {
+  cp: number | null;
+  cpl: number | null;
+  cpu: number | null;
+  cpk: number | null;
+  pp: number | null;
+  ppl: number | null;
+  ppu: number | null;
+  ppk: number | null;
+}
+
+/** Parts per million below the LSL, above the USL, and both. */
+export interface PpmFigures {
+  below: number;
+  above: number;
+  total: number;
+}
+
+/** Capability of a measure against the user's specs (main/engine/spc/capability.ts), in the measure's unit. */
 export interface CapabilityReport {
-  /** The method used, and why (normality, what was fitted). */
-  method: Exclude<CapabilityMethod, 'auto'>;
-  explanation: string;
   n: number;
   mean: number;
-  sigmaWithin: number | null;
+  sigmaWithin: number;
+  withinMethod: 'pooled' | 'rbar' | 'moving-range';
   sigmaOverall: number;
   specs: { lsl?: number; usl?: number; target?: number };
-  /** Null where a spec needed for it is missing (Cp without both limits). */
-  indices: { cp: number | null; cpk: number | null; cpu: number | null; cpl: number | null; pp: number | null; ppk: number | null; ppu: number | null; ppl: number | null };
-  ppm: { observed: { below: number; above: number; total: number }; expected: { below: number; above: number; total: number } };
-  normality: { statistic: number; pValue: number; normal: boolean } | null;
-  /** Box-Cox λ when used. */
-  lambda?: number;
-  histogram: { start: number; width: number; counts: number[] };
-  /** The fitted density scaled to the histogram's counts, in the measure's unit. */
-  curve: { x: number[]; y: number[] };
-  notes: string[];
+  /** Normal-theory indices on the data as they are. */
+  normal: CapabilityIndices;
+  observedPpm: PpmFigures;
+  expectedPpmWithin: PpmFigures;
+  expectedPpmOverall: PpmFigures;
+  normality: { ad: number; adAdjusted: number; pValue: number; mean: number; standardDeviation: number };
+  /** Every model tried, best first. */
+  fits: { distribution: CapabilityDistribution; parameters: Record<string, number>; ad: number; pValue: number; pBound: '>' | '<' | null; ppl: number | null; ppu: number | null; ppk: number | null; expectedPpm: PpmFigures }[];
+  chosen: CapabilityDistribution;
+  /** The choice of model in plain words, with the p-values it rests on. */
+  reason: string;
+  /** The chosen model's indices. */
+  indices: CapabilityIndices;
+  expectedPpm: PpmFigures;
+  histogram: { bins: { start: number; end: number; count: number }[]; curve: { x: number; y: number }[]; lsl: number | null; usl: number | null };
 }
 
 export interface ControlChartView {

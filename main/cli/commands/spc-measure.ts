@@ -82,7 +82,11 @@ function textOf(view: ControlChartView): string[] {
     view.measure.sentence,
     ...view.charts.flatMap(describeChart),
   ];
-  if (view.advice) lines.push(`advice: ${view.advice.chart} — ${view.advice.reasons.join(' ')}`, ...view.advice.checks.map((c) => `  ${c.status === 'ok' ? 'ok' : c.status}: ${c.name}: ${c.detail}`));
-  if (view.capability) lines.push(`capability (${view.capability.method}): ${view.capability.explanation}`);
+  if (view.advice) lines.push(`advice: ${view.advice.chart} — ${view.advice.reason}`, ...view.advice.checks.map((c) => `  ${c.status}: ${c.name}: ${c.message}`));
+  const cap = view.capability;
+  if (cap) {
+    const index = (name: string, v: number | null) => (v === null ? '' : ` ${name} ${v.toFixed(2)}`);
+    lines.push(`capability (${cap.chosen} model):${index('Cpk', cap.indices.cpk)}${index('Ppk', cap.indices.ppk)}; observed ${Math.round(cap.observedPpm.total)} ppm, expected ${Math.round(cap.expectedPpm.total)} ppm`, `  ${cap.reason}`);
+  }
   return lines;
 }
