@@ -216,7 +216,7 @@ export class OrderToCash {
   private wait(from: string, to: string, anomaly: AnomalyKind | null, afterShift: boolean): number {
     let mean = (from === BOTTLENECK.from && to === BOTTLENECK.to ? BOTTLENECK.meanHours : MEAN_WAIT_HOURS[to]) * HOUR;
     if (afterShift && to === SHIFT.slowerActivity) mean *= SHIFT.slowdownFactor;
-    if (this.load && to === LOAD_DEPENDENT_WAIT.activity) mean *= this.loadFactor;
+    if (this.load && to === LOAD_DEPENDENT_WAIT.activity) mean = LOAD_DEPENDENT_WAIT.meanHours * HOUR * this.loadFactor;
     // Extreme cases wait far longer at every step: between 1x and 1.5x EXTREME_FACTOR means.
     const w = anomaly === 'extreme_duration' ? mean * EXTREME_FACTOR * (1 + 0.5 * this.random.next()) : this.random.cappedExponential(mean);
     return Math.max(60_000, roundToSecond(w));

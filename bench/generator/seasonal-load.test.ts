@@ -28,8 +28,8 @@ describe('seasonal load', () => {
     expect(factor).toBeCloseTo(1, 12);
     const busy = new SeasonalLoad(0, I);
     for (let i = 0; i < 200; i++) factor = busy.arrive(i * I * 0.875);
-    // 80 arrivals in 7 days, 8/7 of the average: (1 − 0.6) / (1 − 0.6 · 8/7).
-    expect(factor).toBeCloseTo(0.4 / (1 - (0.6 * 8) / 7), 12);
+    // 80 arrivals in 7 days, 8/7 of the average: (1 − 0.7) / (1 − 0.7 · 8/7).
+    expect(factor).toBeCloseTo(0.3 / (1 - (0.7 * 8) / 7), 12);
   });
 
   it('makes only the wait before the load-dependent activity follow the arrivals of the past week', () => {

@@ -8,12 +8,14 @@
  */
 export const LOAD_DEPENDENT_WAIT = {
   activity: 'Pick Items',
+  /** Mean wait before it at average load (without load: 8 h); long enough that load matters to a case's duration. */
+  meanHours: 24,
   /** Length of one busy-quiet cycle of arrivals. */
   periodDays: 70,
   /** Arrival intensity swings between (1 − amplitude) and (1 + amplitude) times the average. */
   amplitude: 0.6,
   /** Utilisation of the station at average load. */
-  utilisation: 0.6,
+  utilisation: 0.7,
   maxUtilisation: 0.95,
 } as const;
 

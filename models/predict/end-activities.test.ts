@@ -14,7 +14,7 @@ describe('end activities and running cases', () => {
 
   it('infers the activities that end a case almost every time they occur', () => {
     expect(inferEndActivities(log)).toEqual(['close']);
-    expect(inferEndActivities(log, { terminalShare: 0.4 })).toEqual(['pay', 'close']);
+    expect(inferEndActivities(log, { minShareLast: 0.4 })).toEqual(['pay', 'close']);
   });
 
   it('marks cases complete by their last event; the user can override', () => {

@@ -1,36 +1,14 @@
 import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
 import { InputError } from '../../main/engine/errors.ts';
+import { caseCompletion, inferEndActivities } from '../../main/engine/measures/completion.ts';
 
 /**
- * Which activities close a case. A case is running (still in progress) when its last event is
- * not one of them. Inferred as the activities that end a case almost every time they occur
- * (share ≥ `terminalShare`) and end at least `minCaseShare` of the cases: "Close Order" ends
- * every case it appears in, while "Receive Payment" (mostly followed by "Close Order") does not,
- * even in a log cut while many cases wait after it.
+ * Which activities close a case, for running-case models. A case is running (still in progress)
+ * when its last event is not one of them. Inference is the measures' (one definition of
+ * "completed" everywhere): an activity that closes a fair share of cases and is almost never
+ * followed by anything.
  */
-export interface EndActivityOptions {
-  terminalShare?: number;
-  minCaseShare?: number;
-}
-
-export function inferEndActivities(log: EventLog, options: EndActivityOptions = {}): string[] {
-  const terminalShare = options.terminalShare ?? 0.9;
-  const minCaseShare = options.minCaseShare ?? 0.01;
-  const occurrences = new Float64Array(log.activities.length);
-  const endings = new Float64Array(log.activities.length);
-  for (let e = 0; e < log.eventCount; e++) occurrences[log.activity[e]]++;
-  let cases = 0;
-  for (let c = 0; c < log.caseCount; c++) {
-    if (log.caseStart[c + 1] === log.caseStart[c]) continue;
-    cases++;
-    endings[log.activity[log.caseStart[c + 1] - 1]]++;
-  }
-  const ends: string[] = [];
-  for (let a = 0; a < log.activities.length; a++) {
-    if (endings[a] > 0 && endings[a] / occurrences[a] >= terminalShare && endings[a] >= minCaseShare * cases) ends.push(log.activities[a]);
-  }
-  return ends;
-}
+export { inferEndActivities } from '../../main/engine/measures/completion.ts';
 
 /** Codes of the given end activities, refusing names the log does not contain. */
 export function endActivityCodes(log: EventLog, names: readonly string[]): Int32Array {
@@ -49,14 +27,8 @@ export function endActivityCodes(log: EventLog, names: readonly string[]): Int32
 
 /** Per case: 1 when its last event is an end activity (the case is complete), else 0. */
 export function completedCases(log: EventLog, endActivities: readonly string[]): Uint8Array {
-  const isEnd = new Uint8Array(log.activities.length);
-  for (const code of endActivityCodes(log, endActivities)) isEnd[code] = 1;
-  const done = new Uint8Array(log.caseCount);
-  for (let c = 0; c < log.caseCount; c++) {
-    const last = log.caseStart[c + 1] - 1;
-    if (last >= log.caseStart[c]) done[c] = isEnd[log.activity[last]];
-  }
-  return done;
+  endActivityCodes(log, endActivities);
+  return caseCompletion(log, endActivities).completed;
 }
 
 /** The end activities to use: the user's, else inferred; a log with none is refused plainly. */

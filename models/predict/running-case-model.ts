@@ -14,8 +14,18 @@ import { caseHasActivity, remainingSeconds, slaBreached } from './labels.ts';
  * - `outcome`: probability that the case will contain `activity` (escalation, rework, a defect
  *   step…) at some point (log-loss).
  */
-export type RunningCaseTarget = { kind: 'remaining-time' } | { kind: 'sla-breach'; slaHours: number } | { kind: 'outcome'; activity: string };
+export type RunningCaseTarget = { kind: 'remaining-time'; scale?: RemainingTimeScale } | { kind: 'sla-breach'; slaHours: number } | { kind: 'outcome'; activity: string };
 export type RunningCaseModelKind = RunningCaseTarget['kind'];
+/**
+ * What the remaining-time trees learn: hours with the pseudo-Huber loss (robust to the few very
+ * long cases, and the explanation is in hours: "+30 h because …"), or log1p(hours) with L2.
+ */
+export type RemainingTimeScale = 'hours' | 'log1p-hours';
+export const PSEUDO_HUBER_DELTA_HOURS = 24;
+
+export function remainingTimeScale(target: RunningCaseTarget): RemainingTimeScale {
+  return target.kind === 'remaining-time' ? (target.scale ?? 'log1p-hours') : 'hours';
+}
 
 /** A trained running-case model: everything needed to score a log later, as plain JSON. */
 export interface RunningCaseModel {
@@ -34,7 +44,7 @@ const HOUR_SECONDS = 3600;
 export function trainingLabels(log: EventLog, rows: PrefixRows, target: RunningCaseTarget): Float64Array {
   switch (target.kind) {
     case 'remaining-time':
-      return remainingSeconds(log, rows).map((s) => Math.log1p(Math.max(0, s) / HOUR_SECONDS));
+      return remainingSeconds(log, rows).map((s) => (remainingTimeScale(target) === 'hours' ? Math.max(0, s) / HOUR_SECONDS : Math.log1p(Math.max(0, s) / HOUR_SECONDS)));
     case 'sla-breach':
       return Float64Array.from(slaBreached(log, rows, target.slaHours));
     case 'outcome':
@@ -44,7 +54,8 @@ export function trainingLabels(log: EventLog, rows: PrefixRows, target: RunningC
 
 /** The model's output for a raw ensemble score: remaining seconds, or a probability. */
 export function outputOf(target: RunningCaseTarget, output: number): number {
-  return target.kind === 'remaining-time' ? Math.expm1(Math.max(0, output)) * HOUR_SECONDS : output;
+  if (target.kind !== 'remaining-time') return output;
+  return (remainingTimeScale(target) === 'hours' ? Math.max(0, output) : Math.expm1(Math.max(0, output))) * HOUR_SECONDS;
 }
 
 export function activityCode(log: EventLog, activity: string): number {

@@ -43,6 +43,13 @@ describe('prefix rows', () => {
     expect([...capped.length]).toEqual([1, 2]);
   });
 
+  it('also observes each prefix a set time after its event while the case still waits', () => {
+    // Events at 0, 60, 180, 240 min; +30 and +90 min: kept only before the next event.
+    const rows = completedCasePrefixes(log, Int32Array.from([0]), { maxLength: 40, sinceLastEventHours: [0.5, 1.5] });
+    expect([...rows.observedAt]).toEqual([0, 30, 60, 90, 150, 180, 210].map(minutes));
+    expect([...rows.length]).toEqual([1, 1, 2, 2, 2, 3, 3]);
+  });
+
   it('observes mid-wait when asked: half-way between events', () => {
     const rows = completedCasePrefixes(log, Int32Array.from([0]), { maxLength: 40, observeAt: 0.5 });
     expect([...rows.observedAt]).toEqual([minutes(30), minutes(120), minutes(210)]);

@@ -27,6 +27,13 @@ export interface CompletedPrefixOptions {
    * since the last event" varies in training as it does for a case looked at mid-wait.
    */
   observeAt?: number | 'at-event';
+  /**
+   * Also observe each prefix this long after its k-th event (hours), wherever the case was still
+   * waiting then (the (k+1)-th event had not happened). A running case looked at now has by
+   * definition not moved on yet, so each such row is an unbiased example of "a case in this state
+   * that has waited this long"; from them a model learns what a long wait means (e.g. a stuck case).
+   */
+  sinceLastEventHours?: readonly number[];
 }
 
 /**
@@ -36,25 +43,29 @@ export interface CompletedPrefixOptions {
 export function completedCasePrefixes(log: EventLog, cases: Int32Array, options: CompletedPrefixOptions): PrefixRows {
   const before = options.before ?? Infinity;
   const fraction = options.observeAt === undefined || options.observeAt === 'at-event' ? 0 : options.observeAt;
-  let n = 0;
-  for (const c of cases) n += Math.max(0, Math.min(log.caseStart[c + 1] - log.caseStart[c] - 1, options.maxLength));
-  const rowCase = new Int32Array(n);
-  const length = new Int32Array(n);
-  const observedAt = new Float64Array(n);
-  let r = 0;
+  const offsets = options.sinceLastEventHours?.map((h) => h * 3_600_000) ?? [];
+  const rowCase: number[] = [];
+  const length: number[] = [];
+  const observedAt: number[] = [];
   for (const c of cases) {
     const first = log.caseStart[c];
     const last = Math.min(log.caseStart[c + 1] - 1, first + options.maxLength);
     for (let e = first; e < last; e++) {
       const t = log.timestamp[e] + fraction * (log.timestamp[e + 1] - log.timestamp[e]);
       if (t >= before) break;
-      rowCase[r] = c;
-      length[r] = e - first + 1;
-      observedAt[r] = t;
-      r++;
+      rowCase.push(c);
+      length.push(e - first + 1);
+      observedAt.push(t);
+      for (const offset of offsets) {
+        const later = log.timestamp[e] + offset;
+        if (offset <= 0 || later >= log.timestamp[e + 1] || later >= before) continue;
+        rowCase.push(c);
+        length.push(e - first + 1);
+        observedAt.push(later);
+      }
     }
   }
-  return { count: r, case: rowCase.subarray(0, r), length: length.subarray(0, r), observedAt: observedAt.subarray(0, r) };
+  return { count: rowCase.length, case: Int32Array.from(rowCase), length: Int32Array.from(length), observedAt: Float64Array.from(observedAt) };
 }
 
 /** One row per running case: all its events so far, observed at `now`. */
