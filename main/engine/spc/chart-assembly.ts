@@ -39,6 +39,7 @@ export function assembleChart(lines: ChartLines, layout: PhaseLayout, settings: 
     ucl: collapse(lines.ucl),
     signals,
     excluded: layout.excluded,
+    baseline: layout.baseline,
     phase: layout.phaseOf,
     rules: rules.map((r) => r.test),
     zoneSigma: lines.zoneSigma,

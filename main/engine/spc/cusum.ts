@@ -65,6 +65,7 @@ export function cusumChart(subgroups: number[][], labels: string[], ctx: ChartCo
     ucl: collapse(decision),
     signals,
     excluded: layout.excluded,
+    baseline: layout.baseline,
     phase: layout.phaseOf,
     rules: testOne ? [1] : [],
     zoneSigma: zone,

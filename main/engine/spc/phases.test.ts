@@ -31,6 +31,8 @@ describe('phases, baselines and exclusions', () => {
     const [i] = controlCharts(individuals([1, 3, 2, 4, 30, 31]), { chart: 'imr', baseline: 4 }).charts;
     expect(i.center).toBeCloseTo(2.5, 12);
     expect(i.signals.map((s) => s.index)).toEqual([4, 5]);
+    expect(i.baseline).toBe(4);
+    expect(i.excluded).toEqual([]);
   });
   it('refuses layouts that leave a phase without data or point outside the series', () => {
     expect(() => phaseLayout(5, { exclude: [5] })).toThrow(/not a subgroup: there are 5/);

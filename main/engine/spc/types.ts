@@ -68,8 +68,11 @@ export interface ControlChart {
   ucl: number | number[];
   /** Every test failed at every point: a point failing several tests is listed once per test. */
   signals: Signal[];
-  /** The subgroups left out of the limits (the `exclude` option, and those after the baseline). */
+  /** The subgroups left out of the limits as assignable causes (the `exclude` option), sorted. */
   excluded: number[];
+  /** With a baseline of N: the first phase's limits come from its first N subgroups and hold for
+   * the points after them. Null when every subgroup of a phase counts. */
+  baseline: number | null;
   /** Phase number (0-based) of each point. */
   phase: number[];
   /** The tests applied to this chart (tests 5–8 are not defined on R, S, MR, attribute charts;
