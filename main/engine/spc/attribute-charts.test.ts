@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { controlCharts } from './control-charts.ts';
-import { CIRCUIT_BOARDS, labelsFor, ORANGE_JUICE, PEACHES, readSharedCsv } from './spc-examples.fixture.ts';
+import { CIRCUIT_BOARDS, labelsFor, ORANGE_JUICE, PC_NONCONFORMITIES, PEACHES, readSharedCsv } from './spc-examples.fixture.ts';
 import type { ControlChart } from './types.ts';
 
 const line = (value: number | number[], i = 0): number => (Array.isArray(value) ? value[i] : value);
@@ -91,6 +91,15 @@ describe('C chart', () => {
 });
 
 describe('U chart', () => {
+  it('reproduces Montgomery Example 7.6 (PC nonconformities per unit: ū 1.93, UCL 3.79, LCL 0.07)', () => {
+    const m = PC_NONCONFORMITIES.length;
+    const [u] = controlCharts({ kind: 'attributes', counts: PC_NONCONFORMITIES, sizes: sizes(m, 5), labels: labelsFor(m) }, { chart: 'u' }).charts;
+    expect(u.name).toBe('U');
+    expect(line(u.center)).toBeCloseTo(1.93, 10);
+    expect(line(u.ucl)).toBeCloseTo(3.79, 2);
+    expect(line(u.lcl)).toBeCloseTo(0.07, 2);
+    expect(beyond(u)).toEqual([]);
+  });
   it('has limits ū ± 3√(ū/nᵢ) per subgroup when the units vary', () => {
     // Hand-made: 4 subgroups, 2 + 3 + 12 + 3 = 20 defects in 10 + 10 + 20 + 10 = 50 units → ū = 0.4.
     const [u] = controlCharts({ kind: 'attributes', counts: [2, 3, 12, 3], sizes: [10, 10, 20, 10], labels: labelsFor(4) }, { chart: 'u' }).charts;

@@ -137,3 +137,9 @@ export const MONTGOMERY_9_2_UPPER: number[] = [
 ];
 
 export const labelsFor = (m: number): string[] => Array.from({ length: m }, (_, i) => String(i + 1));
+
+/**
+ * Nonconformities on personal computers, samples of 5 (Montgomery Example 7.6: ū = 1.93,
+ * UCL 3.79, LCL 0.07). Also the `pcmanufact` data of qcc.
+ */
+export const PC_NONCONFORMITIES: number[] = [10, 12, 8, 14, 10, 16, 11, 7, 10, 15, 9, 5, 7, 11, 12, 6, 8, 10, 7, 5];
