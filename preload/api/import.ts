@@ -61,7 +61,13 @@ export interface ColumnProfile {
   /** Present when every sampled value reads as a number: how they are written. */
   numberFormat?: NumberFormat;
   emptyCount: number;
+  /** Distinct values among the sampled rows (the first 2,000). */
   distinctCount: number;
+  /**
+   * True when the file has rows beyond the sample, so `distinctCount` is a lower bound (show
+   * "≥ 2,000", not "2,000"); `emptyCount` is then counted in the sample too.
+   */
+  distinctCapped?: boolean;
   sample: string[];
 }
 

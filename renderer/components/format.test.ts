@@ -11,6 +11,13 @@ describe('formatDuration', () => {
     expect(formatDuration(86400)).toBe('1 d');
   });
 
+  it('long durations: whole days with thousands separators (issue 12: "110401 d 1 h")', () => {
+    expect(formatDuration(110401 * 86400 + 3600)).toBe('110,401 d');
+    expect(formatDuration(99 * 86400 + 5 * 3600)).toBe('99 d 5 h');
+    expect(formatDuration(100 * 86400 + 13 * 3600)).toBe('101 d');
+    expect(formatDuration(-1500 * 86400)).toBe('-1,500 d');
+  });
+
   it('rounds to the smaller unit instead of cutting it off', () => {
     // 1.497 d = 1 d + 0.497 × 24 h = 1 d 11.928 h → 1 d 12 h
     expect(formatDuration(1.497 * 86400)).toBe('1 d 12 h');

@@ -50,8 +50,9 @@ const HOUR = 3600;
 
 /**
  * A duration in two units at most, rounded (not cut) to the smaller one: "2 d 4 h", "3 h 12 min",
- * "45 s"; 1.497 d reads "1 d 12 h". Below a second: "250 ms", and "< 1 ms" rather than "0 ms"
- * for a tiny but non-zero time; exactly nothing is "0 s".
+ * "45 s"; 1.497 d reads "1 d 12 h". From 100 days on, whole days with thousands separators
+ * ("110,401 d", not "110401 d 1 h": the hours are noise at that size). Below a second: "250 ms",
+ * and "< 1 ms" rather than "0 ms" for a tiny but non-zero time; exactly nothing is "0 s".
  */
 export function formatDuration(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return '—';
@@ -60,6 +61,7 @@ export function formatDuration(seconds: number | null): string {
   if (s === 0) return '0 s';
   // Round in the smaller unit first, then split, so 23 h 59.9 min becomes "1 d", not "23 h 60 min".
   const hours = Math.round(s / HOUR);
+  if (hours >= 100 * 24) return `${sign}${Math.round(hours / 24).toLocaleString('en-US')} d`;
   if (hours >= 24) return `${sign}${pair(Math.floor(hours / 24), 'd', hours % 24, 'h')}`;
   const minutes = Math.round(s / MINUTE);
   if (minutes >= 60) return `${sign}${pair(Math.floor(minutes / 60), 'h', minutes % 60, 'min')}`;

@@ -8,6 +8,12 @@ describe('formatDuration', () => {
     expect(formatDuration(0)).toBe('instant');
     expect(formatDuration(Number.NaN)).toBe('–');
   });
+
+  it('picks the largest unit and separates thousands (issue 12: "110401 d 1 h")', () => {
+    expect(formatDuration(110401 * 86400 + 3600)).toBe('302 y');
+    expect(formatDuration(2 * 86400 + 4 * 3600)).toBe('2.2 d');
+    expect(formatDuration(1234 * 365 * 86400)).toBe('1,234 y');
+  });
 });
 
 describe('formatWorkingDuration', () => {

@@ -1,5 +1,6 @@
 /**
- * A duration as a label: the largest unit that keeps the number short, e.g. "3.2 d", "45 min".
+ * A duration as a label: the largest unit that keeps the number short, e.g. "3.2 d", "45 min";
+ * thousands separated ("1,234 y") where even years run long (a bad clock, a default date).
  * The one engine formatter of durations (map labels, CLI, quality check texts). A negative
  * duration (a lag from clocks that disagree) keeps its sign: "-2 h".
  */
@@ -18,7 +19,7 @@ export function formatDuration(seconds: number | null): string {
   for (const [size, unit] of units) {
     if (seconds >= size) {
       const value = seconds / size;
-      return `${value < 10 ? trim(value.toFixed(1)) : Math.round(value)} ${unit}`;
+      return `${value < 10 ? trim(value.toFixed(1)) : Math.round(value).toLocaleString('en-US')} ${unit}`;
     }
   }
   return seconds > 0 ? `${trim(seconds.toFixed(1))} s` : 'instant';

@@ -21,8 +21,14 @@ export function eventExample(log: EventLog, caseIndex: number, event: number, de
   return { caseId: log.caseIds[caseIndex], caseIndex, line: log.sourceRow[event], detail };
 }
 
+/**
+ * An example that points at a whole case: its first line in the source file. Events are sorted
+ * by time, so the earliest event is not always the first line (exports often list newest first).
+ */
 export function caseExample(log: EventLog, caseIndex: number, detail: string): QualityExample {
-  return { caseId: log.caseIds[caseIndex], caseIndex, line: log.sourceRow[log.caseStart[caseIndex]], detail };
+  let line = Infinity;
+  for (let i = log.caseStart[caseIndex]; i < log.caseStart[caseIndex + 1]; i++) if (log.sourceRow[i] < line) line = log.sourceRow[i];
+  return { caseId: log.caseIds[caseIndex], caseIndex, line, detail };
 }
 
 export function notApplicable(kind: QualityCheckKind, title: string, explanation: string, unit: string): QualityCheck {

@@ -76,3 +76,15 @@ describe('inferUsualEnds: the running window is the median case duration as defi
     expect(usual.runningAfter).toBe(Date.UTC(2024, 0, 1) + (290 - 70) * 60_000);
   });
 });
+
+describe('incompleteCases examples (issue 12, defect 6)', () => {
+  it("point at the case's first line in the file, also when the export lists newest first", () => {
+    // Newest first: each case's earliest event is its last line. Lines count from 2 (header is 1).
+    const rows: TestRow[] = [];
+    for (const r of repeatCases('ok', 10, ['S', 'M', 'E'])) rows.unshift(r);
+    rows.push(['cut-end', 'M', 5101], ['cut-end', 'S', 5100], ['late', 'E', 9001], ['late', 'M', 9000], ['late', 'S', 8999]);
+    const check = incompleteCases(buildLog(rows), { runningWindowMs: 0 });
+    // 30 "ok" rows are lines 2–31; cut-end is on lines 32 (M, its last event) and 33 (S).
+    expect(check.examples.map((e) => [e.caseId, e.line])).toEqual([['cut-end', 32]]);
+  });
+});

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { AttributeType, CsvPreview } from '../../../preload/api.ts';
-import { formatBytes, formatPercent } from '../../components/format.ts';
+import { formatBytes, formatCount, formatPercent } from '../../components/format.ts';
 import { mappedColumns, type MappingDraft } from './mapping-draft.ts';
 import { TimeZoneSelect } from './time-zone-select.tsx';
 import { timestampFormatOptions } from './timestamp-formats.ts';
@@ -160,7 +160,10 @@ export function CsvMapping({
                       </select>
                     </td>
                     <td className="num">{column.emptyCount}</td>
-                    <td className="num">{column.distinctCount}</td>
+                    <td className="num" title={column.distinctCapped ? 'Counted in the first rows only; the file has more.' : undefined}>
+                      {column.distinctCapped ? '≥ ' : ''}
+                      {formatCount(column.distinctCount)}
+                    </td>
                     <td className="muted truncate" title={column.sample.join(' · ')}>
                       {column.sample.slice(0, 3).join(' · ')}
                     </td>

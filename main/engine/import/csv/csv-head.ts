@@ -60,13 +60,17 @@ export function analyzeHead(head: Buffer, fileSize: number, fileName: string): C
   const decoder = new FieldDecoder(dialect.encoding, dialect.quote.charCodeAt(0));
   const records: string[][] = [];
   const lines: number[] = [];
+  let rowsBeyondSample = false;
   const tokenizer = new CsvTokenizer(
     dialect.delimiter.charCodeAt(0),
     dialect.quote.charCodeAt(0),
     {
       row(bytes: Buffer, fields: CsvFields, line: number) {
-        if (records.length > SAMPLE_ROWS) return;
         if (fields.count === 1 && fields.starts[0] === fields.ends[0]) return; // blank line
+        if (records.length > SAMPLE_ROWS) {
+          rowsBeyondSample = true;
+          return;
+        }
         const values: string[] = [];
         const stored = Math.min(fields.count, fields.capacity);
         for (let k = 0; k < stored; k++) values.push(decoder.text(bytes, fields.starts[k], fields.ends[k], fields.kinds[k]));
@@ -125,6 +129,8 @@ export function analyzeHead(head: Buffer, fileSize: number, fileName: string): C
     }
     columns = profileColumns(header, rows, width, delimiter);
   }
+  // Counts over a sample of a longer file are lower bounds: say so rather than show them as exact.
+  if (rowsBeyondSample || !isWholeFile || (firstIsData && records.length > SAMPLE_ROWS)) for (const column of columns) column.distinctCapped = true;
   return { fileName, fileSize, dialect, hasHeader: !firstIsData, header, rows, columns, notes };
 }
 

@@ -93,4 +93,15 @@ describe('previewCsv', () => {
     await expect(previewCsv(files.write('prose.csv', 'just some prose\nwithout any delimiter\n'))).rejects.toThrow(/splits into one column/);
     await expect(previewCsv(files.write('two.csv', 'case,activity\n1,a\n'))).rejects.toThrow(/splits into two columns/);
   });
+
+  it('a distinct count over a sample of a longer file is flagged as capped (issue 12: "≥ 2,000")', async () => {
+    const rows = ['case,activity,time'];
+    for (let i = 0; i < 2001; i++) rows.push(`${i},a,2021-01-01 10:00`);
+    const long = await previewCsv(files.write('long.csv', rows.join('\n')));
+    // 2,001 rows: the sample holds 2,000, every case id in it distinct, and one row more exists.
+    expect(long.columns[0]).toMatchObject({ distinctCount: 2000, distinctCapped: true });
+    const exact = await previewCsv(files.write('exact.csv', rows.slice(0, 2001).join('\n')));
+    expect(exact.columns[0].distinctCount).toBe(2000);
+    expect(exact.columns[0].distinctCapped).toBeUndefined();
+  });
 });
