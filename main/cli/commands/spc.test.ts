@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sharedDataPath } from '../../engine/spc/spc-examples.fixture.ts';
+import { PISTON_RINGS, sharedDataPath } from '../../engine/spc/spc-examples.fixture.ts';
 import { gemba } from '../cli-test-run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gemba-spc-cli-'));
@@ -51,6 +51,18 @@ describe('gemba spc --csv', () => {
     expect(xbar.points).toEqual([2, 3, 4]);
     expect(r.points).toEqual([1, 2, 2]);
     expect(xbar.n).toEqual([2, 2, 2]);
+  });
+  it('takes limits from a baseline and applies them to phase II (Montgomery Figure 6.5: samples 37–39 above the UCL)', async () => {
+    const rows = PISTON_RINGS.flatMap((g, s) => g.map((d) => `${s + 1},${d}`));
+    const file = csv('rings.csv', `sample,diameter\n${rows.join('\n')}\n`);
+    const run = await gemba('spc', '--csv', file, '--value', 'diameter', '--subgroup', 'sample', '--chart', 'xbar-r', '--baseline', '25', '--rules', 'western-electric', '--json');
+    expect(run.code).toBe(0);
+    const [xbar] = JSON.parse(run.stdout).charts;
+    expect(xbar.labels.slice(0, 3)).toEqual(['1', '2', '3']);
+    expect(xbar.baseline).toBe(25);
+    const beyond = xbar.signals.filter((s: { rule: number }) => s.rule === 1).map((s: { index: number }) => s.index);
+    expect(beyond).toEqual([36, 37, 38]);
+    expect(xbar.rules).toEqual([1, 2, 5, 6]);
   });
   it('passes the CUSUM and EWMA parameters through (NIST 6.3.2.4 EWMA is in control)', async () => {
     const run = await gemba('spc', '--csv', sharedDataPath('nist_ewma_6324.csv'), '--value', 'x', '--chart', 'ewma', '--lambda', '0.3', '--target', '50', '--sigma', '2.0539', '--json');
