@@ -60,9 +60,11 @@ describe('gemba kpi', () => {
   });
 
   it('lists every measure as a tile without --measure', async () => {
-    const tiles = JSON.parse((await gemba('kpi', ws, '--json')).stdout);
-    expect(tiles.measures.map((t: { name: string }) => t.name)).toContain('first_time_right');
-    expect(tiles.measures.find((t: { name: string }) => t.name === 'throughput').value).toBe(2.5);
+    const board = JSON.parse((await gemba('kpi', ws, '--json')).stdout);
+    expect(board.tiles.map((t: { name: string }) => t.name)).toContain('first_time_right');
+    expect(board.tiles.find((t: { name: string }) => t.name === 'throughput').value).toBe(2.5);
+    expect(board.tiles.find((t: { name: string }) => t.name === 'cycle_time').series.map((s: { value: number }) => s.value)).toEqual([28 / 3, 20]);
+    expect((await gemba('kpi', ws, '--units')).stderr).toContain('--units needs --measure NAME');
   });
 
   it('reads the hand-edited measures.json and names the line of a mistake', async () => {

@@ -1,6 +1,6 @@
 import { filterMask } from '../../engine/analysis/filters.ts';
 import { InputError } from '../../engine/errors.ts';
-import { CHART_IDS, checkPeriod, computeMeasure, measureReport, restoreDefaultMeasures, workspaceMeasures, type ChartId, type MeasureOptions, type MeasureResult } from '../../engine/measures/index.ts';
+import { CHART_IDS, checkPeriod, computeMeasure, measureReport, workspaceMeasures, type ChartId, type MeasureOptions, type MeasureResult } from '../../engine/measures/index.ts';
 import { flag, has, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
 import { calendarFrom, filtersFrom } from '../log-options.ts';
@@ -12,7 +12,7 @@ const USAGE =
  * `gemba kpi`: a measure of the workspace's measurement schema (measures.json, copied from the
  * default on first use) on the current log with its fixes and the filters given, per period, with
  * its chart input and, with --by, split by a case attribute. Without --measure: every measure's
- * tile (value, trend, sentence).
+ * tile (value, trend, sentence) through the contract's `kpis` call.
  */
 export const kpiCommand: Command = {
   name: 'kpi',
@@ -21,38 +21,39 @@ export const kpiCommand: Command = {
   valueFlags: ['measure', 'activity', 'period', 'by', 'chart', 'time-zone', 'filter', 'calendar'],
   switches: ['json', 'units', 'restore-measures'],
   async run(args, ctx) {
-    const { log, basis, workspace } = ctx.engine.sessions.currentLog(requirePositional(args, 0, 'the workspace', USAGE));
-    const file = has(args, 'restore-measures') ? restoreDefaultMeasures(workspace.path) : workspaceMeasures(workspace.path);
+    const workspacePath = requirePositional(args, 0, 'the workspace', USAGE);
+    const period = checkPeriod(flag(args, 'period') ?? 'week');
+    const timeZone = flag(args, 'time-zone');
+    const by = flag(args, 'by');
+    const filters = filtersFrom(args);
+    if (has(args, 'restore-measures')) await ctx.api.restoreDefaultMeasures(workspacePath);
+    const name = flag(args, 'measure');
+    if (name === undefined) {
+      const onlyWithMeasure = ['activity', 'chart', 'calendar', 'units'].filter((f) => has(args, f));
+      if (onlyWithMeasure.length) throw new InputError(`${onlyWithMeasure.map((f) => `--${f}`).join(', ')} needs --measure NAME.`, { hint: `Usage: ${USAGE}` });
+      // The tiles come through the contract, as the app's Measures view gets them.
+      const board = await ctx.api.kpis(workspacePath, { filters, period, ...(by ? { by } : {}), ...(timeZone ? { timeZone } : {}) });
+      if (has(args, 'json')) printJson(ctx, board);
+      else ctx.stdout.write(`${board.tiles.map((t) => `${t.title.padEnd(20)} ${formatValue(t.value, t.unit, period).padStart(24)}  ${t.problem ?? [t.sentence, ...t.notes].join(' ')}`).join('\n')}\n`);
+      return;
+    }
+    // One measure in full (values with their cases, chart input, segments): not a contract call yet.
+    const { log, basis, workspace } = ctx.engine.sessions.currentLog(workspacePath);
     const chart = flag(args, 'chart');
     if (chart !== undefined && !(CHART_IDS as readonly string[]).includes(chart)) {
       throw new InputError(`Unknown chart "${chart}".`, { hint: `Charts: ${CHART_IDS.join(', ')}.` });
     }
     const options: MeasureOptions = {
-      mask: filterMask(log, filtersFrom(args)),
-      period: checkPeriod(flag(args, 'period') ?? 'week'),
-      timeZone: flag(args, 'time-zone') ?? null,
+      mask: filterMask(log, filters),
+      period,
+      timeZone: timeZone ?? null,
       activity: flag(args, 'activity') ?? null,
-      segmentBy: flag(args, 'by') ?? null,
+      segmentBy: by ?? null,
       chart: chart as ChartId | undefined,
       slaCalendar: calendarFrom(args),
       basis,
     };
-    const name = flag(args, 'measure');
-    if (name === undefined) {
-      const tiles = file.measures.map((m) => {
-        try {
-          const r = computeMeasure(log, file, m.name, { ...options, activity: null, chart: undefined });
-          return { name: m.name, title: m.title, unit: m.unit, sentence: m.sentence, value: r.summary.value, n: r.summary.n, trend: r.summary.trend, notes: r.notes };
-        } catch (error) {
-          if (!(error instanceof InputError)) throw error;
-          return { name: m.name, title: m.title, unit: m.unit, sentence: m.sentence, value: null, n: 0, error: [error.message, error.details.hint].filter(Boolean).join(' ') };
-        }
-      });
-      if (has(args, 'json')) printJson(ctx, { basis, period: options.period, measures: tiles });
-      else ctx.stdout.write(`${tiles.map((t) => `${t.title.padEnd(20)} ${formatValue(t.value, t.unit, options.period).padStart(24)}  ${'error' in t ? t.error : [t.sentence, ...t.notes].join(' ')}`).join('\n')}\n`);
-      return;
-    }
-    const result = computeMeasure(log, file, name, options);
+    const result = computeMeasure(log, workspaceMeasures(workspace.path), name, options);
     if (has(args, 'json')) {
       printJson(ctx, measureReport(result, log.caseIds, { units: has(args, 'units') }));
       return;
