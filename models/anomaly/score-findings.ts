@@ -7,7 +7,7 @@ import { OnnxScorer } from '../runtime/index.ts';
 import { ANOMALY_MODEL_KIND, scorePercentile, type AnomalyModelDetails } from './anomaly-model.ts';
 import { caseContext, describeCondition } from './conditions-in-words.ts';
 import { exceptionTypes } from './exception-types.ts';
-import { oneFeatureShap, treeMeans } from './one-feature-shap.ts';
+import { treeShap } from '../explain/index.ts';
 
 export interface ScoreOptions {
   /** Cases to score (1 = keep); all when absent. */
@@ -47,14 +47,20 @@ export async function scoreFindings(log: EventLog, model: ModelRecord, options: 
     await scorer.close();
   }
   throwIfCancelled(hooks.signal);
-  const means = treeMeans(ensemble);
+  // Explain the flagged rows in one TreeSHAP batch (exact; additive: base + Σ = raw score).
+  const flagged: number[] = [];
+  for (let r = 0; r < matrix.rows; r++) if (scores[r] >= details.findingThreshold) flagged.push(r);
+  const rows = new Float32Array(flagged.length * matrix.columns);
+  flagged.forEach((r, k) => rows.set(matrix.values.subarray(r * matrix.columns, (r + 1) * matrix.columns), k * matrix.columns));
+  const drift = featureDrift(details.drift, model.featureNames, matrix.values, matrix.rows);
+  if (flagged.length === 0) return { findings: [], drift, casesScored: matrix.rows };
+  const shap = treeShap(ensemble, rows, flagged.length);
   const findings: Finding[] = [];
   const durationColumn = matrix.features.findIndex((f) => f.name === 'case duration');
-  for (let r = 0; r < matrix.rows; r++) {
-    if (scores[r] < details.findingThreshold) continue;
+  for (const [k, r] of flagged.entries()) {
     const c = matrix.cases[r];
     const offset = r * matrix.columns;
-    const phi = oneFeatureShap(ensemble, means, matrix.values, offset);
+    const phi = shap.contributions.subarray(k * shap.width, (k + 1) * shap.width);
     const explanation = [...phi.keys()]
       .filter((f) => phi[f] !== 0)
       .sort((a, b) => phi[b] - phi[a])
@@ -74,8 +80,8 @@ export async function scoreFindings(log: EventLog, model: ModelRecord, options: 
       case: log.caseIds[c],
       score: scores[r],
       confidence: scorePercentile(details.scoreQuantiles, scores[r]),
-      prediction: means.baseValue + phi.reduce((s, v) => s + v, 0),
-      baseValue: means.baseValue,
+      prediction: shap.baseValue + phi.reduce((s, v) => s + v, 0),
+      baseValue: shap.baseValue,
       explanation,
       conditions,
       kpiEffect: {
@@ -96,7 +102,7 @@ export async function scoreFindings(log: EventLog, model: ModelRecord, options: 
   const types = exceptionTypes(findings, matrix.features, starts, model);
   return {
     findings: [...findings, ...types],
-    drift: featureDrift(details.drift, model.featureNames, matrix.values, matrix.rows),
+    drift,
     casesScored: matrix.rows,
   };
 }

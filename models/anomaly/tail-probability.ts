@@ -27,6 +27,8 @@ export const USUAL_SHARE = 0.99;
  * the few anomalies in the training data themselves.
  */
 export const INVERSE_P_CAP_PER_CASE = 100;
+/** Cover given to a leaf no training case reached (see fitFeature). */
+export const EMPTY_COVER = 1e-9;
 const BULK_QUANTILES = [0.5, 0.75, 0.875, 0.9375, 0.96875, 0.98];
 /** Extrapolated edges every half decade of p beyond the usual range, down to p = 1e-11. */
 const TAIL_STEPS = 18;
@@ -171,6 +173,9 @@ function fitFeature(m: FeatureMatrix, f: number, spec: FeatureSpec): { tree: Tre
   for (let k = 0; k < n; k++) leafCover[lowerBound(thresholds, sorted[k])]++;
   // Missing values (the feature does not apply) go to the centre leaf: nothing unusual.
   leafCover[centre] += m.rows - n;
+  // Leaves beyond the training range hold no training case, but TreeSHAP needs every node's
+  // cover above 0 for its cover ratios; a token cover moves a tree's mean by < EMPTY_COVER · cap.
+  for (let j = 0; j < leafCount; j++) if (leafCover[j] === 0) leafCover[j] = EMPTY_COVER;
   return { tree: balancedTree(f, thresholds, leafValue, leafCover, centre), usual: { low, high, median } };
 }
 
