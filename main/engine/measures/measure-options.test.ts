@@ -1,5 +1,6 @@
 /** Filters (masks), segments, periods, time zones, overrides and bad requests, on the hand-worked log of measures-log.fixture.ts. */
 import { describe, expect, it } from 'vitest';
+import { logFromTraces, type TestEvent } from '../analysis/test-logs.ts';
 import { InputError } from '../errors.ts';
 import { casesOfPeriod, computeMeasure, type MeasureOptions } from './compute-measure.ts';
 import { departmentsLog, measuresLog } from './measures-log.fixture.ts';
@@ -75,6 +76,25 @@ describe('segments (split by a case attribute)', () => {
       ['web', [2, 1]],
       ['phone', [1, 1]],
     ]);
+  });
+
+  it('shows the 50 largest segments and pools the rest, each with its own median', () => {
+    // Case k lasts k+1 minutes. Cases 0..51 have tags t0..t51; cases 52..59 also t0.
+    const traces: Record<string, TestEvent[]> = {};
+    const tags: Record<string, Record<string, string>> = {};
+    for (let k = 0; k < 60; k++) {
+      traces[`c${k}`] = [{ activity: 'a', at: 0 }, { activity: 'b', at: k + 1 }];
+      tags[`c${k}`] = { tag: `t${k < 52 ? k : 0}` };
+    }
+    const file = defaultMeasures();
+    file.measures[0].unit = 'minutes';
+    const segments = computeMeasure(logFromTraces(traces, tags), file, 'cycle_time', { segmentBy: 'tag' }).segments!.values;
+    expect(segments).toHaveLength(51);
+    // t0: 1, 53, 54, …, 60 minutes.
+    expect(segments[0]).toMatchObject({ segment: 't0', n: 9, median: 56, value: 453 / 9 });
+    // The one-case segments in name order (t1, t10, …, t9): the last two, t8 and t9, are pooled.
+    expect(segments[1].segment).toBe('t1');
+    expect(segments[50]).toMatchObject({ segment: '(other values)', n: 2, median: 9.5, value: 9.5 });
   });
 
   it('names the attributes there are when the split attribute is unknown', () => {

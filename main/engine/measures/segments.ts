@@ -1,7 +1,7 @@
 import { attributeValue } from '../analysis/cases.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
 import { InputError } from '../errors.ts';
-import { kpiSummary, type KpiSummary } from './kpi-summary.ts';
+import { groupedKpiSummaries, type KpiSummary } from './kpi-summary.ts';
 import type { MeasureBlock } from './measure-types.ts';
 import type { PeriodGrid } from './periods.ts';
 import type { UnitValues } from './unit-values.ts';
@@ -53,9 +53,14 @@ export function segmentSummaries(log: EventLog, attribute: string, block: Measur
   for (let k = 0; k < units.caseIndex.length; k++) unitsOf[code[units.caseIndex[k]]]++;
   const order = names.map((_, s) => s).sort((a, b) => unitsOf[b] - unitsOf[a] || (names[a] < names[b] ? -1 : 1));
   const shown = order.slice(0, MAX_SEGMENTS);
-  const pooled = new Uint8Array(names.length).fill(1);
-  for (const s of shown) pooled[s] = 0;
-  const out: SegmentSummary[] = shown.map((s) => ({ segment: names[s], ...kpiSummary(block, units.value, grid.periodOf, grid, (k) => code[units.caseIndex[k]] === s) }));
-  if (order.length > MAX_SEGMENTS) out.push({ segment: OTHER_SEGMENT, ...kpiSummary(block, units.value, grid.periodOf, grid, (k) => pooled[code[units.caseIndex[k]]] === 1) });
+  const pooled = order.length > MAX_SEGMENTS;
+  // Segment → its row in the result: the first MAX_SEGMENTS by size, then one row for the rest.
+  const row = new Int32Array(names.length).fill(MAX_SEGMENTS);
+  shown.forEach((s, r) => (row[s] = r));
+  const groupOf = new Int32Array(units.caseIndex.length);
+  for (let k = 0; k < groupOf.length; k++) groupOf[k] = row[code[units.caseIndex[k]]];
+  const summaries = groupedKpiSummaries(block, units.value, grid.periodOf, grid, groupOf, shown.length + (pooled ? 1 : 0));
+  const out: SegmentSummary[] = shown.map((s, r) => ({ segment: names[s], ...summaries[r] }));
+  if (pooled) out.push({ segment: OTHER_SEGMENT, ...summaries[MAX_SEGMENTS] });
   return out;
 }
