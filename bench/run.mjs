@@ -17,6 +17,7 @@ const BENCHES = {
   quality: 'bench/quality.bench.ts',
   parsers: 'bench/parsers.bench.ts',
   measures: 'bench/measures.bench.ts',
+  models: 'bench/models.bench.ts',
 };
 
 const repo = fileURLToPath(new URL('..', import.meta.url));

@@ -44,7 +44,14 @@ interface GrowthNode {
 /** Reuses histogram buffers across leaves and trees (each is F × 256 × 3 doubles). */
 export class HistogramPool {
   private free: Histogram[] = [];
-  constructor(private readonly width: number) {}
+  /** Gradients and hessians of one node in row order, for building its histogram. */
+  readonly ordered: { grad: Float64Array; hess: Float64Array };
+  constructor(
+    private readonly width: number,
+    nRows: number,
+  ) {
+    this.ordered = { grad: new Float64Array(nRows), hess: new Float64Array(nRows) };
+  }
   take(): Histogram {
     return this.free.pop() ?? newHistogram(this.width);
   }
@@ -93,7 +100,7 @@ export function growTree(
   let rootHist: Histogram | null = null;
   if (canSplit(0) && options.maxLeaves > 1) {
     rootHist = pool.take();
-    buildHistogram(rootHist, bins.codes, n, width, rows, 0, n, grad, hess);
+    buildHistogram(rootHist, bins.codes, n, width, rows, 0, n, grad, hess, pool.ordered);
   }
   const root = makeLeaf(0, n, totalGrad, totalHess, 0, rootHist);
   const leaves: LeafState[] = [root];
@@ -117,7 +124,7 @@ export function growTree(
       // Build the smaller child; the parent's buffer becomes the larger child's by subtraction.
       const small = pool.take();
       const leftIsSmall = leftCount <= rightCount;
-      buildHistogram(small, bins.codes, n, width, rows, leftIsSmall ? parent.start : middle, leftIsSmall ? middle : parent.end, grad, hess);
+      buildHistogram(small, bins.codes, n, width, rows, leftIsSmall ? parent.start : middle, leftIsSmall ? middle : parent.end, grad, hess, pool.ordered);
       subtractHistogram(parent.hist!, small, parent.hist!);
       [leftHist, rightHist] = leftIsSmall ? [small, parent.hist] : [parent.hist, small];
     } else {

@@ -12,7 +12,11 @@ export function newHistogram(width: number): Histogram {
   return new Float64Array(width * BIN_SLOTS * STRIDE);
 }
 
-/** Accumulates the rows `rows[start..end)` into `hist` (zeroed first). */
+/**
+ * Accumulates the rows `rows[start..end)` into `hist` (zeroed first). The node's gradients and
+ * hessians are first gathered into row order (LightGBM's "ordered gradients"), so the loop over
+ * each feature reads them sequentially and only the bin codes are gathered.
+ */
 export function buildHistogram(
   hist: Histogram,
   codes: Uint8Array,
@@ -23,16 +27,24 @@ export function buildHistogram(
   end: number,
   grad: Float64Array,
   hess: Float64Array,
+  ordered: { grad: Float64Array; hess: Float64Array },
 ): void {
   hist.fill(0);
+  const count = end - start;
+  const g = ordered.grad;
+  const h = ordered.hess;
+  for (let k = 0; k < count; k++) {
+    const i = rows[start + k];
+    g[k] = grad[i];
+    h[k] = hess[i];
+  }
   for (let f = 0; f < width; f++) {
     const column = f * nRows;
     const base = f * BIN_SLOTS * STRIDE;
-    for (let k = start; k < end; k++) {
-      const i = rows[k];
-      const j = base + codes[column + i] * STRIDE;
-      hist[j] += grad[i];
-      hist[j + 1] += hess[i];
+    for (let k = 0; k < count; k++) {
+      const j = base + codes[column + rows[start + k]] * STRIDE;
+      hist[j] += g[k];
+      hist[j + 1] += h[k];
       hist[j + 2] += 1;
     }
   }
