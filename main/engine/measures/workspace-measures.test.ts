@@ -51,6 +51,10 @@ describe("the workspace's measures.json", () => {
     expect(error.details.line).toBe(text.split('\n').findIndex((l) => l.includes('"unit": "events"')) + 1);
   });
 
+  it('says so when the workspace folder is not there', () => {
+    expect(errorOf(() => workspaceMeasures(join(dir, 'gone'))).message).toContain('There is no workspace folder');
+  });
+
   it('saves only a valid schema, and restores the default keeping the bad file', () => {
     workspaceMeasures(dir);
     expect(() => saveMeasures(dir, { schemaVersion: 1, parameters: {}, measures: [] })).toThrow(/must list at least 1 item/);

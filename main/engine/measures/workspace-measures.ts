@@ -25,6 +25,7 @@ export function measuresPath(workspaceDir: string): string {
 
 /** The workspace's measures: the file if there is one (checked), else the default, copied in first. */
 export function workspaceMeasures(workspaceDir: string): MeasuresFile {
+  if (!existsSync(workspaceDir)) throw new InputError(`There is no workspace folder ${workspaceDir}.`, { hint: 'Open or create the workspace first.' });
   const path = measuresPath(workspaceDir);
   if (!existsSync(path)) {
     const measures = defaultMeasures();
