@@ -23,6 +23,9 @@ describe('checkCallArguments', () => {
     ['a workspace that is a number', 'openWorkspace', [5], /must be a non-empty text/],
     ['a file reference of another kind', 'previewCsv', [{ kind: 'url', url: 'http://x' }], /file reference/],
     ['too many arguments', 'caseDetail', ['/w', 1, 2], /at most 2 arguments/],
+    ['a statistics table by something else', 'statisticsTable', ['/w', { by: 'colour' }], /by must be one of activity, resource, attribute/],
+    ['a variant coverage above 100%', 'variantList', ['/w', [{ kind: 'variantCoverage', coverage: 80 }]], /"coverage" must be a share/],
+    ['a percentile range upside down', 'statistics', ['/w', [{ kind: 'performance', measure: 'duration', fromPercentile: 90, toPercentile: 10 }]], /must not exceed/],
   ])('refuses %s with an InputError naming it', (_what, method, args, message) => {
     const call = () => checkCallArguments(method as never, args as unknown[]);
     expect(call).toThrow(InputError);

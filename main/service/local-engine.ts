@@ -24,6 +24,8 @@ import type {
   MapSelectionRequest,
   MapSelectionDetail,
   FilterOptions,
+  StatisticsRequest,
+  StatisticsTable,
   GembaApi,
   JobStarted,
   Variant,
@@ -44,6 +46,7 @@ import { logStatistics } from '../engine/analysis/statistics.ts';
 import { variants } from '../engine/analysis/variants.ts';
 import { filteredLog, filterMask } from '../engine/analysis/filters.ts';
 import { filterOptions } from '../engine/analysis/filter-options.ts';
+import { statisticsTable } from '../engine/analysis/statistics-table.ts';
 import { processMap } from '../engine/map/process-map.ts';
 import { mapSelection } from '../engine/map/map-selection.ts';
 import { APP_VERSION } from '../engine/app-version.ts';
@@ -225,6 +228,12 @@ export class LocalEngine implements GembaApi {
 
   async mapSelection(workspace: string, request: MapSelectionRequest): Promise<MapSelectionDetail> {
     return mapSelection(this.log(workspace), request);
+  }
+
+  async statisticsTable(workspace: string, request: StatisticsRequest): Promise<StatisticsTable> {
+    const { log, basis } = this.sessions.currentLog(workspace);
+    const view = filteredLog(log, request.filters);
+    return { ...statisticsTable(view.log, request, view.mask), basis };
   }
 
   async filterOptions(workspace: string): Promise<FilterOptions> {

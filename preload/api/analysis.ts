@@ -323,6 +323,67 @@ export interface CaseDetail {
 }
 
 
+/*
+ * Statistics tables: per activity, resource or attribute value, how often and how long (see
+ * main/engine/analysis/statistics-table.ts for what a duration is in each table).
+ */
+/** What a statistics table has one row per (Disco's Statistics tab). */
+export const STATISTICS_BY = ['activity', 'resource', 'attribute'] as const;
+export type StatisticsBy = (typeof STATISTICS_BY)[number];
+
+/** Durations in seconds; `standardDeviation` is null for fewer than two values. */
+export interface DurationStatistics {
+  count: number;
+  mean: number;
+  median: number;
+  p90: number;
+  p95: number;
+  standardDeviation: number | null;
+  min: number;
+  max: number;
+}
+
+export interface StatisticsRow {
+  /** The activity, resource or attribute value (numbers as written, dates as ISO 8601 UTC). */
+  value: string;
+  /** Events with this value (for case attributes: events of the cases with it). */
+  frequency: number;
+  /** frequency / all events counted, 0..1. */
+  relativeFrequency: number;
+  /** Cases in which the value occurs. */
+  caseFrequency: number;
+  /** caseFrequency / cases, 0..1. */
+  caseShare: number;
+  /** Null when no duration is known for any of its events. */
+  durationSeconds: DurationStatistics | null;
+}
+
+export interface StatisticsTable {
+  by: StatisticsBy;
+  /** The attribute's name for `by: 'attribute'`, else null. */
+  attribute: string | null;
+  /** Whether that attribute is a case attribute (one value per case) or an event attribute. */
+  level: 'event' | 'case';
+  cases: number;
+  events: number;
+  /** Events (case attributes: cases) without a value, which no row counts. */
+  withoutValue: number;
+  /** What the durations measure, in words. */
+  durationMeaning: string;
+  /** Most frequent first, ties by value. */
+  rows: StatisticsRow[];
+  /** Set by the engine service: what data the table was computed on. */
+  basis?: LogBasis;
+}
+
+export interface StatisticsRequest {
+  by: StatisticsBy;
+  /** Required for `by: 'attribute'`: a case attribute's name, else an event attribute's. */
+  attribute?: string;
+  /** Only the cases (and, with trimming filters, events) the filters keep. */
+  filters?: LogFilter[];
+}
+
 export interface AnalysisCalls {
   /** The summary figures of the log, of the cases the filters keep when given. */
   statistics(workspace: string, filters?: LogFilter[]): Promise<LogStatistics>;
@@ -335,6 +396,8 @@ export interface AnalysisCalls {
   variantList(workspace: string, filters?: LogFilter[]): Promise<VariantInfo[]>;
   /** Activities, attributes with their values, and the time range, for building filters. */
   filterOptions(workspace: string): Promise<FilterOptions>;
+  /** Disco's statistics tables: frequency, case frequency and duration spread per activity, resource or attribute value. */
+  statisticsTable(workspace: string, request: StatisticsRequest): Promise<StatisticsTable>;
 }
 
 export const ANALYSIS_CALLS = {
@@ -345,4 +408,5 @@ export const ANALYSIS_CALLS = {
   caseDetail: 'call',
   variantList: 'call',
   filterOptions: 'call',
+  statisticsTable: 'call',
 } as const satisfies CallKinds<AnalysisCalls>;

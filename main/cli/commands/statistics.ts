@@ -1,5 +1,4 @@
-import { filteredLog } from '../../engine/analysis/filters.ts';
-import { statisticsTable, type StatisticsBy } from '../../engine/analysis/statistics-table.ts';
+import { STATISTICS_BY, type StatisticsBy } from '../../../preload/api.ts';
 import { InputError } from '../../engine/errors.ts';
 import { formatDuration } from '../../engine/map/format-duration.ts';
 import { flag, has, requirePositional } from '../args.ts';
@@ -7,7 +6,6 @@ import { printJson, type Command } from '../command.ts';
 import { filtersFrom } from '../log-options.ts';
 
 const USAGE = 'gemba statistics WS [--by activity|resource|attribute NAME] [--filter JSON] [--json]';
-const BY: readonly StatisticsBy[] = ['activity', 'resource', 'attribute'];
 
 export const statisticsCommand: Command = {
   name: 'statistics',
@@ -16,14 +14,13 @@ export const statisticsCommand: Command = {
   valueFlags: ['by', 'filter'],
   switches: ['json'],
   async run(args, ctx) {
-    const { log, basis } = ctx.engine.sessions.currentLog(requirePositional(args, 0, 'the workspace', USAGE));
+    const ws = requirePositional(args, 0, 'the workspace', USAGE);
     const by = (flag(args, 'by') ?? 'activity') as StatisticsBy;
-    if (!BY.includes(by)) throw new InputError(`--by must be activity, resource or attribute, not "${by}".`, { hint: `Usage: ${USAGE}` });
+    if (!STATISTICS_BY.includes(by)) throw new InputError(`--by must be activity, resource or attribute, not "${by}".`, { hint: `Usage: ${USAGE}` });
     const attribute = by === 'attribute' ? requirePositional(args, 1, 'the attribute name after --by attribute', USAGE) : undefined;
-    const view = filteredLog(log, filtersFrom(args));
-    const table = statisticsTable(view.log, { by, attribute }, view.mask);
+    const table = await ctx.api.statisticsTable(ws, { by, attribute, filters: filtersFrom(args) });
     if (has(args, 'json')) {
-      printJson(ctx, { ...table, basis });
+      printJson(ctx, table);
       return;
     }
     const d = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatDuration(v)).padStart(9);

@@ -6,12 +6,16 @@
  * → one row per activity, resource or attribute value with frequency, relative frequency, case
  * frequency and share, and durations (count, mean, median, P90, P95, sample SD, min, max, in
  * seconds). `durationMeaning` says what a duration is for this log (see statistics-table.ts).
- * CLI: `gemba statistics WS [--by activity|resource|attribute NAME] [--filter JSON] --json`.
- * Not yet in the contract (preload/api.ts): a `statisticsTable(workspace, request, filters?)`
- * call would return StatisticsTable unchanged.
+ * In the contract as `statisticsTable(workspace, { by, attribute?, filters? })`; CLI:
+ * `gemba statistics WS [--by activity|resource|attribute NAME] [--filter JSON] --json`.
+ *
+ * Filters (filters*.ts): `filteredLog(log, filters)` → { log, mask } is what a view analyses;
+ * it is the log itself and the shared case mask unless a filter trims events (timeRange mode
+ * trim, endpoints with trim), then a cached derived log. `filterMask` gives case-level masks on
+ * the original log (trimmed cases count as kept when they keep an event).
  */
 export { statisticsTable, quantile, summarise } from './statistics-table.ts';
 export type { DurationStatistics, StatisticsBy, StatisticsRequest, StatisticsRow, StatisticsTable } from './statistics-table.ts';
-export { caseMask, filterMask, sharedCaseMask, keptCaseCount, parseLogFilters, type CaseMask } from './filters.ts';
+export { caseMask, filteredLog, filterMask, sharedCaseMask, keptCaseCount, parseLogFilters, type CaseMask, type FilteredLog } from './filters.ts';
 export { logStatistics } from './statistics.ts';
 export { variants, variantGroups } from './variants.ts';

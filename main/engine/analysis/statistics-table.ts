@@ -1,7 +1,10 @@
+import type { DurationStatistics, StatisticsRequest, StatisticsRow, StatisticsTable } from '../../../preload/api.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
 import { InputError } from '../errors.ts';
 import { attributeValue } from './cases.ts';
 import { caseDurationMs } from './case-span.ts';
+
+export type { DurationStatistics, StatisticsBy, StatisticsRequest, StatisticsRow, StatisticsTable } from '../../../preload/api.ts';
 
 /**
  * Disco's statistics tables: one row per activity, per resource or per attribute value, with
@@ -16,57 +19,6 @@ import { caseDurationMs } from './case-span.ts';
  * of Excel's PERCENTILE.INC, NumPy and R), standard deviation is the sample one (n − 1, Excel's
  * STDEV.S and Minitab's StDev).
  */
-
-export type StatisticsBy = 'activity' | 'resource' | 'attribute';
-
-/** Durations in seconds; `standardDeviation` is null for fewer than two values. */
-export interface DurationStatistics {
-  count: number;
-  mean: number;
-  median: number;
-  p90: number;
-  p95: number;
-  standardDeviation: number | null;
-  min: number;
-  max: number;
-}
-
-export interface StatisticsRow {
-  /** The activity, resource or attribute value (numbers as written, dates as ISO 8601 UTC). */
-  value: string;
-  /** Events with this value (for case attributes: events of the cases with it). */
-  frequency: number;
-  /** frequency / all events counted, 0..1. */
-  relativeFrequency: number;
-  /** Cases in which the value occurs. */
-  caseFrequency: number;
-  /** caseFrequency / cases, 0..1. */
-  caseShare: number;
-  /** Null when no duration is known for any of its events. */
-  durationSeconds: DurationStatistics | null;
-}
-
-export interface StatisticsTable {
-  by: StatisticsBy;
-  /** The attribute's name for `by: 'attribute'`, else null. */
-  attribute: string | null;
-  /** Whether that attribute is a case attribute (one value per case) or an event attribute. */
-  level: 'event' | 'case';
-  cases: number;
-  events: number;
-  /** Events (case attributes: cases) without a value, which no row counts. */
-  withoutValue: number;
-  /** What the durations measure, in words. */
-  durationMeaning: string;
-  /** Most frequent first, ties by value. */
-  rows: StatisticsRow[];
-}
-
-export interface StatisticsRequest {
-  by: StatisticsBy;
-  /** Required for `by: 'attribute'`: a case attribute's name, else an event attribute's. */
-  attribute?: string;
-}
 
 /** Per-event or per-case group codes (-1: no value) and the group names. */
 interface Grouping {
