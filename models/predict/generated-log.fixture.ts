@@ -13,6 +13,8 @@ export interface GeneratedLog {
   trueEnd: Map<string, number>;
   cutAt: number;
   endActivity: string;
+  /** Case id → the anomaly injected into it (the generator's truth). */
+  anomalies: Map<string, string>;
 }
 
 export function generatedLog(cases: number, options: { seed?: number; cutAtShare?: number; load?: boolean } = {}): GeneratedLog {
@@ -26,10 +28,12 @@ export function generatedLog(cases: number, options: { seed?: number; cutAtShare
   const region = builder.eventAttribute('region', 'string');
   const channel = builder.caseAttribute('channel', 'string');
   const trueEnd = new Map<string, number>();
+  const anomalies = new Map<string, string>();
   let row = 1;
   for (const c of simulated) {
     if (c.times[0] > cutAt) continue;
     trueEnd.set(c.id, c.times[c.times.length - 1]);
+    if (c.anomaly) anomalies.set(c.id, c.anomaly);
     for (let i = 0; i < c.activities.length && c.times[i] <= cutAt; i++) {
       builder.addEvent(c.id, c.activities[i], c.times[i], c.resources[i], row++);
       builder.setEventAttribute(amount, c.amount, 'number');
@@ -37,5 +41,5 @@ export function generatedLog(cases: number, options: { seed?: number; cutAtShare
     }
     builder.setCaseAttribute(builder.caseIndex(c.id), channel, c.channel, 'string');
   }
-  return { log: builder.finish(), trueEnd, cutAt, endActivity: END_ACTIVITY };
+  return { log: builder.finish(), trueEnd, cutAt, endActivity: END_ACTIVITY, anomalies };
 }

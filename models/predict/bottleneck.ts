@@ -1,0 +1,177 @@
+import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
+import { InputError, throwIfCancelled } from '../../main/engine/errors.ts';
+import { predict } from '../ensemble/predict.ts';
+import type { TreeEnsemble } from '../ensemble/tree-ensemble.ts';
+import { utcHour } from '../features/prefix/prefix-features.ts';
+import { workloadAt } from '../features/prefix/workload.ts';
+import { trainGradientBoosting } from '../train/gradient-boosting.ts';
+import { casesSafeToLearnFrom, completedCases, resolveEndActivities } from './end-activities.ts';
+import { transitionProbabilities, waitsOf } from './waits.ts';
+
+/**
+ * Bottleneck prediction: for each activity, how its waiting time responds to workload. One
+ * small GBDT per activity learns log(1 + wait hours) from the load when the case joined the
+ * queue — the cases queued in front of it (open cases whose last step usually leads there,
+ * weighted by that probability), arrivals in the last 7 days, open cases, and resources that
+ * did the activity in the last 7 days — plus the hour of day. Its load response is the mean
+ * predicted wait with the demand (queue, arrivals, open cases) at their 90th percentiles minus
+ * that at their 10th, every row keeping its other values (partial dependence). An activity
+ * whose wait is long but load-blind is slow, not a bottleneck that builds up; one whose wait
+ * grows with load is where queues will build when work comes in.
+ */
+export interface BottleneckModel {
+  formatVersion: 1;
+  endActivities: string[];
+  activities: ActivityWaitModel[];
+}
+
+export interface ActivityWaitModel {
+  activity: string;
+  ensemble: TreeEnsemble;
+  /** Probability that a case whose last step is `from` goes here next. */
+  comesFrom: { from: string; probability: number }[];
+  waits: number;
+  usualWaitHours: number;
+  lowLoadWaitHours: number;
+  highLoadWaitHours: number;
+  /** highLoadWaitHours − lowLoadWaitHours. */
+  loadResponseHours: number;
+  /** The 10th and 90th percentiles of each feature in training (demand features only vary in the response). */
+  low: number[];
+  high: number[];
+  /** Share of the variance of later waits (log scale) the model explains (held-out last 20%). */
+  explainedShare: number;
+}
+
+export interface BottleneckOptions {
+  endActivities?: string[];
+  /** Activities with fewer waits are skipped (default 50). */
+  minWaits?: number;
+  rounds?: number;
+  onProgress?: (step: { fraction: number; message: string }) => void;
+  signal?: AbortSignal;
+}
+
+const DEMAND_FEATURES = 3;
+
+export function waitFeatureNames(activity: string): string[] {
+  return [`cases queued for ${activity}`, 'arrivals in the last 7 days', 'open cases', `resources on ${activity} in the last 7 days`, 'hour joining the queue'];
+}
+
+export function trainBottleneckModel(log: EventLog, options: BottleneckOptions = {}): BottleneckModel {
+  const endActivities = resolveEndActivities(log, options.endActivities);
+  const closes = completedCases(log, endActivities);
+  const cases = casesSafeToLearnFrom(log, closes);
+  const waits = waitsOf(log, cases);
+  if (waits.count === 0) throw new InputError('There are no waits between activities to learn from.', { hint: 'Bottlenecks need completed cases with more than one event.' });
+  const transitions = transitionProbabilities(log.activities.length, waits);
+  const load = workloadAt(log, closes, waits.queuedAt, { resourcesPerActivity: true });
+  const minWaits = options.minWaits ?? 50;
+  const models: ActivityWaitModel[] = [];
+  const byActivity = Array.from(log.activities, () => [] as number[]);
+  for (let k = 0; k < waits.count; k++) byActivity[waits.activity[k]].push(k);
+  const candidates = byActivity.map((rows, a) => ({ rows, a })).filter((x) => x.rows.length >= minWaits);
+
+  candidates.forEach(({ rows, a }, done) => {
+    throwIfCancelled(options.signal);
+    options.onProgress?.({ fraction: done / candidates.length, message: `Waits before ${log.activities[a]}` });
+    rows.sort((x, y) => waits.queuedAt[x] - waits.queuedAt[y]);
+    const names = waitFeatureNames(log.activities[a]);
+    const width = names.length;
+    const features = new Float32Array(rows.length * width);
+    const labels = new Float64Array(rows.length);
+    rows.forEach((k, i) => {
+      features[i * width] = queueFor(a, transitions, load.waitingAfter, k);
+      features[i * width + 1] = load.arrivalsLast7Days[k];
+      features[i * width + 2] = load.openCases[k];
+      features[i * width + 3] = load.resourcesOnActivityLast7Days![a][k];
+      features[i * width + 4] = utcHour(waits.queuedAt[k]);
+      labels[i] = Math.log1p(Math.max(0, waits.hours[k]));
+    });
+    const cut = Math.floor(0.8 * rows.length);
+    const trained = trainGradientBoosting(
+      { features: features.subarray(0, cut * width), labels: labels.subarray(0, cut), nRows: cut },
+      {
+        featureNames: names,
+        loss: 'l2',
+        rounds: options.rounds ?? 100,
+        learningRate: 0.1,
+        maxLeaves: 8,
+        minDataInLeaf: Math.max(20, Math.floor(cut / 50)),
+        validation: { features: features.subarray(cut * width), labels: labels.subarray(cut), nRows: rows.length - cut },
+        earlyStoppingRounds: 15,
+        signal: options.signal,
+      },
+    );
+    const { low, high } = percentiles(features, rows.length, width);
+    const [lowWait, highWait] = [low, high].map((level) => meanWaitWithDemandAt(trained.ensemble, features, rows.length, width, level));
+    const heldOut = predict(trained.ensemble, features.subarray(cut * width), rows.length - cut).raw;
+    models.push({
+      activity: log.activities[a],
+      ensemble: trained.ensemble,
+      comesFrom: transitions
+        .map((row, from) => ({ from: log.activities[from], probability: row[a] }))
+        .filter((x) => x.probability > 0)
+        .sort((x, y) => y.probability - x.probability),
+      waits: rows.length,
+      usualWaitHours: median(Float64Array.from(rows, (k) => waits.hours[k])),
+      lowLoadWaitHours: lowWait,
+      highLoadWaitHours: highWait,
+      loadResponseHours: highWait - lowWait,
+      low,
+      high,
+      explainedShare: explained(labels.subarray(cut), heldOut),
+    });
+  });
+  models.sort((x, y) => y.loadResponseHours - x.loadResponseHours);
+  return { formatVersion: 1, endActivities, activities: models };
+}
+
+/** Expected cases queued for activity a at wait k: Σ over last steps X of P(a | X) × open cases waiting after X. */
+export function queueFor(a: number, transitions: Float64Array[], waitingAfter: Float32Array[], k: number): number {
+  let q = 0;
+  for (let x = 0; x < transitions.length; x++) if (transitions[x][a] > 0) q += transitions[x][a] * waitingAfter[x][k];
+  return q;
+}
+
+function percentiles(features: Float32Array, n: number, width: number): { low: number[]; high: number[] } {
+  const low: number[] = [];
+  const high: number[] = [];
+  for (let f = 0; f < width; f++) {
+    const column = Float64Array.from({ length: n }, (_, i) => features[i * width + f]).sort();
+    low.push(column[Math.floor(0.1 * (n - 1))]);
+    high.push(column[Math.ceil(0.9 * (n - 1))]);
+  }
+  return { low, high };
+}
+
+/** Mean predicted wait (hours) with the demand features set to `level`, other features as observed. */
+function meanWaitWithDemandAt(ensemble: TreeEnsemble, features: Float32Array, n: number, width: number, level: number[]): number {
+  const moved = Float32Array.from(features);
+  for (let i = 0; i < n; i++) for (let f = 0; f < DEMAND_FEATURES; f++) moved[i * width + f] = level[f];
+  const { raw } = predict(ensemble, moved, n);
+  let sum = 0;
+  for (const r of raw) sum += Math.expm1(Math.max(0, r));
+  return n ? sum / n : 0;
+}
+
+function median(xs: Float64Array): number {
+  const s = Float64Array.from(xs).sort();
+  if (s.length === 0) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function explained(actual: Float64Array, predicted: Float64Array): number {
+  if (actual.length < 2) return 0;
+  let mean = 0;
+  for (const y of actual) mean += y;
+  mean /= actual.length;
+  let total = 0;
+  let residual = 0;
+  for (let i = 0; i < actual.length; i++) {
+    total += (actual[i] - mean) ** 2;
+    residual += (actual[i] - predicted[i]) ** 2;
+  }
+  return total > 0 ? Math.max(0, 1 - residual / total) : 0;
+}

@@ -1,0 +1,115 @@
+import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
+import { predict } from '../ensemble/predict.ts';
+import { treeShap } from '../explain/tree-shap.ts';
+import { utcHour } from '../features/prefix/prefix-features.ts';
+import { workloadAt } from '../features/prefix/workload.ts';
+import type { ActivityWaitModel, BottleneckModel } from './bottleneck.ts';
+import { completedCases, resolveEndActivities } from './end-activities.ts';
+import type { Contribution } from './predict-running.ts';
+import { casesWhere } from './temporal-split.ts';
+
+/**
+ * Where waits will build: each activity's wait model applied to the workload now, against its
+ * usual wait, with the running cases heading there (their last step usually leads to it).
+ * A finding of kind `bottleneck` per activity, highest load response first.
+ */
+export interface BottleneckFinding {
+  id: string;
+  kind: 'bottleneck';
+  activity: string;
+  /** Hours the wait grows from low (p10) to high (p90) demand: how much load matters here. */
+  score: number;
+  /** Share of the variance of later waits the model explains (held out). */
+  confidence: number;
+  /** Predicted log(1 + wait hours) now = baseValue + Σ contribution. */
+  prediction: number;
+  baseValue: number;
+  explanation: Contribution[];
+  conditions: string[];
+  kpiEffect: {
+    expectedWaitNowHours: number;
+    usualWaitHours: number;
+    lowLoadWaitHours: number;
+    highLoadWaitHours: number;
+    /** Running cases whose next step is most likely this activity. */
+    casesHeadingThere: number;
+    /** Extra waiting in hours those cases face now against the usual wait. */
+    addedWaitingHours: number;
+  };
+  /** Up to 20 of those running cases, most likely first. */
+  cases: string[];
+  /** True when the wait now is expected at least 1.5 × the usual one. */
+  buildingUp: boolean;
+}
+
+export function bottlenecksNow(log: EventLog, model: BottleneckModel, options: { now?: number; endActivities?: string[] } = {}): BottleneckFinding[] {
+  const endActivities = resolveEndActivities(log, options.endActivities ?? model.endActivities);
+  const closes = completedCases(log, endActivities);
+  let latest = -Infinity;
+  for (let c = 0; c < log.caseCount; c++) if (log.caseStart[c + 1] > log.caseStart[c]) latest = Math.max(latest, log.timestamp[log.caseStart[c + 1] - 1]);
+  const now = options.now ?? latest;
+  const load = workloadAt(log, closes, Float64Array.of(now), { resourcesPerActivity: true });
+  const running = casesWhere(closes, 0).filter((c) => log.caseStart[c + 1] > log.caseStart[c]);
+  const codeOf = new Map(log.activities.map((a, i) => [a, i]));
+
+  return model.activities.map((m) => {
+    const a = codeOf.get(m.activity) ?? -1;
+    let queue = 0;
+    for (const { from, probability } of m.comesFrom) {
+      const x = codeOf.get(from);
+      if (x !== undefined) queue += probability * load.waitingAfter[x][0];
+    }
+    const row = Float32Array.of(queue, load.arrivalsLast7Days[0], load.openCases[0], a >= 0 ? load.resourcesOnActivityLast7Days![a][0] : 0, utcHour(now));
+    const raw = predict(m.ensemble, row, 1).raw[0];
+    const shap = treeShap(m.ensemble, row, 1);
+    const expected = Math.expm1(Math.max(0, raw));
+    const heading = headingThere(log, running, m);
+    const explanation = m.ensemble.featureNames
+      .map((feature, f) => ({ feature, value: row[f], contribution: shap.contributions[f] }))
+      .sort((x, y) => Math.abs(y.contribution) - Math.abs(x.contribution));
+    return {
+      id: `bottleneck:${m.activity}`,
+      kind: 'bottleneck' as const,
+      activity: m.activity,
+      score: m.loadResponseHours,
+      confidence: m.explainedShare,
+      prediction: raw,
+      baseValue: shap.baseValue,
+      explanation,
+      conditions: conditionsInWords(m, row),
+      kpiEffect: {
+        expectedWaitNowHours: expected,
+        usualWaitHours: m.usualWaitHours,
+        lowLoadWaitHours: m.lowLoadWaitHours,
+        highLoadWaitHours: m.highLoadWaitHours,
+        casesHeadingThere: heading.length,
+        addedWaitingHours: heading.length * Math.max(0, expected - m.usualWaitHours),
+      },
+      cases: heading.slice(0, 20),
+      buildingUp: expected >= 1.5 * m.usualWaitHours,
+    };
+  });
+}
+
+/** Running cases whose last step leads to this activity more often than anywhere else, most likely first. */
+function headingThere(log: EventLog, running: Int32Array, m: ActivityWaitModel): string[] {
+  const probability = new Map(m.comesFrom.map((x) => [x.from, x.probability]));
+  return Array.from(running)
+    .map((c) => ({ c, p: probability.get(log.activities[log.activity[log.caseStart[c + 1] - 1]]) ?? 0 }))
+    .filter((x) => x.p >= 0.5)
+    .sort((x, y) => y.p - x.p || x.c - y.c)
+    .map((x) => log.caseIds[x.c]);
+}
+
+const round = (x: number) => (Math.abs(x) >= 10 ? x.toFixed(0) : x.toFixed(1));
+
+/** "cases queued for Pick Items = 41, usual ≤ 18": the demand features beyond their usual range. */
+function conditionsInWords(m: ActivityWaitModel, row: Float32Array): string[] {
+  const out: string[] = [];
+  m.ensemble.featureNames.slice(0, 3).forEach((name, f) => {
+    if (row[f] > m.high[f]) out.push(`${name} = ${round(row[f])}, usual ≤ ${round(m.high[f])}`);
+    else if (row[f] < m.low[f]) out.push(`${name} = ${round(row[f])}, usual ≥ ${round(m.low[f])}`);
+  });
+  out.push(`waiting before ${m.activity}: ${round(m.lowLoadWaitHours)} h at low load, ${round(m.highLoadWaitHours)} h at high load (usual ${round(m.usualWaitHours)} h)`);
+  return out;
+}
