@@ -1,5 +1,5 @@
 import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
-import { hourOf, type FeatureSpec, type PresenceCondition, type ProcessStatistics } from '../features/index.ts';
+import { hourOf, weekdayOf, type FeatureSpec, type PresenceCondition, type ProcessStatistics } from '../features/index.ts';
 import { conditionHolds, presenceProbability } from '../features/presence-rules.ts';
 import { caseAttributes } from '../features/index.ts';
 import type { UsualRange } from './tail-probability.ts';
@@ -16,7 +16,7 @@ export function describeCondition(spec: FeatureSpec, value: number, usual: Usual
   if (context && spec.activity && spec.name.startsWith('unusual resource at ')) {
     const who = context.resourcesAt(spec.activity);
     const a = stats.activities.indexOf(spec.activity);
-    const seen = who.map((r) => `${r} (${fmtCount(stats.resourceCounts[a]?.[r] ?? 0)} of ${fmtCount(stats.activityCounts[a])} ${spec.activity} events in training)`);
+    const seen = who.map((r) => `${r}${context.whenDone(spec.activity!, r)} (${fmtCount(stats.resourceCounts[a]?.[r] ?? 0)} of ${fmtCount(stats.activityCounts[a])} ${spec.activity} events in training)`);
     return `${spec.activity} done by ${seen.join(', ')}`;
   }
   if (context && spec.activity && spec.name.startsWith('unusual hour at ')) {
@@ -88,6 +88,8 @@ export interface CaseContext {
   resourcesAt(activity: string): string[];
   hoursAt(activity: string): number[];
   has(activity: string): boolean;
+  /** " on Sunday 02:00–03:00, at night": when `resource` did `activity` (its first such event), in the model's time zone. */
+  whenDone(activity: string, resource: string): string;
   attribute(name: string): number;
   rarestTransition(): { from: string; to: string; count: number; outOf: number } | null;
 }
@@ -111,6 +113,17 @@ export function caseContext(log: EventLog, c: number, stats: ProcessStatistics):
       return [...new Set(events(activity).map((i) => hourOf(log.timestamp[i] + offset)))].sort((x, y) => (stats.hourCounts[a]?.[x] ?? 0) - (stats.hourCounts[a]?.[y] ?? 0)).slice(0, 1);
     },
     has: (activity) => events(activity).length > 0,
+    whenDone: (activity, resource) => {
+      const i = events(activity).find((e) => log.resource[e] >= 0 && log.resources[log.resource[e]] === resource);
+      if (i === undefined) return '';
+      const local = log.timestamp[i] + offset;
+      const hour = hourOf(local);
+      const day = weekdayOf(local);
+      const night = hour >= 22 || hour < 6;
+      const weekend = day === 0 || day === 6;
+      const when = night && weekend ? ', at night at a weekend' : night ? ', at night' : weekend ? ', at a weekend' : '';
+      return ` on ${WEEKDAYS[day]} ${String(hour).padStart(2, '0')}:00–${String(hour + 1).padStart(2, '0')}:00${when}`;
+    },
     attribute: (name) => attrs.numeric.find((x) => x.name === name)?.values[c] ?? NaN,
     rarestTransition: () => {
       const A = stats.activities.length;
@@ -134,6 +147,8 @@ export function caseContext(log: EventLog, c: number, stats: ProcessStatistics):
     },
   };
 }
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function rarity(stats: ProcessStatistics, activity: string, resource: string): number {
   const a = stats.activities.indexOf(activity);

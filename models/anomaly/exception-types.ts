@@ -75,7 +75,10 @@ function typeName(family: string, activities: [string, number][], members: Findi
   if (family === 'unusual resource at …') {
     // "Dispatch Shipment done by Contractor 07 (…)": the shared first word of the resources names them.
     const who = countBy(members.map((m) => /done by (\S+)/.exec(m.conditions[0] ?? '')?.[1] ?? '').filter(Boolean));
-    return `work by unusual resources${who.length ? ` (${who.map(([w]) => w).slice(0, 3).join(', ')})` : ''}${at}`;
+    // Night or weekend when most of the group's unusual steps were (the words say it per case).
+    const offHours = members.filter((m) => /, at (night|a weekend)/.test(m.conditions[0] ?? '')).length;
+    const when = offHours >= (2 / 3) * members.length ? 'night and weekend work' : 'work';
+    return `${when} by unusual resources${who.length ? ` (${who.map(([w]) => w).slice(0, 3).join(', ')})` : ''}${at}`;
   }
   if (family === 'unusual hour at …') return `work at unusual hours${at}`;
   if (family === '… missing') return `usual step skipped${at}: ${first}`;

@@ -1,7 +1,6 @@
 import type { EventLog } from '../../engine/eventlog/event-log.ts';
 import type { Workspace } from '../../engine/workspace/workspace.ts';
-import { scoreFindings } from '../../../models/anomaly/score-findings.ts';
-import { trainAnomalyModel } from '../../../models/anomaly/train-anomaly-model.ts';
+import { scoreFindings, trainAnomalyModel } from '../../../models/anomaly/index.ts';
 import { FindingsStore, ModelRegistry, type DataBasis, type ModelKind } from '../../../models/registry/index.ts';
 import type { ParsedArgs } from '../args.ts';
 
