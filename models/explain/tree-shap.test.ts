@@ -135,6 +135,30 @@ describe('treeShap', () => {
     }
   });
 
+  it('explains trees with leaves no training row reached (cover 0), as enumeration does', () => {
+    for (let seed = 1; seed <= 4; seed++) {
+      const model = randomEnsemble(seed, { width: 4, trees: 3, maxDepth: 5 });
+      // Empty some leaves (keeping every split's children non-empty in total) and fix the covers up.
+      for (const tree of model.trees) {
+        const fix = (i: number): number => {
+          if (tree.feature[i] < 0) return tree.cover[i];
+          tree.cover[i] = fix(tree.left[i]) + fix(tree.right[i]);
+          return tree.cover[i];
+        };
+        tree.feature.forEach((f, i) => {
+          if (f >= 0 && tree.feature[tree.left[i]] < 0 && tree.feature[tree.right[i]] < 0) tree.cover[tree.left[i]] = 0;
+        });
+        fix(0);
+      }
+      const rows = randomRows(seed + 9, 30, 4, 0.2);
+      const shap = treeShap(model, rows, 30);
+      for (let r = 0; r < 30; r++) {
+        const exact = enumeratedShapley(model, rows.subarray(r * 4, r * 4 + 4));
+        for (let f = 0; f < 4; f++) expect(Math.abs(shap.contributions[r * 4 + f] - exact.phi[f])).toBeLessThan(1e-6);
+      }
+    }
+  });
+
   it('gives no credit to a feature the model never splits on', () => {
     const model = randomEnsemble(4, { width: 3, trees: 4 });
     for (const tree of model.trees) tree.feature.forEach((f, i) => f === 2 && (tree.feature[i] = 1));

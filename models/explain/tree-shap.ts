@@ -219,7 +219,14 @@ function leafContributions(explained: ExplainedTree, leaf: number, pattern: numb
   path.extend(0, 0, 1, 1, -1);
   for (let i = 0; i < k; i++) {
     const one = typeof pattern === 'number' ? (pattern >> i) & 1 : pattern[i] ? 1 : 0;
-    path.extend(0, i + 1, explained.slotZero[start + i], one, explained.slotFeature[start + i]);
+    const zero = explained.slotZero[start + i];
+    if (one === 0 && zero === 0) {
+      // A leaf no training row reached (cover 0) that x does not reach either: no coalition
+      // reaches it, so it adds nothing (the weights would divide 0 by 0).
+      out.fill(0, at, at + k);
+      return;
+    }
+    path.extend(0, i + 1, zero, one, explained.slotFeature[start + i]);
   }
   const value = explained.leafValue[leaf];
   for (let i = 1; i <= k; i++) out[at + i - 1] = path.unwoundSum(0, k, i) * (path.one[i] - path.zero[i]) * value;
