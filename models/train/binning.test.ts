@@ -32,9 +32,10 @@ describe('quantile bins', () => {
     expect(binOf(upper, NaN)).toBe(MISSING_BIN);
   });
 
-  it('bins a matrix column-major with a missing bin, and refuses raw epoch milliseconds', () => {
+  it('bins a matrix row-major with a missing bin, and refuses raw epoch milliseconds', () => {
     const bins = binFeatures(new Float32Array([1, 10, NaN, 20, 3, 10]), 3, ['a', 'b']);
-    expect(Array.from(bins.codes)).toEqual([0, MISSING_BIN, 1, 0, 1, 0]);
+    // rows (1, 10), (NaN, 20), (3, 10): a → bins 0, missing, 1; b → 0, 1, 0.
+    expect(Array.from(bins.codes)).toEqual([0, 0, MISSING_BIN, 1, 1, 0]);
     expect(() => binFeatures(new Float32Array([Date.UTC(2026, 0, 1)]), 1, ['start time'])).toThrow(InputError);
     expect(() => binFeatures(new Float32Array([Date.UTC(2026, 0, 1)]), 1, ['start time'])).toThrow(/epoch milliseconds/);
   });

@@ -14,7 +14,7 @@ const TOO_LARGE = 1e11;
 export interface FeatureBins {
   /** Per feature, strictly increasing float32 upper bounds of its value bins (empty: all missing). */
   upper: Float32Array[];
-  /** Bin code per cell, column-major (feature f of row i at f·n + i); MISSING_BIN for NaN. */
+  /** Bin code per cell, row-major like the features (feature f of row i at i·F + f); MISSING_BIN for NaN. */
   codes: Uint8Array;
   nRows: number;
 }
@@ -62,7 +62,7 @@ export function binOf(upper: Float32Array, x: number): number {
   return lo;
 }
 
-/** Bins a row-major n × F float32 matrix for training. */
+/** Bins a row-major n × F float32 matrix for training; the codes keep its row-major layout. */
 export function binFeatures(features: Float32Array, nRows: number, featureNames: readonly string[], maxBins = MAX_VALUE_BINS): FeatureBins {
   const width = featureNames.length;
   if (maxBins < 2 || maxBins > MAX_VALUE_BINS) throw new InputError(`maxBins must be between 2 and ${MAX_VALUE_BINS}, not ${maxBins}.`);
@@ -82,8 +82,7 @@ export function binFeatures(features: Float32Array, nRows: number, featureNames:
     }
     const bounds = quantileUpperBounds(column, maxBins);
     upper.push(bounds);
-    const offset = f * nRows;
-    for (let i = 0; i < nRows; i++) codes[offset + i] = binOf(bounds, column[i]);
+    for (let i = 0; i < nRows; i++) codes[i * width + f] = binOf(bounds, column[i]);
   }
   return { upper, codes, nRows };
 }

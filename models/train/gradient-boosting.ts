@@ -120,7 +120,7 @@ export function trainGradientBoosting(train: LabelledRows, options: GradientBoos
   const hess = new Float64Array(n);
   const rows = Int32Array.from({ length: n }, (_, i) => i);
   const scratch = new Int32Array(n);
-  const pool = new HistogramPool(width, n);
+  const pool = new HistogramPool(width);
   const validScores = validation ? new Float64Array(validation.nRows).fill(baseScore) : null;
 
   const trees: Tree[] = [];

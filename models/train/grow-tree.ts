@@ -44,14 +44,7 @@ interface GrowthNode {
 /** Reuses histogram buffers across leaves and trees (each is F × 256 × 3 doubles). */
 export class HistogramPool {
   private free: Histogram[] = [];
-  /** Gradients and hessians of one node in row order, for building its histogram. */
-  readonly ordered: { grad: Float64Array; hess: Float64Array };
-  constructor(
-    private readonly width: number,
-    nRows: number,
-  ) {
-    this.ordered = { grad: new Float64Array(nRows), hess: new Float64Array(nRows) };
-  }
+  constructor(private readonly width: number) {}
   take(): Histogram {
     return this.free.pop() ?? newHistogram(this.width);
   }
@@ -100,7 +93,7 @@ export function growTree(
   let rootHist: Histogram | null = null;
   if (canSplit(0) && options.maxLeaves > 1) {
     rootHist = pool.take();
-    buildHistogram(rootHist, bins.codes, n, width, rows, 0, n, grad, hess, pool.ordered);
+    buildHistogram(rootHist, bins.codes, width, rows, 0, n, grad, hess);
   }
   const root = makeLeaf(0, n, totalGrad, totalHess, 0, rootHist);
   const leaves: LeafState[] = [root];
@@ -124,7 +117,7 @@ export function growTree(
       // Build the smaller child; the parent's buffer becomes the larger child's by subtraction.
       const small = pool.take();
       const leftIsSmall = leftCount <= rightCount;
-      buildHistogram(small, bins.codes, n, width, rows, leftIsSmall ? parent.start : middle, leftIsSmall ? middle : parent.end, grad, hess, pool.ordered);
+      buildHistogram(small, bins.codes, width, rows, leftIsSmall ? parent.start : middle, leftIsSmall ? middle : parent.end, grad, hess);
       subtractHistogram(parent.hist!, small, parent.hist!);
       [leftHist, rightHist] = leftIsSmall ? [small, parent.hist] : [parent.hist, small];
     } else {
@@ -154,13 +147,14 @@ export function growTree(
 
 /** Stable partition of rows[start..end) by the split; returns where the right side begins. */
 function partition(bins: FeatureBins, rows: Int32Array, scratch: Int32Array, start: number, end: number, split: SplitCandidate): number {
-  const column = split.feature * bins.nRows;
+  const width = bins.upper.length;
   const { codes } = bins;
+  const f = split.feature;
   let write = start;
   let spilled = 0;
   for (let k = start; k < end; k++) {
     const i = rows[k];
-    const code = codes[column + i];
+    const code = codes[i * width + f];
     const goLeft = code === MISSING_BIN ? split.missingGoesLeft : code <= split.bin;
     if (goLeft) rows[write++] = i;
     else scratch[spilled++] = i;
