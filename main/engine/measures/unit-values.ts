@@ -117,40 +117,55 @@ function perCaseOptional(log: EventLog, keep: (c: number) => boolean, valueOf: (
 function waits(log: EventLog, mask: Uint8Array | null, activity: string | null, unit: DurationUnit): UnitValues {
   if (activity !== null) checkActivities(log, [activity], 'waiting_time');
   const code = activity === null ? -1 : log.activities.indexOf(activity);
-  return pairs(log, mask, unit, 'event', (i) => code < 0 || log.activity[i] === code);
+  const wanted = new Uint8Array(log.eventCount);
+  if (code < 0) wanted.fill(1);
+  else for (let i = 0; i < log.eventCount; i++) wanted[i] = log.activity[i] === code ? 1 : 0;
+  return pairs(log, mask, unit, 'event', wanted);
 }
 
 /** The wait between consecutive events of a case done by different resources (or attribute values, e.g. departments). */
 function handoffs(log: EventLog, mask: Uint8Array | null, attribute: string | null, unit: DurationUnit): UnitValues {
-  if (attribute === null) {
-    const r = log.resource;
-    return pairs(log, mask, unit, 'resource change', (i) => r[i] >= 0 && r[i - 1] >= 0 && r[i] !== r[i - 1]);
-  }
+  if (attribute === null) return pairs(log, mask, unit, 'resource change', codeChanges(log.resource));
   checkAttribute(log, attribute, 'handoff_latency');
   const column = log.eventAttributes.find((c) => c.name === attribute);
   if (!column) throw new InputError(`handoff_latency: "${attribute}" is a case attribute; a hand-off needs an attribute of each event, such as a department.`);
-  if (column.type === 'string') {
-    const v = column.codes;
-    return pairs(log, mask, unit, 'resource change', (i) => v[i] >= 0 && v[i - 1] >= 0 && v[i] !== v[i - 1]);
-  }
+  if (column.type === 'string') return pairs(log, mask, unit, 'resource change', codeChanges(column.codes));
   const v = column.values;
-  return pairs(log, mask, unit, 'resource change', (i) => !Number.isNaN(v[i]) && !Number.isNaN(v[i - 1]) && v[i] !== v[i - 1]);
+  const wanted = new Uint8Array(log.eventCount);
+  for (let i = 1; i < v.length; i++) wanted[i] = !Number.isNaN(v[i]) && !Number.isNaN(v[i - 1]) && v[i] !== v[i - 1] ? 1 : 0;
+  return pairs(log, mask, unit, 'resource change', wanted);
 }
 
-/** One value per event i (not the first of its case) for which `wanted(i)`: the wait from event i-1's end to event i's start. */
-function pairs(log: EventLog, mask: Uint8Array | null, unit: DurationUnit, per: MeasureUnitOf, wanted: (i: number) => boolean): UnitValues {
+/** Per event: 1 where its code differs from the previous event's and neither is missing (-1). */
+function codeChanges(codes: Int32Array): Uint8Array {
+  const wanted = new Uint8Array(codes.length);
+  for (let i = 1; i < codes.length; i++) wanted[i] = codes[i] >= 0 && codes[i - 1] >= 0 && codes[i] !== codes[i - 1] ? 1 : 0;
+  return wanted;
+}
+
+/**
+ * One value per event i (not the first of its case) where `wanted[i]` is 1: the wait from event
+ * i-1's end to event i's start. The flags are computed first, in loops of their own, so this
+ * loop stays the same for every kind of pair.
+ */
+function pairs(log: EventLog, mask: Uint8Array | null, unit: DurationUnit, per: MeasureUnitOf, wanted: Uint8Array): UnitValues {
   const scale = MS_PER_UNIT[unit];
   const value = new Float64Array(log.eventCount);
   const caseIndex = new Int32Array(log.eventCount);
   const at = new Float64Array(log.eventCount);
+  const time = log.timestamp;
+  const start = log.startTimestamp;
   let n = 0;
   for (let c = 0; c < log.caseCount; c++) {
     if (mask !== null && mask[c] === 0) continue;
-    for (let i = log.caseStart[c] + 1; i < log.caseStart[c + 1]; i++) {
-      if (!wanted(i)) continue;
-      value[n] = Math.max(0, eventStart(log, i) - log.timestamp[i - 1]) / scale;
+    const to = log.caseStart[c + 1];
+    for (let i = log.caseStart[c] + 1; i < to; i++) {
+      if (wanted[i] === 0) continue;
+      const began = start === null || Number.isNaN(start[i]) ? time[i] : start[i];
+      const wait = began - time[i - 1];
+      value[n] = wait > 0 ? wait / scale : 0;
       caseIndex[n] = c;
-      at[n++] = log.timestamp[i];
+      at[n++] = time[i];
     }
   }
   return { per, value: value.slice(0, n), caseIndex: caseIndex.slice(0, n), at: at.slice(0, n) };
