@@ -58,3 +58,20 @@ describe('pairLifecycleTransitions', () => {
     expect(pairLifecycleTransitions(b.finish())).toBeNull();
   });
 });
+
+describe('pairLifecycleTransitions with start times already known', () => {
+  it('a completion that has a start time takes no start event (it belongs to another instance)', () => {
+    // x: the completion at 2 has its start (0) from a start column; the start event at 1 stays.
+    const b = new EventLogBuilder();
+    const lifecycle = b.eventAttribute('lifecycle:transition', 'string');
+    b.addEvent('x', 'A', 1 * MIN, null, 2);
+    b.setEventAttribute(lifecycle, 'start', 'string');
+    b.addEvent('x', 'A', 2 * MIN, null, 3, 0);
+    b.setEventAttribute(lifecycle, 'complete', 'string');
+    const result = pairLifecycleTransitions(b.finish())!;
+    expect(result.paired).toBe(0);
+    expect(result.unmatchedStarts).toBe(1);
+    expect(result.log.eventCount).toBe(2);
+    expect(Array.from(result.log.startTimestamp!)).toEqual([NaN, 0]);
+  });
+});

@@ -16,10 +16,11 @@ export interface LifecyclePairing {
  * PM4Py's interval lifecycle do: without it every activity is counted twice, its service time
  * shows up as a waiting-time self-loop, and service times cannot be computed.
  *
- * Inside a case, a `complete` takes the earliest still-open `start` of the same activity (first
- * in, first out). The completion keeps its own timestamp, row and attributes and gains the start
- * as `startTimestamp`; the start event is dropped. Unmatched starts and other transitions
- * (schedule, suspend, …) stay as they were. Returns null when the log has no `start` transition.
+ * Inside a case, a `complete` without a start time takes the earliest still-open `start` of the
+ * same activity (first in, first out). The completion keeps its own timestamp, row and
+ * attributes and gains the start as `startTimestamp`; the start event is dropped. Unmatched
+ * starts and other transitions (schedule, suspend, …) stay as they were. Returns null when the
+ * log has no `start` transition.
  */
 export function pairLifecycleTransitions(log: EventLog): LifecyclePairing | null {
   const column = log.eventAttributes.find((c) => c.name === LIFECYCLE_ATTRIBUTE);
@@ -48,11 +49,13 @@ export function pairLifecycleTransitions(log: EventLog): LifecyclePairing | null
           touched.push(a);
         } else next[tail[a]] = i;
         tail[a] = i;
-      } else if (transition === completeCode && head[a] >= 0) {
+      } else if (transition === completeCode && head[a] >= 0 && Number.isNaN(start[i])) {
+        // A completion that already has a start time (a CSV start column, e.g. Gemba's own
+        // export) takes no start event: that start belongs to another instance.
         const s = head[a];
         head[a] = next[s];
         keep[s] = 0;
-        if (Number.isNaN(start[i])) start[i] = log.timestamp[s];
+        start[i] = log.timestamp[s];
         paired++;
       }
     }
