@@ -100,6 +100,8 @@ describe('log export files', () => {
     expect(existsSync(files.path('missing'))).toBe(false);
     const error2 = await inputErrorOf(exportLog(log(), files.path('x.csv'), 'pdf' as 'csv'));
     expect(error2.message).toBe('Unknown export format "pdf".');
+    const error3 = await inputErrorOf(exportLog(log(), files.path('.'), 'csv'));
+    expect(error3.message).toMatch(/EISDIR|EEXIST|ENOTEMPTY/);
     expect(readdirSync(files.path('.')).filter((f) => f.includes('partial'))).toEqual([]);
   });
 });

@@ -63,7 +63,12 @@ export class TextSink {
     await this.until(this.file, 'close');
     if (this.failure) throw this.failed();
     this.bytesWritten = this.file.bytesWritten;
-    await rename(this.temp, this.path);
+    try {
+      await rename(this.temp, this.path);
+    } catch (error) {
+      this.failure = error as Error;
+      throw this.failed();
+    }
   }
 
   /** Stops writing and removes the partial file. */
@@ -91,7 +96,14 @@ export class TextSink {
     const code = (this.failure as NodeJS.ErrnoException).code;
     return new InputError(`Cannot write ${this.path}: ${code ?? this.failure!.message}.`, {
       file: this.path,
-      hint: code === 'ENOENT' ? 'The folder does not exist; choose an existing folder.' : code === 'ENOSPC' ? 'The disk is full; free some space or choose another disk.' : 'Check that the folder exists and you may write to it.',
+      hint:
+        code === 'ENOENT'
+          ? 'The folder does not exist; choose an existing folder.'
+          : code === 'ENOSPC'
+            ? 'The disk is full; free some space or choose another disk.'
+            : code === 'EISDIR'
+              ? 'That is a folder; give a file name inside it.'
+              : 'Check that the folder exists and you may write to it.',
     });
   }
 }
