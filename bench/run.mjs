@@ -18,6 +18,7 @@ const BENCHES = {
   parsers: 'bench/parsers.bench.ts',
   measures: 'bench/measures.bench.ts',
   models: 'bench/models.bench.ts',
+  anomaly: 'bench/anomaly.bench.ts',
 };
 
 const repo = fileURLToPath(new URL('..', import.meta.url));

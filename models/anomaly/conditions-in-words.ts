@@ -1,7 +1,7 @@
 import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
 import { hourOf, weekdayOf, type FeatureSpec, type PresenceCondition, type ProcessStatistics } from '../features/index.ts';
 import { conditionHolds, presenceProbability } from '../features/presence-rules.ts';
-import { caseAttributes } from '../features/index.ts';
+import type { CaseAttributes } from '../features/index.ts';
 import type { UsualRange } from './tail-probability.ts';
 
 /**
@@ -94,8 +94,11 @@ export interface CaseContext {
   rarestTransition(): { from: string; to: string; count: number; outOf: number } | null;
 }
 
-/** Reads a case's events (one case: a few objects are fine off the hot path). */
-export function caseContext(log: EventLog, c: number, stats: ProcessStatistics): CaseContext {
+/**
+ * Reads a case's events (one case: a few objects are fine off the hot path). `attributes` is the
+ * log's `caseAttributes`, computed once per scoring run by the caller.
+ */
+export function caseContext(log: EventLog, c: number, stats: ProcessStatistics, attributes: CaseAttributes): CaseContext {
   const start = log.caseStart[c];
   const end = log.caseStart[c + 1];
   const offset = stats.utcOffsetMinutes * 60_000;
@@ -104,7 +107,7 @@ export function caseContext(log: EventLog, c: number, stats: ProcessStatistics):
     for (let i = start; i < end; i++) if (log.activities[log.activity[i]] === activity) out.push(i);
     return out;
   };
-  const attrs = caseAttributes(log);
+  const attrs = attributes;
   return {
     resourcesAt: (activity) => [...new Set(events(activity).filter((i) => log.resource[i] >= 0).map((i) => log.resources[log.resource[i]]))]
       .sort((x, y) => rarity(stats, activity, y) - rarity(stats, activity, x)).slice(0, 1),

@@ -1,7 +1,7 @@
 import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
 import { InputError, throwIfCancelled } from '../../main/engine/errors.ts';
 import { ensembleFromJson } from '../ensemble/index.ts';
-import { encodeCases, type ProcessStatistics } from '../features/index.ts';
+import { caseAttributes, encodeCases, type ProcessStatistics } from '../features/index.ts';
 import { featureDrift, type FeatureDrift, type Finding, type ModelRecord } from '../registry/index.ts';
 import { OnnxScorer } from '../runtime/index.ts';
 import { ANOMALY_MODEL_KIND, scorePercentile, type AnomalyModelDetails } from './anomaly-model.ts';
@@ -56,6 +56,8 @@ export async function scoreFindings(log: EventLog, model: ModelRecord, options: 
   if (flagged.length === 0) return { findings: [], drift, casesScored: matrix.rows };
   const shap = treeShap(ensemble, rows, flagged.length);
   const findings: Finding[] = [];
+  const attributes = caseAttributes(log);
+  const caseStartTime = new Map<string, number>();
   const durationColumn = matrix.features.findIndex((f) => f.name === 'case duration');
   for (const [k, r] of flagged.entries()) {
     const c = matrix.cases[r];
@@ -65,7 +67,7 @@ export async function scoreFindings(log: EventLog, model: ModelRecord, options: 
       .filter((f) => phi[f] !== 0)
       .sort((a, b) => phi[b] - phi[a])
       .map((f) => ({ feature: matrix.features[f].name, value: finiteOrNull(matrix.values[offset + f]), contribution: phi[f] }));
-    const context = caseContext(log, c, stats);
+    const context = caseContext(log, c, stats, attributes);
     const conditions = explanation
       .filter((e) => e.contribution > 0)
       .slice(0, options.conditions ?? CONDITIONS)
@@ -74,6 +76,7 @@ export async function scoreFindings(log: EventLog, model: ModelRecord, options: 
         return describeCondition(matrix.features[f], matrix.values[offset + f], details.usual[f], context, stats);
       });
     const hours = matrix.values[offset + durationColumn];
+    caseStartTime.set(log.caseIds[c], log.timestamp[log.caseStart[c]]);
     findings.push({
       id: `${model.label.replace(' ', '-')}:${log.caseIds[c]}`,
       kind: 'anomaly',
@@ -94,12 +97,7 @@ export async function scoreFindings(log: EventLog, model: ModelRecord, options: 
     });
   }
   findings.sort((a, b) => b.score - a.score || (a.case! < b.case! ? -1 : 1));
-  const starts = new Map<string, number>();
-  for (const f of findings) {
-    const c = log.caseIds.indexOf(f.case!);
-    starts.set(f.case!, log.timestamp[log.caseStart[c]]);
-  }
-  const types = exceptionTypes(findings, matrix.features, starts, model);
+  const types = exceptionTypes(findings, matrix.features, caseStartTime, model);
   return {
     findings: [...findings, ...types],
     drift,

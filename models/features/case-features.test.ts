@@ -89,6 +89,11 @@ describe('encodeCases on a hand-worked log', () => {
     expect(e.features.map((s) => s.name)).toEqual(m.features.map((s) => s.name));
   });
 
+  it('encodes identically from statistics saved as JSON and read back (what the registry stores)', () => {
+    const reread = JSON.parse(JSON.stringify(stats)) as typeof stats;
+    expect(encodeCases(log, reread).values).toEqual(m.values);
+  });
+
   it('keeps only the cases of a mask', () => {
     const masked = encodeCases(log, stats, { mask: Uint8Array.from([0, 1, 0]) });
     expect(masked.rows).toBe(1);

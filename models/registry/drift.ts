@@ -17,12 +17,13 @@ export function driftReference(values: Float32Array, rows: number, columns: numb
   const edges: number[][] = [];
   const shares: number[][] = [];
   for (let f = 0; f < columns; f++) {
-    const finite: number[] = [];
+    let count = 0;
+    const column = new Float64Array(rows);
     for (let r = 0; r < rows; r++) {
       const x = values[r * columns + f];
-      if (x === x) finite.push(x);
+      if (x === x) column[count++] = x;
     }
-    finite.sort((a, b) => a - b);
+    const finite = column.subarray(0, count).sort();
     const e: number[] = [];
     for (let q = 1; q < 10; q++) {
       if (finite.length === 0) break;
