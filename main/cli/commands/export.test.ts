@@ -53,6 +53,17 @@ describe('gemba export', () => {
     expect((await json('statistics', ws, ...trim)).events).toBe(written.events);
   });
 
+  it('--table statistics --by attribute NAME and --table cases with a filter', async () => {
+    const stats = join(dir, 'creator.csv');
+    expect((await json('export', ws, '--table', 'statistics', '--by', 'attribute', 'creator', '--out', stats)).events).toBe(1);
+    const lines = readFileSync(stats, 'utf8').split('\r\n');
+    expect(lines[0].startsWith('\ufeff"creator","Frequency"')).toBe(true);
+    // Every case of the running example was created by "Fluxicon Nitro": 6 cases, 42 events.
+    expect(lines[1].startsWith('"Fluxicon Nitro",42,1,6,1,')).toBe(true);
+    const cases = join(dir, 'cases.csv');
+    expect((await json('export', ws, '--table', 'cases', '--out', cases, ...filter)).events).toBe(3);
+  });
+
   it('--table variants writes spreadsheet CSV; wrong options are explained', async () => {
     const out = join(dir, 'variants.csv');
     const text = await gemba('export', ws, '--table', 'variants', '--out', out);
