@@ -6,6 +6,7 @@
  * - `scoreFindings(log, modelRecord, { mask? }, { signal })` → `{ findings, drift, casesScored }`:
  *   ONNX scores, TreeSHAP explanations, conditions in words, confidence, KPI effect; findings of
  *   kind `anomaly` and `exception-type` for `FindingsStore.record`.
+ * - `driftSince(log, modelRecord, mask?)`: PSI per feature against the model's training data.
  * - `eventAnomalies(log, stats, top)`: events whose wait, resource or hour is unusual for the activity.
  * - `exceptionTypes(findings, …)`, `fitTailProbabilityModel(matrix)`, `precisionAtK(scores, isAnomaly, k)`.
  */
@@ -18,6 +19,7 @@ export type { ScoreOptions, ScoredFindings } from './score-findings.ts';
 export { eventAnomalies } from './event-anomalies.ts';
 export type { EventAnomaly } from './event-anomalies.ts';
 export { exceptionTypes } from './exception-types.ts';
+export { driftSince } from './drift-since.ts';
 export { fitTailProbabilityModel } from './tail-probability.ts';
 export type { TailModel, UsualRange } from './tail-probability.ts';
 export { precisionAtK, topK } from './precision-at-k.ts';

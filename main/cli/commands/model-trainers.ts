@@ -1,6 +1,6 @@
 import type { EventLog } from '../../engine/eventlog/event-log.ts';
 import type { Workspace } from '../../engine/workspace/workspace.ts';
-import { scoreFindings, trainAnomalyModel } from '../../../models/anomaly/index.ts';
+import { driftSince, scoreFindings, trainAnomalyModel } from '../../../models/anomaly/index.ts';
 import { FindingsStore, ModelRegistry, type DataBasis, type ModelKind } from '../../../models/registry/index.ts';
 import type { ParsedArgs } from '../args.ts';
 
@@ -22,6 +22,8 @@ export interface TrainOutcome {
   metrics: Record<string, number | string | null>;
   trainingMs: number;
   findings?: Record<string, number>;
+  /** Feature drift of the current log against the previous version's training data (PSI, largest first). */
+  driftSincePrevious?: { model: string; features: { feature: string; psi: number; level: string }[]; shifted: number };
 }
 
 export interface ModelTrainer {
@@ -40,13 +42,26 @@ const anomalyTrainer: ModelTrainer = {
   valueFlags: [],
   unsupported: (log) => (log.caseCount < 50 ? `it needs at least 50 cases (the log has ${log.caseCount})` : null),
   async train({ workspace, log, mask, basis, onProgress }) {
-    const model = new ModelRegistry(workspace).save(trainAnomalyModel(log, { basis, mask }, { onProgress }));
+    const registry = new ModelRegistry(workspace);
+    const previous = registry.latest('anomaly');
+    const drift = previous ? driftSince(log, previous, mask) : null;
+    const model = registry.save(trainAnomalyModel(log, { basis, mask }, { onProgress }));
     onProgress('scoring findings', 1);
     const { findings } = await scoreFindings(log, model, { mask });
     new FindingsStore(workspace).record(model.id, basis.importId, findings);
     const counts: Record<string, number> = {};
     for (const f of findings) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
-    return { kind: 'anomaly', modelVersion: model.label, dataFingerprint: model.dataFingerprint, metrics: model.metrics, trainingMs: model.trainingMs, findings: counts };
+    return {
+      kind: 'anomaly',
+      modelVersion: model.label,
+      dataFingerprint: model.dataFingerprint,
+      metrics: model.metrics,
+      trainingMs: model.trainingMs,
+      findings: counts,
+      ...(previous && drift
+        ? { driftSincePrevious: { model: previous.label, features: drift.slice(0, 5), shifted: drift.filter((d) => d.level === 'shift').length } }
+        : {}),
+    };
   },
 };
 

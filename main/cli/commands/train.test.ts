@@ -62,7 +62,13 @@ describe('gemba train and gemba findings', () => {
   });
 
   it('versions a retrained model and shows only the newest model’s findings', async () => {
-    expect((await gemba('train', ws, '--json')).code).toBe(0);
+    const retrained = await gemba('train', ws, '--json');
+    expect(retrained.code).toBe(0);
+    // Same data as v1: nothing drifted.
+    const drift = JSON.parse(retrained.stdout).models[0].driftSincePrevious;
+    expect(drift.model).toBe('anomaly v1');
+    expect(drift.shifted).toBe(0);
+    expect(drift.features[0].psi).toBeLessThan(1e-9);
     const { stdout } = await gemba('findings', ws, '--top', '3', '--json');
     for (const f of JSON.parse(stdout) as { modelVersion: string }[]) expect(f.modelVersion).toBe('anomaly v2');
   }, 60_000);
