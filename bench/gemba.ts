@@ -1,10 +1,10 @@
 /**
  * The one place where the benchmarks call Gemba's import pipeline and workspace, so that a
  * change of signature there is fixed here once. The benchmarks go through the same engine
- * functions as `gemba import` (main/engine/import/import-log.ts) and workspace reopen.
+ * functions as `gemba import` (main/engine/workspace/import-log.ts) and workspace reopen.
  */
 import type { EventLog } from '../main/engine/eventlog/event-log.ts';
-import { importLog } from '../main/engine/import/import-log.ts';
+import { importLog } from '../main/engine/workspace/import-log.ts';
 import { Workspace } from '../main/engine/workspace/workspace.ts';
 
 export interface GembaImportResult {

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { QualityCheck, QualityFix } from '../preload/api.ts';
-import { importLog } from '../main/engine/import/import-log.ts';
+import { importLog } from '../main/engine/workspace/import-log.ts';
 import * as quality from '../main/engine/quality/index.ts';
 import { FixesStore } from '../main/engine/workspace/fixes-store.ts';
 import { Workspace } from '../main/engine/workspace/workspace.ts';

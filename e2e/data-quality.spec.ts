@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
 import { chooseLogFile, createWorkspace, summaryFigure } from './ui-steps.ts';
-import { dirtyCsv } from '../main/engine/quality/dirty-csv-fixture.ts';
+import { dirtyCsv } from '../main/engine/quality/dirty-csv.fixture.ts';
 
 
 test('data quality: see the report, merge labels, watch the summary follow, undo', async ({ page }) => {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gemba } from './cli-test-run.ts';
+import { gemba } from './cli-run.fixture.ts';
 
 const DATA = new URL('../../../shared/data/', import.meta.url).pathname;
 const BIN = new URL('../../bin/gemba.mjs', import.meta.url).pathname;

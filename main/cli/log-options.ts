@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { LogFilter, WorkingCalendar } from '../../preload/api.ts';
-import { validateCalendar } from '../engine/analysis/calendar.ts';
-import { parseLogFilters } from '../engine/analysis/filters.ts';
+import { validateCalendar } from '../engine/analysis/index.ts';
+import { parseLogFilters } from '../engine/analysis/index.ts';
 import { InputError } from '../engine/errors.ts';
 import { machineTimeZone } from '../engine/import/timestamps/index.ts';
 import { flag, type ParsedArgs } from './args.ts';

@@ -1,8 +1,8 @@
 import { CAPABILITY_METHODS, CASE_SORTS, CHART_TYPES, MAP_VIEWS, MEASURE_PERIODS, STATISTICS_BY, type ApiMethod, type GembaApi } from '../../preload/api.ts';
-import { validateCalendar } from '../engine/analysis/calendar.ts';
-import { parseLogFilters } from '../engine/analysis/filters.ts';
+import { validateCalendar } from '../engine/analysis/index.ts';
+import { parseLogFilters } from '../engine/analysis/index.ts';
 import { InputError } from '../engine/errors.ts';
-import { validateFix } from '../engine/quality/fixes.ts';
+import { validateFix } from '../engine/quality/index.ts';
 
 /**
  * The arguments of a call that arrived over a wire (HTTP from the browser, IPC from the page),

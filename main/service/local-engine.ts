@@ -40,21 +40,21 @@ import type {
   MeasuresInfo,
   MeasuresSchema,
 } from '../../preload/api.ts';
-import { caseDetail, caseList } from '../engine/analysis/cases.ts';
-import { directlyFollows } from '../engine/analysis/directly-follows.ts';
-import { logStatistics } from '../engine/analysis/statistics.ts';
-import { variants } from '../engine/analysis/variants.ts';
-import { filteredLog, filterMask } from '../engine/analysis/filters.ts';
-import { filterOptions } from '../engine/analysis/filter-options.ts';
-import { statisticsTable } from '../engine/analysis/statistics-table.ts';
-import { processMap } from '../engine/map/process-map.ts';
-import { mapSelection } from '../engine/map/map-selection.ts';
+import { caseDetail, caseList } from '../engine/analysis/index.ts';
+import { directlyFollows } from '../engine/analysis/index.ts';
+import { logStatistics } from '../engine/analysis/index.ts';
+import { variants } from '../engine/analysis/index.ts';
+import { filteredLog, filterMask } from '../engine/analysis/index.ts';
+import { filterOptions } from '../engine/analysis/index.ts';
+import { statisticsTable } from '../engine/analysis/index.ts';
+import { processMap } from '../engine/map/index.ts';
+import { mapSelection } from '../engine/map/index.ts';
 import { APP_VERSION } from '../engine/app-version.ts';
-import { previewCsv } from '../engine/import/csv/preview-csv.ts';
-import { importLog } from '../engine/import/import-log.ts';
-import { REJECTED_SAMPLE_LIMIT } from '../engine/import/parsed-log.ts';
+import { previewCsv } from '../engine/import/csv/index.ts';
+import { importLog } from '../engine/workspace/index.ts';
+import { REJECTED_SAMPLE_LIMIT } from '../engine/import/index.ts';
 import { machineTimeZone } from '../engine/import/timestamps/index.ts';
-import { FixesStore } from '../engine/workspace/fixes-store.ts';
+import { FixesStore } from '../engine/workspace/index.ts';
 import type { RunOnThread } from './job-kinds.ts';
 import { JobQueue } from './job-queue.ts';
 import { MeasuresService } from './measures-service.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gemba } from '../cli/cli-test-run.ts';
+import { gemba } from '../cli/cli-run.fixture.ts';
 import { checkCallArguments } from './call-arguments.ts';
 import { CYCLE_CSV } from './cycle-log.fixture.ts';
 import { LocalEngine } from './local-engine.ts';

@@ -1,9 +1,9 @@
 import { isAbsolute, join, resolve } from 'node:path';
-import type { EventLog } from '../engine/eventlog/event-log.ts';
+import type { EventLog } from '../engine/eventlog/index.ts';
 import { InputError } from '../engine/errors.ts';
-import { FixesStore } from '../engine/workspace/fixes-store.ts';
+import { FixesStore } from '../engine/workspace/index.ts';
 import type { LogBasis } from '../../preload/api.ts';
-import { Workspace } from '../engine/workspace/workspace.ts';
+import { Workspace } from '../engine/workspace/index.ts';
 
 /** Loaded logs kept in memory at once (each can be hundreds of MB for a large log). */
 const LOADED_LOGS_KEPT = 2;

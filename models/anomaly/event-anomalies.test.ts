@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logFromTraces, type TestEvent } from '../../main/engine/analysis/test-logs.ts';
+import { logFromTraces, type TestEvent } from '../../main/engine/analysis/logs.fixture.ts';
 import { fitProcessStatistics } from '../features/index.ts';
 import { eventAnomalies } from './event-anomalies.ts';
 

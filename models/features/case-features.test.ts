@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logFromTraces } from '../../main/engine/analysis/test-logs.ts';
+import { logFromTraces } from '../../main/engine/analysis/logs.fixture.ts';
 import { cell, encodeCases, fitProcessStatistics } from './index.ts';
 
 /*

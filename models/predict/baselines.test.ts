@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logFromTraces } from '../../main/engine/analysis/test-logs.ts';
+import { logFromTraces } from '../../main/engine/analysis/logs.fixture.ts';
 import { completedCasePrefixes } from '../features/prefix/prefix-rows.ts';
 import { fitBaselines } from './baselines.ts';
 import { remainingSeconds } from './labels.ts';

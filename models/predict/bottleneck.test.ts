@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOAD_DEPENDENT_WAIT } from '../../bench/generator/seasonal-load.ts';
 import { BOTTLENECK } from '../../bench/generator/order-to-cash.ts';
-import { logFromTraces } from '../../main/engine/analysis/test-logs.ts';
+import { logFromTraces } from '../../main/engine/analysis/logs.fixture.ts';
 import { trainBottleneckModel } from './bottleneck.ts';
 import { bottlenecksNow } from './bottlenecks-now.ts';
 import { generatedLog } from './generated-log.fixture.ts';

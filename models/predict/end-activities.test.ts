@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logFromTraces } from '../../main/engine/analysis/test-logs.ts';
+import { logFromTraces } from '../../main/engine/analysis/logs.fixture.ts';
 import { casesSafeToLearnFrom, completedCases, inferEndActivities, resolveEndActivities } from './end-activities.ts';
 
 describe('end activities and running cases', () => {

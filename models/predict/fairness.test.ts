@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logFromTraces } from '../../main/engine/analysis/test-logs.ts';
+import { logFromTraces } from '../../main/engine/analysis/logs.fixture.ts';
 import { runningCaseRows } from '../features/prefix/prefix-rows.ts';
 import { probabilityBySegment, regressionBySegment, segmentRows, type SegmentRows } from './fairness.ts';
 

@@ -1,4 +1,4 @@
-import { formatDuration } from '../../engine/map/format-duration.ts';
+import { formatDuration } from '../../engine/map/index.ts';
 import { has, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
 import { calendarFrom, filtersFrom } from '../log-options.ts';

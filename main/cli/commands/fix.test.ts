@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FixesStore } from '../../engine/workspace/fixes-store.ts';
 import { Workspace } from '../../engine/workspace/workspace.ts';
-import { gemba } from '../cli-test-run.ts';
+import { gemba } from '../cli-run.fixture.ts';
 
 
 const dir = mkdtempSync(join(tmpdir(), 'gemba-fix-cli-'));

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gemba } from '../cli-test-run.ts';
+import { gemba } from '../cli-run.fixture.ts';
 
 /**
  * The six cases of main/engine/measures/measures-log.fixture.ts as a CSV (hours after Monday

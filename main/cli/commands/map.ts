@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { standaloneSvg } from '../../engine/map/render-map.ts';
+import { standaloneSvg } from '../../engine/map/index.ts';
 import { InputError } from '../../engine/errors.ts';
 import { flag, has, numberFlag, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';

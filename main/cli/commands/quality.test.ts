@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { QualityReport } from '../../../preload/api.ts';
-import { gemba } from '../cli-test-run.ts';
-import { dirtyCsv } from '../../engine/quality/dirty-csv-fixture.ts';
+import { gemba } from '../cli-run.fixture.ts';
+import { dirtyCsv } from '../../engine/quality/dirty-csv.fixture.ts';
 
 
 const dir = mkdtempSync(join(tmpdir(), 'gemba-quality-cli-'));

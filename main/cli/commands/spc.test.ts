@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PISTON_RINGS, sharedDataPath } from '../../engine/spc/spc-examples.fixture.ts';
-import { gemba } from '../cli-test-run.ts';
+import { gemba } from '../cli-run.fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gemba-spc-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { StatisticsTable } from '../../engine/analysis/statistics-table.ts';
-import { RUNNING_EXAMPLE_CSV } from '../../engine/analysis/test-logs.ts';
-import { gemba } from '../cli-test-run.ts';
+import { RUNNING_EXAMPLE_CSV } from '../../engine/analysis/logs.fixture.ts';
+import { gemba } from '../cli-run.fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gemba-statistics-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLog, type GeneratedTruth } from '../../../bench/generate.ts';
-import { gemba } from '../cli-test-run.ts';
+import { gemba } from '../cli-run.fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gemba-train-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '../../../preload/api.ts';
 import { InputError } from '../errors.ts';
-import { zoneOffsetAt } from '../import/timestamps/time-zone.ts';
+import { zoneOffsetAt } from '../import/timestamps/index.ts';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;

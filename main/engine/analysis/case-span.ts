@@ -1,4 +1,4 @@
-import type { EventLog } from '../eventlog/event-log.ts';
+import type { EventLog } from '../eventlog/index.ts';
 
 /**
  * When a case began: its first event's start time where the log has one, else its first

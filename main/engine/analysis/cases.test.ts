@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseDetail, caseList, compareIds } from './cases.ts';
-import { runningExample } from './test-logs.ts';
+import { runningExample } from './logs.fixture.ts';
 
 describe('case table on the running example', () => {
   const log = runningExample();

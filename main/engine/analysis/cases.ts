@@ -1,12 +1,12 @@
 import type { AttributeValue, CaseDetail, CasePage, CaseQuery, CaseRow, CaseSort } from '../../../preload/api.ts';
-import type { AttributeColumn, EventLog } from '../eventlog/event-log.ts';
+import type { AttributeColumn, CaseMask, EventLog } from '../eventlog/index.ts';
 import { InputError } from '../errors.ts';
 import { caseBegin, caseDurationMs, caseEnd } from './case-span.ts';
 
 const MAX_PAGE = 5000;
 
 /** One page of the case table: filtered by id search and mask, sorted, sliced. */
-export function caseList(log: EventLog, query: CaseQuery, mask?: Uint8Array | null): CasePage {
+export function caseList(log: EventLog, query: CaseQuery, mask?: CaseMask | null): CasePage {
   const limit = Math.max(0, Math.min(MAX_PAGE, Math.floor(query.limit)));
   const offset = Math.max(0, Math.floor(query.offset));
   const needle = query.search?.trim().toLowerCase() ?? '';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { END_NODE, START_NODE } from '../../../preload/api.ts';
 import { directlyFollows, toDirectlyFollowsGraph } from './directly-follows.ts';
 import { caseMask } from './filters.ts';
-import { logFromTraces, runningExample } from './test-logs.ts';
+import { logFromTraces, runningExample } from './logs.fixture.ts';
 
 // Running example worked out by hand from the CSV (cases in file order 3,2,1,6,5,4):
 //  3: R EC CT D RI ET CT D P     2: R CT EC D P     1: R ET CT D RJ

@@ -8,13 +8,13 @@ import {
   type ProcessGraph,
   type WorkingCalendar,
 } from '../../../preload/api.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
+import type { CaseMask, EventLog } from '../eventlog/index.ts';
 import { durationFunction } from './calendar.ts';
 import { medianInPlace } from './median.ts';
 
 export interface DirectlyFollowsOptions {
   /** Case mask (1 = kept), from `caseMask`; absent keeps every case. */
-  mask?: Uint8Array | null;
+  mask?: CaseMask | null;
   /** Working calendar for durations; absent means wall-clock time. */
   calendar?: WorkingCalendar | null;
   /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { excludeTimestamps, mergeLabels } from '../quality/fixes.ts';
 import { filterOptions } from './filter-options.ts';
-import { logFromTraces } from './test-logs.ts';
+import { logFromTraces } from './logs.fixture.ts';
 
 // Case c2 is the only one with activity "Late", resource "cy", channel "fax" and region "south";
 // its events are at minutes 100 and 101, after every other event (minutes 0..2).

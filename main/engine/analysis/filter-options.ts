@@ -1,5 +1,5 @@
 import type { FilterOptions } from '../../../preload/api.ts';
-import type { AttributeColumn, EventLog, StringAttributeColumn } from '../eventlog/event-log.ts';
+import type { AttributeColumn, EventLog, StringAttributeColumn } from '../eventlog/index.ts';
 
 /** Distinct text values offered per attribute; more would not fit a picker anyway. */
 const VALUES_LISTED = 200;

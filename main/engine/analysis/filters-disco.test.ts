@@ -3,7 +3,7 @@ import type { LogFilter } from '../../../preload/api.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
 import { caseMask, filteredLog, parseLogFilters } from './filters.ts';
 import { variants } from './variants.ts';
-import { BASE_MS, logFromTraces, type TestEvent } from './test-logs.ts';
+import { BASE_MS, logFromTraces, type TestEvent } from './logs.fixture.ts';
 
 /**
  * Eleven cases worked by hand: case k ends k minutes after it starts (A at 0, the middle step at

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LogFilter } from '../../../preload/api.ts';
 import { InputError } from '../errors.ts';
 import { caseMask, filterKey, parseLogFilters, sharedCaseMask } from './filters.ts';
-import { BASE_MS, logFromTraces } from './test-logs.ts';
+import { BASE_MS, logFromTraces } from './logs.fixture.ts';
 
 // Five hand-built cases; times in minutes from 2024-01-01T00:00Z.
 const log = logFromTraces(

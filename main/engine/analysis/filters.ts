@@ -1,6 +1,6 @@
 import type { LogFilter } from '../../../preload/api.ts';
-import { compactLog } from '../eventlog/compact-log.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
+import { compactLog } from '../eventlog/index.ts';
+import type { CaseMask, EventLog } from '../eventlog/index.ts';
 import { matchCaseLevel } from './filters-match.ts';
 import { matchPerformance, matchVariantCoverage } from './filters-population.ts';
 import { isTrimming, trimEvents } from './filters-trim.ts';
@@ -24,7 +24,7 @@ export { parseLogFilters } from './filters-parse.ts';
  * shared mask, at no cost.
  */
 
-export type CaseMask = Uint8Array;
+export type { CaseMask } from '../eventlog/index.ts';
 
 /** A log as the filters leave it: the log to analyse (derived when events were trimmed) and its case mask. */
 export interface FilteredLog {

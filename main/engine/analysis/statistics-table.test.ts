@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { statisticsTable, type StatisticsRow } from './statistics-table.ts';
-import { logFromTraces, runningExample, RUNNING_EXAMPLE_CSV } from './test-logs.ts';
+import { logFromTraces, runningExample, RUNNING_EXAMPLE_CSV } from './logs.fixture.ts';
 
 /**
  * A hand log, times in minutes. Without start times a duration is the time since the previous

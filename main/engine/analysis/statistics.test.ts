@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logStatistics } from './statistics.ts';
-import { logFromTraces, runningExample } from './test-logs.ts';
+import { logFromTraces, runningExample } from './logs.fixture.ts';
 
 describe('logStatistics on the running example (figures counted by hand from the CSV)', () => {
   const stats = logStatistics(runningExample());

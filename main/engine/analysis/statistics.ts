@@ -1,5 +1,5 @@
 import type { LogStatistics } from '../../../preload/api.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
+import type { CaseMask, EventLog } from '../eventlog/index.ts';
 import { caseBegin, caseDurationMs } from './case-span.ts';
 import { medianInPlace } from './median.ts';
 import { variantGroups } from './variants.ts';
@@ -9,7 +9,7 @@ const DAY_MS = 86_400_000;
 const MAX_SPARKLINE_POINTS = 3660;
 
 /** The import summary: counts, time range, endpoints, top activities, events per day. */
-export function logStatistics(log: EventLog, mask?: Uint8Array | null): LogStatistics {
+export function logStatistics(log: EventLog, mask?: CaseMask | null): LogStatistics {
   const activityCount = new Float64Array(log.activities.length);
   const startCount = new Float64Array(log.activities.length);
   const endCount = new Float64Array(log.activities.length);
@@ -73,7 +73,7 @@ export function logStatistics(log: EventLog, mask?: Uint8Array | null): LogStati
 }
 
 /** Zero-filled counts per UTC day (per week for logs spanning more than ten years). */
-function eventsPerDay(log: EventLog, mask: Uint8Array | null | undefined, first: number, last: number, step: 1 | 7): { day: string; count: number }[] {
+function eventsPerDay(log: EventLog, mask: CaseMask | null | undefined, first: number, last: number, step: 1 | 7): { day: string; count: number }[] {
   const day0 = Math.floor(first / DAY_MS);
   const days = Math.floor(last / DAY_MS) - day0 + 1;
   const bins = new Float64Array(Math.ceil(days / step));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseMask } from './filters.ts';
-import { logFromTraces, runningExample } from './test-logs.ts';
+import { logFromTraces, runningExample } from './logs.fixture.ts';
 import { variants } from './variants.ts';
 
 describe('variants', () => {

@@ -1,4 +1,4 @@
-import type { EventLog } from '../eventlog/event-log.ts';
+import type { CaseMask, EventLog } from '../eventlog/index.ts';
 import { caseDurationMs } from './case-span.ts';
 
 export interface VariantSummary {
@@ -27,7 +27,7 @@ export interface VariantOptions {
  * the representative case of every variant with that hash, so collisions are compared exactly
  * and no per-case string is built.
  */
-export function variantGroups(log: EventLog, mask?: Uint8Array | null): { variantOfCase: Int32Array; representative: number[]; count: number[] } {
+export function variantGroups(log: EventLog, mask?: CaseMask | null): { variantOfCase: Int32Array; representative: number[]; count: number[] } {
   const { activity, caseStart } = log;
   const variantOfCase = new Int32Array(log.caseCount).fill(-1);
   const representative: number[] = [];
@@ -88,7 +88,7 @@ function sequenceOf(log: EventLog, c: number): string[] {
 }
 
 /** Variants of the cases a mask keeps, most frequent first; ties in activity-sequence order. */
-export function variants(log: EventLog, mask?: Uint8Array | null, options: VariantOptions = {}): VariantSummary[] {
+export function variants(log: EventLog, mask?: CaseMask | null, options: VariantOptions = {}): VariantSummary[] {
   const { variantOfCase, representative, count } = variantGroups(log, mask);
   const ranks = mask ? rankOfCase(log) : null;
   const durationSum = new Float64Array(representative.length);

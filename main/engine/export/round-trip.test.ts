@@ -13,7 +13,7 @@ import { variants } from '../analysis/variants.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
 import { pairLifecycleTransitions } from '../eventlog/pair-lifecycle.ts';
 import { parseCsvLog } from '../import/csv/parse-csv-log.ts';
-import { testFolder } from '../import/csv/test-files.ts';
+import { testFolder } from '../import/csv/files.fixture.ts';
 import { parseXesLog } from '../import/xes/parse-xes-log.ts';
 import { exportLog, type LogExportFormat } from './export-log.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DECOMPRESSED_CEILING, gunzipWithCeiling, openMaybeGzipped, startsWithGzipMagic } from './gzip-guard.ts';
-import { inputErrorOf } from './input-error-of.ts';
+import { inputErrorOf } from './input-error-of.fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gemba-gzip-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import type { ColumnMapping, RejectedRow } from '../../../preload/api.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
+import type { EventLog } from '../eventlog/index.ts';
 
 /** What every parser receives: where to report progress and how it is told to stop. */
 export interface ImportContext {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkingCalendar } from '../../../preload/api.ts';
 import { directlyFollows } from '../analysis/directly-follows.ts';
-import { logFromTraces } from '../analysis/test-logs.ts';
+import { logFromTraces } from '../analysis/logs.fixture.ts';
 import { bottlenecks } from './bottlenecks.ts';
 import { mapSelection } from './map-selection.ts';
 import { processMap } from './process-map.ts';

@@ -5,3 +5,4 @@ export { layoutLevels, mapToDot, renderDot } from './layout.ts';
 export { processMap, processMapGraph } from './process-map.ts';
 export { standaloneSvg } from './render-map.ts';
 export { pathKey, selectActivities, simplifyPaths } from './simplify.ts';
+export { mapSelection } from './map-selection.ts';

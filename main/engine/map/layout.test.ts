@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { directlyFollows } from '../analysis/directly-follows.ts';
-import { logFromTraces, runningExample } from '../analysis/test-logs.ts';
+import { logFromTraces, runningExample } from '../analysis/logs.fixture.ts';
 import { bottlenecks } from './bottlenecks.ts';
 import { formatDuration } from './format-duration.ts';
 import { layoutLevels, mapToDot, renderDot, wrapLabel } from './layout.ts';

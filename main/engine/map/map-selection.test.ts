@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterOptions } from '../analysis/filter-options.ts';
-import { logFromTraces, runningExample } from '../analysis/test-logs.ts';
+import { logFromTraces, runningExample } from '../analysis/logs.fixture.ts';
 import { mapSelection } from './map-selection.ts';
 
 describe('mapSelection', () => {

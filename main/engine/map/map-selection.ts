@@ -1,8 +1,8 @@
 import type { DurationSummary, MapSelectionDetail, MapSelectionRequest } from '../../../preload/api.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
-import { durationFunction } from '../analysis/calendar.ts';
-import { filteredLog } from '../analysis/filters.ts';
-import { groupDurations } from '../analysis/directly-follows.ts';
+import type { EventLog } from '../eventlog/index.ts';
+import { durationFunction } from '../analysis/index.ts';
+import { filteredLog } from '../analysis/index.ts';
+import { groupDurations } from '../analysis/index.ts';
 import { InputError } from '../errors.ts';
 import { processMapGraph } from './process-map.ts';
 

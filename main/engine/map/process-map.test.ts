@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logFromTraces } from '../analysis/test-logs.ts';
+import { logFromTraces } from '../analysis/logs.fixture.ts';
 import { MAX_SHOWN_ACTIVITIES, processMap } from './process-map.ts';
 
 describe('processMap limits', () => {

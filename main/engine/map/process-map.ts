@@ -1,7 +1,7 @@
 import type { ProcessGraph, ProcessMap, ProcessMapRequest } from '../../../preload/api.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
-import { directlyFollows } from '../analysis/directly-follows.ts';
-import { filterMask } from '../analysis/filters.ts';
+import type { CaseMask, EventLog } from '../eventlog/index.ts';
+import { directlyFollows } from '../analysis/index.ts';
+import { filterMask } from '../analysis/index.ts';
 import { bottlenecks } from './bottlenecks.ts';
 import { mapToDot, renderDot } from './layout.ts';
 import { pathKey, selectActivities, simplifyPaths } from './simplify.ts';
@@ -11,7 +11,7 @@ import { pathKey, selectActivities, simplifyPaths } from './simplify.ts';
  * filtered log's graph, the log is projected onto them (hidden activities are skipped, so the
  * remaining ones connect as they follow each other in the cases), then the paths slider prunes.
  */
-export function processMapGraph(log: EventLog, request: ProcessMapRequest, mask?: Uint8Array | null) {
+export function processMapGraph(log: EventLog, request: ProcessMapRequest, mask?: CaseMask | null) {
   // A caller that passes a mask (null too: every case) has applied the filters already, perhaps to a trimmed log.
   const caseMask = mask !== undefined ? mask : filterMask(log, request.filters);
   const calendar = request.calendar ?? null;
@@ -56,10 +56,10 @@ export const MAX_SHOWN_ACTIVITIES = 150;
  */
 const graphCache = new WeakMap<EventLog, Map<string, ProcessGraph>>();
 const GRAPHS_KEPT_PER_LOG = 12;
-const maskIds = new WeakMap<Uint8Array, number>();
+const maskIds = new WeakMap<CaseMask, number>();
 let nextMaskId = 1;
 
-function maskIdentity(mask: Uint8Array | null): string {
+function maskIdentity(mask: CaseMask | null): string {
   if (!mask) return 'all';
   let id = maskIds.get(mask);
   if (id === undefined) maskIds.set(mask, (id = nextMaskId++));
@@ -90,7 +90,7 @@ function cachedGraph(log: EventLog, key: string, compute: () => ProcessGraph): P
 }
 
 /** A laid-out process map for the UI, the CLI and the SVG/PNG export. */
-export async function processMap(log: EventLog, request: ProcessMapRequest, mask?: Uint8Array | null): Promise<ProcessMap> {
+export async function processMap(log: EventLog, request: ProcessMapRequest, mask?: CaseMask | null): Promise<ProcessMap> {
   const { overall, overallWallClock, projected, simplified, pathsLimited, activitiesLimited } = processMapGraph(log, request, mask);
   // Ranked on the filtered log with every activity; the map marks those of the top ones it shows.
   const ranked = bottlenecks(overall, 10, overallWallClock);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { END_NODE, START_NODE, type ProcessGraph } from '../../../preload/api.ts';
 import { directlyFollows } from '../analysis/directly-follows.ts';
-import { logFromTraces, runningExample } from '../analysis/test-logs.ts';
+import { logFromTraces, runningExample } from '../analysis/logs.fixture.ts';
 import { pathKey, selectActivities, simplifyPaths } from './simplify.ts';
 
 // 5× A B D, 2× A C D, 1× A C E D

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logFromTraces } from '../analysis/test-logs.ts';
+import { logFromTraces } from '../analysis/logs.fixture.ts';
 import { caseCompletion, inferEndActivities } from './completion.ts';
 
 describe('end activities and completed cases', () => {

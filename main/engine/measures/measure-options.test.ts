@@ -1,6 +1,6 @@
 /** Filters (masks), segments, periods, time zones, overrides and bad requests, on the hand-worked log of measures-log.fixture.ts. */
 import { describe, expect, it } from 'vitest';
-import { logFromTraces, type TestEvent } from '../analysis/test-logs.ts';
+import { logFromTraces, type TestEvent } from '../analysis/logs.fixture.ts';
 import { InputError } from '../errors.ts';
 import { casesOfPeriod, computeMeasure, type MeasureOptions } from './compute-measure.ts';
 import { departmentsLog, measuresLog } from './measures-log.fixture.ts';

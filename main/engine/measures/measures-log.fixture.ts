@@ -1,5 +1,5 @@
 import type { EventLog } from '../eventlog/event-log.ts';
-import { logFromTraces, type TestEvent } from '../analysis/test-logs.ts';
+import { logFromTraces, type TestEvent } from '../analysis/logs.fixture.ts';
 
 /**
  * A six-case log for the KPI tests, every value worked out by hand in measures.test.ts.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logFromTraces } from '../analysis/test-logs.ts';
+import { logFromTraces } from '../analysis/logs.fixture.ts';
 import { caseCompletion } from './completion.ts';
 import { measuresLog } from './measures-log.fixture.ts';
 import { parameterChoices, resolveParameters, suggestedSlaTarget } from './parameters.ts';

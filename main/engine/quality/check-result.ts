@@ -1,5 +1,5 @@
 import type { QualityCheck, QualityCheckKind, QualityExample, QualitySeverity } from '../../../preload/api.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
+import type { EventLog } from '../eventlog/index.ts';
 
 /** Examples shown per check: enough to recognise the pattern, few enough to read. */
 export const EXAMPLE_LIMIT = 20;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coarseTimestamps } from './coarse-timestamps.ts';
-import { buildLog, type TestRow } from './test-log.ts';
+import { buildLog, type TestRow } from './log.fixture.ts';
 
 const DAY = 24 * 60;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { delayedIngestion } from './delayed-ingestion.ts';
-import { buildLog, min, type TestRow } from './test-log.ts';
+import { buildLog, min, type TestRow } from './log.fixture.ts';
 
 describe('delayedIngestion', () => {
   const rows: TestRow[] = [];

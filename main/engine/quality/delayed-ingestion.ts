@@ -1,7 +1,7 @@
 import type { QualityCheck } from '../../../preload/api.ts';
-import type { EventLog, NumericAttributeColumn } from '../eventlog/event-log.ts';
+import type { EventLog, NumericAttributeColumn } from '../eventlog/index.ts';
 import { ExampleList, eventExample, percent, plural } from './check-result.ts';
-import { formatDuration } from '../map/format-duration.ts';
+import { formatDuration } from '../map/index.ts';
 import { quantileSorted, sortedSample } from './robust-statistics.ts';
 
 export interface DelayedIngestionOptions {

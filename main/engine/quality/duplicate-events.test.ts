@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { duplicateEventMask, duplicateEvents } from './duplicate-events.ts';
 import { applyFixes } from './fixes.ts';
-import { buildLog } from './test-log.ts';
+import { buildLog } from './log.fixture.ts';
 
 describe('duplicateEvents', () => {
   const log = buildLog([

@@ -4,9 +4,9 @@ import { InputError } from '../errors.ts';
 import { EventLogBuilder } from '../eventlog/event-log-builder.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
 import { parseCsvLog } from '../import/csv/parse-csv-log.ts';
-import { testFolder } from '../import/csv/test-files.ts';
+import { testFolder } from '../import/csv/files.fixture.ts';
 import { applyFixes, mergeLabels, setTimezone, validateFix } from './fixes.ts';
-import { buildLog } from './test-log.ts';
+import { buildLog } from './log.fixture.ts';
 
 const merge = (map: Record<string, string>): QualityFix => ({ kind: 'merge_labels', description: 'merge', params: { map } });
 const dropDuplicates: QualityFix = { kind: 'drop_duplicates', description: 'drop', params: {} };

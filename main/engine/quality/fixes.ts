@@ -1,10 +1,10 @@
 import type { QualityFix } from '../../../preload/api.ts';
 import { InputError } from '../errors.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
-import { compactLog } from '../eventlog/compact-log.ts';
+import type { EventLog } from '../eventlog/index.ts';
+import { compactLog } from '../eventlog/index.ts';
 import { duplicateEventMask } from './duplicate-events.ts';
 import { classifyCases } from './incomplete-cases.ts';
-import { wallClockResolver } from '../import/timestamps/time-zone.ts';
+import { wallClockResolver } from '../import/timestamps/index.ts';
 import { ZoneOffsets } from './time-zone.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { QualityCheck } from '../../../preload/api.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
+import type { EventLog } from '../eventlog/index.ts';
 import { isoTime, percent, plural, severityByShare } from './check-result.ts';
 import { eventsOutOfBounds, timestampBounds, type TimestampBoundsOptions } from './timestamp-bounds.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from './fixes.ts';
 import { incompleteCases, inferUsualEnds } from './incomplete-cases.ts';
-import { logFromTraces } from '../analysis/test-logs.ts';
-import { buildLog, repeatCases, type TestRow } from './test-log.ts';
+import { logFromTraces } from '../analysis/logs.fixture.ts';
+import { buildLog, repeatCases, type TestRow } from './log.fixture.ts';
 
 describe('incompleteCases', () => {
   const rows: TestRow[] = [

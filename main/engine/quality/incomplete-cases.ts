@@ -1,8 +1,8 @@
 import type { QualityCheck } from '../../../preload/api.ts';
-import { caseDurationMs } from '../analysis/case-span.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
+import { caseDurationMs } from '../analysis/index.ts';
+import type { EventLog } from '../eventlog/index.ts';
 import { ExampleList, caseExample, isoTime, percent, plural, severityByShare } from './check-result.ts';
-import { formatDuration } from '../map/format-duration.ts';
+import { formatDuration } from '../map/index.ts';
 import { medianInPlace } from './robust-statistics.ts';
 
 export interface IncompleteCasesOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from './fixes.ts';
 import { inconsistentLabels } from './inconsistent-labels.ts';
-import { buildLog, type TestRow } from './test-log.ts';
+import { buildLog, type TestRow } from './log.fixture.ts';
 
 function labels(counts: Record<string, number>): TestRow[] {
   const rows: TestRow[] = [];

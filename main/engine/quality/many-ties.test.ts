@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { manyTies } from './many-ties.ts';
-import { buildLog } from './test-log.ts';
+import { buildLog } from './log.fixture.ts';
 
 describe('manyTies', () => {
   const log = buildLog([

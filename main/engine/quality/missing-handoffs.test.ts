@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { missingHandoffs } from './missing-handoffs.ts';
-import { buildLog, repeatCases } from './test-log.ts';
+import { buildLog, repeatCases } from './log.fixture.ts';
 
 describe('missingHandoffs', () => {
   const log = buildLog([

@@ -1,5 +1,5 @@
 import type { QualityCheck } from '../../../preload/api.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
+import type { EventLog } from '../eventlog/index.ts';
 import { ExampleList, eventExample, percent, plural } from './check-result.ts';
 import { CodeCounter } from './code-counter.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { missingValues } from './missing-values.ts';
-import { buildLog } from './test-log.ts';
+import { buildLog } from './log.fixture.ts';
 
 describe('missingValues', () => {
   // Worked out by hand: resource missing twice (null, 'NULL'), region twice ('', 'N/A'),

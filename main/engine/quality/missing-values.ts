@@ -1,5 +1,5 @@
 import type { QualityCheck, RejectedRow } from '../../../preload/api.ts';
-import type { AttributeColumn, EventLog } from '../eventlog/event-log.ts';
+import type { AttributeColumn, EventLog } from '../eventlog/index.ts';
 import { ExampleList, eventExample, percent, plural } from './check-result.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderConflicts } from './order-conflicts.ts';
-import { buildLog, type TestRow } from './test-log.ts';
+import { buildLog, type TestRow } from './log.fixture.ts';
 
 describe('orderConflicts', () => {
   it('counts the fewest events that must move for file and time order to agree', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { outlierDurations } from './outlier-durations.ts';
-import { buildLog, type TestRow } from './test-log.ts';
+import { buildLog, type TestRow } from './log.fixture.ts';
 
 function pairCases(prefix: string, from: string, to: string, minutes: number[], start: number): TestRow[] {
   return minutes.flatMap((d, i): TestRow[] => [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { qualityReport } from './quality-report.ts';
 import { summarizeSchema } from './schema-summary.ts';
 import { setTimezone } from './fixes.ts';
-import { buildLog, repeatCases, type TestRow } from './test-log.ts';
+import { buildLog, repeatCases, type TestRow } from './log.fixture.ts';
 
 const KINDS = [
   'missing_values', 'duplicate_events', 'inconsistent_labels', 'unparseable_timestamps', 'future_timestamps', 'old_timestamps',

@@ -1,5 +1,5 @@
 import type { QualityCheck, QualityReport } from '../../../preload/api.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
+import type { EventLog } from '../eventlog/index.ts';
 import { coarseTimestamps, type CoarseTimestampsOptions } from './coarse-timestamps.ts';
 import { delayedIngestion, type DelayedIngestionOptions } from './delayed-ingestion.ts';
 import { duplicateEvents } from './duplicate-events.ts';

@@ -1,7 +1,7 @@
 /** Order statistics on typed arrays, for checks that must not be fooled by the outliers they look for. */
-import { medianInPlace } from '../analysis/median.ts';
+import { medianInPlace } from '../analysis/index.ts';
 
-export { medianInPlace, selectInPlace } from '../analysis/median.ts';
+export { medianInPlace, selectInPlace } from '../analysis/index.ts';
 
 /** Median absolute deviation of `values` around `median`; `scratch` (if given) must be at least as long. */
 export function medianAbsoluteDeviation(values: Float64Array, median: number, scratch?: Float64Array): number {

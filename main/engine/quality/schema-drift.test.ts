@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { schemaDrift } from './schema-drift.ts';
 import { summarizeSchema } from './schema-summary.ts';
-import { buildLog } from './test-log.ts';
+import { buildLog } from './log.fixture.ts';
 
 describe('schemaDrift', () => {
   const before = summarizeSchema(

@@ -1,5 +1,5 @@
 import type { AttributeType, ColumnMapping } from '../../../preload/api.ts';
-import type { AttributeColumn, EventLog } from '../eventlog/event-log.ts';
+import type { AttributeColumn, EventLog } from '../eventlog/index.ts';
 
 export type SchemaRole = 'case' | 'activity' | 'timestamp' | 'resource' | 'start timestamp' | 'attribute' | 'case attribute';
 

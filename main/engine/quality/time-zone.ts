@@ -1,5 +1,5 @@
 import { InputError } from '../errors.ts';
-import { zoneOffsetAt } from '../import/timestamps/time-zone.ts';
+import { zoneOffsetAt } from '../import/timestamps/index.ts';
 
 /** Offsets of one time zone from UTC (ms, positive east), for fixes and checks on local times. */
 export class ZoneOffsets {

@@ -1,4 +1,4 @@
-import type { EventLog } from '../eventlog/event-log.ts';
+import type { EventLog } from '../eventlog/index.ts';
 import { quantileSorted, sortedSample } from './robust-statistics.ts';
 import type { QualityExample } from '../../../preload/api.ts';
 import { ExampleList, eventExample, isoTime } from './check-result.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyFixes } from './fixes.ts';
 import { futureTimestamps } from './future-timestamps.ts';
 import { oldTimestamps } from './old-timestamps.ts';
-import { buildLog, type TestRow } from './test-log.ts';
+import { buildLog, type TestRow } from './log.fixture.ts';
 
 describe('future and implausibly old timestamps', () => {
   const now = Date.UTC(2024, 5, 1);

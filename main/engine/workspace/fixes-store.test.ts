@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { QualityFix } from '../../../preload/api.ts';
 import { InputError } from '../errors.ts';
-import { buildLog, repeatCases } from '../quality/test-log.ts';
+import { buildLog, repeatCases } from '../quality/log.fixture.ts';
 import { FixesStore } from './fixes-store.ts';
 import { Workspace, type ImportFacts } from './workspace.ts';
 

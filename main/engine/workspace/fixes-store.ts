@@ -1,11 +1,11 @@
 import type { AppliedFix, QualityFix, QualityReport } from '../../../preload/api.ts';
 import { currentUser } from '../app-version.ts';
 import { InputError } from '../errors.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
-import { applyFix, applyFixes, validateFix } from '../quality/fixes.ts';
-import { qualityReport, type QualityOptions } from '../quality/quality-report.ts';
-import { summarizeSchema, type SchemaSummary } from '../quality/schema-summary.ts';
-import { REJECTED_SAMPLE_LIMIT } from '../import/parsed-log.ts';
+import type { EventLog } from '../eventlog/index.ts';
+import { applyFix, applyFixes, validateFix } from '../quality/index.ts';
+import { qualityReport, type QualityOptions } from '../quality/index.ts';
+import { summarizeSchema, type SchemaSummary } from '../quality/index.ts';
+import { REJECTED_SAMPLE_LIMIT } from '../import/index.ts';
 import type { Workspace } from './workspace.ts';
 
 /**

@@ -15,7 +15,7 @@ import {
   type Data,
   type DataType,
 } from 'apache-arrow';
-import type { AttributeColumn, EventLog } from '../eventlog/event-log.ts';
+import type { AttributeColumn, EventLog } from '../eventlog/index.ts';
 
 /**
  * The event log as two Arrow IPC files: one row per event, one row per case.

@@ -3,9 +3,9 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { logFromTraces } from '../analysis/test-logs.ts';
+import { logFromTraces } from '../analysis/logs.fixture.ts';
 import { InputError } from '../errors.ts';
-import { importLog } from '../import/import-log.ts';
+import { importLog } from './import-log.ts';
 import { Workspace, type ImportFacts } from './workspace.ts';
 
 const DATA = new URL('../../../../shared/data/', import.meta.url).pathname;

@@ -4,7 +4,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rea
 import { basename, join, resolve } from 'node:path';
 import type { ColumnMapping, ImportRecord, RejectedRow, WorkspaceInfo } from '../../../preload/api.ts';
 import { APP_VERSION, currentUser } from '../app-version.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
+import type { EventLog } from '../eventlog/index.ts';
 import { InputError } from '../errors.ts';
 import { eventLogFromArrow, eventLogToArrow } from './snapshot.ts';
 import { migrate } from './workspace-schema.ts';

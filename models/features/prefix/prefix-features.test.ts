@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logFromTraces } from '../../../main/engine/analysis/test-logs.ts';
+import { logFromTraces } from '../../../main/engine/analysis/logs.fixture.ts';
 import { fitPrefixEncoding } from './prefix-encoding.ts';
 import { encodePrefixes, utcWeekday } from './prefix-features.ts';
 import { completedCasePrefixes, prefixLengthLimit, runningCaseRows, snapshotRows } from './prefix-rows.ts';

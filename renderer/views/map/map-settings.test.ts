@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings, loadSettings, readableActivities, saveSettings } from './map-settings.ts';
-import { MemoryStorage } from '../../test-support/memory-storage.ts';
+import { MemoryStorage } from '../../test-support/memory-storage.fixture.ts';
 
 describe('readableActivities', () => {
   it('picks the slider position that shows at most 15 activities (the engine shows ceil(position × total))', () => {

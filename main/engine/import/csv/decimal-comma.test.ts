@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EventLog } from '../../eventlog/event-log.ts';
-import { inputErrorOf } from '../input-error-of.ts';
+import { inputErrorOf } from '../input-error-of.fixture.ts';
 import { parseCsvLog } from './parse-csv-log.ts';
 import { previewCsv } from './preview-csv.ts';
-import { testFolder } from './test-files.ts';
+import { testFolder } from './files.fixture.ts';
 
 /** Defect 3 of issue 12: a semicolon CSV whose amounts read "23,50" kept them as text. */
 const files = testFolder('decimal');

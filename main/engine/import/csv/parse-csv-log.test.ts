@@ -6,8 +6,8 @@ import { CancelledError } from '../../errors.ts';
 import type { EventLog } from '../../eventlog/event-log.ts';
 import type { ImportContext } from '../parsed-log.ts';
 import { parseCsvLog } from './parse-csv-log.ts';
-import { testFolder } from './test-files.ts';
-import { inputErrorOf } from '../input-error-of.ts';
+import { testFolder } from './files.fixture.ts';
+import { inputErrorOf } from '../input-error-of.fixture.ts';
 
 const RUNNING_EXAMPLE = new URL('../../../../../shared/data/running-example.csv', import.meta.url).pathname;
 const files = testFolder('parse');

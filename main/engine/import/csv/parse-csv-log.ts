@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { AttributeType, ColumnMapping, NumberFormat, RejectedRow } from '../../../../preload/api.ts';
 import { InputError, throwIfCancelled } from '../../errors.ts';
-import { EventLogBuilder, type AttributeHandle } from '../../eventlog/event-log-builder.ts';
+import { EventLogBuilder, type AttributeHandle } from '../../eventlog/index.ts';
 import { REJECTED_SAMPLE_LIMIT, type ImportContext, type ParsedLog } from '../parsed-log.ts';
 import {
   inferTimestampFormat,

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../errors.ts';
 import { previewCsv } from './preview-csv.ts';
-import { testFolder } from './test-files.ts';
+import { testFolder } from './files.fixture.ts';
 
 const RUNNING_EXAMPLE = new URL('../../../../../shared/data/running-example.csv', import.meta.url).pathname;
 const files = testFolder('preview');

@@ -8,5 +8,5 @@ export {
   type TimestampBytesParser,
   type TimestampTextParser,
 } from './timestamp-parser.ts';
-export { machineTimeZone, isValidTimeZone, wallClockResolver } from './time-zone.ts';
+export { machineTimeZone, isValidTimeZone, wallClockResolver, zoneOffsetAt } from './time-zone.ts';
 export { daysFromCivil, wallClockMs } from './civil-time.ts';

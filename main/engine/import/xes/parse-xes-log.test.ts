@@ -8,7 +8,7 @@ import type { EventLog } from '../../eventlog/event-log.ts';
 import { MAX_ATTRIBUTE_COLUMNS } from '../../eventlog/event-log-builder.ts';
 import type { ImportContext } from '../parsed-log.ts';
 import { parseXesLog } from './parse-xes-log.ts';
-import { inputErrorOf } from '../input-error-of.ts';
+import { inputErrorOf } from '../input-error-of.fixture.ts';
 
 const DATA = join(import.meta.dirname, '../../../../../shared/data');
 const dir = mkdtempSync(join(tmpdir(), 'gemba-xes-'));

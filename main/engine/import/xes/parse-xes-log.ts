@@ -1,7 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { AttributeType, RejectedRow } from '../../../../preload/api.ts';
 import { InputError, throwIfCancelled } from '../../errors.ts';
-import { EventLogBuilder, type AttributeHandle, type RawValue } from '../../eventlog/event-log-builder.ts';
+import { EventLogBuilder, type AttributeHandle, type RawValue } from '../../eventlog/index.ts';
 import { openMaybeGzipped } from '../gzip-guard.ts';
 import { REJECTED_SAMPLE_LIMIT, type ImportContext, type ParsedLog } from '../parsed-log.ts';
 import { inferStringTimestampFormat, type StringTimestampFormat } from './string-timestamps.ts';

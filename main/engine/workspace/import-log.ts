@@ -1,15 +1,15 @@
 import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { ColumnMapping, ImportSummary } from '../../../preload/api.ts';
-import { logStatistics } from '../analysis/statistics.ts';
+import { logStatistics } from '../analysis/index.ts';
 import { InputError, throwIfCancelled } from '../errors.ts';
-import { sha256OfFile } from '../workspace/fingerprint.ts';
-import type { Workspace } from '../workspace/workspace.ts';
-import { parseCsvLog } from './csv/parse-csv-log.ts';
-import { startsWithGzipMagic } from './gzip-guard.ts';
-import type { ImportContext, ParsedLog } from './parsed-log.ts';
-import { parseXesLog } from './xes/parse-xes-log.ts';
-import { pairLifecycleTransitions } from '../eventlog/pair-lifecycle.ts';
+import { sha256OfFile } from './fingerprint.ts';
+import type { Workspace } from './workspace.ts';
+import { parseCsvLog } from '../import/csv/index.ts';
+import { startsWithGzipMagic } from '../import/index.ts';
+import type { ImportContext, ParsedLog } from '../import/index.ts';
+import { parseXesLog } from '../import/xes/index.ts';
+import { pairLifecycleTransitions } from '../eventlog/index.ts';
 
 /** More rejected rows than this share refuses the import unless the user accepts them. */
 export const REJECT_THRESHOLD = 0.01;

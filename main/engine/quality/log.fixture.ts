@@ -1,6 +1,6 @@
 import type { AttributeType } from '../../../preload/api.ts';
-import { EventLogBuilder, type RawValue } from '../eventlog/event-log-builder.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
+import { EventLogBuilder, type RawValue } from '../eventlog/index.ts';
+import type { EventLog } from '../eventlog/index.ts';
 
 /** Minutes after 2024-01-01T00:00Z, so hand-written logs read as small numbers. */
 export const T0 = Date.UTC(2024, 0, 1);

@@ -3,8 +3,8 @@
  * files (not the real CSV parser), so a parser bug cannot hide an analysis bug or vice versa.
  */
 import { readFileSync } from 'node:fs';
-import type { EventLog } from '../eventlog/event-log.ts';
-import { EventLogBuilder } from '../eventlog/event-log-builder.ts';
+import type { EventLog } from '../eventlog/index.ts';
+import { EventLogBuilder } from '../eventlog/index.ts';
 
 export const RUNNING_EXAMPLE_CSV = new URL('../../../../shared/data/running-example.csv', import.meta.url);
 

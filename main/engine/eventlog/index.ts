@@ -1,0 +1,7 @@
+/** The event log in columns: EventLog and its builder, dictionaries, lifecycle pairing, compaction. */
+export type { CaseMask } from './case-mask.ts';
+export type { EventLog, AttributeColumn, StringAttributeColumn, NumericAttributeColumn } from './event-log.ts';
+export { EventLogBuilder } from './event-log-builder.ts';
+export type { AttributeHandle, RawValue } from './event-log-builder.ts';
+export { compactLog } from './compact-log.ts';
+export { pairLifecycleTransitions } from './pair-lifecycle.ts';
