@@ -1,15 +1,15 @@
 import { InputError } from '../../engine/errors.ts';
-import { FINDING_KINDS, FindingsStore, type Finding, type FindingKind } from '../../../models/registry/index.ts';
+import { FINDING_KINDS, FindingsStore, type Finding, type FindingKind, type FindingStatus } from '../../../models/registry/index.ts';
 import { flag, has, numberFlag, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
 
-const USAGE = `gemba findings WS [--kind ${FINDING_KINDS.join('|')}] [--top N] [--json]`;
+const USAGE = `gemba findings WS [--kind ${FINDING_KINDS.join('|')}] [--status open|accepted|dismissed] [--top N] [--json]`;
 
 export const findingsCommand: Command = {
   name: 'findings',
   usage: USAGE,
   summary: 'Findings of the newest models, highest score first, each with its explanation, conditions in words and KPI effect.',
-  valueFlags: ['kind', 'top'],
+  valueFlags: ['kind', 'status', 'top'],
   switches: ['json'],
   async run(args, ctx) {
     const path = requirePositional(args, 0, 'the workspace', USAGE);
@@ -19,8 +19,12 @@ export const findingsCommand: Command = {
     }
     const top = has(args, 'top') ? numberFlag(args, 'top', 0, 1, 1_000_000) : undefined;
     if (top !== undefined && !Number.isInteger(top)) throw new InputError(`--top must be a whole number, not ${top}.`);
+    const status = flag(args, 'status');
+    if (status !== undefined && !['open', 'accepted', 'dismissed'].includes(status)) {
+      throw new InputError(`--status ${status} is not a finding status.`, { hint: 'Use open, accepted or dismissed.' });
+    }
     const workspace = ctx.engine.sessions.get(path);
-    const findings = new FindingsStore(workspace).list({ kind: kind as FindingKind | undefined, top });
+    const findings = new FindingsStore(workspace).list({ kind: kind as FindingKind | undefined, status: status as FindingStatus | undefined, top });
     if (findings.length === 0 && new FindingsStore(workspace).list({ top: 1 }).length === 0) {
       throw new InputError(`The workspace ${workspace.name} has no findings yet.`, { hint: `Train a model first: gemba train ${path}` });
     }

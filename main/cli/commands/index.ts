@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { dfgCommand } from './dfg.ts';
 import { exportCommand } from './export.ts';
+import { findingCommand } from './finding.ts';
 import { findingsCommand } from './findings.ts';
 import { fixCommand } from './fix.ts';
 import { importCommand } from './import.ts';
@@ -14,4 +15,4 @@ import { trainCommand } from './train.ts';
 import { variantsCommand } from './variants.ts';
 
 /** Every `gemba` subcommand; add a command here and it appears in `gemba help`. */
-export const COMMANDS: readonly Command[] = [importCommand, statsCommand, dfgCommand, variantsCommand, mapCommand, qualityCommand, fixCommand, statisticsCommand, kpiCommand, spcCommand, exportCommand, trainCommand, findingsCommand];
+export const COMMANDS: readonly Command[] = [importCommand, statsCommand, dfgCommand, variantsCommand, mapCommand, qualityCommand, fixCommand, statisticsCommand, kpiCommand, spcCommand, exportCommand, trainCommand, findingsCommand, findingCommand];

@@ -73,6 +73,20 @@ describe('gemba train and gemba findings', () => {
     for (const f of JSON.parse(stdout) as { modelVersion: string }[]) expect(f.modelVersion).toBe('anomaly v2');
   }, 60_000);
 
+  it('dismisses and comments on a finding, audited, and filters by status', async () => {
+    const [top] = JSON.parse((await gemba('findings', ws, '--kind', 'anomaly', '--top', '1', '--json')).stdout) as { id: string }[];
+    const { code, stdout } = await gemba('finding', ws, top.id, '--status', 'dismissed', '--comment', 'known data entry error', '--json');
+    expect(code).toBe(0);
+    const finding = JSON.parse(stdout);
+    expect(finding.status).toBe('dismissed');
+    expect(finding.comments.map((c: { text: string }) => c.text)).toEqual(['known data entry error']);
+    const open = JSON.parse((await gemba('findings', ws, '--kind', 'anomaly', '--status', 'open', '--json')).stdout) as { id: string }[];
+    expect(open.map((f) => f.id)).not.toContain(top.id);
+    const bad = await gemba('finding', ws, top.id, '--status', 'maybe');
+    expect(bad.code).toBe(2);
+    expect((await gemba('finding', ws, 'no-such-id')).code).toBe(2);
+  });
+
   it('refuses an unknown model or kind with a hint', async () => {
     const model = await gemba('train', ws, '--model', 'crystal-ball');
     expect(model.code).toBe(2);
