@@ -26,6 +26,8 @@ import type {
   FilterOptions,
   StatisticsRequest,
   StatisticsTable,
+  TableExport,
+  TableExportRequest,
   GembaApi,
   JobStarted,
   Variant,
@@ -47,6 +49,7 @@ import { variants } from '../engine/analysis/index.ts';
 import { filteredLog, filterMask } from '../engine/analysis/index.ts';
 import { filterOptions } from '../engine/analysis/index.ts';
 import { statisticsTable } from '../engine/analysis/index.ts';
+import { casesTable, statisticsTableCsv, tableCsvText, variantsTable } from '../engine/export/index.ts';
 import { processMap } from '../engine/map/index.ts';
 import { mapSelection } from '../engine/map/index.ts';
 import { APP_VERSION } from '../engine/app-version.ts';
@@ -234,6 +237,20 @@ export class LocalEngine implements GembaApi {
     const { log, basis } = this.sessions.currentLog(workspace);
     const view = filteredLog(log, request.filters);
     return { ...statisticsTable(view.log, request, view.mask), basis };
+  }
+
+  async exportTable(workspace: string, request: TableExportRequest): Promise<TableExport> {
+    const { log, basis } = this.sessions.currentLog(workspace);
+    const view = filteredLog(log, request.filters);
+    const by = request.by ?? 'activity';
+    const table =
+      request.table === 'cases'
+        ? casesTable(view.log, view.mask)
+        : request.table === 'variants'
+          ? variantsTable(view.log, view.mask)
+          : statisticsTableCsv(statisticsTable(view.log, { by, attribute: request.attribute }, view.mask));
+    const name = request.table === 'statistics' ? `statistics-by-${by === 'attribute' ? request.attribute ?? 'attribute' : by}` : request.table;
+    return { fileName: `${name.replace(/[^\p{L}\p{N}._-]+/gu, '-')}.csv`, ...tableCsvText(table), basis };
   }
 
   async filterOptions(workspace: string): Promise<FilterOptions> {

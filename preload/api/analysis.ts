@@ -384,6 +384,30 @@ export interface StatisticsRequest {
   filters?: LogFilter[];
 }
 
+/** Tables a user can export for a spreadsheet. */
+export const EXPORT_TABLES = ['cases', 'variants', 'statistics'] as const;
+export type ExportTableName = (typeof EXPORT_TABLES)[number];
+
+export interface TableExportRequest {
+  table: ExportTableName;
+  /** For `statistics`: what the rows are (default activity) and the attribute for `by: 'attribute'`. */
+  by?: StatisticsBy;
+  attribute?: string;
+  filters?: LogFilter[];
+}
+
+/**
+ * CSV for spreadsheets: UTF-8 with a byte order mark, text quoted, and text that a spreadsheet
+ * would run as a formula (= + - @, tab, CR at its start) prefixed with an apostrophe (OWASP).
+ */
+export interface TableExport {
+  /** A file name to suggest, e.g. "variants.csv". */
+  fileName: string;
+  csv: string;
+  rows: number;
+  basis?: LogBasis;
+}
+
 export interface AnalysisCalls {
   /** The summary figures of the log, of the cases the filters keep when given. */
   statistics(workspace: string, filters?: LogFilter[]): Promise<LogStatistics>;
@@ -398,6 +422,8 @@ export interface AnalysisCalls {
   filterOptions(workspace: string): Promise<FilterOptions>;
   /** Disco's statistics tables: frequency, case frequency and duration spread per activity, resource or attribute value. */
   statisticsTable(workspace: string, request: StatisticsRequest): Promise<StatisticsTable>;
+  /** The cases, variants or a statistics table as spreadsheet CSV text, for the UI to offer as a download. */
+  exportTable(workspace: string, request: TableExportRequest): Promise<TableExport>;
 }
 
 export const ANALYSIS_CALLS = {
@@ -409,4 +435,5 @@ export const ANALYSIS_CALLS = {
   variantList: 'call',
   filterOptions: 'call',
   statisticsTable: 'call',
+  exportTable: 'call',
 } as const satisfies CallKinds<AnalysisCalls>;

@@ -41,6 +41,13 @@ export async function writeTableCsv(sink: TextSink, header: readonly string[], r
   return n;
 }
 
+/** The whole table as CSV text, for a UI that offers it as a download (tables are modest in size). */
+export function tableCsvText(table: Table): { csv: string; rows: number } {
+  const lines = ['\ufeff' + table.header.map(spreadsheetText).join(',')];
+  for (const row of table.rows) lines.push(row.map(cell).join(','));
+  return { csv: lines.join('\r\n') + '\r\n', rows: lines.length - 1 };
+}
+
 export interface Table {
   header: string[];
   rows: Iterable<Cell[]>;
