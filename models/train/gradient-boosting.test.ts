@@ -173,6 +173,18 @@ describe('trainGradientBoosting', () => {
     expect(seen).toEqual([1, 2, 3]);
   });
 
+  it('refuses settings that cannot train, naming them', () => {
+    const data = rowsOf(17, 50, 2, (x) => x[0]);
+    const base = { featureNames: names(2), loss: 'l2' as const };
+    expect(() => trainGradientBoosting(data, { ...base, rounds: 0 })).toThrow(/rounds/);
+    expect(() => trainGradientBoosting(data, { ...base, maxLeaves: 1 })).toThrow(/maxLeaves/);
+    expect(() => trainGradientBoosting(data, { ...base, minDataInLeaf: 2.5 })).toThrow(/minDataInLeaf/);
+    expect(() => trainGradientBoosting(data, { ...base, lambda: -1 })).toThrow(/lambda/);
+    expect(() => trainGradientBoosting(data, { ...base, validation: data, earlyStoppingRounds: 0 })).toThrow(/earlyStoppingRounds/);
+    const all = trainGradientBoosting(data, { ...base, rounds: 30, validation: rowsOf(18, 50, 2, (x) => x[0]), earlyStoppingRounds: Infinity, minDataInLeaf: 2 });
+    expect(all.validationLoss.length).toBe(31);
+  });
+
   it('refuses bad labels with the row that has them', () => {
     const data = rowsOf(12, 10, 2, () => 0.5);
     expect(() => trainGradientBoosting(data, { featureNames: names(2), loss: 'log-loss' })).toThrow(/row 1 is 0.5/);

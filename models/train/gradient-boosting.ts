@@ -39,7 +39,7 @@ export interface GradientBoostingOptions {
   maxBins?: number;
   /** Rows held out to stop early (e.g. the later cases of a temporal split). */
   validation?: LabelledRows;
-  /** Stop when the validation loss has not improved for this many rounds (default 20). */
+  /** Stop when the validation loss has not improved for this many rounds (default 20; Infinity: never). */
   earlyStoppingRounds?: number;
   onProgress?: (progress: TrainingProgress) => void;
   signal?: AbortSignal;
@@ -70,6 +70,14 @@ function lossOf(options: GradientBoostingOptions): Loss {
   }
 }
 
+/** A numeric training setting, checked: at least `min`, a whole number where `integer`. */
+function setting(name: string, value: number, min: number, integer: boolean): number {
+  if (!Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
+    throw new InputError(`The training setting ${name} must be ${integer ? 'a whole number' : 'a number'} of at least ${min}, not ${value}.`);
+  }
+  return value;
+}
+
 function checkRows(rows: LabelledRows, width: number, what: string, loss: Loss): void {
   if (!Number.isInteger(rows.nRows) || rows.nRows < 2) throw new InputError(`The ${what} set needs at least 2 rows, it has ${rows.nRows}.`);
   if (rows.features.length !== rows.nRows * width) {
@@ -98,19 +106,20 @@ export function trainGradientBoosting(train: LabelledRows, options: GradientBoos
   checkRows(train, width, 'training', loss);
   const validation = options.validation;
   if (validation) checkRows(validation, width, 'validation', loss);
-  const rounds = options.rounds ?? 200;
+  const rounds = setting('rounds', options.rounds ?? 200, 1, true);
   const learningRate = options.learningRate ?? 0.1;
   if (!(learningRate > 0 && learningRate <= 1)) throw new InputError(`The learning rate must be in (0, 1], not ${learningRate}.`);
   const grow = {
-    maxLeaves: Math.max(2, options.maxLeaves ?? 31),
-    maxDepth: options.maxDepth ?? 8,
+    maxLeaves: setting('maxLeaves', options.maxLeaves ?? 31, 2, true),
+    maxDepth: setting('maxDepth', options.maxDepth ?? 8, 0, true),
     learningRate,
-    lambda: options.lambda ?? 1,
-    minDataInLeaf: Math.max(1, options.minDataInLeaf ?? 20),
-    minHessianInLeaf: options.minHessianInLeaf ?? 1e-3,
-    minGainToSplit: options.minGainToSplit ?? 0,
+    lambda: setting('lambda', options.lambda ?? 1, 0, false),
+    minDataInLeaf: setting('minDataInLeaf', options.minDataInLeaf ?? 20, 1, true),
+    minHessianInLeaf: setting('minHessianInLeaf', options.minHessianInLeaf ?? 1e-3, 0, false),
+    minGainToSplit: setting('minGainToSplit', options.minGainToSplit ?? 0, 0, false),
   };
-  const patience = options.earlyStoppingRounds ?? 20;
+  // Infinity: never stop early (the best validation round is still the one kept).
+  const patience = options.earlyStoppingRounds === Infinity ? Infinity : setting('earlyStoppingRounds', options.earlyStoppingRounds ?? 20, 1, true);
 
   const n = train.nRows;
   const bins = binFeatures(train.features, n, options.featureNames, options.maxBins ?? MAX_VALUE_BINS);

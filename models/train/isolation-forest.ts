@@ -38,7 +38,9 @@ export interface IsolationForestOptions {
 export function trainIsolationForest(features: Float32Array, nRows: number, options: IsolationForestOptions): TreeEnsemble {
   const width = options.featureNames.length;
   const treeCount = options.trees ?? 100;
-  const psi = Math.min(options.sampleSize ?? 256, nRows);
+  const sampleSize = options.sampleSize ?? 256;
+  if (!Number.isInteger(sampleSize) || sampleSize < 2) throw new InputError(`The sample size ψ must be a whole number of at least 2, not ${sampleSize}.`);
+  const psi = Math.min(sampleSize, nRows);
   if (width === 0) throw new InputError('An isolation forest needs at least one feature.');
   if (!Number.isInteger(nRows) || nRows < 2) throw new InputError(`An isolation forest needs at least 2 rows, it has ${nRows}.`);
   if (features.length !== nRows * width) throw new InputError(`The features have ${features.length} values, not ${nRows} rows × ${width} features.`);
