@@ -3,6 +3,8 @@ import { InputError } from '../engine/errors.ts';
 export interface ParsedArgs {
   positionals: string[];
   flags: Map<string, string | true>;
+  /** Every value of a value flag given more than once (`--end-activity A --end-activity B`), in order. */
+  repeated?: Map<string, string[]>;
 }
 
 /**
@@ -12,6 +14,7 @@ export interface ParsedArgs {
 export function parseArgs(argv: readonly string[], valueFlags: readonly string[], switches: readonly string[]): ParsedArgs {
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
+  const repeated = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--') || arg === '--') {
@@ -26,6 +29,7 @@ export function parseArgs(argv: readonly string[], valueFlags: readonly string[]
         throw new InputError(`The option --${name} needs a value.`, { hint: `Write --${name} VALUE.` });
       }
       flags.set(name, value);
+      repeated.set(name, [...(repeated.get(name) ?? []), value]);
     } else if (switches.includes(name)) {
       if (eq >= 0) throw new InputError(`The option --${name} takes no value.`);
       flags.set(name, true);
@@ -34,7 +38,12 @@ export function parseArgs(argv: readonly string[], valueFlags: readonly string[]
       throw new InputError(`Unknown option --${name}.`, { hint: known ? `Known options: ${known}.` : 'This command takes no options.' });
     }
   }
-  return { positionals, flags };
+  return { positionals, flags, repeated };
+}
+
+/** All values of a flag that may be repeated; empty when absent. */
+export function flagValues(args: ParsedArgs, name: string): string[] {
+  return args.repeated?.get(name) ?? (typeof args.flags.get(name) === 'string' ? [args.flags.get(name) as string] : []);
 }
 
 export function flag(args: ParsedArgs, name: string): string | undefined {

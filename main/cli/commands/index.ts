@@ -7,6 +7,7 @@ import { fixCommand } from './fix.ts';
 import { importCommand } from './import.ts';
 import { kpiCommand } from './kpi.ts';
 import { mapCommand } from './map.ts';
+import { predictCommand } from './predict.ts';
 import { qualityCommand } from './quality.ts';
 import { spcCommand } from './spc.ts';
 import { statisticsCommand } from './statistics.ts';
@@ -15,4 +16,4 @@ import { trainCommand } from './train.ts';
 import { variantsCommand } from './variants.ts';
 
 /** Every `gemba` subcommand; add a command here and it appears in `gemba help`. */
-export const COMMANDS: readonly Command[] = [importCommand, statsCommand, dfgCommand, variantsCommand, mapCommand, qualityCommand, fixCommand, statisticsCommand, kpiCommand, spcCommand, exportCommand, trainCommand, findingsCommand, findingCommand];
+export const COMMANDS: readonly Command[] = [importCommand, statsCommand, dfgCommand, variantsCommand, mapCommand, qualityCommand, fixCommand, statisticsCommand, kpiCommand, spcCommand, exportCommand, trainCommand, findingsCommand, findingCommand, predictCommand];
