@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { END_ACTIVITY, OrderToCash } from '../../../bench/generator/order-to-cash.ts';
-import { gemba } from '../cli-test-run.ts';
+import { gemba } from '../cli-run.fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gemba-predict-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
