@@ -341,6 +341,8 @@ export interface DurationStatistics {
   standardDeviation: number | null;
   min: number;
   max: number;
+  /** The durations added up: Disco's aggregate duration (e.g. the time a resource spent). */
+  total: number;
 }
 
 export interface StatisticsRow {

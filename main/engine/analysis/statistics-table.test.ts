@@ -32,7 +32,7 @@ describe('statisticsTable by activity', () => {
     // b: 600, 300, 3600 s. Sorted 300, 600, 3600: P90 at h = 1.8 → 600 + 0.8·3000; P95 at h = 1.9.
     // Deviations from the mean 1500: −1200, −900, 2100; squares sum to 6,660,000; / (n−1) = 3,330,000.
     const b = row(t.rows, 'b').durationSeconds!;
-    expect(b).toMatchObject({ count: 3, mean: 1500, median: 600, p90: 3000, min: 300, max: 3600 });
+    expect(b).toMatchObject({ count: 3, mean: 1500, median: 600, p90: 3000, min: 300, max: 3600, total: 4500 });
     expect(b.p95).toBeCloseTo(3300, 9);
     expect(b.standardDeviation).toBeCloseTo(Math.sqrt(3_330_000), 9);
     expect(row(t.rows, 'c').durationSeconds).toMatchObject({ count: 2, mean: 1200, median: 1200, standardDeviation: 0, min: 1200, max: 1200 });

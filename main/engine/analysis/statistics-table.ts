@@ -175,6 +175,7 @@ export function summarise(sorted: Float64Array): DurationStatistics {
     standardDeviation: n > 1 ? Math.sqrt(squares / (n - 1)) : null,
     min: sorted[0],
     max: sorted[n - 1],
+    total: sum,
   };
 }
 

@@ -55,9 +55,9 @@ describe('spreadsheet tables (OWASP CSV injection)', () => {
     const file = files.path('statistics.csv');
     await exportTable(statisticsTableCsv(statisticsTable(log(), { by: 'activity' })), file);
     const lines = readFileSync(file, 'utf8').split('\r\n');
-    expect(lines[0]).toBe('\ufeff"Activity","Frequency","Relative frequency","Case frequency","Case share","Durations","Mean (s)","Median (s)","P90 (s)","P95 (s)","SD (s)","Min (s)","Max (s)"');
+    expect(lines[0]).toBe('\ufeff"Activity","Frequency","Relative frequency","Case frequency","Case share","Durations","Mean (s)","Median (s)","P90 (s)","P95 (s)","SD (s)","Min (s)","Max (s)","Total (s)"');
     // b: two events, case frequency 2; with start times only the one with a start counts (30 min).
-    expect(lines[1]).toBe('"b",2,0.5,2,1,1,1800,1800,1800,1800,,1800,1800');
+    expect(lines[1]).toBe('"b",2,0.5,2,1,1,1800,1800,1800,1800,,1800,1800,1800');
   });
 });
 

@@ -85,10 +85,10 @@ export function variantsTable(log: EventLog, mask?: Uint8Array | null): Table {
 export function statisticsTableCsv(table: StatisticsTable): Table {
   const label = table.by === 'attribute' ? table.attribute! : table.by === 'activity' ? 'Activity' : 'Resource';
   return {
-    header: [label, 'Frequency', 'Relative frequency', 'Case frequency', 'Case share', 'Durations', 'Mean (s)', 'Median (s)', 'P90 (s)', 'P95 (s)', 'SD (s)', 'Min (s)', 'Max (s)'],
+    header: [label, 'Frequency', 'Relative frequency', 'Case frequency', 'Case share', 'Durations', 'Mean (s)', 'Median (s)', 'P90 (s)', 'P95 (s)', 'SD (s)', 'Min (s)', 'Max (s)', 'Total (s)'],
     rows: table.rows.map((r) => {
       const d = r.durationSeconds;
-      return [r.value, r.frequency, r.relativeFrequency, r.caseFrequency, r.caseShare, d?.count ?? 0, d?.mean ?? null, d?.median ?? null, d?.p90 ?? null, d?.p95 ?? null, d?.standardDeviation ?? null, d?.min ?? null, d?.max ?? null];
+      return [r.value, r.frequency, r.relativeFrequency, r.caseFrequency, r.caseShare, d?.count ?? 0, d?.mean ?? null, d?.median ?? null, d?.p90 ?? null, d?.p95 ?? null, d?.standardDeviation ?? null, d?.min ?? null, d?.max ?? null, d?.total ?? null];
     }),
   };
 }
