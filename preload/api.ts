@@ -17,6 +17,7 @@ import { IMPORT_CALLS, type ImportCalls } from './api/import.ts';
 import { JOB_CALLS, type JobCalls, type JobEvent } from './api/jobs.ts';
 import { MAP_CALLS, type MapCalls } from './api/map.ts';
 import { MEASURES_CALLS, type MeasuresCalls } from './api/measures.ts';
+import { MODELS_CALLS, type ModelsCalls } from './api/models.ts';
 import { QUALITY_CALLS, type QualityCalls } from './api/quality.ts';
 import { WORKSPACE_CALLS, type WorkspaceCalls, type WorkspaceInfo } from './api/workspace.ts';
 import type { FileRef } from './api/import.ts';
@@ -27,11 +28,12 @@ export * from './api/import.ts';
 export * from './api/jobs.ts';
 export * from './api/map.ts';
 export * from './api/measures.ts';
+export * from './api/models.ts';
 export * from './api/proxy.ts';
 export * from './api/quality.ts';
 export * from './api/workspace.ts';
 
-export interface GembaApi extends WorkspaceCalls, ImportCalls, JobCalls, AnalysisCalls, QualityCalls, MapCalls, MeasuresCalls {}
+export interface GembaApi extends WorkspaceCalls, ImportCalls, JobCalls, AnalysisCalls, QualityCalls, MapCalls, MeasuresCalls, ModelsCalls {}
 
 export type ApiMethod = keyof GembaApi;
 
@@ -47,6 +49,7 @@ export const API_CALLS = {
   ...QUALITY_CALLS,
   ...MAP_CALLS,
   ...MEASURES_CALLS,
+  ...MODELS_CALLS,
 } as const satisfies CallKinds<GembaApi>;
 
 /** Every call name, for transports that must validate what arrives over the wire. */

@@ -1,4 +1,4 @@
-import { CAPABILITY_METHODS, CASE_SORTS, CHART_TYPES, MAP_VIEWS, MEASURE_PERIODS, STATISTICS_BY, EXPORT_TABLES, type ApiMethod, type GembaApi } from '../../preload/api.ts';
+import { CAPABILITY_METHODS, CASE_SORTS, CHART_TYPES, EXPORT_TABLES, FINDING_KINDS, FINDING_STATUSES, MAP_VIEWS, MEASURE_PERIODS, STATISTICS_BY, TRAINABLE_MODELS, type ApiMethod, type GembaApi } from '../../preload/api.ts';
 import { validateCalendar } from '../engine/analysis/index.ts';
 import { parseLogFilters } from '../engine/analysis/index.ts';
 import { InputError } from '../engine/errors.ts';
@@ -89,6 +89,10 @@ const chartRequest = record({
   filters: optional(filters),
 });
 
+const texts: Check = (v, name) => (Array.isArray(v) ? v.map((x, i) => text(x, `${name}[${i}]`)) : bad(name, 'must be a list of texts'));
+const positive: Check = (v, name) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : bad(name, 'must be a number above 0'));
+const modelList: Check = (v, name) => (Array.isArray(v) ? v.map((x, i) => oneOf(TRAINABLE_MODELS)(x, `${name}[${i}]`)) : bad(name, 'must be a list of models'));
+
 /** One check per parameter of the call, optional ones included, in order. */
 type ParameterChecks<P extends readonly unknown[]> = { readonly [K in keyof P]-?: Check };
 
@@ -159,6 +163,23 @@ const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M
   kpis: [text, record({ filters: optional(filters), period: optional(oneOf(MEASURE_PERIODS)), by: optional(text), timeZone: optional(text) })],
   controlChart: [text, chartRequest],
   chartPointCases: [text, chartRequest, whole(0)],
+  startTraining: [
+    text,
+    record({ models: optional(modelList), slaHours: optional(positive), outcome: optional(text), endActivities: optional(texts), filters: optional(filters) }),
+  ],
+  models: [text],
+  findings: [text, record({ kind: optional(oneOf(FINDING_KINDS)), status: optional(oneOf(FINDING_STATUSES)), top: optional(whole(0)), filters: optional(filters) })],
+  finding: [text, text],
+  updateFinding: [
+    text,
+    text,
+    record({
+      status: optional(oneOf(FINDING_STATUSES)),
+      comment: optional((v, name) => (typeof v === 'string' && v.length <= 10_000 ? v : bad(name, 'must be a text of at most 10,000 characters'))),
+    }),
+  ],
+  runningCases: [text, record({ filters: optional(filters), top: optional(whole(0)), endActivities: optional(texts) })],
+  auditTrail: [text, record({ limit: optional(whole(1)) })],
 };
 
 /** Checks and normalises the arguments of one call; throws InputError naming the bad argument. */

@@ -10,11 +10,13 @@ export type JobThread = 'engine' | 'training';
 /** Which thread each kind of job runs on; a kind added to JobKinds is a compile error here until placed. */
 export const JOB_THREADS = {
   import: 'engine',
+  train: 'training',
 } as const satisfies { readonly [K in JobKind]: JobThread };
 
 /** What a job's progress counts, by kind and phase. */
 export const PROGRESS_UNITS: { readonly [K in JobKind]: (phase: string) => JobKinds[K]['unit'] } = {
   import: (phase) => (phase === 'reading' ? 'bytes' : 'steps'),
+  train: () => 'models',
 };
 
 /**

@@ -41,6 +41,15 @@ import type {
   KpiRequest,
   MeasuresInfo,
   MeasuresSchema,
+  AuditEntry,
+  FindingDetail,
+  FindingsList,
+  FindingsRequest,
+  FindingUpdate,
+  ModelsOverview,
+  RunningCasesRequest,
+  RunningCasesView,
+  TrainingRequest,
 } from '../../preload/api.ts';
 import { caseDetail, caseList } from '../engine/analysis/index.ts';
 import { directlyFollows } from '../engine/analysis/index.ts';
@@ -61,6 +70,7 @@ import { FixesStore } from '../engine/workspace/index.ts';
 import type { RunOnThread } from './job-kinds.ts';
 import { JobQueue } from './job-queue.ts';
 import { MeasuresService } from './measures-service.ts';
+import { ModelsService } from './models-service.ts';
 import { RecentWorkspaces } from './recent-workspaces.ts';
 import { UploadStore } from './uploads.ts';
 import { WorkspaceSessions } from './workspace-sessions.ts';
@@ -84,6 +94,7 @@ export class LocalEngine implements GembaApi {
   private readonly jobQueue = new JobQueue();
   private readonly recent: RecentWorkspaces;
   private readonly measuresService: MeasuresService;
+  private readonly modelsService: ModelsService;
   private readonly defaultWorkspaceDir: string;
 
   /**
@@ -101,6 +112,7 @@ export class LocalEngine implements GembaApi {
     this.uploads = new UploadStore(options.userDataDir, options.mode !== 'browser');
     this.recent = new RecentWorkspaces(options.userDataDir);
     this.measuresService = new MeasuresService(this.sessions);
+    this.modelsService = new ModelsService(this.sessions, runOnThread);
   }
 
   async environment(): Promise<Environment> {
@@ -305,6 +317,36 @@ export class LocalEngine implements GembaApi {
 
   async chartPointCases(workspace: string, request: ControlChartRequest, index: number): Promise<ChartPointCases> {
     return this.measuresService.chartPointCases(workspace, request, index);
+  }
+
+  async startTraining(workspace: string, request: TrainingRequest): Promise<JobStarted> {
+    // Checked now, so a model the log cannot support fails the call itself, not a job later.
+    const work = this.modelsService.trainingWork(workspace, request);
+    return { jobId: this.jobQueue.start('train', work) };
+  }
+
+  async models(workspace: string): Promise<ModelsOverview> {
+    return this.modelsService.models(workspace);
+  }
+
+  async findings(workspace: string, request: FindingsRequest): Promise<FindingsList> {
+    return this.modelsService.findings(workspace, request);
+  }
+
+  async finding(workspace: string, id: string): Promise<FindingDetail> {
+    return this.modelsService.finding(workspace, id);
+  }
+
+  async updateFinding(workspace: string, id: string, update: FindingUpdate): Promise<FindingDetail> {
+    return this.modelsService.updateFinding(workspace, id, update);
+  }
+
+  async runningCases(workspace: string, request: RunningCasesRequest): Promise<RunningCasesView> {
+    return this.modelsService.runningCases(workspace, request);
+  }
+
+  async auditTrail(workspace: string, request: { limit?: number }): Promise<AuditEntry[]> {
+    return this.modelsService.auditTrail(workspace, request);
   }
 
   private log(workspace: string) {

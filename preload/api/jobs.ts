@@ -1,6 +1,7 @@
 /** Long work (imports now; training, scoring and report export next): its events, cancel and list. */
 import type { CallKinds, UserFacingError } from './calls.ts';
 import type { ImportSummary } from './import.ts';
+import type { TrainingResult } from './models.ts';
 
 /**
  * Each kind of job with what it answers when done and what its progress counts. A kind added
@@ -13,6 +14,11 @@ export interface JobKinds {
    * .gz), steps in 'checking' and 'saving'.
    */
   import: { result: ImportSummary; unit: 'bytes' | 'steps' };
+  /**
+   * A training run: `unit` is models (done = models finished plus the share of the one in hand,
+   * total = models to train); the phase names the model and its step ("anomaly: computing case features").
+   */
+  train: { result: TrainingResult; unit: 'models' };
 }
 
 export type JobKind = keyof JobKinds;

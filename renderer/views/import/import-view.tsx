@@ -102,7 +102,8 @@ export function ImportView() {
       stop();
       forgetJob(event.jobId);
       if (event.type === 'done') {
-        void logChanged(undefined, event.result).then(
+        // Only this import's events reach here (by job id), so the result is an import summary.
+        void logChanged(undefined, event.kind === 'import' ? event.result : undefined).then(
           () => {
             if (mounted.current) navigate('summary');
           },

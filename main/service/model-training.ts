@@ -1,0 +1,144 @@
+import type { LogFilter, TrainableModel, TrainedModel, TrainingRequest, TrainingResult } from '../../preload/api.ts';
+import { filterMask } from '../engine/analysis/filters.ts';
+import { InputError, throwIfCancelled } from '../engine/errors.ts';
+import type { EventLog } from '../engine/eventlog/event-log.ts';
+import { workspaceMeasures } from '../engine/measures/index.ts';
+import type { Workspace } from '../engine/workspace/workspace.ts';
+import { scoreFindings } from '../../models/anomaly/score-findings.ts';
+import { subLog, trainAnomalyModel } from '../../models/anomaly/train-anomaly-model.ts';
+import { runningCaseNewModel } from '../../models/predict/registry-model.ts';
+import type { RunningCaseTarget } from '../../models/predict/running-case-model.ts';
+import { trainRunningCaseModel } from '../../models/predict/train-running-case.ts';
+import { FindingsStore, ModelRegistry, type DataBasis } from '../../models/registry/index.ts';
+import type { JobProgress } from './job-queue.ts';
+import { WorkspaceSessions } from './workspace-sessions.ts';
+
+/** What a training job's thread is sent: plain JSON (the workspace by its absolute path). */
+export interface TrainingInput extends TrainingRequest {
+  workspace: string;
+}
+
+/** The fewest cases any model learns from: below it "usual" cannot be told from chance. */
+export const MIN_TRAINING_CASES = 50;
+
+const HOURS_PER: Record<string, number> = { seconds: 1 / 3600, minutes: 1 / 60, hours: 1, days: 24 };
+
+/** The workspace's SLA target in hours (measures.json), or null when none is set. */
+export function measuresSlaHours(ws: Workspace): number | null {
+  try {
+    const target = workspaceMeasures(ws.path).parameters.slaTarget;
+    return target ? target.value * HOURS_PER[target.unit] : null;
+  } catch {
+    // A broken measures.json is reported by the measures views; training just asks for the SLA.
+    return null;
+  }
+}
+
+/** Why the log itself rules a model out (whatever is chosen), or null. */
+export function logRulesOut(kind: TrainableModel, log: EventLog): string | null {
+  if (kind === 'bottleneck') return 'this version of Gemba shows bottlenecks on the process map; a trained bottleneck model is not part of it yet';
+  if (log.caseCount < MIN_TRAINING_CASES) return `it needs at least ${MIN_TRAINING_CASES} cases (the log has ${log.caseCount})`;
+  return null;
+}
+
+/** Null when the log supports the model with this request, else why not, in words. */
+export function whyNotTrainable(kind: TrainableModel, log: EventLog, request: TrainingRequest, slaHours: number | null): string | null {
+  const ruledOut = logRulesOut(kind, log);
+  if (ruledOut) return ruledOut;
+  switch (kind) {
+    case 'anomaly':
+    case 'remaining-time':
+    case 'bottleneck':
+      return null;
+    case 'sla-breach':
+      return slaHours === null ? 'no SLA is set: give the SLA in hours (or set the SLA target in the measures)' : null;
+    case 'outcome':
+      if (!request.outcome) return 'no outcome is chosen: pick the activity whose reaching it predicts (an escalation, a rework step)';
+      return log.activities.includes(request.outcome) ? null : `"${request.outcome}" is not an activity of this log`;
+  }
+}
+
+const ORDER: readonly TrainableModel[] = ['anomaly', 'remaining-time', 'sla-breach', 'outcome', 'bottleneck'];
+
+/**
+ * One training run: the models asked for (or every model the log supports), each stored in the
+ * workspace's registry with its data fingerprint, the anomaly model's findings scored. Runs on a
+ * thread of its own (main/worker/training-thread.ts) with its own connection to the workspace,
+ * so the engine thread keeps answering the map; progress counts models (done = finished + the
+ * share of the one in hand).
+ */
+export async function trainModels(input: TrainingInput, progress: JobProgress, signal?: AbortSignal): Promise<TrainingResult> {
+  const sessions = new WorkspaceSessions(input.workspace);
+  try {
+    const { workspace, log, basis } = sessions.currentLog(input.workspace);
+    const slaHours = input.slaHours ?? measuresSlaHours(workspace);
+    const filters: LogFilter[] = input.filters ?? [];
+    const mask = filterMask(log, filters);
+    const wanted = input.models?.length ? ORDER.filter((k) => input.models!.includes(k)) : ORDER;
+    const skipped: TrainingResult['skipped'] = [];
+    const plan: TrainableModel[] = [];
+    for (const kind of wanted) {
+      const why = whyNotTrainable(kind, log, input, slaHours);
+      if (why === null) plan.push(kind);
+      else if (input.models?.length) throw new InputError(`The ${kind} model cannot be trained on this log: ${why}.`);
+      else skipped.push({ kind, reason: why });
+    }
+    if (plan.length === 0) throw new InputError('No model can be trained on this log.', { hint: skipped.map((s) => `${s.kind}: ${s.reason}.`).join(' ') });
+    const dataBasis: Omit<DataBasis, 'cases' | 'events'> = {
+      importId: basis.importId,
+      fileName: basis.fileName,
+      sha256: basis.sha256,
+      fixesInForce: basis.fixesInForce.map((f) => ({ id: f.id, kind: f.fix.kind })),
+      filters,
+    };
+    const models: TrainedModel[] = [];
+    for (const [i, kind] of plan.entries()) {
+      throwIfCancelled(signal);
+      const step = (phase: string, share: number) => progress(`${kind}: ${phase}`, i + Math.min(1, Math.max(0, share)), plan.length);
+      step('starting', 0);
+      if (kind === 'anomaly') models.push(await trainAnomaly(workspace, log, mask, dataBasis, step, signal));
+      else models.push(trainRunningCase(workspace, log, mask, dataBasis, targetOf(kind, input, slaHours), input.endActivities, step, signal));
+      progress(`${kind}: done`, i + 1, plan.length);
+    }
+    return { models, skipped };
+  } finally {
+    sessions.closeAll();
+  }
+}
+
+function targetOf(kind: TrainableModel, request: TrainingRequest, slaHours: number | null): RunningCaseTarget {
+  if (kind === 'sla-breach') return { kind, slaHours: slaHours! };
+  if (kind === 'outcome') return { kind, activity: request.outcome! };
+  return { kind: 'remaining-time' };
+}
+
+type Step = (phase: string, share: number) => void;
+
+async function trainAnomaly(ws: Workspace, log: EventLog, mask: Uint8Array | null, basis: Omit<DataBasis, 'cases' | 'events'>, step: Step, signal?: AbortSignal): Promise<TrainedModel> {
+  const model = new ModelRegistry(ws).save(trainAnomalyModel(log, { basis, mask }, { onProgress: (phase, done) => step(phase, 0.8 * done), signal }));
+  step('scoring findings', 0.85);
+  const { findings } = await scoreFindings(log, model, { mask }, { signal });
+  throwIfCancelled(signal);
+  new FindingsStore(ws).record(model.id, basis.importId, findings);
+  const counts: Record<string, number> = {};
+  for (const f of findings) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
+  return { kind: 'anomaly', modelVersion: model.label, dataFingerprint: model.dataFingerprint, metrics: model.metrics, trainingMs: model.trainingMs, findings: counts };
+}
+
+function trainRunningCase(
+  ws: Workspace,
+  log: EventLog,
+  mask: Uint8Array | null,
+  basis: Omit<DataBasis, 'cases' | 'events'>,
+  target: RunningCaseTarget,
+  endActivities: string[] | undefined,
+  step: Step,
+  signal?: AbortSignal,
+): TrainedModel {
+  const started = performance.now();
+  const training = mask ? subLog(log, mask) : log;
+  const trained = trainRunningCaseModel(training, target, { endActivities, signal, onProgress: (s) => step(s.message.toLowerCase(), s.fraction) });
+  const full: DataBasis = { ...basis, cases: training.caseCount, events: training.eventCount };
+  const record = new ModelRegistry(ws).save(runningCaseNewModel(trained, full, performance.now() - started));
+  return { kind: target.kind, modelVersion: record.label, dataFingerprint: record.dataFingerprint, metrics: record.metrics, trainingMs: record.trainingMs };
+}

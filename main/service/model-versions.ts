@@ -1,0 +1,93 @@
+import type { BaselineFigure, FeatureDriftFigure, LogBasis, ModelVersionInfo, TrainableModel } from '../../preload/api.ts';
+import type { EventLog } from '../engine/eventlog/event-log.ts';
+import type { AnomalyModelDetails } from '../../models/anomaly/anomaly-model.ts';
+import { encodeCases, type ProcessStatistics } from '../../models/features/index.ts';
+import type { RunningCaseDetails } from '../../models/predict/registry-model.ts';
+import { featureDrift, type ModelRecord } from '../../models/registry/index.ts';
+
+/** Drift figures shown per model: the features that moved most. */
+const DRIFT_SHOWN = 10;
+
+/** The basis of a model as the UI shows it (counts of fixes and filters, not their bodies). */
+export function basisSummary(record: Pick<ModelRecord, 'basis'>): ModelVersionInfo['basis'] {
+  const b = record.basis;
+  return { importId: b.importId, fileName: b.fileName, sha256: b.sha256, cases: b.cases, events: b.events, fixes: b.fixesInForce.length, filters: b.filters.length };
+}
+
+/** True when the log now in use is not the one the model saw (another import, other fixes). */
+export function isStale(record: Pick<ModelRecord, 'basis'>, current: LogBasis): boolean {
+  const fixes = (ids: number[]) => ids.sort((a, b) => a - b).join(',');
+  return (
+    record.basis.importId !== current.importId ||
+    record.basis.sha256 !== current.sha256 ||
+    fixes(record.basis.fixesInForce.map((f) => f.id)) !== fixes(current.fixesInForce.map((f) => f.id))
+  );
+}
+
+/**
+ * One stored model as the Models panel lists it. Drift of the newest anomaly model is measured
+ * between its training cases and every case of the log now (PSI against the training deciles);
+ * a running-case model's drift is the one its evaluation measured, training period against the
+ * later test period. Metrics sit beside the baselines the model has to beat.
+ */
+export function modelVersionInfo(record: ModelRecord, current: boolean, log: EventLog | null, basis: LogBasis | null): ModelVersionInfo {
+  const kind = record.kind as TrainableModel;
+  const { baselineMetric, baselines } = baselinesOf(record);
+  const drift = current ? driftOf(record, log) : { drift: [], driftBasis: null };
+  return {
+    id: record.id,
+    kind,
+    version: record.version,
+    label: record.label,
+    current,
+    createdAt: record.createdAt,
+    user: record.user,
+    appVersion: record.appVersion,
+    trainingMs: record.trainingMs,
+    dataFingerprint: record.dataFingerprint,
+    basis: basisSummary(record),
+    stale: basis ? isStale(record, basis) : false,
+    metrics: record.metrics,
+    baselineMetric,
+    baselines,
+    ...drift,
+  };
+}
+
+function baselinesOf(record: ModelRecord): { baselineMetric: string | null; baselines: BaselineFigure[] } {
+  const details = record.details as Partial<RunningCaseDetails> | null;
+  const evaluation = details?.evaluation;
+  if (!evaluation) return { baselineMetric: null, baselines: [] };
+  if (evaluation.kind === 'remaining-time') {
+    const wip = evaluation.workInProgress;
+    return {
+      baselineMetric: 'MAE in hours on the test period’s running cases (lower is better)',
+      baselines: [{ name: 'this model', value: wip.maeHours, model: true }, ...wip.baselines.map((b) => ({ name: b.baseline, value: b.value }))],
+    };
+  }
+  return {
+    baselineMetric: 'AUC on the test cases’ prefixes (higher is better)',
+    baselines: [{ name: 'this model', value: evaluation.atEvents.auc, model: true }, ...evaluation.atEvents.baselines.map((b) => ({ name: b.baseline, value: b.auc }))],
+  };
+}
+
+const levelOf = (psi: number): FeatureDriftFigure['level'] => (psi < 0.1 ? 'stable' : psi <= 0.25 ? 'some shift' : 'shift');
+
+function driftOf(record: ModelRecord, log: EventLog | null): Pick<ModelVersionInfo, 'drift' | 'driftBasis'> {
+  const largest = (figures: FeatureDriftFigure[]) => figures.filter((d) => Number.isFinite(d.psi)).sort((a, b) => b.psi - a.psi).slice(0, DRIFT_SHOWN);
+  if (record.kind === 'anomaly') {
+    const details = record.details as AnomalyModelDetails;
+    if (!log || !details?.drift) return { drift: [], driftBasis: null };
+    const matrix = encodeCases(log, record.encoding as ProcessStatistics);
+    return {
+      drift: largest(featureDrift(details.drift, record.featureNames, matrix.values, matrix.rows)),
+      driftBasis: `training cases against all ${matrix.rows.toLocaleString('en')} cases of the current log`,
+    };
+  }
+  const evaluation = (record.details as Partial<RunningCaseDetails> | null)?.evaluation;
+  if (!evaluation) return { drift: [], driftBasis: null };
+  return {
+    drift: largest(evaluation.drift.map((d) => ({ feature: d.feature, psi: d.psi, level: levelOf(d.psi) }))),
+    driftBasis: 'training period against the later test period',
+  };
+}

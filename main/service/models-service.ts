@@ -1,0 +1,196 @@
+import type {
+  AuditEntry,
+  FindingDetail,
+  FindingsList,
+  FindingsRequest,
+  FindingStatus,
+  FindingSummary,
+  FindingUpdate,
+  ModelsOverview,
+  RunningCasesRequest,
+  RunningCasesView,
+  TrainingRequest,
+} from '../../preload/api.ts';
+import { TRAINABLE_MODELS } from '../../preload/api.ts';
+import { filterMask } from '../engine/analysis/filters.ts';
+import { InputError } from '../engine/errors.ts';
+import type { EventLog } from '../engine/eventlog/event-log.ts';
+import { predictForRunningCases, type RunningCaseModels } from '../../models/predict/predict-running.ts';
+import { runningCaseModelOf } from '../../models/predict/registry-model.ts';
+import { FindingsStore, ModelRegistry, type Finding, type ModelRecord } from '../../models/registry/index.ts';
+import type { JobWork } from './job-queue.ts';
+import type { RunOnThread } from './job-kinds.ts';
+import { logRulesOut, measuresSlaHours, trainModels, whyNotTrainable, type TrainingInput } from './model-training.ts';
+import { basisSummary, modelVersionInfo } from './model-versions.ts';
+import type { WorkspaceSessions } from './workspace-sessions.ts';
+
+/** The training thread's module: the TypeScript file in development, the bundle beside this one when built. */
+const TRAINING_ENTRY = new URL(import.meta.url.endsWith('.ts') ? '../worker/training-thread.ts' : './training-thread.js', import.meta.url);
+
+const SLA_RISK = 0.5;
+const AUDIT_DEFAULT = 200;
+
+/**
+ * The models calls of GembaApi over a workspace: training as a job on a thread of its own, the
+ * stored model versions, the findings (review state and audit) and the running cases' forecasts.
+ */
+export class ModelsService {
+  /** Forecasts per loaded log and model versions: the list, its filters and a case's row reuse one scoring. */
+  private readonly forecasts = new WeakMap<EventLog, Map<string, ReturnType<typeof predictForRunningCases>>>();
+
+  constructor(
+    private readonly sessions: WorkspaceSessions,
+    private readonly runOnThread?: RunOnThread,
+  ) {}
+
+  /** The body of a training job: checked here (so a bad request fails the call), run on its own thread. */
+  trainingWork(workspace: string, request: TrainingRequest): JobWork<'train'> {
+    const { log, workspace: ws } = this.sessions.currentLog(workspace);
+    const slaHours = request.slaHours ?? measuresSlaHours(ws);
+    for (const kind of request.models ?? []) {
+      const why = whyNotTrainable(kind, log, request, slaHours);
+      if (why) throw new InputError(`The ${kind} model cannot be trained on this log: ${why}.`);
+    }
+    const input: TrainingInput = { ...request, workspace: ws.path };
+    const run = this.runOnThread;
+    return (signal, progress) => (run ? run(TRAINING_ENTRY, input, signal, progress) : trainModels(input, progress, signal));
+  }
+
+  async models(workspace: string): Promise<ModelsOverview> {
+    const { log, basis, workspace: ws } = this.sessions.currentLog(workspace);
+    const registry = new ModelRegistry(ws);
+    const newest = new Map<string, number>();
+    const listed = registry.list();
+    for (const m of listed) newest.set(m.kind, Math.max(newest.get(m.kind) ?? 0, m.id));
+    const versions = listed.map((m) => {
+      const current = newest.get(m.kind) === m.id;
+      return modelVersionInfo(registry.get(m.id), current, current ? log : null, basis);
+    });
+    const slaHours = measuresSlaHours(ws);
+    return {
+      versions,
+      // SLA and outcome also need a choice, which the panel asks for; here only what the log rules out.
+      trainable: TRAINABLE_MODELS.map((kind) => {
+        const reason = logRulesOut(kind, log);
+        return { kind, available: reason === null, reason };
+      }),
+      activities: [...log.activities].sort((a, b) => a.localeCompare(b)),
+      slaHours,
+    };
+  }
+
+  async findings(workspace: string, request: FindingsRequest): Promise<FindingsList> {
+    const { log, workspace: ws } = this.sessions.currentLog(workspace);
+    const all = new FindingsStore(ws).list();
+    const counts = new Map<string, { kind: FindingSummary['kind']; status: FindingStatus; n: number }>();
+    for (const f of all) {
+      const status = f.status ?? 'open';
+      const key = `${f.kind}\u0000${status}`;
+      const entry = counts.get(key) ?? { kind: f.kind, status, n: 0 };
+      entry.n++;
+      counts.set(key, entry);
+    }
+    const mask = filterMask(log, request.filters);
+    const kept = mask ? casesKept(log, mask) : null;
+    const findings = all
+      .filter((f) => (!request.kind || f.kind === request.kind) && (!request.status || (f.status ?? 'open') === request.status))
+      .filter((f) => !kept || f.case === undefined || kept.has(f.case))
+      .slice(0, request.top ?? Infinity)
+      .map(summary);
+    return { findings, total: all.length, counts: [...counts.values()] };
+  }
+
+  async finding(workspace: string, id: string): Promise<FindingDetail> {
+    const { log, workspace: ws } = this.sessions.currentLog(workspace);
+    const finding = new FindingsStore(ws).get(id);
+    const model = modelOf(new ModelRegistry(ws), finding.modelVersion);
+    const caseIndex = finding.case !== undefined ? log.caseIds.indexOf(finding.case) : -1;
+    const audit = ws
+      .auditTrail()
+      .filter((e) => (e.details as { findingId?: unknown } | null)?.findingId === id)
+      .reverse();
+    return {
+      ...summary(finding),
+      caseIndex: caseIndex >= 0 ? caseIndex : null,
+      explanationUnit:
+        finding.kind === 'bottleneck'
+          ? 'predicted waiting hours'
+          : 'anomaly score: the case is this many times rarer than usual in its most unusual respect',
+      model: { label: finding.modelVersion, createdAt: model?.createdAt ?? '', dataFingerprint: finding.dataFingerprint, basis: model ? basisSummary(model) : emptyBasis() },
+      audit,
+    };
+  }
+
+  async updateFinding(workspace: string, id: string, update: FindingUpdate): Promise<FindingDetail> {
+    const ws = this.sessions.get(workspace);
+    const store = new FindingsStore(ws);
+    if (update.status === undefined && (update.comment === undefined || update.comment.trim() === '')) {
+      throw new InputError('Nothing to change: give a status (accepted, dismissed or open) or a comment.');
+    }
+    const before = store.get(id);
+    if (update.status !== undefined && update.status !== (before.status ?? 'open')) store.setStatus(id, update.status);
+    if (update.comment !== undefined && update.comment.trim() !== '') store.comment(id, update.comment);
+    return this.finding(workspace, id);
+  }
+
+  async runningCases(workspace: string, request: RunningCasesRequest): Promise<RunningCasesView> {
+    const { log, basis, workspace: ws } = this.sessions.currentLog(workspace);
+    const registry = new ModelRegistry(ws);
+    const records = { remainingTime: registry.latest('remaining-time'), slaBreach: registry.latest('sla-breach'), outcome: registry.latest('outcome') };
+    const used = Object.values(records).filter((r): r is ModelRecord => r !== null);
+    if (used.length === 0) {
+      throw new InputError('No model for running cases is trained yet.', { hint: 'Train the remaining-time model (and the SLA-breach model with an SLA) in Models.' });
+    }
+    const key = JSON.stringify([used.map((r) => r.id), request.endActivities ?? null]);
+    let cache = this.forecasts.get(log);
+    if (!cache) this.forecasts.set(log, (cache = new Map()));
+    let forecast = cache.get(key);
+    if (!forecast) {
+      const models: RunningCaseModels = {};
+      if (records.remainingTime) models.remainingTime = runningCaseModelOf(records.remainingTime);
+      if (records.slaBreach) models.slaBreach = runningCaseModelOf(records.slaBreach);
+      if (records.outcome) models.outcome = runningCaseModelOf(records.outcome);
+      forecast = predictForRunningCases(log, models, { endActivities: request.endActivities });
+      cache.clear();
+      cache.set(key, forecast);
+    }
+    const mask = filterMask(log, request.filters);
+    const kept = mask ? casesKept(log, mask) : null;
+    const index = new Map(log.caseIds.map((id, i) => [id, i]));
+    const rows = forecast.predictions.filter((p) => !kept || kept.has(p.case));
+    const sla = records.slaBreach ? runningCaseModelOf(records.slaBreach).target : null;
+    return {
+      basis,
+      now: forecast.now,
+      endActivities: forecast.endActivities,
+      runningCases: rows.length,
+      atRisk: rows.filter((p) => (p.slaBreachProbability ?? 0) >= SLA_RISK).length,
+      models: used.map((r) => r.label),
+      slaHours: sla?.kind === 'sla-breach' ? sla.slaHours : null,
+      cases: rows.slice(0, request.top ?? Infinity).map((p) => ({ ...p, caseIndex: index.get(p.case) ?? -1 })),
+    };
+  }
+
+  async auditTrail(workspace: string, request: { limit?: number }): Promise<AuditEntry[]> {
+    const entries = this.sessions.get(workspace).auditTrail();
+    return entries.reverse().slice(0, request.limit ?? AUDIT_DEFAULT);
+  }
+}
+
+function summary(f: Finding): FindingSummary {
+  return { ...f, status: f.status ?? 'open', comments: f.comments ?? [] };
+}
+
+function casesKept(log: EventLog, mask: Uint8Array): Set<string> {
+  const kept = new Set<string>();
+  for (let c = 0; c < log.caseCount; c++) if (mask[c]) kept.add(log.caseIds[c]);
+  return kept;
+}
+
+function modelOf(registry: ModelRegistry, label: string) {
+  return registry.list().find((m) => m.label === label) ?? null;
+}
+
+function emptyBasis(): FindingDetail['model']['basis'] {
+  return { importId: 0, fileName: '', sha256: '', cases: 0, events: 0, fixes: 0, filters: 0 };
+}

@@ -1,0 +1,240 @@
+/**
+ * Local models: training (a job on a thread of its own), the model versions with their metrics,
+ * baselines and drift, the findings each with its explanation, and the running cases with their
+ * remaining time and SLA risk. Governance: every user action on a finding is audited, and the
+ * audit trail is readable here.
+ */
+import type { LogBasis, LogFilter } from './analysis.ts';
+import type { CallKinds, JobStarted } from './calls.ts';
+
+/** Every model Gemba can train (models/registry/model-kinds.ts keeps the same names). */
+export const TRAINABLE_MODELS = ['anomaly', 'remaining-time', 'sla-breach', 'outcome', 'bottleneck'] as const;
+export type TrainableModel = (typeof TRAINABLE_MODELS)[number];
+
+export const FINDING_KINDS = ['anomaly', 'exception-type', 'bottleneck'] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+export const FINDING_STATUSES = ['open', 'accepted', 'dismissed'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+export interface TrainingRequest {
+  /** The models to train; every model the log supports when absent. */
+  models?: TrainableModel[];
+  /** The SLA in hours for the SLA-breach model (default: the measures' SLA target, else none). */
+  slaHours?: number;
+  /** The activity whose reaching the outcome model predicts (an escalation, a rework step…). */
+  outcome?: string;
+  /** Activities that end a case; inferred from the log when absent. */
+  endActivities?: string[];
+  /** Train on the cases these filters keep (the filters in force in the views). */
+  filters?: LogFilter[];
+}
+
+/** One model a training job produced. */
+export interface TrainedModel {
+  kind: TrainableModel;
+  /** "anomaly v3". */
+  modelVersion: string;
+  dataFingerprint: string;
+  metrics: Record<string, number | string | null>;
+  trainingMs: number;
+  /** Findings the model's scoring produced, by kind. */
+  findings?: Record<string, number>;
+}
+
+export interface TrainingResult {
+  models: TrainedModel[];
+  /** Models not trained, and why (e.g. no SLA given for the SLA-breach model). */
+  skipped: { kind: TrainableModel; reason: string }[];
+}
+
+/** A score of the model or of a baseline it is measured against, in the metric's unit. */
+export interface BaselineFigure {
+  name: string;
+  value: number;
+  /** True for the model's own figure. */
+  model?: boolean;
+}
+
+export interface FeatureDriftFigure {
+  feature: string;
+  /** Population stability index: < 0.1 stable, 0.1–0.25 some shift, > 0.25 a shift worth retraining for. */
+  psi: number;
+  level: 'stable' | 'some shift' | 'shift';
+}
+
+/** One stored model version as the Models panel lists it. */
+export interface ModelVersionInfo {
+  id: number;
+  kind: TrainableModel;
+  version: number;
+  /** "anomaly v3": what findings and the audit trail call it. */
+  label: string;
+  /** True for the newest version of its kind: the one findings and predictions use. */
+  current: boolean;
+  createdAt: string;
+  user: string;
+  appVersion: string;
+  trainingMs: number;
+  dataFingerprint: string;
+  /** What it was trained on: import, file, fixes, filters, cases, events. */
+  basis: { importId: number; fileName: string; sha256: string; cases: number; events: number; fixes: number; filters: number };
+  /** True when the workspace's current import or fixes differ from what it was trained on. */
+  stale: boolean;
+  metrics: Record<string, number | string | null>;
+  /** The metric the baselines are compared on ("MAE (hours)", "AUC"), or null. */
+  baselineMetric: string | null;
+  /** The model's figure beside each baseline's (lower is better for errors, higher for AUC). */
+  baselines: BaselineFigure[];
+  /** Feature drift, largest first (top 10): between the training data and the cases now. */
+  drift: FeatureDriftFigure[];
+  /** Where the drift was measured, in words. */
+  driftBasis: string | null;
+}
+
+export interface ModelsOverview {
+  versions: ModelVersionInfo[];
+  /** The models a training can produce on this log, with why not where it cannot. */
+  trainable: { kind: TrainableModel; available: boolean; reason: string | null }[];
+  /** Activities of the log, for the outcome and end-activity choices. */
+  activities: string[];
+  /** The SLA target of the workspace's measures, in hours, when one is set. */
+  slaHours: number | null;
+}
+
+export interface FindingContribution {
+  feature: string;
+  value: number | null;
+  contribution: number;
+}
+
+/** One finding in the shape `gemba findings --json` prints, with its review state. */
+export interface FindingSummary {
+  id: string;
+  kind: FindingKind;
+  case?: string;
+  activity?: string;
+  score: number;
+  /** Share of training cases scoring lower (0..1). */
+  confidence: number;
+  /** Model output; equals baseValue + Σ contribution. */
+  prediction: number;
+  baseValue: number;
+  explanation: FindingContribution[];
+  /** The top conditions in words. */
+  conditions: string[];
+  kpiEffect: Record<string, number | string | null>;
+  modelVersion: string;
+  dataFingerprint: string;
+  status: FindingStatus;
+  comments: { at: string; user: string; text: string }[];
+}
+
+export interface FindingsRequest {
+  kind?: FindingKind;
+  status?: FindingStatus;
+  /** At most this many, highest score first. */
+  top?: number;
+  /** Only findings about cases these filters keep (findings about no single case stay). */
+  filters?: LogFilter[];
+}
+
+export interface FindingsList {
+  findings: FindingSummary[];
+  /** Findings of the current models before `top`, kind, status and filters. */
+  total: number;
+  counts: { kind: FindingKind; status: FindingStatus; n: number }[];
+}
+
+/** One audit entry: who did what when (imports, fixes, training, scoring, actions on findings). */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  user: string;
+  appVersion: string;
+  action: string;
+  importId: number | null;
+  details: unknown;
+}
+
+export interface FindingDetail extends FindingSummary {
+  /** The case's index for caseDetail, when the case is in the current log. */
+  caseIndex: number | null;
+  /** What the explanation adds up to, in words ("anomaly score: how many times rarer than usual"). */
+  explanationUnit: string;
+  /** The model's training-data basis and when it was trained. */
+  model: { label: string; createdAt: string; dataFingerprint: string; basis: ModelVersionInfo['basis'] };
+  /** The audit entries about this finding, newest first. */
+  audit: AuditEntry[];
+}
+
+export interface FindingUpdate {
+  status?: FindingStatus;
+  comment?: string;
+}
+
+export interface RunningCasesRequest {
+  filters?: LogFilter[];
+  /** At most this many, highest SLA risk first (then longest remaining time). */
+  top?: number;
+  endActivities?: string[];
+}
+
+export interface RunningCaseRow {
+  case: string;
+  /** Index for caseDetail. */
+  caseIndex: number;
+  events: number;
+  lastActivity: string;
+  lastEventAt: string;
+  elapsedSeconds: number;
+  remainingSeconds: number | null;
+  expectedEnd: string | null;
+  slaBreachProbability: number | null;
+  outcome: { activity: string; probability: number } | null;
+  explanation: FindingContribution[];
+  explanationUnit: string;
+  baseValue: number;
+  /** Sum of the contributions not listed. */
+  otherFeatures: number;
+  rawScore: number;
+}
+
+export interface RunningCasesView {
+  basis: LogBasis;
+  /** The moment predicted from: the log's last event. */
+  now: string;
+  endActivities: string[];
+  /** Running cases in the (filtered) log, before `top`. */
+  runningCases: number;
+  /** Running cases with an SLA-breach probability of 0.5 or more. */
+  atRisk: number;
+  /** The model versions used. */
+  models: string[];
+  /** The SLA the breach model was trained for, in hours. */
+  slaHours: number | null;
+  cases: RunningCaseRow[];
+}
+
+export interface ModelsCalls {
+  /** Trains models on the current log as a job (kind 'train') on a thread of its own; progress per model. */
+  startTraining(workspace: string, request: TrainingRequest): Promise<JobStarted>;
+  models(workspace: string): Promise<ModelsOverview>;
+  findings(workspace: string, request: FindingsRequest): Promise<FindingsList>;
+  finding(workspace: string, id: string): Promise<FindingDetail>;
+  /** Accept, dismiss or reopen a finding and/or comment on it; each is an audit entry. */
+  updateFinding(workspace: string, id: string, update: FindingUpdate): Promise<FindingDetail>;
+  runningCases(workspace: string, request: RunningCasesRequest): Promise<RunningCasesView>;
+  /** The newest audit entries of the workspace, newest first. */
+  auditTrail(workspace: string, request: { limit?: number }): Promise<AuditEntry[]>;
+}
+
+export const MODELS_CALLS = {
+  startTraining: 'job',
+  models: 'call',
+  findings: 'call',
+  finding: 'call',
+  updateFinding: 'call',
+  runningCases: 'call',
+  auditTrail: 'call',
+} as const satisfies CallKinds<ModelsCalls>;
