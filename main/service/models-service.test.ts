@@ -17,7 +17,7 @@ let engine: LocalEngine;
 let workspace: string;
 let injected: Set<string>;
 let training: TrainingResult;
-const progress: JobEvent[] = [];
+const progress: Extract<JobEvent, { type: 'progress' }>[] = [];
 
 /** Keeps the rows up to 85% of the time span: cases that started late are still running. */
 function cutLog(file: string): void {
