@@ -1,9 +1,9 @@
 import type { LogFilter, TrainableModel, TrainedModel, TrainingRequest, TrainingResult } from '../../preload/api.ts';
-import { filterMask } from '../engine/analysis/filters.ts';
+import { filterMask } from '../engine/analysis/index.ts';
 import { InputError, throwIfCancelled } from '../engine/errors.ts';
-import type { EventLog } from '../engine/eventlog/event-log.ts';
+import type { EventLog } from '../engine/eventlog/index.ts';
 import { workspaceMeasures } from '../engine/measures/index.ts';
-import type { Workspace } from '../engine/workspace/workspace.ts';
+import type { Workspace } from '../engine/workspace/index.ts';
 import { scoreFindings } from '../../models/anomaly/score-findings.ts';
 import { subLog, trainAnomalyModel } from '../../models/anomaly/train-anomaly-model.ts';
 import { runningCaseNewModel } from '../../models/predict/registry-model.ts';

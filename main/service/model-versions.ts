@@ -1,5 +1,5 @@
 import type { BaselineFigure, FeatureDriftFigure, LogBasis, ModelVersionInfo, TrainableModel } from '../../preload/api.ts';
-import type { EventLog } from '../engine/eventlog/event-log.ts';
+import type { EventLog } from '../engine/eventlog/index.ts';
 import type { AnomalyModelDetails } from '../../models/anomaly/anomaly-model.ts';
 import { encodeCases, type ProcessStatistics } from '../../models/features/index.ts';
 import type { RunningCaseDetails } from '../../models/predict/registry-model.ts';

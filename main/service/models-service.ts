@@ -12,9 +12,9 @@ import type {
   TrainingRequest,
 } from '../../preload/api.ts';
 import { TRAINABLE_MODELS } from '../../preload/api.ts';
-import { filterMask } from '../engine/analysis/filters.ts';
+import { filterMask } from '../engine/analysis/index.ts';
 import { InputError } from '../engine/errors.ts';
-import type { EventLog } from '../engine/eventlog/event-log.ts';
+import type { EventLog } from '../engine/eventlog/index.ts';
 import { predictForRunningCases, type RunningCaseModels } from '../../models/predict/predict-running.ts';
 import { runningCaseModelOf } from '../../models/predict/registry-model.ts';
 import { FindingsStore, ModelRegistry, type Finding, type ModelRecord } from '../../models/registry/index.ts';
