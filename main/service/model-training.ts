@@ -4,11 +4,8 @@ import { InputError, throwIfCancelled } from '../engine/errors.ts';
 import type { EventLog } from '../engine/eventlog/index.ts';
 import { workspaceMeasures } from '../engine/measures/index.ts';
 import type { Workspace } from '../engine/workspace/index.ts';
-import { scoreFindings } from '../../models/anomaly/score-findings.ts';
-import { subLog, trainAnomalyModel } from '../../models/anomaly/train-anomaly-model.ts';
-import { runningCaseNewModel } from '../../models/predict/registry-model.ts';
-import type { RunningCaseTarget } from '../../models/predict/running-case-model.ts';
-import { trainRunningCaseModel } from '../../models/predict/train-running-case.ts';
+import { scoreFindings, subLog, trainAnomalyModel } from '../../models/anomaly/index.ts';
+import { bottleneckEntry, bottlenecksNow, runningCaseEntry, trainBottleneckModel, trainRunningCaseModel, type RunningCaseTarget } from '../../models/predict/index.ts';
 import { FindingsStore, ModelRegistry, type DataBasis } from '../../models/registry/index.ts';
 import type { JobProgress } from './job-queue.ts';
 import { WorkspaceSessions } from './workspace-sessions.ts';
@@ -36,7 +33,6 @@ export function measuresSlaHours(ws: Workspace): number | null {
 
 /** Why the log itself rules a model out (whatever is chosen), or null. */
 export function logRulesOut(kind: TrainableModel, log: EventLog): string | null {
-  if (kind === 'bottleneck') return 'this version of Gemba shows bottlenecks on the process map; a trained bottleneck model is not part of it yet';
   if (log.caseCount < MIN_TRAINING_CASES) return `it needs at least ${MIN_TRAINING_CASES} cases (the log has ${log.caseCount})`;
   return null;
 }
@@ -97,6 +93,7 @@ export async function trainModels(input: TrainingInput, progress: JobProgress, s
       const step = (phase: string, share: number) => progress(`${kind}: ${phase}`, i + Math.min(1, Math.max(0, share)), plan.length);
       step('starting', 0);
       if (kind === 'anomaly') models.push(await trainAnomaly(workspace, log, mask, dataBasis, step, signal));
+      else if (kind === 'bottleneck') models.push(trainBottleneck(workspace, log, mask, dataBasis, input.endActivities, step));
       else models.push(trainRunningCase(workspace, log, mask, dataBasis, targetOf(kind, input, slaHours), input.endActivities, step, signal));
       progress(`${kind}: done`, i + 1, plan.length);
     }
@@ -137,8 +134,20 @@ function trainRunningCase(
 ): TrainedModel {
   const started = performance.now();
   const training = mask ? subLog(log, mask) : log;
-  const trained = trainRunningCaseModel(training, target, { endActivities, signal, onProgress: (s) => step(s.message.toLowerCase(), s.fraction) });
+  const { model, evaluation } = trainRunningCaseModel(training, target, { endActivities, signal, onProgress: (s) => step(s.message.toLowerCase(), s.fraction) });
   const full: DataBasis = { ...basis, cases: training.caseCount, events: training.eventCount };
-  const record = new ModelRegistry(ws).save(runningCaseNewModel(trained, full, performance.now() - started));
+  const record = new ModelRegistry(ws).save(runningCaseEntry(model, evaluation, full, performance.now() - started));
   return { kind: target.kind, modelVersion: record.label, dataFingerprint: record.dataFingerprint, metrics: record.metrics, trainingMs: record.trainingMs };
+}
+
+/** Per activity, how its wait responds to workload; findings of kind `bottleneck` name where waits will build now. */
+function trainBottleneck(ws: Workspace, log: EventLog, mask: Uint8Array | null, basis: Omit<DataBasis, 'cases' | 'events'>, endActivities: string[] | undefined, step: Step): TrainedModel {
+  const started = performance.now();
+  const training = mask ? subLog(log, mask) : log;
+  const model = trainBottleneckModel(training, { endActivities, onProgress: (s) => step(s.message.toLowerCase(), 0.9 * s.fraction) });
+  const record = new ModelRegistry(ws).save(bottleneckEntry(model, { ...basis, cases: training.caseCount, events: training.eventCount }, performance.now() - started));
+  step('naming where waits build', 0.95);
+  const findings = bottlenecksNow(training, model).map((f) => ({ ...f, id: `${record.label.replace(' ', '-')}:${f.activity}`, modelVersion: record.label, dataFingerprint: record.dataFingerprint }));
+  new FindingsStore(ws).record(record.id, basis.importId, findings);
+  return { kind: 'bottleneck', modelVersion: record.label, dataFingerprint: record.dataFingerprint, metrics: record.metrics, trainingMs: record.trainingMs, findings: { bottleneck: findings.length } };
 }

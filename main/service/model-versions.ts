@@ -1,9 +1,11 @@
 import type { BaselineFigure, FeatureDriftFigure, LogBasis, ModelVersionInfo, TrainableModel } from '../../preload/api.ts';
 import type { EventLog } from '../engine/eventlog/index.ts';
-import type { AnomalyModelDetails } from '../../models/anomaly/anomaly-model.ts';
-import { encodeCases, type ProcessStatistics } from '../../models/features/index.ts';
-import type { RunningCaseDetails } from '../../models/predict/registry-model.ts';
-import { featureDrift, type ModelRecord } from '../../models/registry/index.ts';
+import { driftSince } from '../../models/anomaly/index.ts';
+import type { RunningCaseEvaluation } from '../../models/predict/index.ts';
+import type { ModelRecord } from '../../models/registry/index.ts';
+
+/** What a running-case model keeps in `details` (models/predict/registry-models.ts): its evaluation among the rest. */
+type WithEvaluation = { evaluation?: RunningCaseEvaluation } | null;
 
 /** Drift figures shown per model: the features that moved most. */
 const DRIFT_SHOWN = 10;
@@ -55,8 +57,7 @@ export function modelVersionInfo(record: ModelRecord, current: boolean, log: Eve
 }
 
 function baselinesOf(record: ModelRecord): { baselineMetric: string | null; baselines: BaselineFigure[] } {
-  const details = record.details as Partial<RunningCaseDetails> | null;
-  const evaluation = details?.evaluation;
+  const evaluation = (record.details as WithEvaluation)?.evaluation;
   if (!evaluation) return { baselineMetric: null, baselines: [] };
   if (evaluation.kind === 'remaining-time') {
     const wip = evaluation.workInProgress;
@@ -76,15 +77,13 @@ const levelOf = (psi: number): FeatureDriftFigure['level'] => (psi < 0.1 ? 'stab
 function driftOf(record: ModelRecord, log: EventLog | null): Pick<ModelVersionInfo, 'drift' | 'driftBasis'> {
   const largest = (figures: FeatureDriftFigure[]) => figures.filter((d) => Number.isFinite(d.psi)).sort((a, b) => b.psi - a.psi).slice(0, DRIFT_SHOWN);
   if (record.kind === 'anomaly') {
-    const details = record.details as AnomalyModelDetails;
-    if (!log || !details?.drift) return { drift: [], driftBasis: null };
-    const matrix = encodeCases(log, record.encoding as ProcessStatistics);
+    if (!log) return { drift: [], driftBasis: null };
     return {
-      drift: largest(featureDrift(details.drift, record.featureNames, matrix.values, matrix.rows)),
-      driftBasis: `training cases against all ${matrix.rows.toLocaleString('en')} cases of the current log`,
+      drift: largest(driftSince(log, record)),
+      driftBasis: `training cases against all ${log.caseCount.toLocaleString('en')} cases of the current log`,
     };
   }
-  const evaluation = (record.details as Partial<RunningCaseDetails> | null)?.evaluation;
+  const evaluation = (record.details as WithEvaluation)?.evaluation;
   if (!evaluation) return { drift: [], driftBasis: null };
   return {
     drift: largest(evaluation.drift.map((d) => ({ feature: d.feature, psi: d.psi, level: levelOf(d.psi) }))),

@@ -51,7 +51,7 @@ beforeAll(async () => {
   const imported = await ended((await engine.startImport({ workspace, file: { kind: 'path', path: file } })).jobId);
   expect(imported.type).toBe('done');
   progress.length = 0;
-  const end = await ended((await engine.startTraining(workspace, { models: ['anomaly', 'remaining-time'] })).jobId);
+  const end = await ended((await engine.startTraining(workspace, { models: ['anomaly', 'remaining-time', 'bottleneck'] })).jobId);
   if (end.type !== 'done' || end.kind !== 'train') throw new Error(`training ended ${JSON.stringify(end)}`);
   training = end.result;
 }, 120_000);
@@ -60,8 +60,8 @@ afterAll(() => engine.close());
 
 describe('models over the contract', () => {
   it('trains as a job whose progress counts models and names each one', () => {
-    expect(training.models.map((m) => m.modelVersion)).toEqual(['anomaly v1', 'remaining-time v1']);
-    expect(progress.every((e) => e.kind === 'train' && e.unit === 'models' && e.total === 2)).toBe(true);
+    expect(training.models.map((m) => m.modelVersion)).toEqual(['anomaly v1', 'remaining-time v1', 'bottleneck v1']);
+    expect(progress.every((e) => e.kind === 'train' && e.unit === 'models' && e.total === 3)).toBe(true);
     expect(progress.some((e) => e.phase.startsWith('anomaly:'))).toBe(true);
     expect(progress.some((e) => e.phase.startsWith('remaining-time:') && e.done >= 1)).toBe(true);
   });
@@ -72,12 +72,12 @@ describe('models over the contract', () => {
     expect(rt).toMatchObject({ label: 'remaining-time v1', current: true, stale: false });
     expect(rt.baselines[0]).toMatchObject({ name: 'this model', model: true });
     expect(rt.baselines.length).toBeGreaterThan(1);
-    expect(rt.baselines[0].value).toBeCloseTo(rt.metrics.maeHoursRunningCases as number, 9);
+    expect(rt.baselines[0].value).toBeCloseTo(rt.metrics.workInProgressMaeHours as number, 9);
     const anomaly = overview.versions.find((v) => v.kind === 'anomaly')!;
     // Drift of the anomaly model against the very cases it was trained on is none at all.
     expect(anomaly.drift.length).toBeGreaterThan(0);
     expect(anomaly.drift.every((d) => d.psi < 1e-9 && d.level === 'stable')).toBe(true);
-    expect(overview.trainable.find((t) => t.kind === 'bottleneck')?.available).toBe(false);
+    expect(overview.trainable.every((t) => t.available)).toBe(true);
   });
 
   it('lists findings highest score first, injected cases among them, each additive', async () => {
@@ -90,6 +90,14 @@ describe('models over the contract', () => {
     for (const f of findings) expect(f.baseValue + f.explanation.reduce((s, e) => s + e.contribution, 0)).toBeCloseTo(f.prediction, 3);
     const filtered = await engine.findings(workspace, { kind: 'anomaly', filters: [{ kind: 'cases', caseIds: [findings[0].case!] }] });
     expect(filtered.findings.map((f) => f.case)).toEqual([findings[0].case]);
+  });
+
+  it('lists bottleneck findings, each naming its activity', async () => {
+    const { findings } = await engine.findings(workspace, { kind: 'bottleneck' });
+    expect(findings.length).toBeGreaterThan(0);
+    const activities = (await engine.statistics(workspace)).activities;
+    expect(activities).toBeGreaterThan(0);
+    for (const f of findings) expect(typeof f.activity).toBe('string');
   });
 
   it('opens a finding with its case, then dismissing and commenting are audited', async () => {
