@@ -173,6 +173,29 @@ describe('trainGradientBoosting', () => {
     expect(seen).toEqual([1, 2, 3]);
   });
 
+  it('learns from a fresh half of the rows per tree with subsample 0.5, as well on held-out data', () => {
+    const train = rowsOf(19, 6000, 3, (x, r) => (x[0] > 0.25 ? 3 : 0) + x[1] + 0.1 * r());
+    const test = rowsOf(20, 3000, 3, (x, r) => (x[0] > 0.25 ? 3 : 0) + x[1] + 0.1 * r());
+    const options = { featureNames: names(3), loss: 'l2' as const, rounds: 150, maxLeaves: 8 };
+    const half = trainGradientBoosting(train, { ...options, subsample: 0.5, seed: 3 }).ensemble;
+    const full = trainGradientBoosting(train, options).ensemble;
+    // Each tree saw about half the rows (binomial, sd ≈ 39 of 3000), a different half each time.
+    for (const tree of half.trees.slice(0, 10)) expect(Math.abs(tree.cover[0] - 3000)).toBeLessThan(200);
+    expect(new Set(half.trees.slice(0, 10).map((t) => t.cover[0])).size).toBeGreaterThan(5);
+    expect(rSquared(half, test)).toBeGreaterThan(0.99);
+    expect(rSquared(half, test)).toBeGreaterThan(rSquared(full, test) - 0.005);
+  });
+
+  it('sets the bin edges from a sample of rows when there are many, and still cuts at a training value', () => {
+    const data = rowsOf(21, 5000, 2, (x) => (x[0] > 0.25 ? 3 : 0));
+    const { ensemble } = trainGradientBoosting(data, { featureNames: names(2), loss: 'l2', rounds: 5, maxLeaves: 2, binningSampleRows: 1000 });
+    const t = ensemble.trees[0].threshold[0];
+    const values = Array.from({ length: data.nRows }, (_, i) => data.features[i * 2]);
+    expect(values.includes(t)).toBe(true);
+    // 255 bins over ~1000 sampled values: edges ~0.008 apart, so the cut is near the step.
+    expect(Math.abs(t - 0.25)).toBeLessThan(0.03);
+  });
+
   it('refuses settings that cannot train, naming them', () => {
     const data = rowsOf(17, 50, 2, (x) => x[0]);
     const base = { featureNames: names(2), loss: 'l2' as const };
@@ -180,6 +203,7 @@ describe('trainGradientBoosting', () => {
     expect(() => trainGradientBoosting(data, { ...base, maxLeaves: 1 })).toThrow(/maxLeaves/);
     expect(() => trainGradientBoosting(data, { ...base, minDataInLeaf: 2.5 })).toThrow(/minDataInLeaf/);
     expect(() => trainGradientBoosting(data, { ...base, lambda: -1 })).toThrow(/lambda/);
+    expect(() => trainGradientBoosting(data, { ...base, subsample: 0 })).toThrow(/subsample/);
     expect(() => trainGradientBoosting(data, { ...base, validation: data, earlyStoppingRounds: 0 })).toThrow(/earlyStoppingRounds/);
     const all = trainGradientBoosting(data, { ...base, rounds: 30, validation: rowsOf(18, 50, 2, (x) => x[0]), earlyStoppingRounds: Infinity, minDataInLeaf: 2 });
     expect(all.validationLoss.length).toBe(31);

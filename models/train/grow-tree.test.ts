@@ -35,7 +35,7 @@ describe('growTree (histograms with sibling subtraction) against exact greedy sp
     const rules = { lambda: 0.5, minDataInLeaf: 3, minHessianInLeaf: 0.1, maxDepth: 4, learningRate: 0.3 };
     const bins = binFeatures(features, n, ['a', 'b', 'c', 'd']);
     const rows = Int32Array.from({ length: n }, (_, i) => i);
-    const { tree, leaves } = growTree(bins, grad, hess, rows, new Int32Array(n), new HistogramPool(width), {
+    const { tree, leaves } = growTree(bins, grad, hess, rows, n, new Int32Array(n), new HistogramPool(width), {
       ...rules,
       maxLeaves: 1000,
       minGainToSplit: 0,
@@ -56,11 +56,11 @@ describe('growTree (histograms with sibling subtraction) against exact greedy sp
     const bins = binFeatures(features, n, ['a', 'b', 'c']);
     const options = { lambda: 1, minDataInLeaf: 5, minHessianInLeaf: 0, maxDepth: 0, learningRate: 1, minGainToSplit: 0 };
     const rows = () => Int32Array.from({ length: n }, (_, i) => i);
-    const two = growTree(bins, grad, hess, rows(), new Int32Array(n), new HistogramPool(3), { ...options, maxLeaves: 2 });
+    const two = growTree(bins, grad, hess, rows(), n, new Int32Array(n), new HistogramPool(3), { ...options, maxLeaves: 2 });
     expect(two.leaves.length).toBe(2);
     const exact = exactGreedyTree(features, 3, grad, hess, Array.from({ length: n }, (_, i) => i), { ...options, maxDepth: 1 });
     compare(two.tree, 0, exact);
-    const five = growTree(bins, grad, hess, rows(), new Int32Array(n), new HistogramPool(3), { ...options, maxLeaves: 5 });
+    const five = growTree(bins, grad, hess, rows(), n, new Int32Array(n), new HistogramPool(3), { ...options, maxLeaves: 5 });
     expect(five.leaves.length).toBe(5);
   });
 });

@@ -56,18 +56,20 @@ export class HistogramPool {
 /**
  * One tree grown leaf-wise (LightGBM): always split the leaf whose best split gains most, build
  * the histogram of the smaller child only and get the larger one by subtraction from the parent.
- * `rows` is a permutation of the training rows; on return each leaf's rows are contiguous in it.
+ * The tree learns from `rows[0..count)` (all training rows, or a subsample); on return each
+ * leaf's rows are contiguous there.
  */
 export function growTree(
   bins: FeatureBins,
   grad: Float64Array,
   hess: Float64Array,
   rows: Int32Array,
+  count: number,
   scratch: Int32Array,
   pool: HistogramPool,
   options: GrowOptions,
 ): { tree: Tree; leaves: GrownLeaf[] } {
-  const n = bins.nRows;
+  const n = count;
   const width = bins.upper.length;
   const binCounts = bins.upper.map((u) => u.length);
   const { lambda, learningRate } = options;
@@ -86,9 +88,9 @@ export function growTree(
 
   let totalGrad = 0;
   let totalHess = 0;
-  for (let i = 0; i < n; i++) {
-    totalGrad += grad[i];
-    totalHess += hess[i];
+  for (let k = 0; k < n; k++) {
+    totalGrad += grad[rows[k]];
+    totalHess += hess[rows[k]];
   }
   let rootHist: Histogram | null = null;
   if (canSplit(0) && options.maxLeaves > 1) {

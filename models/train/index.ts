@@ -4,7 +4,9 @@
  * - `trainGradientBoosting(train, options)` → `{ ensemble, bestRound, trainLoss, validationLoss }`:
  *   histogram GBDT, losses 'l2' | 'pseudo-huber' (huberDelta) | 'log-loss' (→ transform logistic);
  *   options: rounds, learningRate, maxLeaves, maxDepth, minDataInLeaf, minHessianInLeaf, lambda,
- *   minGainToSplit, maxBins, validation + earlyStoppingRounds, onProgress, signal (AbortSignal).
+ *   minGainToSplit, maxBins, binningSampleRows (bin edges from ≤ 200k sampled rows), subsample
+ *   (share of rows per tree, seeded by `seed`: halves the work on millions of prefix rows),
+ *   validation + earlyStoppingRounds (Infinity: never), onProgress, signal (AbortSignal).
  *   Covers are training rows per node.
  * - `trainIsolationForest(features, nRows, { featureNames, trees = 100, sampleSize = 256, seed,
  *   onProgress, signal })` → TreeEnsemble (transform exp2neg; output = the paper's anomaly score

@@ -23,6 +23,14 @@ export function sampleWithoutReplacement(n: number, count: number, random: () =>
   return pool.slice(0, take);
 }
 
+/** Each of 0..n−1 kept with probability `share`, in increasing order (rows stay in memory order). */
+export function bernoulliSample(n: number, share: number, random: () => number): Int32Array {
+  const kept = new Int32Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) if (random() < share) kept[count++] = i;
+  return kept.slice(0, count);
+}
+
 const f32 = new Float32Array(1);
 const i32 = new Int32Array(f32.buffer);
 
