@@ -1,5 +1,5 @@
 import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
-import { hourOf, weekdayOf, type FeatureSpec, type PresenceCondition, type ProcessStatistics } from '../features/index.ts';
+import { hourOf, localClock, weekdayOf, type FeatureSpec, type PresenceCondition, type ProcessStatistics } from '../features/index.ts';
 import { conditionHolds, presenceProbability } from '../features/presence-rules.ts';
 import type { CaseAttributes } from '../features/index.ts';
 import type { UsualRange } from './tail-probability.ts';
@@ -101,7 +101,7 @@ export interface CaseContext {
 export function caseContext(log: EventLog, c: number, stats: ProcessStatistics, attributes: CaseAttributes): CaseContext {
   const start = log.caseStart[c];
   const end = log.caseStart[c + 1];
-  const offset = stats.utcOffsetMinutes * 60_000;
+  const clock = localClock(stats.timeZone);
   const events = (activity: string) => {
     const out: number[] = [];
     for (let i = start; i < end; i++) if (log.activities[log.activity[i]] === activity) out.push(i);
@@ -113,13 +113,13 @@ export function caseContext(log: EventLog, c: number, stats: ProcessStatistics, 
       .sort((x, y) => rarity(stats, activity, y) - rarity(stats, activity, x)).slice(0, 1),
     hoursAt: (activity) => {
       const a = stats.activities.indexOf(activity);
-      return [...new Set(events(activity).map((i) => hourOf(log.timestamp[i] + offset)))].sort((x, y) => (stats.hourCounts[a]?.[x] ?? 0) - (stats.hourCounts[a]?.[y] ?? 0)).slice(0, 1);
+      return [...new Set(events(activity).map((i) => hourOf(clock(log.timestamp[i]))))].sort((x, y) => (stats.hourCounts[a]?.[x] ?? 0) - (stats.hourCounts[a]?.[y] ?? 0)).slice(0, 1);
     },
     has: (activity) => events(activity).length > 0,
     whenDone: (activity, resource) => {
       const i = events(activity).find((e) => log.resource[e] >= 0 && log.resources[log.resource[e]] === resource);
       if (i === undefined) return '';
-      const local = log.timestamp[i] + offset;
+      const local = clock(log.timestamp[i]);
       const hour = hourOf(local);
       const day = weekdayOf(local);
       const night = hour >= 22 || hour < 6;

@@ -1,6 +1,6 @@
 import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
 import { predict } from '../ensemble/index.ts';
-import { HOUR_MS, hourOf, SMOOTHING, type FeatureMatrix, type ProcessStatistics } from '../features/index.ts';
+import { HOUR_MS, hourOf, localClock, SMOOTHING, type FeatureMatrix, type ProcessStatistics } from '../features/index.ts';
 import { fmtHours } from './conditions-in-words.ts';
 import { fitTailProbabilityModel } from './tail-probability.ts';
 
@@ -25,7 +25,7 @@ export function eventAnomalies(log: EventLog, stats: ProcessStatistics, top = 10
   const A = stats.activities.length;
   const byName = new Map(stats.activities.map((n, i) => [n, i]));
   const indexOf = Int32Array.from(log.activities, (n) => byName.get(n) ?? -1);
-  const offset = stats.utcOffsetMinutes * 60_000;
+  const clock = localClock(stats.timeZone);
   // Waits per activity, one tail model each (the statistics' own log is the training data here).
   const waits: number[][] = Array.from({ length: A }, () => []);
   const eventsOf: number[][] = Array.from({ length: A }, () => []);
@@ -68,7 +68,7 @@ export function eventAnomalies(log: EventLog, stats: ProcessStatistics, top = 10
       const share = ((resources[log.resources[r]] ?? 0) + SMOOTHING) / (total + SMOOTHING * (kinds + 1));
       resourceScore = 1 / kinds / share;
     }
-    const hour = hourOf(log.timestamp[i] + offset);
+    const hour = hourOf(clock(log.timestamp[i]));
     const hourShare = (stats.hourCounts[a][hour] + SMOOTHING) / (total + 24 * SMOOTHING);
     const hourScore = 1 / 24 / hourShare;
     const score = Math.max(waitScore[i], resourceScore, hourScore);

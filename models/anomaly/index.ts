@@ -1,6 +1,6 @@
 /**
  * models/anomaly: case and event anomalies, explained, and the exception types they form.
- * - `trainAnomalyModel(log, { basis, mask?, utcOffsetMinutes? }, { onProgress, signal })` →
+ * - `trainAnomalyModel(log, { basis, mask?, timeZone? }, { onProgress, signal })` →
  *   NewModel for `ModelRegistry.save`: process statistics, features, the tail-probability
  *   ensemble (chosen by measurement, bench/README.md), ONNX bytes, usual ranges, score quantiles.
  * - `scoreFindings(log, modelRecord, { mask? }, { signal })` → `{ findings, drift, casesScored }`:

@@ -12,8 +12,8 @@ export interface TrainAnomalyOptions {
   basis: Omit<DataBasis, 'cases' | 'events'>;
   /** Cases to train on (1 = keep); all when absent. */
   mask?: Uint8Array | null;
-  /** Minutes added to UTC before hours and weekdays are read. */
-  utcOffsetMinutes?: number;
+  /** IANA time zone in which hours and weekdays are read (default UTC). */
+  timeZone?: string | null;
 }
 
 export interface TrainingHooks {
@@ -53,7 +53,7 @@ export function trainAnomalyModel(log: EventLog, options: TrainAnomalyOptions, h
   }
   progress('measuring what is usual', 0);
   const training = mask ? subLog(log, mask) : log;
-  const stats = fitProcessStatistics(training, { utcOffsetMinutes: options.utcOffsetMinutes, signal });
+  const stats = fitProcessStatistics(training, { timeZone: options.timeZone, signal });
   throwIfCancelled(signal);
   progress('computing case features', 0.35);
   const matrix = encodeCases(training, stats, { signal });

@@ -69,10 +69,11 @@ describe('encodeCases on a hand-worked log', () => {
     expect(col('value')).toEqual([10, 20, 30]);
   });
 
-  it('counts night and weekend events (UTC unless an offset is given)', () => {
+  it('counts night and weekend events (UTC unless a time zone is given)', () => {
     expect(col('events at night (22:00–06:00)')).toEqual([3, 3, 2]);
     expect(col('events on Sunday')).toEqual([0, 0, 0]);
-    const shifted = encodeCases(log, fitProcessStatistics(log, { utcOffsetMinutes: -6 * 60 }));
+    // Monday 00:00–03:00 UTC is Sunday evening in Chicago (UTC−6 in January).
+    const shifted = encodeCases(log, fitProcessStatistics(log, { timeZone: 'America/Chicago' }));
     const sunday = shifted.features.findIndex((s) => s.name === 'events on Sunday');
     expect(cell(shifted, 0, sunday)).toBe(3);
   });

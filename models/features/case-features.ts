@@ -1,6 +1,7 @@
 import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
 import { throwIfCancelled } from '../../main/engine/errors.ts';
 import { caseAttributes } from './case-attributes.ts';
+import { localClock } from './local-clock.ts';
 import { HOUR_MS, type FeatureMatrix, type FeatureSpec } from './feature-spec.ts';
 import { conditionHolds, presenceProbability } from './presence-rules.ts';
 import { hourOf, SMOOTHING, weekdayOf, type ProcessStatistics } from './process-statistics.ts';
@@ -65,7 +66,7 @@ export function encodeCases(log: EventLog, stats: ProcessStatistics, options: En
   const F = features.length;
   const A = stats.activities.length;
   const K = stats.featureActivities;
-  const offset = stats.utcOffsetMinutes * 60_000;
+  const clock = localClock(stats.timeZone);
   const byName = new Map(stats.activities.map((name, i) => [name, i]));
   // The log's activity codes mapped to the statistics' indices; -1 for an activity never seen in training.
   const indexOf = Int32Array.from(log.activities, (name) => byName.get(name) ?? -1);
@@ -121,7 +122,7 @@ export function encodeCases(log: EventLog, stats: ProcessStatistics, options: En
       maxSurprise = Math.max(maxSurprise, s);
       sumSurprise += s;
       prev = a;
-      const local = log.timestamp[i] + offset;
+      const local = clock(log.timestamp[i]);
       const hour = hourOf(local);
       const day = weekdayOf(local);
       if (hour >= 22 || hour < 6) night++;

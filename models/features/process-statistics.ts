@@ -2,6 +2,7 @@ import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
 import { InputError, throwIfCancelled } from '../../main/engine/errors.ts';
 import { caseAttributes } from './case-attributes.ts';
 import { HOUR_MS } from './feature-spec.ts';
+import { localClock } from './local-clock.ts';
 import { fitPresenceRule, sortedByValue, type PresenceRule } from './presence-rules.ts';
 
 /**
@@ -12,8 +13,8 @@ import { fitPresenceRule, sortedByValue, type PresenceRule } from './presence-ru
  */
 export interface ProcessStatistics {
   formatVersion: 1;
-  /** Minutes added to UTC before hours and weekdays are read (0: UTC). */
-  utcOffsetMinutes: number;
+  /** IANA time zone in which hours and weekdays are read; null: UTC. */
+  timeZone: string | null;
   cases: number;
   /** Activities of the training log, most frequent first. */
   activities: string[];
@@ -42,7 +43,8 @@ export const MAX_FEATURE_ACTIVITIES = 40;
 export const SMOOTHING = 0.5;
 
 export interface StatisticsOptions {
-  utcOffsetMinutes?: number;
+  /** IANA time zone for hours and weekdays (default UTC). */
+  timeZone?: string | null;
   signal?: AbortSignal;
 }
 
@@ -50,7 +52,8 @@ export function fitProcessStatistics(log: EventLog, options: StatisticsOptions =
   if (log.caseCount < 2) {
     throw new InputError(`A model needs at least 2 cases to learn what is usual; this log has ${log.caseCount}.`, { hint: 'Import a larger log or remove filters.' });
   }
-  const offset = options.utcOffsetMinutes ?? 0;
+  const timeZone = options.timeZone ?? null;
+  const clock = localClock(timeZone);
   const rawCount = new Float64Array(log.activities.length);
   for (let i = 0; i < log.eventCount; i++) rawCount[log.activity[i]]++;
   const order = [...log.activities.keys()].filter((a) => rawCount[a] > 0).sort((a, b) => rawCount[b] - rawCount[a] || (log.activities[a] < log.activities[b] ? -1 : 1));
@@ -75,7 +78,7 @@ export function fitProcessStatistics(log: EventLog, options: StatisticsOptions =
         const name = log.resources[r];
         resourceCounts[a][name] = (resourceCounts[a][name] ?? 0) + 1;
       }
-      const local = log.timestamp[i] + offset * 60_000;
+      const local = clock(log.timestamp[i]);
       hourCounts[a][hourOf(local)]++;
       weekdayCounts[a][weekdayOf(local)]++;
       if (i > log.caseStart[c]) waitsBy[a].push(Math.log1p(Math.max(0, log.timestamp[i] - log.timestamp[i - 1]) / HOUR_MS));
@@ -113,7 +116,7 @@ export function fitProcessStatistics(log: EventLog, options: StatisticsOptions =
   }
   return {
     formatVersion: 1,
-    utcOffsetMinutes: offset,
+    timeZone,
     cases: log.caseCount,
     activities: order.map((raw) => log.activities[raw]),
     featureActivities,

@@ -6,6 +6,7 @@ import type { ParsedArgs } from '../args.ts';
 import { flag, flagValues } from '../args.ts';
 import { InputError } from '../../engine/errors.ts';
 import { compactLog } from '../../engine/eventlog/compact-log.ts';
+import { machineTimeZone } from '../../engine/import/timestamps/index.ts';
 import { bottlenecksNow, trainBottleneckModel, trainRunningCaseModel, bottleneckEntry, runningCaseEntry, type RunningCaseTarget } from '../../../models/predict/index.ts';
 
 /** What one trainer gets: the current log (filters as a mask), its basis, the workspace, the command's flags. */
@@ -43,13 +44,15 @@ export interface ModelTrainer {
 const anomalyTrainer: ModelTrainer = {
   kind: 'anomaly',
   summary: 'case anomalies (tail-probability ensemble over process-aware features), scored into findings and exception types',
-  valueFlags: [],
+  valueFlags: ['timezone'],
   unsupported: (log) => (log.caseCount < 50 ? `it needs at least 50 cases (the log has ${log.caseCount})` : null),
-  async train({ workspace, log, mask, basis, onProgress }) {
+  async train({ workspace, log, mask, basis, args, onProgress }) {
+    // Hours and weekdays in the zone people worked in: --timezone, else the machine's (as calendars).
+    const timeZone = flag(args, 'timezone') ?? machineTimeZone();
     const registry = new ModelRegistry(workspace);
     const previous = registry.latest('anomaly');
     const drift = previous ? driftSince(log, previous, mask) : null;
-    const model = registry.save(trainAnomalyModel(log, { basis, mask }, { onProgress }));
+    const model = registry.save(trainAnomalyModel(log, { basis, mask, timeZone }, { onProgress }));
     onProgress('scoring findings', 1);
     const { findings } = await scoreFindings(log, model, { mask });
     new FindingsStore(workspace).record(model.id, basis.importId, findings);

@@ -92,6 +92,9 @@ describe('gemba train and gemba findings', () => {
     const model = await gemba('train', ws, '--model', 'crystal-ball');
     expect(model.code).toBe(2);
     expect(model.stderr).toMatch(/not a model Gemba trains.*anomaly/s);
+    const zone = await gemba('train', ws, '--model', 'anomaly', '--timezone', 'Mars/Olympus_Mons');
+    expect(zone.code).toBe(2);
+    expect(zone.stderr).toMatch(/not a time zone/);
     const kind = await gemba('findings', ws, '--kind', 'gossip');
     expect(kind.code).toBe(2);
     expect(kind.stderr).toMatch(/not a kind of finding/);

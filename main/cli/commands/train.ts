@@ -5,7 +5,7 @@ import { printJson, type Command } from '../command.ts';
 import { filtersFrom } from '../log-options.ts';
 import { MODEL_TRAINERS, type TrainOutcome } from './model-trainers.ts';
 
-const USAGE = `gemba train WS [--model ${MODEL_TRAINERS.map((t) => t.kind).join('|')}] [--filter JSON] [--json]`;
+const USAGE = `gemba train WS [--model ${MODEL_TRAINERS.map((t) => t.kind).join('|')}] [--filter JSON] [--timezone ZONE] [--json]`;
 
 export const trainCommand: Command = {
   name: 'train',
