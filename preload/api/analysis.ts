@@ -150,6 +150,9 @@ export const TIME_RANGE_MODES = ['contained', 'intersecting', 'started', 'comple
 export type TimeRangeMode = (typeof TIME_RANGE_MODES)[number];
 export const ACTIVITIES_MODES = ['any', 'all', 'none'] as const;
 export type ActivitiesMode = (typeof ACTIVITIES_MODES)[number];
+/** How a follower filter's two events relate on an attribute. */
+export const FOLLOWER_RELATIONS = ['same', 'different'] as const;
+export type FollowerRelation = (typeof FOLLOWER_RELATIONS)[number];
 /** Endpoint trimming: longest = first start activity to last end activity; first = first start activity to the first end activity after it. */
 export const ENDPOINT_TRIMS = ['longest', 'first'] as const;
 export type EndpointTrim = (typeof ENDPOINT_TRIMS)[number];
@@ -228,6 +231,11 @@ export type LogFilter = (
       withinSeconds?: number;
       /** At least this long between the two events. */
       minSeconds?: number;
+      /**
+       * The two events must have the same (or a different) value of this event attribute;
+       * 'resource' means the resource column (different resources: a handover of work).
+       */
+      attributeRelation?: { attribute: string; relation: FollowerRelation };
     }
   | {
       /**

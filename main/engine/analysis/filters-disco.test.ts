@@ -116,6 +116,29 @@ describe('follower with a minimum and a maximum time between', () => {
   });
 });
 
+describe('follower with the same or a different attribute value (a handover when resources differ)', () => {
+  const h = logFromTraces({
+    h1: [{ activity: 'A', at: 0, resource: 'ann' }, { activity: 'B', at: 10, resource: 'bob' }],
+    h2: [{ activity: 'A', at: 0, resource: 'ann', attributes: { desk: 'x' } }, { activity: 'A', at: 5, resource: 'bob', attributes: { desk: 'y' } }, { activity: 'B', at: 10, resource: 'bob', attributes: { desk: 'x' } }],
+    h3: [{ activity: 'A', at: 0, resource: 'ann' }, { activity: 'B', at: 5 }],
+  });
+  const follows = (attribute: string, relation: 'same' | 'different', extra: Partial<Extract<LogFilter, { kind: 'follower' }>> = {}) =>
+    kept([{ kind: 'follower', from: 'A', to: 'B', attributeRelation: { attribute, relation }, ...extra }], h);
+
+  it('by hand: h1 ann → bob; h2 ann → bob and bob → bob; h3 has no resource on B', () => {
+    expect(follows('resource', 'different')).toEqual(['h1', 'h2']);
+    expect(follows('resource', 'same')).toEqual(['h2']);
+    // Within 4 minutes only bob's A (5 min before B) is near enough in h2, and it is the same resource.
+    expect(follows('resource', 'same', { withinSeconds: 600 })).toEqual(['h2']);
+    expect(follows('resource', 'same', { withinSeconds: 240 })).toEqual([]);
+    expect(follows('resource', 'different', { directly: true })).toEqual(['h1']);
+    // Desks: h2's B is at desk x like its first A (10 min before), not like the second.
+    expect(follows('desk', 'same')).toEqual(['h2']);
+    expect(follows('desk', 'same', { minSeconds: 0, withinSeconds: 300 })).toEqual([]);
+    expect(() => follows('colour', 'same')).toThrow('Filter: the log has no event attribute "colour".');
+  });
+});
+
 describe('argument checks for the new kinds', () => {
   const error = (filter: unknown) => {
     try {
@@ -136,5 +159,6 @@ describe('argument checks for the new kinds', () => {
     expect(error({ kind: 'timeRange', mode: 'trim', from: 'x', to: 'y', negate: true })).toMatch(/cannot be negated/);
     expect(error({ kind: 'endpoints', start: ['A'], trim: 'middle' })).toMatch(/"trim" must be longest or first/);
     expect(error({ kind: 'follower', from: 'A', to: 'B', minSeconds: 10, withinSeconds: 5 })).toMatch(/must not exceed "withinSeconds"/);
+    expect(error({ kind: 'follower', from: 'A', to: 'B', attributeRelation: { attribute: 'resource', relation: 'equal' } })).toMatch(/"attributeRelation" must be/);
   });
 });

@@ -2,6 +2,8 @@ import type { AttributeValue, LogFilter, TimeRangeMode } from '../../../preload/
 import type { AttributeColumn, EventLog } from '../eventlog/event-log.ts';
 import { InputError } from '../errors.ts';
 import { caseBegin, caseEnd } from './case-span.ts';
+import { matchFollower } from './filters-follower.ts';
+import { activityCode, findColumn, parseInstant } from './filters-lookup.ts';
 import { textsInRange } from './text-range.ts';
 
 /**
@@ -27,28 +29,12 @@ export function matchCaseLevel(log: EventLog, filter: LogFilter): Uint8Array {
     case 'caseDuration':
       return matchCaseDuration(log, filter.minSeconds, filter.maxSeconds);
     case 'follower':
-      return matchFollower(log, activityCode(log, filter.from), activityCode(log, filter.to), filter.directly ?? false, filter.withinSeconds, filter.minSeconds);
+      return matchFollower(log, filter);
     case 'cases':
       return matchCaseIds(log, filter.caseIds);
     default:
       throw new InputError(`Filter kind "${filter.kind}" does not keep or drop cases one by one.`, {});
   }
-}
-
-export function parseInstant(text: string | number, what: string): number {
-  const ms = typeof text === 'number' ? text : Date.parse(text);
-  if (Number.isNaN(ms)) throw new InputError(`Time range filter: "${text}" (${what}) is not a date.`, { hint: 'Write dates as ISO 8601, e.g. 2024-03-01T00:00:00Z.' });
-  return ms;
-}
-
-export function activityCode(log: EventLog, name: string): number {
-  const code = log.activities.indexOf(name);
-  if (code < 0) {
-    throw new InputError(`Filter: activity "${name}" does not occur in the log.`, {
-      hint: `Known activities include: ${log.activities.slice(0, 8).join(', ')}${log.activities.length > 8 ? ', …' : ''}.`,
-    });
-  }
-  return code;
 }
 
 function matchTimeRange(log: EventLog, mode: TimeRangeMode, from: number, to: number): Uint8Array {
@@ -65,16 +51,6 @@ function matchTimeRange(log: EventLog, mode: TimeRangeMode, from: number, to: nu
     out[c] = ok ? 1 : 0;
   }
   return out;
-}
-
-function findColumn(columns: readonly AttributeColumn[], name: string, level: 'case' | 'event'): AttributeColumn {
-  const column = columns.find((col) => col.name === name);
-  if (!column) {
-    throw new InputError(`Filter: the log has no ${level} attribute "${name}".`, {
-      hint: columns.length ? `Its ${level} attributes are: ${columns.map((col) => col.name).join(', ')}.` : `The log has no ${level} attributes.`,
-    });
-  }
-  return column;
 }
 
 interface ValueCondition {
@@ -225,53 +201,6 @@ function matchCaseDuration(log: EventLog, minSeconds: number | undefined, maxSec
     out[c] = d >= min && d <= max ? 1 : 0;
   }
   return out;
-}
-
-/**
- * Some `from` event followed by a `to` event (immediately, with `directly`) with a gap in
- * [minSeconds, withinSeconds]. Events are in time order, so the `from` times seen so far in a
- * case ascend: the latest one at most `to − min` is the closest admissible, and the pair
- * qualifies when it is also at least `to − within`.
- */
-function matchFollower(log: EventLog, from: number, to: number, directly: boolean, withinSeconds: number | undefined, minSeconds: number | undefined): Uint8Array {
-  const within = withinSeconds === undefined ? Infinity : withinSeconds * 1000;
-  const least = minSeconds === undefined ? 0 : minSeconds * 1000;
-  const out = new Uint8Array(log.caseCount);
-  const { activity, timestamp } = log;
-  let fromTimes = new Float64Array(16);
-  for (let c = 0; c < log.caseCount; c++) {
-    const begin = log.caseStart[c];
-    const end = log.caseStart[c + 1];
-    if (fromTimes.length < end - begin) fromTimes = new Float64Array(end - begin);
-    let seen = 0;
-    for (let i = begin; i < end; i++) {
-      const a = activity[i];
-      if (a === to && seen > 0 && (!directly || activity[i - 1] === from)) {
-        const t = timestamp[i];
-        // Directly: only the immediate predecessor counts; eventually: the latest from-time ≤ t − least.
-        let k = directly ? seen - 1 : upperBound(fromTimes, seen, t - least) - 1;
-        if (directly && t - fromTimes[k] < least) k = -1;
-        if (k >= 0 && t - fromTimes[k] <= within) {
-          out[c] = 1;
-          break;
-        }
-      }
-      if (a === from) fromTimes[seen++] = timestamp[i];
-    }
-  }
-  return out;
-}
-
-/** Number of the first `n` ascending values that are ≤ x. */
-function upperBound(values: Float64Array, n: number, x: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Ids of cases a fix has since removed are ignored; none in the log means the list is for another log. */

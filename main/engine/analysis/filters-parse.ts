@@ -1,4 +1,4 @@
-import { ACTIVITIES_MODES, ENDPOINT_TRIMS, CASE_PERFORMANCE_MEASURES, TIME_RANGE_MODES, type LogFilter } from '../../../preload/api.ts';
+import { ACTIVITIES_MODES, FOLLOWER_RELATIONS, ENDPOINT_TRIMS, CASE_PERFORMANCE_MEASURES, TIME_RANGE_MODES, type LogFilter } from '../../../preload/api.ts';
 import { InputError } from '../errors.ts';
 
 export const FILTER_KINDS = ['timeRange', 'caseAttribute', 'eventAttribute', 'activities', 'endpoints', 'variants', 'caseDuration', 'follower', 'cases', 'variantCoverage', 'performance'] as const;
@@ -54,6 +54,10 @@ export function parseLogFilters(input: unknown, source = 'filter'): LogFilter[] 
         if (f.directly !== undefined && typeof f.directly !== 'boolean') fail('"directly" must be true or false.');
         if (!isNumberOrAbsent(f.minSeconds) || (f.minSeconds as number) < 0) fail('"minSeconds" must be a number ≥ 0.');
         if (typeof f.minSeconds === 'number' && typeof f.withinSeconds === 'number' && f.minSeconds > f.withinSeconds) fail('"minSeconds" must not exceed "withinSeconds".');
+        if (f.attributeRelation !== undefined) {
+          const r = f.attributeRelation as { attribute?: unknown; relation?: unknown } | null;
+          if (typeof r?.attribute !== 'string' || !oneOf(FOLLOWER_RELATIONS, r.relation)) fail('"attributeRelation" must be {"attribute": NAME, "relation": "same" or "different"}.');
+        }
         break;
       case 'cases':
         if (!isStrings(f.caseIds)) fail('"caseIds" must be a list of case ids.');

@@ -1,6 +1,6 @@
 import type { LogFilter } from '../../../preload/api.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
-import { activityCode, parseInstant } from './filters-match.ts';
+import { activityCode, parseInstant } from './filters-lookup.ts';
 
 /**
  * Filters that cut events out of cases rather than keep or drop whole cases: a time range in

@@ -45,7 +45,7 @@ export function describeFilter(filter: LogFilter): string {
       case 'caseDuration':
         return `Case duration ${range(filter.minSeconds === undefined ? undefined : seconds(filter.minSeconds), filter.maxSeconds === undefined ? undefined : seconds(filter.maxSeconds))}`;
       case 'follower':
-        return `${filter.from} ${filter.directly ? 'directly ' : 'eventually '}followed by ${filter.to}${filter.withinSeconds !== undefined ? ` within ${seconds(filter.withinSeconds)}` : ''}${filter.minSeconds !== undefined ? ` after at least ${seconds(filter.minSeconds)}` : ''}`;
+        return `${filter.from} ${filter.directly ? 'directly ' : 'eventually '}followed by ${filter.to}${filter.withinSeconds !== undefined ? ` within ${seconds(filter.withinSeconds)}` : ''}${filter.minSeconds !== undefined ? ` after at least ${seconds(filter.minSeconds)}` : ''}${filter.attributeRelation ? `, ${filter.attributeRelation.relation} ${filter.attributeRelation.attribute}` : ''}`;
       case 'variantCoverage':
         return [filter.topVariants !== undefined ? `Top ${filter.topVariants} variants` : '', filter.coverage !== undefined ? `Variants covering ${+(filter.coverage * 100).toFixed(1)}% of cases` : ''].filter(Boolean).join(', ');
       case 'performance':
