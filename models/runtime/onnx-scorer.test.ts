@@ -77,6 +77,9 @@ describe('ONNX export scored by onnxruntime', () => {
     const scorer = await OnnxScorer.open(ensembleToOnnx(randomEnsemble(1, { width: 4 })));
     expect(scorer.width).toBe(4);
     await expect(scorer.score(new Float32Array(10), 2)).rejects.toThrow(InputError);
+    expect((await scorer.score(new Float32Array(0), 0)).output.length).toBe(0);
     await scorer.close();
+    await scorer.close();
+    await expect(scorer.score(new Float32Array(4), 1)).rejects.toThrow(/closed/);
   });
 });

@@ -21,6 +21,7 @@ export interface OnnxScorerOptions {
 }
 
 export class OnnxScorer {
+  private closed = false;
   private constructor(
     private readonly session: InferenceSession,
     /** Features per row the model reads. */
@@ -59,6 +60,7 @@ export class OnnxScorer {
 
   /** Scores `nRows` rows of `features` (row-major, `width` per row; NaN = missing). */
   async score(features: Float32Array, nRows: number): Promise<OnnxScores> {
+    if (this.closed) throw new Error('This ONNX scorer was closed; open the model again to score.');
     if (!Number.isInteger(nRows) || nRows < 0 || features.length !== nRows * this.width) {
       throw new InputError(
         `The feature matrix has ${features.length} values, but ${nRows} rows × ${this.width} features need ${nRows * this.width}.`,
@@ -78,8 +80,10 @@ export class OnnxScorer {
     return { output, raw };
   }
 
-  /** Frees onnxruntime's native memory; the scorer cannot be used afterwards. */
+  /** Frees onnxruntime's native memory; the scorer cannot be used afterwards. Closing twice is harmless. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.session.release();
   }
 }
