@@ -48,6 +48,8 @@ export interface BottleneckOptions {
   /** Activities with fewer waits are skipped (default 50). */
   minWaits?: number;
   rounds?: number;
+  /** Each activity learns from at most this many of its latest waits (default 50,000). */
+  maxWaitsPerActivity?: number;
   onProgress?: (step: { fraction: number; message: string }) => void;
   signal?: AbortSignal;
 }
@@ -65,26 +67,28 @@ export function trainBottleneckModel(log: EventLog, options: BottleneckOptions =
   const waits = waitsOf(log, cases);
   if (waits.count === 0) throw new InputError('There are no waits between activities to learn from.', { hint: 'Bottlenecks need completed cases with more than one event.' });
   const transitions = transitionProbabilities(log.activities.length, waits);
-  const load = workloadAt(log, closes, waits.queuedAt, { resourcesPerActivity: true });
   const minWaits = options.minWaits ?? 50;
   const models: ActivityWaitModel[] = [];
   const byActivity = Array.from(log.activities, () => [] as number[]);
   for (let k = 0; k < waits.count; k++) byActivity[waits.activity[k]].push(k);
   const candidates = byActivity.map((rows, a) => ({ rows, a })).filter((x) => x.rows.length >= minWaits);
 
-  candidates.forEach(({ rows, a }, done) => {
+  candidates.forEach(({ rows: all, a }, done) => {
     throwIfCancelled(options.signal);
     options.onProgress?.({ fraction: done / candidates.length, message: `Waits before ${log.activities[a]}` });
-    rows.sort((x, y) => waits.queuedAt[x] - waits.queuedAt[y]);
+    all.sort((x, y) => waits.queuedAt[x] - waits.queuedAt[y]);
+    const rows = all.slice(-(options.maxWaitsPerActivity ?? 50_000));
+    // One sweep per activity over its own waits keeps memory at (its waits × activities), not (all waits × activities).
+    const load = workloadAt(log, closes, Float64Array.from(rows, (k) => waits.queuedAt[k]), { resourcesPerActivity: true });
     const names = waitFeatureNames(log.activities[a]);
     const width = names.length;
     const features = new Float32Array(rows.length * width);
     const labels = new Float64Array(rows.length);
     rows.forEach((k, i) => {
-      features[i * width] = queueFor(a, transitions, load.waitingAfter, k);
-      features[i * width + 1] = load.arrivalsLast7Days[k];
-      features[i * width + 2] = load.openCases[k];
-      features[i * width + 3] = load.resourcesOnActivityLast7Days![a][k];
+      features[i * width] = queueFor(a, transitions, load.waitingAfter, i);
+      features[i * width + 1] = load.arrivalsLast7Days[i];
+      features[i * width + 2] = load.openCases[i];
+      features[i * width + 3] = load.resourcesOnActivityLast7Days![a][i];
       features[i * width + 4] = utcHour(waits.queuedAt[k]);
       labels[i] = Math.log1p(Math.max(0, waits.hours[k]));
     });
@@ -127,7 +131,7 @@ export function trainBottleneckModel(log: EventLog, options: BottleneckOptions =
   return { formatVersion: 1, endActivities, activities: models };
 }
 
-/** Expected cases queued for activity a at wait k: Σ over last steps X of P(a | X) × open cases waiting after X. */
+/** Expected cases queued for activity a at workload row k: Σ over last steps X of P(a | X) × open cases waiting after X. */
 export function queueFor(a: number, transitions: Float64Array[], waitingAfter: Float32Array[], k: number): number {
   let q = 0;
   for (let x = 0; x < transitions.length; x++) if (transitions[x][a] > 0) q += transitions[x][a] * waitingAfter[x][k];

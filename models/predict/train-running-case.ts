@@ -2,7 +2,7 @@ import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
 import { throwIfCancelled } from '../../main/engine/errors.ts';
 import { fitPrefixEncoding, type PrefixEncoding } from '../features/prefix/prefix-encoding.ts';
 import { encodePrefixes, type FeatureTable } from '../features/prefix/prefix-features.ts';
-import { completedCasePrefixes, prefixLengthLimit, snapshotRows, type PrefixRows } from '../features/prefix/prefix-rows.ts';
+import { completedCasePrefixes, latestCasesWithin, prefixLengthLimit, snapshotRows, type PrefixRows } from '../features/prefix/prefix-rows.ts';
 import { trainGradientBoosting, type GradientBoostingResult } from '../train/gradient-boosting.ts';
 import { casesSafeToLearnFrom, completedCases, resolveEndActivities } from './end-activities.ts';
 import { evaluateRunningCaseModel, type RunningCaseEvaluation } from './evaluate-running-case.ts';
@@ -25,6 +25,8 @@ export interface TrainRunningCaseOptions {
   endActivities?: string[];
   /** About this many snapshots of the work in progress to evaluate on. Default: 12 per case, at most 300,000. */
   targetRows?: number;
+  /** At most this many training rows; a larger log trains on its latest cases (default 400,000). */
+  maxTrainingRows?: number;
   /** Most trees (early stopping picks fewer). */
   rounds?: number;
   /** A case or event attribute to show metrics and the fairness view by. */
@@ -68,7 +70,9 @@ export function trainRunningCaseModel(log: EventLog, target: RunningCaseTarget, 
   const targetRows = options.targetRows ?? Math.min(300_000, 12 * completed.length);
 
   progress('features', 0, 'Encoding the running cases of the training period');
-  const fit = labelledRows(log, encoding, closes, target, completedCasePrefixes(log, inner.training, { maxLength: maxPrefixLength, before: inner.splitAt, sinceLastEventHours: SINCE_LAST_EVENT_HOURS }));
+  const maxRows = options.maxTrainingRows ?? 400_000;
+  const fitOptions = { maxLength: maxPrefixLength, before: inner.splitAt, sinceLastEventHours: SINCE_LAST_EVENT_HOURS };
+  const fit = labelledRows(log, encoding, closes, target, completedCasePrefixes(log, latestCasesWithin(log, inner.training, fitOptions, 0.8 * maxRows), fitOptions));
   const valid = labelledRows(log, encoding, closes, target, completedCasePrefixes(log, inner.test, { maxLength: maxPrefixLength, before: split.splitAt, sinceLastEventHours: SINCE_LAST_EVENT_HOURS }));
   throwIfCancelled(options.signal);
 
@@ -98,7 +102,9 @@ export function trainRunningCaseModel(log: EventLog, target: RunningCaseTarget, 
 
   progress('final model', 0.7, 'Refitting on every completed case');
   const finalEncoding = fitPrefixEncoding(log, completed);
-  const all = labelledRows(log, finalEncoding, closes, target, completedCasePrefixes(log, completed, { maxLength: maxPrefixLength, sinceLastEventHours: SINCE_LAST_EVENT_HOURS }));
+  const allOptions = { maxLength: maxPrefixLength, sinceLastEventHours: SINCE_LAST_EVENT_HOURS };
+  const byStart = Int32Array.from(completed).sort((a, b) => log.timestamp[log.caseStart[a]] - log.timestamp[log.caseStart[b]] || a - b);
+  const all = labelledRows(log, finalEncoding, closes, target, completedCasePrefixes(log, latestCasesWithin(log, byStart, allOptions, maxRows), allOptions));
   const final = boost(all, null, loss, Math.max(1, trained.bestRound), options, (round) => progress('final model', 0.7 + 0.3 * (round / Math.max(1, trained.bestRound)), `Tree ${round} of ${trained.bestRound}`));
   const starts = Array.from(completed, (c) => log.timestamp[log.caseStart[c]]);
   const model: RunningCaseModel = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { logFromTraces } from '../../../main/engine/analysis/logs.fixture.ts';
 import { fitPrefixEncoding } from './prefix-encoding.ts';
 import { encodePrefixes, utcWeekday } from './prefix-features.ts';
-import { completedCasePrefixes, prefixLengthLimit, runningCaseRows, snapshotRows } from './prefix-rows.ts';
+import { completedCasePrefixes, latestCasesWithin, prefixLengthLimit, runningCaseRows, snapshotRows } from './prefix-rows.ts';
 
 // Times are minutes after Monday 2024-01-01 00:00 UTC. A ends with "end"; B and C are running.
 const log = logFromTraces(
@@ -48,6 +48,18 @@ describe('prefix rows', () => {
     const rows = completedCasePrefixes(log, Int32Array.from([0]), { maxLength: 40, sinceLastEventHours: [0.5, 1.5] });
     expect([...rows.observedAt]).toEqual([0, 30, 60, 90, 150, 180, 210].map(minutes));
     expect([...rows.length]).toEqual([1, 1, 2, 2, 2, 3, 3]);
+  });
+
+  it('keeps the latest cases whose rows fit a cap, counting rows as they would be made', () => {
+    const two = logFromTraces({ X: ['a', 'b', 'c'], Y: ['a', 'b', 'c', 'd'], Z: ['a', 'b'] });
+    const byStart = Int32Array.from([0, 1, 2]);
+    // Rows per case: X 2, Y 3, Z 1 (prefixes 1..length−1).
+    expect([...latestCasesWithin(two, byStart, { maxLength: 40 }, 4)]).toEqual([1, 2]);
+    expect([...latestCasesWithin(two, byStart, { maxLength: 40 }, 6)]).toEqual([0, 1, 2]);
+    // At least the latest case, even when it alone exceeds the cap.
+    expect([...latestCasesWithin(two, byStart, { maxLength: 40 }, 0)]).toEqual([2]);
+    const one = Int32Array.from([0]);
+    expect(latestCasesWithin(log, one, { maxLength: 40, sinceLastEventHours: [0.5, 1.5] }, 100).length).toBe(1);
   });
 
   it('observes mid-wait when asked: half-way between events', () => {

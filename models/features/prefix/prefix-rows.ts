@@ -135,3 +135,29 @@ export function snapshotRows(log: EventLog, cases: Int32Array, options: Snapshot
   }
   return { count: r, case: rowCase.subarray(0, r), length: length.subarray(0, r), observedAt: observedAt.subarray(0, r), spacingMs };
 }
+
+/**
+ * The latest of the given cases (ordered by start) whose prefix rows stay within `maxRows`: a very
+ * large log trains on its most recent behaviour instead of exhausting memory. Counts rows exactly
+ * as `completedCasePrefixes` makes them, without building them.
+ */
+export function latestCasesWithin(log: EventLog, casesByStart: Int32Array, options: CompletedPrefixOptions, maxRows: number): Int32Array {
+  const offsets = options.sinceLastEventHours?.map((h) => h * 3_600_000).filter((o) => o > 0) ?? [];
+  const before = options.before ?? Infinity;
+  let rows = 0;
+  let k = casesByStart.length;
+  while (k > 0) {
+    const c = casesByStart[k - 1];
+    const first = log.caseStart[c];
+    const last = Math.min(log.caseStart[c + 1] - 1, first + options.maxLength);
+    let n = 0;
+    for (let e = first; e < last && log.timestamp[e] < before; e++) {
+      n++;
+      for (const offset of offsets) if (log.timestamp[e] + offset < Math.min(log.timestamp[e + 1], before)) n++;
+    }
+    if (rows + n > maxRows && k < casesByStart.length) break;
+    rows += n;
+    k--;
+  }
+  return casesByStart.subarray(k);
+}
