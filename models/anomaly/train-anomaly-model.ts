@@ -1,3 +1,4 @@
+import { compactLog } from '../../main/engine/eventlog/compact-log.ts';
 import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
 import { InputError, throwIfCancelled } from '../../main/engine/errors.ts';
 import { ensembleToJson, predict } from '../ensemble/index.ts';
@@ -106,41 +107,11 @@ export function trainAnomalyModel(log: EventLog, options: TrainAnomalyOptions, h
 }
 
 /**
- * The cases of a mask as a log of their own (columns gathered once). The statistics of a
- * filtered view must describe the view, not the whole log.
+ * The cases of a mask as a log of their own (the engine's compactLog with every event of a kept
+ * case kept). The statistics of a filtered view must describe the view, not the whole log.
  */
 export function subLog(log: EventLog, mask: Uint8Array): EventLog {
-  const keep: number[] = [];
-  let events = 0;
-  for (let c = 0; c < log.caseCount; c++) {
-    if (!mask[c]) continue;
-    keep.push(c);
-    events += log.caseStart[c + 1] - log.caseStart[c];
-  }
-  const caseStart = new Int32Array(keep.length + 1);
-  const from = new Int32Array(events);
-  let e = 0;
-  keep.forEach((c, k) => {
-    caseStart[k] = e;
-    for (let i = log.caseStart[c]; i < log.caseStart[c + 1]; i++) from[e++] = i;
-  });
-  caseStart[keep.length] = e;
-  const gatherI = (xs: Int32Array) => Int32Array.from(from, (i) => xs[i]);
-  const gatherF = (xs: Float64Array) => Float64Array.from(from, (i) => xs[i]);
-  return {
-    ...log,
-    eventCount: events,
-    caseCount: keep.length,
-    caseStart,
-    caseIds: keep.map((c) => log.caseIds[c]),
-    activity: gatherI(log.activity),
-    timestamp: gatherF(log.timestamp),
-    startTimestamp: log.startTimestamp ? gatherF(log.startTimestamp) : null,
-    resource: gatherI(log.resource),
-    sourceRow: gatherI(log.sourceRow),
-    eventAttributes: log.eventAttributes.map((col) => (col.type === 'string' ? { ...col, codes: gatherI(col.codes) } : { ...col, values: gatherF(col.values) })),
-    caseAttributes: log.caseAttributes.map((col) =>
-      col.type === 'string' ? { ...col, codes: Int32Array.from(keep, (c) => col.codes[c]) } : { ...col, values: Float64Array.from(keep, (c) => col.values[c]) },
-    ),
-  };
+  const keep = new Uint8Array(log.eventCount);
+  for (let c = 0; c < log.caseCount; c++) if (mask[c]) keep.fill(1, log.caseStart[c], log.caseStart[c + 1]);
+  return compactLog(log, { keep });
 }
