@@ -1,4 +1,4 @@
-import type { AttributeColumn, EventLog } from '../eventlog/event-log.ts';
+import type { AttributeColumn, EventLog } from '../eventlog/index.ts';
 import { InputError } from '../errors.ts';
 
 /** Look-ups every filter kind shares: an activity's code, an attribute column, an instant. */
