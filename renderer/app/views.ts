@@ -1,11 +1,14 @@
 import type { ComponentType } from 'react';
 import { CasesView } from '../views/cases/cases-view.tsx';
+import { FindingsView } from '../views/findings/findings-view.tsx';
 import { HomeView } from '../views/home/home-view.tsx';
 import { ImportView } from '../views/import/import-view.tsx';
 import { MapView } from '../views/map/map-view.tsx';
+import { ModelsView } from '../views/models/models-view.tsx';
 import { SidebarFilters } from '../views/map/sidebar-filters.tsx';
 import { HealthBadge } from '../views/quality/health-badge.tsx';
 import { QualityView } from '../views/quality/quality-view.tsx';
+import { RunningCasesView } from '../views/running/running-cases-view.tsx';
 import { SummaryView } from '../views/summary/summary-view.tsx';
 import type { ViewDefinition } from './view-definition.ts';
 
@@ -24,6 +27,9 @@ export const VIEWS: readonly ViewDefinition[] = [
   { id: 'map', label: 'Process map', component: MapView, needsLog: true },
   { id: 'cases', label: 'Cases', component: CasesView, needsLog: true },
   { id: 'quality', label: 'Data quality', component: QualityView, needsLog: true },
+  { id: 'findings', label: 'Findings', component: FindingsView, needsLog: true },
+  { id: 'running', label: 'Running cases', component: RunningCasesView, needsLog: true },
+  { id: 'models', label: 'Models', component: ModelsView, needsLog: true },
 ];
 
 export function findView(id: string): ViewDefinition | undefined {

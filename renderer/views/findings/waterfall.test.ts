@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { additivityGap, waterfallChart, waterfallSteps } from './waterfall.ts';
+
+describe('waterfallSteps', () => {
+  // Worked by hand: base 2, contributions +5, −1, +0.5, +0.25; top 2 → +5, −1, then 0.75 for the other two; total 6.75.
+  const input = {
+    baseValue: 2,
+    contributions: [
+      { feature: 'small', value: 1, contribution: 0.25 },
+      { feature: 'main cause', value: 41, contribution: 5 },
+      { feature: 'against', value: 0, contribution: -1 },
+      { feature: 'minor', value: 3, contribution: 0.5 },
+    ],
+    prediction: 6.75,
+    unit: 'score',
+    top: 2,
+  };
+
+  it('puts the base first, the largest contribution next, the rest summed, the prediction last', () => {
+    const steps = waterfallSteps(input);
+    expect(steps.map((s) => [s.label, s.measure, s.amount])).toEqual([
+      ['usual (base value)', 'absolute', 2],
+      ['main cause', 'relative', 5],
+      ['against', 'relative', -1],
+      ['2 other features', 'relative', 0.75],
+      ['this case (prediction)', 'total', 6.75],
+    ]);
+    expect(additivityGap(steps)).toBe(0);
+  });
+
+  it('counts contributions left out of the explanation as the rest', () => {
+    const steps = waterfallSteps({ baseValue: 1, contributions: [{ feature: 'a', value: null, contribution: 2 }], rest: -0.5, prediction: 2.5, unit: 'h' });
+    expect(steps.map((s) => s.amount)).toEqual([1, 2, -0.5, 2.5]);
+    expect(additivityGap(steps)).toBe(0);
+  });
+
+  it('shows a gap when an explanation does not add up', () => {
+    expect(additivityGap(waterfallSteps({ ...input, prediction: 7 }))).toBeCloseTo(0.25, 12);
+  });
+
+  it('draws one horizontal waterfall trace with the main cause on top after the base', () => {
+    const { data } = waterfallChart(input);
+    expect(data).toHaveLength(1);
+    expect(data[0]).toMatchObject({ type: 'waterfall', orientation: 'h', measure: ['absolute', 'relative', 'relative', 'relative', 'total'] });
+    expect((data[0].y as string[])[1]).toBe('main cause');
+  });
+});

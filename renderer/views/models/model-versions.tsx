@@ -1,0 +1,155 @@
+import type { ModelVersionInfo } from '../../../preload/api.ts';
+import { useTimeFormat } from '../../app/time-format.ts';
+import { formatCount, formatDuration } from '../../components/format.ts';
+import { keyInWords } from '../findings/finding-words.ts';
+
+const METRIC_HIDDEN = new Set(['model']);
+
+function metricText(key: string, value: number | string | null): string {
+  if (value === null) return '—';
+  if (typeof value === 'string') return value;
+  if (/Hours$/.test(key)) return `${value.toFixed(2)} h`;
+  if (/improvement|share|Rate|rate/.test(key)) return `${(100 * value).toFixed(1)}%`;
+  return Number.isInteger(value) ? formatCount(value) : value.toFixed(3);
+}
+
+/** The current version of each model as a card, then every older version in one table. */
+export function ModelVersions({ versions }: { versions: ModelVersionInfo[] }) {
+  const current = versions.filter((v) => v.current);
+  const older = versions.filter((v) => !v.current);
+  if (versions.length === 0) {
+    return (
+      <p className="muted" data-testid="no-models">
+        No model is trained on this workspace yet.
+      </p>
+    );
+  }
+  return (
+    <>
+      {current.map((v) => (
+        <ModelCard key={v.id} model={v} />
+      ))}
+      {older.length > 0 ? <OlderVersions versions={older} /> : null}
+    </>
+  );
+}
+
+function ModelCard({ model }: { model: ModelVersionInfo }) {
+  const times = useTimeFormat();
+  const best = model.baselines.length > 1 ? bestOf(model) : null;
+  return (
+    <section className="panel model-card" data-testid="model-card" data-model={model.kind}>
+      <h2 className="plain-title">
+        <span data-testid="model-label">{model.label}</span>{' '}
+        {model.stale ? (
+          <span className="badge" title="The current import or its fixes differ from what the model learned from" data-testid="model-stale">
+            trained on other data
+          </span>
+        ) : null}
+      </h2>
+      <p className="muted small">
+        trained <span title={times.title(model.createdAt)}>{times.moment(model.createdAt)}</span> by {model.user} in {formatDuration(model.trainingMs / 1000)} on{' '}
+        {formatCount(model.basis.cases)} cases, {formatCount(model.basis.events)} events of {model.basis.fileName}
+        {model.basis.fixes ? `, ${model.basis.fixes} fixes` : ''}
+        {model.basis.filters ? `, ${model.basis.filters} filters` : ''} · data <span className="mono">{model.dataFingerprint}</span> · Gemba {model.appVersion}
+      </p>
+      <div className="two-columns">
+        <div>
+          <h3>Metrics</h3>
+          <dl className="facts" data-testid="model-metrics">
+            {Object.entries(model.metrics)
+              .filter(([k]) => !METRIC_HIDDEN.has(k))
+              .map(([k, v]) => (
+                <div key={k} className="fact">
+                  <dt>{keyInWords(k)}</dt>
+                  <dd>{metricText(k, v)}</dd>
+                </div>
+              ))}
+          </dl>
+        </div>
+        {model.baselines.length > 0 ? (
+          <div>
+            <h3>Against the baselines</h3>
+            <p className="muted small">{model.baselineMetric}</p>
+            <table className="data-table compact" data-testid="model-baselines">
+              <tbody>
+                {model.baselines.map((b) => (
+                  <tr key={b.name} className={b.model ? 'row-current' : undefined}>
+                    <td>{b.model ? <strong>{b.name}</strong> : b.name}</td>
+                    <td className="num">{Number.isFinite(b.value) ? b.value.toFixed(3) : '—'}</td>
+                    <td className="small">{best === b.name ? 'best' : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </div>
+      {model.drift.length > 0 ? (
+        <>
+          <h3>Drift</h3>
+          <p className="muted small">
+            Population stability index, {model.driftBasis}: under 0.1 stable, 0.1–0.25 some shift, over 0.25 a shift worth retraining for.
+          </p>
+          <table className="data-table compact" data-testid="model-drift">
+            <thead>
+              <tr>
+                <th>Feature</th>
+                <th className="num">PSI</th>
+                <th>Level</th>
+              </tr>
+            </thead>
+            <tbody>
+              {model.drift.map((d) => (
+                <tr key={d.feature}>
+                  <td>{d.feature}</td>
+                  <td className="num">{d.psi.toFixed(3)}</td>
+                  <td className={d.level === 'shift' ? 'drift-shift' : d.level === 'some shift' ? 'drift-some' : undefined}>{d.level}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** Lower is better for errors, higher for AUC: the metric's sentence says which. */
+function bestOf(model: ModelVersionInfo): string | null {
+  const higher = /higher is better/.test(model.baselineMetric ?? '');
+  const finite = model.baselines.filter((b) => Number.isFinite(b.value));
+  if (finite.length === 0) return null;
+  return finite.reduce((a, b) => ((higher ? b.value > a.value : b.value < a.value) ? b : a)).name;
+}
+
+function OlderVersions({ versions }: { versions: ModelVersionInfo[] }) {
+  const times = useTimeFormat();
+  return (
+    <section className="panel">
+      <h2 className="plain-title">Earlier versions</h2>
+      <div className="table-scroll">
+        <table className="data-table compact model-versions" data-testid="older-versions">
+          <thead>
+            <tr>
+              <th>Model</th>
+              <th>Trained</th>
+              <th>Data</th>
+              <th className="num">Cases</th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.map((v) => (
+              <tr key={v.id}>
+                <td>{v.label}</td>
+                <td title={times.title(v.createdAt)}>{times.moment(v.createdAt)}</td>
+                <td className="mono">{v.dataFingerprint}</td>
+                <td className="num">{formatCount(v.basis.cases)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
