@@ -8,7 +8,7 @@ import { filtersFrom } from '../log-options.ts';
 
 const USAGE =
   'gemba export WS --log --format csv|xes|xes.gz --out FILE [--filter JSON] [--json]\n' +
-  '       gemba export WS --table cases|variants|statistics [--by activity|resource|attribute NAME] --out FILE [--filter JSON] [--json]';
+  '  gemba export WS --table cases|variants|statistics [--by activity|resource|attribute NAME] --out FILE [--filter JSON] [--json]';
 const TABLES = ['cases', 'variants', 'statistics'];
 
 export const exportCommand: Command = {
