@@ -74,6 +74,18 @@ describe('gemba train and gemba findings', () => {
     for (const f of JSON.parse(stdout) as { modelVersion: string }[]) expect(f.modelVersion).toBe('anomaly v2');
   }, 240_000);
 
+  it('lists the model versions with fingerprint, basis and drift', async () => {
+    const { code, stdout } = await gemba('models', ws, '--json');
+    expect(code).toBe(0);
+    const overview = JSON.parse(stdout) as { versions: { label: string; current: boolean; stale: boolean; basis: { cases: number }; dataFingerprint: string }[] };
+    const anomaly = overview.versions.filter((v) => v.label.startsWith('anomaly'));
+    expect(anomaly.map((v) => [v.label, v.current, v.stale])).toEqual([
+      ['anomaly v2', true, false],
+      ['anomaly v1', false, false],
+    ]);
+    expect(anomaly[0].basis.cases).toBe(truth.cases);
+  });
+
   it('dismisses and comments on a finding, audited, and filters by status', async () => {
     const [top] = JSON.parse((await gemba('findings', ws, '--kind', 'anomaly', '--top', '1', '--json')).stdout) as { id: string }[];
     const { code, stdout } = await gemba('finding', ws, top.id, '--status', 'dismissed', '--comment', 'known data entry error', '--json');
