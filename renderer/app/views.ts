@@ -1,9 +1,11 @@
 import type { ComponentType } from 'react';
 import { CasesView } from '../views/cases/cases-view.tsx';
+import { ControlChartView } from '../views/control-chart/control-chart-view.tsx';
 import { FindingsView } from '../views/findings/findings-view.tsx';
 import { HomeView } from '../views/home/home-view.tsx';
 import { ImportView } from '../views/import/import-view.tsx';
 import { MapView } from '../views/map/map-view.tsx';
+import { MeasuresView } from '../views/measures/measures-view.tsx';
 import { ModelsView } from '../views/models/models-view.tsx';
 import { SidebarFilters } from '../views/map/sidebar-filters.tsx';
 import { HealthBadge } from '../views/quality/health-badge.tsx';
@@ -26,6 +28,8 @@ export const VIEWS: readonly ViewDefinition[] = [
   { id: 'summary', label: 'Summary', component: SummaryView, needsLog: true },
   { id: 'map', label: 'Process map', component: MapView, needsLog: true },
   { id: 'cases', label: 'Cases', component: CasesView, needsLog: true },
+  { id: 'measures', label: 'Measures', component: MeasuresView, needsLog: true },
+  { id: 'control-chart', label: 'Control chart', component: ControlChartView, needsLog: true },
   { id: 'quality', label: 'Data quality', component: QualityView, needsLog: true },
   { id: 'findings', label: 'Findings', component: FindingsView, needsLog: true },
   { id: 'running', label: 'Running cases', component: RunningCasesView, needsLog: true },

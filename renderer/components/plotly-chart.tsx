@@ -1,4 +1,5 @@
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import type { PlotlyObject } from './plotly-figure.ts';
 
 /**
  * The one way the UI draws a plotly.js chart: the library is loaded once, on demand (it is
@@ -7,8 +8,7 @@ import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
  * every chart gets the same theme; and a chart can be saved as PNG or SVG.
  */
 
-/** A plotly trace or layout: plain JSON as plotly.js documents it (https://plotly.com/javascript/reference/). */
-export type PlotlyObject = Record<string, unknown>;
+export type { PlotlyFigure, PlotlyObject } from './plotly-figure.ts';
 
 /** One point under the pointer, as plotly reports it (only the fields the app reads). */
 export interface PlotlyPoint {

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { ControlChartSeries, ControlChartView } from '../../../preload/api.ts';
+import { controlChartFigure, MARKERS_UP_TO, perPoint, signalsByPoint, tickText } from './chart-figure.ts';
+
+const series = (over: Partial<ControlChartSeries>): ControlChartSeries => ({
+  name: 'I',
+  points: [1, 2, 9, 2, 1],
+  labels: ['2024-01-01', '2024-01-08', '2024-01-15', '2024-01-22', '2024-01-29'],
+  n: [1, 1, 1, 1, 1],
+  center: 2,
+  lcl: -1,
+  ucl: 5,
+  signals: [],
+  excluded: [],
+  phase: [0, 0, 0, 0, 0],
+  rules: [1],
+  zoneSigma: [1, 1, 1, 1, 1],
+  estimates: [],
+  ...over,
+});
+
+const view = (charts: ControlChartSeries[]): ControlChartView =>
+  ({
+    charts,
+    byUnit: false,
+    points: charts[0]!.labels.map((label) => ({ label, from: label, to: label, cases: 3 })),
+  }) as unknown as ControlChartView;
+
+const trace = (figure: ReturnType<typeof controlChartFigure>, name: string) => figure.data.find((t) => t.name === name)!;
+
+describe('controlChartFigure', () => {
+  it('marks a signal with its lowest test number and names every test it fails in the tooltip', () => {
+    const chart = series({
+      signals: [
+        { index: 2, rule: 5, description: 'Test 5: 2 out of 3 points more than 2 standard deviations from center line (same side)' },
+        { index: 2, rule: 1, description: 'Test 1: 1 point more than 3 standard deviations from center line' },
+      ],
+    });
+    const figure = controlChartFigure(view([chart]), 'hours', { selected: null, baseline: null, leftOut: [] });
+    const signals = trace(figure, 'I signals');
+    expect(signals.x).toEqual([2]);
+    expect(signals.y).toEqual([9]);
+    expect(signals.text).toEqual(['1']);
+    const tooltip = (signals.hovertext as string[])[0]!;
+    expect(tooltip).toContain('Test 1: 1 point more than 3 standard deviations');
+    expect(tooltip).toContain('Test 5: 2 out of 3 points');
+    expect(tooltip.indexOf('Test 1')).toBeLessThan(tooltip.indexOf('Test 5'));
+    expect(signals.customdata).toEqual([2]);
+  });
+
+  it('draws points the user left out hollow; points after a baseline say so on hover', () => {
+    const figure = controlChartFigure(view([series({ excluded: [0, 3, 4] })]), 'hours', { selected: null, baseline: null, leftOut: [0, 3] });
+    const left = trace(figure, 'I left out');
+    expect(left.x).toEqual([0, 3]);
+    expect(left.y).toEqual([1, 2]);
+    expect(left.marker).toMatchObject({ symbol: 'circle-open' });
+    const points = trace(figure, 'I');
+    expect((points.hovertext as string[])[3]).toContain('left out of the limits (assignable cause)');
+    expect((points.hovertext as string[])[4]).toContain('not in the baseline');
+    expect((points.hovertext as string[])[1]).toContain('n = 1 · 3 cases');
+    expect(points.mode).toBe('lines+markers');
+  });
+
+  it('a dense chart is a line: markers only where they mean something', () => {
+    const m = MARKERS_UP_TO + 1;
+    const labels = Array.from({ length: m }, (_, i) => String(i));
+    const dense = series({ points: labels.map(() => 1), labels, n: labels.map(() => 1), phase: labels.map(() => 0), signals: [{ index: 5, rule: 1, description: 'Test 1' }] });
+    const figure = controlChartFigure(view([dense]), 'hours', { selected: null, baseline: null, leftOut: [] });
+    expect(trace(figure, 'I').mode).toBe('lines');
+    expect(trace(figure, 'I signals').x).toEqual([5]);
+  });
+
+  it('limits varying with n are steps; constant ones straight lines; a phase change is a dashed line', () => {
+    const xbar = series({ name: 'Xbar', ucl: [5, 6, 5, 5, 5], lcl: [-1, -2, -1, -1, -1], phase: [0, 0, 0, 1, 1] });
+    const s = series({ name: 'S', ucl: 4, lcl: 0, center: 1.5, phase: [0, 0, 0, 1, 1] });
+    const figure = controlChartFigure(view([xbar, s]), 'hours', { selected: null, baseline: [0, 2], leftOut: [] });
+    const ucls = figure.data.filter((t) => t.name === 'UCL');
+    expect(ucls.map((t) => (t.line as { shape: string }).shape)).toEqual(['hvh', 'linear']);
+    expect(ucls[1]!.yaxis).toBe('y2');
+    expect(figure.layout.yaxis2).toMatchObject({ domain: [0, 0.3] });
+    const shapes = figure.layout.shapes as { type: string; x0: number }[];
+    expect(shapes.filter((sh) => sh.type === 'line').map((sh) => sh.x0)).toEqual([2.5]);
+    expect(shapes.find((sh) => sh.type === 'rect')).toMatchObject({ x0: -0.5, x1: 2.5 });
+    const labels = (figure.layout.annotations as { text: string }[]).map((a) => a.text);
+    expect(labels).toEqual(expect.arrayContaining(['phase 2', 'baseline', 'UCL=5', 'X̄=2', 'LCL=-1', 'UCL=4']));
+  });
+
+  it('draws the lower CUSUM below zero against −H', () => {
+    const cusum = series({ name: 'CUSUM', points: [0, 0.5, 5], lower: [0, 1, 0], ucl: 4, lcl: -4, center: 0, labels: ['1', '2', '3'], n: [1, 1, 1], phase: [0, 0, 0] });
+    const figure = controlChartFigure(view([cusum]), 'hours', { selected: 1, baseline: null, leftOut: [] });
+    expect(trace(figure, 'lower CUSUM').y).toEqual([-0, -1, -0]);
+    expect(trace(figure, 'selected').x).toEqual([1]);
+  });
+});
+
+describe('helpers', () => {
+  it('one value per point, gaps for what is not a number', () => {
+    expect(perPoint(3, 2)).toEqual([3, 3]);
+    expect(perPoint([1, Number.NaN, 2], 3)).toEqual([1, null, 2]);
+  });
+  it('signals grouped per point, duplicates dropped, lowest test first', () => {
+    const grouped = signalsByPoint({ signals: [{ index: 4, rule: 2, description: 'b' }, { index: 4, rule: 2, description: 'b' }, { index: 4, rule: 1, description: 'a' }] });
+    expect(grouped.get(4)!.map((s) => s.rule)).toEqual([1, 2]);
+  });
+  it('ticks show the date of an instant', () => {
+    expect(tickText('2024-03-04T10:15:00.000Z')).toBe('2024-03-04');
+    expect(tickText('2024-03-04')).toBe('2024-03-04');
+  });
+});

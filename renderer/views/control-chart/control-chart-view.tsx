@@ -1,0 +1,254 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { MEASURE_PERIODS, type ChartPointCases, type ChartType, type MeasurePeriod, type UserFacingError } from '../../../preload/api.ts';
+import { toUserFacingError } from '../../api/gemba-error.ts';
+import { currentFilters, setFilters, useLogFilters } from '../../app/filter-store.ts';
+import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
+import { ErrorPanel } from '../../components/error-panel.tsx';
+import { knownZone } from '../../components/format.ts';
+import { PlotlyChart, type PlotlyChartHandle, type PlotlyPoint } from '../../components/plotly-chart.tsx';
+import { useAsync } from '../../components/use-async.ts';
+import { FilterChips } from '../map/filter-bar.tsx';
+import { unitLabel } from '../measures/measure-format.ts';
+import { chartName } from '../measures/measures-editor.tsx';
+import { AdvicePanel } from './advice-panel.tsx';
+import { CapabilityPanel } from './capability-panel.tsx';
+import { controlChartFigure } from './chart-figure.ts';
+import { chartRequest, DEFAULT_SETTINGS, type ChartSettings } from './chart-settings.ts';
+import { PointPanel } from './point-panel.tsx';
+import { SettingsPanel } from './settings-panel.tsx';
+import './control-chart-view.css';
+
+const UNIT_CHARTS: ChartType[] = ['imr', 'ewma', 'cusum'];
+
+/**
+ * A measure of the workspace on a control chart: measure, activity and period pickers, the chart
+ * type, the chooser's advice, the tests, baseline and phases, capability, PNG/SVG export. A click
+ * on a point filters every view to its cases and offers the process map of them.
+ */
+export function ControlChartView() {
+  const { api, logVersion, environment, route, navigate } = useWorkbench();
+  const workspace = useWorkspace();
+  const params = route.params;
+  const timeZone = knownZone(environment.timezone);
+  const filters = useLogFilters(workspace.path);
+  // A chip made from a chart point holds that point's cases: charting only them would leave one point.
+  const chartFilters = useMemo(() => filters.filter((f) => f.kind !== 'cases'), [filters]);
+  const ignoredChips = filters.length - chartFilters.length;
+  const info = useAsync(() => api.measures(workspace.path), [api, workspace.path]);
+  const options = useAsync(() => api.filterOptions(workspace.path), [api, workspace.path, logVersion]);
+  const measures = info.value?.measures ?? [];
+  const measure = measures.find((m) => m.name === params.measure) ?? measures[0];
+  const period = (MEASURE_PERIODS as readonly string[]).includes(params.period ?? '') ? (params.period as MeasurePeriod) : 'week';
+  const byUnit = params.per === 'case';
+  const chart = params.chart as ChartType | undefined;
+  const activity = measure?.takesActivity ? params.activity : undefined;
+
+  const [settings, setSettings] = useState<ChartSettings>(DEFAULT_SETTINGS);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [pointCases, setPointCases] = useState<ChartPointCases | null>(null);
+  const [pointError, setPointError] = useState<UserFacingError | null>(null);
+  const [drawMs, setDrawMs] = useState<number | null>(null);
+  const chartRef = useRef<PlotlyChartHandle>(null);
+  const appliedChip = useRef<string | null>(null);
+
+  // Points are numbered per chart: another measure, period, chart or filter renumbers them.
+  const shapeKey = JSON.stringify([measure?.name, activity, period, byUnit, chart, chartFilters, logVersion]);
+  useEffect(() => {
+    setSettings((s) => ({ ...s, exclude: [], phases: [], baseline: s.baseline.mode === 'dates' ? s.baseline : { mode: 'all' } }));
+    setSelected(null);
+    setPointCases(null);
+  }, [shapeKey]);
+
+  const request = useMemo(
+    () => (measure ? chartRequest({ measure: measure.name, activity, period, chart, byUnit, timeZone }, settings, chartFilters) : null),
+    [measure, activity, period, chart, byUnit, timeZone, settings, chartFilters],
+  );
+  const requestKey = JSON.stringify(request);
+  const result = useAsync(() => (request ? api.controlChart(workspace.path, request) : Promise.resolve(null)), [api, workspace.path, requestKey, logVersion]);
+  const view = result.value;
+  const shown = view && request && view.measure.name === request.measure ? view : null;
+
+  const baseline = useMemo((): [number, number] | null => {
+    if (!shown || settings.baseline.mode === 'all') return null;
+    const first = shown.charts[0]!;
+    const used = first.points.map((_, i) => i).filter((i) => first.phase[i] === 0 && !first.excluded.includes(i));
+    return used.length ? [used[0]!, used.at(-1)!] : null;
+  }, [shown, settings.baseline.mode]);
+  const figure = useMemo(() => (shown ? controlChartFigure(shown, unitLabel(shown.measure.unit), { selected, baseline, leftOut: settings.exclude }) : null), [shown, selected, baseline, settings.exclude]);
+
+  const go = (change: Record<string, string | undefined>) => {
+    const next: Record<string, string> = {};
+    for (const [k, v] of Object.entries({ ...params, ...change })) if (v !== undefined && v !== '') next[k] = v;
+    navigate('control-chart', next);
+  };
+
+  const openPoint = (point: PlotlyPoint) => {
+    const index = typeof point.customdata === 'number' ? point.customdata : null;
+    if (index === null || !request) return;
+    setSelected(index);
+    setPointCases(null);
+    setPointError(null);
+    api.chartPointCases(workspace.path, request, index).then(
+      (found) => {
+        // One chip per chart: a click on another point replaces the previous point's chip.
+        const kept = currentFilters().filter((f) => JSON.stringify(f) !== appliedChip.current);
+        appliedChip.current = JSON.stringify(found.filter);
+        setFilters([...kept, found.filter]);
+        setPointCases(found);
+      },
+      (error: unknown) => setPointError(toUserFacingError(error)),
+    );
+  };
+  const removeChip = () => {
+    setFilters(currentFilters().filter((f) => JSON.stringify(f) !== appliedChip.current));
+    appliedChip.current = null;
+    setPointCases(null);
+  };
+  const toggle = (key: 'exclude' | 'phases', index: number) =>
+    setSettings((s) => ({ ...s, [key]: s[key].includes(index) ? s[key].filter((i) => i !== index) : [...s[key], index] }));
+
+  const charts = byUnit ? UNIT_CHARTS : (measure?.charts ?? []);
+  const current = shown?.chart ?? chart;
+  // Capability needs measured values: the charts of measurements, not of shares or counts.
+  const measured = shown ? ['I', 'Xbar', 'EWMA', 'CUSUM'].includes(shown.charts[0]!.name) : true;
+  const fileName = shown ? `${shown.measure.name}-${shown.chart}-${shown.byUnit ? 'by-case' : shown.period}` : 'control-chart';
+
+  return (
+    <div className="view" data-testid="control-chart-view">
+      <header className="view-header">
+        <div>
+          <h1>Control chart{measure ? `: ${measure.title}` : ''}</h1>
+          <p className="muted" data-testid="cc-sentence">
+            {measure?.sentence}
+            {shown ? ` · ${shown.basis.fileName}${shown.basis.fixesInForce.length ? `, ${shown.basis.fixesInForce.length} data-quality fixes` : ''}` : ''}
+          </p>
+        </div>
+        <div className="button-row">
+          <button type="button" disabled={!shown} onClick={() => void chartRef.current?.exportImage('png', fileName)} data-testid="cc-export-png">
+            Save PNG
+          </button>
+          <button type="button" disabled={!shown} onClick={() => void chartRef.current?.exportImage('svg', fileName)} data-testid="cc-export-svg">
+            Save SVG
+          </button>
+        </div>
+      </header>
+
+      <div className="cc-toolbar">
+        <label className="field">
+          <span className="field-label">Measure</span>
+          <select value={measure?.name ?? ''} onChange={(e) => go({ measure: e.target.value, chart: undefined, activity: undefined })} data-testid="cc-measure">
+            {measures.map((m) => (
+              <option key={m.name} value={m.name}>
+                {m.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        {measure?.takesActivity ? (
+          <label className="field">
+            <span className="field-label">Activity</span>
+            <select value={activity ?? ''} onChange={(e) => go({ activity: e.target.value || undefined })} data-testid="cc-activity">
+              <option value="">as defined</option>
+              {(options.value?.activities ?? []).map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label className="field">
+          <span className="field-label">Period</span>
+          <select value={period} onChange={(e) => go({ period: e.target.value })} data-testid="cc-period">
+            {MEASURE_PERIODS.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </label>
+        {measure && measure.per !== 'period' ? (
+          <div className="field">
+            <span className="field-label">One point per</span>
+            <div className="segmented" role="group" aria-label="One point per">
+              <button type="button" aria-pressed={!byUnit} onClick={() => go({ per: undefined, chart: undefined })} data-testid="cc-per-period">
+                {period}
+              </button>
+              <button type="button" aria-pressed={byUnit} onClick={() => go({ per: 'case', chart: undefined })} data-testid="cc-per-case">
+                {measure.per === 'event' ? 'event' : measure.per === 'resource change' ? 'hand-off' : 'case'}
+              </button>
+            </div>
+          </div>
+        ) : null}
+        <div className="field">
+          <span className="field-label">Chart</span>
+          <div className="segmented" role="group" aria-label="Chart type" data-testid="cc-chart-types">
+            {charts.map((c) => (
+              <button key={c} type="button" aria-pressed={current === c} onClick={() => go({ chart: c })} data-testid={`cc-chart-${c}`}>
+                {chartName(c)}
+              </button>
+            ))}
+          </div>
+        </div>
+      </div>
+      <FilterChips compact />
+      {ignoredChips ? <p className="muted small">The chart leaves out {ignoredChips === 1 ? 'the chip of a chart point' : `${ignoredChips} chips of chart points`}: it charts the cases around them.</p> : null}
+
+      {info.status === 'failed' ? <ErrorPanel error={info.error} title="The measurement schema could not be read" /> : null}
+      {result.status === 'failed' ? <ErrorPanel error={result.error} title="The control chart could not be drawn" /> : null}
+      <div className="cc-layout">
+        <div className="stack">
+          <section className={`panel cc-chart-panel${result.status === 'loading' ? ' cc-stale' : ''}`} aria-busy={result.status === 'loading'}>
+            {figure && shown ? (
+              <>
+                <PlotlyChart
+                  ref={chartRef}
+                  data={figure.data}
+                  layout={figure.layout}
+                  onClick={openPoint}
+                  onDrawn={setDrawMs}
+                  label={`${chartName(shown.chart)} chart of ${shown.measure.title}`}
+                  testId="cc-chart"
+                  className="cc-chart"
+                />
+                <p className="muted small cc-caption" data-testid="cc-caption">
+                  {shown.points.length} points · {shown.charts.reduce((n, c) => n + new Set(c.signals.map((s) => s.index)).size, 0)} signalling · a red square is marked with the lowest test it fails; hover it for every test · click a point for its cases
+                  {drawMs !== null ? ` · drawn in ${Math.round(drawMs)} ms` : ''}
+                </p>
+              </>
+            ) : result.status === 'loading' ? (
+              <p className="muted">Computing the chart…</p>
+            ) : null}
+          </section>
+          {shown && selected !== null ? (
+            <PointPanel
+              view={shown}
+              index={selected}
+              cases={pointCases}
+              error={pointError}
+              unit={shown.measure.unit}
+              excluded={settings.exclude.includes(selected)}
+              phaseStart={settings.phases.includes(selected)}
+              onOpenMap={() => navigate('map')}
+              onOpenCases={() => navigate('cases')}
+              onRemoveFilter={removeChip}
+              onToggleExclude={() => toggle('exclude', selected)}
+              onTogglePhase={() => toggle('phases', selected)}
+              onClose={() => setSelected(null)}
+            />
+          ) : null}
+          {shown?.advice ? <AdvicePanel advice={shown.advice} current={shown.chart} onUse={(c) => go({ chart: c })} /> : null}
+          {shown ? <CapabilityPanel report={shown.capability} unit={shown.measure.unit} settings={settings} onChange={setSettings} measured={measured} /> : null}
+          {shown?.notes.length ? (
+            <ul className="notes small" data-testid="cc-notes">
+              {shown.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+        <SettingsPanel view={shown} chart={current} settings={settings} onChange={setSettings} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import type { ChartPointCases, ControlChartView, MeasureUnit, UserFacingError } from '../../../preload/api.ts';
+import { ErrorPanel } from '../../components/error-panel.tsx';
+import { plural } from '../../components/format.ts';
+import { significant } from '../measures/measure-format.ts';
+import { signalsByPoint, tickText } from './chart-figure.ts';
+
+/**
+ * The point the user clicked: what it stands for, the tests it fails, and the way to its cases —
+ * the filter chip is applied at once (every other view now shows those cases), the map is one
+ * click away — plus taking it out of the limits or starting a new phase at it.
+ */
+export function PointPanel({
+  view,
+  index,
+  cases,
+  error,
+  unit,
+  excluded,
+  phaseStart,
+  onOpenMap,
+  onOpenCases,
+  onRemoveFilter,
+  onToggleExclude,
+  onTogglePhase,
+  onClose,
+}: {
+  view: ControlChartView;
+  index: number;
+  cases: ChartPointCases | null;
+  error: UserFacingError | null;
+  unit: MeasureUnit;
+  excluded: boolean;
+  phaseStart: boolean;
+  onOpenMap(): void;
+  onOpenCases(): void;
+  onRemoveFilter(): void;
+  onToggleExclude(): void;
+  onTogglePhase(): void;
+  onClose(): void;
+}) {
+  const point = view.points[index];
+  if (!point) return null;
+  const failed = view.charts.flatMap((c) => (signalsByPoint(c).get(index) ?? []).map((s) => ({ chart: c.name, ...s })));
+  return (
+    <section className="panel cc-point" data-testid="cc-point">
+      <div className="cc-point-head">
+        <h2 className="plain-title">
+          {view.byUnit ? `Case ${point.caseId}` : `${view.period[0]!.toUpperCase()}${view.period.slice(1)} of ${point.label}`}
+        </h2>
+        <button type="button" className="small-button" onClick={onClose} aria-label="Close the point">
+          ✕
+        </button>
+      </div>
+      <p className="muted small">
+        {view.byUnit ? tickText(point.from) : `${tickText(point.from)} to ${tickText(point.to)} (${view.timeZone})`} · point {index + 1} of {view.points.length}
+      </p>
+      <ul className="cc-point-values">
+        {view.charts.map((c) => (
+          <li key={c.name}>
+            {c.name} = {c.points[index] === null || c.points[index] === undefined ? '—' : significant(c.points[index]!)} {c.name === 'P' || c.name === 'NP' || c.name === 'C' || c.name === 'U' ? '' : unit === 'share' ? '' : unit}
+          </li>
+        ))}
+      </ul>
+      {failed.length ? (
+        <ul className="cc-point-signals" data-testid="cc-point-signals">
+          {failed.map((s) => (
+            <li key={`${s.chart}-${s.rule}`}>
+              {s.chart}: {s.description}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="small muted">No test for special causes fails here.</p>
+      )}
+      {error ? <ErrorPanel error={error} title="The cases behind this point could not be found" /> : null}
+      {cases ? (
+        <>
+          <p className="small" data-testid="cc-point-filter">
+            Filtered to its {plural(cases.cases, 'case')}: every view now shows them.{' '}
+            <button type="button" className="link-button" onClick={onRemoveFilter}>
+              Remove the filter
+            </button>
+          </p>
+          <div className="button-row">
+            <button type="button" className="primary" onClick={onOpenMap} data-testid="cc-open-map">
+              Open on the map
+            </button>
+            <button type="button" onClick={onOpenCases} data-testid="cc-open-cases">
+              Show the cases
+            </button>
+          </div>
+        </>
+      ) : error ? null : (
+        <p className="muted small">Finding its cases…</p>
+      )}
+      <div className="button-row cc-point-limits">
+        <button type="button" className="small-button" onClick={onToggleExclude} data-testid="cc-exclude-point">
+          {excluded ? 'Put back into the limits' : 'Leave out of the limits'}
+        </button>
+        {index > 0 ? (
+          <button type="button" className="small-button" onClick={onTogglePhase} data-testid="cc-phase-point">
+            {phaseStart ? 'No new phase here' : 'Start a new phase here'}
+          </button>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+import type { ChartType, ControlChartView, RuleSelection } from '../../../preload/api.ts';
+import { isBadNumber, RULE_PRESETS, testsOf, toggleTest, type Baseline, type ChartSettings } from './chart-settings.ts';
+
+/**
+ * Tests for special causes (a preset or each switched on its own), where the limits come from
+ * (all points, the first N, a date range), the points left out and the phases, and the EWMA or
+ * CUSUM parameters.
+ */
+export function SettingsPanel({
+  view,
+  chart,
+  settings,
+  onChange,
+}: {
+  view: ControlChartView | null;
+  chart: ChartType | undefined;
+  settings: ChartSettings;
+  onChange(next: ChartSettings): void;
+}) {
+  const set = <K extends keyof ChartSettings>(key: K, value: ChartSettings[K]) => onChange({ ...settings, [key]: value });
+  const on = new Set(testsOf(settings.rules));
+  const applied = new Set(view?.charts.flatMap((c) => c.rules) ?? []);
+  const preset = Array.isArray(settings.rules) ? 'custom' : settings.rules;
+  const numberField = (key: 'lambda' | 'L' | 'k' | 'h' | 'target' | 'sigma', label: string, hint: string) => (
+    <label className="field cc-number" title={hint}>
+      <span className="field-label">{label}</span>
+      <input type="text" inputMode="decimal" value={settings[key]} placeholder="default" aria-invalid={isBadNumber(settings[key])} onChange={(e) => set(key, e.target.value)} data-testid={`cc-${key}`} />
+    </label>
+  );
+  const current = view?.chart ?? chart;
+  return (
+    <section className="panel cc-settings" data-testid="cc-settings">
+      <h2>Tests for special causes</h2>
+      <label className="field">
+        <span className="field-label">Preset</span>
+        <select
+          value={preset}
+          onChange={(e) => set('rules', e.target.value === 'custom' ? [...on] : (e.target.value as RuleSelection))}
+          data-testid="cc-rules-preset"
+        >
+          {RULE_PRESETS.map((p) => (
+            <option key={p.value} value={p.value}>
+              {p.label} ({p.tests.length === 8 ? '1–8' : p.tests.join(', ')})
+            </option>
+          ))}
+          <option value="custom">Chosen one by one</option>
+        </select>
+      </label>
+      <ul className="cc-tests">
+        {(view?.tests ?? []).map((t) => (
+          <li key={t.rule} className={on.has(t.rule) && !applied.has(t.rule) ? 'cc-test-unused' : undefined}>
+            <label className="checkbox">
+              <input type="checkbox" checked={on.has(t.rule)} onChange={() => set('rules', toggleTest(settings.rules, t.rule))} data-testid={`cc-test-${t.rule}`} />
+              <span>
+                {t.description}
+                {on.has(t.rule) && !applied.has(t.rule) ? <span className="muted small"> — not used on this chart</span> : null}
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+
+      <h2>Limits</h2>
+      <div className="cc-baseline">
+        <label className="field">
+          <span className="field-label">Computed from</span>
+          <select
+            value={settings.baseline.mode}
+            onChange={(e) => {
+              const mode = e.target.value as Baseline['mode'];
+              set('baseline', mode === 'first' ? { mode, n: '20' } : mode === 'dates' ? { mode, from: '', to: '' } : { mode });
+            }}
+            data-testid="cc-baseline-mode"
+          >
+            <option value="all">all points</option>
+            <option value="first">the first points (baseline)</option>
+            <option value="dates">a date range (baseline)</option>
+          </select>
+        </label>
+        {settings.baseline.mode === 'first' ? (
+          <label className="field cc-number">
+            <span className="field-label">Points</span>
+            <input type="number" min={2} value={settings.baseline.n} onChange={(e) => set('baseline', { mode: 'first', n: e.target.value })} data-testid="cc-baseline-n" />
+          </label>
+        ) : null}
+        {settings.baseline.mode === 'dates' ? (
+          <>
+            <label className="field">
+              <span className="field-label">From</span>
+              <input type="date" value={settings.baseline.from} onChange={(e) => set('baseline', { ...(settings.baseline as { from: string; to: string }), mode: 'dates', from: e.target.value })} />
+            </label>
+            <label className="field">
+              <span className="field-label">To</span>
+              <input type="date" value={settings.baseline.to} onChange={(e) => set('baseline', { ...(settings.baseline as { from: string; to: string }), mode: 'dates', to: e.target.value })} />
+            </label>
+          </>
+        ) : null}
+      </div>
+      <p className="small muted">
+        {settings.exclude.length ? (
+          <>
+            {settings.exclude.length} point{settings.exclude.length === 1 ? '' : 's'} left out of the limits (assignable causes).{' '}
+            <button type="button" className="link-button" onClick={() => set('exclude', [])}>
+              Put them back
+            </button>
+          </>
+        ) : (
+          'Click a point to leave it out of the limits when its cause is known.'
+        )}
+      </p>
+      <p className="small muted">
+        {settings.phases.length ? (
+          <>
+            {settings.phases.length + 1} phases, each with its own limits.{' '}
+            <button type="button" className="link-button" onClick={() => set('phases', [])}>
+              One phase again
+            </button>
+          </>
+        ) : (
+          'After a process change, click the first point after it and start a new phase there.'
+        )}
+      </p>
+      {current === 'ewma' ? (
+        <div className="cc-params">
+          {numberField('lambda', 'λ (weight)', 'Weight of the newest point, 0 < λ ≤ 1; default 0.2')}
+          {numberField('L', 'L (limit width)', 'Limit width in σ of the EWMA; default 3')}
+          {numberField('target', 'Target', 'Process centre; default the baseline mean')}
+          {numberField('sigma', 'σ', 'σ of one value; default estimated from the baseline')}
+        </div>
+      ) : null}
+      {current === 'cusum' ? (
+        <div className="cc-params">
+          {numberField('k', 'k (σ)', 'Reference value in σ; default 0.5, tuned to a 1σ shift')}
+          {numberField('h', 'h (σ)', 'Decision interval in σ; default 4')}
+          {numberField('target', 'Target', 'Process centre; default the baseline mean')}
+          {numberField('sigma', 'σ', 'σ of one value; default estimated from the baseline')}
+        </div>
+      ) : null}
+    </section>
+  );
+}
