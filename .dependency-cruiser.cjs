@@ -11,8 +11,7 @@ const ELECTRON = '^electron$|node_modules/electron/|^main/app/electron-fallback\
 const STILL_PAST_INDEXES = [
   '^main/engine/(measures|spc|export)/',
   '^models/',
-  '^main/service/(chart-points|chart-judgement|control-chart-view|kpi-board|measure-info|measures-service)\\.ts$',
-  '^main/cli/commands/(export|kpi|spc|spc-measure|spc-options|statistics|findings|model-trainers|train)\\.ts$',
+  '^main/cli/commands/(export|kpi|spc|statistics|findings|model-trainers|train)\\.ts$',
   '^main/engine/analysis/(statistics-table|filters-match|filters-parse|filters-population|filters-trim)\\.ts$',
 ].join('|');
 // The contract: preload/api.ts composes the domain files of preload/api/ into GembaApi.

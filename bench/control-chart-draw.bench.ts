@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { gemba } from '../main/cli/cli-test-run.ts';
+import { gemba } from '../main/cli/cli-run.fixture.ts';
 import { LocalEngine } from '../main/service/local-engine.ts';
 import { controlChartFigure } from '../renderer/views/control-chart/chart-figure.ts';
 import type { PlotlyObject } from '../renderer/components/plotly-figure.ts';

@@ -1,9 +1,8 @@
 import type { ChartPoint, ControlChartRequest } from '../../preload/api.ts';
-import type { EventLog } from '../engine/eventlog/event-log.ts';
+import type { EventLog } from '../engine/eventlog/index.ts';
 import { InputError } from '../engine/errors.ts';
-import { wallClockResolver } from '../engine/import/timestamps/time-zone.ts';
-import type { MeasureResult } from '../engine/measures/index.ts';
-import { nextPeriodStart } from '../engine/measures/periods.ts';
+import { wallClockResolver } from '../engine/import/timestamps/index.ts';
+import { nextPeriodStart, type MeasureResult } from '../engine/measures/index.ts';
 
 /**
  * What each point of a control chart stands for — a period (or, by unit, one case's value) — and

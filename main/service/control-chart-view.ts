@@ -1,5 +1,5 @@
 import type { ChartPointCases, ChartType, ControlChartRequest, ControlChartView, LogBasis, LogFilter } from '../../preload/api.ts';
-import type { EventLog } from '../engine/eventlog/event-log.ts';
+import type { EventLog } from '../engine/eventlog/index.ts';
 import { InputError } from '../engine/errors.ts';
 import { CHART_FAMILY, checkChart, computeMeasure, findMeasure, unitChartInput, type ChartInput, type MeasureResult, type MeasuresFile } from '../engine/measures/index.ts';
 import { controlCharts, DEFAULT_K, describeTest, resolveRules } from '../engine/spc/index.ts';

@@ -1,5 +1,5 @@
 import type { KpiBoard, KpiRequest, KpiTile, LogBasis } from '../../preload/api.ts';
-import type { EventLog } from '../engine/eventlog/event-log.ts';
+import type { EventLog } from '../engine/eventlog/index.ts';
 import { describeInputError, InputError } from '../engine/errors.ts';
 import { caseSegments, computeMeasure, type MeasuresFile } from '../engine/measures/index.ts';
 import { measureInfo } from './measure-info.ts';

@@ -1,6 +1,6 @@
 import type { ChartPointCases, ControlChartRequest, ControlChartView, KpiBoard, KpiRequest, MeasuresCalls, MeasuresInfo, MeasuresSchema } from '../../preload/api.ts';
-import { filterKey, filterMask } from '../engine/analysis/filters.ts';
-import type { EventLog } from '../engine/eventlog/event-log.ts';
+import { filteredLog } from '../engine/analysis/index.ts';
+import type { EventLog } from '../engine/eventlog/index.ts';
 import { measuresPath, restoreDefaultMeasures, saveMeasures, workspaceMeasures } from '../engine/measures/index.ts';
 import { chartData, chartPointCases, controlChartView, type ChartData } from './control-chart-view.ts';
 import { kpiBoard } from './kpi-board.ts';
@@ -36,7 +36,9 @@ export class MeasuresService implements MeasuresCalls {
 
   async kpis(workspace: string, request: KpiRequest): Promise<KpiBoard> {
     const { log, basis, workspace: ws } = this.sessions.currentLog(workspace);
-    return kpiBoard(log, workspaceMeasures(ws.path), request, filterMask(log, request.filters), basis);
+    // Filters that trim events (a timeframe, endpoints) give a derived log; the others a case mask.
+    const view = filteredLog(log, request.filters);
+    return kpiBoard(view.log, workspaceMeasures(ws.path), request, view.mask, basis);
   }
 
   async controlChart(workspace: string, request: ControlChartRequest): Promise<ControlChartView> {
@@ -50,11 +52,12 @@ export class MeasuresService implements MeasuresCalls {
   }
 
   /**
-   * The measure and chart input of a request, cached per log and per what they depend on (not the
-   * tests, baseline or phases), and keyed by the schema's text so an edit of measures.json counts.
+   * The measure and chart input of a request, cached per (filtered) log and per what they depend on
+   * (not the tests, baseline or phases), keyed by the schema's text so an edit of measures.json counts.
    */
   private chart(workspace: string, request: ControlChartRequest): { log: EventLog; data: ChartData } {
-    const { log, basis, workspace: ws } = this.sessions.currentLog(workspace);
+    const { log: whole, basis, workspace: ws } = this.sessions.currentLog(workspace);
+    const { log, mask } = filteredLog(whole, request.filters);
     const file = workspaceMeasures(ws.path);
     const key = JSON.stringify([
       JSON.stringify(file),
@@ -64,13 +67,13 @@ export class MeasuresService implements MeasuresCalls {
       request.timeZone ?? null,
       request.chart ?? null,
       request.byUnit === true,
-      filterKey(request.filters ?? []),
+      JSON.stringify(request.filters ?? []),
     ]);
     let cache = this.charts.get(log);
     if (!cache) this.charts.set(log, (cache = new Map()));
     let data = cache.get(key);
     if (data) cache.delete(key);
-    else data = chartData(log, file, request, filterMask(log, request.filters), basis);
+    else data = chartData(log, file, request, mask, basis);
     cache.set(key, data);
     while (cache.size > CHARTS_KEPT) cache.delete(cache.keys().next().value!);
     return { log, data };

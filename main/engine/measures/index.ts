@@ -4,7 +4,7 @@ export { validateMeasures, type MeasuresSource } from './validate-measures.ts';
 export { defaultMeasures, workspaceMeasures, readMeasuresFile, saveMeasures, restoreDefaultMeasures, measuresPath, MEASURES_FILE_NAME } from './workspace-measures.ts';
 export { caseCompletion, inferEndActivities, type Completion, type EndActivityRule } from './completion.ts';
 export { resolveParameters, parameterChoices, suggestedSlaTarget, suggestedActivities, type ResolvedParameters, type ParameterSource, type ParameterChoices } from './parameters.ts';
-export { PERIODS, checkPeriod, periodGrid, periodStartDay, type Period, type PeriodGrid } from './periods.ts';
+export { PERIODS, checkPeriod, nextPeriodStart, periodGrid, periodStartDay, type Period, type PeriodGrid } from './periods.ts';
 export { evaluateCondition, type ConditionContext } from './conditions.ts';
 export { unitValues, type UnitValues } from './unit-values.ts';
 export { periodChartInput, unitChartInput, checkChart, type ChartInput, type PeriodChart } from './chart-input.ts';
