@@ -17,4 +17,15 @@ describe('describeFilter', () => {
       'NOT (Cases started in 2024-01-01 00:00 – 2024-02-01 00:00)',
     );
   });
+
+  it('says the Disco filter kinds of issue 12', () => {
+    expect(describeFilter({ kind: 'variantCoverage', topVariants: 5 })).toBe('Top 5 variants');
+    expect(describeFilter({ kind: 'variantCoverage', coverage: 0.8 })).toBe('Variants covering 80% of cases');
+    expect(describeFilter({ kind: 'performance', measure: 'duration', fromPercentile: 90 })).toBe('Case duration between P90 and P100');
+    expect(describeFilter({ kind: 'timeRange', mode: 'trim', from: '2024-01-01T00:00:00Z', to: '2024-02-01T00:00:00Z' })).toBe('Events trimmed to 2024-01-01 00:00 – 2024-02-01 00:00');
+    expect(describeFilter({ kind: 'endpoints', start: ['A'], trim: 'first' })).toBe('Trimmed (first) from A to the end');
+    expect(describeFilter({ kind: 'follower', from: 'A', to: 'B', minSeconds: 60, attributeRelation: { attribute: 'resource', relation: 'different' } })).toBe(
+      'A eventually followed by B after at least 1 min, different resource',
+    );
+  });
 });
