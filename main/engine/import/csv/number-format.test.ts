@@ -61,6 +61,10 @@ describe('detectNumberFormat', () => {
     expect(mixed.readShare).toBe(0.75);
     expect(isNumberColumn(['23,50', 'n/a'], detectNumberFormat(['23,50', 'n/a'], ';'))).toBe(false);
     expect(isNumberColumn(['007', '12'], detectNumberFormat(['007', '12'], ','))).toBe(false);
+    // Space-grouped digits without any decimal comma may be phone numbers: text unless typed number.
+    expect(isNumberColumn(['612 345 678', '600 111 222'], detectNumberFormat(['612 345 678', '600 111 222'], ';'))).toBe(false);
+    expect(isNumberColumn(['1 234,50', '12'], detectNumberFormat(['1 234,50', '12'], ';'))).toBe(true);
+    expect(detectNumberFormat(['612 345 678'], ';').format).toEqual({ decimal: ',', thousands: ' ' });
   });
 
   it('explains the choice only when the values show a convention', () => {

@@ -112,9 +112,15 @@ export function detectNumberFormat(values: readonly string[], delimiter: string)
   return guess;
 }
 
-/** Whether every value reads as a number and none looks like an identifier. */
+/**
+ * Whether every value reads as a number and none looks like an identifier. Digits grouped by
+ * spaces alone ("612 345 678") are as often phone or account numbers as amounts, so they count
+ * as numbers only when some value also has the decimal mark ("1 234,50"); a user who types the
+ * column as number still gets them read.
+ */
 export function isNumberColumn(values: readonly string[], guess: NumberFormatGuess): boolean {
-  return values.length > 0 && guess.readShare === 1 && !values.some(looksLikeIdentifier);
+  if (values.length === 0 || guess.readShare < 1 || values.some(looksLikeIdentifier)) return false;
+  return guess.format.thousands !== ' ' || values.some((v) => v.includes(guess.format.decimal));
 }
 
 /** How many of the format's two marks the text holds. */
