@@ -4,6 +4,7 @@ import { predict } from '../ensemble/predict.ts';
 import type { TreeEnsemble } from '../ensemble/tree-ensemble.ts';
 import { utcHour } from '../features/prefix/prefix-features.ts';
 import { workloadAt } from '../features/prefix/workload.ts';
+import { localClock } from '../features/local-clock.ts';
 import { trainGradientBoosting } from '../train/gradient-boosting.ts';
 import { casesSafeToLearnFrom, completedCases, resolveEndActivities } from './end-activities.ts';
 import { transitionProbabilities, waitsOf } from './waits.ts';
@@ -22,6 +23,8 @@ import { transitionProbabilities, waitsOf } from './waits.ts';
 export interface BottleneckModel {
   formatVersion: 1;
   endActivities: string[];
+  /** IANA zone of "hour joining the queue" (null or absent: UTC). */
+  timeZone?: string | null;
   activities: ActivityWaitModel[];
 }
 
@@ -50,6 +53,8 @@ export interface BottleneckOptions {
   rounds?: number;
   /** Each activity learns from at most this many of its latest waits (default 50,000). */
   maxWaitsPerActivity?: number;
+  /** IANA time zone for the hour of day (the zone people worked in); UTC when absent. */
+  timeZone?: string | null;
   onProgress?: (step: { fraction: number; message: string }) => void;
   signal?: AbortSignal;
 }
@@ -68,6 +73,7 @@ export function trainBottleneckModel(log: EventLog, options: BottleneckOptions =
   if (waits.count === 0) throw new InputError('There are no waits between activities to learn from.', { hint: 'Bottlenecks need completed cases with more than one event.' });
   const transitions = transitionProbabilities(log.activities.length, waits);
   const minWaits = options.minWaits ?? 50;
+  const local = localClock(options.timeZone ?? null);
   const models: ActivityWaitModel[] = [];
   const byActivity = Array.from(log.activities, () => [] as number[]);
   for (let k = 0; k < waits.count; k++) byActivity[waits.activity[k]].push(k);
@@ -89,7 +95,7 @@ export function trainBottleneckModel(log: EventLog, options: BottleneckOptions =
       features[i * width + 1] = load.arrivalsLast7Days[i];
       features[i * width + 2] = load.openCases[i];
       features[i * width + 3] = load.resourcesOnActivityLast7Days![a][i];
-      features[i * width + 4] = utcHour(waits.queuedAt[k]);
+      features[i * width + 4] = utcHour(local(waits.queuedAt[k]));
       labels[i] = Math.log1p(Math.max(0, waits.hours[k]));
     });
     const cut = Math.floor(0.8 * rows.length);
@@ -128,7 +134,7 @@ export function trainBottleneckModel(log: EventLog, options: BottleneckOptions =
     });
   });
   models.sort((x, y) => y.loadResponseHours - x.loadResponseHours);
-  return { formatVersion: 1, endActivities, activities: models };
+  return { formatVersion: 1, endActivities, timeZone: options.timeZone ?? null, activities: models };
 }
 
 /** Expected cases queued for activity a at workload row k: Σ over last steps X of P(a | X) × open cases waiting after X. */

@@ -3,6 +3,7 @@ import { predict } from '../ensemble/predict.ts';
 import { treeShap } from '../explain/tree-shap.ts';
 import { utcHour } from '../features/prefix/prefix-features.ts';
 import { workloadAt } from '../features/prefix/workload.ts';
+import { localClock } from '../features/local-clock.ts';
 import type { ActivityWaitModel, BottleneckModel } from './bottleneck.ts';
 import { completedCases, resolveEndActivities } from './end-activities.ts';
 import type { Contribution } from './predict-running.ts';
@@ -59,7 +60,7 @@ export function bottlenecksNow(log: EventLog, model: BottleneckModel, options: {
       const x = codeOf.get(from);
       if (x !== undefined) queue += probability * load.waitingAfter[x][0];
     }
-    const row = Float32Array.of(queue, load.arrivalsLast7Days[0], load.openCases[0], a >= 0 ? load.resourcesOnActivityLast7Days![a][0] : 0, utcHour(now));
+    const row = Float32Array.of(queue, load.arrivalsLast7Days[0], load.openCases[0], a >= 0 ? load.resourcesOnActivityLast7Days![a][0] : 0, utcHour(localClock(model.timeZone ?? null)(now)));
     const raw = predict(m.ensemble, row, 1).raw[0];
     const shap = treeShap(m.ensemble, row, 1);
     const expected = Math.expm1(Math.max(0, raw));

@@ -91,7 +91,7 @@ export function bottleneckEntry(model: BottleneckModel, basis: DataBasis, traini
     ensembleJson: ensembleToJson(top.ensemble),
     featureNames: top.ensemble.featureNames,
     encoding: null,
-    details: { endActivities: model.endActivities, activities },
+    details: { endActivities: model.endActivities, timeZone: model.timeZone ?? null, activities },
     basis,
     metrics: {
       activities: model.activities.length,
@@ -104,10 +104,11 @@ export function bottleneckEntry(model: BottleneckModel, basis: DataBasis, traini
 }
 
 export function bottleneckModelOf(record: Pick<ModelRecord, 'details'>): BottleneckModel {
-  const details = record.details as { endActivities: string[]; activities: StoredActivity[] };
+  const details = record.details as { endActivities: string[]; timeZone?: string | null; activities: StoredActivity[] };
   return {
     formatVersion: 1,
     endActivities: details.endActivities,
+    timeZone: details.timeZone ?? null,
     activities: details.activities.map(({ ensembleJson, ...rest }) => ({ ...rest, ensemble: ensembleFromJson(ensembleJson) })),
   };
 }

@@ -29,6 +29,8 @@ export interface TrainRunningCaseOptions {
   maxTrainingRows?: number;
   /** Most trees (early stopping picks fewer). */
   rounds?: number;
+  /** IANA time zone for hours and weekdays (the zone people worked in); UTC when absent. */
+  timeZone?: string | null;
   /** A case or event attribute to show metrics and the fairness view by. */
   segmentBy?: string;
   onProgress?: (step: TrainingStep) => void;
@@ -66,7 +68,7 @@ export function trainRunningCaseModel(log: EventLog, target: RunningCaseTarget, 
   const split = temporalSplit(log, completed);
   const inner = temporalSplit(log, split.training);
   const maxPrefixLength = prefixLengthLimit(log, split.training);
-  const encoding = fitPrefixEncoding(log, split.training);
+  const encoding = fitPrefixEncoding(log, split.training, options.timeZone ?? null);
   const targetRows = options.targetRows ?? Math.min(300_000, 12 * completed.length);
 
   progress('features', 0, 'Encoding the running cases of the training period');
@@ -101,7 +103,7 @@ export function trainRunningCaseModel(log: EventLog, target: RunningCaseTarget, 
   throwIfCancelled(options.signal);
 
   progress('final model', 0.7, 'Refitting on every completed case');
-  const finalEncoding = fitPrefixEncoding(log, completed);
+  const finalEncoding = fitPrefixEncoding(log, completed, options.timeZone ?? null);
   const allOptions = { maxLength: maxPrefixLength, sinceLastEventHours: SINCE_LAST_EVENT_HOURS };
   const byStart = Int32Array.from(completed).sort((a, b) => log.timestamp[log.caseStart[a]] - log.timestamp[log.caseStart[b]] || a - b);
   const all = labelledRows(log, finalEncoding, closes, target, completedCasePrefixes(log, latestCasesWithin(log, byStart, allOptions, maxRows), allOptions));

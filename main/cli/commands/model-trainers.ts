@@ -88,7 +88,7 @@ function runningCaseTrainer(kind: 'remaining-time' | 'sla-breach' | 'outcome', s
   return {
     kind,
     summary,
-    valueFlags: ['sla', 'outcome', 'end-activity', 'segment-by'],
+    valueFlags: ['sla', 'outcome', 'end-activity', 'segment-by', 'timezone'],
     unsupported: (log, args) => needs(args) ?? (log.caseCount < 50 ? `it needs at least 50 cases (the log has ${log.caseCount})` : null),
     async train({ workspace, log, mask, basis, args, onProgress }) {
       const started = performance.now();
@@ -97,6 +97,7 @@ function runningCaseTrainer(kind: 'remaining-time' | 'sla-breach' | 'outcome', s
       const { model, evaluation } = trainRunningCaseModel(data, target(args), {
         endActivities: endActivities.length ? endActivities : undefined,
         segmentBy: flag(args, 'segment-by'),
+        timeZone: flag(args, 'timezone') ?? machineTimeZone(),
         onProgress: (step) => onProgress(step.message, step.fraction),
       });
       const record = new ModelRegistry(workspace).save(runningCaseEntry(model, evaluation, { ...basis, cases: data.caseCount, events: data.eventCount }, performance.now() - started));
@@ -131,13 +132,13 @@ const outcomeTrainer = runningCaseTrainer(
 const bottleneckTrainer: ModelTrainer = {
   kind: 'bottleneck',
   summary: 'per activity, how its waiting time responds to workload; bottleneck findings name where waits will build',
-  valueFlags: ['end-activity'],
+  valueFlags: ['end-activity', 'timezone'],
   unsupported: (log) => (log.caseCount < 50 ? `it needs at least 50 cases (the log has ${log.caseCount})` : null),
   async train({ workspace, log, mask, basis, args, onProgress }) {
     const started = performance.now();
     const data = keptLog(log, mask);
     const endActivities = flagValues(args, 'end-activity');
-    const model = trainBottleneckModel(data, { endActivities: endActivities.length ? endActivities : undefined, onProgress: (s) => onProgress(s.message, s.fraction) });
+    const model = trainBottleneckModel(data, { endActivities: endActivities.length ? endActivities : undefined, timeZone: flag(args, 'timezone') ?? machineTimeZone(), onProgress: (s) => onProgress(s.message, s.fraction) });
     const record = new ModelRegistry(workspace).save(bottleneckEntry(model, { ...basis, cases: data.caseCount, events: data.eventCount }, performance.now() - started));
     const findings = bottlenecksNow(data, model).map((f) => ({ ...f, id: `${record.label.replace(' ', '-')}:${f.activity}`, modelVersion: record.label, dataFingerprint: record.dataFingerprint }));
     new FindingsStore(workspace).record(record.id, basis.importId, findings);

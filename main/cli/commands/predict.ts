@@ -1,11 +1,12 @@
 import { InputError } from '../../engine/errors.ts';
+import { machineTimeZone } from '../../engine/import/timestamps/index.ts';
 import { ModelRegistry } from '../../../models/registry/index.ts';
 import { predictForRunningCases, runningCaseEntry, runningCaseModelOf, trainRunningCaseModel, type RunningCaseModel, type RunningCaseModels, type RunningCaseTarget } from '../../../models/predict/index.ts';
 import { flag, flagValues, has, numberFlag, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
 import { slaHoursOf } from './model-trainers.ts';
 
-const USAGE = 'gemba predict WS [--end-activity A …] [--sla HOURS] [--outcome ACTIVITY] [--now ISO-TIME] [--top N] [--json]';
+const USAGE = 'gemba predict WS [--end-activity A …] [--sla HOURS] [--outcome ACTIVITY] [--now ISO-TIME] [--top N] [--timezone ZONE] [--json]';
 
 /**
  * Remaining time, SLA risk and outcome for every running case, with why. Uses the newest
@@ -16,7 +17,7 @@ export const predictCommand: Command = {
   name: 'predict',
   usage: USAGE,
   summary: 'Remaining time, SLA-breach probability and outcome of every running case, each explained (TreeSHAP).',
-  valueFlags: ['end-activity', 'sla', 'outcome', 'now', 'top'],
+  valueFlags: ['end-activity', 'sla', 'outcome', 'now', 'top', 'timezone'],
   switches: ['json'],
   async run(args, ctx) {
     const { workspace, log, basis } = ctx.engine.sessions.currentLog(requirePositional(args, 0, 'the workspace', USAGE));
@@ -37,7 +38,7 @@ export const predictCommand: Command = {
       }
       if (!json) ctx.stderr.write(`No ${target.kind} model for this yet: training one now.\n`);
       const started = performance.now();
-      const trained = trainRunningCaseModel(log, target, { endActivities: endActivities.length ? endActivities : undefined });
+      const trained = trainRunningCaseModel(log, target, { endActivities: endActivities.length ? endActivities : undefined, timeZone: flag(args, 'timezone') ?? machineTimeZone() });
       registry.save(
         runningCaseEntry(
           trained.model,

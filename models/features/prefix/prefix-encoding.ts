@@ -13,6 +13,8 @@ export interface PrefixEncoding {
   /** The most frequent resources; each gets a "last resource is …" column. */
   resources: string[];
   attributes: AttributeEncoding[];
+  /** IANA zone of "hour of the last event" and weekdays (null: UTC); absent in older models means UTC. */
+  timeZone?: string | null;
 }
 
 export type AttributeEncoding =
@@ -23,7 +25,7 @@ export const TOP_RESOURCES = 10;
 export const TOP_CATEGORY_VALUES = 12;
 
 /** Learns the encoding from the training cases only (a category first seen later is "other"). */
-export function fitPrefixEncoding(log: EventLog, trainingCases: Int32Array): PrefixEncoding {
+export function fitPrefixEncoding(log: EventLog, trainingCases: Int32Array, timeZone: string | null = null): PrefixEncoding {
   const activityCount = new Float64Array(log.activities.length);
   const resourceCount = new Float64Array(log.resources.length);
   let events = 0;
@@ -50,6 +52,7 @@ export function fitPrefixEncoding(log: EventLog, trainingCases: Int32Array): Pre
     activities: topNames(log.activities, activityCount, Infinity),
     resources: topNames(log.resources, resourceCount, TOP_RESOURCES),
     attributes,
+    timeZone,
   };
 }
 

@@ -150,6 +150,14 @@ describe('prefix features', () => {
     expect(column(t, 'times b so far')).toEqual([1]);
   });
 
+  it('reads hours and weekdays in the encoding’s time zone', () => {
+    const newYork = encodePrefixes(log, rows, { ...encoding, timeZone: 'America/New_York' }, closes);
+    // Monday 00:00, 01:00 and 03:00 UTC are Sunday 19:00, 20:00 and 22:00 in New York (EST, UTC−5).
+    expect(column(newYork, 'hour of the last event')).toEqual([19, 20, 22]);
+    expect(column(newYork, 'weekday of the last event (0 = Monday)')).toEqual([6, 6, 6]);
+    expect(column(newYork, 'events on Saturday or Sunday so far')).toEqual([1, 2, 3]);
+  });
+
   it('knows the weekday of known dates', () => {
     expect(utcWeekday(Date.UTC(2024, 0, 1))).toBe(0); // a Monday
     expect(utcWeekday(Date.UTC(2024, 0, 7, 23, 59))).toBe(6); // a Sunday

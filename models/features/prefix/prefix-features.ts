@@ -2,6 +2,7 @@ import type { AttributeColumn, EventLog } from '../../../main/engine/eventlog/ev
 import type { PrefixEncoding } from './prefix-encoding.ts';
 import type { PrefixRows } from './prefix-rows.ts';
 import { workloadAt } from './workload.ts';
+import { localClock } from '../local-clock.ts';
 
 const HOUR = 3_600_000;
 
@@ -46,7 +47,8 @@ export function prefixFeatureNames(encoding: PrefixEncoding): string[] {
  * last event (for the open-case and queue counts).
  *
  * Waiting time before an event is from the previous event's completion to this event's start
- * when the log has start times, else to its completion. Hours and weekdays are UTC.
+ * when the log has start times, else to its completion. Hours and weekdays are those of the
+ * encoding's time zone (the zone people worked in; UTC when none).
  */
 export function encodePrefixes(log: EventLog, rows: PrefixRows, encoding: PrefixEncoding, closesCase: Uint8Array): FeatureTable {
   const names = prefixFeatureNames(encoding);
@@ -62,6 +64,7 @@ export function encodePrefixes(log: EventLog, rows: PrefixRows, encoding: Prefix
   const lastResource = lastIs + A;
   const seenActivity = new Int32Array(log.activities.length).fill(-1);
   const seenResource = new Int32Array(log.resources.length).fill(-1);
+  const local = localClock(encoding.timeZone ?? null);
 
   for (let i = 0; i < n; i++) {
     const c = rows.case[i];
@@ -88,7 +91,7 @@ export function encodePrefixes(log: EventLog, rows: PrefixRows, encoding: Prefix
         distinctResources++;
       }
       if (e > first && r >= 0 && log.resource[e - 1] >= 0 && r !== log.resource[e - 1]) handoffCount++;
-      const day = utcWeekday(log.timestamp[e]);
+      const day = utcWeekday(local(log.timestamp[e]));
       if (day >= 5) weekendCount++;
       const slot = activitySlot[a];
       if (slot >= 0) {
@@ -100,8 +103,8 @@ export function encodePrefixes(log: EventLog, rows: PrefixRows, encoding: Prefix
     handoffs[i] = handoffCount;
     resourcesSoFar[i] = distinctResources;
     weekend[i] = weekendCount;
-    hour[i] = utcHour(log.timestamp[last]);
-    weekday[i] = utcWeekday(log.timestamp[last]);
+    hour[i] = utcHour(local(log.timestamp[last]));
+    weekday[i] = utcWeekday(local(log.timestamp[last]));
     const lastSlot = activitySlot[log.activity[last]];
     if (lastSlot >= 0) columns[lastIs + lastSlot][i] = 1;
     const r = log.resource[last];
