@@ -37,9 +37,8 @@ export function statisticsTable(log: EventLog, request: StatisticsRequest, mask?
   let cases = 0;
   let events = 0;
   let withoutValue = 0;
-  // Duration of every counted item, grouped by a counting sort: NaN where unknown.
-  const itemGroup = new Int32Array(grouping.level === 'event' ? log.eventCount : log.caseCount).fill(-1);
-  const itemDuration = new Float64Array(itemGroup.length).fill(NaN);
+  // Duration of every counted item (its group is grouping.codes), NaN where unknown or not kept.
+  const itemDuration = new Float64Array(grouping.codes.length).fill(NaN);
   const eventDuration = eventDurationFunction(log);
   for (let c = 0; c < log.caseCount; c++) {
     if (!kept(c)) continue;
@@ -55,7 +54,6 @@ export function statisticsTable(log: EventLog, request: StatisticsRequest, mask?
       }
       frequency[g] += to - from;
       caseFrequency[g]++;
-      itemGroup[c] = g;
       itemDuration[c] = caseDurationMs(log, c);
       continue;
     }
@@ -70,11 +68,10 @@ export function statisticsTable(log: EventLog, request: StatisticsRequest, mask?
         lastCase[g] = c;
         caseFrequency[g]++;
       }
-      itemGroup[i] = g;
       itemDuration[i] = eventDuration(i, from);
     }
   }
-  const durations = durationSummaries(itemGroup, itemDuration, groups);
+  const durations = durationSummaries(grouping.codes, itemDuration, groups);
   const rows: StatisticsRow[] = [];
   for (let g = 0; g < groups; g++) {
     if (frequency[g] === 0 && caseFrequency[g] === 0) continue;
@@ -139,7 +136,7 @@ function groupingOf(log: EventLog, request: StatisticsRequest): Grouping {
   return { level, codes, names };
 }
 
-/** Mean, median, P90, P95, standard deviation, min and max per group, in seconds. */
+/** Mean, median, P90, P95, standard deviation, min and max per group (a counting sort by group), in seconds. */
 function durationSummaries(itemGroup: Int32Array, itemDuration: Float64Array, groups: number): (DurationStatistics | null)[] {
   const count = new Int32Array(groups + 1);
   for (let i = 0; i < itemGroup.length; i++) if (itemGroup[i] >= 0 && itemDuration[i] === itemDuration[i]) count[itemGroup[i] + 1]++;
