@@ -25,8 +25,11 @@ export interface FeatureBins {
  * two bins. With ≤ maxBins distinct values, each distinct value is its own bin (exact splits).
  */
 export function quantileUpperBounds(values: Float32Array, maxBins: number): Float32Array {
-  const sorted = values.filter((v) => v === v).sort();
-  const m = sorted.length;
+  // Present values, sorted (a plain loop: filter's callback per value cost more than the sort).
+  const present = new Float32Array(values.length);
+  let m = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) present[m++] = values[i];
+  const sorted = present.subarray(0, m).sort();
   if (m === 0) return new Float32Array(0);
   let distinct = 1;
   for (let i = 1; i < m; i++) if (sorted[i] !== sorted[i - 1]) distinct++;

@@ -186,6 +186,21 @@ describe('trainGradientBoosting', () => {
     expect(rSquared(half, test)).toBeGreaterThan(rSquared(full, test) - 0.005);
   });
 
+  it('with GOSS learns from the largest gradients plus a weighted third of the rest, nearly as well', () => {
+    const label = (x: Float32Array, r: () => number) => (x[0] > 0.25 ? 3 : 0) + 2 * x[1] * x[2] + 0.1 * r();
+    const train = rowsOf(22, 8000, 4, label);
+    const test = rowsOf(23, 3000, 4, label);
+    const options = { featureNames: names(4), loss: 'l2' as const, rounds: 200, maxLeaves: 8 };
+    const goss = trainGradientBoosting(train, { ...options, goss: { topShare: 0.2, otherShare: 0.1 } }).ensemble;
+    const full = trainGradientBoosting(train, options).ensemble;
+    // After the first rounds a tree sees about 30% of the rows (20% top + 10% of all from the rest).
+    const shares = goss.trees.slice(5, 50).map((t) => t.cover[0] / 8000);
+    expect(shares.reduce((a, b) => a + b, 0) / shares.length).toBeGreaterThan(0.25);
+    expect(shares.reduce((a, b) => a + b, 0) / shares.length).toBeLessThan(0.36);
+    expect(rSquared(goss, test)).toBeGreaterThan(rSquared(full, test) - 0.02);
+    expect(() => trainGradientBoosting(train, { ...options, goss: { topShare: 0.2, otherShare: 0.1 }, subsample: 0.5 })).toThrow(/either/);
+  });
+
   it('sets the bin edges from a sample of rows when there are many, and still cuts at a training value', () => {
     const data = rowsOf(21, 5000, 2, (x) => (x[0] > 0.25 ? 3 : 0));
     const { ensemble } = trainGradientBoosting(data, { featureNames: names(2), loss: 'l2', rounds: 5, maxLeaves: 2, binningSampleRows: 1000 });

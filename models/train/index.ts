@@ -5,7 +5,9 @@
  *   histogram GBDT, losses 'l2' | 'pseudo-huber' (huberDelta) | 'log-loss' (→ transform logistic);
  *   options: rounds, learningRate, maxLeaves, maxDepth, minDataInLeaf, minHessianInLeaf, lambda,
  *   minGainToSplit, maxBins, binningSampleRows (bin edges from ≤ 200k sampled rows), subsample
- *   (share of rows per tree, seeded by `seed`: halves the work on millions of prefix rows),
+ *   (share of rows per tree, seeded by `seed`), goss ({ topShare, otherShare }: LightGBM's
+ *   gradient-based one-side sampling, e.g. 0.2 + 0.1 = 30% of the rows per tree, nearly the
+ *   accuracy of all: the lever for millions of prefix rows),
  *   validation + earlyStoppingRounds (Infinity: never), onProgress, signal (AbortSignal).
  *   Covers are training rows per node.
  * - `trainIsolationForest(features, nRows, { featureNames, trees = 100, sampleSize = 256, seed,
