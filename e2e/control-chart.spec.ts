@@ -115,6 +115,7 @@ test('a measure on its control chart: limits, chart types, a signal with its tes
   await expect(page.getByTestId('cc-point')).toContainText('Week of 2024-05-20');
   await expect(page.getByTestId('cc-point-signals')).toContainText('Test 1');
   await expect(page.getByTestId('cc-point-filter')).toContainText('6 cases');
+  await expect(page.getByTestId('cc-point-variants')).toContainText('Receive → Close 6 cases (100%)');
   await expect(page.getByTestId('filter-chip').first()).toContainText('Cycle time, week of 2024-05-20 (6 cases)');
   await page.getByTestId('cc-open-map').click();
   await expect(page.getByTestId('view-map')).toBeVisible();

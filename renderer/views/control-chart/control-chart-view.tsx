@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { MEASURE_PERIODS, type ChartPointCases, type ChartType, type MeasurePeriod, type UserFacingError } from '../../../preload/api.ts';
+import { MEASURE_PERIODS, type ChartPointCases, type ChartType, type MeasurePeriod, type UserFacingError, type VariantInfo } from '../../../preload/api.ts';
 import { toUserFacingError } from '../../api/gemba-error.ts';
 import { currentFilters, setFilters, useLogFilters } from '../../app/filter-store.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
@@ -47,6 +47,7 @@ export function ControlChartView() {
   const [selected, setSelected] = useState<number | null>(null);
   const [pointCases, setPointCases] = useState<ChartPointCases | null>(null);
   const [pointError, setPointError] = useState<UserFacingError | null>(null);
+  const [pointVariants, setPointVariants] = useState<VariantInfo[] | null>(null);
   const [drawMs, setDrawMs] = useState<number | null>(null);
   const chartRef = useRef<PlotlyChartHandle>(null);
   const appliedChip = useRef<string | null>(null);
@@ -88,8 +89,11 @@ export function ControlChartView() {
     setSelected(index);
     setPointCases(null);
     setPointError(null);
+    setPointVariants(null);
     api.chartPointCases(workspace.path, request, index).then(
       (found) => {
+        // What the cases behind the point did: their variants, most frequent first.
+        api.variantList(workspace.path, [...chartFilters, found.filter]).then(setPointVariants, () => setPointVariants([]));
         // One chip per chart: a click on another point replaces the previous point's chip.
         const kept = currentFilters().filter((f) => JSON.stringify(f) !== appliedChip.current);
         appliedChip.current = JSON.stringify(found.filter);
@@ -225,6 +229,7 @@ export function ControlChartView() {
               view={shown}
               index={selected}
               cases={pointCases}
+              variants={pointVariants}
               error={pointError}
               unit={shown.measure.unit}
               excluded={settings.exclude.includes(selected)}

@@ -1,18 +1,21 @@
-import type { ChartPointCases, ControlChartView, MeasureUnit, UserFacingError } from '../../../preload/api.ts';
+import type { ChartPointCases, ControlChartView, MeasureUnit, UserFacingError, VariantInfo } from '../../../preload/api.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
-import { plural } from '../../components/format.ts';
+import { formatDuration, formatPercent, plural } from '../../components/format.ts';
 import { significant } from '../measures/measure-format.ts';
 import { signalsByPoint, tickText } from './chart-figure.ts';
 
+const VARIANTS_SHOWN = 5;
+
 /**
  * The point the user clicked: what it stands for, the tests it fails, and the way to its cases —
- * the filter chip is applied at once (every other view now shows those cases), the map is one
- * click away — plus taking it out of the limits or starting a new phase at it.
+ * the filter chip is applied at once (every other view now shows those cases), their variants,
+ * the map one click away — plus taking it out of the limits or starting a new phase at it.
  */
 export function PointPanel({
   view,
   index,
   cases,
+  variants,
   error,
   unit,
   excluded,
@@ -27,6 +30,8 @@ export function PointPanel({
   view: ControlChartView;
   index: number;
   cases: ChartPointCases | null;
+  /** The variants of those cases, most frequent first (null while they load). */
+  variants: VariantInfo[] | null;
   error: UserFacingError | null;
   unit: MeasureUnit;
   excluded: boolean;
@@ -81,6 +86,23 @@ export function PointPanel({
               Remove the filter
             </button>
           </p>
+          {variants?.length ? (
+            <div className="cc-point-variants" data-testid="cc-point-variants">
+              <h3>Their variants</h3>
+              <ol>
+                {variants.slice(0, VARIANTS_SHOWN).map((v) => (
+                  <li key={v.rank} title={v.activities.join(' → ')}>
+                    <span className="cc-variant-path">{v.activities.join(' → ')}</span>
+                    <span className="muted small">
+                      {' '}
+                      {plural(v.count, 'case')} ({formatPercent(v.share, 0)}) · mean {formatDuration(v.meanDurationSeconds)}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+              {variants.length > VARIANTS_SHOWN ? <p className="muted small">and {plural(variants.length - VARIANTS_SHOWN, 'other variant')}</p> : null}
+            </div>
+          ) : null}
           <div className="button-row">
             <button type="button" className="primary" onClick={onOpenMap} data-testid="cc-open-map">
               Open on the map
