@@ -22,6 +22,9 @@ interface FindingRow {
   status: FindingStatus;
 }
 
+/** The newest model of each kind: the one whose findings are shown. */
+const NEWEST_MODELS = '(SELECT MAX(id) FROM models GROUP BY kind)';
+
 export interface FindingQuery {
   kind?: FindingKind;
   status?: FindingStatus;
@@ -72,7 +75,7 @@ export class FindingsStore {
   /** Findings of the newest model of each kind, highest score first. */
   list(query: FindingQuery = {}): Finding[] {
     // Findings of the newest model of each kind: an older version's findings stay as history.
-    const where: string[] = ['model_id IN (SELECT MAX(id) FROM models GROUP BY kind)'];
+    const where: string[] = [`model_id IN ${NEWEST_MODELS}`];
     const args: (string | number)[] = [];
     if (query.kind) {
       where.push('kind = ?');
@@ -86,7 +89,13 @@ export class FindingsStore {
     const rows = this.ws.database
       .prepare(`SELECT * FROM findings ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY score DESC, id${limit}`)
       .all(...args) as FindingRow[];
-    return rows.map((r) => this.fromRow(r));
+    // Comments of all listed findings in one query, not one per finding.
+    const comments = new Map<string, NonNullable<Finding['comments']>>();
+    const all = this.ws.database
+      .prepare(`SELECT c.finding_id, c.at, c.user, c.text FROM finding_comments c JOIN findings f ON f.id = c.finding_id WHERE f.model_id IN ${NEWEST_MODELS} ORDER BY c.id`)
+      .all() as { finding_id: string; at: string; user: string; text: string }[];
+    for (const c of all) comments.set(c.finding_id, [...(comments.get(c.finding_id) ?? []), { at: c.at, user: c.user, text: c.text }]);
+    return rows.map((r) => this.fromRow(r, comments.get(r.id) ?? []));
   }
 
   get(id: string): Finding {
@@ -120,8 +129,8 @@ export class FindingsStore {
     return this.get(id);
   }
 
-  private fromRow(r: FindingRow): Finding {
-    const comments = this.ws.database.prepare('SELECT at, user, text FROM finding_comments WHERE finding_id = ? ORDER BY id').all(r.id) as Finding['comments'];
+  private fromRow(r: FindingRow, known?: NonNullable<Finding['comments']>): Finding {
+    const comments = known ?? (this.ws.database.prepare('SELECT at, user, text FROM finding_comments WHERE finding_id = ? ORDER BY id').all(r.id) as Finding['comments']);
     return {
       id: r.id,
       kind: r.kind,
