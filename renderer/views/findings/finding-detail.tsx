@@ -200,6 +200,14 @@ export function auditWords(a: Pick<AuditEntry, 'action' | 'details'>): string {
       return `trained ${d.model ?? 'a model'}`;
     case 'score':
       return `scored findings with ${d.model ?? 'a model'}`;
+    case 'import':
+      return 'imported a log';
+    case 'fix':
+      return 'applied a data-quality fix';
+    case 'undo_fix':
+      return 'undid a data-quality fix';
+    case 'restore':
+      return 'restored an earlier import';
     default:
       return a.action.replace(/_/g, ' ');
   }

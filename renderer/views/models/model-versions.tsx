@@ -1,21 +1,23 @@
-import type { ModelVersionInfo } from '../../../preload/api.ts';
+import { TRAINABLE_MODELS, type ModelVersionInfo } from '../../../preload/api.ts';
 import { useTimeFormat } from '../../app/time-format.ts';
 import { formatCount, formatDuration } from '../../components/format.ts';
 import { keyInWords } from '../findings/finding-words.ts';
 
 const METRIC_HIDDEN = new Set(['model']);
+const KIND_ORDER: readonly string[] = TRAINABLE_MODELS;
 
 function metricText(key: string, value: number | string | null): string {
   if (value === null) return '—';
   if (typeof value === 'string') return value;
   if (/Hours$/.test(key)) return `${value.toFixed(2)} h`;
-  if (/improvement|share|Rate|rate/.test(key)) return `${(100 * value).toFixed(1)}%`;
+  if (/improvement|share|rate/i.test(key)) return `${(100 * value).toFixed(1)}%`;
   return Number.isInteger(value) ? formatCount(value) : value.toFixed(3);
 }
 
 /** The current version of each model as a card, then every older version in one table. */
 export function ModelVersions({ versions }: { versions: ModelVersionInfo[] }) {
-  const current = versions.filter((v) => v.current);
+  // One card per kind in the order they are trained (anomaly first), not by date.
+  const current = versions.filter((v) => v.current).sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   const older = versions.filter((v) => !v.current);
   if (versions.length === 0) {
     return (

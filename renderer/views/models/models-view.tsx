@@ -9,6 +9,7 @@ import { ProgressBar } from '../../components/progress-bar.tsx';
 import { useAsync } from '../../components/use-async.ts';
 import { FilterChips } from '../map/filter-bar.tsx';
 import { ModelVersions } from './model-versions.tsx';
+import { RecentActivity } from './recent-activity.tsx';
 import { trainingFraction, trainingPhase, useTrainingJob } from './training-job.ts';
 import '../findings/findings.css';
 
@@ -51,6 +52,7 @@ export function ModelsView() {
       {overview.status === 'failed' ? <ErrorPanel error={overview.error} title="The models could not be listed" /> : null}
       {overview.value ? <TrainPanel overview={overview.value} job={job} /> : null}
       {overview.value ? <ModelVersions versions={overview.value.versions} /> : <p className="muted">Loading…</p>}
+      <RecentActivity version={version} />
     </div>
   );
 }
