@@ -19,6 +19,7 @@ const BENCHES = {
   measures: 'bench/measures.bench.ts',
   models: 'bench/models.bench.ts',
   anomaly: 'bench/anomaly.bench.ts',
+  predict: 'bench/predict.bench.ts',
   'control-chart-draw': 'bench/control-chart-draw.bench.ts',
 };
 
