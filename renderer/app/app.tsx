@@ -5,8 +5,10 @@ import { toUserFacingError } from '../api/gemba-error.ts';
 import { ErrorPanel } from '../components/error-panel.tsx';
 import { StartView } from '../views/start/start-view.tsx';
 import { resumeFiltersForLog, startFiltersForLog } from './filter-store.ts';
+import type { ExternalLogChange } from './log-watch.ts';
 import { formatHash, parseHash } from './route.ts';
 import { Shell } from './shell.tsx';
+import { useLogWatch } from './use-log-watch.ts';
 import { VIEWS } from './views.ts';
 import { WorkbenchContext, type Route, type Workbench } from './workbench.ts';
 import type { UserFacingError } from '../../preload/api.ts';
@@ -24,6 +26,7 @@ export function App() {
   const [logVersion, setLogVersion] = useState(0);
   const [lastImport, setLastImport] = useState<ImportSummary | null>(null);
   const pendingFile = useRef<FileRef | null>(null);
+  const [externalChange, setExternalChange] = useState<ExternalLogChange | null>(null);
 
   useEffect(() => {
     api.environment().then(setEnvironment, (error: unknown) => setFatal(toUserFacingError(error)));
@@ -63,6 +66,7 @@ export function App() {
       startFiltersForLog(info.path, info.current?.id ?? null);
       setWorkspace(info);
       setLastImport(null);
+      setExternalChange(null);
       setLogVersion((v) => v + 1);
       navigate(pendingFile.current ? 'import' : info.current ? 'summary' : 'home');
     },
@@ -102,11 +106,18 @@ export function App() {
       const importId = fresh?.current?.id ?? null;
       if (fresh && (summary || info || importId !== (workspace?.current?.id ?? null))) startFiltersForLog(fresh.path, importId);
       if (fresh) setWorkspace(fresh);
+      // This window's own import or restore: whatever a watcher noticed a moment before is this.
+      if (info || summary) setExternalChange(null);
       setLastImport(summary ?? null);
       setLogVersion((v) => v + 1);
     },
     [api, workspace],
   );
+
+  useLogWatch(api, workspace, (change) => {
+    setExternalChange(change);
+    void logChanged();
+  });
 
   if (fatal) {
     return (
@@ -136,6 +147,8 @@ export function App() {
     leaveWorkspace,
     logChanged,
     takePendingFile,
+    externalChange,
+    dismissExternalChange: () => setExternalChange(null),
   };
 
   return (

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { WorkspaceInfo } from '../../preload/api.ts';
 import { plural } from '../components/format.ts';
 import { fixesInForceNote, useCurrentStatistics } from '../components/log-figures.ts';
+import { LogChangeNotice } from './log-change-notice.tsx';
 import { findView, SIDEBAR_WIDGETS, VIEWS } from './views.ts';
 import { useWorkbench } from './workbench.ts';
 
@@ -94,6 +95,7 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
         </div>
       </nav>
       <main className="content" data-testid={`view-${active.id}`}>
+        <LogChangeNotice />
         <View key={active.id} />
       </main>
     </div>

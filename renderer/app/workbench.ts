@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Environment, FileRef, GembaBridge, ImportSummary, WorkspaceInfo } from '../../preload/api.ts';
+import type { ExternalLogChange } from './log-watch.ts';
 import type { ViewDefinition } from './view-definition.ts';
 
 /** Where the user is: a view id from app/views.ts plus its parameters (e.g. the open case). */
@@ -25,6 +26,9 @@ export interface Workbench {
   leaveWorkspace(): void;
   /** Call after an import or a restore: reloads the workspace info and bumps logVersion. */
   logChanged(info?: WorkspaceInfo, summary?: ImportSummary): Promise<void>;
+  /** Set when this window followed a log change made elsewhere (another window, the CLI); the shell says so. */
+  externalChange: ExternalLogChange | null;
+  dismissExternalChange(): void;
   /** A file handed over from outside the import screen (Electron menu "Import log…"); taking it clears it. */
   takePendingFile(): FileRef | null;
 }
