@@ -64,6 +64,11 @@ describe('running-case models', () => {
     expect(Number.isFinite(raw[0])).toBe(true);
   });
 
+  it('answers an empty list when no case is running', () => {
+    const result = predictForRunningCases(g.log, { remainingTime: remaining.model }, { endActivities: [...new Set(g.log.activities)] });
+    expect(result).toMatchObject({ runningCases: 0, predictions: [] });
+  });
+
   it('stops when cancelled', () => {
     const controller = new AbortController();
     controller.abort();
