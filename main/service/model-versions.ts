@@ -74,7 +74,19 @@ function baselinesOf(record: ModelRecord): { baselineMetric: string | null; base
 
 const levelOf = (psi: number): FeatureDriftFigure['level'] => (psi < 0.1 ? 'stable' : psi <= 0.25 ? 'some shift' : 'shift');
 
+/** Drift per loaded log and model: encoding every case again on each visit of the panel is seconds on a large log. */
+const driftKept = new WeakMap<EventLog, Map<number, Pick<ModelVersionInfo, 'drift' | 'driftBasis'>>>();
+
 function driftOf(record: ModelRecord, log: EventLog | null): Pick<ModelVersionInfo, 'drift' | 'driftBasis'> {
+  if (!log) return measuredDrift(record, null);
+  let kept = driftKept.get(log);
+  if (!kept) driftKept.set(log, (kept = new Map()));
+  let drift = kept.get(record.id);
+  if (!drift) kept.set(record.id, (drift = measuredDrift(record, log)));
+  return drift;
+}
+
+function measuredDrift(record: ModelRecord, log: EventLog | null): Pick<ModelVersionInfo, 'drift' | 'driftBasis'> {
   const largest = (figures: FeatureDriftFigure[]) => figures.filter((d) => Number.isFinite(d.psi)).sort((a, b) => b.psi - a.psi).slice(0, DRIFT_SHOWN);
   if (record.kind === 'anomaly') {
     if (!log) return { drift: [], driftBasis: null };

@@ -106,7 +106,10 @@ describe('models over the contract', () => {
     expect(detail.caseIndex).not.toBeNull();
     expect((await engine.caseDetail(workspace, detail.caseIndex!)).id).toBe(first.case);
     expect(detail.model.label).toBe('anomaly v1');
+    const loaded = engine.sessions.currentLog(workspace).log;
     const dismissed = await engine.updateFinding(workspace, first.id, { status: 'dismissed', comment: 'Known customer' });
+    // Reviewing a finding is audited but does not change the log: every view keeps it loaded.
+    expect(engine.sessions.currentLog(workspace).log).toBe(loaded);
     expect(dismissed.status).toBe('dismissed');
     expect(dismissed.comments.map((c) => c.text)).toEqual(['Known customer']);
     expect(dismissed.audit.map((a) => a.action)).toEqual(['finding_comment', 'finding_dismiss']);

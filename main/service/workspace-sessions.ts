@@ -61,7 +61,8 @@ export class WorkspaceSessions {
     if (importId === null) {
       throw new InputError(`The workspace ${ws.name} holds no event log yet.`, { hint: 'Import a CSV or XES file first.' });
     }
-    const key = `${importId}:${ws.auditRevision()}`;
+    // Keyed by the actions that change the log only: training or reviewing a finding keeps it loaded.
+    const key = `${importId}:${ws.logRevision()}`;
     const cached = this.logs.get(ws.path);
     if (cached && cached.key === key) {
       this.logs.delete(ws.path);

@@ -10,6 +10,9 @@ import { eventLogFromArrow, eventLogToArrow } from './snapshot.ts';
 import { migrate } from './workspace-schema.ts';
 
 export const DATABASE_FILE = 'workspace.db';
+
+/** Audit actions after which the current log is another (workspace-sessions reloads it). */
+export const LOG_CHANGING_ACTIONS: readonly string[] = ['import', 'restore', 'fix', 'undo_fix'];
 const SNAPSHOT_DIR = 'snapshots';
 const STRAY_SNAPSHOT_AGE_MS = 60 * 60 * 1000;
 
@@ -260,6 +263,17 @@ export class Workspace {
   /** Grows with every recorded action (import, restore, fix, undo): a cheap "has anything changed". */
   auditRevision(): number {
     return (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM audit').get() as { n: number }).n;
+  }
+
+  /**
+   * Grows only with the actions that change the log every view sees (import, restore, a fix or
+   * its undo). Training, scoring and the review of findings are audited too, but must not make
+   * every view reload the log and lose its caches.
+   */
+  logRevision(): number {
+    return (
+      this.db.prepare(`SELECT COALESCE(MAX(id), 0) AS n FROM audit WHERE action IN (${LOG_CHANGING_ACTIONS.map(() => '?').join(', ')})`).get(...LOG_CHANGING_ACTIONS) as { n: number }
+    ).n;
   }
 
   /** The underlying database, for engine modules that keep their own tables (fixes, findings). */

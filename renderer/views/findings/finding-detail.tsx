@@ -95,6 +95,20 @@ function FindingBody({ finding, onChanged }: { finding: FindingDetail; onChanged
         </>
       ) : null}
       {finding.caseIndex !== null ? <CaseOfFinding caseIndex={finding.caseIndex} onMap={showOnMap} /> : null}
+      {finding.case === undefined && finding.activity ? (
+        <div className="button-row">
+          <button
+            type="button"
+            onClick={() => {
+              addFilter({ kind: 'activities', activities: [finding.activity!], mode: 'any' });
+              navigate('map');
+            }}
+            data-testid="finding-activity-on-map"
+          >
+            Show the cases through {finding.activity} on the map
+          </button>
+        </div>
+      ) : null}
       <Review finding={finding} onChanged={onChanged} />
     </>
   );
