@@ -44,7 +44,11 @@ test('trains from the UI, explains the top finding, dismisses it with an audit e
   await expect(progress).toBeVisible();
   await expect(progress.getByRole('progressbar')).toBeVisible();
   await expect(page.getByTestId('training-phase')).toContainText(/Unusual cases|Remaining time|Bottlenecks|waiting/);
-  // While training runs on its own thread, the engine still answers: the findings list loads.
+  // Training runs on its own thread: the map still answers meanwhile, and the Models view
+  // re-attaches to the job (or shows how it ended) on return.
+  await page.getByTestId('nav-map').click();
+  await expect(page.getByTestId('view-map').locator('svg').first()).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('nav-models').click();
   await expect(page.getByTestId('training-result')).toBeVisible({ timeout: 180_000 });
   await expect(page.getByTestId('training-result')).toContainText('anomaly v1');
   await expect(page.getByTestId('model-card')).toHaveCount(3);

@@ -33,8 +33,8 @@ export interface TrainingJob {
 const POLL_MS = 3000;
 
 /**
- * Follows the workspace's training job: its progress events, its end, and on mount the job
- * already running (a reload or a return to the view re-attaches through jobs()); polls jobs()
+ * Follows the workspace's training job: its progress events, its end, and on mount the latest
+ * job (a reload or a return to the view re-attaches through jobs(), or shows how it ended); polls jobs()
  * while running in case the event stream missed the end. `onEnded` runs once per ended job.
  */
 export function useTrainingJob(api: GembaBridge, onEnded: () => void): TrainingJob {
@@ -64,10 +64,14 @@ export function useTrainingJob(api: GembaBridge, onEnded: () => void): TrainingJ
     let live = true;
     void api.jobs().then((events) => {
       const latest = latestTraining(events);
-      if (live && latest?.type === 'progress') {
+      if (!live || !latest) return;
+      // Running: follow it. Ended within the hour while the view was closed: show how it ended.
+      if (latest.type === 'progress') {
         setJobId(latest.jobId);
         setRunning(latest);
-      }
+      } else if (latest.type === 'done') setResult(latest.result);
+      else if (latest.type === 'failed') setError(latest.error);
+      else setCancelled(true);
     });
     return () => {
       live = false;
