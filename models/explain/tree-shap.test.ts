@@ -159,6 +159,16 @@ describe('treeShap', () => {
     }
   });
 
+  it('gives each row the same values alone as in a batch (cached and uncached leaf work agree)', () => {
+    const model = randomEnsemble(12, { width: 6, trees: 6, maxDepth: 8 });
+    const rows = randomRows(13, 300, 6, 0.15);
+    const batch = treeShap(model, rows, 300);
+    for (let r = 0; r < 300; r += 17) {
+      const alone = treeShap(model, rows.subarray(r * 6, r * 6 + 6), 1);
+      for (let f = 0; f < 6; f++) expect(alone.contributions[f]).toBeCloseTo(batch.contributions[r * 6 + f], 12);
+    }
+  });
+
   it('gives no credit to a feature the model never splits on', () => {
     const model = randomEnsemble(4, { width: 3, trees: 4 });
     for (const tree of model.trees) tree.feature.forEach((f, i) => f === 2 && (tree.feature[i] = 1));

@@ -149,7 +149,11 @@ class ExplainedTree {
    */
   readonly nodeSlot: Int32Array;
 
-  constructor(readonly tree: Tree) {
+  constructor(
+    readonly tree: Tree,
+    /** Leaves with more unique path features are computed per row, not cached (2^k patterns). */
+    private readonly maxCachedSlots: number,
+  ) {
     const { feature, left, right } = tree;
     this.nodeSlot = new Int32Array(feature.length);
     const steps: { node: number; goesLeft: boolean }[] = [];
@@ -197,7 +201,7 @@ class ExplainedTree {
     this.slotStart.push(this.slotFeature.length);
     this.stepStart.push(this.stepNode.length);
     const k = slotOf.size;
-    if (k <= MAX_CACHED_SLOTS) {
+    if (k <= this.maxCachedSlots) {
       this.cacheAt.push(this.cacheSize);
       this.flagAt.push(this.flagSize);
       this.cacheSize += (1 << k) * k;
@@ -209,8 +213,14 @@ class ExplainedTree {
   }
 }
 
-/** Leaves with more unique path features than this are computed per row, not cached (2^k patterns). */
-const MAX_CACHED_SLOTS = 10;
+/**
+ * The most unique path features whose 2^k patterns are cached: at most 10 (a leaf's cache is then
+ * ≤ 10,240 values), and no more patterns than about 4 per row explained (a single row gains
+ * nothing from a cache, and must not pay for allocating one).
+ */
+function maxCachedSlots(nRows: number): number {
+  return Math.min(10, Math.max(0, Math.floor(Math.log2(4 * nRows))));
+}
 
 /** The k contributions of one leaf for one satisfaction pattern, written to out[at..at + k). */
 function leafContributions(explained: ExplainedTree, leaf: number, pattern: number | boolean[], path: PathBuffer, out: Float64Array, at: number): void {
@@ -286,15 +296,16 @@ function explainTree(
           done[flag] = 1;
         }
       } else {
-        // Long paths (k > 10): computed for this row alone.
-        leafContributions(explained, leaf, longPattern(explained, leaf, goesLeft), path, direct, 0);
+        // Not cached (long path, or few rows): computed for this row alone.
+        const bits = k <= 30 ? pattern[leafNode[leaf]] & ((1 << k) - 1) : longPattern(explained, leaf, goesLeft);
+        leafContributions(explained, leaf, bits, path, direct, 0);
       }
       for (let i = 0; i < k; i++) contributions[offset + slotFeature[slots + i]] += values[at + i];
     }
   }
 }
 
-/** The satisfaction pattern of a leaf too long to cache (k > 10, maybe > 31 features), as a list. */
+/** The satisfaction pattern of a leaf with more than 30 path features (too many for a bit mask), as a list. */
 function longPattern(explained: ExplainedTree, leaf: number, goesLeft: Uint8Array): boolean[] {
   const k = explained.slotStart[leaf + 1] - explained.slotStart[leaf];
   const satisfied = new Array<boolean>(k).fill(true);
@@ -326,7 +337,7 @@ export function treeShap(ensemble: TreeEnsemble, features: Float32Array, nRows: 
   // Tree by tree, all rows at once: one tree's pattern cache serves every row, then is reused.
   for (const tree of ensemble.trees) {
     if (tree.feature[0] < 0) continue;
-    const explained = new ExplainedTree(tree);
+    const explained = new ExplainedTree(tree, maxCachedSlots(nRows));
     if (scratch.cache.length < explained.cacheSize || scratch.done.length < explained.flagSize || scratch.goesLeft.length < tree.feature.length) {
       scratch = {
         goesLeft: new Uint8Array(Math.max(tree.feature.length, scratch.goesLeft.length)),
