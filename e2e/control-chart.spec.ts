@@ -117,6 +117,12 @@ test('a measure on its control chart: limits, chart types, a signal with its tes
   await expect(page.getByTestId('cc-point-filter')).toContainText('6 cases');
   await expect(page.getByTestId('cc-point-variants')).toContainText('Receive → Close 6 cases (100%)');
   await expect(page.getByTestId('filter-chip').first()).toContainText('Cycle time, week of 2024-05-20 (6 cases)');
+  // Its cases' process map beside the baseline's: 6 cases against the 20 baseline weeks' 120.
+  await page.getByTestId('cc-compare-maps').click();
+  await expect(page.getByTestId('cc-compare-left')).toContainText('Baseline: cases completed');
+  await expect(page.getByTestId('cc-compare-left')).toContainText('120 cases');
+  await expect(page.getByTestId('cc-compare-right')).toContainText('6 cases');
+  await expect(page.getByTestId('cc-compare-right').locator('svg').first()).toBeVisible();
   await page.getByTestId('cc-open-map').click();
   await expect(page.getByTestId('view-map')).toBeVisible();
   await expect(page.getByTestId('map-counts')).toContainText('6 of 156 cases');

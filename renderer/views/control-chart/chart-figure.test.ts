@@ -49,7 +49,7 @@ describe('controlChartFigure', () => {
   });
 
   it('draws points the user left out hollow; points after a baseline say so on hover', () => {
-    const figure = controlChartFigure(view([series({ excluded: [0, 3, 4] })]), 'hours', { selected: null, baseline: null, leftOut: [0, 3] });
+    const figure = controlChartFigure(view([series({ excluded: [0, 3] })]), 'hours', { selected: null, baseline: [0, 3], leftOut: [0, 3] });
     const left = trace(figure, 'I left out');
     expect(left.x).toEqual([0, 3]);
     expect(left.y).toEqual([1, 2]);

@@ -74,7 +74,6 @@ function seriesTraces(view: ControlChartView, chart: ControlChartSeries, part: n
   const yaxis = part === 0 ? 'y' : 'y2';
   const cusum = chart.name === 'CUSUM';
   const left = new Set(options.leftOut);
-  const outside = new Set(chart.excluded);
   const signals = signalsByPoint(chart);
   const what = cusum ? 'upper CUSUM' : chart.name;
   const dense = m > MARKERS_UP_TO;
@@ -83,7 +82,7 @@ function seriesTraces(view: ControlChartView, chart: ControlChartSeries, part: n
     const lines = [`<b>${tickText(chart.labels[i] ?? '')}</b>${view.byUnit && p?.caseId ? ` · case ${p.caseId}` : ''}`, `${what} = ${v === null ? '—' : significant(v)}`];
     if (!cusum && chart.n[i] !== undefined && !view.byUnit) lines.push(`n = ${chart.n[i]}${p ? ` · ${p.cases} case${p.cases === 1 ? '' : 's'}` : ''}`);
     if (left.has(i)) lines.push('<i>left out of the limits (assignable cause)</i>');
-    else if (outside.has(i)) lines.push('<i>not in the baseline</i>');
+    else if (options.baseline && (i < options.baseline[0] || i > options.baseline[1])) lines.push('<i>not in the baseline</i>');
     for (const s of signals.get(i) ?? []) lines.push(`<span style="color:${COLORS.signal}">${s.description}</span>`);
     lines.push('<i>click: filter to its cases</i>');
     return lines.join('<br>');

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { MEASURE_PERIODS, type ChartPointCases, type ChartType, type MeasurePeriod, type UserFacingError, type VariantInfo } from '../../../preload/api.ts';
+import { MEASURE_PERIODS, type ChartPointCases, type LogFilter, type ChartType, type MeasurePeriod, type UserFacingError, type VariantInfo } from '../../../preload/api.ts';
 import { toUserFacingError } from '../../api/gemba-error.ts';
 import { currentFilters, setFilters, useLogFilters } from '../../app/filter-store.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
@@ -14,6 +14,7 @@ import { AdvicePanel } from './advice-panel.tsx';
 import { CapabilityPanel } from './capability-panel.tsx';
 import { controlChartFigure } from './chart-figure.ts';
 import { chartRequest, DEFAULT_SETTINGS, type ChartSettings } from './chart-settings.ts';
+import { CompareMaps, type MapSide } from './compare-maps.tsx';
 import { PointPanel } from './point-panel.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
 import './control-chart-view.css';
@@ -49,6 +50,7 @@ export function ControlChartView() {
   const [pointError, setPointError] = useState<UserFacingError | null>(null);
   const [pointVariants, setPointVariants] = useState<VariantInfo[] | null>(null);
   const [drawMs, setDrawMs] = useState<number | null>(null);
+  const [comparing, setComparing] = useState(false);
   const chartRef = useRef<PlotlyChartHandle>(null);
   const appliedChip = useRef<string | null>(null);
 
@@ -69,13 +71,32 @@ export function ControlChartView() {
   const view = result.value;
   const shown = view && request && view.measure.name === request.measure ? view : null;
 
+  // The points the first phase's limits come from, as the service reads the baseline (shaded on the chart).
   const baseline = useMemo((): [number, number] | null => {
-    if (!shown || settings.baseline.mode === 'all') return null;
-    const first = shown.charts[0]!;
-    const used = first.points.map((_, i) => i).filter((i) => first.phase[i] === 0 && !first.excluded.includes(i));
-    return used.length ? [used[0]!, used.at(-1)!] : null;
-  }, [shown, settings.baseline.mode]);
+    if (!shown || !request?.baseline) return null;
+    const b = request.baseline;
+    const inside =
+      typeof b === 'number'
+        ? shown.points.map((_, i) => i).filter((i) => i < b)
+        : shown.points.map((p, i) => (Date.parse(p.from) >= Date.parse(b.from) && Date.parse(p.from) <= Date.parse(b.to) ? i : -1)).filter((i) => i >= 0);
+    const phaseOne = inside.filter((i) => shown.charts[0]!.phase[i] === 0);
+    return phaseOne.length ? [phaseOne[0]!, phaseOne.at(-1)!] : null;
+  }, [shown, request]);
   const figure = useMemo(() => (shown ? controlChartFigure(shown, unitLabel(shown.measure.unit), { selected, baseline, leftOut: settings.exclude }) : null), [shown, selected, baseline, settings.exclude]);
+
+  // The point's cases against the baseline's (cases completed in its periods), or every other case.
+  const compareSides = useMemo((): { left: MapSide; right: MapSide } | null => {
+    if (!comparing || !pointCases || !shown || selected === null) return null;
+    const point = shown.points[selected]!;
+    const right: MapSide = { title: shown.byUnit ? `Case ${point.caseId}` : `${shown.period} of ${point.label}`, filters: [...chartFilters, pointCases.filter] };
+    if (baseline) {
+      const from = shown.points[baseline[0]]!.from;
+      const to = shown.points[baseline[1]]!.to;
+      const range: LogFilter = { kind: 'timeRange', mode: 'completed', from, to };
+      return { left: { title: `Baseline: cases completed ${from.slice(0, 10)} to ${to.slice(0, 10)}`, filters: [...chartFilters, range] }, right };
+    }
+    return { left: { title: 'Every other case', filters: [...chartFilters, { ...pointCases.filter, negate: true }] }, right };
+  }, [comparing, pointCases, shown, selected, baseline, chartFilters]);
 
   const go = (change: Record<string, string | undefined>) => {
     const next: Record<string, string> = {};
@@ -87,6 +108,7 @@ export function ControlChartView() {
     const index = typeof point.customdata === 'number' ? point.customdata : null;
     if (index === null || !request) return;
     setSelected(index);
+    setComparing(false);
     setPointCases(null);
     setPointError(null);
     setPointVariants(null);
@@ -236,12 +258,15 @@ export function ControlChartView() {
               phaseStart={settings.phases.includes(selected)}
               onOpenMap={() => navigate('map')}
               onOpenCases={() => navigate('cases')}
+              onCompare={() => setComparing(true)}
+              compareLabel={baseline ? 'Beside the baseline’s map' : 'Beside every other case’s map'}
               onRemoveFilter={removeChip}
               onToggleExclude={() => toggle('exclude', selected)}
               onTogglePhase={() => toggle('phases', selected)}
               onClose={() => setSelected(null)}
             />
           ) : null}
+          {compareSides ? <CompareMaps left={compareSides.left} right={compareSides.right} onClose={() => setComparing(false)} /> : null}
           {shown?.advice ? <AdvicePanel advice={shown.advice} current={shown.chart} onUse={(c) => go({ chart: c })} /> : null}
           {shown ? <CapabilityPanel report={shown.capability} unit={shown.measure.unit} settings={settings} onChange={setSettings} measured={measured} /> : null}
           {shown?.notes.length ? (

@@ -22,6 +22,8 @@ export function PointPanel({
   phaseStart,
   onOpenMap,
   onOpenCases,
+  onCompare,
+  compareLabel,
   onRemoveFilter,
   onToggleExclude,
   onTogglePhase,
@@ -38,6 +40,9 @@ export function PointPanel({
   phaseStart: boolean;
   onOpenMap(): void;
   onOpenCases(): void;
+  /** Opens the map of these cases beside the map of the baseline's (or every other case's). */
+  onCompare(): void;
+  compareLabel: string;
   onRemoveFilter(): void;
   onToggleExclude(): void;
   onTogglePhase(): void;
@@ -106,6 +111,9 @@ export function PointPanel({
           <div className="button-row">
             <button type="button" className="primary" onClick={onOpenMap} data-testid="cc-open-map">
               Open on the map
+            </button>
+            <button type="button" onClick={onCompare} data-testid="cc-compare-maps">
+              {compareLabel}
             </button>
             <button type="button" onClick={onOpenCases} data-testid="cc-open-cases">
               Show the cases
