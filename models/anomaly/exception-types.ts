@@ -70,7 +70,9 @@ function countBy(xs: string[]): [string, number][] {
 }
 
 function typeName(family: string, activities: [string, number][], members: Finding[]): string {
-  const at = activities.length ? ` at ${activities.map(([a, n]) => (activities.length > 1 ? `${a} (${n})` : a)).join(', ')}` : '';
+  // Counts beside the activities unless one activity covers every case of the type.
+  const whole = activities.length === 1 && activities[0][1] === members.length;
+  const at = activities.length ? ` at ${activities.map(([a, n]) => (whole ? a : `${a} (${n})`)).join(', ')}` : '';
   const first = members[0].conditions[0] ?? '';
   if (family === 'unusual resource at …') {
     // "Dispatch Shipment done by Contractor 07 (…)": the shared first word of the resources names them.
@@ -83,7 +85,7 @@ function typeName(family: string, activities: [string, number][], members: Findi
   if (family === 'unusual hour at …') return `work at unusual hours${at}`;
   if (family === '… missing') return `usual step skipped${at}: ${first}`;
   if (family === 'repetitions of …') return `rework loops${at}`;
-  if (family === 'slow') return `very slow cases${at ? `, slowest waits${at}` : ''}`;
+  if (family === 'slow') return `very slow cases${activities.length ? ` (longest waits before ${activities.map(([a, n]) => `${a} (${n})`).join(', ')})` : ''}`;
   if (family === 'path') return 'unusual paths through the process';
   if (family.startsWith('value:')) {
     const values = members.map((m) => m.explanation[0].value).filter((v): v is number => v !== null);

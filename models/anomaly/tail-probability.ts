@@ -22,16 +22,23 @@ import type { FeatureMatrix, FeatureSpec } from '../features/index.ts';
 /** Share of training cases beyond the edge of the usual range. */
 export const USUAL_SHARE = 0.99;
 /**
- * 1/p is capped at this many times the training cases: n cases cannot tell a p below 1/(100 n)
- * from a smaller one, and the cap keeps each tree's mean (the SHAP base) from being dominated by
- * the few anomalies in the training data themselves.
+ * Beyond 1/p = this many times the training cases, a leaf grows with ln(1/p) instead of 1/p:
+ * n cases cannot tell a p below 1/(100 n) from a much smaller one, and the tree's mean (the SHAP
+ * base) must not be dominated by the few anomalies in the training data themselves. It still
+ * grows, so a feature far beyond its bulk outranks one just past it (a hard cap would tie them
+ * and let the tree means decide which one "explains" a case).
  */
-export const INVERSE_P_CAP_PER_CASE = 100;
+export const SOFT_CAP_PER_CASE = 100;
+
+/** 1/p for −ln p = `surprise`, growing logarithmically past e^soft (continuous, increasing). */
+export function inverseP(surprise: number, soft: number): number {
+  return surprise <= soft ? Math.exp(surprise) : Math.exp(soft) * (1 + surprise - soft);
+}
 /** Cover given to a leaf no training case reached (see fitFeature). */
 export const EMPTY_COVER = 1e-9;
 const BULK_QUANTILES = [0.5, 0.75, 0.875, 0.9375, 0.96875, 0.98];
-/** Extrapolated edges every half decade of p beyond the usual range, down to p = 1e-11. */
-const TAIL_STEPS = 18;
+/** Extrapolated edges in half decades of p beyond the usual range: every one down to 1e-9, then sparser to 1e-100. */
+const TAIL_STEPS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 18, 20, 24, 28, 34, 40, 50, 60, 80, 100, 140, 200];
 const STEP = Math.log(10) / 2;
 
 /** The usual range of a feature (training): what the words of an explanation call usual. */
@@ -119,52 +126,57 @@ function fitFeature(m: FeatureMatrix, f: number, spec: FeatureSpec): { tree: Tre
 
   const edges = new Set<number>();
   const add = (x: number) => {
-    if (Number.isFinite(x)) edges.add(Math.fround(whole ? Math.floor(x) : x));
+    // Far extrapolated edges of a log-scaled feature can pass float32's range: no edge there.
+    const edge = Math.fround(whole ? Math.floor(x) : x);
+    if (Number.isFinite(edge)) edges.add(edge);
   };
   for (const q of BULK_QUANTILES) add(quantile(sorted, q));
   add(high);
   if (up) {
     add(up.edge);
-    for (let j = 1; j <= TAIL_STEPS; j++) add(scale.from(scale.to(up.edge) + up.scale * STEP * j));
+    for (const j of TAIL_STEPS) add(scale.from(scale.to(up.edge) + up.scale * STEP * j));
   } else for (const x of distinctAbove(sorted, high)) add(x);
   if (both && low !== null) {
     for (const q of BULK_QUANTILES) add(quantile(sorted, 1 - q));
     add(low);
     if (down) {
       add(down.edge);
-      for (let j = 1; j <= TAIL_STEPS; j++) add(scale.from(scale.to(down.edge) - down.scale * STEP * j));
+      for (const j of TAIL_STEPS) add(scale.from(scale.to(down.edge) - down.scale * STEP * j));
     } else for (const x of distinctBelow(sorted, low)) add(x);
   }
   const thresholds = [...edges].sort((a, b) => a - b);
   if (thresholds.length === 0) return null;
 
-  // Tail probability beyond an edge t (upper) or up to it (lower): empirical in the bulk,
-  // extrapolated past the anchor, smoothed-empirical where there is no anchor.
-  const upperP = (edge: number): number => {
-    if (edge < Math.fround(median)) return 1;
+  // −ln of the tail probability beyond an edge t (upper) or up to it (lower): empirical in the
+  // bulk, extrapolated past the anchor (in logs, so nothing underflows), smoothed-empirical where
+  // there is no anchor.
+  const upperSurprise = (edge: number): number => {
+    if (edge < Math.fround(median)) return 0;
     const t = whole ? Math.floor(edge) + 1 : edge;
-    if (!up) return t > high ? (n - upperBound(sorted, edge) + 1) / (n + 1) : (n - upperBound(sorted, edge)) / n;
-    if (t <= up.edge) return (n - upperBound(sorted, edge)) / n;
-    return up.share * Math.exp(-(scale.to(t) - scale.to(up.edge)) / up.scale);
+    if (!up) return -Math.log(t >= high ? (n - upperBound(sorted, edge) + 1) / (n + 1) : (n - upperBound(sorted, edge)) / n);
+    if (t < up.edge) return -Math.log((n - upperBound(sorted, edge)) / n);
+    return -Math.log(up.share) + (scale.to(t) - scale.to(up.edge)) / up.scale;
   };
-  const lowerP = (edge: number): number => {
-    if (low === null || edge > Math.fround(median)) return 1;
-    if (!down) return edge < low ? (upperBound(sorted, edge) + 1) / (n + 1) : upperBound(sorted, edge) / n;
-    if (edge >= down.edge) return upperBound(sorted, edge) / n;
-    return down.share * Math.exp(-(scale.to(down.edge) - scale.to(edge)) / down.scale);
+  const lowerSurprise = (edge: number): number => {
+    if (low === null || edge > Math.fround(median)) return 0;
+    if (!down) return -Math.log(edge <= low ? (upperBound(sorted, edge) + 1) / (n + 1) : upperBound(sorted, edge) / n);
+    if (edge > down.edge) return -Math.log(upperBound(sorted, edge) / n);
+    return -Math.log(down.share) + (scale.to(down.edge) - scale.to(edge)) / down.scale;
   };
   // Leaf j holds (t[j-1], t[j]]; its least extreme point decides p (the conservative choice).
   const leafCount = thresholds.length + 1;
-  const cap = INVERSE_P_CAP_PER_CASE * m.rows;
+  const soft = Math.log(SOFT_CAP_PER_CASE * m.rows);
   const leafValue: number[] = [];
   const leafCover = new Array<number>(leafCount).fill(0);
   let centre = 0;
   let centreP = -1;
   for (let j = 0; j < leafCount; j++) {
-    const pUp = j === 0 ? 1 : upperP(thresholds[j - 1]);
-    const pDown = j === leafCount - 1 ? 1 : lowerP(thresholds[j]);
-    const p = both ? Math.min(1, 2 * Math.min(pUp, pDown)) : pUp;
-    leafValue.push(Math.min(1 / Math.max(p, 1 / cap), cap) - 1);
+    const above = j === 0 ? 0 : upperSurprise(thresholds[j - 1]);
+    const below = j === leafCount - 1 ? 0 : lowerSurprise(thresholds[j]);
+    // Two-sided: p = 2 · min(p_up, p_down), at most 1.
+    const surprise = both ? Math.max(0, Math.max(above, below) - Math.LN2) : above;
+    leafValue.push(inverseP(surprise, soft) - 1);
+    const p = Math.exp(-surprise);
     if (p > centreP) {
       centreP = p;
       centre = j;
@@ -174,7 +186,7 @@ function fitFeature(m: FeatureMatrix, f: number, spec: FeatureSpec): { tree: Tre
   // Missing values (the feature does not apply) go to the centre leaf: nothing unusual.
   leafCover[centre] += m.rows - n;
   // Leaves beyond the training range hold no training case, but TreeSHAP needs every node's
-  // cover above 0 for its cover ratios; a token cover moves a tree's mean by < EMPTY_COVER · cap.
+  // cover above 0 for its cover ratios; a token cover moves a tree's mean by a negligible EMPTY_COVER × leaf value.
   for (let j = 0; j < leafCount; j++) if (leafCover[j] === 0) leafCover[j] = EMPTY_COVER;
   return { tree: balancedTree(f, thresholds, leafValue, leafCover, centre), usual: { low, high, median } };
 }
