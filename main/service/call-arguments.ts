@@ -90,6 +90,15 @@ const chartRequest = record({
 });
 
 const texts: Check = (v, name) => (Array.isArray(v) ? v.map((x, i) => text(x, `${name}[${i}]`)) : bad(name, 'must be a list of texts'));
+const timeZone: Check = (v, name) => {
+  text(v, name);
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: v as string });
+  } catch {
+    bad(name, `"${String(v)}" is not a time zone (use an IANA name such as Europe/Berlin)`);
+  }
+  return v;
+};
 const positive: Check = (v, name) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : bad(name, 'must be a number above 0'));
 const modelList: Check = (v, name) => (Array.isArray(v) ? v.map((x, i) => oneOf(TRAINABLE_MODELS)(x, `${name}[${i}]`)) : bad(name, 'must be a list of models'));
 
@@ -165,7 +174,15 @@ const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M
   chartPointCases: [text, chartRequest, whole(0)],
   startTraining: [
     text,
-    record({ models: optional(modelList), slaHours: optional(positive), outcome: optional(text), endActivities: optional(texts), filters: optional(filters) }),
+    record({
+      models: optional(modelList),
+      slaHours: optional(positive),
+      outcome: optional(text),
+      endActivities: optional(texts),
+      filters: optional(filters),
+      timeZone: optional(timeZone),
+      segmentBy: optional(text),
+    }),
   ],
   models: [text],
   findings: [text, record({ kind: optional(oneOf(FINDING_KINDS)), status: optional(oneOf(FINDING_STATUSES)), top: optional(whole(0)), filters: optional(filters) })],

@@ -4,7 +4,8 @@ import { InputError, throwIfCancelled } from '../engine/errors.ts';
 import type { EventLog } from '../engine/eventlog/index.ts';
 import { workspaceMeasures } from '../engine/measures/index.ts';
 import type { Workspace } from '../engine/workspace/index.ts';
-import { scoreFindings, subLog, trainAnomalyModel } from '../../models/anomaly/index.ts';
+import { driftSince, scoreFindings, subLog, trainAnomalyModel } from '../../models/anomaly/index.ts';
+import { machineTimeZone } from '../engine/import/timestamps/index.ts';
 import { bottleneckEntry, bottlenecksNow, runningCaseEntry, trainBottleneckModel, trainRunningCaseModel, type RunningCaseTarget } from '../../models/predict/index.ts';
 import { FindingsStore, ModelRegistry, type DataBasis } from '../../models/registry/index.ts';
 import type { JobProgress } from './job-queue.ts';
@@ -87,14 +88,17 @@ export async function trainModels(input: TrainingInput, progress: JobProgress, s
       fixesInForce: basis.fixesInForce.map((f) => ({ id: f.id, kind: f.fix.kind })),
       filters,
     };
+    // Hours and weekdays in the zone people worked in: as asked, else the machine's (as calendars).
+    const zone = input.timeZone ?? machineTimeZone();
     const models: TrainedModel[] = [];
     for (const [i, kind] of plan.entries()) {
       throwIfCancelled(signal);
       const step = (phase: string, share: number) => progress(`${kind}: ${phase}`, i + Math.min(1, Math.max(0, share)), plan.length);
       step('starting', 0);
-      if (kind === 'anomaly') models.push(await trainAnomaly(workspace, log, mask, dataBasis, step, signal));
-      else if (kind === 'bottleneck') models.push(trainBottleneck(workspace, log, mask, dataBasis, input.endActivities, step));
-      else models.push(trainRunningCase(workspace, log, mask, dataBasis, targetOf(kind, input, slaHours), input.endActivities, step, signal));
+      const context: TrainingContext = { ws: workspace, log, mask, basis: dataBasis, timeZone: zone, step, signal };
+      if (kind === 'anomaly') models.push(await trainAnomaly(context));
+      else if (kind === 'bottleneck') models.push(trainBottleneck(context, input.endActivities));
+      else models.push(trainRunningCase(context, targetOf(kind, input, slaHours), input.endActivities, input.segmentBy));
       progress(`${kind}: done`, i + 1, plan.length);
     }
     return { models, skipped };
@@ -111,40 +115,53 @@ function targetOf(kind: TrainableModel, request: TrainingRequest, slaHours: numb
 
 type Step = (phase: string, share: number) => void;
 
-async function trainAnomaly(ws: Workspace, log: EventLog, mask: Uint8Array | null, basis: Omit<DataBasis, 'cases' | 'events'>, step: Step, signal?: AbortSignal): Promise<TrainedModel> {
-  const model = new ModelRegistry(ws).save(trainAnomalyModel(log, { basis, mask }, { onProgress: (phase, done) => step(phase, 0.8 * done), signal }));
+/** What every model's training gets: the workspace, the log and the cases kept, the data basis, the zone. */
+interface TrainingContext {
+  ws: Workspace;
+  log: EventLog;
+  mask: Uint8Array | null;
+  basis: Omit<DataBasis, 'cases' | 'events'>;
+  timeZone: string;
+  step: Step;
+  signal?: AbortSignal;
+}
+
+async function trainAnomaly({ ws, log, mask, basis, timeZone, step, signal }: TrainingContext): Promise<TrainedModel> {
+  const registry = new ModelRegistry(ws);
+  const previous = registry.latest('anomaly');
+  const drift = previous ? driftSince(log, previous, mask) : null;
+  const model = registry.save(trainAnomalyModel(log, { basis, mask, timeZone }, { onProgress: (phase, done) => step(phase, 0.8 * done), signal }));
   step('scoring findings', 0.85);
   const { findings } = await scoreFindings(log, model, { mask }, { signal });
   throwIfCancelled(signal);
   new FindingsStore(ws).record(model.id, basis.importId, findings);
   const counts: Record<string, number> = {};
   for (const f of findings) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
-  return { kind: 'anomaly', modelVersion: model.label, dataFingerprint: model.dataFingerprint, metrics: model.metrics, trainingMs: model.trainingMs, findings: counts };
+  return {
+    kind: 'anomaly',
+    modelVersion: model.label,
+    dataFingerprint: model.dataFingerprint,
+    metrics: model.metrics,
+    trainingMs: model.trainingMs,
+    findings: counts,
+    ...(previous && drift ? { driftSincePrevious: { model: previous.label, features: drift.slice(0, 5), shifted: drift.filter((d) => d.level === 'shift').length } } : {}),
+  };
 }
 
-function trainRunningCase(
-  ws: Workspace,
-  log: EventLog,
-  mask: Uint8Array | null,
-  basis: Omit<DataBasis, 'cases' | 'events'>,
-  target: RunningCaseTarget,
-  endActivities: string[] | undefined,
-  step: Step,
-  signal?: AbortSignal,
-): TrainedModel {
+function trainRunningCase({ ws, log, mask, basis, timeZone, step, signal }: TrainingContext, target: RunningCaseTarget, endActivities: string[] | undefined, segmentBy: string | undefined): TrainedModel {
   const started = performance.now();
   const training = mask ? subLog(log, mask) : log;
-  const { model, evaluation } = trainRunningCaseModel(training, target, { endActivities, signal, onProgress: (s) => step(s.message.toLowerCase(), s.fraction) });
+  const { model, evaluation } = trainRunningCaseModel(training, target, { endActivities, segmentBy, timeZone, signal, onProgress: (s) => step(s.message.toLowerCase(), s.fraction) });
   const full: DataBasis = { ...basis, cases: training.caseCount, events: training.eventCount };
   const record = new ModelRegistry(ws).save(runningCaseEntry(model, evaluation, full, performance.now() - started));
   return { kind: target.kind, modelVersion: record.label, dataFingerprint: record.dataFingerprint, metrics: record.metrics, trainingMs: record.trainingMs };
 }
 
 /** Per activity, how its wait responds to workload; findings of kind `bottleneck` name where waits will build now. */
-function trainBottleneck(ws: Workspace, log: EventLog, mask: Uint8Array | null, basis: Omit<DataBasis, 'cases' | 'events'>, endActivities: string[] | undefined, step: Step): TrainedModel {
+function trainBottleneck({ ws, log, mask, basis, timeZone, step }: TrainingContext, endActivities: string[] | undefined): TrainedModel {
   const started = performance.now();
   const training = mask ? subLog(log, mask) : log;
-  const model = trainBottleneckModel(training, { endActivities, onProgress: (s) => step(s.message.toLowerCase(), 0.9 * s.fraction) });
+  const model = trainBottleneckModel(training, { endActivities, timeZone, onProgress: (s) => step(s.message.toLowerCase(), 0.9 * s.fraction) });
   const record = new ModelRegistry(ws).save(bottleneckEntry(model, { ...basis, cases: training.caseCount, events: training.eventCount }, performance.now() - started));
   step('naming where waits build', 0.95);
   const findings = bottlenecksNow(training, model).map((f) => ({ ...f, id: `${record.label.replace(' ', '-')}:${f.activity}`, modelVersion: record.label, dataFingerprint: record.dataFingerprint }));

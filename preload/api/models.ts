@@ -28,6 +28,10 @@ export interface TrainingRequest {
   endActivities?: string[];
   /** Train on the cases these filters keep (the filters in force in the views). */
   filters?: LogFilter[];
+  /** IANA zone people worked in, for hours and weekdays of the features; default the machine's zone. */
+  timeZone?: string;
+  /** A case attribute to show the running-case models' metrics and fairness view by. */
+  segmentBy?: string;
 }
 
 /** One model a training job produced. */
@@ -40,6 +44,8 @@ export interface TrainedModel {
   trainingMs: number;
   /** Findings the model's scoring produced, by kind. */
   findings?: Record<string, number>;
+  /** Feature drift of the log now against the previous version's training data (PSI, largest first). */
+  driftSincePrevious?: { model: string; features: FeatureDriftFigure[]; shifted: number };
 }
 
 export interface TrainingResult {
