@@ -11,6 +11,7 @@ import { SidebarFilters } from '../views/map/sidebar-filters.tsx';
 import { HealthBadge } from '../views/quality/health-badge.tsx';
 import { QualityView } from '../views/quality/quality-view.tsx';
 import { RunningCasesView } from '../views/running/running-cases-view.tsx';
+import { StatisticsView } from '../views/statistics/statistics-view.tsx';
 import { SummaryView } from '../views/summary/summary-view.tsx';
 import type { ViewDefinition } from './view-definition.ts';
 
@@ -28,6 +29,7 @@ export const VIEWS: readonly ViewDefinition[] = [
   { id: 'summary', label: 'Summary', component: SummaryView, needsLog: true },
   { id: 'map', label: 'Process map', component: MapView, needsLog: true },
   { id: 'cases', label: 'Cases', component: CasesView, needsLog: true },
+  { id: 'statistics', label: 'Statistics', component: StatisticsView, needsLog: true },
   { id: 'measures', label: 'Measures', component: MeasuresView, needsLog: true },
   { id: 'control-chart', label: 'Control chart', component: ControlChartView, needsLog: true },
   { id: 'quality', label: 'Data quality', component: QualityView, needsLog: true },

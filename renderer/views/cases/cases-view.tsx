@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { CaseSort } from '../../../preload/api.ts';
 import { useTimeFormat } from '../../app/time-format.ts';
-import { useWorkbench } from '../../app/workbench.ts';
+import { useLogFilters } from '../../app/filter-store.ts';
+import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
+import { ExportCsvButton } from '../../components/export-csv-button.tsx';
 import { CaseDetailPanel } from './case-detail.tsx';
 import { CaseTable } from './case-table.tsx';
 
@@ -12,6 +14,7 @@ const DESCENDING_FIRST: Record<CaseSort, boolean> = { id: false, events: true, s
 export function CasesView() {
   const { route, navigate } = useWorkbench();
   const times = useTimeFormat();
+  const filters = useLogFilters(useWorkspace().path);
   const [sort, setSort] = useState<CaseSort>('id');
   const [descending, setDescending] = useState(false);
   const [searchText, setSearchText] = useState('');
@@ -53,6 +56,7 @@ export function CasesView() {
             data-testid="case-search"
           />
         </label>
+        <ExportCsvButton testId="cases-export" request={{ table: 'cases', filters }} />
       </header>
       <div className={`cases-split${selected !== null ? ' with-detail' : ''}`}>
         <CaseTable

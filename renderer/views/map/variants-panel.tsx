@@ -2,6 +2,7 @@ import { Fragment, useState } from 'react';
 import type { LogFilter, VariantInfo } from '../../../preload/api.ts';
 import { useWorkbench } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
+import { ExportCsvButton } from '../../components/export-csv-button.tsx';
 import { formatCount, formatDuration, plural } from '../../components/format.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { addFilter } from '../../app/filter-store.ts';
@@ -35,6 +36,7 @@ export function VariantsPanel({ filters }: { filters: LogFilter[] }) {
         <button type="button" className="small-button primary" disabled={picked.size === 0} data-testid="filter-variants" onClick={apply}>
           Filter to {picked.size || ''} selected
         </button>
+        <ExportCsvButton small label="CSV" testId="variants-export" request={{ table: 'variants', filters }} />
       </div>
       {list.error ? <ErrorPanel error={list.error} /> : null}
       <ol className="variant-list">
