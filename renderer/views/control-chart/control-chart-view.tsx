@@ -69,7 +69,8 @@ export function ControlChartView() {
   const requestKey = JSON.stringify(request);
   const result = useAsync(() => (request ? api.controlChart(workspace.path, request) : Promise.resolve(null)), [api, workspace.path, requestKey, logVersion]);
   const view = result.value;
-  const shown = view && request && view.measure.name === request.measure ? view : null;
+  // A failed redraw shows its error, not the previous chart as if it were this one.
+  const shown = result.status !== 'failed' && view && request && view.measure.name === request.measure ? view : null;
 
   // The points the first phase's limits come from, as the service reads the baseline (shaded on the chart).
   const baseline = useMemo((): [number, number] | null => {
