@@ -24,6 +24,12 @@ describe('bottleneck model on a generated log with a load-dependent wait', () =>
   const g = generatedLog(3000, { cutAtShare: 0.9, seed: 5 });
   const model = trainBottleneckModel(g.log, { rounds: 60 });
 
+  it('tells waits apart by where the case comes from (Dispatch Shipment after Pick Items or after Send Invoice)', () => {
+    const dispatch = model.activities.find((m) => m.activity === BOTTLENECK.to)!;
+    expect(dispatch.predecessors).toContain(BOTTLENECK.from);
+    expect(dispatch.ensemble.featureNames).toContain(`comes from ${BOTTLENECK.from}`);
+  });
+
   it('ranks the activity whose wait depends on load first, not the longest wait', () => {
     expect(model.activities[0].activity).toBe(LOAD_DEPENDENT_WAIT.activity);
     expect(model.activities[0].highLoadWaitHours).toBeGreaterThan(2 * model.activities[0].lowLoadWaitHours);
@@ -44,6 +50,10 @@ describe('bottleneck model on a generated log with a load-dependent wait', () =>
     expect(top).toMatchObject({ kind: 'bottleneck', activity: LOAD_DEPENDENT_WAIT.activity, id: `bottleneck:${LOAD_DEPENDENT_WAIT.activity}` });
     for (const f of findings) expect(f.baseValue + f.explanation.reduce((s, x) => s + x.contribution, 0)).toBeCloseTo(f.prediction, 9);
     expect(top.conditions.at(-1)).toMatch(/^waiting before Pick Items: .* h at low load, .* h at high load/);
-    expect(top.kpiEffect.casesHeadingThere).toBe(top.cases.length <= 20 ? top.cases.length : top.kpiEffect.casesHeadingThere);
+    expect(top.cases.length).toBe(Math.min(20, top.kpiEffect.casesHeadingThere));
+    // Each case heading there is scored with its own way in, at today's load.
+    for (const c of top.cases) expect(c.expectedWaitHours).toBeGreaterThan(0);
+    const ids = new Set(g.log.caseIds);
+    expect(top.cases.every((c) => ids.has(c.case))).toBe(true);
   });
 });

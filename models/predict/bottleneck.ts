@@ -14,7 +14,8 @@ import { transitionProbabilities, waitsOf } from './waits.ts';
  * small GBDT per activity learns log(1 + wait hours) from the load when the case joined the
  * queue — the cases queued in front of it (open cases whose last step usually leads there,
  * weighted by that probability), arrivals in the last 7 days, open cases, and resources that
- * did the activity in the last 7 days — plus the hour of day. Its load response is the mean
+ * did the activity in the last 7 days — plus the hour of day and where the case comes from (the
+ * wait before Dispatch Shipment differs after Pick Items and after Send Invoice). Its load response is the mean
  * predicted wait with the demand (queue, arrivals, open cases) at their 90th percentiles minus
  * that at their 10th, every row keeping its other values (partial dependence). An activity
  * whose wait is long but load-blind is slow, not a bottleneck that builds up; one whose wait
@@ -33,6 +34,8 @@ export interface ActivityWaitModel {
   ensemble: TreeEnsemble;
   /** Probability that a case whose last step is `from` goes here next. */
   comesFrom: { from: string; probability: number }[];
+  /** Predecessors with a "comes from" feature (waits differ by where the case comes from). */
+  predecessors: string[];
   waits: number;
   usualWaitHours: number;
   lowLoadWaitHours: number;
@@ -61,8 +64,29 @@ export interface BottleneckOptions {
 
 const DEMAND_FEATURES = 3;
 
-export function waitFeatureNames(activity: string): string[] {
-  return [`cases queued for ${activity}`, 'arrivals in the last 7 days', 'open cases', `resources on ${activity} in the last 7 days`, 'hour joining the queue'];
+/** Predecessors that get a "comes from" column: the most likely ones, up to this many. */
+const MAX_PREDECESSORS = 5;
+
+export function waitFeatureNames(activity: string, predecessors: readonly string[] = []): string[] {
+  return [
+    `cases queued for ${activity}`,
+    'arrivals in the last 7 days',
+    'open cases',
+    `resources on ${activity} in the last 7 days`,
+    'hour joining the queue',
+    ...predecessors.map((from) => `comes from ${from}`),
+  ];
+}
+
+/** The feature row of one wait for activity model `m` (also used to score a running case now). */
+export function waitFeatureRow(m: Pick<ActivityWaitModel, 'predecessors'>, load: { queue: number; arrivals: number; open: number; resources: number; hour: number }, from: string): Float32Array {
+  // Models saved before predecessors existed have none (`?? []`): their trees read five features.
+  const predecessors = m.predecessors ?? [];
+  const row = new Float32Array(5 + predecessors.length);
+  row.set([load.queue, load.arrivals, load.open, load.resources, load.hour]);
+  const k = predecessors.indexOf(from);
+  if (k >= 0) row[5 + k] = 1;
+  return row;
 }
 
 export function trainBottleneckModel(log: EventLog, options: BottleneckOptions = {}): BottleneckModel {
@@ -86,7 +110,14 @@ export function trainBottleneckModel(log: EventLog, options: BottleneckOptions =
     const rows = all.slice(-(options.maxWaitsPerActivity ?? 50_000));
     // One sweep per activity over its own waits keeps memory at (its waits × activities), not (all waits × activities).
     const load = workloadAt(log, closes, Float64Array.from(rows, (k) => waits.queuedAt[k]), { resourcesPerActivity: true });
-    const names = waitFeatureNames(log.activities[a]);
+    const fromCounts = new Float64Array(log.activities.length);
+    for (const k of rows) fromCounts[waits.from[k]]++;
+    const predecessorCodes = [...fromCounts.keys()]
+      .filter((x) => fromCounts[x] >= 0.05 * rows.length && fromCounts[x] < rows.length)
+      .sort((x, y) => fromCounts[y] - fromCounts[x] || x - y)
+      .slice(0, MAX_PREDECESSORS);
+    const predecessors = predecessorCodes.map((x) => log.activities[x]);
+    const names = waitFeatureNames(log.activities[a], predecessors);
     const width = names.length;
     const features = new Float32Array(rows.length * width);
     const labels = new Float64Array(rows.length);
@@ -96,6 +127,8 @@ export function trainBottleneckModel(log: EventLog, options: BottleneckOptions =
       features[i * width + 2] = load.openCases[i];
       features[i * width + 3] = load.resourcesOnActivityLast7Days![a][i];
       features[i * width + 4] = utcHour(local(waits.queuedAt[k]));
+      const p = predecessorCodes.indexOf(waits.from[k]);
+      if (p >= 0) features[i * width + 5 + p] = 1;
       labels[i] = Math.log1p(Math.max(0, waits.hours[k]));
     });
     const cut = Math.floor(0.8 * rows.length);
@@ -123,6 +156,7 @@ export function trainBottleneckModel(log: EventLog, options: BottleneckOptions =
         .map((row, from) => ({ from: log.activities[from], probability: row[a] }))
         .filter((x) => x.probability > 0)
         .sort((x, y) => y.probability - x.probability),
+      predecessors,
       waits: rows.length,
       usualWaitHours: median(Float64Array.from(rows, (k) => waits.hours[k])),
       lowLoadWaitHours: lowWait,

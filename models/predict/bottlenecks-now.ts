@@ -4,7 +4,7 @@ import { treeShap } from '../explain/tree-shap.ts';
 import { utcHour } from '../features/prefix/prefix-features.ts';
 import { workloadAt } from '../features/prefix/workload.ts';
 import { localClock } from '../features/local-clock.ts';
-import type { ActivityWaitModel, BottleneckModel } from './bottleneck.ts';
+import { waitFeatureRow, type ActivityWaitModel, type BottleneckModel } from './bottleneck.ts';
 import { completedCases, resolveEndActivities } from './end-activities.ts';
 import type { Contribution } from './predict-running.ts';
 import { casesWhere } from './temporal-split.ts';
@@ -37,8 +37,8 @@ export interface BottleneckFinding {
     /** Extra waiting in hours those cases face now against the usual wait. */
     addedWaitingHours: number;
   };
-  /** Up to 20 of those running cases, most likely first. */
-  cases: string[];
+  /** Up to 20 of those running cases, most likely first, each with its expected wait now. */
+  cases: { case: string; comesFrom: string; expectedWaitHours: number }[];
   /** True when the wait now is expected at least 1.5 × the usual one. */
   buildingUp: boolean;
 }
@@ -60,11 +60,16 @@ export function bottlenecksNow(log: EventLog, model: BottleneckModel, options: {
       const x = codeOf.get(from);
       if (x !== undefined) queue += probability * load.waitingAfter[x][0];
     }
-    const row = Float32Array.of(queue, load.arrivalsLast7Days[0], load.openCases[0], a >= 0 ? load.resourcesOnActivityLast7Days![a][0] : 0, utcHour(localClock(model.timeZone ?? null)(now)));
+    const loadNow = { queue, arrivals: load.arrivalsLast7Days[0], open: load.openCases[0], resources: a >= 0 ? load.resourcesOnActivityLast7Days![a][0] : 0, hour: utcHour(localClock(model.timeZone ?? null)(now)) };
+    const heading = headingThere(log, running, m).map(({ c, from }) => {
+      const wait = Math.expm1(Math.max(0, predict(m.ensemble, waitFeatureRow(m, loadNow, from), 1).raw[0]));
+      return { case: log.caseIds[c], comesFrom: from, expectedWaitHours: wait };
+    });
+    // The finding explains the wait now for the first case heading there, else for the commonest way in.
+    const row = waitFeatureRow(m, loadNow, heading[0]?.comesFrom ?? m.predecessors[0] ?? '');
     const raw = predict(m.ensemble, row, 1).raw[0];
     const shap = treeShap(m.ensemble, row, 1);
     const expected = Math.expm1(Math.max(0, raw));
-    const heading = headingThere(log, running, m);
     const explanation = m.ensemble.featureNames
       .map((feature, f) => ({ feature, value: row[f], contribution: shap.contributions[f] }))
       .sort((x, y) => Math.abs(y.contribution) - Math.abs(x.contribution));
@@ -84,7 +89,7 @@ export function bottlenecksNow(log: EventLog, model: BottleneckModel, options: {
         lowLoadWaitHours: m.lowLoadWaitHours,
         highLoadWaitHours: m.highLoadWaitHours,
         casesHeadingThere: heading.length,
-        addedWaitingHours: heading.length * Math.max(0, expected - m.usualWaitHours),
+        addedWaitingHours: heading.reduce((sum, h) => sum + Math.max(0, h.expectedWaitHours - m.usualWaitHours), 0),
       },
       cases: heading.slice(0, 20),
       buildingUp: expected >= 1.5 * m.usualWaitHours,
@@ -92,14 +97,16 @@ export function bottlenecksNow(log: EventLog, model: BottleneckModel, options: {
   });
 }
 
-/** Running cases whose last step leads to this activity more often than anywhere else, most likely first. */
-function headingThere(log: EventLog, running: Int32Array, m: ActivityWaitModel): string[] {
+/** Running cases whose last step leads to this activity at least half the time, most likely first. */
+function headingThere(log: EventLog, running: Int32Array, m: ActivityWaitModel): { c: number; from: string }[] {
   const probability = new Map(m.comesFrom.map((x) => [x.from, x.probability]));
   return Array.from(running)
-    .map((c) => ({ c, p: probability.get(log.activities[log.activity[log.caseStart[c + 1] - 1]]) ?? 0 }))
+    .map((c) => {
+      const from = log.activities[log.activity[log.caseStart[c + 1] - 1]];
+      return { c, from, p: probability.get(from) ?? 0 };
+    })
     .filter((x) => x.p >= 0.5)
-    .sort((x, y) => y.p - x.p || x.c - y.c)
-    .map((x) => log.caseIds[x.c]);
+    .sort((x, y) => y.p - x.p || x.c - y.c);
 }
 
 const round = (x: number) => (Math.abs(x) >= 10 ? x.toFixed(0) : x.toFixed(1));
