@@ -19,7 +19,7 @@ export interface EvaluationRows {
   trainingSnapshots: PrefixRows;
   testAtEvents: { rows: PrefixRows; table: FeatureTable };
   testSnapshots: { rows: PrefixRows; table: FeatureTable };
-  /** Training features, for drift against the test period. */
+  /** Training features of prefixes looked at their event, for drift against the test period's (same sampling). */
   trainingTable: FeatureTable;
 }
 
@@ -64,7 +64,7 @@ export function evaluateRunningCaseModel(
 ): RunningCaseEvaluation {
   const atEvents = rows.testAtEvents;
   const wip = rows.testSnapshots;
-  const drift = featureDrift(rows.trainingTable, wip.table);
+  const drift = featureDrift(rows.trainingTable, atEvents.table);
   const predictedAtEvents = predictRows(model, atEvents.table);
   const predictedWip = predictRows(model, wip.table);
   const actualAtEvents = label(atEvents.rows);
@@ -165,7 +165,11 @@ function groupAuc(predicted: Float64Array, actual: Float64Array, lengths: Int32A
     .map(([length, idx]) => ({ length, rows: idx.length, auc: areaUnderRoc(idx.map((i) => predicted[i]), idx.map((i) => actual[i])) }));
 }
 
-/** PSI of every feature, training period against the test period; the ten that moved most. */
+/**
+ * PSI of every feature, training period against the test period; the ten that moved most. Both
+ * tables must sample prefixes the same way (e.g. at their events), or the sampling itself shows
+ * up as drift.
+ */
 export function featureDrift(training: FeatureTable, recent: FeatureTable, top = 10): { feature: string; psi: number }[] {
   return training.names
     .map((feature, f) => ({ feature, psi: populationStabilityIndex(training.columns[f], recent.columns[f]) }))

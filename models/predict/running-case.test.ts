@@ -24,6 +24,8 @@ describe('running-case models', () => {
     expect(e.atEvents.byPrefixLength[0].length).toBe(1);
     expect(e.atEvents.byPrefixLength.reduce((n, p) => n + p.rows, 0)).toBe(e.atEvents.rows);
     expect(e.atEvents.maeHours).toBeGreaterThan(0);
+    // Training and test prefixes are sampled alike, so "time since the last event" (0 at an event) never drifts.
+    expect(e.drift.find((d) => d.feature === 'time since the last event (h)')?.psi ?? 0).toBeLessThan(0.01);
     // A model that knows the process beats the one-number baseline.
     expect(e.atEvents.maeHours).toBeLessThan(e.atEvents.baselines[0].value);
   });

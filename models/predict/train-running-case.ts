@@ -95,7 +95,7 @@ export function trainRunningCaseModel(log: EventLog, target: RunningCaseTarget, 
       trainingSnapshots: snapshotRows(log, split.training, { maxLength: maxPrefixLength, before: split.splitAt, targetRows: 0.8 * targetRows }),
       testAtEvents: { rows: testAtEvents, table: encodePrefixes(log, testAtEvents, encoding, closes) },
       testSnapshots: { rows: testSnapshots, table: encodePrefixes(log, testSnapshots, encoding, closes) },
-      trainingTable: fit.table,
+      trainingTable: rowsAtTheirEvent(log, fit),
     },
     outputLabel,
     options.segmentBy,
@@ -150,6 +150,15 @@ function boost(train: Labelled, validation: Labelled | null, loss: 'l2' | 'log-l
       signal: options.signal,
     },
   );
+}
+
+/** The rows of a training table looked at their own event (not hours later), for drift. */
+function rowsAtTheirEvent(log: EventLog, data: Labelled): FeatureTable {
+  const keep: number[] = [];
+  for (let i = 0; i < data.rows.count; i++) {
+    if (data.rows.observedAt[i] === log.timestamp[log.caseStart[data.rows.case[i]] + data.rows.length[i] - 1]) keep.push(i);
+  }
+  return { rows: keep.length, names: data.table.names, columns: data.table.columns.map((column) => Float32Array.from(keep, (i) => column[i])) };
 }
 
 /** Labels in the space users read: remaining seconds, or 0/1. */
