@@ -49,7 +49,8 @@ export function titleOf(f: Pick<FindingDetail, 'kind' | 'case' | 'activity'>): s
 function FindingBody({ finding, onChanged }: { finding: FindingDetail; onChanged: () => void }) {
   const { navigate } = useWorkbench();
   const chart = useMemo(
-    () => waterfallChart({ baseValue: finding.baseValue, contributions: finding.explanation, prediction: finding.prediction, unit: finding.explanationUnit }),
+    // The axis names the unit only ("anomaly score"); the sentence after the colon is in the text above the chart.
+    () => waterfallChart({ baseValue: finding.baseValue, contributions: finding.explanation, prediction: finding.prediction, unit: finding.explanationUnit.split(':')[0] }),
     [finding],
   );
   const main = [...finding.explanation].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))[0];

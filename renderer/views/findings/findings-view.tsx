@@ -56,6 +56,7 @@ export function FindingsView() {
             {FINDING_KINDS.map((k) => (
               <option key={k} value={k}>
                 {KIND_WORDS[k]}
+                {list.value ? ` (${list.value.counts.filter((c) => c.kind === k).reduce((n, c) => n + c.n, 0)})` : ''}
               </option>
             ))}
           </select>
