@@ -3,6 +3,7 @@ import { logFromTraces } from '../../main/engine/analysis/logs.fixture.ts';
 import { completedCasePrefixes } from '../features/prefix/prefix-rows.ts';
 import { fitBaselines } from './baselines.ts';
 import { remainingSeconds } from './labels.ts';
+import { remainingTimeBaselinesForWip } from './evaluate-running-case.ts';
 
 const ev = (activity: string, at: number) => ({ activity, at });
 // Minutes. Remaining times (min) of the training prefixes: A 60, 50, 30; B 40, 20; E 100, 90, 80.
@@ -34,5 +35,21 @@ describe('remaining-time baselines (worked by hand)', () => {
   it('transition system by sequence, falling back to the set of activities', () => {
     // "a" → 50; "a,c" → 20; "a,c,b" unseen, its set {a,b,c} was reached by A at k=3 → 30.
     expect(minutes(fitted.predict('transition system', log, test))).toEqual([50, 20, 30]);
+  });
+});
+
+describe('baselines for a case looked at mid-wait', () => {
+  it('answers as is, less the time waited since the last event (never below 0), and as fitted on snapshots', () => {
+    // Case D after its first 2 events (last one c at minute 5), looked at minute 35: waited 30 minutes.
+    const rows = { count: 1, case: Int32Array.of(3), length: Int32Array.of(2), observedAt: Float64Array.of(Date.UTC(2024, 0, 1) + 35 * 60_000) };
+    const variants = remainingTimeBaselinesForWip(log, rows, fitted, fitted);
+    const byName = new Map(variants.map((v) => [v.baseline, v.predicted[0] / 60]));
+    expect(variants).toHaveLength(9);
+    // (c, 2) → 20 minutes as is; 20 − 30 → 0 after the wait.
+    expect(byName.get('mean per last activity and prefix length')).toBe(20);
+    expect(byName.get('mean per last activity and prefix length, less the time since the last event')).toBe(0);
+    // Training mean 58.75 − 30 = 28.75.
+    expect(byName.get('training mean, less the time since the last event')).toBe(28.75);
+    expect(byName.get('transition system, fitted on work in progress')).toBe(20);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { logFromTraces } from '../../../main/engine/analysis/logs.fixture.ts';
 import { fitPrefixEncoding } from './prefix-encoding.ts';
 import { encodePrefixes, utcWeekday } from './prefix-features.ts';
+import { workloadAt } from './workload.ts';
 import { completedCasePrefixes, latestCasesWithin, prefixLengthLimit, runningCaseRows, snapshotRows } from './prefix-rows.ts';
 
 // Times are minutes after Monday 2024-01-01 00:00 UTC. A ends with "end"; B and C are running.
@@ -162,5 +163,17 @@ describe('prefix features', () => {
     expect(utcWeekday(Date.UTC(2024, 0, 1))).toBe(0); // a Monday
     expect(utcWeekday(Date.UTC(2024, 0, 7, 23, 59))).toBe(6); // a Sunday
     expect(utcWeekday(Date.UTC(1969, 11, 31))).toBe(2); // a Wednesday, before the epoch
+  });
+});
+
+describe('workload per activity', () => {
+  it('counts distinct resources per activity over the last 7 days', () => {
+    // b was done by r2 (A, minute 60) and r1 (B, minute 150); a by r1, r3, r1.
+    const load = workloadAt(log, closes, Float64Array.of(minutes(100), minutes(200), minutes(60 + 7 * 1440)), { resourcesPerActivity: true });
+    const b = log.activities.indexOf('b');
+    const a = log.activities.indexOf('a');
+    expect([...load.resourcesOnActivityLast7Days![b]]).toEqual([1, 2, 1]);
+    // a: r1 (A at 0), r3 (B at 30) by minute 100; r1 again (C at 200) by 200; a week after minute 60 only C's r1 (at 200) is left.
+    expect([...load.resourcesOnActivityLast7Days![a]]).toEqual([2, 2, 1]);
   });
 });
