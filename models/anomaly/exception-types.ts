@@ -33,7 +33,7 @@ export function exceptionTypes(findings: Finding[], features: FeatureSpec[], cas
     const name = typeName(family, activities, members);
     const meanScore = members.reduce((s, m) => s + m.score, 0) / members.length;
     out.push({
-      id: `${model.label.replace(' ', '-')}:type:${family.replace(/[^A-Za-z0-9:]+/g, '-')}`,
+      id: `${model.label.replace(' ', '-')}:type:${family.replace(/[^A-Za-z0-9:]+/g, '-').replace(/^-+|-+$/g, '')}`,
       kind: 'exception-type',
       activity: activities[0]?.[0],
       score: meanScore,
