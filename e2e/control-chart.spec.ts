@@ -117,6 +117,10 @@ test('a measure on its control chart: limits, chart types, a signal with its tes
   await expect(page.getByTestId('cc-point-filter')).toContainText('6 cases');
   await expect(page.getByTestId('cc-point-variants')).toContainText('Receive → Close 6 cases (100%)');
   await expect(page.getByTestId('filter-chip').first()).toContainText('Cycle time, week of 2024-05-20 (6 cases)');
+  // The signals also read as text under the chart.
+  await page.getByTestId('cc-signals').locator('summary').click();
+  await expect(page.getByTestId('cc-signals')).toContainText('2024-05-20 Xbar: Test 1: 1 point more than 3 standard deviations from center line');
+
   // Its cases' process map beside the baseline's: 6 cases against the 20 baseline weeks' 120.
   await page.getByTestId('cc-compare-maps').click();
   await expect(page.getByTestId('cc-compare-left')).toContainText('Baseline: cases completed');

@@ -13,6 +13,7 @@ import { chartName } from '../measures/measures-editor.tsx';
 import { AdvicePanel } from './advice-panel.tsx';
 import { CapabilityPanel } from './capability-panel.tsx';
 import { controlChartFigure } from './chart-figure.ts';
+import { SignalList } from './signal-list.tsx';
 import { chartRequest, DEFAULT_SETTINGS, type ChartSettings } from './chart-settings.ts';
 import { CompareMaps, type MapSide } from './compare-maps.tsx';
 import { PointPanel } from './point-panel.tsx';
@@ -242,6 +243,7 @@ export function ControlChartView() {
                   {shown.points.length} points · {shown.charts.reduce((n, c) => n + new Set(c.signals.map((s) => s.index)).size, 0)} signalling · a red square is marked with the lowest test it fails; hover it for every test · click a point for its cases
                   {drawMs !== null ? ` · drawn in ${Math.round(drawMs)} ms` : ''}
                 </p>
+                <SignalList view={shown} selected={selected} onOpen={(index) => openPoint({ curveNumber: 0, pointIndex: index, x: index, y: null, customdata: index })} />
               </>
             ) : result.status === 'loading' ? (
               <p className="muted">Computing the chart…</p>
