@@ -1,6 +1,7 @@
 import { compactLog } from '../../main/engine/eventlog/compact-log.ts';
 import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
 import { InputError, throwIfCancelled } from '../../main/engine/errors.ts';
+import { machineTimeZone } from '../../main/engine/import/timestamps/index.ts';
 import { ensembleToJson, predict } from '../ensemble/index.ts';
 import { encodeCases, fitProcessStatistics, medianOf } from '../features/index.ts';
 import { ensembleToOnnx } from '../onnx/index.ts';
@@ -13,7 +14,10 @@ export interface TrainAnomalyOptions {
   basis: Omit<DataBasis, 'cases' | 'events'>;
   /** Cases to train on (1 = keep); all when absent. */
   mask?: Uint8Array | null;
-  /** IANA time zone in which hours and weekdays are read (default UTC). */
+  /**
+   * IANA time zone in which hours and weekdays are read; default the machine's zone (as working
+   * calendars), so the app and the CLI read the same hours. null: UTC.
+   */
   timeZone?: string | null;
 }
 
@@ -54,7 +58,7 @@ export function trainAnomalyModel(log: EventLog, options: TrainAnomalyOptions, h
   }
   progress('measuring what is usual', 0);
   const training = mask ? subLog(log, mask) : log;
-  const stats = fitProcessStatistics(training, { timeZone: options.timeZone, signal });
+  const stats = fitProcessStatistics(training, { timeZone: options.timeZone === undefined ? machineTimeZone() : options.timeZone, signal });
   throwIfCancelled(signal);
   progress('computing case features', 0.35);
   const matrix = encodeCases(training, stats, { signal });
