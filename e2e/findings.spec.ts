@@ -84,6 +84,12 @@ test('trains from the UI, explains the top finding, dismisses it with an audit e
   await page.getByTestId('findings-status').selectOption('dismissed');
   await expect(rows).toHaveCount(1);
 
+  // An exception type lists its cases, each a link to its own finding.
+  await page.getByTestId('findings-status').selectOption('');
+  await page.getByTestId('findings-kind').selectOption('exception-type');
+  await rows.first().click();
+  await expect(detail.getByTestId('finding-members').getByRole('button').nth(1)).toBeVisible();
+
   // Running cases: remaining time for each, and the cases as a filter chip on the map.
   await page.getByTestId('nav-running').click();
   await expect(page.getByTestId('running-view')).toBeVisible();

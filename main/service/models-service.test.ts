@@ -92,6 +92,21 @@ describe('models over the contract', () => {
     expect(filtered.findings.map((f) => f.case)).toEqual([findings[0].case]);
   });
 
+  it('opens an exception type with its cases, as many as it counts', async () => {
+    const { findings } = await engine.findings(workspace, { kind: 'exception-type' });
+    expect(findings.length).toBeGreaterThan(0);
+    const anomalies = new Set((await engine.findings(workspace, { kind: 'anomaly' })).findings.map((f) => f.id));
+    let members = 0;
+    for (const type of findings) {
+      const detail = await engine.finding(workspace, type.id);
+      expect(detail.members).toHaveLength(type.kpiEffect.cases as number);
+      for (const m of detail.members) expect(anomalies.has(m.findingId)).toBe(true);
+      members += detail.members.length;
+    }
+    // Every anomaly with an explanation belongs to exactly one type.
+    expect(members).toBe(anomalies.size);
+  });
+
   it('lists bottleneck findings, each naming its activity', async () => {
     const { findings } = await engine.findings(workspace, { kind: 'bottleneck' });
     expect(findings.length).toBeGreaterThan(0);

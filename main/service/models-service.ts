@@ -15,6 +15,7 @@ import { TRAINABLE_MODELS } from '../../preload/api.ts';
 import { filterMask } from '../engine/analysis/index.ts';
 import { InputError } from '../engine/errors.ts';
 import type { EventLog } from '../engine/eventlog/index.ts';
+import { exceptionTypeIdOf, type AnomalyModelDetails } from '../../models/anomaly/index.ts';
 import { predictForRunningCases, runningCaseModelOf, type RunningCaseModels } from '../../models/predict/index.ts';
 import { FindingsStore, ModelRegistry, type Finding, type ModelRecord } from '../../models/registry/index.ts';
 import type { JobWork } from './job-queue.ts';
@@ -101,8 +102,10 @@ export class ModelsService {
 
   async finding(workspace: string, id: string): Promise<FindingDetail> {
     const { log, workspace: ws } = this.sessions.currentLog(workspace);
-    const finding = new FindingsStore(ws).get(id);
-    const model = modelOf(new ModelRegistry(ws), finding.modelVersion);
+    const store = new FindingsStore(ws);
+    const finding = store.get(id);
+    const registry = new ModelRegistry(ws);
+    const model = modelOf(registry, finding.modelVersion);
     const caseIndex = finding.case !== undefined ? log.caseIds.indexOf(finding.case) : -1;
     const audit = ws
       .auditTrail()
@@ -119,6 +122,7 @@ export class ModelsService {
             : 'anomaly score: the case is this many times rarer than usual in its most unusual respect',
       model: { label: finding.modelVersion, createdAt: model?.createdAt ?? '', dataFingerprint: finding.dataFingerprint, basis: model ? basisSummary(model) : emptyBasis() },
       audit,
+      members: finding.kind === 'exception-type' && model ? typeMembers(store, id, finding.modelVersion, registry.get(model.id)) : [],
     };
   }
 
@@ -176,6 +180,15 @@ export class ModelsService {
     const entries = this.sessions.get(workspace).auditTrail();
     return entries.reverse().slice(0, request.limit ?? AUDIT_DEFAULT);
   }
+}
+
+/** The unusual cases of an exception type: the model's case findings whose top feature puts them in it. */
+function typeMembers(store: FindingsStore, typeId: string, label: string, model: ModelRecord): FindingDetail['members'] {
+  const features = (model.details as AnomalyModelDetails | null)?.features ?? [];
+  return store
+    .list({ kind: 'anomaly' })
+    .filter((f) => f.modelVersion === label && f.case !== undefined && exceptionTypeIdOf(f, features) === typeId)
+    .map((f) => ({ findingId: f.id, case: f.case!, score: f.score }));
 }
 
 function summary(f: Finding): FindingSummary {

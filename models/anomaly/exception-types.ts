@@ -33,7 +33,7 @@ export function exceptionTypes(findings: Finding[], features: FeatureSpec[], cas
     const name = typeName(family, activities, members);
     const meanScore = members.reduce((s, m) => s + m.score, 0) / members.length;
     out.push({
-      id: `${model.label.replace(' ', '-')}:type:${family.replace(/[^A-Za-z0-9:]+/g, '-').replace(/^-+|-+$/g, '')}`,
+      id: typeId(model.label, family),
       kind: 'exception-type',
       activity: activities[0]?.[0],
       score: meanScore,
@@ -56,6 +56,20 @@ export function exceptionTypes(findings: Finding[], features: FeatureSpec[], cas
 }
 
 /** Features that say the same thing about a case share a family (and so a type). */
+function typeId(modelLabel: string, family: string): string {
+  return `${modelLabel.replace(' ', '-')}:type:${family.replace(/[^A-Za-z0-9:]+/g, '-').replace(/^-+|-+$/g, '')}`;
+}
+
+/**
+ * The id of the exception type a case finding belongs to (its top feature's family), so the
+ * cases of a type can be listed again from the stored findings; null when it belongs to none.
+ */
+export function exceptionTypeIdOf(finding: Pick<Finding, 'kind' | 'explanation' | 'modelVersion'>, features: FeatureSpec[]): string | null {
+  if (finding.kind !== 'anomaly' || finding.explanation.length === 0) return null;
+  const top = features.find((f) => f.name === finding.explanation[0].feature);
+  return top ? typeId(finding.modelVersion, familyOf(top)) : null;
+}
+
 function familyOf(spec: FeatureSpec): string {
   if (spec.name === 'case duration' || spec.name === 'longest wait against its usual' || spec.name.startsWith('waiting time before ')) return 'slow';
   if (spec.name.endsWith('transition surprise')) return 'path';

@@ -18,7 +18,7 @@ export { scoreFindings } from './score-findings.ts';
 export type { ScoreOptions, ScoredFindings } from './score-findings.ts';
 export { eventAnomalies } from './event-anomalies.ts';
 export type { EventAnomaly } from './event-anomalies.ts';
-export { exceptionTypes } from './exception-types.ts';
+export { exceptionTypes, exceptionTypeIdOf } from './exception-types.ts';
 export { driftSince } from './drift-since.ts';
 export { fitTailProbabilityModel } from './tail-probability.ts';
 export type { TailModel, UsualRange } from './tail-probability.ts';

@@ -172,6 +172,8 @@ export interface FindingDetail extends FindingSummary {
   model: { label: string; createdAt: string; dataFingerprint: string; basis: ModelVersionInfo['basis'] };
   /** The audit entries about this finding, newest first. */
   audit: AuditEntry[];
+  /** For an exception type: its unusual cases, highest score first (empty for other kinds). */
+  members: { findingId: string; case: string; score: number }[];
 }
 
 export interface FindingUpdate {

@@ -96,6 +96,7 @@ function FindingBody({ finding, onChanged }: { finding: FindingDetail; onChanged
         </>
       ) : null}
       {finding.caseIndex !== null ? <CaseOfFinding caseIndex={finding.caseIndex} onMap={showOnMap} /> : null}
+      {finding.members.length > 0 ? <TypeMembers finding={finding} /> : null}
       {finding.case === undefined && finding.activity ? (
         <div className="button-row">
           <button
@@ -112,6 +113,42 @@ function FindingBody({ finding, onChanged }: { finding: FindingDetail; onChanged
       ) : null}
       <Review finding={finding} onChanged={onChanged} />
     </>
+  );
+}
+
+const MEMBERS_LISTED = 30;
+
+/** An exception type's cases: each opens its own finding, and all of them can become a filter chip. */
+function TypeMembers({ finding }: { finding: FindingDetail }) {
+  const { navigate, route } = useWorkbench();
+  const members = finding.members;
+  return (
+    <section data-testid="finding-members">
+      <div className="view-header">
+        <h3>The {members.length === 1 ? 'case' : `${members.length} cases`} of this type</h3>
+        <button
+          type="button"
+          onClick={() => {
+            addFilter({ kind: 'cases', caseIds: members.map((m) => m.case), label: `${members.length} cases: ${finding.conditions[0] ?? 'exception type'}` });
+            navigate('map');
+          }}
+          data-testid="finding-members-on-map"
+        >
+          Show them on the map
+        </button>
+      </div>
+      <p className="small">
+        {members.slice(0, MEMBERS_LISTED).map((m, i) => (
+          <span key={m.findingId}>
+            {i > 0 ? ', ' : ''}
+            <button type="button" className="link-button" onClick={() => navigate('findings', { ...route.params, finding: m.findingId })}>
+              {m.case}
+            </button>
+          </span>
+        ))}
+        {members.length > MEMBERS_LISTED ? ` and ${members.length - MEMBERS_LISTED} more` : ''}
+      </p>
+    </section>
   );
 }
 
