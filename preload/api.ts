@@ -24,6 +24,7 @@ import type { FileRef } from './api/import.ts';
 
 export * from './api/analysis.ts';
 export * from './api/calls.ts';
+export * from './api/filters.ts';
 export * from './api/import.ts';
 export * from './api/jobs.ts';
 export * from './api/map.ts';

@@ -1,6 +1,7 @@
 /** The process map: the directly-follows graph after filters and sliders, laid out, and its drill-downs. */
 import type { CallKinds } from './calls.ts';
-import type { DurationSummary, LogBasis, LogFilter, ProcessGraph, WorkingCalendar } from './analysis.ts';
+import type { DurationSummary, LogBasis, ProcessGraph } from './analysis.ts';
+import type { LogFilter, WorkingCalendar } from './filters.ts';
 
 /** Frequency view: counts; performance view: durations. */
 export const MAP_VIEWS = ['frequency', 'performance'] as const;

@@ -3,7 +3,8 @@
  * once), KPI tiles, and control charts of a measure with the chooser's advice, the tests for
  * special causes, phases and capability. Every point of a chart leads back to its cases.
  */
-import type { LogBasis, LogFilter, WorkingCalendar } from './analysis.ts';
+import type { LogBasis } from './analysis.ts';
+import type { LogFilter, WorkingCalendar } from './filters.ts';
 import type { CallKinds } from './calls.ts';
 
 // ---------------------------------------------------------------------------------------------

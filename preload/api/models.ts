@@ -4,7 +4,8 @@
  * remaining time and SLA risk. Governance: every user action on a finding is audited, and the
  * audit trail is readable here.
  */
-import type { LogBasis, LogFilter } from './analysis.ts';
+import type { LogBasis } from './analysis.ts';
+import type { LogFilter } from './filters.ts';
 import type { CallKinds, JobStarted } from './calls.ts';
 
 /** Every model Gemba can train (models/registry/model-kinds.ts keeps the same names). */
