@@ -81,6 +81,11 @@ test('a measure on its control chart: limits, chart types, a signal with its tes
   await tile.hover();
   await expect(tile.getByTestId('kpi-sentence')).toBeVisible();
   await expect(tile.getByTestId('kpi-sentence')).toContainText('first event of a completed case');
+  // An SLA target picked here: 150 of the 156 cases (all but the shifted week's) finish within 5 h.
+  await page.getByTestId('param-sla-suggested').uncheck();
+  await page.getByTestId('param-sla-value').fill('5');
+  await page.getByTestId('param-save').click();
+  await expect(page.getByTestId('kpi-tile-sla_adherence').getByTestId('kpi-value')).toHaveText('96.2%');
 
   // Pick a measure; its chart comes with limits.
   await page.getByTestId('nav-control-chart').click();

@@ -169,6 +169,7 @@ const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M
   // The schema itself is checked against resources/measures/measures.schema.json by the engine.
   saveMeasures: [text, object],
   restoreDefaultMeasures: [text],
+  measureParameterChoices: [text],
   kpis: [text, record({ filters: optional(filters), period: optional(oneOf(MEASURE_PERIODS)), by: optional(text), timeZone: optional(text) })],
   controlChart: [text, chartRequest],
   chartPointCases: [text, chartRequest, whole(0)],

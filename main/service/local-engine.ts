@@ -41,6 +41,7 @@ import type {
   KpiRequest,
   MeasuresInfo,
   MeasuresSchema,
+  MeasureParameterChoices,
   AuditEntry,
   FindingDetail,
   FindingsList,
@@ -305,6 +306,10 @@ export class LocalEngine implements GembaApi {
 
   async restoreDefaultMeasures(workspace: string): Promise<MeasuresInfo> {
     return this.measuresService.restoreDefaultMeasures(workspace);
+  }
+
+  async measureParameterChoices(workspace: string): Promise<MeasureParameterChoices> {
+    return this.measuresService.measureParameterChoices(workspace);
   }
 
   async kpis(workspace: string, request: KpiRequest): Promise<KpiBoard> {

@@ -34,6 +34,17 @@ describe('measures over the contract', () => {
     expect(info.measures.find((m) => m.name === 'defect_rate')).toMatchObject({ per: 'completed case', charts: ['p', 'laney-p', 'np'], takesActivity: true });
   });
 
+  it('offers the log’s activities, attributes and suggestions to pick the parameters from', async () => {
+    const choices = await engine.measureParameterChoices(ws);
+    expect([...choices.activities].sort()).toEqual(['Close', 'Receive']);
+    expect(choices.attributes.map((a) => a.name)).toContain('region');
+    // r1 ends with Receive, every other case with Close: Close is the end activity.
+    expect(choices.inferredEndActivities).toEqual(['Close']);
+    // Nine cases in ten within the target: the 90th percentile of 2, 3, 4, 5, 6, 10, 12 h is the 7th value, 12 h.
+    expect(choices.suggested.slaTarget).toEqual({ value: 12, unit: 'hours' });
+    expect(choices.suggested.exceptionActivities).toEqual([]);
+  });
+
   it('refuses a bad schema with the measure and field named, and keeps the file as it was', async () => {
     const { schema } = await engine.measures(ws);
     const before = readFileSync(join(ws, 'measures.json'), 'utf8');

@@ -1,7 +1,7 @@
-import type { ChartPointCases, ControlChartRequest, ControlChartView, KpiBoard, KpiRequest, MeasuresCalls, MeasuresInfo, MeasuresSchema } from '../../preload/api.ts';
+import type { MeasureParameterChoices, ChartPointCases, ControlChartRequest, ControlChartView, KpiBoard, KpiRequest, MeasuresCalls, MeasuresInfo, MeasuresSchema } from '../../preload/api.ts';
 import { filteredLog } from '../engine/analysis/index.ts';
 import type { EventLog } from '../engine/eventlog/index.ts';
-import { measuresPath, restoreDefaultMeasures, saveMeasures, workspaceMeasures } from '../engine/measures/index.ts';
+import { caseCompletion, measuresPath, parameterChoices, restoreDefaultMeasures, saveMeasures, workspaceMeasures } from '../engine/measures/index.ts';
 import { chartData, chartPointCases, controlChartView, type ChartData } from './control-chart-view.ts';
 import { kpiBoard } from './kpi-board.ts';
 import { measuresInfo } from './measure-info.ts';
@@ -32,6 +32,12 @@ export class MeasuresService implements MeasuresCalls {
   async restoreDefaultMeasures(workspace: string): Promise<MeasuresInfo> {
     const dir = this.sessions.get(workspace).path;
     return measuresInfo(measuresPath(dir), restoreDefaultMeasures(dir));
+  }
+
+  async measureParameterChoices(workspace: string): Promise<MeasureParameterChoices> {
+    // The choices come from the whole log (not the filtered one): parameters hold for every view.
+    const { log } = this.sessions.currentLog(workspace);
+    return parameterChoices(log, caseCompletion(log, null));
   }
 
   async kpis(workspace: string, request: KpiRequest): Promise<KpiBoard> {

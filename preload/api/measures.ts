@@ -81,6 +81,20 @@ export interface MeasureInfo extends MeasureSpec {
   takesActivity: boolean;
 }
 
+/** What the parameters of the schema are picked from on this log, with Gemba's suggestions. */
+export interface MeasureParameterChoices {
+  activities: string[];
+  attributes: { name: string; level: 'case' | 'event' }[];
+  /** The end activities Gemba infers when none are chosen. */
+  inferredEndActivities: string[];
+  suggested: {
+    defect: MeasureParameters['defect'];
+    exceptionActivities: string[];
+    escalationActivities: string[];
+    slaTarget: { value: number; unit: MeasureDurationUnit } | null;
+  };
+}
+
 export interface MeasuresInfo {
   /** The workspace's copy (measures.json), where the user may also edit it by hand. */
   path: string;
@@ -314,6 +328,8 @@ export interface MeasuresCalls {
   measures(workspace: string): Promise<MeasuresInfo>;
   /** Checks and saves an edited schema; a bad one is refused with the field and line named. */
   saveMeasures(workspace: string, schema: MeasuresSchema): Promise<MeasuresInfo>;
+  /** The log's activities and attributes, and Gemba's suggestions, to pick the schema's parameters from. */
+  measureParameterChoices(workspace: string): Promise<MeasureParameterChoices>;
   /** Puts the shipped default back (the replaced file is kept as measures.json.bak). */
   restoreDefaultMeasures(workspace: string): Promise<MeasuresInfo>;
   /** Every measure as a tile: value, trend, sparkline series, sentence, split by a segment. */
@@ -327,6 +343,7 @@ export const MEASURES_CALLS = {
   measures: 'call',
   saveMeasures: 'call',
   restoreDefaultMeasures: 'call',
+  measureParameterChoices: 'call',
   kpis: 'call',
   controlChart: 'call',
   chartPointCases: 'call',

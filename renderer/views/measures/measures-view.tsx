@@ -8,6 +8,7 @@ import { useAsync } from '../../components/use-async.ts';
 import { FilterChips } from '../map/filter-bar.tsx';
 import { KpiTile } from './kpi-tile.tsx';
 import { MeasuresEditor } from './measures-editor.tsx';
+import { ParametersEditor } from './parameters-editor.tsx';
 import './measures-view.css';
 
 /** The attributes a log can be split by: case attributes, then event attributes (their value on the case's first event). */
@@ -85,6 +86,7 @@ export function MeasuresView() {
         <p className="muted">Computing the measures…</p>
       ) : null}
       {info.status === 'failed' ? <ErrorPanel error={info.error} title="The measurement schema could not be read" /> : null}
+      {info.value ? <ParametersEditor info={info.value} onSaved={() => setSchemaVersion((v) => v + 1)} /> : null}
       {info.value ? <MeasuresEditor info={info.value} onSaved={() => setSchemaVersion((v) => v + 1)} /> : null}
     </div>
   );
