@@ -29,7 +29,7 @@ function traces(): Record<string, TestEvent[]> {
 
 describe('eventAnomalies', () => {
   const log = logFromTraces(traces());
-  const found = eventAnomalies(log, fitProcessStatistics(log), 5);
+  const found = eventAnomalies(log, fitProcessStatistics(log), { top: 5 });
 
   it('ranks the very slow step and the stranger first, each with its cause in words', () => {
     expect(found.slice(0, 2).map((e) => [e.case, e.cause]).sort()).toEqual([
@@ -42,5 +42,13 @@ describe('eventAnomalies', () => {
     expect(stranger.score).toBeCloseTo(1 / 3 / (1.5 / 204), 6);
     expect(stranger.reason).toBe('b done by stranger (1 of 202 b events)');
     expect(found.find((e) => e.case === 'x1')!.reason).toMatch(/^waited 300 h \(12\.5 days\) before b, usual ≤ 1\.\d h$/);
+    expect(found.find((e) => e.case === 'x1')!.at).toBe('2024-01-13T12:00:00.000Z');
+  });
+
+  it('reports only the cases asked for, against waits of every case', () => {
+    const only = Uint8Array.from(log.caseIds, (id) => (id === 'x1' ? 1 : 0));
+    const one = eventAnomalies(log, fitProcessStatistics(log), { cases: only });
+    expect(new Set(one.map((e) => e.case))).toEqual(new Set(['x1']));
+    expect(one[0].score).toBe(found.find((e) => e.case === 'x1')!.score);
   });
 });

@@ -19,9 +19,20 @@ export interface EventAnomaly {
   score: number;
   cause: 'wait' | 'resource' | 'hour';
   reason: string;
+  /** When the event completed (ISO 8601, UTC). */
+  at: string;
 }
 
-export function eventAnomalies(log: EventLog, stats: ProcessStatistics, top = 100): EventAnomaly[] {
+export interface EventAnomalyOptions {
+  /** At most this many, most unusual first (default 100). */
+  top?: number;
+  /** Report only events of these cases (1 = report); the usual waits still come from every case. */
+  cases?: Uint8Array | null;
+}
+
+export function eventAnomalies(log: EventLog, stats: ProcessStatistics, options: EventAnomalyOptions = {}): EventAnomaly[] {
+  const top = options.top ?? 100;
+  const only = options.cases ?? null;
   const A = stats.activities.length;
   const byName = new Map(stats.activities.map((n, i) => [n, i]));
   const indexOf = Int32Array.from(log.activities, (n) => byName.get(n) ?? -1);
@@ -58,7 +69,7 @@ export function eventAnomalies(log: EventLog, stats: ProcessStatistics, top = 10
   for (let c = 0; c < log.caseCount; c++) caseOf.fill(c, log.caseStart[c], log.caseStart[c + 1]);
   for (let i = 0; i < log.eventCount; i++) {
     const a = indexOf[log.activity[i]];
-    if (a < 0) continue;
+    if (a < 0 || (only && !only[caseOf[i]])) continue;
     const total = stats.activityCounts[a];
     const resources = stats.resourceCounts[a];
     const kinds = Object.keys(resources).length;
@@ -86,7 +97,7 @@ export function eventAnomalies(log: EventLog, stats: ProcessStatistics, top = 10
       cause = 'hour';
       reason = `${activity} at ${String(hour).padStart(2, '0')}:00 (${stats.hourCounts[a][hour]} of ${total} ${activity} events at that hour)`;
     }
-    out.push({ case: log.caseIds[caseOf[i]], activity, event: i, score, cause, reason });
+    out.push({ case: log.caseIds[caseOf[i]], activity, event: i, score, cause, reason, at: new Date(log.timestamp[i]).toISOString() });
   }
   out.sort((x, y) => y.score - x.score || x.event - y.event);
   return out.slice(0, top);

@@ -4,6 +4,7 @@ import { exportCommand } from './export.ts';
 import { findingCommand } from './finding.ts';
 import { findingsCommand } from './findings.ts';
 import { modelsCommand } from './models.ts';
+import { unusualEventsCommand } from './unusual-events.ts';
 import { fixCommand } from './fix.ts';
 import { importCommand } from './import.ts';
 import { kpiCommand } from './kpi.ts';
@@ -17,4 +18,4 @@ import { trainCommand } from './train.ts';
 import { variantsCommand } from './variants.ts';
 
 /** Every `gemba` subcommand; add a command here and it appears in `gemba help`. */
-export const COMMANDS: readonly Command[] = [importCommand, statsCommand, dfgCommand, variantsCommand, mapCommand, qualityCommand, fixCommand, statisticsCommand, kpiCommand, spcCommand, exportCommand, trainCommand, findingsCommand, findingCommand, modelsCommand, predictCommand];
+export const COMMANDS: readonly Command[] = [importCommand, statsCommand, dfgCommand, variantsCommand, mapCommand, qualityCommand, fixCommand, statisticsCommand, kpiCommand, spcCommand, exportCommand, trainCommand, findingsCommand, findingCommand, modelsCommand, unusualEventsCommand, predictCommand];

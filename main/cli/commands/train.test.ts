@@ -100,6 +100,23 @@ describe('gemba train and gemba findings', () => {
     expect((await gemba('finding', ws, 'no-such-id')).code).toBe(2);
   });
 
+  it('lists unusual events against the model’s statistics, for one case too', async () => {
+    const { code, stdout } = await gemba('unusual-events', ws, '--top', '30', '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { statistics: string; events: { case: string; score: number; cause: string; reason: string }[] };
+    expect(result.statistics).toBe('anomaly v2');
+    expect(result.events).toHaveLength(30);
+    // The extreme-duration cases wait 40–60× their usual at every step: their waits lead.
+    const slow = new Set(truth.anomalies.cases.filter((c) => c.kind === 'extreme_duration').map((c) => c.caseId));
+    expect(slow.has(result.events[0].case)).toBe(true);
+    expect(result.events[0].cause).toBe('wait');
+    const contractor = truth.anomalies.cases.find((c) => c.kind === 'night_work')!.caseId;
+    const one = JSON.parse((await gemba('unusual-events', ws, '--case', contractor, '--json')).stdout) as typeof result;
+    expect(one.events.every((e) => e.case === contractor)).toBe(true);
+    expect(one.events[0].reason).toMatch(/done by Contractor \d\d/);
+    expect((await gemba('unusual-events', ws, '--case', 'nobody')).code).toBe(2);
+  });
+
   it('refuses an unknown model or kind with a hint', async () => {
     const model = await gemba('train', ws, '--model', 'crystal-ball');
     expect(model.code).toBe(2);
