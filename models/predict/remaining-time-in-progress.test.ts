@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { completedCasePrefixes, prefixLengthLimit, runningCaseRows, snapshotRows } from '../features/prefix/prefix-rows.ts';
 import { fitBaselines } from './baselines.ts';
 import { casesSafeToLearnFrom, completedCases } from './end-activities.ts';
@@ -12,19 +12,25 @@ import { trainRunningCaseModel } from './train-running-case.ts';
 
 /**
  * The issue's measurement: remaining time on a generated log cut while work is in progress,
- * against the best baseline. Measured (4,000 orders with seasonal load, seed 13, cut at 80% of
- * arrivals; 79 running cases): on the benchmarks' test prefixes the GBDT's MAE is 68.7 h against
- * 73.6 h for the best baseline (transition system), 7% lower; on the running cases at the cut it
- * is 839 h against 834 h — on par, not the 20% the issue asks for. Why: the cut-log MAE is
- * dominated by the handful of extreme-duration cases (waits 40× normal, 1.4 years long), of
- * which almost none completed in the training period, and the rest of a case's remaining time is
- * exponential waiting (the 120 h hand-over to Dispatch Shipment) that no feature can foresee.
- * These bounds hold that measurement in place; they do not claim the 20%.
+ * against the best baseline. Measured (20,000 orders with seasonal load, seed 13, cut at 80% of
+ * arrivals; 343 running cases): on the running cases at the cut the GBDT's MAE is 331 h against
+ * 482 h for the best of nine baseline variants, 31% lower; on the benchmarks' test prefixes 66.2 h
+ * against 72.8 h (transition system), 9% lower. Where the gain comes from: the running cases at a
+ * cut include the stuck ones (the generator's extreme-duration cases, waits 40× normal), and the
+ * model has learned from the completed ones what a long wait since the last event means; on the
+ * other running cases it is 4% better (103 h against 107 h), because most of what remains of a
+ * normal case is exponential waiting (the 120 h hand-over to Dispatch Shipment) that no feature
+ * foresees. With 4,000 orders too few stuck cases have completed to learn from, and the model is
+ * only on par at the cut (839 h against 834 h).
  */
 describe('remaining time on a log cut while work is in progress', () => {
-  const g = generatedLog(4000, { cutAtShare: 0.8, seed: 13 });
+  const g = generatedLog(20_000, { cutAtShare: 0.8, seed: 13 });
   const log = g.log;
-  const trained = trainRunningCaseModel(log, { kind: 'remaining-time' });
+  let trained: ReturnType<typeof trainRunningCaseModel>;
+  // About 15 s of CPU; a minute or more of wall time on a busy machine.
+  beforeAll(() => {
+    trained = trainRunningCaseModel(log, { kind: 'remaining-time' });
+  }, 300_000);
 
   it('beats the best of the three baselines by at least 5% on the test prefixes (Teinemaa et al.)', () => {
     const e = trained.evaluation;
@@ -33,7 +39,7 @@ describe('remaining time on a log cut while work is in progress', () => {
     expect(e.atEvents.maeHours).toBeLessThan(0.95 * best);
   });
 
-  it('stays within 10% of the best of nine baseline variants on the running cases at the cut', () => {
+  it('is at least 20% below the best of nine baseline variants on the running cases at the cut', () => {
     const result = predictForRunningCases(log, { remainingTime: trained.model }, { now: g.cutAt });
     const truth = (id: string) => (g.trueEnd.get(id)! - g.cutAt) / 1000;
     const model = meanAbsoluteError(
@@ -52,6 +58,6 @@ describe('remaining time on a log cut while work is in progress', () => {
     expect(baselines).toHaveLength(9);
     const best = Math.min(...baselines.map((b) => meanAbsoluteError(b.predicted, actual)));
     expect(result.runningCases).toBe(running.length);
-    expect(model).toBeLessThan(1.1 * best);
+    expect(model).toBeLessThanOrEqual(0.8 * best);
   });
 });
