@@ -39,6 +39,25 @@ describe('LocalEngine', () => {
     await engine.close();
   });
 
+  it('a map of a trimmed log still counts its cases against the whole log', async () => {
+    const dir = temp();
+    const engine = new LocalEngine({ mode: 'electron', userDataDir: join(dir, 'user'), defaultWorkspaceDir: dir });
+    const ws = await engine.createWorkspace('p');
+    const csv = join(dir, 'log.csv');
+    // Case a runs in January, case b in March: trimming to February leaves neither, to January only a.
+    writeFileSync(csv, 'case,activity,time\na,A,2024-01-02T10:00:00Z\na,B,2024-01-03T10:00:00Z\nb,A,2024-03-02T10:00:00Z\nb,B,2024-03-03T10:00:00Z\n');
+    await engine.runImport(ws.path, csv, 'log.csv', {});
+    const map = await engine.processMap(ws.path, {
+      activities: 1,
+      paths: 1,
+      view: 'frequency',
+      filters: [{ kind: 'timeRange', mode: 'trim', from: '2024-01-01T00:00:00Z', to: '2024-01-31T00:00:00Z' }],
+    });
+    expect(map.graph.cases).toBe(1);
+    expect(map.totalCases).toBe(2);
+    await engine.close();
+  });
+
   it('filters the summary figures and hands out rejected rows', async () => {
     const dir = temp();
     const engine = new LocalEngine({ mode: 'electron', userDataDir: join(dir, 'user'), defaultWorkspaceDir: dir });

@@ -234,7 +234,8 @@ export class LocalEngine implements GembaApi {
   async processMap(workspace: string, request: ProcessMapRequest): Promise<ProcessMap> {
     const { log, basis } = this.sessions.currentLog(workspace);
     const view = filteredLog(log, request.filters);
-    return { ...(await processMap(view.log, request, view.mask)), basis };
+    // "N of M cases": M is the whole log's, also when a trimming filter handed the map a derived log.
+    return { ...(await processMap(view.log, request, view.mask)), totalCases: log.caseCount, basis };
   }
 
   async variantList(workspace: string, filters?: LogFilter[]): Promise<VariantInfo[]> {

@@ -23,6 +23,29 @@ let workspacePath = '';
 let filters: LogFilter[] = EMPTY;
 const listeners = new Set<() => void>();
 
+/**
+ * Undo and redo of filter changes, as Disco's filter stack has: each change (add, remove, negate,
+ * clear, a saved set) is one step. Per window and per log; a new log starts a fresh history.
+ */
+const HISTORY_LIMIT = 100;
+let past: LogFilter[][] = [];
+let future: LogFilter[][] = [];
+export interface FilterHistory {
+  canUndo: boolean;
+  canRedo: boolean;
+}
+let history: FilterHistory = { canUndo: false, canRedo: false };
+
+function historyChanged(): void {
+  history = { canUndo: past.length > 0, canRedo: future.length > 0 };
+}
+
+function forgetHistory(): void {
+  past = [];
+  future = [];
+  historyChanged();
+}
+
 function readAll(): Record<string, SavedFilters> {
   try {
     const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '{}') as Record<string, unknown>;
@@ -51,10 +74,40 @@ function emit(): void {
   for (const listener of listeners) listener();
 }
 
-export function setFilters(next: LogFilter[]): void {
+function replaceFilters(next: LogFilter[]): void {
   filters = next.length === 0 ? EMPTY : next;
   save(undefined);
   emit();
+}
+
+export function setFilters(next: LogFilter[]): void {
+  if (JSON.stringify(next) === JSON.stringify(filters)) return;
+  past = [...past, filters].slice(-HISTORY_LIMIT);
+  future = [];
+  historyChanged();
+  replaceFilters(next);
+}
+
+/** Takes back the last filter change; false when there is none. */
+export function undoFilters(): boolean {
+  const previous = past.at(-1);
+  if (!previous) return false;
+  past = past.slice(0, -1);
+  future = [filters, ...future];
+  historyChanged();
+  replaceFilters(previous);
+  return true;
+}
+
+/** Makes the last undone change again; false when there is none. */
+export function redoFilters(): boolean {
+  const next = future[0];
+  if (!next) return false;
+  future = future.slice(1);
+  past = [...past, filters];
+  historyChanged();
+  replaceFilters(next);
+  return true;
 }
 
 export function addFilter(filter: LogFilter): void {
@@ -79,6 +132,7 @@ function selectWorkspace(path: string): void {
   if (path === workspacePath) return;
   workspacePath = path;
   filters = load(path)?.filters ?? EMPTY;
+  forgetHistory();
 }
 
 /**
@@ -88,6 +142,7 @@ function selectWorkspace(path: string): void {
 export function startFiltersForLog(path: string, importId: number | null): void {
   workspacePath = path;
   filters = EMPTY;
+  forgetHistory();
   save(importId);
   emit();
 }
@@ -101,6 +156,7 @@ export function resumeFiltersForLog(path: string, importId: number | null): void
   if (saved && saved.importId === importId) {
     workspacePath = path;
     filters = saved.filters.length === 0 ? EMPTY : saved.filters;
+    forgetHistory();
     emit();
   } else {
     startFiltersForLog(path, importId);
@@ -116,4 +172,9 @@ const subscribe = (listener: () => void) => {
 export function useLogFilters(workspace: string): LogFilter[] {
   selectWorkspace(workspace);
   return useSyncExternalStore(subscribe, () => filters);
+}
+
+/** Whether there is a filter change to undo or redo; re-renders when that changes. */
+export function useFilterHistory(): FilterHistory {
+  return useSyncExternalStore(subscribe, () => history);
 }
