@@ -39,6 +39,7 @@ test('trains from the UI, explains the top finding, dismisses it with an audit e
   await expect(page.getByTestId('no-models')).toBeVisible();
   await expect(page.getByTestId('train-model-anomaly')).toBeChecked();
   await expect(page.getByTestId('train-model-remaining-time')).toBeChecked();
+  await page.getByTestId('train-segment').selectOption('region');
   await page.getByTestId('start-training').click();
   const progress = page.getByTestId('training-progress');
   await expect(progress).toBeVisible();
@@ -54,6 +55,7 @@ test('trains from the UI, explains the top finding, dismisses it with an audit e
   await expect(page.getByTestId('model-card')).toHaveCount(3);
   await expect(page.locator('[data-model="remaining-time"]').getByTestId('model-baselines')).toContainText('this model');
   await expect(page.locator('[data-model="anomaly"]').getByTestId('model-drift')).toBeVisible();
+  await expect(page.locator('[data-model="remaining-time"]').getByTestId('model-fairness')).toContainText('EU');
 
   // The top finding: highest score first, its explanation as a waterfall and its conditions in words.
   await page.getByTestId('open-findings').click();

@@ -153,7 +153,9 @@ function trainRunningCase({ ws, log, mask, basis, timeZone, step, signal }: Trai
   const training = mask ? subLog(log, mask) : log;
   const { model, evaluation } = trainRunningCaseModel(training, target, { endActivities, segmentBy, timeZone, signal, onProgress: (s) => step(s.message.toLowerCase(), s.fraction) });
   const full: DataBasis = { ...basis, cases: training.caseCount, events: training.eventCount };
-  const record = new ModelRegistry(ws).save(runningCaseEntry(model, evaluation, full, performance.now() - started));
+  const entry = runningCaseEntry(model, evaluation, full, performance.now() - started);
+  // The segment the evaluation was split by, so the fairness view can name it.
+  const record = new ModelRegistry(ws).save(segmentBy ? { ...entry, metrics: { ...entry.metrics, segmentBy } } : entry);
   return { kind: target.kind, modelVersion: record.label, dataFingerprint: record.dataFingerprint, metrics: record.metrics, trainingMs: record.trainingMs };
 }
 

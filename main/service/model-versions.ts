@@ -53,6 +53,18 @@ export function modelVersionInfo(record: ModelRecord, current: boolean, log: Eve
     baselineMetric,
     baselines,
     ...drift,
+    fairness: fairnessOf(record),
+  };
+}
+
+function fairnessOf(record: ModelRecord): ModelVersionInfo['fairness'] {
+  const evaluation = (record.details as WithEvaluation)?.evaluation;
+  const by = record.metrics.segmentBy;
+  if (!evaluation?.segments?.length || typeof by !== 'string') return null;
+  return {
+    by,
+    error: evaluation.kind === 'remaining-time' ? 'MAE in hours' : 'Brier score',
+    segments: evaluation.segments.map((s) => ({ ...s, error: evaluation.kind === 'remaining-time' ? s.error / 3600 : s.error })),
   };
 }
 

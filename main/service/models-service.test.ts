@@ -51,7 +51,7 @@ beforeAll(async () => {
   const imported = await ended((await engine.startImport({ workspace, file: { kind: 'path', path: file } })).jobId);
   expect(imported.type).toBe('done');
   progress.length = 0;
-  const end = await ended((await engine.startTraining(workspace, { models: ['anomaly', 'remaining-time', 'bottleneck'] })).jobId);
+  const end = await ended((await engine.startTraining(workspace, { models: ['anomaly', 'remaining-time', 'bottleneck'], segmentBy: 'region' })).jobId);
   if (end.type !== 'done' || end.kind !== 'train') throw new Error(`training ended ${JSON.stringify(end)}`);
   training = end.result;
 }, 120_000);
@@ -73,6 +73,13 @@ describe('models over the contract', () => {
     expect(rt.baselines[0]).toMatchObject({ name: 'this model', model: true });
     expect(rt.baselines.length).toBeGreaterThan(1);
     expect(rt.baselines[0].value).toBeCloseTo(rt.metrics.workInProgressMaeHours as number, 9);
+    // The fairness view by region: the segments' errors weighted by their rows are the whole's error.
+    const fairness = rt.fairness!;
+    expect(fairness.by).toBe('region');
+    expect(overview.attributes).toContain('region');
+    const rows = fairness.segments.reduce((n, s) => n + s.rows, 0);
+    const weighted = fairness.segments.reduce((sum, s) => sum + s.rows * s.error, 0) / rows;
+    expect(weighted).toBeCloseTo(rt.metrics.workInProgressMaeHours as number, 6);
     const anomaly = overview.versions.find((v) => v.kind === 'anomaly')!;
     // Drift of the anomaly model against the very cases it was trained on is none at all.
     expect(anomaly.drift.length).toBeGreaterThan(0);

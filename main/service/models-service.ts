@@ -75,6 +75,7 @@ export class ModelsService {
         return { kind, available: reason === null, reason };
       }),
       activities: [...log.activities].sort((a, b) => a.localeCompare(b)),
+      attributes: [...new Set([...log.caseAttributes, ...log.eventAttributes].map((c) => c.name))].sort((a, b) => a.localeCompare(b)),
       slaHours,
     };
   }

@@ -97,6 +97,22 @@ export interface ModelVersionInfo {
   drift: FeatureDriftFigure[];
   /** Where the drift was measured, in words. */
   driftBasis: string | null;
+  /**
+   * The fairness view of a running-case model trained with `segmentBy`: per segment of the test
+   * period's running cases, the error (MAE in hours, or Brier score), flag and outcome rates, and a
+   * warning where a segment is flagged or mispredicted out of proportion.
+   */
+  fairness: { by: string; error: string; segments: SegmentFairness[] } | null;
+}
+
+export interface SegmentFairness {
+  segment: string;
+  rows: number;
+  error: number;
+  flagRate?: number;
+  positiveRate?: number;
+  auc?: number;
+  warning?: string;
 }
 
 export interface ModelsOverview {
@@ -105,6 +121,8 @@ export interface ModelsOverview {
   trainable: { kind: TrainableModel; available: boolean; reason: string | null }[];
   /** Activities of the log, for the outcome and end-activity choices. */
   activities: string[];
+  /** Case and event attributes, for the segment the fairness view compares. */
+  attributes: string[];
   /** The SLA target of the workspace's measures, in hours, when one is set. */
   slaHours: number | null;
 }

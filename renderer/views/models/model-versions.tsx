@@ -87,6 +87,7 @@ function ModelCard({ model }: { model: ModelVersionInfo }) {
           </div>
         ) : null}
       </div>
+      {model.fairness ? <Fairness fairness={model.fairness} /> : null}
       {model.drift.length > 0 ? (
         <>
           <h3>Drift</h3>
@@ -114,6 +115,59 @@ function ModelCard({ model }: { model: ModelVersionInfo }) {
         </>
       ) : null}
     </section>
+  );
+}
+
+/** Errors and flag rates per segment side by side, a warning where one is out of proportion. */
+function Fairness({ fairness }: { fairness: NonNullable<ModelVersionInfo['fairness']> }) {
+  const probabilities = fairness.segments.some((s) => s.flagRate !== undefined);
+  const warned = fairness.segments.filter((s) => s.warning);
+  const percent = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '—' : `${(100 * x).toFixed(1)}%`);
+  return (
+    <>
+      <h3>Fairness by {fairness.by}</h3>
+      <p className="muted small">
+        On the test period’s running cases, per {fairness.by}: {fairness.error}
+        {probabilities ? ', how often cases are flagged against how often the outcome happens' : ''}.{' '}
+        {warned.length ? `${warned.length} out of proportion.` : 'No segment is out of proportion.'}
+      </p>
+      <div className="table-scroll">
+        <table className="data-table compact" data-testid="model-fairness">
+          <thead>
+            <tr>
+              <th>{fairness.by}</th>
+              <th className="num">Rows</th>
+              <th className="num">{fairness.error}</th>
+              {probabilities ? (
+                <>
+                  <th className="num">Flagged</th>
+                  <th className="num">Happened</th>
+                </>
+              ) : null}
+              <th>Warning</th>
+            </tr>
+          </thead>
+          <tbody>
+            {fairness.segments.map((s) => (
+              <tr key={s.segment}>
+                <td>{s.segment}</td>
+                <td className="num">{formatCount(s.rows)}</td>
+                <td className="num">{Number.isFinite(s.error) ? s.error.toFixed(3) : '—'}</td>
+                {probabilities ? (
+                  <>
+                    <td className="num">{percent(s.flagRate)}</td>
+                    <td className="num">{percent(s.positiveRate)}</td>
+                  </>
+                ) : null}
+                <td className={s.warning ? 'drift-shift small' : 'small'} title={s.warning}>
+                  {s.warning ?? ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 

@@ -65,6 +65,8 @@ function TrainPanel({ overview, job }: { overview: ModelsOverview; job: ReturnTy
   const [chosen, setChosen] = useState<TrainableModel[]>(() => available.filter((k) => k === 'anomaly' || k === 'remaining-time' || k === 'bottleneck' || (k === 'sla-breach' && overview.slaHours !== null)));
   const [sla, setSla] = useState(overview.slaHours !== null ? String(overview.slaHours) : '');
   const [outcome, setOutcome] = useState('');
+  const [segmentBy, setSegmentBy] = useState('');
+  const predicting = chosen.some((k) => k === 'remaining-time' || k === 'sla-breach' || k === 'outcome');
   const [error, setError] = useState<UserFacingError | null>(null);
   const [starting, setStarting] = useState(false);
   useEffect(() => {
@@ -82,6 +84,7 @@ function TrainPanel({ overview, job }: { overview: ModelsOverview; job: ReturnTy
         ...(chosen.includes('sla-breach') && slaHours !== undefined ? { slaHours } : {}),
         ...(chosen.includes('outcome') && outcome ? { outcome } : {}),
         ...(filters.length ? { filters } : {}),
+        ...(predicting && segmentBy ? { segmentBy } : {}),
       });
       job.start(jobId);
     } catch (e) {
@@ -119,6 +122,19 @@ function TrainPanel({ overview, job }: { overview: ModelsOverview; job: ReturnTy
             <span className="field-label">Outcome: reaching the activity</span>
             <select value={outcome} onChange={(e) => setOutcome(e.target.value)} data-testid="train-outcome">
               {overview.activities.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        {predicting && overview.attributes.length > 0 ? (
+          <label className="field">
+            <span className="field-label">Fairness view by</span>
+            <select value={segmentBy} onChange={(e) => setSegmentBy(e.target.value)} data-testid="train-segment">
+              <option value="">no segment</option>
+              {overview.attributes.map((a) => (
                 <option key={a} value={a}>
                   {a}
                 </option>
