@@ -21,7 +21,8 @@ import { trainRunningCaseModel } from './train-running-case.ts';
  * other running cases it is 4% better (103 h against 107 h), because most of what remains of a
  * normal case is exponential waiting (the 120 h hand-over to Dispatch Shipment) that no feature
  * foresees. With 4,000 orders too few stuck cases have completed to learn from, and the model is
- * only on par at the cut (839 h against 834 h).
+ * only on par at the cut (839 h against 834 h). The margin varies with the draw: seed 14 gives
+ * 350 h against 435 h, 19.7% — the 20% goal is met on seed 13, not on every seed.
  */
 describe('remaining time on a log cut while work is in progress', () => {
   const g = generatedLog(20_000, { cutAtShare: 0.8, seed: 13 });
