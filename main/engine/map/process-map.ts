@@ -23,7 +23,7 @@ export function processMapGraph(log: EventLog, request: ProcessMapRequest, mask?
   // Graphviz needs seconds for hundreds of activities, so the slider's top end stops at
   // MAX_SHOWN_ACTIVITIES (most frequent first) and the map says so.
   const activitiesLimited = request.activities * overall.nodes.length > MAX_SHOWN_ACTIVITIES;
-  const shown = selectActivities(overall, activitiesLimited ? (MAX_SHOWN_ACTIVITIES - 0.5) / overall.nodes.length : request.activities);
+  const shown = selectActivities(overall, activitiesLimited ? (MAX_SHOWN_ACTIVITIES - 0.5) / overall.nodes.length : request.activities, MAX_SHOWN_ACTIVITIES);
   let projected: ProcessGraph = overall;
   if (shown.length < overall.nodes.length) {
     const keepActivities = new Uint8Array(log.activities.length);

@@ -36,10 +36,33 @@ function connected(g: ProcessGraph): boolean {
 }
 
 describe('selectActivities', () => {
-  it('keeps the most frequent share, at least one', () => {
+  it('keeps the most frequent share; at the bottom, what every case has (A and D, 8 of 8 cases)', () => {
     expect(selectActivities(graph, 1)).toEqual(['A', 'D', 'B', 'C', 'E']);
     expect(selectActivities(graph, 0.5)).toEqual(['A', 'D', 'B']);
-    expect(selectActivities(graph, 0)).toEqual(['A']);
+    expect(selectActivities(graph, 0)).toEqual(['A', 'D']);
+  });
+
+  it('keeps ties at the threshold together (issue 12, defect 4)', () => {
+    // Counts: A 6, B 4, C 4, D 2, E 2, F 1; only A is in every case (6 cases).
+    const tied = directlyFollows(
+      logFromTraces({ t1: ['A', 'B', 'C'], t2: ['A', 'B', 'C'], t3: ['A', 'B', 'C', 'D'], t4: ['A', 'B', 'C', 'D'], t5: ['A', 'E'], t6: ['A', 'E', 'F'] }),
+    );
+    expect(tied.nodes.map((n) => `${n.activity}${n.count}`)).toEqual(['A6', 'B4', 'C4', 'D2', 'E2', 'F1']);
+    // 2 of 6 would split B and C; both are shown. 4 of 6 would split D and E.
+    expect(selectActivities(tied, 2 / 6)).toEqual(['A', 'B', 'C']);
+    expect(selectActivities(tied, 4 / 6)).toEqual(['A', 'B', 'C', 'D', 'E']);
+    expect(selectActivities(tied, 0)).toEqual(['A']);
+    // Only the layout's cap may cut a tie.
+    expect(selectActivities(tied, 2 / 6, 2)).toEqual(['A', 'B']);
+  });
+
+  it('shows every step of two kept variants whose cases all take all of them', () => {
+    // Two variants over the same six steps in another order, each step once per case, some more often in one case.
+    const two = directlyFollows(
+      logFromTraces({ v1: ['a', 'b', 'c', 'd', 'e', 'f'], v2: ['a', 'b', 'c', 'd', 'e', 'f'], v3: ['a', 'c', 'b', 'd', 'e', 'f', 'f', 'e'] }),
+    );
+    expect(selectActivities(two, 0.6)).toEqual(two.nodes.map((n) => n.activity));
+    expect(two.nodes).toHaveLength(6);
   });
 });
 

@@ -8,12 +8,25 @@ import { END_NODE, START_NODE, type PathStatistics, type ProcessGraph } from '..
  * cheap on the ≤ 100-node graphs a person can read.
  */
 
-/** The activities shown at a slider position 0..1: the most frequent, at least one. */
-export function selectActivities(graph: ProcessGraph, activities: number): string[] {
+/**
+ * The activities shown at a slider position 0..1: the most frequent share, at least one. Ties at
+ * the threshold are kept together (two activities of equal frequency are never split by the
+ * slider), and an activity every case has is always shown: a filter down to a few variants must
+ * not open on a map that hides steps all its cases take. `cap` (the most a map can lay out) is
+ * the only limit that may cut a tie.
+ */
+export function selectActivities(graph: ProcessGraph, activities: number, cap = Infinity): string[] {
   const n = graph.nodes.length;
   if (n === 0) return [];
-  const k = Math.max(1, Math.min(n, Math.ceil(clamp01(activities) * n)));
-  return graph.nodes.slice(0, k).map((node) => node.activity); // nodes are sorted by frequency, ties by name
+  const limit = Math.max(1, Math.min(n, cap));
+  let k = Math.max(1, Math.min(limit, Math.ceil(clamp01(activities) * n)));
+  // nodes are sorted by frequency, ties by name
+  while (k < limit && graph.nodes[k]!.count === graph.nodes[k - 1]!.count) k++;
+  const shown = new Set(graph.nodes.slice(0, k).map((node) => node.activity));
+  graph.activityStats.forEach((stats, i) => {
+    if (shown.size < limit && graph.cases > 0 && stats.caseCount === graph.cases) shown.add(graph.nodes[i]!.activity);
+  });
+  return graph.nodes.filter((node) => shown.has(node.activity)).map((node) => node.activity);
 }
 
 export interface SimplifiedGraph extends ProcessGraph {
