@@ -55,7 +55,7 @@ export function exceptionTypes(findings: Finding[], features: FeatureSpec[], cas
   return out.sort((a, b) => Number(b.kpiEffect.cases) - Number(a.kpiEffect.cases) || b.score - a.score);
 }
 
-/** Features that say the same thing about a case share a family (and so a type). */
+/** The stable id of a type: the model and the family ("anomaly-v2:type:unusual-resource-at"). */
 function typeId(modelLabel: string, family: string): string {
   return `${modelLabel.replace(' ', '-')}:type:${family.replace(/[^A-Za-z0-9:]+/g, '-').replace(/^-+|-+$/g, '')}`;
 }
@@ -70,6 +70,7 @@ export function exceptionTypeIdOf(finding: Pick<Finding, 'kind' | 'explanation' 
   return top ? typeId(finding.modelVersion, familyOf(top)) : null;
 }
 
+/** Features that say the same thing about a case share a family (and so a type). */
 function familyOf(spec: FeatureSpec): string {
   if (spec.name === 'case duration' || spec.name === 'longest wait against its usual' || spec.name.startsWith('waiting time before ')) return 'slow';
   if (spec.name.endsWith('transition surprise')) return 'path';
