@@ -16,6 +16,7 @@ import type { CallKinds } from './api/calls.ts';
 import { IMPORT_CALLS, type ImportCalls } from './api/import.ts';
 import { JOB_CALLS, type JobCalls, type JobEvent } from './api/jobs.ts';
 import { MAP_CALLS, type MapCalls } from './api/map.ts';
+import { MAP_VIEW_CALLS, type MapViewCalls } from './api/map-views.ts';
 import { MEASURES_CALLS, type MeasuresCalls } from './api/measures.ts';
 import { MODELS_CALLS, type ModelsCalls } from './api/models.ts';
 import { QUALITY_CALLS, type QualityCalls } from './api/quality.ts';
@@ -28,13 +29,14 @@ export * from './api/filters.ts';
 export * from './api/import.ts';
 export * from './api/jobs.ts';
 export * from './api/map.ts';
+export * from './api/map-views.ts';
 export * from './api/measures.ts';
 export * from './api/models.ts';
 export * from './api/proxy.ts';
 export * from './api/quality.ts';
 export * from './api/workspace.ts';
 
-export interface GembaApi extends WorkspaceCalls, ImportCalls, JobCalls, AnalysisCalls, QualityCalls, MapCalls, MeasuresCalls, ModelsCalls {}
+export interface GembaApi extends WorkspaceCalls, ImportCalls, JobCalls, AnalysisCalls, QualityCalls, MapCalls, MapViewCalls, MeasuresCalls, ModelsCalls {}
 
 export type ApiMethod = keyof GembaApi;
 
@@ -49,6 +51,7 @@ export const API_CALLS = {
   ...ANALYSIS_CALLS,
   ...QUALITY_CALLS,
   ...MAP_CALLS,
+  ...MAP_VIEW_CALLS,
   ...MEASURES_CALLS,
   ...MODELS_CALLS,
 } as const satisfies CallKinds<GembaApi>;

@@ -25,6 +25,10 @@ describe('checkCallArguments', () => {
     ['too many arguments', 'caseDetail', ['/w', 1, 2], /at most 2 arguments/],
     ['a statistics table by something else', 'statisticsTable', ['/w', { by: 'colour' }], /by must be one of activity, resource, attribute/],
     ['a variant coverage above 100%', 'variantList', ['/w', [{ kind: 'variantCoverage', coverage: 80 }]], /"coverage" must be a share/],
+    ['a handover map with a slider out of range', 'handoverMap', ['/w', { activities: 1, paths: -1, view: 'frequency' }], /paths must be a number from 0 to 1/],
+    ['a replay without its activities', 'replayPaths', ['/w', { filters: [] }], /activities must be a list of texts/],
+    ['a segment without a label', 'compareSegments', ['/w', { a: { filters: [] }, b: { label: 'B', filters: [] }, map: { activities: 1, paths: 1, view: 'frequency' } }], /a\.label must be a non-empty text/],
+    ['a segment whose filters are not a list', 'compareSegments', ['/w', { a: { label: 'A', filters: {} }, b: { label: 'B', filters: [] }, map: { activities: 1, paths: 1, view: 'frequency' } }], /a\.filters must be a list of filters/],
     ['a percentile range upside down', 'statistics', ['/w', [{ kind: 'performance', measure: 'duration', fromPercentile: 90, toPercentile: 10 }]], /must not exceed/],
   ])('refuses %s with an InputError naming it', (_what, method, args, message) => {
     const call = () => checkCallArguments(method as never, args as unknown[]);

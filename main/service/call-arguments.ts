@@ -102,6 +102,10 @@ const timeZone: Check = (v, name) => {
 const positive: Check = (v, name) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : bad(name, 'must be a number above 0'));
 const modelList: Check = (v, name) => (Array.isArray(v) ? v.map((x, i) => oneOf(TRAINABLE_MODELS)(x, `${name}[${i}]`)) : bad(name, 'must be a list of models'));
 
+/** The sliders and view of a map: the process map, the handover map and each compared segment. */
+const mapRequest = record({ activities: share, paths: share, view: oneOf(MAP_VIEWS), filters: optional(filters), calendar: optional(calendar) });
+const segment = record({ label: text, filters });
+
 /** One check per parameter of the call, optional ones included, in order. */
 type ParameterChecks<P extends readonly unknown[]> = { readonly [K in keyof P]-?: Check };
 
@@ -142,10 +146,10 @@ const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M
   qualityReport: [text],
   applyFix: [text, (v) => validateFix(v)],
   undoFix: [text, whole(1)],
-  processMap: [
-    text,
-    record({ activities: share, paths: share, view: oneOf(MAP_VIEWS), filters: optional(filters), calendar: optional(calendar) }),
-  ],
+  processMap: [text, mapRequest],
+  handoverMap: [text, mapRequest],
+  replayPaths: [text, record({ activities: texts, filters: optional(filters) })],
+  compareSegments: [text, record({ a: segment, b: segment, filters: optional(filters), map: mapRequest })],
   variantList: [text, optional(filters)],
   mapSelection: [
     text,

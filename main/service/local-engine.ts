@@ -1,6 +1,10 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type {
+  ReplayPaths,
+  ReplayRequest,
+  SegmentComparison,
+  SegmentMapRequest,
   AppliedFix,
   QualityFix,
   QualityReport,
@@ -70,6 +74,7 @@ import { machineTimeZone } from '../engine/import/timestamps/index.ts';
 import { FixesStore } from '../engine/workspace/index.ts';
 import type { RunOnThread } from './job-kinds.ts';
 import { JobQueue } from './job-queue.ts';
+import { MapViewsService } from './map-views-service.ts';
 import { MeasuresService } from './measures-service.ts';
 import { ModelsService } from './models-service.ts';
 import { RecentWorkspaces } from './recent-workspaces.ts';
@@ -95,6 +100,7 @@ export class LocalEngine implements GembaApi {
   private readonly jobQueue = new JobQueue();
   private readonly recent: RecentWorkspaces;
   private readonly measuresService: MeasuresService;
+  private readonly mapViewsService: MapViewsService;
   private readonly modelsService: ModelsService;
   private readonly defaultWorkspaceDir: string;
 
@@ -113,6 +119,7 @@ export class LocalEngine implements GembaApi {
     this.uploads = new UploadStore(options.userDataDir, options.mode !== 'browser');
     this.recent = new RecentWorkspaces(options.userDataDir);
     this.measuresService = new MeasuresService(this.sessions);
+    this.mapViewsService = new MapViewsService(this.sessions);
     this.modelsService = new ModelsService(this.sessions, runOnThread);
   }
 
@@ -295,6 +302,18 @@ export class LocalEngine implements GembaApi {
     const inForce = new FixesStore(this.sessions.get(workspace)).undo(fixId);
     this.sessions.invalidate(workspace);
     return inForce;
+  }
+
+  async handoverMap(workspace: string, request: ProcessMapRequest): Promise<ProcessMap> {
+    return this.mapViewsService.handoverMap(workspace, request);
+  }
+
+  async replayPaths(workspace: string, request: ReplayRequest): Promise<ReplayPaths> {
+    return this.mapViewsService.replayPaths(workspace, request);
+  }
+
+  async compareSegments(workspace: string, request: SegmentMapRequest): Promise<SegmentComparison> {
+    return this.mapViewsService.compareSegments(workspace, request);
   }
 
   async measures(workspace: string): Promise<MeasuresInfo> {

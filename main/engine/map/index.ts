@@ -6,3 +6,6 @@ export { processMap, processMapGraph } from './process-map.ts';
 export { standaloneSvg } from './render-map.ts';
 export { pathKey, selectActivities, simplifyPaths } from './simplify.ts';
 export { mapSelection } from './map-selection.ts';
+export { handoverLog, handoverMap } from './handover.ts';
+export { replayPaths } from './replay.ts';
+export { segmentDifferences } from './segments.ts';
