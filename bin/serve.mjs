@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm run serve`: Gemba's browser mode. Runs the TypeScript sources directly through tsx, so
-// no build step is needed for the Node side (the UI itself is built by scripts/build.mjs).
-import { register } from 'tsx/esm/api';
+// `npm run serve`: Gemba's browser mode. Starts from the bundle in dist/node, or from the
+// TypeScript sources through tsx when that bundle is missing or older than the sources
+// (bin/launch.mjs); the UI itself is built by scripts/build.mjs.
+import { launch } from './launch.mjs';
 
-register();
-await import('../main/host/serve.ts');
+await launch('serve', new URL('../main/host/serve.ts', import.meta.url));

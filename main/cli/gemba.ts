@@ -1,8 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeInputError, InputError, ReportedError } from '../engine/errors.ts';
-import { LocalEngine } from '../service/local-engine.ts';
-import { runOnThread } from '../worker/job-thread.ts';
 import { parseArgs } from './args.ts';
 import type { CommandContext } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
@@ -22,6 +20,9 @@ export async function runCli(argv: readonly string[], io: Pick<CommandContext, '
     io.stdout.write(helpText());
     return name ? EXIT_OK : EXIT_BAD_INPUT;
   }
+  // Loaded here, not at the top: `gemba help` and a mistyped command answer without opening the
+  // engine (SQLite, Arrow and the rest), which is most of a command's start-up.
+  const [{ LocalEngine }, { runOnThread }] = await Promise.all([import('../service/local-engine.ts'), import('../worker/job-thread.ts')]);
   const engine = new LocalEngine({ mode: 'cli', userDataDir: process.env.GEMBA_USER_DATA ?? join(tmpdir(), 'gemba-cli') }, runOnThread);
   try {
     const command = COMMANDS.find((c) => c.name === name);

@@ -2,9 +2,11 @@
  * The only importer of onnxruntime-node: opens ONNX bytes (no file, no network) and scores
  * row-major Float32Array feature matrices in batches on the CPU.
  */
-import { InferenceSession, Tensor } from 'onnxruntime-node';
+import type { InferenceSession } from 'onnxruntime-node';
 import { InputError } from '../../main/engine/errors.ts';
 import { ONNX_INPUT, ONNX_OUTPUT, ONNX_RAW_OUTPUT } from '../onnx/export-onnx.ts';
+
+type OnnxRuntime = typeof import('onnxruntime-node');
 
 export interface OnnxScores {
   /** The model's output per row (after its transform), float32 as onnxruntime computes it. */
@@ -24,6 +26,7 @@ export class OnnxScorer {
   private closed = false;
   private constructor(
     private readonly session: InferenceSession,
+    private readonly ort: OnnxRuntime,
     /** Features per row the model reads. */
     readonly width: number,
     private readonly hasRaw: boolean,
@@ -33,9 +36,11 @@ export class OnnxScorer {
   /** Opens a model from its bytes, as written by `ensembleToOnnx`. */
   static async open(bytes: Uint8Array, options: OnnxScorerOptions = {}): Promise<OnnxScorer> {
     const threads = options.threads ?? 1;
+    // Loaded on first use: the native runtime is heavy, and only scoring needs it.
+    const ort: OnnxRuntime = await import('onnxruntime-node');
     let session: InferenceSession;
     try {
-      session = await InferenceSession.create(bytes, {
+      session = await ort.InferenceSession.create(bytes, {
         executionProviders: ['cpu'],
         intraOpNumThreads: threads,
         interOpNumThreads: 1,
@@ -55,7 +60,7 @@ export class OnnxScorer {
         hint: 'Only models exported by Gemba can be scored here; retrain the model.',
       });
     }
-    return new OnnxScorer(session, width, session.outputNames.includes(ONNX_RAW_OUTPUT), options.batchRows ?? 65_536);
+    return new OnnxScorer(session, ort, width, session.outputNames.includes(ONNX_RAW_OUTPUT), options.batchRows ?? 65_536);
   }
 
   /** Scores `nRows` rows of `features` (row-major, `width` per row; NaN = missing). */
@@ -72,7 +77,7 @@ export class OnnxScorer {
     for (let start = 0; start < nRows; start += this.batchRows) {
       const rows = Math.min(this.batchRows, nRows - start);
       const slice = features.subarray(start * this.width, (start + rows) * this.width);
-      const result = await this.session.run({ [ONNX_INPUT]: new Tensor('float32', slice, [rows, this.width]) });
+      const result = await this.session.run({ [ONNX_INPUT]: new this.ort.Tensor('float32', slice, [rows, this.width]) });
       output.set(result[ONNX_OUTPUT].data as Float32Array, start);
       if (this.hasRaw) raw.set(result[ONNX_RAW_OUTPUT].data as Float32Array, start);
       for (const tensor of Object.values(result)) tensor.dispose();

@@ -1,4 +1,4 @@
-import { instance, type Viz } from '@viz-js/viz';
+import type { Viz } from '@viz-js/viz';
 import {
   END_NODE,
   START_NODE,
@@ -232,9 +232,12 @@ export function mapToDot(shown: ProcessGraph, full: ProcessGraph, style: MapStyl
 
 let vizInstance: Promise<Viz> | null = null;
 
-/** Graphviz (WASM) renders DOT to SVG; the instance is created once per process. */
+/**
+ * Graphviz (WASM) renders DOT to SVG; the instance is created once per process, and the package
+ * is loaded only then, so commands that draw no map do not pay for loading it.
+ */
 export async function renderDot(dot: string): Promise<string> {
-  vizInstance ??= instance();
+  vizInstance ??= import('@viz-js/viz').then((viz) => viz.instance());
   const viz = await vizInstance;
   const svg = viz.renderString(dot, { format: 'svg', engine: 'dot' });
   // The prolog and DOCTYPE are not needed inline and would break embedding in HTML.

@@ -1,4 +1,6 @@
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type AjvModule from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../../resources/measures/measures.schema.json' with { type: 'json' };
 import { validateCalendar } from '../analysis/calendar.ts';
 import { InputError } from '../errors.ts';
@@ -26,12 +28,16 @@ interface Problem {
   message: string;
 }
 
-// ajv is published as CommonJS with `exports.default`; Node's ESM loader hands us the module object.
-const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as typeof AjvModule;
 let compiled: ValidateFunction | null = null;
 
 function schemaValidator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema);
+  if (compiled) return compiled;
+  // ajv is required on first validation, not imported at start-up: loading it costs about as
+  // much as the rest of a command's start, and most commands never read the measures. It is
+  // CommonJS with `exports.default`, so a synchronous require keeps validateMeasures synchronous.
+  const ajv = createRequire(import.meta.url)('ajv') as { default?: typeof AjvModule };
+  const Ajv = ajv.default ?? (ajv as unknown as typeof AjvModule);
+  compiled = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema);
   return compiled;
 }
 

@@ -1,20 +1,5 @@
-import {
-  Dictionary,
-  Field,
-  Float64,
-  Int32,
-  makeData,
-  RecordBatch,
-  Schema,
-  Struct,
-  Table,
-  tableFromIPC,
-  tableToIPC,
-  Utf8,
-  vectorFromArray,
-  type Data,
-  type DataType,
-} from 'apache-arrow';
+import { createRequire } from 'node:module';
+import type { Data, DataType, Dictionary, Field, Table } from 'apache-arrow';
 import type { AttributeColumn, EventLog } from '../eventlog/index.ts';
 
 /**
@@ -29,6 +14,19 @@ import type { AttributeColumn, EventLog } from '../eventlog/index.ts';
  */
 
 const EVENT_PREFIX = 'attr:';
+
+type Arrow = typeof import('apache-arrow');
+let arrowModule: Arrow | null = null;
+
+/**
+ * apache-arrow, required on first use rather than imported at start-up: loading it costs a
+ * command more than the rest of its start, and commands that never open the log (help, findings,
+ * models) should not pay for it. A synchronous require keeps these functions synchronous.
+ */
+function arrow(): Arrow {
+  arrowModule ??= createRequire(import.meta.url)('apache-arrow') as Arrow;
+  return arrowModule;
+}
 let nextDictionaryId = 0;
 
 export interface SnapshotBytes {
@@ -37,6 +35,7 @@ export interface SnapshotBytes {
 }
 
 export function eventLogToArrow(log: EventLog): SnapshotBytes {
+  const { Dictionary, Field, Int32, makeData, Utf8, vectorFromArray } = arrow();
   const n = log.eventCount;
   const eventFields: Field[] = [];
   const eventData: Data[] = [];
@@ -64,6 +63,7 @@ export function eventLogToArrow(log: EventLog): SnapshotBytes {
 }
 
 export function eventLogFromArrow(bytes: SnapshotBytes): EventLog {
+  const { tableFromIPC } = arrow();
   const events = tableFromIPC(bytes.events);
   const cases = tableFromIPC(bytes.cases);
   const n = events.numRows;
@@ -92,17 +92,20 @@ export function eventLogFromArrow(bytes: SnapshotBytes): EventLog {
 }
 
 function toIpc(fields: Field[], children: Data[], length: number): Uint8Array {
+  const { makeData, RecordBatch, Schema, Struct, Table, tableToIPC } = arrow();
   const schema = new Schema(fields);
   const struct = makeData({ type: new Struct(fields), length, children, nullCount: 0 });
   return tableToIPC(new Table(schema, [new RecordBatch(schema, struct)]), 'file');
 }
 
 function floatData(values: Float64Array): Data {
+  const { Float64, makeData } = arrow();
   return makeData({ type: new Float64(), length: values.length, data: values });
 }
 
 /** Int32 codes with -1 for missing become an Arrow dictionary column with a validity bitmap. */
 function dictionaryData(codes: Int32Array, dictionary: readonly string[]): Data {
+  const { Dictionary, Int32, makeData, Utf8, vectorFromArray } = arrow();
   let nullCount = 0;
   for (let i = 0; i < codes.length; i++) if (codes[i] < 0) nullCount++;
   let data = codes;
@@ -121,6 +124,7 @@ function dictionaryData(codes: Int32Array, dictionary: readonly string[]): Data 
 }
 
 function attributeData(column: AttributeColumn): Data {
+  const { Float64, makeData } = arrow();
   if (column.type === 'string') return dictionaryData(column.codes, column.dictionary);
   let nullCount = 0;
   for (let i = 0; i < column.values.length; i++) if (Number.isNaN(column.values[i])) nullCount++;
