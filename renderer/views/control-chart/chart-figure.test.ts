@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ControlChartSeries, ControlChartView } from '../../../preload/api.ts';
-import { controlChartFigure, MARKERS_UP_TO, perPoint, signalsByPoint, tickText } from './chart-figure.ts';
+import { controlChartFigure, escapeHoverText, MARKERS_UP_TO, perPoint, signalsByPoint, tickText } from './chart-figure.ts';
 
 const series = (over: Partial<ControlChartSeries>): ControlChartSeries => ({
   name: 'I',
@@ -101,6 +101,12 @@ describe('helpers', () => {
   it('signals grouped per point, duplicates dropped, lowest test first', () => {
     const grouped = signalsByPoint({ signals: [{ index: 4, rule: 2, description: 'b' }, { index: 4, rule: 2, description: 'b' }, { index: 4, rule: 1, description: 'a' }] });
     expect(grouped.get(4)!.map((s) => s.rule)).toEqual([1, 2]);
+  });
+  it('a case id is shown as typed, never as plotly markup', () => {
+    expect(escapeHoverText('<a href="//x">c&1</a>')).toBe('&lt;a href="//x"&gt;c&amp;1&lt;/a&gt;');
+    const byCase = { ...view([series({})]), byUnit: true, points: [{ label: 'a', from: 'a', to: 'a', cases: 1, caseId: '<b>c1</b>' }] } as unknown as ControlChartView;
+    const figure = controlChartFigure(byCase, 'hours', { selected: null, baseline: null, leftOut: [] });
+    expect((trace(figure, 'I').hovertext as string[])[0]).toContain('case &lt;b&gt;c1&lt;/b&gt;');
   });
   it('ticks show the date of an instant', () => {
     expect(tickText('2024-03-04T10:15:00.000Z')).toBe('2024-03-04');

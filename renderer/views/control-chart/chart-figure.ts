@@ -53,6 +53,14 @@ export function signalsByPoint(chart: Pick<ControlChartSeries, 'signals'>): Map<
   return out;
 }
 
+/**
+ * Text from the log (a case id) inside plotly's hover text, which reads a subset of HTML
+ * (<b>, <a href>, …): escaped, so a case id is shown as typed and never becomes markup.
+ */
+export function escapeHoverText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** Short tick text: the date of an ISO label, or the label itself. */
 export function tickText(label: string): string {
   return /^\d{4}-\d{2}-\d{2}T/.test(label) ? label.slice(0, 10) : label;
@@ -79,7 +87,7 @@ function seriesTraces(view: ControlChartView, chart: ControlChartSeries, part: n
   const dense = m > MARKERS_UP_TO;
   const hover = chart.points.map((v, i) => {
     const p = view.points[i];
-    const lines = [`<b>${tickText(chart.labels[i] ?? '')}</b>${view.byUnit && p?.caseId ? ` · case ${p.caseId}` : ''}`, `${what} = ${v === null ? '—' : significant(v)}`];
+    const lines = [`<b>${escapeHoverText(tickText(chart.labels[i] ?? ''))}</b>${view.byUnit && p?.caseId ? ` · case ${escapeHoverText(p.caseId)}` : ''}`, `${what} = ${v === null ? '—' : significant(v)}`];
     if (!cusum && chart.n[i] !== undefined && !view.byUnit) lines.push(`n = ${chart.n[i]}${p ? ` · ${p.cases} case${p.cases === 1 ? '' : 's'}` : ''}`);
     if (left.has(i)) lines.push('<i>left out of the limits (assignable cause)</i>');
     else if (options.baseline && (i < options.baseline[0] || i > options.baseline[1])) lines.push('<i>not in the baseline</i>');
