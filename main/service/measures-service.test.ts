@@ -76,6 +76,11 @@ describe('measures over the contract', () => {
     expect(segments.south).toBeCloseTo(17 / 3, 12);
     const throughput = board.tiles.find((t) => t.name === 'throughput')!;
     expect(throughput.series.map((s) => s.value)).toEqual([3, 2, 2]);
+    // No activity of Receive/Close reads as an exception: that tile says why and what to do; the others still compute.
+    const exceptions = board.tiles.find((t) => t.name === 'exception_frequency')!;
+    expect(exceptions).toMatchObject({ value: null, n: 0 });
+    expect(exceptions.problem).toMatch(/exception/i);
+    expect(exceptions.problem).toContain('measures.json');
     await expect(engine.kpis(ws, { by: 'colour' })).rejects.toThrow(/Cannot split by "colour"/);
   });
 
