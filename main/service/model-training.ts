@@ -48,9 +48,9 @@ export function whyNotTrainable(kind: TrainableModel, log: EventLog, request: Tr
     case 'bottleneck':
       return null;
     case 'sla-breach':
-      return slaHours === null ? 'no SLA is set: give the SLA in hours (or set the SLA target in the measures)' : null;
+      return slaHours === null ? 'it needs the SLA in hours (--sla HOURS on the command line, the SLA field in Models, or an SLA target in the measures)' : null;
     case 'outcome':
-      if (!request.outcome) return 'no outcome is chosen: pick the activity whose reaching it predicts (an escalation, a rework step)';
+      if (!request.outcome) return 'it needs the activity whose reaching it predicts (--outcome ACTIVITY, or the outcome field in Models): an escalation, a rework step';
       return log.activities.includes(request.outcome) ? null : `"${request.outcome}" is not an activity of this log`;
   }
 }

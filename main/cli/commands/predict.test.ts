@@ -92,6 +92,6 @@ describe('gemba train with the prediction models', () => {
     expect(JSON.parse(outcome.stdout).models[0].metrics.auc).toBeGreaterThan(0.5);
     const sla = await gemba('train', ws, '--model', 'sla-breach');
     expect(sla.code).toBe(2);
-    expect(sla.stderr).toMatch(/needs the SLA in hours \(--sla HOURS\)/);
+    expect(sla.stderr).toMatch(/needs the SLA in hours \(--sla HOURS/);
   }, 120_000);
 });

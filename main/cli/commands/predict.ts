@@ -4,7 +4,7 @@ import { ModelRegistry } from '../../../models/registry/index.ts';
 import { predictForRunningCases, runningCaseEntry, runningCaseModelOf, trainRunningCaseModel, type RunningCaseModel, type RunningCaseModels, type RunningCaseTarget } from '../../../models/predict/index.ts';
 import { flag, flagValues, has, numberFlag, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
-import { slaHoursOf } from './model-trainers.ts';
+import { slaHoursOf } from './sla-flag.ts';
 
 const USAGE = 'gemba predict WS [--end-activity A …] [--sla HOURS] [--outcome ACTIVITY] [--now ISO-TIME] [--top N] [--timezone ZONE] [--json]';
 
