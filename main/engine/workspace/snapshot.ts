@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
-import type { Data, DataType, Dictionary, Field, Table } from 'apache-arrow';
+import type { Data, Field } from 'apache-arrow';
 import type { AttributeColumn, EventLog } from '../eventlog/index.ts';
+import { readArrowFile, type ArrowFile } from './arrow-file.ts';
 
 /**
  * The event log as two Arrow IPC files: one row per event, one row per case.
@@ -62,23 +63,28 @@ export function eventLogToArrow(log: EventLog): SnapshotBytes {
   return { events: toIpc(eventFields, eventData, n), cases: toIpc(caseFields, caseData, log.caseCount) };
 }
 
+/**
+ * Reopens a snapshot with our own reader (arrow-file.ts): numeric columns are views into the
+ * file's bytes, strings are decoded once; apache-arrow is not loaded.
+ */
 export function eventLogFromArrow(bytes: SnapshotBytes): EventLog {
-  const { tableFromIPC } = arrow();
-  const events = tableFromIPC(bytes.events);
-  const cases = tableFromIPC(bytes.cases);
-  const n = events.numRows;
-  const caseCount = cases.numRows;
+  const events = openArrow(bytes.events, 'events');
+  const cases = openArrow(bytes.cases, 'cases');
+  const n = events.rows;
+  const caseCount = cases.rows;
   const activity = dictionaryColumn(events, 'activity');
   const resource = dictionaryColumn(events, 'resource');
   const caseStart = new Int32Array(caseCount + 1);
   caseStart.set(int32Values(cases, 'first_event'));
   caseStart[caseCount] = n;
-  const start = events.schema.fields.some((f) => f.name === 'start_timestamp') ? float64Values(events, 'start_timestamp') : null;
+  const start = events.fields.some((f) => f.name === 'start_timestamp') ? float64Values(events, 'start_timestamp') : null;
+  const caseIds = cases.column('case_id');
+  if (caseIds.kind !== 'utf8') throw new Error('snapshot column case_id is not text');
   return {
     eventCount: n,
     caseCount,
     caseStart,
-    caseIds: caseCount === 0 ? [] : (cases.getChild('case_id')!.toArray() as string[]),
+    caseIds: caseIds.values,
     activity: activity.codes,
     activities: activity.dictionary,
     timestamp: float64Values(events, 'timestamp'),
@@ -89,6 +95,16 @@ export function eventLogFromArrow(bytes: SnapshotBytes): EventLog {
     eventAttributes: attributeColumns(events),
     caseAttributes: attributeColumns(cases),
   };
+}
+
+function openArrow(bytes: Uint8Array, which: string): ArrowFile {
+  try {
+    return readArrowFile(bytes);
+  } catch (error) {
+    // A damaged file reads past its end: say which file, not which DataView offset.
+    if (error instanceof RangeError) throw new Error(`The ${which} snapshot file is damaged (${error.message})`);
+    throw error;
+  }
 }
 
 function toIpc(fields: Field[], children: Data[], length: number): Uint8Array {
@@ -135,52 +151,39 @@ function attributeData(column: AttributeColumn): Data {
   return makeData({ type: new Float64(), length: column.values.length, nullCount, nullBitmap, data: column.values });
 }
 
-function singleData<T extends DataType>(table: Table, name: string): Data<T> {
-  const vector = table.getChild(name);
-  if (!vector) throw new Error(`snapshot lacks column ${name}`);
-  // Snapshots are written as one record batch; a multi-batch file would need concatenation.
-  if (vector.data.length !== 1) throw new Error(`snapshot column ${name} has ${vector.data.length} batches`);
-  return vector.data[0] as Data<T>;
+function int32Values(file: ArrowFile, name: string): Int32Array {
+  const column = file.column(name);
+  if (column.kind !== 'int32') throw new Error(`snapshot column ${name} is not int32`);
+  return column.values;
 }
 
-function int32Values(table: Table, name: string): Int32Array {
-  if (table.numRows === 0) return new Int32Array(0);
-  return exactValues(singleData(table, name)) as Int32Array;
+function float64Values(file: ArrowFile, name: string): Float64Array {
+  const column = file.column(name);
+  if (column.kind !== 'float64') throw new Error(`snapshot column ${name} is not float64`);
+  // Missing numbers are written as NaN under the validity bitmap too, so the values stand alone.
+  return column.values;
 }
 
-function float64Values(table: Table, name: string): Float64Array {
-  if (table.numRows === 0) return new Float64Array(0);
-  return exactValues(singleData(table, name)) as Float64Array;
+/** Dictionary codes with Arrow nulls turned back into the engine's -1. */
+function dictionaryColumn(file: ArrowFile, name: string): { codes: Int32Array; dictionary: string[] } {
+  const column = file.column(name);
+  if (column.kind !== 'dictionary') throw new Error(`snapshot column ${name} is not dictionary-encoded`);
+  const { codes, valid } = column;
+  if (valid) for (let i = 0; i < codes.length; i++) if ((valid[i >> 3]! & (1 << (i & 7))) === 0) codes[i] = -1;
+  return { codes, dictionary: column.dictionary };
 }
 
-/** IPC buffers are padded to 8 bytes; the column is the first `length` values after `offset`. */
-function exactValues(data: Data): Int32Array | Float64Array {
-  const values = data.values as Int32Array | Float64Array;
-  return values.length === data.length && data.offset === 0 ? values : values.subarray(data.offset, data.offset + data.length);
-}
-
-function dictionaryColumn(table: Table, name: string): { codes: Int32Array; dictionary: string[] } {
-  if (table.numRows === 0) return { codes: new Int32Array(0), dictionary: [] };
-  const data = singleData<Dictionary>(table, name);
-  const codes = exactValues(data) as Int32Array;
-  if (data.nullCount > 0) {
-    const bitmap = data.nullBitmap!;
-    for (let i = 0; i < codes.length; i++) if ((bitmap[i >> 3] & (1 << (i & 7))) === 0) codes[i] = -1;
-  }
-  return { codes, dictionary: data.dictionary ? (data.dictionary.toArray() as string[]) : [] };
-}
-
-function attributeColumns(table: Table): AttributeColumn[] {
+function attributeColumns(file: ArrowFile): AttributeColumn[] {
   const columns: AttributeColumn[] = [];
-  for (const field of table.schema.fields) {
+  for (const field of file.fields) {
     if (!field.name.startsWith(EVENT_PREFIX)) continue;
     const name = field.name.slice(EVENT_PREFIX.length);
     const type = (field.metadata.get('gemba:type') ?? 'string') as AttributeColumn['type'];
     if (type === 'string') {
-      const { codes, dictionary } = dictionaryColumn(table, field.name);
+      const { codes, dictionary } = dictionaryColumn(file, field.name);
       columns.push({ name, type, codes, dictionary });
     } else {
-      columns.push({ name, type, values: float64Values(table, field.name) });
+      columns.push({ name, type, values: float64Values(file, field.name) });
     }
   }
   return columns;
