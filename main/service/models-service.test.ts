@@ -128,6 +128,12 @@ describe('models over the contract', () => {
     expect(detail.caseIndex).not.toBeNull();
     expect((await engine.caseDetail(workspace, detail.caseIndex!)).id).toBe(first.case);
     expect(detail.model.label).toBe('anomaly v1');
+    // Its unusual events point at events of the case itself.
+    const events = (await engine.caseDetail(workspace, detail.caseIndex!)).events;
+    for (const e of detail.unusualEvents) expect(events[e.position].activity).toBe(e.activity);
+    const top10 = (await engine.findings(workspace, { kind: 'anomaly', top: 10 })).findings;
+    const withEvents = await Promise.all(top10.map(async (f) => (await engine.finding(workspace, f.id)).unusualEvents.length));
+    expect(withEvents.some((n) => n > 0)).toBe(true);
     const loaded = engine.sessions.currentLog(workspace).log;
     const dismissed = await engine.updateFinding(workspace, first.id, { status: 'dismissed', comment: 'Known customer' });
     // Reviewing a finding is audited but does not change the log: every view keeps it loaded.

@@ -15,7 +15,8 @@ import { TRAINABLE_MODELS } from '../../preload/api.ts';
 import { filterMask } from '../engine/analysis/index.ts';
 import { InputError } from '../engine/errors.ts';
 import type { EventLog } from '../engine/eventlog/index.ts';
-import { exceptionTypeIdOf, type AnomalyModelDetails } from '../../models/anomaly/index.ts';
+import { eventAnomalies, exceptionTypeIdOf, type AnomalyModelDetails } from '../../models/anomaly/index.ts';
+import type { ProcessStatistics } from '../../models/features/index.ts';
 import { predictForRunningCases, runningCaseModelOf, type RunningCaseModels } from '../../models/predict/index.ts';
 import { FindingsStore, ModelRegistry, type Finding, type ModelRecord } from '../../models/registry/index.ts';
 import type { JobWork } from './job-queue.ts';
@@ -124,6 +125,7 @@ export class ModelsService {
       model: { label: finding.modelVersion, createdAt: model?.createdAt ?? '', dataFingerprint: finding.dataFingerprint, basis: model ? basisSummary(model) : emptyBasis() },
       audit,
       members: finding.kind === 'exception-type' && model ? typeMembers(store, id, finding.modelVersion, registry.get(model.id)) : [],
+      unusualEvents: finding.kind === 'anomaly' && caseIndex >= 0 && model ? unusualEventsOf(log, caseIndex, registry.get(model.id)) : [],
     };
   }
 
@@ -190,6 +192,22 @@ function typeMembers(store: FindingsStore, typeId: string, label: string, model:
     .list({ kind: 'anomaly' })
     .filter((f) => f.modelVersion === label && f.case !== undefined && exceptionTypeIdOf(f, features) === typeId)
     .map((f) => ({ findingId: f.id, case: f.case!, score: f.score }));
+}
+
+const UNUSUAL_EVENTS = 5;
+
+/** The case's events that are unusual for their activity, against the statistics the model learned. */
+function unusualEventsOf(log: EventLog, caseIndex: number, model: ModelRecord): FindingDetail['unusualEvents'] {
+  const only = new Uint8Array(log.caseCount);
+  only[caseIndex] = 1;
+  return eventAnomalies(log, model.encoding as ProcessStatistics, { top: UNUSUAL_EVENTS, cases: only }).map((e) => ({
+    position: e.event - log.caseStart[caseIndex],
+    activity: e.activity,
+    cause: e.cause,
+    reason: e.reason,
+    at: e.at,
+    score: e.score,
+  }));
 }
 
 function summary(f: Finding): FindingSummary {

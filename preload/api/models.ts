@@ -193,6 +193,11 @@ export interface FindingDetail extends FindingSummary {
   audit: AuditEntry[];
   /** For an exception type: its unusual cases, highest score first (empty for other kinds). */
   members: { findingId: string; case: string; score: number }[];
+  /**
+   * For an unusual case: its events whose wait, resource or hour is unusual for their activity,
+   * most unusual first; `position` is the event's place in the case (0 = first, as caseDetail lists them).
+   */
+  unusualEvents: { position: number; activity: string; cause: 'wait' | 'resource' | 'hour'; reason: string; at: string; score: number }[];
 }
 
 export interface FindingUpdate {

@@ -95,7 +95,7 @@ function FindingBody({ finding, onChanged }: { finding: FindingDetail; onChanged
           </dl>
         </>
       ) : null}
-      {finding.caseIndex !== null ? <CaseOfFinding caseIndex={finding.caseIndex} onMap={showOnMap} /> : null}
+      {finding.caseIndex !== null ? <CaseOfFinding caseIndex={finding.caseIndex} unusual={finding.unusualEvents} onMap={showOnMap} /> : null}
       {finding.members.length > 0 ? <TypeMembers finding={finding} /> : null}
       {finding.case === undefined && finding.activity ? (
         <div className="button-row">
@@ -152,7 +152,7 @@ function TypeMembers({ finding }: { finding: FindingDetail }) {
   );
 }
 
-function CaseOfFinding({ caseIndex, onMap }: { caseIndex: number; onMap: () => void }) {
+function CaseOfFinding({ caseIndex, unusual, onMap }: { caseIndex: number; unusual: FindingDetail['unusualEvents']; onMap: () => void }) {
   const { api, logVersion, navigate } = useWorkbench();
   const workspace = useWorkspace();
   const times = useTimeFormat();
@@ -173,6 +173,21 @@ function CaseOfFinding({ caseIndex, onMap }: { caseIndex: number; onMap: () => v
       </div>
       {detail.status === 'failed' ? <ErrorPanel error={detail.error} title="The case could not be shown" /> : null}
       {detail.value ? <CaseTimeline events={detail.value.events} times={times} selected={selected} onSelect={setSelected} /> : null}
+      {unusual.length > 0 ? (
+        <>
+          <h3>Unusual steps in this case</h3>
+          <ul className="audit-list" data-testid="finding-unusual-events">
+            {unusual.map((e) => (
+              <li key={`${e.position}-${e.cause}`}>
+                <button type="button" className="link-button" onClick={() => setSelected(e.position)} title="Show this event on the timeline">
+                  {e.activity}
+                </button>{' '}
+                <span title={times.title(e.at)}>({times.moment(e.at)})</span>: {e.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }
