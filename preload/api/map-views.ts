@@ -3,7 +3,8 @@
  * replay of the log on the map (animation), and two segments of the log compared.
  */
 import type { CallKinds } from './calls.ts';
-import type { LogBasis, LogFilter } from './analysis.ts';
+import type { LogBasis } from './analysis.ts';
+import type { LogFilter } from './filters.ts';
 import type { ProcessMap, ProcessMapRequest } from './map.ts';
 
 /**
