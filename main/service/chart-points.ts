@@ -90,10 +90,13 @@ export function casesOfPoint(result: MeasureResult, source: PointSource, index: 
 }
 
 /**
- * The baseline and exclusions as the SPC engine takes them: a date range becomes "the first N
- * points" with the points before the range left out of the limits.
+ * The baseline and exclusions as the SPC engine takes them: a date range becomes the points whose
+ * period starts in it (a start and a count); the exclusions stay the user's own.
  */
-export function baselineOptions(request: Pick<ControlChartRequest, 'baseline' | 'exclude'>, points: readonly ChartPoint[]): { baseline?: number; exclude?: number[] } {
+export function baselineOptions(
+  request: Pick<ControlChartRequest, 'baseline' | 'exclude'>,
+  points: readonly ChartPoint[],
+): { baseline?: number; baselineStart?: number; exclude?: number[] } {
   const exclude = request.exclude ?? [];
   for (const i of exclude) {
     if (!Number.isInteger(i) || i < 0 || i >= points.length) throw new InputError(`Cannot leave out point ${i}: the chart has points 0 to ${points.length - 1}.`);
@@ -112,6 +115,5 @@ export function baselineOptions(request: Pick<ControlChartRequest, 'baseline' | 
       hint: `The chart runs from ${points[0]?.label ?? '–'} to ${points.at(-1)?.label ?? '–'}.`,
     });
   }
-  const before = Array.from({ length: inside[0] }, (_, i) => i);
-  return { baseline: inside.at(-1)! + 1, exclude: [...new Set([...before, ...exclude])].sort((a, b) => a - b) };
+  return { baseline: inside.at(-1)! - inside[0] + 1, baselineStart: inside[0], ...(exclude.length ? { exclude } : {}) };
 }

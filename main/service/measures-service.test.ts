@@ -130,11 +130,12 @@ describe('measures over the contract', () => {
     expect(view.points[0]).toMatchObject({ label: '2024-01-01', from: '2023-12-31T23:00:00.000Z', to: '2024-01-07T23:00:00.000Z' });
   });
 
-  it('a baseline given as dates becomes the first points with the earlier ones left out', async () => {
+  it('a baseline given as dates: limits from the points whose period starts in it, named as such, no point "excluded"', async () => {
     const view = await engine.controlChart(ws, { measure: 'throughput', baseline: { from: '2024-01-08', to: '2024-01-31' } });
     expect(view.charts[0].name).toBe('I');
     expect(view.charts[0].points).toEqual([3, 2, 2]);
-    expect(view.charts[0].excluded).toEqual([0]);
+    expect(view.charts[0].excluded).toEqual([]);
+    expect(view.charts[0].baselinePoints).toEqual([1, 2]);
     // I chart centre from weeks 2 and 3 only: (2 + 2) / 2.
     expect(view.charts[0].center).toBe(2);
     await expect(engine.controlChart(ws, { measure: 'throughput', baseline: { from: '2024-01-20', to: '2024-01-31' } })).rejects.toThrow(/holds 0 points/);

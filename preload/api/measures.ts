@@ -215,8 +215,10 @@ export interface ControlChartSeries {
   lcl: number | number[];
   ucl: number | number[];
   signals: ChartSignal[];
-  /** Points left out of the limits (excluded, or after the baseline). */
+  /** The points the user left out of the limits (`exclude`), sorted; only those. */
   excluded: number[];
+  /** With a baseline: its first and last point (inclusive), the points the first phase's limits come from. */
+  baselinePoints: [number, number] | null;
   phase: number[];
   /** The tests applied to this chart. */
   rules: number[];

@@ -40,6 +40,7 @@ export function assembleChart(lines: ChartLines, layout: PhaseLayout, settings: 
     signals,
     excluded: layout.excluded,
     baseline: layout.baseline,
+    baselinePoints: layout.baselinePoints,
     phase: layout.phaseOf,
     rules: rules.map((r) => r.test),
     zoneSigma: lines.zoneSigma,

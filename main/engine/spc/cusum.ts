@@ -66,6 +66,7 @@ export function cusumChart(subgroups: number[][], labels: string[], ctx: ChartCo
     signals,
     excluded: layout.excluded,
     baseline: layout.baseline,
+    baselinePoints: layout.baselinePoints,
     phase: layout.phaseOf,
     rules: testOne ? [1] : [],
     zoneSigma: zone,

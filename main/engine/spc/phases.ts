@@ -23,6 +23,8 @@ export interface PhaseLayout {
   excluded: number[];
   /** Subgroups in the first phase's baseline, or null when all of it counts. */
   baseline: number | null;
+  /** First and last subgroup (inclusive) of the baseline, or null. */
+  baselinePoints: [number, number] | null;
 }
 
 function wholeIndex(value: number, m: number, what: string): number {
@@ -34,7 +36,7 @@ function wholeIndex(value: number, m: number, what: string): number {
   return value;
 }
 
-export function phaseLayout(m: number, options: Pick<ChartOptions, 'baseline' | 'exclude' | 'phases'>): PhaseLayout {
+export function phaseLayout(m: number, options: Pick<ChartOptions, 'baseline' | 'baselineStart' | 'exclude' | 'phases'>): PhaseLayout {
   const excluded = [...new Set((options.exclude ?? []).map((i) => wholeIndex(i, m, 'Excluded subgroup')))].sort((a, b) => a - b);
   const starts = (options.phases ?? []).map((i) => wholeIndex(i, m, 'Phase start'));
   for (let j = 0; j < starts.length; j++) {
@@ -49,19 +51,22 @@ export function phaseLayout(m: number, options: Pick<ChartOptions, 'baseline' | 
   const skip = new Set(excluded);
   const phases: Phase[] = [];
   const baseline = options.baseline ?? null;
-  if (baseline !== null && (!Number.isInteger(baseline) || baseline < 1 || baseline > bounds[1])) {
-    throw new InputError(`A baseline of ${baseline} subgroups does not fit: the first phase has ${bounds[1]}.`, {
-      hint: 'Give the baseline as a whole number of subgroups from the start of the data.',
+  const baselineStart = baseline === null ? 0 : wholeIndex(options.baselineStart ?? 0, m, 'Baseline start');
+  if (baseline !== null && (!Number.isInteger(baseline) || baseline < 1 || baselineStart + baseline > bounds[1])) {
+    const room = bounds[1] - baselineStart;
+    throw new InputError(`A baseline of ${baseline} subgroups${baselineStart ? ` from subgroup ${baselineStart}` : ''} does not fit: the first phase has ${room} there.`, {
+      hint: 'Give the baseline as a whole number of subgroups inside the first phase.',
     });
   }
   for (let p = 0; p + 1 < bounds.length; p++) {
     const start = bounds[p];
     const end = bounds[p + 1];
-    const fitEnd = p === 0 && baseline !== null ? start + baseline : end;
+    const fitStart = p === 0 && baseline !== null ? baselineStart : start;
+    const fitEnd = p === 0 && baseline !== null ? baselineStart + baseline : end;
     const fit: number[] = [];
     for (let i = start; i < end; i++) {
       phaseOf[i] = p;
-      if (i < fitEnd && !skip.has(i)) fit.push(i);
+      if (i >= fitStart && i < fitEnd && !skip.has(i)) fit.push(i);
     }
     if (fit.length === 0) {
       throw new InputError(`Phase ${p + 1} (subgroups ${start} to ${end - 1}) has no subgroup left to compute limits from.`, {
@@ -70,5 +75,6 @@ export function phaseLayout(m: number, options: Pick<ChartOptions, 'baseline' | 
     }
     phases.push({ start, end, fit });
   }
-  return { phaseOf, phases, excluded, baseline };
+  const baselinePoints: [number, number] | null = baseline === null ? null : [baselineStart, baselineStart + baseline - 1];
+  return { phaseOf, phases, excluded, baseline, baselinePoints };
 }

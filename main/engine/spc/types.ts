@@ -19,8 +19,10 @@ export type RuleSelection = number[] | 'minitab' | 'western-electric' | 'nelson'
 
 export interface ChartOptions {
   chart: ChartType;
-  /** Limits from the first N subgroups only (of the first phase), applied to every later point. */
+  /** Limits from N subgroups only (of the first phase, from `baselineStart` on), applied to every other point. */
   baseline?: number;
+  /** First subgroup of the baseline (default 0): a baseline of dates may start after the first point. */
+  baselineStart?: number;
   /** Subgroup indices (0-based) left out of the limit calculation: assignable causes. Still plotted and tested. */
   exclude?: number[];
   /** Subgroup indices where a new phase starts (after a process change); each phase gets its own limits. */
@@ -68,11 +70,16 @@ export interface ControlChart {
   ucl: number | number[];
   /** Every test failed at every point: a point failing several tests is listed once per test. */
   signals: Signal[];
-  /** The subgroups left out of the limits as assignable causes (the `exclude` option), sorted. */
+  /** The subgroups the user left out of the limits as assignable causes (the `exclude` option),
+   * sorted; only those. Points outside a baseline are outside the limits too but are not listed
+   * here: `baselinePoints` says which points the first phase's limits come from. */
   excluded: number[];
-  /** With a baseline of N: the first phase's limits come from its first N subgroups and hold for
-   * the points after them. Null when every subgroup of a phase counts. */
+  /** With a baseline: the number of subgroups the first phase's limits come from (their limits
+   * hold for every other point of the phase). Null when every subgroup of a phase counts. */
   baseline: number | null;
+  /** With a baseline: its first and last subgroup (inclusive), so a view shades exactly the
+   * points the limits come from. Null without a baseline. */
+  baselinePoints: [number, number] | null;
   /** Phase number (0-based) of each point. */
   phase: number[];
   /** The tests applied to this chart (tests 5–8 are not defined on R, S, MR, attribute charts;

@@ -12,6 +12,7 @@ const series = (over: Partial<ControlChartSeries>): ControlChartSeries => ({
   ucl: 5,
   signals: [],
   excluded: [],
+  baselinePoints: null,
   phase: [0, 0, 0, 0, 0],
   rules: [1],
   zoneSigma: [1, 1, 1, 1, 1],

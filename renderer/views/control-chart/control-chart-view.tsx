@@ -73,17 +73,8 @@ export function ControlChartView() {
   // A failed redraw shows its error, not the previous chart as if it were this one.
   const shown = result.status !== 'failed' && view && request && view.measure.name === request.measure ? view : null;
 
-  // The points the first phase's limits come from, as the service reads the baseline (shaded on the chart).
-  const baseline = useMemo((): [number, number] | null => {
-    if (!shown || !request?.baseline) return null;
-    const b = request.baseline;
-    const inside =
-      typeof b === 'number'
-        ? shown.points.map((_, i) => i).filter((i) => i < b)
-        : shown.points.map((p, i) => (Date.parse(p.from) >= Date.parse(b.from) && Date.parse(p.from) <= Date.parse(b.to) ? i : -1)).filter((i) => i >= 0);
-    const phaseOne = inside.filter((i) => shown.charts[0]!.phase[i] === 0);
-    return phaseOne.length ? [phaseOne[0]!, phaseOne.at(-1)!] : null;
-  }, [shown, request]);
+  // The points the first phase's limits come from, as the engine read the baseline (shaded on the chart).
+  const baseline = shown?.charts[0]?.baselinePoints ?? null;
   const figure = useMemo(() => (shown ? controlChartFigure(shown, unitLabel(shown.measure.unit), { selected, baseline, leftOut: settings.exclude }) : null), [shown, selected, baseline, settings.exclude]);
 
   // The point's cases against the baseline's (cases completed in its periods), or every other case.
