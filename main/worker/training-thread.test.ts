@@ -50,6 +50,13 @@ describe('a training job on its own thread', () => {
     expect(outcome.result.models.map((m) => m.modelVersion)).toEqual(['anomaly v1', 'remaining-time v1']);
     expect(Math.max(...outcome.result.models.map((m) => m.trainingMs))).toBeGreaterThan(answeredIn);
     expect((await engine.models(ws)).versions).toHaveLength(2);
+
+    // Cancel ends the job as cancelled at once (the thread is terminated): nothing of the model in hand is stored.
+    const again = await engine.startTraining(ws, { models: ['remaining-time'] });
+    const cancelled = ended(again.jobId);
+    await engine.cancelJob(again.jobId);
+    expect((await cancelled).type).toBe('cancelled');
+    expect((await engine.models(ws)).versions.map((v) => v.label).sort()).toEqual(['anomaly v1', 'remaining-time v1']);
     await engine.close();
   }, 120_000);
 });
