@@ -3,9 +3,10 @@ import { directlyFollows } from '../analysis/directly-follows.ts';
 import { logFromTraces, runningExample } from '../analysis/logs.fixture.ts';
 import { bottlenecks } from './bottlenecks.ts';
 import { formatDuration } from './format-duration.ts';
-import { layoutLevels, mapToDot, renderDot, wrapLabel } from './layout.ts';
+import { layoutLevels, mapToDot, nodeWidthInches, renderDot, wrapLabel } from './layout.ts';
 import { MAX_SHOWN_PATHS, processMap } from './process-map.ts';
 import { simplifyPaths } from './simplify.ts';
+import { textWidth } from './text-width.ts';
 
 /** y of each element's first text, by element id, from Graphviz SVG. */
 function textY(svg: string): Map<string, number> {
@@ -184,5 +185,30 @@ describe('the SVG contract of preload/api.ts (ProcessMap.svg)', () => {
     expect(map.svg).toMatch(/<g id="path_0" class="edge">[\s\S]*?<text stroke="#ffffff"[^>]*paint-order="stroke"[^>]*> 6 <\/text>/);
     const node = /<g id="act_0" class="node">[\s\S]*?<\/g>/.exec(map.svg)![0];
     expect(node).not.toContain('stroke="#ffffff"'); // node labels sit on their fill, no halo
+  });
+});
+
+/** Graphviz writes '-' as &#45; and '&' as &amp;. */
+const unescapeXml = (text: string) =>
+  text.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+
+describe('node sizes in the bundled font (issue 12, defect 2: clipped labels)', () => {
+  it('draws every activity box at least as wide as its label in DejaVu Sans', async () => {
+    const names = ['02 Check confirmation of receipt', 'T07-5 Draft intern advice aspect 5', 'WWWWWWWWWWWWWWWWWWWWWWWW', 'i'];
+    const traces: Record<string, string[]> = {};
+    names.forEach((_, i) => (traces[`c${i}`] = names.slice(0, i + 1)));
+    const g = directlyFollows(logFromTraces(traces));
+    const svg = await renderDot(mapToDot(simplifyPaths(g, 1), g, { view: 'frequency' }));
+    expect(svg).toContain('font-family="Gemba Sans,DejaVu Sans,sans-serif"');
+    for (const m of svg.matchAll(/<g id="act_\d+" class="node">([\s\S]*?)<\/g>/g)) {
+      const body = m[1]!;
+      const xs = [...body.matchAll(/([-\d.]+),[-\d.]+/g)].map((p) => Number(p[1]));
+      const box = Math.max(...xs) - Math.min(...xs);
+      const texts = [...body.matchAll(/font-size="([\d.]+)"[^>]*>([^<]*)</g)].map((t) => textWidth(unescapeXml(t[2]!), Number(t[1])));
+      expect(texts.length).toBeGreaterThan(0);
+      // The box holds the widest line and the margins (0.14 in = 10.08 pt each side).
+      expect(box).toBeGreaterThanOrEqual(Math.max(...texts) + 2 * 10.08 - 0.5);
+    }
+    expect(nodeWidthInches(['WWWW'])).toBeCloseTo((4 * 2025 / 2048 * 12 * 1.02) / 72 + 0.28, 9);
   });
 });

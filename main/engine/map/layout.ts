@@ -10,6 +10,7 @@ import {
   type ProcessGraph,
 } from '../../../preload/api.ts';
 import { formatDuration, formatWorkingDuration } from './format-duration.ts';
+import { MAP_FONT_FAMILY, textWidth } from './text-width.ts';
 import { pathKey } from './simplify.ts';
 
 export interface MapStyle {
@@ -117,7 +118,21 @@ const INLINE_LABEL_PATHS = 90;
 const EXTERNAL_LABEL_PATHS = 300;
 /** Sum of levels skipped by paths above which the layout gives up fixed levels (see mapToDot). */
 const MAX_SPANNED_LEVELS = 600;
-const FONT = 'Helvetica,Arial,sans-serif';
+const FONT = MAP_FONT_FAMILY;
+/** Activity labels' font size and the node's horizontal margin (inches, each side), as in the DOT below. */
+const NODE_FONT_SIZE = 12;
+const NODE_MARGIN_X = 0.14;
+
+/**
+ * The least width (inches) of a node whose label has these lines: the widest line in the bundled
+ * font (text-width.ts) plus the margins, and 2% for rounding in the drawing. Graphviz sizes
+ * labels with its own metrics (Helvetica's or Times'), narrower than the font the app draws;
+ * given as `width`, this is a minimum that Graphviz still widens where it measures more.
+ */
+export function nodeWidthInches(lines: readonly string[], fontSize = NODE_FONT_SIZE): number {
+  const widest = Math.max(0, ...lines.map((line) => textWidth(line, fontSize)));
+  return (widest * 1.02) / 72 + 2 * NODE_MARGIN_X;
+}
 
 /**
  * The DOT for a map. `shown` is the simplified graph, `full` the graph before the paths slider
@@ -159,7 +174,7 @@ export function mapToDot(shown: ProcessGraph, full: ProcessGraph, style: MapStyl
     'digraph process_map {',
     // Compact gaps keep deep maps readable at fit; the halo (haloPathFigures) keeps figures legible where they meet lines.
     `  graph [rankdir=TB, ordering=out, newrank=true, nodesep=0.4, ranksep=0.4, pad=0.25, bgcolor="white", fontname="${FONT}"${labelKind === 'label' ? '' : ', mclimit=0.3'}];`,
-    `  node [shape=box, style="rounded,filled", fontname="${FONT}", fontsize=12, margin="0.14,0.05", penwidth=1, color="#5b6b7a"];`,
+    `  node [shape=box, style="rounded,filled", fontname="${FONT}", fontsize=${NODE_FONT_SIZE}, margin="${NODE_MARGIN_X},0.05", penwidth=1, color="#5b6b7a"];`,
     `  edge [fontname="${FONT}", fontsize=11, arrowsize=0.6, fontcolor="#2b2f33"];`,
     // Start and end carry their word inside, so no external label sits where paths arrive.
     `  start [id="node_start", label="start", fontsize=8, fontcolor="#ffffff", shape=circle, width=0.42, fixedsize=true, fillcolor="#3a8f3a", color="#2c6e2c", rank=source];`,
@@ -184,7 +199,9 @@ export function mapToDot(shown: ProcessGraph, full: ProcessGraph, style: MapStyl
     const figure = performance ? (a.serviceTime ? duration(durationOf(a.serviceTime, pm)) : `${a.count}×`) : String(nodeValue(i));
     const fill = performance ? (a.serviceTime ? mix(RED_LIGHT, RED_DARK, Math.sqrt(t)) : '#eef1f4') : mix(BLUE_LIGHT, BLUE_DARK, Math.sqrt(t));
     const fontcolor = (performance ? a.serviceTime !== null : true) && Math.sqrt(t) > 0.55 ? '#ffffff' : '#1d232a';
-    lines.push(`  ${id.get(a.activity)} [id="act_${i}", label=${quote(...wrapLabel(a.activity), figure)}, fillcolor="${fill}", fontcolor="${fontcolor}"];`);
+    const label = [...wrapLabel(a.activity), figure];
+    const width = nodeWidthInches(label).toFixed(3);
+    lines.push(`  ${id.get(a.activity)} [id="act_${i}", label=${quote(...label)}, width=${width}, fillcolor="${fill}", fontcolor="${fontcolor}"];`);
   }
   lines.push(`  end [id="node_end", label="end", fontsize=8, fontcolor="#ffffff", shape=doublecircle, width=0.38, fixedsize=true, fillcolor="#b03a2e", color="#7d2a21", rank=sink];`);
 

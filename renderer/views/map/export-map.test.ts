@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withFontFace } from '../../components/ui-font.ts';
 import { exportTitle, titledSvg } from './export-map.ts';
 
 const MAP = '<svg width="200pt" height="100pt"\n viewBox="0.00 0.00 200.00 100.00" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n<g id="graph0"><text>decide</text></g>\n</svg>\n';
@@ -68,8 +69,17 @@ describe('titledSvg', () => {
   });
   it('widens a narrow map to the longest line and centres the map', () => {
     const out = titledSvg(MAP, ['t', 'x'.repeat(100)]);
-    // 100 characters × 10 pt × 0.56 + 16 = 576 pt
-    expect(out).toContain('width="576pt"');
-    expect(out).toContain('<svg x="188" y="44"');
+    // 100 characters × 10 pt × 0.62 (DejaVu Sans) + 16 = 636 pt; the 200-pt map centred: x = 218
+    expect(out).toContain('width="636pt"');
+    expect(out).toContain('<svg x="218" y="44"');
+  });
+});
+
+describe('withFontFace', () => {
+  it('puts the font rule first inside the root element, after an XML prolog too', () => {
+    const rule = "@font-face{font-family:'Gemba Sans';src:url(data:font/ttf;base64,AAAA)}";
+    expect(withFontFace('<svg width="1"><g/></svg>', rule)).toBe(`<svg width="1"><style>${rule}</style><g/></svg>`);
+    expect(withFontFace('<?xml version="1.0"?>\n<svg><g/></svg>', rule)).toBe(`<?xml version="1.0"?>\n<svg><style>${rule}</style><g/></svg>`);
+    expect(withFontFace('not svg', rule)).toBe('not svg');
   });
 });

@@ -1,4 +1,5 @@
 /** Saves the map the user sees (the laid-out SVG) as an SVG or PNG file, with a title block. */
+import { uiFontFace, withFontFace } from '../../components/ui-font.ts';
 
 function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -28,8 +29,9 @@ export function titledSvg(svg: string, lines: readonly string[]): string {
   const viewBox = root ? /viewBox="([^"]+)"/.exec(root[0]) : null;
   if (!root || !viewBox) return svg;
   const [, , mapWidth, mapHeight] = viewBox[1].trim().split(/[\s,]+/).map(Number);
-  // Helvetica averages about 0.55 em per character: wide enough for the longest line.
-  const textWidth = Math.max(...lines.map((line, i) => line.length * (i === 0 ? TITLE_SIZE : LINE_SIZE) * 0.56)) + 2 * PAD;
+  // The bundled DejaVu Sans averages under 0.62 em per character (digits 0.64, lowercase about
+  // 0.6, bold a little more): wide enough for the longest line.
+  const textWidth = Math.max(...lines.map((line, i) => line.length * (i === 0 ? TITLE_SIZE : LINE_SIZE) * (i === 0 ? 0.66 : 0.62))) + 2 * PAD;
   const width = Math.ceil(Math.max(mapWidth, textWidth));
   const block = PAD + TITLE_SIZE + (lines.length - 1) * LINE_HEIGHT + PAD;
   const height = Math.ceil(block + mapHeight);
@@ -42,20 +44,23 @@ export function titledSvg(svg: string, lines: readonly string[]): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}pt" height="${height}pt" viewBox="0 0 ${width} ${height}">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<g class="title-block" font-family="Helvetica,Arial,sans-serif">${text.join('')}</g>`,
+    `<g class="title-block" font-family="Gemba Sans,DejaVu Sans,sans-serif">${text.join('')}</g>`,
     `<line x1="${PAD}" x2="${width - PAD}" y1="${block - 3}" y2="${block - 3}" stroke="#dde1e7"/>`,
     `<svg x="${(width - mapWidth) / 2}" y="${block}" width="${mapWidth}" height="${mapHeight}" viewBox="${viewBox[1]}">${inner}</svg>`,
     '</svg>',
   ].join('\n');
 }
 
-export function exportSvg(svg: string, name: string): void {
-  download(new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`], { type: 'image/svg+xml' }), `${name}.svg`);
+/** The SVG file carries the UI font, so it is drawn as in the app wherever it is opened. */
+export async function exportSvg(svg: string, name: string): Promise<void> {
+  const embedded = withFontFace(svg, await uiFontFace());
+  download(new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${embedded}`], { type: 'image/svg+xml' }), `${name}.svg`);
 }
 
 /** Rasterises the SVG at twice its size so the PNG stays sharp when zoomed or printed. */
 export async function exportPng(svg: string, name: string, scale = 2): Promise<void> {
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  // An <img> cannot use the page's fonts: the font goes inside the SVG it draws.
+  const url = URL.createObjectURL(new Blob([withFontFace(svg, await uiFontFace())], { type: 'image/svg+xml' }));
   try {
     const image = new Image();
     await new Promise<void>((resolve, reject) => {

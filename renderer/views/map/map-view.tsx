@@ -173,7 +173,7 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
           ) : null}
         </div>
         <div className="map-export">
-          <button type="button" className="small-button" disabled={!current} data-testid="export-svg" onClick={() => current && exportSvg(titled(current), fileName)}>
+          <button type="button" className="small-button" disabled={!current} data-testid="export-svg" onClick={() => current && void exportSvg(titled(current), fileName)}>
             Export SVG
           </button>
           <button type="button" className="small-button" disabled={!current} data-testid="export-png" onClick={() => current && void exportPng(titled(current), fileName)}>
