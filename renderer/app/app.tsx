@@ -7,6 +7,7 @@ import { StartView } from '../views/start/start-view.tsx';
 import { resumeFiltersForLog, startFiltersForLog } from './filter-store.ts';
 import type { ExternalLogChange } from './log-watch.ts';
 import { formatHash, parseHash } from './route.ts';
+import type { ViewId } from './view-ids.ts';
 import { Shell } from './shell.tsx';
 import { useLogWatch } from './use-log-watch.ts';
 import { VIEWS } from './views.ts';
@@ -53,7 +54,7 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
 
-  const navigate = useCallback((view: string, params: Record<string, string> = {}) => {
+  const navigate = useCallback((view: ViewId, params: Record<string, string> = {}) => {
     const next = { view, params };
     const hash = formatHash(next);
     if (window.location.hash !== hash) window.location.hash = hash;

@@ -3,7 +3,7 @@ import { formatHash, parseHash } from './route.ts';
 
 describe('route hash', () => {
   it('round-trips a view with parameters', () => {
-    const route = { view: 'cases', params: { case: '12', q: 'a b&c' } };
+    const route = { view: 'cases' as const, params: { case: '12', q: 'a b&c' } };
     expect(parseHash(formatHash(route))).toEqual(route);
   });
 

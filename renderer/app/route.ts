@@ -1,3 +1,4 @@
+import { isViewId } from './view-ids.ts';
 import type { Route } from './workbench.ts';
 
 /** The route lives in the URL hash so Back/Forward and reloads keep the user's place. */
@@ -6,7 +7,9 @@ export function parseHash(hash: string): Route {
   const [path = '', query = ''] = text.split('?', 2);
   const params: Record<string, string> = {};
   for (const [key, value] of new URLSearchParams(query)) params[key] = value;
-  return { view: decodeURIComponent(path) || 'home', params };
+  // An unknown or missing view opens the workspace page, as the shell would show it anyway.
+  const view = decodeURIComponent(path);
+  return { view: isViewId(view) ? view : 'home', params };
 }
 
 export function formatHash(route: Route): string {

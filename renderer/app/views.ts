@@ -14,6 +14,7 @@ import { RunningCasesView } from '../views/running/running-cases-view.tsx';
 import { StatisticsView } from '../views/statistics/statistics-view.tsx';
 import { SummaryView } from '../views/summary/summary-view.tsx';
 import type { ViewDefinition } from './view-definition.ts';
+import type { ViewId } from './view-ids.ts';
 
 export type { ViewDefinition };
 
@@ -38,7 +39,7 @@ export const VIEWS: readonly ViewDefinition[] = [
   { id: 'models', label: 'Models', component: ModelsView, needsLog: true },
 ];
 
-export function findView(id: string): ViewDefinition | undefined {
+export function findView(id: ViewId): ViewDefinition | undefined {
   return VIEWS.find((view) => view.id === id);
 }
 

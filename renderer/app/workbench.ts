@@ -2,10 +2,11 @@ import { createContext, useContext } from 'react';
 import type { Environment, FileRef, GembaBridge, ImportSummary, WorkspaceInfo } from '../../preload/api.ts';
 import type { ExternalLogChange } from './log-watch.ts';
 import type { ViewDefinition } from './view-definition.ts';
+import type { ViewId } from './view-ids.ts';
 
 /** Where the user is: a view id from app/views.ts plus its parameters (e.g. the open case). */
 export interface Route {
-  view: string;
+  view: ViewId;
   params: Record<string, string>;
 }
 
@@ -21,7 +22,7 @@ export interface Workbench {
   logVersion: number;
   /** The summary of the import made in this session, which carries the rejected-row sample. */
   lastImport: ImportSummary | null;
-  navigate(view: string, params?: Record<string, string>): void;
+  navigate(view: ViewId, params?: Record<string, string>): void;
   enterWorkspace(info: WorkspaceInfo): void;
   leaveWorkspace(): void;
   /** Call after an import or a restore: reloads the workspace info and bumps logVersion. */

@@ -8,13 +8,13 @@ import { describeFilter } from './describe-filter.ts';
 import { exportPng, exportSvg, exportTitle, fixesCaption, titledSvg } from './export-map.ts';
 import { FilterChips, FilterEditor } from './filter-bar.tsx';
 import { useLogFilters } from './filter-store.ts';
+import { useAsync } from '../../components/use-async.ts';
 import { MapCanvas } from './map-canvas.tsx';
 import { MapLegend } from './map-legend.tsx';
 import { defaultSettings, loadSettings, readableActivities, saveSettings, type MapSettings } from './map-settings.ts';
 import { fewerActivitiesToFit } from './map-view-box.ts';
 import { timeZoneOptions } from './time-zones.ts';
 import { SelectionPanel, selectedElementId, type MapSelection } from './selection-panel.tsx';
-import { useCoalesced } from './use-coalesced.ts';
 import { VariantsPanel } from './variants-panel.tsx';
 import './map-view.css';
 
@@ -96,7 +96,8 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
     calendar: calendarInForce,
     bottlenecks: showBottlenecks ? 3 : 0,
   };
-  const map = useCoalesced<ProcessMap>(() => api.processMap(workspace.path, request), JSON.stringify([workspace.path, logVersion, request]));
+  const map = useAsync<ProcessMap>(() => api.processMap(workspace.path, request), [JSON.stringify([workspace.path, logVersion, request])], { coalesce: true });
+  const mapLoading = map.status === 'loading';
   const current = map.value;
 
   // A selection on the map refers to indices of one map; a new map (other sliders, filters) clears it.
@@ -108,7 +109,7 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
   const setCalendar = (next: WorkingCalendar) => onChange({ calendar: next });
   // A log's first view: while the fitted map is too small to read, show fewer activities.
   const onFitted = (scale: number) => {
-    if (!settings.fitActivities || !current || map.loading) return;
+    if (!settings.fitActivities || !current || mapLoading) return;
     const fewer = fewerActivitiesToFit(current.graph.nodes.length, scale);
     if (fewer === null) onChange({ fitActivities: false });
     else onChange({ activities: readableActivities(current.totalActivities, fewer) });
@@ -271,7 +272,7 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
       </div>
       {map.error ? <ErrorPanel error={map.error} /> : null}
       <div className="map-body">
-        <div className={`map-main${map.loading ? ' map-loading' : ''}`} aria-busy={map.loading}>
+        <div className={`map-main${mapLoading ? ' map-loading' : ''}`} aria-busy={mapLoading}>
           {current ? (
             <MapCanvas
               svg={current.svg}
