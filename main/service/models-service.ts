@@ -118,7 +118,7 @@ export class ModelsService {
       caseIndex: caseIndex >= 0 ? caseIndex : null,
       explanationUnit:
         finding.kind === 'bottleneck'
-          ? `log(1 + hours of wait before ${finding.activity ?? 'the activity'}) under the workload now`
+          ? `log(1 + wait hours): the wait before ${finding.activity ?? 'the activity'} under the workload now`
           : finding.kind === 'exception-type'
             ? 'anomaly score, averaged over the cases of this type: how many times rarer than usual'
             : 'anomaly score: the case is this many times rarer than usual in its most unusual respect',

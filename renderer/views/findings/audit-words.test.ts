@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditWords } from './finding-detail.tsx';
+import { auditWords, scoreWords } from './finding-detail.tsx';
 
 describe('auditWords', () => {
   it('says what happened to a finding, with the status it had', () => {
@@ -8,5 +8,12 @@ describe('auditWords', () => {
     expect(auditWords({ action: 'finding_comment', details: { text: 'Known customer' } })).toBe('commented: Known customer');
     expect(auditWords({ action: 'train', details: { model: 'anomaly v2' } })).toBe('trained anomaly v2');
     expect(auditWords({ action: 'something_new', details: null })).toBe('something new');
+  });
+});
+
+describe('scoreWords', () => {
+  it('reads a bottleneck score as hours of load response and its confidence as explained share', () => {
+    expect(scoreWords({ kind: 'bottleneck', score: 2.271, confidence: 0.25 })).toBe('the wait grows 2.27 h from low to high load · load explains 25.0% of later waits (held out)');
+    expect(scoreWords({ kind: 'anomaly', score: 736000, confidence: 1 })).toBe('score 7.36e+5 · confidence 100.0% (share of training cases scoring lower)');
   });
 });

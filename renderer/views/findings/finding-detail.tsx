@@ -62,8 +62,7 @@ function FindingBody({ finding, onChanged }: { finding: FindingDetail; onChanged
   return (
     <>
       <p className="muted small" data-testid="finding-facts">
-        {finding.modelVersion} · score {finding.score.toPrecision(3)} · confidence {formatPercent(finding.confidence)} (share of training cases scoring lower) · data{' '}
-        <span className="mono">{finding.dataFingerprint}</span>
+        {finding.modelVersion} · {scoreWords(finding)} · data <span className="mono">{finding.dataFingerprint}</span>
       </p>
       <h3>In words</h3>
       <ul className="notes finding-conditions" data-testid="finding-conditions">
@@ -249,6 +248,16 @@ function Review({ finding, onChanged }: { finding: FindingDetail; onChanged: () 
       </ul>
     </section>
   );
+}
+
+/** What a finding's score and confidence mean for its kind. */
+export function scoreWords(f: Pick<FindingDetail, 'kind' | 'score' | 'confidence'>): string {
+  if (f.kind === 'bottleneck') {
+    return `the wait grows ${f.score.toFixed(2)} h from low to high load · load explains ${formatPercent(f.confidence)} of later waits (held out)`;
+  }
+  const score = `score ${f.score.toPrecision(3)}`;
+  if (f.kind === 'exception-type') return `${score} on average · confidence ${formatPercent(f.confidence)} on average over its cases`;
+  return `${score} · confidence ${formatPercent(f.confidence)} (share of training cases scoring lower)`;
 }
 
 /** An audit entry in words: "dismissed (was open)", "commented: …". */
