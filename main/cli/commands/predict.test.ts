@@ -62,6 +62,15 @@ describe('gemba predict', () => {
     expect(result.runningCases).toBe(running.size - waitingForClose);
   }, 120_000);
 
+  it('says it in words without --json: one line per running case with its remaining time and why', async () => {
+    const { code, stdout } = await gemba('predict', ws, '--sla', '240');
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^${running.size} running cases at .* \\(end activities: ${END_ACTIVITY}\\)$`));
+    expect(lines).toHaveLength(running.size + 1);
+    expect(lines[1]).toMatch(/^C\d{7}: after .+, about \d+\.\d h to go, SLA risk \d+%; .+ = .+ \([+-]\d/);
+  }, 120_000);
+
   it('refuses an unknown end activity or a bad SLA with a hint', async () => {
     const unknown = await gemba('predict', ws, '--end-activity', 'Ship Rocket', '--json');
     expect(unknown.code).toBe(2);
