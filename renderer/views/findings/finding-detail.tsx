@@ -50,7 +50,14 @@ function FindingBody({ finding, onChanged }: { finding: FindingDetail; onChanged
   const { navigate } = useWorkbench();
   const chart = useMemo(
     // The axis names the unit only ("anomaly score"); the sentence after the colon is in the text above the chart.
-    () => waterfallChart({ baseValue: finding.baseValue, contributions: finding.explanation, prediction: finding.prediction, unit: finding.explanationUnit.split(':')[0] }),
+    () =>
+      waterfallChart({
+        baseValue: finding.baseValue,
+        contributions: finding.explanation,
+        prediction: finding.prediction,
+        unit: finding.explanationUnit.split(':')[0],
+        subject: finding.kind === 'exception-type' ? 'this type, on average' : finding.kind === 'bottleneck' ? 'the wait now' : 'this case',
+      }),
     [finding],
   );
   const main = [...finding.explanation].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))[0];

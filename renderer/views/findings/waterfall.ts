@@ -10,6 +10,8 @@ export interface WaterfallInput {
   unit: string;
   /** Bars shown; the remaining contributions are summed into one "other features" bar. */
   top?: number;
+  /** What the last bar is ("this case", "this type, on average", "now"). */
+  subject?: string;
 }
 
 export interface WaterfallStep {
@@ -36,7 +38,7 @@ export function waterfallSteps(input: WaterfallInput): WaterfallStep[] {
   const steps: WaterfallStep[] = [{ label: 'usual (base value)', measure: 'absolute', amount: input.baseValue }];
   for (const c of shown) steps.push({ label: c.feature, measure: 'relative', amount: c.contribution, value: c.value });
   if (others !== 0) steps.push({ label: sorted.length > shown.length ? `${sorted.length - shown.length} other features` : 'other features', measure: 'relative', amount: others });
-  steps.push({ label: 'this case (prediction)', measure: 'total', amount: input.prediction });
+  steps.push({ label: `${input.subject ?? 'this case'} (prediction)`, measure: 'total', amount: input.prediction });
   return steps;
 }
 
