@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { fitView, zoomView, type View } from './map-view-box.ts';
 import { sanitizedSvg } from './svg-sanitize.ts';
 
@@ -15,9 +15,15 @@ export function MapCanvas({
   selected,
   onSelect,
   onFitted,
+  highlighted,
+  overlay,
 }: {
   svg: string;
   selected: string | null;
+  /** Element ids to stand out (a variant's path); the rest of the map is dimmed. */
+  highlighted?: readonly string[] | null;
+  /** Drawn over the SVG under the same pan and zoom (the animation's canvas). */
+  overlay?: ReactNode;
   onSelect(hit: MapHit): void;
   /** Told the scale of every automatic or asked-for fit, so the view can show fewer activities when it is unreadable. */
   onFitted?(scale: number): void;
@@ -65,6 +71,14 @@ export function MapCanvas({
     for (const old of Array.from(el.querySelectorAll('.map-selected'))) old.classList.remove('map-selected');
     if (selected) el.querySelector(`[id="${CSS.escape(selected)}"]`)?.classList.add('map-selected');
   }, [svg, selected]);
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    for (const old of Array.from(el.querySelectorAll('.map-highlighted'))) old.classList.remove('map-highlighted');
+    el.classList.toggle('map-dimmed', !!highlighted);
+    for (const id of highlighted ?? []) el.querySelector(`[id="${CSS.escape(id)}"]`)?.classList.add('map-highlighted');
+  }, [svg, highlighted]);
 
   const zoomAt = (factor: number, cx: number, cy: number) => {
     autoFit.current = false;
@@ -124,6 +138,11 @@ export function MapCanvas({
           data-scale={view.scale.toFixed(3)}
           style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale})` }}
         />
+        {overlay ? (
+          <div className="map-overlay" style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale})` }}>
+            {overlay}
+          </div>
+        ) : null}
       </div>
       <div className="map-zoom">
         <button type="button" className="small-button" aria-label="Zoom in" data-testid="zoom-in" onClick={() => zoomAtCentre(1.25)}>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FrequencyMeasure, LogStatistics, MapView as MapViewKind, PerformanceMeasure, ProcessMap, WorkingCalendar } from '../../../preload/api.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
@@ -16,6 +16,9 @@ import { fewerActivitiesToFit } from './map-view-box.ts';
 import { timeZoneOptions } from './time-zones.ts';
 import { SelectionPanel, selectedElementId, type MapSelection } from './selection-panel.tsx';
 import { VariantsPanel } from './variants-panel.tsx';
+import { variantPath } from './variant-path.ts';
+import { ReplayBar } from './replay/replay-bar.tsx';
+import { useReplayPaths } from './replay/use-replay-paths.ts';
 import './map-view.css';
 
 /** Slider values settle this long before a map is requested: fast enough to feel instant. */
@@ -84,6 +87,12 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
   const { activities, paths, view, frequencyMeasure, performanceMeasure, showBottlenecks, useCalendar, calendar, panel } = settings;
   const [selection, setSelection] = useState<MapSelection | null>(null);
   const [editing, setEditing] = useState(false);
+  // What the map is of: activities (the process map) or resources (handover of work, same sliders).
+  const [subject, setSubject] = useState<'activities' | 'handover'>('activities');
+  const handover = subject === 'handover';
+  const [shownVariant, setShownVariant] = useState<string[] | null>(null);
+  const [replaying, setReplaying] = useState(false);
+  const replayCanvas = useRef<HTMLCanvasElement>(null);
   const settled = useSettled({ activities, paths }, SETTLE_MS);
   const calendarInForce = useCalendar ? calendar : null;
   const request = {
@@ -96,15 +105,24 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
     calendar: calendarInForce,
     bottlenecks: showBottlenecks ? 3 : 0,
   };
-  const map = useAsync<ProcessMap>(() => api.processMap(workspace.path, request), [JSON.stringify([workspace.path, logVersion, request])], { coalesce: true });
+  const map = useAsync<ProcessMap>(
+    () => (handover ? api.handoverMap(workspace.path, request) : api.processMap(workspace.path, request)),
+    [JSON.stringify([workspace.path, logVersion, subject, request])],
+    { coalesce: true },
+  );
   const mapLoading = map.status === 'loading';
   const current = map.value;
+  const onProcessMap = !handover && !!current;
+  const variantOnMap = onProcessMap && shownVariant ? variantPath(current.graph, shownVariant) : null;
+  const replayPaths = useReplayPaths(replaying && onProcessMap, onProcessMap ? current : null, filters);
 
   // A selection on the map refers to indices of one map; a new map (other sliders, filters) clears it.
   useEffect(() => setSelection((s) => (s?.source === 'map' ? null : s)), [current]);
 
   const selectedId = current ? selectedElementId(current, selection) : null;
-  const fileName = `${workspace.name}-process-map-${view}`;
+  const fileName = `${workspace.name}-${handover ? 'handover-map' : 'process-map'}-${view}`;
+  const time = createTimeFormat(environment.timezone);
+  const items = handover ? 'resources' : 'activities';
   const setPanel = (next: MapSettings['panel']) => onChange({ panel: next });
   const setCalendar = (next: WorkingCalendar) => onChange({ calendar: next });
   // A log's first view: while the fitted map is too small to read, show fewer activities.
@@ -134,10 +152,7 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
         totalCases: m.totalCases,
         calendar: calendarInForce ? describeCalendar(calendarInForce) : null,
         fixes: (m.basis?.fixesInForce ?? []).map((f) => f.fix.description),
-        exportedAt: (() => {
-          const time = createTimeFormat(environment.timezone);
-          return `${time.moment(new Date().toISOString())} (${time.zone})`;
-        })(),
+        exportedAt: `${time.moment(new Date().toISOString())} (${time.zone})`,
       }),
     );
 
@@ -145,10 +160,10 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
     <div className="map-view">
       <header className="map-header">
         <div className="map-title">
-          <h1>Process map</h1>
+          <h1>{handover ? 'Handover of work' : 'Process map'}</h1>
           {current ? (
             <span className="muted small" data-testid="map-counts">
-              {formatCount(current.graph.cases)} of {formatCount(current.totalCases)} cases · {current.graph.nodes.length} of {current.totalActivities} activities ·{' '}
+              {formatCount(current.graph.cases)} of {formatCount(current.totalCases)} cases · {current.graph.nodes.length} of {current.totalActivities} {items} ·{' '}
               {current.graph.edges.length} of {current.totalPaths} paths
               {current.activitiesLimited ? ` (the ${current.graph.nodes.length} most frequent activities only: more cannot be laid out readably)` : ''}
               {current.pathsLimited ? ' (the most frequent paths only: more cannot be laid out readably)' : ''}
@@ -169,11 +184,33 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
           ) : null}
           {current && hiddenActivities > 0 ? (
             <span className="map-activities-note small" data-testid="activities-note">
-              {current.graph.nodes.length} of {current.totalActivities} activities shown (the most frequent) — move the Activities slider to show more.
+              {current.graph.nodes.length} of {current.totalActivities} {items} shown (the most frequent) — move the {handover ? 'Resources' : 'Activities'} slider to show more.
             </span>
           ) : null}
         </div>
         <div className="map-export">
+          <div className="map-toggle" role="group" aria-label="Map of">
+            <button type="button" className={!handover ? 'toggle-on' : ''} aria-pressed={!handover} data-testid="map-of-activities" onClick={() => setSubject('activities')}>
+              Activities
+            </button>
+            <button
+              type="button"
+              className={handover ? 'toggle-on' : ''}
+              aria-pressed={handover}
+              data-testid="map-of-handover"
+              title="Resource → resource: who hands work over to whom"
+              onClick={() => {
+                setSubject('handover');
+                setReplaying(false);
+                setSelection(null);
+              }}
+            >
+              Handover of work
+            </button>
+          </div>
+          <button type="button" className="small-button" disabled={handover} aria-pressed={replaying} data-testid="replay-open" title="Replay the log on the map" onClick={() => setReplaying(!replaying)}>
+            {replaying ? 'Stop animation' : 'Animate'}
+          </button>
           <button type="button" className="small-button" disabled={!current} data-testid="export-svg" onClick={() => current && void exportSvg(titled(current), fileName)}>
             Export SVG
           </button>
@@ -185,7 +222,7 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
       <div className="map-toolbar">
         <label className="map-slider">
           <span>
-            Activities <strong>{Math.round(activities * 100)}%</strong>
+            {handover ? 'Resources' : 'Activities'} <strong>{Math.round(activities * 100)}%</strong>
           </span>
           <input type="range" min={0} max={1} step={0.01} value={activities} data-testid="slider-activities" onChange={(e) => onChange({ activities: Number(e.target.value), fitActivities: false })} />
         </label>
@@ -271,6 +308,19 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
         )}
       </div>
       {map.error ? <ErrorPanel error={map.error} /> : null}
+      {replaying && onProcessMap ? (
+        <>
+          {replayPaths.error ? <ErrorPanel error={replayPaths.error} /> : null}
+          <ReplayBar
+            paths={replayPaths.value}
+            canvas={replayCanvas}
+            graph={current.graph}
+            svg={current.svg}
+            clock={(ms) => `${time.second(new Date(ms).toISOString())} (${time.zone})`}
+            onClose={() => setReplaying(false)}
+          />
+        </>
+      ) : null}
       <div className="map-body">
         <div className={`map-main${mapLoading ? ' map-loading' : ''}`} aria-busy={mapLoading}>
           {current ? (
@@ -278,7 +328,11 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
               svg={current.svg}
               onFitted={onFitted}
               selected={selectedId}
+              highlighted={variantOnMap?.ids ?? null}
+              overlay={replaying && onProcessMap ? <canvas ref={replayCanvas} className="replay-canvas" data-testid="replay-canvas" /> : null}
               onSelect={(next) => {
+                // A resource is not an activity: the selection's cases and durations are the process map's.
+                if (handover) return;
                 setSelection(next ? { source: 'map', hit: next } : null);
                 if (next) setPanel('selection');
               }}
@@ -303,7 +357,18 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
               </button>
             ))}
           </div>
-          {panel === 'variants' ? <VariantsPanel filters={filters} /> : null}
+          {panel === 'variants' ? (
+            <VariantsPanel
+              filters={filters}
+              shown={shownVariant}
+              onShow={handover ? undefined : setShownVariant}
+              note={
+                variantOnMap && (variantOnMap.hiddenActivities > 0 || variantOnMap.missingPaths > 0)
+                  ? `On this map the variant skips ${variantOnMap.hiddenActivities} hidden step(s); ${variantOnMap.missingPaths} of its transitions are not drawn (move the Paths slider up to see them).`
+                  : null
+              }
+            />
+          ) : null}
           {panel === 'selection' ? (
             current && selection ? (
               <SelectionPanel map={current} selection={selection} filters={filters} activities={settled.activities} calendar={calendarInForce} onClose={() => setSelection(null)} />

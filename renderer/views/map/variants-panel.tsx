@@ -18,12 +18,26 @@ const INLINE_STEPS = 12;
  * view to them. Each keeps its rank (#) from the unfiltered log, so "#4" stays the same variant
  * whatever the filters, and the filter chip names the variants by it.
  */
-export function VariantsPanel({ filters }: { filters: LogFilter[] }) {
+export function VariantsPanel({
+  filters,
+  shown,
+  onShow,
+  note,
+}: {
+  filters: LogFilter[];
+  /** The variant drawn on the map (its steps), if any. */
+  shown?: readonly string[] | null;
+  /** Highlight a variant's path on the map, or null to show the whole map again. */
+  onShow?(activities: string[] | null): void;
+  /** What the map says about the variant shown (steps the sliders hide). */
+  note?: string | null;
+}) {
   const { api, workspace, logVersion } = useWorkbench();
   const list = useAsync<VariantInfo[]>(() => api.variantList(workspace!.path, filters), [workspace?.path, logVersion, JSON.stringify(filters)]);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const key = (v: VariantInfo) => JSON.stringify(v.activities);
   const variants = list.value ?? [];
+  const shownKey = shown ? JSON.stringify(shown) : null;
   const apply = () => {
     const chosen = variants.filter((v) => picked.has(key(v)));
     if (chosen.length) addFilter({ kind: 'variants', variants: chosen.map((v) => v.activities), ranks: chosen.map((v) => v.rank) });
@@ -39,6 +53,11 @@ export function VariantsPanel({ filters }: { filters: LogFilter[] }) {
         <ExportCsvButton small label="CSV" testId="variants-export" request={{ table: 'variants', filters }} />
       </div>
       {list.error ? <ErrorPanel error={list.error} /> : null}
+      {note ? (
+        <p className="muted small variant-note" data-testid="variant-note">
+          {note}
+        </p>
+      ) : null}
       <ol className="variant-list">
         {variants.slice(0, SHOWN).map((v, i) => (
           <li key={key(v)}>
@@ -74,6 +93,21 @@ export function VariantsPanel({ filters }: { filters: LogFilter[] }) {
                   {v.activities.length > INLINE_STEPS ? <span className="variant-more">+{v.activities.length - INLINE_STEPS} more</span> : null}
                 </span>
               </span>
+              {onShow ? (
+                <button
+                  type="button"
+                  className="small-button variant-show"
+                  aria-pressed={shownKey === key(v)}
+                  title="Highlight this variant's path on the map"
+                  data-testid={`variant-show-${i}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    onShow(shownKey === key(v) ? null : v.activities);
+                  }}
+                >
+                  {shownKey === key(v) ? 'Shown' : 'Show'}
+                </button>
+              ) : null}
               <span className="variant-bar" style={{ width: `${Math.max(2, v.share * 100)}%` }} />
             </label>
           </li>
