@@ -31,7 +31,7 @@ export interface BaselineScore {
 export interface RemainingTimeEvaluation {
   kind: 'remaining-time';
   /** Test prefixes at each event (Teinemaa et al. 2019). */
-  atEvents: { rows: number; maeHours: number; baselines: BaselineScore[]; byPrefixLength: { length: number; rows: number; maeHours: number; bestBaselineMaeHours: number }[] };
+  atEvents: { rows: number; maeHours: number; baselines: BaselineScore[]; byPrefixLength: { length: number; rows: number; maeHours: number; bestBaselineMaeHours: number; baselines: BaselineScore[] }[] };
   /** Test cases as work in progress at evenly spaced instants: what `gemba predict` faces. */
   workInProgress: { rows: number; maeHours: number; baselines: BaselineScore[]; bestBaseline: BaselineScore; improvement: number };
   segments?: SegmentFigures[];
@@ -94,6 +94,7 @@ export function evaluateRunningCaseModel(
           rows: p.rows,
           maeHours: p.mae / HOUR,
           bestBaselineMaeHours: Math.min(...baselinePerLength.map((b) => b[k].mae)) / HOUR,
+          baselines: atEventBaselines.map((b, j) => ({ baseline: b.name, value: baselinePerLength[j][k].mae / HOUR })),
         })),
       },
       workInProgress: { rows: wip.rows.count, maeHours, baselines: wipBaselines, bestBaseline: best, improvement: 1 - maeHours / best.value },

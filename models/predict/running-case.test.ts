@@ -23,6 +23,15 @@ describe('running-case models', () => {
     // The per-length table covers lengths 1.. in order, and its rows add up to the whole.
     expect(e.atEvents.byPrefixLength[0].length).toBe(1);
     expect(e.atEvents.byPrefixLength.reduce((n, p) => n + p.rows, 0)).toBe(e.atEvents.rows);
+    for (const p of e.atEvents.byPrefixLength) {
+      expect(p.baselines.map((b) => b.baseline)).toEqual(e.atEvents.baselines.map((b) => b.baseline));
+      expect(p.bestBaselineMaeHours).toBe(Math.min(...p.baselines.map((b) => b.value)));
+    }
+    // The per-length baseline errors, weighted by rows, add up to the overall ones.
+    e.atEvents.baselines.forEach((b, j) => {
+      const weighted = e.atEvents.byPrefixLength.reduce((sum, p) => sum + p.rows * p.baselines[j].value, 0) / e.atEvents.rows;
+      expect(weighted).toBeCloseTo(b.value, 9);
+    });
     expect(e.atEvents.maeHours).toBeGreaterThan(0);
     // Training and test prefixes are sampled alike, so "time since the last event" (0 at an event) never drifts.
     expect(e.drift.find((d) => d.feature === 'time since the last event (h)')?.psi ?? 0).toBeLessThan(0.01);
