@@ -67,6 +67,8 @@ function TrainPanel({ overview, job }: { overview: ModelsOverview; job: ReturnTy
   const [outcome, setOutcome] = useState('');
   const [segmentBy, setSegmentBy] = useState('');
   const predicting = chosen.some((k) => k === 'remaining-time' || k === 'sla-breach' || k === 'outcome');
+  const slaValue = Number(sla.replace(',', '.'));
+  const slaProblem = chosen.includes('sla-breach') && !(sla.trim() !== '' && Number.isFinite(slaValue) && slaValue > 0) ? 'The SLA risk model needs the SLA as a number of hours above 0, e.g. 72.' : null;
   const [error, setError] = useState<UserFacingError | null>(null);
   const [starting, setStarting] = useState(false);
   useEffect(() => {
@@ -78,7 +80,7 @@ function TrainPanel({ overview, job }: { overview: ModelsOverview; job: ReturnTy
     setError(null);
     setStarting(true);
     try {
-      const slaHours = sla.trim() === '' ? undefined : Number(sla);
+      const slaHours = sla.trim() === '' ? undefined : slaValue;
       const { jobId } = await api.startTraining(workspace.path, {
         models: chosen,
         ...(chosen.includes('sla-breach') && slaHours !== undefined ? { slaHours } : {}),
@@ -150,8 +152,13 @@ function TrainPanel({ overview, job }: { overview: ModelsOverview; job: ReturnTy
       ) : (
         <p className="muted small">Trains on every case of the log (filters in force would narrow it).</p>
       )}
+      {slaProblem ? (
+        <p className="problems small" data-testid="train-problem">
+          {slaProblem}
+        </p>
+      ) : null}
       <div className="button-row">
-        <button type="button" className="primary" disabled={chosen.length === 0 || running !== null || starting} onClick={() => void train()} data-testid="start-training">
+        <button type="button" className="primary" disabled={chosen.length === 0 || running !== null || starting || slaProblem !== null} onClick={() => void train()} data-testid="start-training">
           {chosen.length > 1 ? `Train ${chosen.length} models` : 'Train'}
         </button>
       </div>
