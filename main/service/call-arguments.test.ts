@@ -9,6 +9,10 @@ describe('checkCallArguments', () => {
     expect(filters).toEqual([{ kind: 'activities', activities: ['A'], mode: 'any' }]);
     expect(checkCallArguments('statistics', ['/w'])).toEqual(['/w', undefined]);
     expect(checkCallArguments('cases', ['/w', { offset: 0, limit: 50, sort: 'end' }])[1]).toMatchObject({ offset: 0, limit: 50, sort: 'end' });
+    // directlyFollows takes what the CLI's dfg takes: filters and a calendar, both optional.
+    expect(checkCallArguments('directlyFollows', ['/w'])).toEqual(['/w', undefined]);
+    const [, request] = checkCallArguments('directlyFollows', ['/w', { filters: [{ kind: 'activities', activities: ['A'], mode: 'any' }] }]);
+    expect(request).toMatchObject({ filters: [{ kind: 'activities', activities: ['A'], mode: 'any' }] });
   });
 
   it.each([
@@ -29,6 +33,10 @@ describe('checkCallArguments', () => {
     ['a replay without its activities', 'replayPaths', ['/w', { filters: [] }], /activities must be a list of texts/],
     ['a segment without a label', 'compareSegments', ['/w', { a: { filters: [] }, b: { label: 'B', filters: [] }, map: { activities: 1, paths: 1, view: 'frequency' } }], /a\.label must be a non-empty text/],
     ['a segment whose filters are not a list', 'compareSegments', ['/w', { a: { label: 'A', filters: {} }, b: { label: 'B', filters: [] }, map: { activities: 1, paths: 1, view: 'frequency' } }], /a\.filters must be a list of filters/],
+    ['directly-follows filters that are not a list', 'directlyFollows', ['/w', { filters: { kind: 'activities' } }], /argument 2\.filters must be a list of filters/],
+    ['a directly-follows request that is not an object', 'directlyFollows', ['/w', 'all'], /argument 2 must be an object/],
+    ['a workspace to close that is empty', 'closeWorkspace', ['  '], /must be a non-empty text/],
+    ['an argument the call does not take', 'jobs', ['/w'], /at most 0 arguments/],
     ['a percentile range upside down', 'statistics', ['/w', [{ kind: 'performance', measure: 'duration', fromPercentile: 90, toPercentile: 10 }]], /must not exceed/],
   ])('refuses %s with an InputError naming it', (_what, method, args, message) => {
     const call = () => checkCallArguments(method as never, args as unknown[]);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ImportSummary, JobEvent } from '../../preload/api.ts';
+import type { ImportSummary, JobEvent, TrainingResult } from '../../preload/api.ts';
 import { CancelledError } from '../engine/errors.ts';
 import { JobQueue } from './job-queue.ts';
 
@@ -45,5 +45,25 @@ describe('JobQueue', () => {
     await queue.idle();
     expect(events.map((e) => e.type)).toEqual(['cancelled', 'cancelled']);
     expect((await Promise.resolve(queue.list())).every((e) => e.type === 'cancelled')).toBe(true);
+  });
+
+  it('runs jobs of different threads side by side: an import does not wait for a training run', async () => {
+    const queue = new JobQueue();
+    const events: JobEvent[] = [];
+    queue.onEvent((e) => events.push(e));
+    let finishTraining: (result: TrainingResult) => void = () => undefined;
+    const training = queue.start('train', () => new Promise<TrainingResult>((resolve) => (finishTraining = resolve)));
+    const first = queue.start('import', async () => summary);
+    const second = queue.start('import', async () => summary);
+    // Both imports end while the training run still waits; imports among themselves keep their order.
+    await vi.waitFor(() => expect(events.filter((e) => e.type === 'done').map((e) => e.jobId)).toEqual([first, second]));
+    expect(events.some((e) => e.jobId === training && e.type !== 'progress')).toBe(false);
+    finishTraining({} as TrainingResult);
+    await queue.idle();
+    expect(events.filter((e) => e.type === 'done').map((e) => [e.kind, e.jobId])).toEqual([
+      ['import', first],
+      ['import', second],
+      ['train', training],
+    ]);
   });
 });
