@@ -5,10 +5,18 @@ import { chooseLogFile, createWorkspace, sampleLog, startImportAndWaitForSummary
 
 /** For each activity box on the map: its drawn width and the widest of its label lines, in the SVG's units. */
 async function labelFits(page: Page): Promise<{ label: string; box: number; text: number }[]> {
-  return page.getByTestId('map-svg').evaluate((root) =>
-    [...root.querySelectorAll('g.node[id^="act_"]')].map((node) => {
-      const shape = node.querySelector('path, polygon') as SVGGraphicsElement;
-      const texts = [...node.querySelectorAll('text')] as SVGTextContentElement[];
+  // The e2e tsconfig has no DOM library: the few SVG calls used are typed here.
+  interface Drawn {
+    querySelectorAll(selector: string): ArrayLike<Drawn>;
+    querySelector(selector: string): Drawn;
+    getBBox(): { width: number };
+    getComputedTextLength(): number;
+    textContent: string | null;
+  }
+  return page.getByTestId('map-svg').evaluate((element) =>
+    [...Array.from((element as unknown as Drawn).querySelectorAll('g.node[id^="act_"]'))].map((node) => {
+      const shape = node.querySelector('path, polygon');
+      const texts = Array.from(node.querySelectorAll('text'));
       return {
         label: texts.map((t) => t.textContent).join(' / '),
         box: shape.getBBox().width,
@@ -34,11 +42,19 @@ for (const viewport of [
     await createWorkspace(page, `labels-${viewport.width}`);
     await chooseLogFile(page, sampleLog('receipt.xes'));
     await startImportAndWaitForSummary(page);
-    expect(await page.evaluate(async () => {
-      await document.fonts.ready;
-      return document.fonts.check('12px "Gemba Sans"');
-    })).toBe(true);
-    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('Gemba Sans');
+    // The page's document, typed without the DOM library of the e2e tsconfig.
+    interface Page2 {
+      document: { fonts: { ready: Promise<unknown>; check(font: string): boolean }; body: unknown };
+      getComputedStyle(element: unknown): { fontFamily: string };
+    }
+    expect(
+      await page.evaluate(async () => {
+        const { document } = globalThis as unknown as Page2;
+        await document.fonts.ready;
+        return document.fonts.check('12px "Gemba Sans"');
+      }),
+    ).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as Page2).getComputedStyle((globalThis as unknown as Page2).document.body).fontFamily)).toContain('Gemba Sans');
 
     await page.getByTestId('nav-map').click();
     await expect(page.getByTestId('map-svg').locator('g.node').first()).toBeVisible();

@@ -1,4 +1,4 @@
-import { CAPABILITY_METHODS, CASE_SORTS, CHART_TYPES, EXPORT_TABLES, FINDING_KINDS, FINDING_STATUSES, MAP_VIEWS, MEASURE_PERIODS, STATISTICS_BY, TRAINABLE_MODELS, type ApiMethod, type GembaApi } from '../../preload/api.ts';
+import { CAPABILITY_METHODS, CASE_SORTS, CHART_TYPES, EXPORT_TABLES, FINDING_KINDS, LOG_TEXT_FORMATS, FINDING_STATUSES, MAP_VIEWS, MEASURE_PERIODS, STATISTICS_BY, TRAINABLE_MODELS, type ApiMethod, type GembaApi } from '../../preload/api.ts';
 import { validateCalendar } from '../engine/analysis/index.ts';
 import { parseLogFilters } from '../engine/analysis/index.ts';
 import { InputError } from '../engine/errors.ts';
@@ -169,6 +169,7 @@ const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M
   filterOptions: [text],
   statisticsTable: [text, record({ by: oneOf(STATISTICS_BY), attribute: optional(text), filters: optional(filters) })],
   exportTable: [text, record({ table: oneOf(EXPORT_TABLES), by: optional(oneOf(STATISTICS_BY)), attribute: optional(text), filters: optional(filters) })],
+  exportLogText: [text, record({ format: oneOf(LOG_TEXT_FORMATS), filters: optional(filters) })],
   measures: [text],
   // The schema itself is checked against resources/measures/measures.schema.json by the engine.
   saveMeasures: [text, object],

@@ -32,6 +32,8 @@ import type {
   StatisticsTable,
   TableExport,
   TableExportRequest,
+  LogTextExport,
+  LogTextExportRequest,
   GembaApi,
   JobStarted,
   Variant,
@@ -64,6 +66,7 @@ import { filteredLog, filterMask } from '../engine/analysis/index.ts';
 import { filterOptions } from '../engine/analysis/index.ts';
 import { statisticsTable } from '../engine/analysis/index.ts';
 import { casesTable, statisticsTableCsv, tableCsvText, variantsTable } from '../engine/export/index.ts';
+import { logAsText } from './log-text-export.ts';
 import { processMap } from '../engine/map/index.ts';
 import { mapSelection } from '../engine/map/index.ts';
 import { APP_VERSION } from '../engine/app-version.ts';
@@ -272,6 +275,11 @@ export class LocalEngine implements GembaApi {
           : statisticsTableCsv(statisticsTable(view.log, { by, attribute: request.attribute }, view.mask));
     const name = request.table === 'statistics' ? `statistics-by-${by === 'attribute' ? request.attribute ?? 'attribute' : by}` : request.table;
     return { fileName: `${name.replace(/[^\p{L}\p{N}._-]+/gu, '-')}.csv`, ...tableCsvText(table), basis };
+  }
+
+  async exportLogText(workspace: string, request: LogTextExportRequest): Promise<LogTextExport> {
+    const { log, basis } = this.sessions.currentLog(workspace);
+    return logAsText(log, basis, request);
   }
 
   async filterOptions(workspace: string): Promise<FilterOptions> {

@@ -269,6 +269,31 @@ export interface TableExport {
   basis?: LogBasis;
 }
 
+/** Formats of the log export the app offers as a download; `gemba export --log` also writes xes.gz to a path. */
+export const LOG_TEXT_FORMATS = ['csv', 'xes'] as const;
+export type LogTextFormat = (typeof LOG_TEXT_FORMATS)[number];
+
+/** Larger logs are exported to a file by the command line (`gemba export WS --log …`): the text would not fit a download in one piece. */
+export const LOG_TEXT_MAX_EVENTS = 250_000;
+
+export interface LogTextExportRequest {
+  format: LogTextFormat;
+  /** Only the cases (and, with trimming filters, events) the filters keep. */
+  filters?: LogFilter[];
+}
+
+/** The log as CSV (XES standard column names) or IEEE 1849 XES, values verbatim, for process-mining tools. */
+export interface LogTextExport {
+  /** A file name to suggest, e.g. "receipt-filtered.xes". */
+  fileName: string;
+  text: string;
+  cases: number;
+  events: number;
+  /** What the user should know about the file, in sentences (verbatim values, UTC times, filters). */
+  notes: string[];
+  basis?: LogBasis;
+}
+
 export interface AnalysisCalls {
   /** The summary figures of the log, of the cases the filters keep when given. */
   statistics(workspace: string, filters?: LogFilter[]): Promise<LogStatistics>;
@@ -285,6 +310,8 @@ export interface AnalysisCalls {
   statisticsTable(workspace: string, request: StatisticsRequest): Promise<StatisticsTable>;
   /** The cases, variants or a statistics table as spreadsheet CSV text, for the UI to offer as a download. */
   exportTable(workspace: string, request: TableExportRequest): Promise<TableExport>;
+  /** The current log (fixes in force, filters applied) as CSV or XES text to offer as a download, up to LOG_TEXT_MAX_EVENTS events. */
+  exportLogText(workspace: string, request: LogTextExportRequest): Promise<LogTextExport>;
 }
 
 export const ANALYSIS_CALLS = {
@@ -297,4 +324,5 @@ export const ANALYSIS_CALLS = {
   filterOptions: 'call',
   statisticsTable: 'call',
   exportTable: 'call',
+  exportLogText: 'call',
 } as const satisfies CallKinds<AnalysisCalls>;

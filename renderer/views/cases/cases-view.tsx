@@ -4,6 +4,7 @@ import { useTimeFormat } from '../../app/time-format.ts';
 import { useLogFilters } from '../../app/filter-store.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ExportCsvButton } from '../../components/export-csv-button.tsx';
+import { ExportLogButtons } from '../../components/export-log-buttons.tsx';
 import { CaseDetailPanel } from './case-detail.tsx';
 import { CaseTable } from './case-table.tsx';
 
@@ -56,7 +57,10 @@ export function CasesView() {
             data-testid="case-search"
           />
         </label>
-        <ExportCsvButton testId="cases-export" request={{ table: 'cases', filters }} />
+        <div className="button-row">
+          <ExportCsvButton testId="cases-export" request={{ table: 'cases', filters }} />
+          <ExportLogButtons />
+        </div>
       </header>
       <div className={`cases-split${selected !== null ? ' with-detail' : ''}`}>
         <CaseTable
