@@ -85,6 +85,11 @@ describe('models over the contract', () => {
     expect(anomaly.drift.length).toBeGreaterThan(0);
     expect(anomaly.drift.every((d) => d.psi < 1e-9 && d.level === 'stable')).toBe(true);
     expect(overview.trainable.every((t) => t.available)).toBe(true);
+    // No SLA target in the default measures: the suggestion reads like a target (whole hours under 2 days, else whole days).
+    expect(overview.slaHours).toBeNull();
+    const suggested = overview.suggestedSlaHours!;
+    expect(suggested).toBeGreaterThan(0);
+    expect(suggested < 48 ? Number.isInteger(suggested) : suggested % 24 === 0).toBe(true);
   });
 
   it('lists findings highest score first, injected cases among them, each additive', async () => {

@@ -17,7 +17,9 @@ import { InputError } from '../engine/errors.ts';
 import type { EventLog } from '../engine/eventlog/index.ts';
 import { eventAnomalies, exceptionTypeIdOf, type AnomalyModelDetails } from '../../models/anomaly/index.ts';
 import type { ProcessStatistics } from '../../models/features/index.ts';
-import { predictForRunningCases, runningCaseModelOf, type RunningCaseModels } from '../../models/predict/index.ts';
+import { predictForRunningCases, resolveEndActivities, runningCaseModelOf, type RunningCaseModels } from '../../models/predict/index.ts';
+import { completedCases } from '../../models/predict/end-activities.ts';
+import { suggestedSlaTarget } from '../engine/measures/index.ts';
 import { FindingsStore, ModelRegistry, type Finding, type ModelRecord } from '../../models/registry/index.ts';
 import type { JobWork } from './job-queue.ts';
 import type { RunOnThread } from './job-kinds.ts';
@@ -78,6 +80,7 @@ export class ModelsService {
       activities: [...log.activities].sort((a, b) => a.localeCompare(b)),
       attributes: [...new Set([...log.caseAttributes, ...log.eventAttributes].map((c) => c.name))].sort((a, b) => a.localeCompare(b)),
       slaHours,
+      suggestedSlaHours: slaHours === null ? suggestedSla(log) : null,
     };
   }
 
@@ -192,6 +195,20 @@ function typeMembers(store: FindingsStore, typeId: string, label: string, model:
     .list({ kind: 'anomaly' })
     .filter((f) => f.modelVersion === label && f.case !== undefined && exceptionTypeIdOf(f, features) === typeId)
     .map((f) => ({ findingId: f.id, case: f.case!, score: f.score }));
+}
+
+const HOURS_PER_UNIT: Record<string, number> = { seconds: 1 / 3600, minutes: 1 / 60, hours: 1, days: 24 };
+
+/** The measures' suggestion (p90 of completed cases' durations), or null where no case is seen to end. */
+function suggestedSla(log: EventLog): number | null {
+  let ends: string[];
+  try {
+    ends = resolveEndActivities(log, undefined);
+  } catch {
+    return null;
+  }
+  const target = suggestedSlaTarget(log, completedCases(log, ends));
+  return target ? target.value * HOURS_PER_UNIT[target.unit] : null;
 }
 
 const UNUSUAL_EVENTS = 5;

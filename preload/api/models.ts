@@ -125,6 +125,8 @@ export interface ModelsOverview {
   attributes: string[];
   /** The SLA target of the workspace's measures, in hours, when one is set. */
   slaHours: number | null;
+  /** When none is set: a starting SLA, the time within which 9 in 10 completed cases finish (rounded up). */
+  suggestedSlaHours: number | null;
 }
 
 export interface FindingContribution {

@@ -63,7 +63,8 @@ function TrainPanel({ overview, job }: { overview: ModelsOverview; job: ReturnTy
   const filters = useLogFilters(workspace.path);
   const available = overview.trainable.filter((t) => t.available).map((t) => t.kind);
   const [chosen, setChosen] = useState<TrainableModel[]>(() => available.filter((k) => k === 'anomaly' || k === 'remaining-time' || k === 'bottleneck' || (k === 'sla-breach' && overview.slaHours !== null)));
-  const [sla, setSla] = useState(overview.slaHours !== null ? String(overview.slaHours) : '');
+  const startingSla = overview.slaHours ?? overview.suggestedSlaHours;
+  const [sla, setSla] = useState(startingSla !== null ? String(startingSla) : '');
   const [outcome, setOutcome] = useState('');
   const [segmentBy, setSegmentBy] = useState('');
   const predicting = chosen.some((k) => k === 'remaining-time' || k === 'sla-breach' || k === 'outcome');
@@ -117,6 +118,13 @@ function TrainPanel({ overview, job }: { overview: ModelsOverview; job: ReturnTy
           <label className="field">
             <span className="field-label">SLA in hours</span>
             <input type="text" inputMode="decimal" value={sla} onChange={(e) => setSla(e.target.value)} data-testid="train-sla" aria-label="SLA in hours" />
+            <span className="muted small">
+              {overview.slaHours !== null
+                ? 'the SLA target of the measures'
+                : overview.suggestedSlaHours !== null
+                  ? `suggested: 9 in 10 completed cases finish within ${overview.suggestedSlaHours} h`
+                  : 'no SLA target set in the measures'}
+            </span>
           </label>
         ) : null}
         {chosen.includes('outcome') ? (
