@@ -21,6 +21,7 @@ const BENCHES = {
   anomaly: 'bench/anomaly.bench.ts',
   predict: 'bench/predict.bench.ts',
   'control-chart-draw': 'bench/control-chart-draw.bench.ts',
+  'replay-fps': 'bench/replay-fps.bench.ts',
 };
 
 const repo = fileURLToPath(new URL('..', import.meta.url));

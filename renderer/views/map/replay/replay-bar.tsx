@@ -3,11 +3,13 @@ import type { ProcessGraph, ReplayPaths } from '../../../../preload/api.ts';
 import { formatCount } from '../../../components/format.ts';
 import { REPLAY_SPEEDS, logSecondsPerSecond, type ReplaySpeedId } from './replay-speed.ts';
 import { measureGeometry } from './map-geometry.ts';
+import { paintTokens, pixelColour } from './paint-tokens.ts';
 import { startPointers, tokenPositions, type ReplayGeometry } from './token-positions.ts';
 
 const TOKEN_RADIUS = 3.5;
-/** Above this many tokens a frame draws squares: circles cost several times more to fill. */
-const CIRCLES_UP_TO = 5000;
+/** Above this many tokens a frame paints pixels (paint-tokens.ts): a canvas path of that many circles is too slow. */
+const CIRCLES_UP_TO = 3000;
+const TOKEN_COLOUR = pixelColour(230, 120, 0, 230);
 
 export interface ReplayState {
   playing: boolean;
@@ -54,6 +56,7 @@ function useReplay(paths: ReplayPaths | null, canvas: RefObject<HTMLCanvasElemen
     let frame = 0;
     let shownT = -1;
     let frames = 0;
+    let image: ImageData | null = null;
     const draw = (now: number) => {
       const dt = Math.min(0.25, (now - last) / 1000);
       last = now;
@@ -65,19 +68,20 @@ function useReplay(paths: ReplayPaths | null, canvas: RefObject<HTMLCanvasElemen
       if (t !== shownT) {
         shownT = t;
         const n = tokenPositions(paths, pointer, t, geometry, out);
-        ctx.clearRect(0, 0, el.width, el.height);
-        ctx.fillStyle = 'rgba(230, 120, 0, 0.85)';
-        ctx.beginPath();
         if (n <= CIRCLES_UP_TO) {
+          ctx.clearRect(0, 0, el.width, el.height);
+          ctx.fillStyle = 'rgba(230, 120, 0, 0.85)';
+          ctx.beginPath();
           for (let i = 0; i < n; i++) {
             ctx.moveTo(out[2 * i] + TOKEN_RADIUS, out[2 * i + 1]);
             ctx.arc(out[2 * i], out[2 * i + 1], TOKEN_RADIUS, 0, 2 * Math.PI);
           }
+          ctx.fill();
         } else {
-          const r = TOKEN_RADIUS * 0.8;
-          for (let i = 0; i < n; i++) ctx.rect(out[2 * i] - r, out[2 * i + 1] - r, 2 * r, 2 * r);
+          if (!image || image.width !== el.width || image.height !== el.height) image = ctx.createImageData(el.width, el.height);
+          paintTokens(new Uint32Array(image.data.buffer), image.width, image.height, out, n, TOKEN_COLOUR);
+          ctx.putImageData(image, 0, 0);
         }
-        ctx.fill();
         // React state (the clock and counts) follows a few times a second, not every frame.
         if (++frames % 6 === 0 || !live.current.playing) {
           setMoving(n);
