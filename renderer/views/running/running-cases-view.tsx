@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { RunningCaseRow, RunningCasesView as RunningCasesResult } from '../../../preload/api.ts';
 import { addFilter, useLogFilters } from '../../app/filter-store.ts';
 import { useTimeFormat } from '../../app/time-format.ts';
@@ -105,11 +105,30 @@ function riskClass(p: number | null): string | undefined {
   return p >= AT_RISK ? 'risk-high' : p >= 0.25 ? 'risk-mid' : undefined;
 }
 
-function RunningTable({ rows, open, onOpen, sla }: { rows: RunningCaseRow[]; open: string | null; onOpen: (id: string) => void; sla: boolean }) {
+type RunningSort = 'risk' | 'remaining' | 'elapsed';
+
+/** Highest SLA risk first (the engine's order), or longest still to go, or longest running. */
+export function sortRunning(rows: readonly RunningCaseRow[], sort: RunningSort): RunningCaseRow[] {
+  if (sort === 'risk') return [...rows];
+  const key = (r: RunningCaseRow) => (sort === 'remaining' ? (r.remainingSeconds ?? -1) : r.elapsedSeconds);
+  return [...rows].sort((a, b) => key(b) - key(a));
+}
+
+function RunningTable({ rows: given, open, onOpen, sla }: { rows: RunningCaseRow[]; open: string | null; onOpen: (id: string) => void; sla: boolean }) {
   const times = useTimeFormat();
+  const [sort, setSort] = useState<RunningSort>('risk');
+  const rows = useMemo(() => sortRunning(given, sort), [given, sort]);
   const outcome = rows.find((r) => r.outcome)?.outcome?.activity ?? null;
   return (
     <div className="panel table-scroll findings-table">
+      <label className="field narrow-field">
+        <span className="field-label">Order</span>
+        <select value={sort} onChange={(e) => setSort(e.target.value as RunningSort)} data-testid="running-sort">
+          <option value="risk">{sla ? 'highest SLA risk first' : 'as forecast'}</option>
+          <option value="remaining">longest still to go first</option>
+          <option value="elapsed">running longest first</option>
+        </select>
+      </label>
       <table className="data-table" data-testid="running-table">
         <thead>
           <tr>
