@@ -1,9 +1,12 @@
 import { RecordBatch, Table, tableFromArrays, tableFromIPC, tableToIPC, type Vector } from 'apache-arrow';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EventLogBuilder } from '../eventlog/event-log-builder.ts';
 import type { AttributeColumn, EventLog } from '../eventlog/index.ts';
 import { readArrowFile } from './arrow-file.ts';
-import { eventLogFromArrow, eventLogToArrow } from './snapshot.ts';
+import { eventLogFromArrow, eventLogFromSnapshotFiles, eventLogToArrow } from './snapshot.ts';
 
 /** A seeded log with missing resources, numbers and texts, non-ASCII names and a start time. */
 function randomLog(events: number, seed: number): EventLog {
@@ -93,5 +96,50 @@ describe('our Arrow file reader against apache-arrow', () => {
     const one = tableFromArrays({ x: new Int32Array([1, 2]) });
     const two = new Table([...one.batches, ...one.batches] as RecordBatch[]);
     expect(() => readArrowFile(tableToIPC(two, 'file'))).toThrow(/2 record batches/);
+  });
+});
+
+describe('reopening from the snapshot files', () => {
+  function written(log: EventLog) {
+    const dir = mkdtempSync(join(tmpdir(), 'gemba-arrow-'));
+    const bytes = eventLogToArrow(log);
+    const paths = { events: join(dir, 'e.arrow'), cases: join(dir, 'c.arrow'), dir };
+    writeFileSync(paths.events, bytes.events);
+    writeFileSync(paths.cases, bytes.cases);
+    return paths;
+  }
+
+  it('gives the same log as reading the whole files, column by column', () => {
+    const log = randomLog(3000, 11);
+    const files = written(log);
+    try {
+      const lazy = eventLogFromSnapshotFiles(files.events, files.cases);
+      const whole = eventLogFromArrow({ events: new Uint8Array(readFileSync(files.events)), cases: new Uint8Array(readFileSync(files.cases)) });
+      expect(lazy.caseIds).toEqual(whole.caseIds);
+      expect(Array.from(lazy.sourceRow)).toEqual(Array.from(whole.sourceRow));
+      expect(Array.from(lazy.activity)).toEqual(Array.from(whole.activity));
+      expect(Array.from(lazy.resource)).toEqual(Array.from(whole.resource));
+      expect(Array.from(lazy.timestamp)).toEqual(Array.from(whole.timestamp));
+      expect(lazy.eventAttributes.map(plain)).toEqual(whole.eventAttributes.map(plain));
+      expect(lazy.caseAttributes.map(plain)).toEqual(whole.caseAttributes.map(plain));
+      // A copy and a structured clone (what crosses to another thread) carry the values.
+      const clone = structuredClone(eventLogFromSnapshotFiles(files.events, files.cases));
+      expect(clone.caseIds).toEqual(whole.caseIds);
+      expect(clone.eventAttributes.map(plain)).toEqual(whole.eventAttributes.map(plain));
+    } finally {
+      rmSync(files.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads attributes, case ids and source rows only when used', () => {
+    const files = written(randomLog(500, 13));
+    const log = eventLogFromSnapshotFiles(files.events, files.cases);
+    // What every analysis needs is in memory now; the rest is still in the files.
+    rmSync(files.dir, { recursive: true, force: true });
+    expect(log.activity.length).toBe(500);
+    expect(log.timestamp.length).toBe(500);
+    expect(() => log.eventAttributes[0]!.type === 'number' && log.eventAttributes[0]!.values).toThrow(/can no longer be read.*open the workspace again/);
+    expect(() => log.caseIds).toThrow(/can no longer be read/);
+    expect(() => log.sourceRow).toThrow(/can no longer be read/);
   });
 });

@@ -14,6 +14,8 @@
  * guess.
  */
 
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+
 const MAGIC = 'ARROW1';
 /** Type union tags of Schema.fbs. */
 const TYPE = { Int: 2, FloatingPoint: 3, Utf8: 5 } as const;
@@ -115,6 +117,50 @@ class Flat {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Where the file's bytes come from: memory, or the file itself read range by range. */
+interface Source {
+  size: number;
+  /** `length` bytes from `offset`, starting 8-byte aligned in memory. */
+  read(offset: number, length: number): Uint8Array;
+}
+
+function memorySource(bytes: Uint8Array): Source {
+  return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) };
+}
+
+/**
+ * The file read on demand: only the footer, the messages' metadata and the columns asked for are
+ * read. A snapshot file never changes once written (a new import writes new files), so a column
+ * read later is the column of the same snapshot.
+ */
+function fileSource(path: string): Source {
+  const size = statSync(path).size;
+  return {
+    size,
+    read(offset, length) {
+      // Its own ArrayBuffer: typed-array views need the 8-byte alignment a pooled Buffer lacks.
+      const out = new Uint8Array(length);
+      let fd: number;
+      try {
+        fd = openSync(path, 'r');
+      } catch (error) {
+        throw new Error(`The snapshot file ${path} can no longer be read (${(error as Error).message}); open the workspace again`, { cause: error });
+      }
+      try {
+        let done = 0;
+        while (done < length) {
+          const n = readSync(fd, out, done, length - done, offset + done);
+          if (n === 0) throw new CorruptArrowFile(`${path} ends at byte ${offset + done}, before its columns do`);
+          done += n;
+        }
+      } finally {
+        closeSync(fd);
+      }
+      return out;
+    },
+  };
+}
+
 interface SchemaField extends ArrowField {
   type: number;
   bitWidth: number;
@@ -130,35 +176,52 @@ interface Batch {
   body: number;
 }
 
-/** Opens an Arrow IPC file held in `bytes` (8-byte aligned, as readFileSync gives it). */
-export function readArrowFile(bytes: Uint8Array): ArrowFile {
-  if (bytes.byteOffset % 8 !== 0) throw new Error('Arrow bytes must start 8-byte aligned');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const text = (at: number) => String.fromCharCode(...bytes.subarray(at, at + 6));
-  if (bytes.length < 18 || text(0) !== MAGIC || text(bytes.length - 6) !== MAGIC) throw new CorruptArrowFile('no ARROW1 magic at both ends');
-  const flat = new Flat(view, bytes);
-  const footerLength = view.getInt32(bytes.length - 10, true);
-  const footerStart = bytes.length - 10 - footerLength;
+/**
+ * Opens an Arrow IPC file: held in memory (`bytes`, 8-byte aligned as readFileSync gives it; the
+ * columns are views into it), or by its path, reading only the columns asked for.
+ */
+export function readArrowFile(file: Uint8Array | string): ArrowFile {
+  if (typeof file !== 'string' && file.byteOffset % 8 !== 0) throw new Error('Arrow bytes must start 8-byte aligned');
+  const source = typeof file === 'string' ? fileSource(file) : memorySource(file);
+  const size = source.size;
+  const text = (bytes: Uint8Array) => String.fromCharCode(...bytes.subarray(0, 6));
+  if (size < 18) throw new CorruptArrowFile('no ARROW1 magic at both ends');
+  const tail = source.read(size - 10, 10);
+  if (text(source.read(0, 6)) !== MAGIC || text(tail.subarray(4)) !== MAGIC) throw new CorruptArrowFile('no ARROW1 magic at both ends');
+  const footerLength = new DataView(tail.buffer, tail.byteOffset, 4).getInt32(0, true);
+  const footerStart = size - 10 - footerLength;
   if (footerLength <= 0 || footerStart < 8) throw new CorruptArrowFile('footer length');
-  const footer = new Flat(new DataView(bytes.buffer, bytes.byteOffset + footerStart, footerLength), bytes.subarray(footerStart, footerStart + footerLength));
+  const footer = flatOf(source.read(footerStart, footerLength));
   const footerRoot = footer.root(0);
   const schema = footer.table(footerRoot, 1);
   if (schema === 0) throw new CorruptArrowFile('no schema');
   if (footer.i16(schema, 0) !== 0) throw new CorruptArrowFile('big-endian file');
   const fields = readFields(footer, schema);
 
-  const dictionaries = new Map<number, string[]>();
+  // Dictionaries are read and decoded when a column that uses one is first asked for.
+  const dictionaryBlocks = new Map<number, number>();
   const dictBlocks = footer.vector(footerRoot, 2);
   for (let i = 0; i < dictBlocks.length; i++) {
-    const { header, batch } = readBlock(flat, footer, dictBlocks.start + 24 * i, HEADER.DictionaryBatch);
-    if (flat.u8(header, 2) !== 0) throw new CorruptArrowFile('delta dictionary');
-    if (batch.nodes.length !== 1 || batch.buffers.length !== 3) throw new CorruptArrowFile('dictionary of a type other than text');
-    dictionaries.set(flat.long(header, 0), utf8Values(bytes, batch, 0, 0));
+    const { message, header } = readBlock(source, footer, dictBlocks.start + 24 * i, HEADER.DictionaryBatch);
+    dictionaryBlocks.set(message.long(header, 0), dictBlocks.start + 24 * i);
   }
+  const decodedDictionaries = new Map<number, string[]>();
+  const dictionary = (id: number): string[] => {
+    let values = decodedDictionaries.get(id);
+    if (values) return values;
+    const block = dictionaryBlocks.get(id);
+    if (block === undefined) throw new CorruptArrowFile(`no dictionary ${id}`);
+    const { message, header, batch } = readBlock(source, footer, block, HEADER.DictionaryBatch);
+    if (message.u8(header, 2) !== 0) throw new CorruptArrowFile('delta dictionary');
+    if (batch.nodes.length !== 1 || batch.buffers.length !== 3) throw new CorruptArrowFile('dictionary of a type other than text');
+    values = utf8Values(source, batch, 0, 0);
+    decodedDictionaries.set(id, values);
+    return values;
+  };
 
   const batches = footer.vector(footerRoot, 3);
   if (batches.length > 1) throw new CorruptArrowFile(`${batches.length} record batches`);
-  const batch: Batch | null = batches.length === 0 ? null : readBlock(flat, footer, batches.start, HEADER.RecordBatch).batch;
+  const batch: Batch | null = batches.length === 0 ? null : readBlock(source, footer, batches.start, HEADER.RecordBatch).batch;
   const rows = batch?.rows ?? 0;
   // Field i's first node and buffer: one node per field, three buffers for text, two otherwise.
   const place = new Map<string, { field: SchemaField; node: number; buffer: number }>();
@@ -178,7 +241,7 @@ export function readArrowFile(bytes: Uint8Array): ArrowFile {
       if (known) return known;
       const at = place.get(name);
       if (!at) throw new CorruptArrowFile(`no column ${name}`);
-      const column = batch ? decodeColumn(bytes, batch, at.field, at.node, at.buffer, dictionaries) : emptyColumn(at.field);
+      const column = batch ? decodeColumn(source, batch, at.field, at.node, at.buffer, dictionary) : emptyColumn(at.field);
       decoded.set(name, column);
       return column;
     },
@@ -218,11 +281,13 @@ function readFields(flat: Flat, schema: number): SchemaField[] {
 }
 
 /** Reads the message a footer Block (offset i64, metaDataLength i32, pad, bodyLength i64) points at. */
-function readBlock(flat: Flat, footer: Flat, block: number, expected: number): { header: number; batch: Batch } {
+function readBlock(source: Source, footer: Flat, block: number, expected: number): { message: Flat; header: number; batch: Batch } {
   const offset = footer.i64(block);
   const metaLength = footer.view.getInt32(block + 8, true);
+  if (metaLength < 8 || offset + metaLength > source.size) throw new CorruptArrowFile('message outside the file');
+  const flat = flatOf(source.read(offset, metaLength));
   // Encapsulated message: 0xFFFFFFFF continuation, int32 length, the Message flatbuffer.
-  let start = offset;
+  let start = 0;
   if (flat.u32(start) === 0xffffffff) start += 4;
   const messageStart = start + 4;
   const message = flat.root(messageStart);
@@ -236,17 +301,19 @@ function readBlock(flat: Flat, footer: Flat, block: number, expected: number): {
   const batch: Batch = { rows: flat.long(record, 0), nodes: [], buffers: [], body: offset + metaLength };
   for (let i = 0; i < nodes.length; i++) batch.nodes.push({ length: flat.i64(nodes.start + 16 * i), nullCount: flat.i64(nodes.start + 16 * i + 8) });
   for (let i = 0; i < buffers.length; i++) batch.buffers.push({ offset: flat.i64(buffers.start + 16 * i), length: flat.i64(buffers.start + 16 * i + 8) });
-  return { header, batch };
+  return { message: flat, header, batch };
 }
 
-function decodeColumn(bytes: Uint8Array, batch: Batch, field: SchemaField, node: number, buffer: number, dictionaries: Map<number, string[]>): ArrowColumn {
+function flatOf(bytes: Uint8Array): Flat {
+  return new Flat(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), bytes);
+}
+
+function decodeColumn(bytes: Source, batch: Batch, field: SchemaField, node: number, buffer: number, dictionaryOf: (id: number) => string[]): ArrowColumn {
   const { length, nullCount } = batch.nodes[node]!;
   if (length !== batch.rows) throw new CorruptArrowFile(`column ${field.name} has ${length} values for ${batch.rows} rows`);
   const valid = nullCount > 0 ? slice(bytes, batch, buffer, (length + 7) >> 3) : null;
   if (field.dictionaryId !== null) {
-    const dictionary = dictionaries.get(field.dictionaryId);
-    if (!dictionary) throw new CorruptArrowFile(`no dictionary ${field.dictionaryId}`);
-    return { kind: 'dictionary', codes: int32s(bytes, batch, buffer + 1, length), valid, dictionary };
+    return { kind: 'dictionary', codes: int32s(bytes, batch, buffer + 1, length), valid, dictionary: dictionaryOf(field.dictionaryId) };
   }
   if (field.type === TYPE.Int && field.bitWidth === 32) return { kind: 'int32', values: int32s(bytes, batch, buffer + 1, length), valid };
   if (field.type === TYPE.FloatingPoint && field.precision === 2) {
@@ -268,21 +335,21 @@ function emptyColumn(field: SchemaField): ArrowColumn {
 }
 
 /** The bytes of buffer `index`, at least `need` long, inside the file. */
-function slice(bytes: Uint8Array, batch: Batch, index: number, need: number): Uint8Array {
+function slice(bytes: Source, batch: Batch, index: number, need: number): Uint8Array {
   const b = batch.buffers[index]!;
   const start = batch.body + b.offset;
-  if (b.length < need || start + need > bytes.length) throw new CorruptArrowFile('buffer outside the file');
+  if (b.length < need || start + need > bytes.size) throw new CorruptArrowFile('buffer outside the file');
   if (start % 8 !== 0) throw new CorruptArrowFile('unaligned buffer');
-  return bytes.subarray(start, start + need);
+  return bytes.read(start, need);
 }
 
-function int32s(bytes: Uint8Array, batch: Batch, index: number, length: number): Int32Array {
+function int32s(bytes: Source, batch: Batch, index: number, length: number): Int32Array {
   const data = slice(bytes, batch, index, length * 4);
   return new Int32Array(data.buffer, data.byteOffset, length);
 }
 
 /** Text values (offsets int32, then UTF-8 bytes). ASCII text, the common case, is decoded in one go. */
-function utf8Values(bytes: Uint8Array, batch: Batch, node: number, buffer: number): string[] {
+function utf8Values(bytes: Source, batch: Batch, node: number, buffer: number): string[] {
   const { length } = batch.nodes[node]!;
   if (length === 0) return [];
   const offsets = int32s(bytes, batch, buffer + 1, length + 1);

@@ -68,8 +68,20 @@ export function eventLogToArrow(log: EventLog): SnapshotBytes {
  * file's bytes, strings are decoded once; apache-arrow is not loaded.
  */
 export function eventLogFromArrow(bytes: SnapshotBytes): EventLog {
-  const events = openArrow(bytes.events, 'events');
-  const cases = openArrow(bytes.cases, 'cases');
+  return eventLogOf(openArrow(bytes.events, 'events'), openArrow(bytes.cases, 'cases'), false);
+}
+
+/**
+ * Reopens a snapshot from its two files, reading what a command needs when it first needs it:
+ * the case structure, activities, times and resources at once (every analysis uses them); the
+ * case ids, source rows and attribute columns on first use. `gemba stats` on a log with several
+ * attributes so holds a fraction of the file.
+ */
+export function eventLogFromSnapshotFiles(eventsPath: string, casesPath: string): EventLog {
+  return eventLogOf(openArrow(eventsPath, 'events'), openArrow(casesPath, 'cases'), true);
+}
+
+function eventLogOf(events: ArrowFile, cases: ArrowFile, lazy: boolean): EventLog {
   const n = events.rows;
   const caseCount = cases.rows;
   const activity = dictionaryColumn(events, 'activity');
@@ -78,26 +90,56 @@ export function eventLogFromArrow(bytes: SnapshotBytes): EventLog {
   caseStart.set(int32Values(cases, 'first_event'));
   caseStart[caseCount] = n;
   const start = events.fields.some((f) => f.name === 'start_timestamp') ? float64Values(events, 'start_timestamp') : null;
-  const caseIds = cases.column('case_id');
-  if (caseIds.kind !== 'utf8') throw new Error('snapshot column case_id is not text');
-  return {
+  const caseIds = () => {
+    const column = cases.column('case_id');
+    if (column.kind !== 'utf8') throw new Error('snapshot column case_id is not text');
+    return column.values;
+  };
+  const sourceRow = () => int32Values(events, 'source_row');
+  const log: EventLog = {
     eventCount: n,
     caseCount,
     caseStart,
-    caseIds: caseIds.values,
+    caseIds: lazy ? [] : caseIds(),
     activity: activity.codes,
     activities: activity.dictionary,
     timestamp: float64Values(events, 'timestamp'),
     startTimestamp: start,
     resource: resource.codes,
     resources: resource.dictionary,
-    sourceRow: int32Values(events, 'source_row'),
-    eventAttributes: attributeColumns(events),
-    caseAttributes: attributeColumns(cases),
+    sourceRow: lazy ? new Int32Array(0) : sourceRow(),
+    eventAttributes: attributeColumns(events, lazy),
+    caseAttributes: attributeColumns(cases, lazy),
   };
+  if (lazy) {
+    readOnFirstUse(log, 'caseIds', caseIds);
+    readOnFirstUse(log, 'sourceRow', sourceRow);
+  }
+  return log;
 }
 
-function openArrow(bytes: Uint8Array, which: string): ArrowFile {
+/**
+ * Makes `key` a property read on first use: the first access computes it and puts the value in
+ * place as a plain property, so hot loops afterwards read a field, not a getter. Enumerable, so a
+ * copy ({ ...log }) or a structured clone (postMessage) carries the value.
+ */
+function readOnFirstUse<T extends object>(target: T, key: keyof T & string, compute: () => unknown): void {
+  Object.defineProperty(target, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = compute();
+      settle(target, key, value);
+      return value;
+    },
+  });
+}
+
+function settle<T extends object>(target: T, key: keyof T & string, value: unknown): void {
+  Object.defineProperty(target, key, { value, configurable: true, enumerable: true, writable: false });
+}
+
+function openArrow(bytes: Uint8Array | string, which: string): ArrowFile {
   try {
     return readArrowFile(bytes);
   } catch (error) {
@@ -173,13 +215,27 @@ function dictionaryColumn(file: ArrowFile, name: string): { codes: Int32Array; d
   return { codes, dictionary: column.dictionary };
 }
 
-function attributeColumns(file: ArrowFile): AttributeColumn[] {
+function attributeColumns(file: ArrowFile, lazy: boolean): AttributeColumn[] {
   const columns: AttributeColumn[] = [];
   for (const field of file.fields) {
     if (!field.name.startsWith(EVENT_PREFIX)) continue;
     const name = field.name.slice(EVENT_PREFIX.length);
     const type = (field.metadata.get('gemba:type') ?? 'string') as AttributeColumn['type'];
-    if (type === 'string') {
+    if (lazy && type === 'string') {
+      const column = { name, type } as { name: string; type: 'string'; codes: Int32Array; dictionary: string[] };
+      const read = () => {
+        const { codes, dictionary } = dictionaryColumn(file, field.name);
+        settle(column, 'codes', codes);
+        settle(column, 'dictionary', dictionary);
+      };
+      readOnFirstUse(column, 'codes', () => (read(), column.codes));
+      readOnFirstUse(column, 'dictionary', () => (read(), column.dictionary));
+      columns.push(column);
+    } else if (lazy) {
+      const column = { name, type } as { name: string; type: 'number' | 'date'; values: Float64Array };
+      readOnFirstUse(column, 'values', () => float64Values(file, field.name));
+      columns.push(column as AttributeColumn);
+    } else if (type === 'string') {
       const { codes, dictionary } = dictionaryColumn(file, field.name);
       columns.push({ name, type, codes, dictionary });
     } else {

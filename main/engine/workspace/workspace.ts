@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ColumnMapping, ImportRecord, RejectedRow, WorkspaceInfo } from '../../../preload/api.ts';
 import { APP_VERSION, currentUser } from '../app-version.ts';
 import type { EventLog } from '../eventlog/index.ts';
 import { InputError } from '../errors.ts';
-import { eventLogFromArrow, eventLogToArrow } from './snapshot.ts';
+import { eventLogFromSnapshotFiles, eventLogToArrow } from './snapshot.ts';
 import { migrate } from './workspace-schema.ts';
 
 export const DATABASE_FILE = 'workspace.db';
@@ -250,7 +250,7 @@ export class Workspace {
         hint: 'Restore another import from the history, or import the file again.',
       });
     }
-    return eventLogFromArrow({ events: readAligned(files[0]), cases: readAligned(files[1]) });
+    return eventLogFromSnapshotFiles(files[0], files[1]);
   }
 
   /** Records an action in the audit trail (imports and restores record themselves). */
@@ -336,9 +336,3 @@ function syncDirectory(dir: string): void {
   }
 }
 
-/** Arrow views need 8-byte alignment; a fresh file read starts at offset 0 of its own buffer. */
-function readAligned(path: string): Uint8Array {
-  const buffer = readFileSync(path);
-  if (buffer.byteOffset % 8 === 0) return buffer;
-  return new Uint8Array(buffer);
-}
