@@ -7,7 +7,8 @@ describe('checkCallArguments', () => {
     const [ws, filters] = checkCallArguments('statistics', ['/w', [{ kind: 'activities', activities: ['A'], mode: 'any' }]]);
     expect(ws).toBe('/w');
     expect(filters).toEqual([{ kind: 'activities', activities: ['A'], mode: 'any' }]);
-    expect(checkCallArguments('statistics', ['/w'])).toEqual(['/w', undefined]);
+    expect(checkCallArguments('statistics', ['/w'])).toEqual(['/w', undefined, undefined]);
+    expect(checkCallArguments('statistics', ['/w', [], 'Europe/Berlin'])).toEqual(['/w', [], 'Europe/Berlin']); // events per day by the display zone's days
     expect(checkCallArguments('cases', ['/w', { offset: 0, limit: 50, sort: 'end' }])[1]).toMatchObject({ offset: 0, limit: 50, sort: 'end' });
     // directlyFollows takes what the CLI's dfg takes: filters and a calendar, both optional.
     expect(checkCallArguments('directlyFollows', ['/w'])).toEqual(['/w', undefined]);

@@ -128,7 +128,7 @@ const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M
   cancelJob: [text],
   jobs: [],
   rejectedRows: [text, whole(1), optional(whole(0))],
-  statistics: [text, optional(filters)],
+  statistics: [text, optional(filters), optional(text)],
   directlyFollows: [text, optional(record({ filters: optional(filters), calendar: optional(calendar) }))],
   variants: [text],
   cases: [

@@ -214,10 +214,10 @@ export class LocalEngine implements GembaApi {
     return this.jobQueue.onEvent(listener);
   }
 
-  async statistics(workspace: string, filters?: LogFilter[]): Promise<LogStatistics> {
+  async statistics(workspace: string, filters?: LogFilter[], timeZone?: string): Promise<LogStatistics> {
     const { log, basis } = this.sessions.currentLog(workspace);
     const view = filteredLog(log, filters);
-    return { ...logStatistics(view.log, view.mask), basis };
+    return { ...logStatistics(view.log, view.mask, timeZone), basis };
   }
 
   async directlyFollows(workspace: string, request: DirectlyFollowsRequest = {}): Promise<DirectlyFollowsResult> {

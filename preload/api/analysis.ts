@@ -30,12 +30,14 @@ export interface LogStatistics {
   endActivities: Record<string, number>;
   topActivities: { activity: string; count: number }[];
   /**
-   * Events per bin from the first to the last event, zero-filled; `day` is the bin's first UTC
-   * day. A bin is one day, or seven (a week) for logs spanning more than ten years: see
-   * `eventsBinDays`.
+   * Events per bin from the first to the last event, zero-filled; `day` is the bin's first day in
+   * `eventsTimeZone` (the display time zone asked for; UTC by default). A bin is one day, or seven
+   * (a week) for logs spanning more than ten years: see `eventsBinDays`.
    */
   eventsPerDay: { day: string; count: number }[];
   eventsBinDays: 1 | 7;
+  /** The IANA zone whose calendar days `eventsPerDay` counts. */
+  eventsTimeZone?: string;
   caseDurationSeconds: { mean: number; median: number; min: number; max: number } | null;
 }
 
@@ -295,8 +297,8 @@ export interface LogTextExport {
 }
 
 export interface AnalysisCalls {
-  /** The summary figures of the log, of the cases the filters keep when given. */
-  statistics(workspace: string, filters?: LogFilter[]): Promise<LogStatistics>;
+  /** The summary figures of the log, of the cases the filters keep when given; events per day by the days of `timeZone` (default UTC). */
+  statistics(workspace: string, filters?: LogFilter[], timeZone?: string): Promise<LogStatistics>;
   /** Every activity and path of the (filtered) log with counts and durations: what `gemba dfg` prints. */
   directlyFollows(workspace: string, request?: DirectlyFollowsRequest): Promise<DirectlyFollowsResult>;
   variants(workspace: string): Promise<Variant[]>;

@@ -13,6 +13,7 @@ import { QualityView } from '../views/quality/quality-view.tsx';
 import { RunningCasesView } from '../views/running/running-cases-view.tsx';
 import { StatisticsView } from '../views/statistics/statistics-view.tsx';
 import { SummaryView } from '../views/summary/summary-view.tsx';
+import { DisplayZonePicker } from './display-zone-picker.tsx';
 import type { ViewDefinition } from './view-definition.ts';
 import type { ViewId } from './view-ids.ts';
 
@@ -47,4 +48,4 @@ export function findView(id: ViewId): ViewDefinition | undefined {
  * Small always-visible widgets under the workspace name in the sidebar (e.g. the data-quality
  * health light, active filter chips). Each reads what it needs from useWorkbench().
  */
-export const SIDEBAR_WIDGETS: readonly ComponentType[] = [HealthBadge, SidebarFilters];
+export const SIDEBAR_WIDGETS: readonly ComponentType[] = [HealthBadge, DisplayZonePicker, SidebarFilters];

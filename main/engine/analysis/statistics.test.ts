@@ -46,6 +46,25 @@ describe('logStatistics on the running example (figures counted by hand from the
   });
 });
 
+describe('events per day in the display time zone (issue 12, defect 5)', () => {
+  it('bins events at local midnight +01:00 on their own day, not the UTC day before', () => {
+    // Minutes since 2024-01-01T00:00Z: 23:00Z on 1 Jan is midnight of 2 Jan in Berlin (+01:00);
+    // 22:59Z is still 1 Jan there; 2 Jan 12:00Z is 2 Jan in both.
+    const log = logFromTraces({ a: [{ activity: 'A', at: 23 * 60 }, { activity: 'B', at: 36 * 60 }], b: [{ activity: 'A', at: 22 * 60 + 59 }] });
+    expect(logStatistics(log).eventsPerDay).toEqual([
+      { day: '2024-01-01', count: 2 },
+      { day: '2024-01-02', count: 1 },
+    ]);
+    const berlin = logStatistics(log, null, 'Europe/Berlin');
+    expect(berlin.eventsPerDay).toEqual([
+      { day: '2024-01-01', count: 1 },
+      { day: '2024-01-02', count: 2 },
+    ]);
+    expect(berlin.eventsTimeZone).toBe('Europe/Berlin');
+    expect(logStatistics(log).eventsTimeZone).toBe('UTC');
+  });
+});
+
 describe('logStatistics with a case mask', () => {
   it('counts only the kept cases', () => {
     const log = logFromTraces({ a: ['A', 'B'], b: ['A', 'C', 'B'], c: ['A', 'B'] });

@@ -3,13 +3,18 @@ import type { CaseMask, EventLog } from '../eventlog/index.ts';
 import { caseBegin, caseDurationMs } from './case-span.ts';
 import { medianInPlace } from './median.ts';
 import { variantGroups } from './variants.ts';
+import { zoneDay } from './zone-days.ts';
 
 const DAY_MS = 86_400_000;
 /** The sparkline stops being readable (and cheap) past this many days; longer logs bin by week. */
 const MAX_SPARKLINE_POINTS = 3660;
 
-/** The import summary: counts, time range, endpoints, top activities, events per day. */
-export function logStatistics(log: EventLog, mask?: CaseMask | null): LogStatistics {
+/**
+ * The import summary: counts, time range, endpoints, top activities, events per day. Days are
+ * calendar days in `timeZone` (the display time zone; UTC when absent).
+ */
+export function logStatistics(log: EventLog, mask?: CaseMask | null, timeZone?: string | null): LogStatistics {
+  const dayOf = zoneDay(timeZone);
   const activityCount = new Float64Array(log.activities.length);
   const startCount = new Float64Array(log.activities.length);
   const endCount = new Float64Array(log.activities.length);
@@ -56,7 +61,7 @@ export function logStatistics(log: EventLog, mask?: CaseMask | null): LogStatist
     if (d < min) min = d;
     if (d > max) max = d;
   }
-  const binDays = cases && Math.floor(last / DAY_MS) - Math.floor(first / DAY_MS) + 1 > MAX_SPARKLINE_POINTS ? 7 : 1;
+  const binDays = cases && dayOf(last) - dayOf(first) + 1 > MAX_SPARKLINE_POINTS ? 7 : 1;
   return {
     cases,
     events,
@@ -67,23 +72,24 @@ export function logStatistics(log: EventLog, mask?: CaseMask | null): LogStatist
     startActivities: named(startCount),
     endActivities: named(endCount),
     topActivities,
-    eventsPerDay: cases ? eventsPerDay(log, mask, first, last, binDays) : [],
+    eventsPerDay: cases ? eventsPerDay(log, mask, dayOf, first, last, binDays) : [],
     eventsBinDays: binDays,
+    eventsTimeZone: timeZone || 'UTC',
     caseDurationSeconds: cases
       ? { mean: sum / cases / 1000, median: medianInPlace(used.slice()) / 1000, min: min / 1000, max: max / 1000 }
       : null,
   };
 }
 
-/** Zero-filled counts per UTC day (per week for logs spanning more than ten years). */
-function eventsPerDay(log: EventLog, mask: CaseMask | null | undefined, first: number, last: number, step: 1 | 7): { day: string; count: number }[] {
-  const day0 = Math.floor(first / DAY_MS);
-  const days = Math.floor(last / DAY_MS) - day0 + 1;
+/** Zero-filled counts per day of the zone (per week for logs spanning more than ten years). */
+function eventsPerDay(log: EventLog, mask: CaseMask | null | undefined, dayOf: (t: number) => number, first: number, last: number, step: 1 | 7): { day: string; count: number }[] {
+  const day0 = dayOf(first);
+  const days = dayOf(last) - day0 + 1;
   const bins = new Float64Array(Math.ceil(days / step));
   for (let c = 0; c < log.caseCount; c++) {
     if (mask && mask[c] === 0) continue;
     for (let i = log.caseStart[c]; i < log.caseStart[c + 1]; i++) {
-      bins[Math.floor((Math.floor(log.timestamp[i] / DAY_MS) - day0) / step)]++;
+      bins[Math.floor((dayOf(log.timestamp[i]) - day0) / step)]++;
     }
   }
   return Array.from(bins, (count, b) => ({ day: new Date((day0 + b * step) * DAY_MS).toISOString().slice(0, 10), count }));

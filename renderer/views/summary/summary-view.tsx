@@ -31,10 +31,14 @@ export function SummaryView() {
   const filterKey = JSON.stringify(filters);
   const current = workspace.current;
   const importId = current?.id ?? 0;
-  // Unfiltered, the figures are the ones the sidebar and the workspace page quote (one request for all).
+  // Unfiltered in UTC, the figures are the ones the sidebar and the workspace page quote (one
+  // request for all); events per day follow the display zone's days.
   const stats = useAsync(
-    () => (filtered ? api.statistics(workspace.path, filters) : currentStatistics(api, workspace.path, importId, logVersion)),
-    [api, workspace.path, importId, logVersion, filterKey],
+    () =>
+      filtered || times.zone !== 'UTC'
+        ? api.statistics(workspace.path, filtered ? filters : undefined, times.zone)
+        : currentStatistics(api, workspace.path, importId, logVersion),
+    [api, workspace.path, importId, logVersion, filterKey, times.zone],
   );
   // The whole log, for "1 of 6 cases"; asked only while a filter is in force.
   const whole = useAsync<LogStatistics | null>(
@@ -156,6 +160,9 @@ function SummaryBody({ stats, whole }: { stats: LogStatistics; whole: LogStatist
           )}
         </p>
         <Sparkline points={stats.eventsPerDay} binDays={stats.eventsBinDays ?? 1} />
+        <p className="muted small" data-testid="events-days-zone">
+          Days from midnight to midnight in {stats.eventsTimeZone ?? 'UTC'} · first day {stats.eventsPerDay[0]?.day ?? '—'}
+        </p>
       </section>
 
       <div className="two-columns">
