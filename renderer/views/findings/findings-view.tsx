@@ -7,6 +7,7 @@ import { formatPercent, plural } from '../../components/format.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { FilterChips } from '../map/filter-bar.tsx';
 import { FindingDetailPanel, titleOf } from './finding-detail.tsx';
+import { orderFindings, type FindingsOrder } from './findings-order.ts';
 import './findings.css';
 
 const KIND_WORDS: Record<FindingKind, string> = { anomaly: 'unusual case', 'exception-type': 'exception type', bottleneck: 'bottleneck' };
@@ -23,6 +24,7 @@ export function FindingsView() {
   const filters = useLogFilters(workspace.path);
   const [kind, setKind] = useState<FindingKind | ''>((route.params.kind as FindingKind) ?? '');
   const [status, setStatus] = useState<FindingStatus | ''>('');
+  const [order, setOrder] = useState<FindingsOrder>('score');
   const [version, setVersion] = useState(0);
   const filterKey = JSON.stringify(filters);
   const list = useAsync(
@@ -31,7 +33,7 @@ export function FindingsView() {
   );
   const open = route.params.finding ?? null;
   const select = (id: string | null) => navigate('findings', id ? { ...route.params, finding: id } : withoutFinding(route.params));
-  const findings = list.value?.findings ?? [];
+  const findings = orderFindings(list.value?.findings ?? [], order);
   const caseIds = [...new Set(findings.filter((f) => f.case !== undefined).map((f) => f.case!))];
 
   return (
@@ -70,6 +72,14 @@ export function FindingsView() {
                 {s}
               </option>
             ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">Order</span>
+          <select value={order} onChange={(e) => setOrder(e.target.value as FindingsOrder)} data-testid="findings-order">
+            <option value="score">highest score first</option>
+            <option value="cost">most added time first</option>
+            <option value="confidence">surest first</option>
           </select>
         </label>
         {list.value ? (
