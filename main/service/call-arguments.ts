@@ -1,4 +1,4 @@
-import { CAPABILITY_METHODS, CASE_SORTS, CHART_TYPES, EXPORT_TABLES, FINDING_KINDS, LOG_TEXT_FORMATS, FINDING_STATUSES, MAP_VIEWS, MEASURE_PERIODS, STATISTICS_BY, TRAINABLE_MODELS, type ApiMethod, type GembaApi } from '../../preload/api.ts';
+import { CAPABILITY_METHODS, CASE_SORTS, CHART_TRANSFORMS, CHART_TYPES, EXPORT_TABLES, FINDING_KINDS, LOG_TEXT_FORMATS, FINDING_STATUSES, MAP_VIEWS, MEASURE_PERIODS, STATISTICS_BY, TRAINABLE_MODELS, type ApiMethod, type GembaApi } from '../../preload/api.ts';
 import { validateCalendar } from '../engine/analysis/index.ts';
 import { parseLogFilters } from '../engine/analysis/index.ts';
 import { InputError } from '../engine/errors.ts';
@@ -72,6 +72,7 @@ const chartRequest = record({
   period: optional(oneOf(MEASURE_PERIODS)),
   timeZone: optional(text),
   chart: optional(oneOf(CHART_TYPES)),
+  transform: optional(oneOf(CHART_TRANSFORMS)),
   byUnit: optional(flag),
   baseline: optional(baseline),
   exclude: optional(wholes),

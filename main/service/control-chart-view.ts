@@ -66,6 +66,7 @@ export function controlChartView(log: EventLog, data: ChartData, request: Contro
     ...(request.phases?.length ? { phases: request.phases } : {}),
     rules: request.rules,
     testK: request.testK,
+    transform: request.transform,
     target: request.target,
     sigma: request.sigma,
     lambda: request.lambda,
@@ -84,11 +85,15 @@ export function controlChartView(log: EventLog, data: ChartData, request: Contro
     timeZone: result.timeZone,
     chart,
     byUnit: source.byUnit,
+    transform: charted.transform,
     charts: charted.charts,
     points,
     advice,
     capability,
-    tests: [1, 2, 3, 4, 5, 6, 7, 8].map((rule) => ({ rule, description: describeTest(rule, chosen.get(rule) ?? request.testK?.[rule] ?? DEFAULT_K[rule]) })),
+    tests: [1, 2, 3, 4, 5, 6, 7, 8].map((rule) => {
+      const k = chosen.get(rule) ?? request.testK?.[rule] ?? DEFAULT_K[rule];
+      return { rule, k, description: describeTest(rule, k) };
+    }),
     notes,
   };
 }

@@ -172,6 +172,8 @@ export interface ControlChartRequest {
   timeZone?: string;
   /** Default: the measure's chart (by period, or by unit with `byUnit`). */
   chart?: ChartType;
+  /** The scale measured values are charted on (heavy-tailed durations: 'log' or 'box-cox'); default 'none'. */
+  transform?: ChartTransform;
   /** One point per unit (case, event) in time order instead of one per period. */
   byUnit?: boolean;
   /** Limits from the first N points, or from the points whose period starts in [from, to]. */
@@ -194,6 +196,9 @@ export interface ControlChartRequest {
   capabilityMethod?: CapabilityMethod;
   filters?: LogFilter[];
 }
+
+export const CHART_TRANSFORMS = ['none', 'log', 'box-cox'] as const;
+export type ChartTransform = (typeof CHART_TRANSFORMS)[number];
 
 export type ChartName = 'I' | 'MR' | 'Xbar' | 'R' | 'S' | 'P' | 'NP' | 'C' | 'U' | 'EWMA' | 'CUSUM';
 
@@ -249,7 +254,9 @@ export interface ChartAdvice {
   reason: string;
   alternatives: ChartType[];
   /** Checks before the limits can be trusted. */
-  checks: { name: 'subgroups' | 'stability' | 'normality' | 'autocorrelation' | 'overdispersion'; status: 'ok' | 'warning' | 'not-applicable'; message: string; value?: number }[];
+  checks: { name: 'subgroups' | 'stability' | 'normality' | 'heavy-tail' | 'autocorrelation' | 'overdispersion'; status: 'ok' | 'warning' | 'not-applicable'; message: string; value?: number }[];
+  /** The scale the heavy-tail check proposes ('none' when the data chart well as they are). */
+  transform: ChartTransform;
 }
 
 export const CAPABILITY_METHODS = ['auto', 'normal', 'box-cox', 'lognormal', 'weibull'] as const;
@@ -307,13 +314,15 @@ export interface ControlChartView {
   timeZone: string;
   chart: ChartType;
   byUnit: boolean;
+  /** The scale the charts are on (points, limits, estimates); null: the measure's own unit. */
+  transform: { name: 'log' | 'box-cox'; lambda: number | null; shift: number } | null;
   charts: ControlChartSeries[];
   points: ChartPoint[];
   /** The chooser's advice for these data (null where the chooser has too little to go on). */
   advice: ChartAdvice | null;
   capability: CapabilityReport | null;
-  /** Every test for special causes with its K, for the switches. */
-  tests: { rule: number; description: string }[];
+  /** Every test for special causes with the K in force (the request's testK, the preset's, or Minitab's), for the switches. */
+  tests: { rule: number; k: number; description: string }[];
   notes: string[];
 }
 

@@ -33,10 +33,25 @@ describe('gemba spc WS --measure', () => {
     expect(out.points.map((p: { cases: number }) => p.cases)).toEqual([3, 2, 2]);
   });
 
+  it('charts on the log scale with --transform log: the Xbar points are the weeks’ mean logs', async () => {
+    const plain = await json('--measure', 'cycle_time', '--period', 'week', '--chart', 'xbar-s');
+    const out = await json('--measure', 'cycle_time', '--period', 'week', '--chart', 'xbar-s', '--transform', 'log');
+    expect(out.transform).toEqual({ name: 'log', lambda: null, shift: 0 });
+    // Cycle times by hand (cycle-log.fixture.ts): week 1 2, 4, 6 h; week 2 3, 5 h; week 3 10, 12 h.
+    const expected = [Math.log(48) / 3, Math.log(15) / 2, Math.log(120) / 2];
+    out.charts[0].points.forEach((p: number, i: number) => expect(p).toBeCloseTo(expected[i], 12));
+    expect(out.notes.join(' ')).toMatch(/log scale/);
+    expect(plain.transform).toBeNull();
+    const bad = await gemba('spc', ws, '--measure', 'cycle_time', '--transform', 'sqrt');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--transform must be one of none, log, box-cox');
+  });
+
   it('takes the --csv form’s options: a date-range baseline, the tests, one point per case', async () => {
     const out = await json('--measure', 'throughput', '--chart', 'imr', '--baseline', '2024-01-08..2024-01-31', '--rules', 'nelson');
     expect(out.charts[0].points).toEqual([3, 2, 2]);
-    expect(out.charts[0].excluded).toEqual([0]);
+    expect(out.charts[0].excluded).toEqual([]);
+    expect(out.charts[0].baselinePoints).toEqual([1, 2]);
     expect(out.charts[0].center).toBe(2);
     expect(out.charts[1].rules).toEqual([1, 2, 3, 4]);
     const byCase = await json('--measure', 'cycle_time', '--by-case', '--chart', 'imr', '--exclude', '6');

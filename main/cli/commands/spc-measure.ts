@@ -14,7 +14,7 @@ import { chartOptions, describeChart, numberOption } from './spc-options.ts';
 export const MEASURE_USAGE =
   'gemba spc WS --measure NAME [--activity A] [--period day|week|month] [--by-case] [--chart imr|xbar-r|xbar-s|p|np|c|u|laney-p|laney-u|ewma|cusum] ' +
   '[--baseline N|FROM..TO] [--exclude I,J,…] [--phases I,J,…] [--target T] [--sigma S] [--lambda λ] [--L L] [--k K] [--h H] ' +
-  '[--rules 1,2,…|minitab|western-electric|nelson] [--lsl X] [--usl X] [--capability auto|normal|box-cox|lognormal|weibull] [--time-zone ZONE] [--filter JSON] [--json]';
+  '[--rules 1,2,…|minitab|western-electric|nelson] [--transform none|log|box-cox] [--lsl X] [--usl X] [--capability auto|normal|box-cox|lognormal|weibull] [--time-zone ZONE] [--filter JSON] [--json]';
 
 export const MEASURE_FLAGS = ['measure', 'activity', 'period', 'lsl', 'usl', 'capability', 'time-zone', 'filter'] as const;
 export const MEASURE_SWITCHES = ['by-case'] as const;
@@ -72,14 +72,15 @@ export async function chartOfMeasure(args: ParsedArgs, ctx: CommandContext): Pro
 }
 
 function jsonOf(view: ControlChartView) {
-  const { basis, measure, period, timeZone, chart, byUnit, charts, points, advice, capability, notes } = view;
-  return { basis, measure: { name: measure.name, title: measure.title, unit: measure.unit, per: measure.per, sentence: measure.sentence }, period, timeZone, chart, byUnit, charts, points, advice, capability, notes };
+  const { basis, measure, period, timeZone, chart, byUnit, transform, charts, points, advice, capability, notes } = view;
+  return { basis, measure: { name: measure.name, title: measure.title, unit: measure.unit, per: measure.per, sentence: measure.sentence }, period, timeZone, chart, byUnit, transform, charts, points, advice, capability, notes };
 }
 
 function textOf(view: ControlChartView): string[] {
   const lines = [
     `${view.measure.title} (${view.measure.unit}), ${view.byUnit ? `one point per ${view.measure.per}` : `per ${view.period} (${view.timeZone})`}, ${view.points.length} points`,
     view.measure.sentence,
+    ...(view.transform ? [`charted on the ${view.transform.name === 'log' ? 'log' : `Box-Cox (λ = ${view.transform.lambda})`} scale${view.transform.shift ? ` of value + ${view.transform.shift}` : ''}`] : []),
     ...view.charts.flatMap(describeChart),
   ];
   if (view.advice) lines.push(`advice: ${view.advice.chart} — ${view.advice.reason}`, ...view.advice.checks.map((c) => `  ${c.status}: ${c.name}: ${c.message}`));

@@ -1,4 +1,4 @@
-import type { RuleSelection } from '../../../preload/api.ts';
+import { CHART_TRANSFORMS, type ChartTransform, type RuleSelection } from '../../../preload/api.ts';
 import { InputError } from '../../engine/errors.ts';
 import type { ControlChart } from '../../engine/spc/index.ts';
 import { flag, type ParsedArgs } from '../args.ts';
@@ -37,6 +37,16 @@ export function rulesOption(args: ParsedArgs): RuleSelection | undefined {
   });
 }
 
+/** `--transform none|log|box-cox`: the scale measured values are charted on (heavy-tailed durations). */
+export function transformOption(args: ParsedArgs): ChartTransform | undefined {
+  const text = flag(args, 'transform');
+  if (text === undefined) return undefined;
+  if (!(CHART_TRANSFORMS as readonly string[]).includes(text)) {
+    throw new InputError(`--transform must be one of ${CHART_TRANSFORMS.join(', ')}, not "${text}".`, { hint: 'Durations with a long tail chart best with --transform log or box-cox; the advice names the one that fits.' });
+  }
+  return text as ChartTransform;
+}
+
 /** Chart options common to both forms, by their contract names. */
 export function chartOptions(args: ParsedArgs, usage: string) {
   return {
@@ -49,10 +59,11 @@ export function chartOptions(args: ParsedArgs, usage: string) {
     k: numberOption(args, 'k', usage),
     h: numberOption(args, 'h', usage),
     rules: rulesOption(args),
+    transform: transformOption(args),
   };
 }
 
-export const CHART_OPTION_FLAGS = ['chart', 'baseline', 'exclude', 'phases', 'target', 'sigma', 'lambda', 'L', 'k', 'h', 'rules'] as const;
+export const CHART_OPTION_FLAGS = ['chart', 'baseline', 'exclude', 'phases', 'target', 'sigma', 'lambda', 'L', 'k', 'h', 'rules', 'transform'] as const;
 
 function formatLine(value: number | number[]): string {
   if (!Array.isArray(value)) return value.toPrecision(6);

@@ -11,7 +11,7 @@ const USAGE =
   `${MEASURE_USAGE}\n       ` +
   'gemba spc --csv FILE --value COL [--subgroup COL] [--size COL] --chart imr|xbar-r|xbar-s|p|np|c|u|laney-p|laney-u|ewma|cusum ' +
   '[--baseline N] [--exclude I,J,…] [--phases I,J,…] [--target T] [--sigma S] [--lambda λ] [--L L] [--k K] [--h H] ' +
-  '[--rules 1,2,…|minitab|western-electric|nelson] [--json]';
+  '[--rules 1,2,…|minitab|western-electric|nelson] [--transform none|log|box-cox] [--json]';
 
 const ATTRIBUTE: ReadonlySet<ChartType> = new Set(['p', 'np', 'c', 'u', 'laney-p', 'laney-u']);
 const NEEDS_SIZE: ReadonlySet<ChartType> = new Set(['p', 'np', 'u', 'laney-p', 'laney-u']);
@@ -72,7 +72,7 @@ export const spcCommand: Command = {
     const result = controlCharts(await chartInput(args, chart), options);
     for (const note of result.notes) ctx.stderr.write(`note: ${note}\n`);
     if (has(args, 'json')) {
-      printJson(ctx, { charts: result.charts });
+      printJson(ctx, { transform: result.transform, charts: result.charts });
       return;
     }
     ctx.stdout.write(`${result.charts.flatMap(describeChart).join('\n')}\n`);

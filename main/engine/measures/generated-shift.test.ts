@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseBegin } from '../analysis/case-span.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
 import { parseCsvLog } from '../import/csv/parse-csv-log.ts';
-import { controlCharts } from '../spc/index.ts';
+import { chooseChart, controlCharts, falseAlarmRate } from '../spc/index.ts';
 import { casesOfPeriod, computeMeasure } from './compute-measure.ts';
 import { defaultMeasures } from './workspace-measures.ts';
 
@@ -104,5 +104,37 @@ describe('weekly waiting time before the activity that slowed down', () => {
       const cases = Array.from(casesOfPeriod(result, result.chart.periods[i]), (c) => log.caseIds[c]);
       expect(cases.some((id) => extremeCases.has(id)), `week ${input.labels[i]}`).toBe(true);
     }
+  });
+
+  it('is heavy-tailed: the chooser says so and proposes a transform; on that scale the weeks before the shift alarm as chance allows and the shift is still caught', () => {
+    const result = weekly();
+    const input = result.chart.input;
+    if (input.kind !== 'variables') throw new Error('waiting time is a variables measure');
+    const shiftWeek = input.labels.indexOf('2021-06-28');
+    const stable = { kind: 'variables' as const, subgroups: input.subgroups.slice(0, shiftWeek), labels: input.labels.slice(0, shiftWeek) };
+    const advice = chooseChart(stable);
+    const tail = advice.checks.find((c) => c.name === 'heavy-tail')!;
+    expect(tail.status).toBe('warning');
+    expect(tail.message).toMatch(/long right tail .* chart with the (log|Box-Cox) transform, or chart medians/);
+    expect(advice.transform).not.toBe('none');
+
+    const stableAlarms = (transform: 'none' | 'log' | 'box-cox') => {
+      const { charts } = controlCharts(input, { chart: 'xbar-s', baseline: shiftWeek, rules: [1], transform });
+      return { charts, alarms: charts.flatMap((c) => c.signals.map((s) => s.index)).filter((i) => i < shiftWeek).length };
+    };
+    // On the raw scale the S chart alone flags most weeks (extreme cases inflate s̄; ordinary weeks fall below its LCL).
+    const raw = stableAlarms('none');
+    expect(raw.alarms).toBeGreaterThan(shiftWeek / 2);
+
+    // Chance alone: test 1 on two charts of shiftWeek stable points each, alarms ~ Poisson(expected).
+    const expected = falseAlarmRate([1], { runs: 200 }).pointRate * 2 * shiftWeek;
+    // The 99th percentile of that Poisson count: alarms beyond it are not chance.
+    let allowed = 0;
+    for (let p = Math.exp(-expected), cdf = p; cdf < 0.99; allowed++, p *= expected / allowed, cdf += p);
+    const transformed = stableAlarms(advice.transform);
+    expect(transformed.alarms).toBeLessThanOrEqual(allowed);
+    const xbar = transformed.charts.find((c) => c.name === 'Xbar')!;
+    const firstAfter = xbar.signals.map((s) => s.index).filter((i) => i >= shiftWeek).sort((x, y) => x - y)[0];
+    expect(firstAfter - shiftWeek).toBeLessThanOrEqual(2);
   });
 });

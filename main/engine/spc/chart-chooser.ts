@@ -3,7 +3,8 @@ import { controlCharts } from './control-charts.ts';
 import { laneySigmaZ } from './attribute-charts.ts';
 import { normalityTest } from './normality.ts';
 import { chiSquareSurvival } from './special-functions.ts';
-import type { ChartInput, ChartType } from './types.ts';
+import { heavyTailCheck } from './heavy-tail.ts';
+import type { ChartInput, ChartTransform, ChartType } from './types.ts';
 
 /**
  * The chart chooser, in plain words like Minitab's Assistant: the data type and subgroup size pick
@@ -11,7 +12,7 @@ import type { ChartInput, ChartType } from './types.ts';
  * stability, normality (where the chart depends on it), lag-1 autocorrelation and, for counts,
  * overdispersion, which proposes Laney P′ or U′ with the ratio that justifies it.
  */
-export type CheckName = 'subgroups' | 'stability' | 'normality' | 'autocorrelation' | 'overdispersion';
+export type CheckName = 'subgroups' | 'stability' | 'normality' | 'heavy-tail' | 'autocorrelation' | 'overdispersion';
 
 export interface ChooserCheck {
   name: CheckName;
@@ -28,6 +29,8 @@ export interface ChartChoice {
   reason: string;
   alternatives: ChartType[];
   checks: ChooserCheck[];
+  /** The scale to chart on: 'none', or the transform the heavy-tail check proposes. */
+  transform: ChartTransform;
 }
 
 export interface ChooserHint {
@@ -121,12 +124,14 @@ function chooseVariables(input: Extract<ChartInput, { kind: 'variables' }>): Cha
         }
       : { name: 'normality', status: 'ok', message: `The values look normal (Anderson–Darling p = ${fmt(normality.pValue)}).`, value: normality.pValue }
     : { name: 'normality', status: 'not-applicable', message: 'Subgroup means are close to normal whatever the data: Xbar limits do not need normal data.' };
+  const tail = heavyTailCheck(input, chart);
   return {
     chart,
     dataType: individuals ? 'individuals' : 'subgroups',
     reason,
     alternatives: ['ewma', 'cusum'],
-    checks: [subgroupCheck(m, individuals), stabilityCheck(input, chart), normalityCheck, autocorrelationCheck(means)],
+    checks: [subgroupCheck(m, individuals), stabilityCheck(input, chart), normalityCheck, tail.check, autocorrelationCheck(means)],
+    transform: tail.transform,
   };
 }
 
@@ -181,6 +186,7 @@ function chooseAttributes(input: Extract<ChartInput, { kind: 'attributes' }>, hi
     reason: overdispersed ? `${base} The data are overdispersed, so Laney ${chart === 'laney-p' ? 'P′' : 'U′'} instead.` : base,
     alternatives: overdispersed ? [plain] : type === 'defectives' ? (equal ? ['np', 'laney-p'] : ['laney-p']) : ['laney-u'],
     checks: [subgroupCheck(m, false), stabilityCheck(input, chart), { name: 'normality', status: 'not-applicable', message: `Counts follow the ${model} model, not the normal one.` }, autocorrelationCheck(rates), overdispersion],
+    transform: 'none',
   };
 }
 

@@ -5,7 +5,8 @@ import { cusumChart } from './cusum.ts';
 import { ewmaChart } from './ewma.ts';
 import { phaseLayout } from './phases.ts';
 import { resolveRules } from './special-causes.ts';
-import { CHART_TYPES, type ChartInput, type ChartOptions, type ControlChartResult } from './types.ts';
+import { transformSubgroups } from './transform.ts';
+import { CHART_TRANSFORMS, CHART_TYPES, type AppliedTransform, type ChartTransform, type ChartInput, type ChartOptions, type ControlChartResult } from './types.ts';
 import { individualsCharts, subgroupCharts, type ChartContext } from './variables-charts.ts';
 
 const ATTRIBUTE_CHARTS = new Set(['p', 'np', 'c', 'u', 'laney-p', 'laney-u'] as const);
@@ -65,6 +66,10 @@ function chartsOf(input: ChartInput, options: ChartOptions): ControlChartResult 
     throw new InputError(`There is no chart type "${String(options.chart)}".`, { hint: `Choose one of ${CHART_TYPES.join(', ')}.` });
   }
   const m = checkInput(input, options.chart);
+  const transform = options.transform ?? 'none';
+  if (!CHART_TRANSFORMS.includes(transform)) {
+    throw new InputError(`There is no transform "${String(transform)}".`, { hint: `Choose one of ${CHART_TRANSFORMS.join(', ')}.` });
+  }
   const notes: string[] = [];
   const ctx: ChartContext = { layout: phaseLayout(m, options), settings: resolveRules(options.rules, options.testK), options, notes };
   const { chart } = options;
@@ -74,27 +79,47 @@ function chartsOf(input: ChartInput, options: ChartOptions): ControlChartResult 
         hint: 'Give the count column with --value and the size column with --size, or choose imr, xbar-r, xbar-s, ewma or cusum.',
       });
     }
-    return { charts: [attributeChart(chart, input.counts, input.sizes, input.labels, ctx)], notes };
+    if (transform !== 'none') throw transformOfCounts(transform);
+    return { charts: [attributeChart(chart, input.counts, input.sizes, input.labels, ctx)], notes, transform: null };
   }
   let subgroups: number[][];
   if (input.kind === 'attributes') {
+    if (transform !== 'none') throw transformOfCounts(transform);
     // Rates charted as measurements (an XmR chart of proportions is common practice).
     subgroups = input.counts.map((c, i) => [c / input.sizes[i]]);
     notes.push('The rates count/size are charted as individual values.');
   } else subgroups = input.subgroups;
-  const { labels } = input;
+  let applied: AppliedTransform | null = null;
+  if (transform !== 'none') {
+    ({ subgroups, applied } = transformSubgroups(subgroups, transform));
+    notes.push(
+      applied.lambda === null
+        ? `Charted on the log scale${applied.shift ? ` (ln of value + ${applied.shift}, so zeros have a log)` : ''}: points, limits and estimates are logs; a limit converts back with eˣ.`
+        : `Charted on the Box-Cox scale, λ = ${applied.lambda} fitted on all values${applied.shift ? ` + ${applied.shift} (so zeros can be transformed)` : ''}: points, limits and estimates are on that scale.`,
+    );
+  }
+  return { charts: variablesCharts(chart, subgroups, input.labels, ctx, notes), notes, transform: applied };
+}
+
+function variablesCharts(chart: ChartOptions['chart'], subgroups: number[][], labels: string[], ctx: ChartContext, notes: string[]) {
   switch (chart) {
     case 'imr': {
       if (subgroups.some((g) => g.length > 1)) notes.push('Subgroups have several values: the I-MR chart plots their means.');
-      return { charts: individualsCharts(subgroups.map((g) => mean(g)), labels, ctx), notes };
+      return individualsCharts(subgroups.map((g) => mean(g)), labels, ctx);
     }
     case 'xbar-r':
-      return { charts: subgroupCharts(subgroups, labels, ctx, 'R'), notes };
+      return subgroupCharts(subgroups, labels, ctx, 'R');
     case 'xbar-s':
-      return { charts: subgroupCharts(subgroups, labels, ctx, 'S'), notes };
+      return subgroupCharts(subgroups, labels, ctx, 'S');
     case 'ewma':
-      return { charts: [ewmaChart(subgroups, labels, ctx)], notes };
+      return [ewmaChart(subgroups, labels, ctx)];
     default:
-      return { charts: [cusumChart(subgroups, labels, ctx)], notes };
+      return [cusumChart(subgroups, labels, ctx)];
   }
+}
+
+function transformOfCounts(transform: ChartTransform): InputError {
+  return new InputError(`A ${transform} transform is for measured values such as durations, not for counts.`, {
+    hint: 'Chart counts and shares without a transform: their charts (P, U, Laney) already follow their distribution.',
+  });
 }

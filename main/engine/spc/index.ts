@@ -6,8 +6,12 @@
 export { controlCharts } from './control-charts.ts';
 export { controlChartConstants, c4, type ControlChartConstants } from './constants.ts';
 export { resolveRules, describeTest, DEFAULT_K, type TestSetting } from './special-causes.ts';
+export { describeTransform, skewness, transformSubgroups } from './transform.ts';
 export {
+  CHART_TRANSFORMS,
   CHART_TYPES,
+  type AppliedTransform,
+  type ChartTransform,
   type ChartInput,
   type ChartName,
   type ChartOptions,

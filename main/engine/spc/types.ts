@@ -17,6 +17,19 @@ export const CHART_TYPES: readonly ChartType[] = ['imr', 'xbar-r', 'xbar-s', 'p'
  * only); 'western-electric' is tests 1, 5, 6 and 2 with 8 points; 'nelson' is all eight. */
 export type RuleSelection = number[] | 'minitab' | 'western-electric' | 'nelson';
 
+/** The scale measured values are charted on: as they are, logs, or Box-Cox with a fitted λ. */
+export type ChartTransform = 'none' | 'log' | 'box-cox';
+
+export const CHART_TRANSFORMS: readonly ChartTransform[] = ['none', 'log', 'box-cox'];
+
+export interface AppliedTransform {
+  name: 'log' | 'box-cox';
+  /** Box-Cox λ fitted on the pooled values (0 is the log); null for the log. */
+  lambda: number | null;
+  /** Added to every value first, so zero durations can be transformed (0 when all are positive). */
+  shift: number;
+}
+
 export interface ChartOptions {
   chart: ChartType;
   /** Limits from N subgroups only (of the first phase, from `baselineStart` on), applied to every other point. */
@@ -43,6 +56,8 @@ export interface ChartOptions {
   rules?: RuleSelection;
   /** Override a test's K (e.g. { 2: 8 }); the defaults are Minitab's 3, 9, 6, 14, 2, 4, 15, 8. */
   testK?: Partial<Record<number, number>>;
+  /** Chart measured values on the log or fitted Box-Cox scale (heavy-tailed durations); default 'none'. */
+  transform?: ChartTransform;
 }
 
 export type ChartName = 'I' | 'MR' | 'Xbar' | 'R' | 'S' | 'P' | 'NP' | 'C' | 'U' | 'EWMA' | 'CUSUM';
@@ -97,6 +112,8 @@ export interface ControlChart {
 
 export interface ControlChartResult {
   charts: ControlChart[];
+  /** The scale the points, limits and estimates are on; null when the values are charted as they are. */
+  transform: AppliedTransform | null;
   /** Plain-words remarks: what was estimated from what, tests that do not apply, clipped limits. */
   notes: string[];
 }

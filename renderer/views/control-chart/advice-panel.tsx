@@ -1,4 +1,4 @@
-import type { ChartAdvice, ChartType } from '../../../preload/api.ts';
+import type { ChartAdvice, ChartTransform, ChartType } from '../../../preload/api.ts';
 import { chartName } from '../measures/measures-editor.tsx';
 
 const MARK: Record<ChartAdvice['checks'][number]['status'], string> = { ok: '✓', warning: '⚠', 'not-applicable': '–' };
@@ -6,12 +6,25 @@ const CHECK_NAMES: Record<ChartAdvice['checks'][number]['name'], string> = {
   subgroups: 'Enough data',
   stability: 'Stability',
   normality: 'Normality',
+  'heavy-tail': 'Long tail',
   autocorrelation: 'Independence',
   overdispersion: 'Overdispersion',
 };
 
 /** The chooser in plain words: which chart fits these data and why, and the checks before trusting the limits. */
-export function AdvicePanel({ advice, current, onUse }: { advice: ChartAdvice; current: ChartType; onUse(chart: ChartType): void }) {
+export function AdvicePanel({
+  advice,
+  current,
+  transform,
+  onUse,
+  onTransform,
+}: {
+  advice: ChartAdvice;
+  current: ChartType;
+  transform: ChartTransform;
+  onUse(chart: ChartType): void;
+  onTransform(transform: ChartTransform): void;
+}) {
   return (
     <section className="panel cc-advice" data-testid="cc-advice">
       <h2>Which chart</h2>
@@ -33,6 +46,14 @@ export function AdvicePanel({ advice, current, onUse }: { advice: ChartAdvice; c
             </span>
             <span>
               <strong>{CHECK_NAMES[c.name]}.</strong> {c.message}
+              {c.name === 'heavy-tail' && advice.transform !== 'none' && advice.transform !== transform ? (
+                <>
+                  {' '}
+                  <button type="button" className="small-button" onClick={() => onTransform(advice.transform)} data-testid="cc-advice-transform">
+                    Chart on the {advice.transform === 'log' ? 'log' : 'Box-Cox'} scale
+                  </button>
+                </>
+              ) : null}
             </span>
           </li>
         ))}

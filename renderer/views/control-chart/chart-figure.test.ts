@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ControlChartSeries, ControlChartView } from '../../../preload/api.ts';
-import { controlChartFigure, escapeHoverText, MARKERS_UP_TO, perPoint, signalsByPoint, tickText } from './chart-figure.ts';
+import { controlChartFigure, escapeHoverText, scaleTitle, MARKERS_UP_TO, perPoint, signalsByPoint, tickText } from './chart-figure.ts';
 
 const series = (over: Partial<ControlChartSeries>): ControlChartSeries => ({
   name: 'I',
@@ -112,5 +112,13 @@ describe('helpers', () => {
   it('ticks show the date of an instant', () => {
     expect(tickText('2024-03-04T10:15:00.000Z')).toBe('2024-03-04');
     expect(tickText('2024-03-04')).toBe('2024-03-04');
+  });
+});
+
+describe('scaleTitle', () => {
+  it('names the scale the chart is on, so a log axis is never read as hours', () => {
+    expect(scaleTitle({ transform: null }, 'hours')).toBe('hours');
+    expect(scaleTitle({ transform: { name: 'log', lambda: null, shift: 0 } }, 'hours')).toBe('ln hours');
+    expect(scaleTitle({ transform: { name: 'box-cox', lambda: 0.25, shift: 0.5 } }, 'hours')).toBe('Box-Cox λ = 0.25 of (hours + 0.5)');
   });
 });

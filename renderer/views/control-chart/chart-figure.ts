@@ -206,6 +206,14 @@ function phaseShapes(chart: ControlChartSeries): { shapes: PlotlyObject[]; annot
   return { shapes, annotations };
 }
 
+/** The axis title of the charted quantity: the unit, or its log or Box-Cox transform. */
+export function scaleTitle(view: Pick<ControlChartView, 'transform'>, unit: string): string {
+  const t = view.transform;
+  if (!t) return unit;
+  const of = t.shift ? `(${unit} + ${t.shift})` : unit;
+  return t.name === 'log' ? `ln ${of}` : `Box-Cox λ = ${t.lambda} of ${of}`;
+}
+
 export function controlChartFigure(view: ControlChartView, unitTitle: string, options: FigureOptions): { data: PlotlyObject[]; layout: PlotlyObject } {
   const two = isTwoPart(view);
   const data = view.charts.flatMap((chart, part) => seriesTraces(view, chart, part, options));

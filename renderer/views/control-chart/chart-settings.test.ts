@@ -33,6 +33,13 @@ describe('chartRequest', () => {
     expect(chartRequest(choice, { ...DEFAULT_SETTINGS, baseline: { mode: 'dates', from: '2024-01-01', to: '2024-03-31' } }, []).baseline).toEqual({ from: '2024-01-01', to: '2024-03-31' });
     expect(chartRequest(choice, { ...DEFAULT_SETTINGS, baseline: { mode: 'first', n: '1' } }, []).baseline).toBeUndefined();
   });
+
+  it('sends the scale and each K typed as a number; blank or unreadable K fields keep the default', () => {
+    const request = chartRequest(choice, { ...DEFAULT_SETTINGS, transform: 'log', testK: { 1: '2.5', 2: '', 3: 'x', 5: '3' } }, []);
+    expect(request.transform).toBe('log');
+    expect(request.testK).toEqual({ 1: 2.5, 5: 3 });
+    expect(chartRequest(choice, { ...DEFAULT_SETTINGS, testK: { 2: ' ' } }, []).testK).toBeUndefined();
+  });
 });
 
 describe('toggleTest', () => {

@@ -1,13 +1,18 @@
-import type { ChartType, ControlChartRequest, RuleSelection } from '../../../preload/api.ts';
+import type { ChartTransform, ChartType, ControlChartRequest, RuleSelection } from '../../../preload/api.ts';
 
 /**
  * What the user set on the Control chart view beyond measure, period and chart type (those live
- * in the URL): the tests, the baseline, points left out, phases, EWMA/CUSUM parameters, specs.
+ * in the URL): the tests and their K, the scale, the baseline, points left out, phases,
+ * EWMA/CUSUM parameters, specs.
  */
 export type Baseline = { mode: 'all' } | { mode: 'first'; n: string } | { mode: 'dates'; from: string; to: string };
 
 export interface ChartSettings {
   rules: RuleSelection;
+  /** Per test, its K as typed (blank: the preset's or Minitab's). */
+  testK: Partial<Record<number, string>>;
+  /** The scale measured values are charted on. */
+  transform: ChartTransform;
   baseline: Baseline;
   exclude: number[];
   phases: number[];
@@ -26,6 +31,8 @@ export interface ChartSettings {
 
 export const DEFAULT_SETTINGS: ChartSettings = {
   rules: 'minitab',
+  testK: {},
+  transform: 'none',
   baseline: { mode: 'all' },
   exclude: [],
   phases: [],
@@ -86,6 +93,13 @@ export function chartRequest(choice: ChartChoice, settings: ChartSettings, filte
   if (choice.chart) request.chart = choice.chart;
   if (choice.byUnit) request.byUnit = true;
   if (filters?.length) request.filters = filters;
+  if (settings.transform !== 'none') request.transform = settings.transform;
+  const testK: Partial<Record<number, number>> = {};
+  for (const [test, text] of Object.entries(settings.testK)) {
+    const k = numberOrUndefined(text ?? '');
+    if (k !== undefined) testK[Number(test)] = k;
+  }
+  if (Object.keys(testK).length) request.testK = testK;
   const b = settings.baseline;
   if (b.mode === 'first' && Number.isInteger(Number(b.n)) && Number(b.n) >= 2) request.baseline = Number(b.n);
   if (b.mode === 'dates' && b.from && b.to) request.baseline = { from: b.from, to: b.to };

@@ -12,7 +12,7 @@ import { unitLabel } from '../measures/measure-format.ts';
 import { chartName } from '../measures/measures-editor.tsx';
 import { AdvicePanel } from './advice-panel.tsx';
 import { CapabilityPanel } from './capability-panel.tsx';
-import { controlChartFigure } from './chart-figure.ts';
+import { controlChartFigure, scaleTitle } from './chart-figure.ts';
 import { SignalList } from './signal-list.tsx';
 import { chartRequest, DEFAULT_SETTINGS, type ChartSettings } from './chart-settings.ts';
 import { CompareMaps, type MapSide } from './compare-maps.tsx';
@@ -63,6 +63,9 @@ export function ControlChartView() {
     setPointCases(null);
   }, [shapeKey]);
 
+  // A log or Box-Cox scale belongs to a measured value; another measure starts on its own scale.
+  useEffect(() => setSettings((s) => (s.transform === 'none' ? s : { ...s, transform: 'none' })), [measure?.name]);
+
   const request = useMemo(
     () => (measure ? chartRequest({ measure: measure.name, activity, period, chart, byUnit, timeZone }, settings, chartFilters) : null),
     [measure, activity, period, chart, byUnit, timeZone, settings, chartFilters],
@@ -75,7 +78,7 @@ export function ControlChartView() {
 
   // The points the first phase's limits come from, as the engine read the baseline (shaded on the chart).
   const baseline = shown?.charts[0]?.baselinePoints ?? null;
-  const figure = useMemo(() => (shown ? controlChartFigure(shown, unitLabel(shown.measure.unit), { selected, baseline, leftOut: settings.exclude }) : null), [shown, selected, baseline, settings.exclude]);
+  const figure = useMemo(() => (shown ? controlChartFigure(shown, scaleTitle(shown, unitLabel(shown.measure.unit)), { selected, baseline, leftOut: settings.exclude }) : null), [shown, selected, baseline, settings.exclude]);
 
   // The point's cases against the baseline's (cases completed in its periods), or every other case.
   const compareSides = useMemo((): { left: MapSide; right: MapSide } | null => {
@@ -261,7 +264,7 @@ export function ControlChartView() {
             />
           ) : null}
           {compareSides ? <CompareMaps left={compareSides.left} right={compareSides.right} onClose={() => setComparing(false)} /> : null}
-          {shown?.advice ? <AdvicePanel advice={shown.advice} current={shown.chart} onUse={(c) => go({ chart: c })} /> : null}
+          {shown?.advice ? <AdvicePanel advice={shown.advice} current={shown.chart} transform={settings.transform} onUse={(c) => go({ chart: c })} onTransform={(transform) => setSettings((s) => ({ ...s, transform }))} /> : null}
           {shown ? <CapabilityPanel report={shown.capability} unit={shown.measure.unit} settings={settings} onChange={setSettings} measured={measured} /> : null}
           {shown?.notes.length ? (
             <ul className="notes small" data-testid="cc-notes">

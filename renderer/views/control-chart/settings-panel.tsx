@@ -1,8 +1,9 @@
-import type { ChartType, ControlChartView, RuleSelection } from '../../../preload/api.ts';
+import type { ChartTransform, ChartType, ControlChartView, RuleSelection } from '../../../preload/api.ts';
 import { isBadNumber, RULE_PRESETS, testsOf, toggleTest, type Baseline, type ChartSettings } from './chart-settings.ts';
 
 /**
- * Tests for special causes (a preset or each switched on its own), where the limits come from
+ * Tests for special causes (a preset or each switched on its own, each with its K), the scale
+ * measured values are charted on (log or Box-Cox for heavy-tailed durations), where the limits come from
  * (all points, the first N, a date range), the points left out and the phases, and the EWMA or
  * CUSUM parameters.
  */
@@ -56,9 +57,32 @@ export function SettingsPanel({
                 {on.has(t.rule) && !applied.has(t.rule) ? <span className="muted small"> — not used on this chart</span> : null}
               </span>
             </label>
+            <label className="field cc-test-k" title={t.rule === 1 ? 'How many σ the limits sit from the centre line' : `K of test ${t.rule}: a whole number`}>
+              <span className="field-label">K</span>
+              <input
+                type="text"
+                inputMode="decimal"
+                size={3}
+                value={settings.testK[t.rule] ?? ''}
+                placeholder={String(t.k)}
+                aria-label={`K of test ${t.rule}`}
+                aria-invalid={isBadNumber(settings.testK[t.rule] ?? '')}
+                onChange={(e) => set('testK', { ...settings.testK, [t.rule]: e.target.value })}
+                data-testid={`cc-test-k-${t.rule}`}
+              />
+            </label>
           </li>
         ))}
       </ul>
+
+      <label className="field" title="Durations with a long tail (a few extreme cases) break the limits of the raw scale in nearly every period; on the log or Box-Cox scale alarms mean a change in the typical case.">
+        <span className="field-label">Scale</span>
+        <select value={settings.transform} onChange={(e) => set('transform', e.target.value as ChartTransform)} disabled={view !== null && !isMeasured(view)} data-testid="cc-transform">
+          <option value="none">values as they are</option>
+          <option value="log">log</option>
+          <option value="box-cox">Box-Cox (λ fitted)</option>
+        </select>
+      </label>
 
       <h2>Limits</h2>
       <div className="cc-baseline">
@@ -138,4 +162,9 @@ export function SettingsPanel({
       ) : null}
     </section>
   );
+}
+
+/** Log and Box-Cox are for measured values (durations), not for counts and shares. */
+function isMeasured(view: ControlChartView): boolean {
+  return !['p', 'np', 'c', 'u', 'laney-p', 'laney-u'].includes(view.chart) && view.advice?.dataType !== 'defectives' && view.advice?.dataType !== 'defects';
 }
