@@ -22,6 +22,7 @@ const BENCHES = {
   predict: 'bench/predict.bench.ts',
   'control-chart-draw': 'bench/control-chart-draw.bench.ts',
   'replay-fps': 'bench/replay-fps.bench.ts',
+  commands: 'bench/commands.bench.ts',
 };
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
