@@ -56,6 +56,14 @@ export const API_CALLS = {
   ...MODELS_CALLS,
 } as const satisfies CallKinds<GembaApi>;
 
+/**
+ * And no name in API_CALLS that GembaApi lacks (a domain's calls spread here without its interface
+ * in `extends` above): spreads escape `satisfies`' excess-property check, so it is checked here.
+ */
+type NotInGembaApi = Exclude<keyof typeof API_CALLS, ApiMethod>;
+const everyListedCallIsInGembaApi: [NotInGembaApi] extends [never] ? true : { notInGembaApi: NotInGembaApi } = true;
+void everyListedCallIsInGembaApi;
+
 /** Every call name, for transports that must validate what arrives over the wire. */
 export const API_METHODS = Object.freeze(Object.keys(API_CALLS) as ApiMethod[]);
 

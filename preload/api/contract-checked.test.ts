@@ -70,10 +70,23 @@ describe('the contract is checked by the compiler', () => {
   });
 
   it('a listed name that is not a call, and a job-starting call not marked as a job, are errors', () => {
-    expect([...errorsWith({ from: LIST_END, to: `  jobs: 'call',\n  resumeJob: 'call',\n}` }).keys()]).toEqual(['preload/api/jobs.ts']);
+    // jobs.ts: not a call of JobCalls; api.ts: so not a call of GembaApi either.
+    expect([...errorsWith({ from: LIST_END, to: `  jobs: 'call',\n  resumeJob: 'call',\n}` }).keys()].sort()).toEqual(['preload/api.ts', 'preload/api/jobs.ts']);
     const src = `${INTERFACE_END}\n\nexport const JOB_CALLS = {\n  cancelJob: 'call',\n${LIST_END}`;
     const rerun = withCall("rerun(jobId: string): Promise<import('./calls.ts').JobStarted>;").to;
     const errors = errorsWith({ from: src, to: src.replace(INTERFACE_END, rerun).replace(LIST_END, `  jobs: 'call',\n  rerun: 'call',\n}`) });
     expect(errors.get('preload/api/jobs.ts')!.join(' ')).toMatch(/"call"' is not assignable to type '"job"'/);
+  });
+
+  it('a domain whose calls are listed but whose interface GembaApi does not extend is an error', () => {
+    const api = ts.sys.readFile(COMPOSED)!;
+    const from = 'export interface GembaApi extends WorkspaceCalls, ImportCalls, JobCalls,';
+    expect(api).toContain(from);
+    const host = ts.createCompilerHost(config.options);
+    const read = host.readFile.bind(host);
+    host.readFile = (file) => (resolve(file) === COMPOSED ? api.replace(from, 'export interface GembaApi extends WorkspaceCalls, ImportCalls,') : read(file));
+    const program = ts.createProgram({ rootNames: [COMPOSED], options: config.options, host });
+    const messages = program.getSemanticDiagnostics(program.getSourceFile(COMPOSED)!).map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));
+    expect(messages.join(' ')).toMatch(/notInGembaApi/);
   });
 });
