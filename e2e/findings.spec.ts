@@ -63,6 +63,8 @@ test('trains from the UI, explains the top finding, dismisses it with an audit e
   await page.getByTestId('findings-kind').selectOption('anomaly');
   const rows = page.getByTestId('finding-row');
   await expect(rows.first()).toBeVisible();
+  await expect(rows.filter({ hasText: 'exception type' })).toHaveCount(0);
+  await expect(rows.first()).toContainText('unusual case');
   expect(await rows.count()).toBeGreaterThan(0);
   await rows.first().click();
   const detail = page.getByTestId('finding-detail');
@@ -89,7 +91,11 @@ test('trains from the UI, explains the top finding, dismisses it with an audit e
   // An exception type lists its cases, each a link to its own finding.
   await page.getByTestId('findings-status').selectOption('');
   await page.getByTestId('findings-kind').selectOption('exception-type');
+  // Wait for the list of the new kind before clicking (the old rows stay until it arrives).
+  await expect(rows.first()).toContainText('exception type');
+  await expect(rows.filter({ hasText: 'unusual case' })).toHaveCount(0);
   await rows.first().click();
+  await expect(detail.getByRole('heading', { level: 2 })).toContainText('Exception type');
   await expect(detail.getByTestId('finding-members').getByRole('button').nth(1)).toBeVisible();
 
   // Running cases: remaining time for each, and the cases as a filter chip on the map.
