@@ -3,6 +3,7 @@
 // when it cannot be built (a production install without esbuild, a read-only folder), runs the
 // TypeScript sources through tsx. Old code never runs against newer sources.
 // GEMBA_FROM_SOURCE=1 always runs the sources through tsx.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, ENTRIES, bundleIsCurrent, buildNodeBundle } from '../scripts/node-bundle.mjs';
@@ -12,8 +13,10 @@ import { ROOT, ENTRIES, bundleIsCurrent, buildNodeBundle } from '../scripts/node
  * `options` (tests): another root and entries, or a `build` standing in for esbuild.
  */
 export async function launch(entry, source, { root = ROOT, entries = ENTRIES, build = buildNodeBundle } = {}) {
-  if (process.env.GEMBA_FROM_SOURCE !== '1' && (bundleIsCurrent(root) || (await rebuilt(root, entries, build)))) {
-    await import(pathToFileURL(path.join(root, 'dist', 'node', `${entry}.js`)).href);
+  const bundled = path.join(root, 'dist', 'node', `${entry}.js`);
+  const usable = () => bundleIsCurrent(root) && existsSync(bundled);
+  if (process.env.GEMBA_FROM_SOURCE !== '1' && (usable() || ((await rebuilt(root, entries, build)) && usable()))) {
+    await import(pathToFileURL(bundled).href);
     return;
   }
   const { register } = await import('tsx/esm/api');

@@ -91,6 +91,14 @@ describe('the prebuilt bundle (dist/node) and its launcher', () => {
     expect(run(root, { GEMBA_FROM_SOURCE: '1' })).toBe('second');
   });
 
+  it('a bundle missing its entry file is rebuilt, not trusted', async () => {
+    const root = project('whole');
+    await buildNodeBundle(root, ENTRIES);
+    rmSync(join(root, 'dist', 'node', 'cli.js'));
+    expect(run(root, { NO_ESBUILD: '1' })).toBe('whole');
+    expect(run(root)).toBe('whole');
+  });
+
   it('without a bundle and without esbuild the sources run through tsx', () => {
     const root = project('plain');
     expect(run(root, { NO_ESBUILD: '1' })).toBe('plain');
