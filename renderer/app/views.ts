@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { CasesView } from '../views/cases/cases-view.tsx';
+import { CompareView } from '../views/compare/compare-view.tsx';
 import { ControlChartView } from '../views/control-chart/control-chart-view.tsx';
 import { FindingsView } from '../views/findings/findings-view.tsx';
 import { HomeView } from '../views/home/home-view.tsx';
@@ -7,6 +8,7 @@ import { ImportView } from '../views/import/import-view.tsx';
 import { MapView } from '../views/map/map-view.tsx';
 import { MeasuresView } from '../views/measures/measures-view.tsx';
 import { ModelsView } from '../views/models/models-view.tsx';
+import { ParetoView } from '../views/pareto/pareto-view.tsx';
 import { SidebarFilters } from '../views/map/sidebar-filters.tsx';
 import { HealthBadge } from '../views/quality/health-badge.tsx';
 import { QualityView } from '../views/quality/quality-view.tsx';
@@ -32,6 +34,8 @@ export const VIEWS: readonly ViewDefinition[] = [
   { id: 'map', label: 'Process map', component: MapView, needsLog: true },
   { id: 'cases', label: 'Cases', component: CasesView, needsLog: true },
   { id: 'statistics', label: 'Statistics', component: StatisticsView, needsLog: true },
+  { id: 'pareto', label: 'Pareto', component: ParetoView, needsLog: true },
+  { id: 'compare', label: 'Compare', component: CompareView, needsLog: true },
   { id: 'measures', label: 'Measures', component: MeasuresView, needsLog: true },
   { id: 'control-chart', label: 'Control chart', component: ControlChartView, needsLog: true },
   { id: 'quality', label: 'Data quality', component: QualityView, needsLog: true },

@@ -16,12 +16,15 @@ export function MapCanvas({
   onSelect,
   onFitted,
   highlighted,
+  marks,
   overlay,
 }: {
   svg: string;
   selected: string | null;
   /** Element ids to stand out (a variant's path); the rest of the map is dimmed. */
   highlighted?: readonly string[] | null;
+  /** A class per element id (a segment comparison colours what changed). */
+  marks?: Readonly<Record<string, string>> | null;
   /** Drawn over the SVG under the same pan and zoom (the animation's canvas). */
   overlay?: ReactNode;
   onSelect(hit: MapHit): void;
@@ -79,6 +82,20 @@ export function MapCanvas({
     el.classList.toggle('map-dimmed', !!highlighted);
     for (const id of highlighted ?? []) el.querySelector(`[id="${CSS.escape(id)}"]`)?.classList.add('map-highlighted');
   }, [svg, highlighted]);
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el || !marks) return;
+    const marked: Element[] = [];
+    for (const [id, mark] of Object.entries(marks)) {
+      const target = el.querySelector(`[id="${CSS.escape(id)}"]`);
+      target?.classList.add(mark);
+      if (target) marked.push(target);
+    }
+    return () => {
+      for (const target of marked) target.classList.remove(...Object.values(marks));
+    };
+  }, [svg, marks]);
 
   const zoomAt = (factor: number, cx: number, cy: number) => {
     autoFit.current = false;
