@@ -118,6 +118,7 @@ const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M
   environment: [],
   recentWorkspaces: [],
   createWorkspace: [text],
+  workspaceExists: [text],
   openWorkspace: [text],
   importHistory: [text],
   restoreImport: [text, whole(1)],

@@ -58,6 +58,22 @@ describe('LocalEngine', () => {
     await engine.close();
   });
 
+  it('says whether a workspace exists, and explains a missing one without the command line in the app', async () => {
+    const dir = temp();
+    const app = new LocalEngine({ mode: 'electron', userDataDir: join(dir, 'user'), defaultWorkspaceDir: dir });
+    expect(await app.workspaceExists('orders')).toBeNull();
+    const ws = await app.createWorkspace('orders');
+    expect(await app.workspaceExists('orders')).toEqual({ path: ws.path, name: 'orders', openedAt: '' });
+    expect(await app.workspaceExists(ws.path)).toMatchObject({ path: ws.path });
+    const missing = app.openWorkspace(join(dir, 'moved-away'));
+    await expect(missing).rejects.toThrow(/is not a Gemba workspace: the folder holds no workspace\.db/);
+    await expect(missing).rejects.toMatchObject({ details: { hint: expect.not.stringMatching(/gemba /) } });
+    await app.close();
+    const cli = new LocalEngine({ mode: 'cli', userDataDir: join(dir, 'user2'), defaultWorkspaceDir: dir });
+    await expect(cli.openWorkspace(join(dir, 'moved-away'))).rejects.toMatchObject({ details: { hint: expect.stringMatching(/gemba import/) } });
+    await cli.close();
+  });
+
   it('filters the summary figures and hands out rejected rows', async () => {
     const dir = temp();
     const engine = new LocalEngine({ mode: 'electron', userDataDir: join(dir, 'user'), defaultWorkspaceDir: dir });

@@ -140,8 +140,13 @@ export class LocalEngine implements GembaApi {
     return ws.info();
   }
 
+  async workspaceExists(path: string): Promise<WorkspaceRef | null> {
+    const found = this.sessions.existing(path);
+    return found ? { ...found, openedAt: '' } : null;
+  }
+
   async openWorkspace(path: string): Promise<WorkspaceInfo> {
-    const ws = this.sessions.get(path);
+    const ws = this.options.mode === 'cli' ? this.sessions.get(path) : this.sessions.getForApp(path);
     this.recent.remember(ws.path);
     return ws.info();
   }

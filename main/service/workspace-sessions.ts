@@ -1,4 +1,4 @@
-import { isAbsolute, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { EventLog } from '../engine/eventlog/index.ts';
 import { InputError } from '../engine/errors.ts';
 import { FixesStore } from '../engine/workspace/index.ts';
@@ -39,6 +39,26 @@ export class WorkspaceSessions {
     const ws = this.open.get(dir) ?? Workspace.create(dir);
     this.open.set(dir, ws);
     return ws;
+  }
+
+  /** The workspace at a path or bare name, or null when the folder holds none. */
+  existing(path: string): { path: string; name: string } | null {
+    const dir = this.resolvePath(path);
+    return Workspace.exists(dir) ? { path: dir, name: basename(dir) } : null;
+  }
+
+  /**
+   * `get` for a person in the app: a missing workspace (a recent one moved or deleted) is
+   * explained with what to do there, not with a command to run.
+   */
+  getForApp(path: string): Workspace {
+    const dir = this.resolvePath(path);
+    if (!this.open.has(dir) && !Workspace.exists(dir)) {
+      throw new InputError(`${dir} is not a Gemba workspace: the folder holds no workspace.db (it may have been moved or deleted).`, {
+        hint: 'Choose the folder of an existing workspace, or create a new one on the start screen and import the log again.',
+      });
+    }
+    return this.get(dir);
   }
 
   get(path: string): Workspace {

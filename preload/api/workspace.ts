@@ -26,7 +26,10 @@ export interface Environment {
 export interface WorkspaceCalls {
   environment(): Promise<Environment>;
   recentWorkspaces(): Promise<WorkspaceRef[]>;
+  /** Creates a workspace, or opens the one already there (ask workspaceExists first to let the user choose). */
   createWorkspace(path: string): Promise<WorkspaceInfo>;
+  /** The workspace at a path or bare name (resolved as createWorkspace does), or null when there is none. */
+  workspaceExists(path: string): Promise<WorkspaceRef | null>;
   openWorkspace(path: string): Promise<WorkspaceInfo>;
   importHistory(workspace: string): Promise<ImportRecord[]>;
   restoreImport(workspace: string, importId: number): Promise<WorkspaceInfo>;
@@ -38,6 +41,7 @@ export const WORKSPACE_CALLS = {
   environment: 'call',
   recentWorkspaces: 'call',
   createWorkspace: 'call',
+  workspaceExists: 'call',
   openWorkspace: 'call',
   importHistory: 'call',
   restoreImport: 'call',

@@ -9,6 +9,9 @@ export interface SchemaDriftOptions {
 
 type Finding = { severity: QualitySeverity; detail: string; group: string };
 
+/** Below this share of common activity labels (of the smaller log), two imports are different logs. */
+const UNRELATED_SHARE = 0.2;
+
 const MAPPED = new Set(['case', 'activity', 'timestamp', 'resource', 'start timestamp']);
 
 /** Columns are matched by role for mapped columns (their header may be renamed) and by name otherwise. */
@@ -70,10 +73,35 @@ export function schemaDrift(previous: SchemaSummary | null | undefined, current:
   for (const label of previous.activities) {
     if (!newLabels.has(label)) findings.push({ severity: 'info', group: 'missing activity labels', detail: `Activity "${label}" no longer occurs` });
   }
-  const severity: QualitySeverity = findings.some((f) => f.severity === 'error') ? 'error' : findings.some((f) => f.severity === 'warning') ? 'warning' : 'info';
   const groups = new Map<string, number>();
   for (const f of findings) groups.set(f.group, (groups.get(f.group) ?? 0) + 1);
   const examples: QualityExample[] = findings.slice(0, 20).map((f) => ({ detail: f.detail }));
+  // Drift compares two periods of the same process. An import that shares (almost) no activity
+  // labels with the previous one is another log, not a later export of the same one: its
+  // differences are listed for information, never as an error.
+  const shared = current.activities.filter((label) => oldLabels.has(label)).length;
+  const smaller = Math.min(previous.activities.length, current.activities.length);
+  if (findings.length > 0 && smaller > 0 && shared / smaller < UNRELATED_SHARE) {
+    return {
+      kind: 'schema_drift',
+      title,
+      severity: 'info',
+      applicable: true,
+      count: findings.length,
+      unit: 'changes',
+      explanation:
+        `This import looks like a different log from the previous one (${plural(shared, 'activity label')} in common), so its differences are not judged as drift. ` +
+        'Drift matters when two imports are periods of the same process: then a changed column or label makes their figures incomparable.',
+      examples,
+      breakdown: [...groups].map(([label, count]) => ({ label, count })),
+      fix: null,
+    };
+  }
+  const severity: QualitySeverity = findings.some((f) => f.severity === 'error') ? 'error' : findings.some((f) => f.severity === 'warning') ? 'warning' : 'info';
+  const why =
+    severity === 'error'
+      ? 'A case, activity, timestamp or resource column is gone or changed type: figures computed on the previous import (KPIs, control-chart baselines, trained models) no longer measure the same thing. Check the export settings, or re-map the columns.'
+      : 'Results that compare the two periods may reflect the export, not the process.';
   return {
     kind: 'schema_drift',
     title,
@@ -84,8 +112,7 @@ export function schemaDrift(previous: SchemaSummary | null | undefined, current:
     explanation:
       findings.length === 0
         ? 'This import has the same columns, types, activity labels and value ranges as the previous one.'
-        : `${plural(findings.length, 'change')} since the previous import (${[...groups].map(([g, n]) => `${n} ${g}`).join(', ')}). ` +
-          'Results that compare the two periods may reflect the export, not the process.',
+        : `${plural(findings.length, 'change')} since the previous import (${[...groups].map(([g, n]) => `${n} ${g}`).join(', ')}). ${why}`,
     examples,
     breakdown: [...groups].map(([label, count]) => ({ label, count })),
     fix: null,

@@ -75,6 +75,11 @@ export class Workspace {
     return Workspace.connect(dir, true);
   }
 
+  /** Whether the folder holds a workspace (its database), without opening it. */
+  static exists(path: string): boolean {
+    return existsSync(join(resolve(path), DATABASE_FILE));
+  }
+
   static open(path: string): Workspace {
     const dir = resolve(path);
     if (!existsSync(join(dir, DATABASE_FILE))) {

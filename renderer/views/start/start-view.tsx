@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { UserFacingError, WorkspaceInfo } from '../../../preload/api.ts';
+import type { UserFacingError, WorkspaceInfo, WorkspaceRef } from '../../../preload/api.ts';
 import { toUserFacingError } from '../../api/gemba-error.ts';
 import { useTimeFormat } from '../../app/time-format.ts';
 import { useWorkbench } from '../../app/workbench.ts';
@@ -16,6 +16,8 @@ export function StartView() {
   const [openPath, setOpenPath] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<UserFacingError | null>(null);
+  // A name that is already a workspace: asked, never opened silently (issue 12).
+  const [existing, setExisting] = useState<WorkspaceRef | null>(null);
 
   const newPath = workspacePathFor(newName, environment.defaultWorkspaceDir);
 
@@ -31,9 +33,21 @@ export function StartView() {
     }
   }
 
-  function onCreate(event: FormEvent) {
+  async function onCreate(event: FormEvent) {
     event.preventDefault();
-    if (newPath) void run(() => api.createWorkspace(newPath));
+    if (!newPath) return;
+    setError(null);
+    try {
+      const found = await api.workspaceExists(newPath);
+      if (found) {
+        setExisting(found);
+        return;
+      }
+    } catch (e) {
+      setError(toUserFacingError(e));
+      return;
+    }
+    void run(() => api.createWorkspace(newPath));
   }
 
   function onOpen(event: FormEvent) {
@@ -59,13 +73,16 @@ export function StartView() {
       <div className="start-grid">
         <section className="panel">
           <h2>New workspace</h2>
-          <form onSubmit={onCreate} className="form-stack">
+          <form onSubmit={(e) => void onCreate(e)} className="form-stack">
             <label className="field">
               <span className="field-label">Name or folder path</span>
               <input
                 type="text"
                 value={newName}
-                onChange={(e) => setNewName(e.target.value)}
+                onChange={(e) => {
+                  setNewName(e.target.value);
+                  setExisting(null);
+                }}
                 placeholder="e.g. Order to cash 2024"
                 data-testid="new-workspace-input"
                 autoFocus
@@ -74,11 +91,27 @@ export function StartView() {
             <p className="muted small" data-testid="new-workspace-path">
               {newPath ? <>Will be created at {newPath}</> : <>Bare names go into {environment.defaultWorkspaceDir}</>}
             </p>
-            <div>
-              <button type="submit" className="primary" disabled={busy || !newPath} data-testid="create-workspace">
-                Create workspace
-              </button>
-            </div>
+            {existing ? (
+              <div className="notice" role="alertdialog" aria-label="Workspace exists" data-testid="workspace-exists">
+                <p>
+                  A workspace named <strong>{existing.name}</strong> already exists at {existing.path}. Open it, or choose another name for a new one.
+                </p>
+                <div className="button-row">
+                  <button type="button" className="primary" data-testid="workspace-exists-open" disabled={busy} onClick={() => void run(() => api.openWorkspace(existing.path))}>
+                    Open it
+                  </button>
+                  <button type="button" data-testid="workspace-exists-rename" onClick={() => setExisting(null)}>
+                    Choose another name
+                  </button>
+                </div>
+              </div>
+            ) : (
+              <div>
+                <button type="submit" className="primary" disabled={busy || !newPath} data-testid="create-workspace">
+                  Create workspace
+                </button>
+              </div>
+            )}
           </form>
         </section>
 
