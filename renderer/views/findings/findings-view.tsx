@@ -111,7 +111,7 @@ export function FindingsView() {
         </div>
       ) : null}
       <div className={open ? 'findings-split' : undefined}>
-        {findings.length > 0 ? <FindingsTable findings={findings} open={open} onOpen={select} /> : null}
+        {findings.length > 0 ? <FindingsTable findings={findings} open={open} onOpen={select} loading={list.status === 'loading'} /> : null}
         {open ? <FindingDetailPanel id={open} onClose={() => select(null)} onChanged={() => setVersion((v) => v + 1)} /> : null}
       </div>
     </div>
@@ -123,9 +123,10 @@ function withoutFinding(params: Record<string, string>): Record<string, string> 
   return rest;
 }
 
-function FindingsTable({ findings, open, onOpen }: { findings: FindingSummary[]; open: string | null; onOpen: (id: string) => void }) {
+function FindingsTable({ findings, open, onOpen, loading }: { findings: FindingSummary[]; open: string | null; onOpen: (id: string) => void; loading: boolean }) {
+  // While another kind or review state loads, the rows shown are the previous answer's: dimmed.
   return (
-    <div className="panel table-scroll findings-table">
+    <div className={`panel table-scroll findings-table${loading ? ' findings-loading' : ''}`} aria-busy={loading}>
       <table className="data-table" data-testid="findings-table">
         <thead>
           <tr>
