@@ -17,6 +17,7 @@ import { IMPORT_CALLS, type ImportCalls } from './api/import.ts';
 import { JOB_CALLS, type JobCalls, type JobEvent } from './api/jobs.ts';
 import { MAP_CALLS, type MapCalls } from './api/map.ts';
 import { MAP_VIEW_CALLS, type MapViewCalls } from './api/map-views.ts';
+import { MEASURE_DETAIL_CALLS, type MeasureDetailCalls } from './api/measure-detail.ts';
 import { MEASURES_CALLS, type MeasuresCalls } from './api/measures.ts';
 import { MODELS_CALLS, type ModelsCalls } from './api/models.ts';
 import { QUALITY_CALLS, type QualityCalls } from './api/quality.ts';
@@ -30,13 +31,14 @@ export * from './api/import.ts';
 export * from './api/jobs.ts';
 export * from './api/map.ts';
 export * from './api/map-views.ts';
+export * from './api/measure-detail.ts';
 export * from './api/measures.ts';
 export * from './api/models.ts';
 export * from './api/proxy.ts';
 export * from './api/quality.ts';
 export * from './api/workspace.ts';
 
-export interface GembaApi extends WorkspaceCalls, ImportCalls, JobCalls, AnalysisCalls, QualityCalls, MapCalls, MapViewCalls, MeasuresCalls, ModelsCalls {}
+export interface GembaApi extends WorkspaceCalls, ImportCalls, JobCalls, AnalysisCalls, QualityCalls, MapCalls, MapViewCalls, MeasuresCalls, MeasureDetailCalls, ModelsCalls {}
 
 export type ApiMethod = keyof GembaApi;
 
@@ -53,6 +55,7 @@ export const API_CALLS = {
   ...MAP_CALLS,
   ...MAP_VIEW_CALLS,
   ...MEASURES_CALLS,
+  ...MEASURE_DETAIL_CALLS,
   ...MODELS_CALLS,
 } as const satisfies CallKinds<GembaApi>;
 

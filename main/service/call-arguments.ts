@@ -180,6 +180,20 @@ const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M
   kpis: [text, record({ filters: optional(filters), period: optional(oneOf(MEASURE_PERIODS)), by: optional(text), timeZone: optional(text) })],
   controlChart: [text, chartRequest],
   chartPointCases: [text, chartRequest, whole(0)],
+  measure: [
+    text,
+    record({
+      measure: text,
+      activity: optional(text),
+      period: optional(oneOf(MEASURE_PERIODS)),
+      timeZone: optional(text),
+      by: optional(text),
+      chart: optional(oneOf(CHART_TYPES)),
+      calendar: optional(calendar),
+      filters: optional(filters),
+      units: optional(flag),
+    }),
+  ],
   startTraining: [
     text,
     record({

@@ -46,6 +46,8 @@ import type {
   KpiBoard,
   KpiRequest,
   MeasuresInfo,
+  MeasureDetail,
+  MeasureRequest,
   MeasuresSchema,
   MeasureParameterChoices,
   AuditEntry,
@@ -347,6 +349,10 @@ export class LocalEngine implements GembaApi {
 
   async kpis(workspace: string, request: KpiRequest): Promise<KpiBoard> {
     return this.measuresService.kpis(workspace, request);
+  }
+
+  async measure(workspace: string, request: MeasureRequest): Promise<MeasureDetail> {
+    return this.measuresService.measure(workspace, request);
   }
 
   async controlChart(workspace: string, request: ControlChartRequest): Promise<ControlChartView> {

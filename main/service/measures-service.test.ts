@@ -24,6 +24,22 @@ afterAll(async () => {
 });
 
 describe('measures over the contract', () => {
+  it('gives one measure in full: weekly means, the chart input, a split by region, every value with its case', async () => {
+    // Cycle times by hand (cycle-log.fixture.ts): week 1 2, 4, 6 h; week 2 3, 5 h; week 3 10, 12 h.
+    const detail = await engine.measure(ws, { measure: 'cycle_time', by: 'region', units: true });
+    expect(detail.summary.value).toBe(6);
+    expect(detail.summary.series.map((p) => p.value)).toEqual([4, 4, 11]);
+    expect(detail.chart.input).toMatchObject({ kind: 'variables', subgroups: [[2, 4, 6], [3, 5], [10, 12]], labels: ['2024-01-01', '2024-01-08', '2024-01-15'] });
+    const north = detail.segments!.values.find((v) => v.segment === 'north')!;
+    expect(north.value).toBe(6.25);
+    expect(detail.units!.map((u) => `${u.case}:${u.value}`)).toEqual(['c1:2', 'c2:4', 'c3:6', 'c4:3', 'c5:5', 'c6:10', 'c7:12']);
+    // Filtered like every view: only the south cases.
+    const south = await engine.measure(ws, { measure: 'cycle_time', filters: [{ kind: 'eventAttribute', attribute: 'region', values: ['south'] }] });
+    expect(south.summary.value).toBeCloseTo(17 / 3, 12);
+    expect(() => checkCallArguments('measure', [ws, { measure: 'cycle_time', units: 'yes' }])).toThrow(/units/);
+    expect(() => checkCallArguments('measure', [ws, { measure: 'cycle_time', period: 'fortnight' }])).toThrow(/period/);
+  });
+
   it('lists the workspace copy of the schema with the charts that fit each measure', async () => {
     const info = await engine.measures(ws);
     expect(info.path).toBe(join(ws, 'measures.json'));

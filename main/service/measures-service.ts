@@ -1,7 +1,7 @@
-import type { MeasureParameterChoices, ChartPointCases, ControlChartRequest, ControlChartView, KpiBoard, KpiRequest, MeasuresCalls, MeasuresInfo, MeasuresSchema } from '../../preload/api.ts';
+import type { MeasureDetail, MeasureRequest, MeasureParameterChoices, ChartPointCases, ControlChartRequest, ControlChartView, KpiBoard, KpiRequest, MeasuresCalls, MeasuresInfo, MeasuresSchema } from '../../preload/api.ts';
 import { filteredLog } from '../engine/analysis/index.ts';
 import type { EventLog } from '../engine/eventlog/index.ts';
-import { caseCompletion, measuresPath, parameterChoices, restoreDefaultMeasures, saveMeasures, workspaceMeasures } from '../engine/measures/index.ts';
+import { caseCompletion, computeMeasure, measureReport, measuresPath, parameterChoices, restoreDefaultMeasures, saveMeasures, workspaceMeasures } from '../engine/measures/index.ts';
 import { chartData, chartPointCases, controlChartView, type ChartData } from './control-chart-view.ts';
 import { kpiBoard } from './kpi-board.ts';
 import { measuresInfo } from './measure-info.ts';
@@ -45,6 +45,22 @@ export class MeasuresService implements MeasuresCalls {
     // Filters that trim events (a timeframe, endpoints) give a derived log; the others a case mask.
     const view = filteredLog(log, request.filters);
     return kpiBoard(view.log, workspaceMeasures(ws.path), request, view.mask, basis);
+  }
+
+  async measure(workspace: string, request: MeasureRequest): Promise<MeasureDetail> {
+    const { log: whole, basis, workspace: ws } = this.sessions.currentLog(workspace);
+    const { log, mask } = filteredLog(whole, request.filters);
+    const result = computeMeasure(log, workspaceMeasures(ws.path), request.measure, {
+      mask,
+      period: request.period ?? 'week',
+      timeZone: request.timeZone ?? null,
+      activity: request.activity ?? null,
+      segmentBy: request.by ?? null,
+      chart: request.chart,
+      slaCalendar: request.calendar ?? null,
+      basis,
+    });
+    return measureReport(result, log.caseIds, { units: request.units === true });
   }
 
   async controlChart(workspace: string, request: ControlChartRequest): Promise<ControlChartView> {

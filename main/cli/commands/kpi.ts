@@ -1,6 +1,5 @@
-import { filterMask } from '../../engine/analysis/filters.ts';
+import { CHART_TYPES, MEASURE_PERIODS, type ChartType, type MeasureDetail, type MeasurePeriod, type MeasureRequest } from '../../../preload/api.ts';
 import { InputError } from '../../engine/errors.ts';
-import { CHART_IDS, checkPeriod, computeMeasure, measureReport, workspaceMeasures, type ChartId, type MeasureOptions, type MeasureResult } from '../../engine/measures/index.ts';
 import { flag, has, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
 import { calendarFrom, filtersFrom } from '../log-options.ts';
@@ -11,8 +10,8 @@ const USAGE =
 /**
  * `gemba kpi`: a measure of the workspace's measurement schema (measures.json, copied from the
  * default on first use) on the current log with its fixes and the filters given, per period, with
- * its chart input and, with --by, split by a case attribute. Without --measure: every measure's
- * tile (value, trend, sentence) through the contract's `kpis` call.
+ * its chart input and, with --by, split by a case attribute (the contract's `measure` call).
+ * Without --measure: every measure's tile (value, trend, sentence) through the contract's `kpis`.
  */
 export const kpiCommand: Command = {
   name: 'kpi',
@@ -22,7 +21,7 @@ export const kpiCommand: Command = {
   switches: ['json', 'units', 'restore-measures'],
   async run(args, ctx) {
     const workspacePath = requirePositional(args, 0, 'the workspace', USAGE);
-    const period = checkPeriod(flag(args, 'period') ?? 'week');
+    const period = periodOption(flag(args, 'period') ?? 'week');
     const timeZone = flag(args, 'time-zone');
     const by = flag(args, 'by');
     const filters = filtersFrom(args);
@@ -37,25 +36,27 @@ export const kpiCommand: Command = {
       else ctx.stdout.write(`${board.tiles.map((t) => `${t.title.padEnd(20)} ${formatValue(t.value, t.unit, period).padStart(24)}  ${t.problem ?? [t.sentence, ...t.notes].join(' ')}`).join('\n')}\n`);
       return;
     }
-    // One measure in full (values with their cases, chart input, segments): not a contract call yet.
-    const { log, basis, workspace } = ctx.engine.sessions.currentLog(workspacePath);
+    // One measure in full (values with their cases, chart input, segments) through the contract.
     const chart = flag(args, 'chart');
-    if (chart !== undefined && !(CHART_IDS as readonly string[]).includes(chart)) {
-      throw new InputError(`Unknown chart "${chart}".`, { hint: `Charts: ${CHART_IDS.join(', ')}.` });
+    if (chart !== undefined && !(CHART_TYPES as readonly string[]).includes(chart)) {
+      throw new InputError(`Unknown chart "${chart}".`, { hint: `Charts: ${CHART_TYPES.join(', ')}.` });
     }
-    const options: MeasureOptions = {
-      mask: filterMask(log, filters),
+    const activity = flag(args, 'activity');
+    const calendar = calendarFrom(args);
+    const request: MeasureRequest = {
+      measure: name,
       period,
-      timeZone: timeZone ?? null,
-      activity: flag(args, 'activity') ?? null,
-      segmentBy: by ?? null,
-      chart: chart as ChartId | undefined,
-      slaCalendar: calendarFrom(args),
-      basis,
+      filters,
+      ...(timeZone ? { timeZone } : {}),
+      ...(activity !== undefined ? { activity } : {}),
+      ...(by ? { by } : {}),
+      ...(chart ? { chart: chart as ChartType } : {}),
+      ...(calendar ? { calendar } : {}),
+      ...(has(args, 'units') ? { units: true } : {}),
     };
-    const result = computeMeasure(log, workspaceMeasures(workspace.path), name, options);
+    const result = await ctx.api.measure(workspacePath, request);
     if (has(args, 'json')) {
-      printJson(ctx, measureReport(result, log.caseIds, { units: has(args, 'units') }));
+      printJson(ctx, result);
       return;
     }
     ctx.stdout.write(textOf(result));
@@ -68,7 +69,12 @@ function formatValue(value: number | null, unit: string, period?: string): strin
   return `${Number(value.toPrecision(4))} ${unit}${unit === 'cases' && period ? ` per ${period}` : ''}`;
 }
 
-function textOf(r: MeasureResult): string {
+function periodOption(text: string): MeasurePeriod {
+  if (!(MEASURE_PERIODS as readonly string[]).includes(text)) throw new InputError(`Unknown period "${text}".`, { hint: `Use one of: ${MEASURE_PERIODS.join(', ')}.` });
+  return text as MeasurePeriod;
+}
+
+function textOf(r: MeasureDetail): string {
   const unit = r.measure.unit;
   const lines = [
     `${r.measure.title}: ${formatValue(r.summary.value, unit, r.period)} over ${r.summary.n} ${r.measure.per === 'period' ? 'completed cases' : `${r.measure.per}s`}`,
