@@ -20,15 +20,28 @@ export function chartAdvice(input: ChartInput, block: MeasureBlock, notes: strin
   }
 }
 
-/** Capability of the values charted (without the points the user left out), when specs are given. */
-export function chartCapability(input: ChartInput, request: ControlChartRequest, notes: string[]): CapabilityReport | null {
+/** The points the limits come from: a baseline's first point and how many (absent: every point). */
+export interface LimitPoints {
+  baseline?: number;
+  baselineStart?: number;
+  exclude?: number[];
+}
+
+/**
+ * Capability of the values the limits come from, when specs are given: with a baseline only its
+ * points (the process as it was judged stable), always without the points the user left out.
+ */
+export function chartCapability(input: ChartInput, request: ControlChartRequest, notes: string[], limits: LimitPoints = {}): CapabilityReport | null {
   const specs = request.specs;
   if (!specs || (specs.lsl === undefined && specs.usl === undefined)) return null;
   if (input.kind !== 'variables') {
     notes.push('Capability is for measured values such as durations; for a share or a count, the centre line of its chart is the capability.');
     return null;
   }
-  const left = new Set(request.exclude ?? []);
-  const groups = input.subgroups.filter((_, i) => !left.has(i));
+  const left = new Set(limits.exclude ?? request.exclude ?? []);
+  const first = limits.baseline !== undefined ? (limits.baselineStart ?? 0) : 0;
+  const last = limits.baseline !== undefined ? Math.min(input.subgroups.length, first + limits.baseline) : input.subgroups.length;
+  const groups = input.subgroups.filter((_, i) => i >= first && i < last && !left.has(i));
+  if (limits.baseline !== undefined) notes.push(`Capability uses the baseline's ${last - first} point${last - first === 1 ? '' : 's'} (${first + 1} to ${last}), as the limits do.`);
   return capability(groups, specs, { distribution: request.capabilityMethod ?? 'auto' });
 }

@@ -60,9 +60,10 @@ export function chartData(log: EventLog, file: MeasuresFile, request: ControlCha
 export function controlChartView(log: EventLog, data: ChartData, request: ControlChartRequest): ControlChartView {
   const { result, chart, input, source } = data;
   const points = chartPoints(log, result, source);
+  const limits = baselineOptions(request, points);
   const charted = controlCharts(input, {
     chart,
-    ...baselineOptions(request, points),
+    ...limits,
     ...(request.phases?.length ? { phases: request.phases } : {}),
     rules: request.rules,
     testK: request.testK,
@@ -77,7 +78,7 @@ export function controlChartView(log: EventLog, data: ChartData, request: Contro
   const chosen = new Map(resolveRules(request.rules, request.testK).map((t) => [t.test, t.k]));
   const notes = [...result.notes, ...charted.notes];
   const advice = chartAdvice(input, result.measure.definition.block, notes);
-  const capability = chartCapability(input, request, notes);
+  const capability = chartCapability(input, request, notes, limits);
   return {
     basis: result.basis!,
     measure: measureInfo(findMeasureOf(result)),

@@ -135,6 +135,13 @@ describe('measures over the contract', () => {
     expect(cap.histogram.usl).toBe(11);
     // Leaving c6 and c7’s week out of the limits leaves it out of capability too.
     expect((await engine.controlChart(ws, { measure: 'cycle_time', specs: { usl: 11 }, exclude: [2] })).capability!.observedPpm.total).toBe(0);
+    // A baseline of the first two weeks (c1–c5, week means 4 h and 4 h) is what capability describes, as the limits do.
+    const based = await engine.controlChart(ws, { measure: 'cycle_time', specs: { usl: 11 }, baseline: { from: '2024-01-01', to: '2024-01-08' } });
+    expect(based.capability!.n).toBe(5);
+    expect(based.capability!.mean).toBeCloseTo((4 * 3 + 4 * 2) / 5, 12);
+    expect(based.capability!.observedPpm.total).toBe(0);
+    expect(based.notes.join(' ')).toContain('Capability uses the baseline');
+    expect((await engine.controlChart(ws, { measure: 'cycle_time', specs: { usl: 11 }, baseline: 1 })).capability!.n).toBe(3);
     const share = await engine.controlChart(ws, { measure: 'rework_rate', specs: { usl: 0.1 } });
     expect(share.capability).toBeNull();
     expect(share.notes.join(' ')).toContain('Capability is for measured values');

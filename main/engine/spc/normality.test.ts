@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { andersonDarling, normalityTest } from './normality.ts';
+import { andersonDarling, normalityPValue, normalityTest } from './normality.ts';
 import { normalCdf } from './special-functions.ts';
 
 function random(seed: number) {
@@ -51,5 +51,28 @@ describe('Anderson–Darling', () => {
     const rng = random(5);
     const x = Array.from({ length: 100 }, () => -Math.log(rng.uniform()));
     expect(normalityTest(x).pValue).toBeLessThan(0.001);
+  });
+  it('matches the upper-tail points of D’Agostino & Stephens (1986) Table 4.7 (A*² 0.631, 0.752, 0.873, 1.035 at p 0.10, 0.05, 0.025, 0.01)', () => {
+    expect(normalityPValue(0.631)).toBeCloseTo(0.1, 2);
+    expect(normalityPValue(0.752)).toBeCloseTo(0.05, 2);
+    expect(normalityPValue(0.873)).toBeCloseTo(0.025, 2);
+    expect(normalityPValue(1.035)).toBeCloseTo(0.01, 3);
+  });
+  it('never rises as A*² grows: a huge statistic (the trial’s 1442) is p = 0, not 1', () => {
+    expect(normalityPValue(1442)).toBe(0);
+    let previous = 1;
+    for (let a = 0; a <= 2000; a += a < 20 ? 0.01 : 1) {
+      const p = normalityPValue(a);
+      expect(p).toBeLessThanOrEqual(previous + 1e-12);
+      previous = p;
+    }
+  });
+  it('gives p ≈ 0 for data with a far outlier (500 values near 200 h, three near 900,000 h)', () => {
+    const rng = random(9);
+    const x = Array.from({ length: 500 }, () => 200 + 30 * rng.normal());
+    x.push(900_000, 905_000, 910_000);
+    const test = normalityTest(x);
+    expect(test.adAdjusted).toBeGreaterThan(100);
+    expect(test.pValue).toBe(0);
   });
 });

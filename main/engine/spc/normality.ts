@@ -33,6 +33,10 @@ export interface NormalityTest {
  */
 export function normalityPValue(adAdjusted: number): number {
   const a = adAdjusted;
+  // The fitted curve for a ≥ 0.6 is a parabola in the exponent with its turning point at
+  // a = 5.709 / (2·0.0186) ≈ 153.5: beyond it the formula climbs back to 1 (A² = 1442 gave p = 1).
+  // By a = 13 it is already below 1e-30, so larger statistics are p = 0 to any printed digit.
+  if (a >= 13) return 0;
   let p: number;
   if (a >= 0.6) p = Math.exp(1.2937 - 5.709 * a + 0.0186 * a * a);
   else if (a >= 0.34) p = Math.exp(0.9177 - 4.279 * a - 1.38 * a * a);
