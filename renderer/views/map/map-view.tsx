@@ -16,7 +16,7 @@ import { fewerActivitiesToFit } from './map-view-box.ts';
 import { timeZoneOptions } from './time-zones.ts';
 import { SelectionPanel, selectedElementId, type MapSelection } from './selection-panel.tsx';
 import { VariantsPanel } from './variants-panel.tsx';
-import { variantPath } from './variant-path.ts';
+import { variantNote, variantPath } from './variant-path.ts';
 import { ReplayBar } from './replay/replay-bar.tsx';
 import { useReplayPaths } from './replay/use-replay-paths.ts';
 import './map-view.css';
@@ -363,9 +363,7 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
               shown={shownVariant}
               onShow={handover ? undefined : setShownVariant}
               note={
-                variantOnMap && (variantOnMap.hiddenActivities > 0 || variantOnMap.missingPaths > 0)
-                  ? `On this map the variant skips ${variantOnMap.hiddenActivities} hidden step(s); ${variantOnMap.missingPaths} of its transitions are not drawn (move the Paths slider up to see them).`
-                  : null
+                variantOnMap ? variantNote(variantOnMap.hiddenActivities, variantOnMap.missingPaths) : null
               }
             />
           ) : null}

@@ -33,3 +33,12 @@ export function variantPath(graph: Pick<ProcessGraph, 'activityStats' | 'pathSta
   }
   return { ids: [...ids], missingPaths, hiddenActivities: activities.length - shown.length };
 }
+
+/** What the map leaves out of a highlighted variant, in words; null when it shows all of it. */
+export function variantNote(hiddenActivities: number, missingPaths: number): string | null {
+  const parts = [
+    hiddenActivities > 0 ? (hiddenActivities === 1 ? '1 of its steps is an activity the Activities slider hides' : `${hiddenActivities} of its steps are activities the Activities slider hides`) : null,
+    missingPaths > 0 ? `${missingPaths === 1 ? '1 of its transitions is' : `${missingPaths} of its transitions are`} not drawn (move the Paths slider up to see them)` : null,
+  ].filter(Boolean);
+  return parts.length ? `On this map, ${parts.join('; ')}.` : null;
+}

@@ -102,8 +102,9 @@ function paretoFigure(series: ParetoSeries, unit: string): { data: PlotlyObject[
       showlegend: false,
       xaxis: { type: 'category', tickangle: -40, automargin: true },
       yaxis: { title: { text: unit }, rangemode: 'tozero' },
-      yaxis2: { title: { text: 'cumulative %' }, overlaying: 'y', side: 'right', range: [0, 102], ticksuffix: '%' },
+      yaxis2: { title: { text: 'cumulative %' }, overlaying: 'y', side: 'right', range: [0, 102], tickmode: 'array', tickvals: [0, 20, 40, 60, 80, 100], ticksuffix: '%', showgrid: false },
       shapes: [{ type: 'line', xref: 'paper', x0: 0, x1: 1, yref: 'y2', y0: 80, y1: 80, line: { color: '#b03a2e', dash: 'dash', width: 1 } }],
+      annotations: [{ xref: 'paper', x: 1, xanchor: 'right', yref: 'y2', y: 80, yanchor: 'bottom', text: '80%', showarrow: false, font: { color: '#b03a2e', size: 11 } }],
     },
   };
 }
