@@ -1,5 +1,5 @@
-import { filteredLog } from '../../engine/analysis/filters.ts';
-import { statisticsTable, type StatisticsBy } from '../../engine/analysis/statistics-table.ts';
+import { filteredLog } from '../../engine/analysis/index.ts';
+import { statisticsTable, type StatisticsBy } from '../../engine/analysis/index.ts';
 import { InputError } from '../../engine/errors.ts';
 import { casesTable, exportLog, exportTable, LOG_EXPORT_FORMATS, statisticsTableCsv, variantsTable, type LogExportFormat } from '../../engine/export/index.ts';
 import { flag, has, requirePositional } from '../args.ts';

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { InputError } from '../../engine/errors.ts';
-import { numbersOf, readCsvColumns } from '../../engine/import/csv/read-columns.ts';
+import { numbersOf, readCsvColumns } from '../../engine/import/index.ts';
 import { CHART_TYPES, controlCharts, type ChartInput, type ChartOptions, type ChartType } from '../../engine/spc/index.ts';
 import { flag, has, type ParsedArgs } from '../args.ts';
 import { printJson, type Command } from '../command.ts';

@@ -1,6 +1,6 @@
 import { STATISTICS_BY, type StatisticsBy } from '../../../preload/api.ts';
 import { InputError } from '../../engine/errors.ts';
-import { formatDuration } from '../../engine/map/format-duration.ts';
+import { formatDuration } from '../../engine/map/index.ts';
 import { flag, has, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
 import { filtersFrom } from '../log-options.ts';

@@ -2,3 +2,4 @@
 export { REJECTED_SAMPLE_LIMIT } from './parsed-log.ts';
 export { startsWithGzipMagic } from './gzip-guard.ts';
 export type { ImportContext, ParsedLog } from './parsed-log.ts';
+export { numbersOf, readCsvColumns } from './csv/read-columns.ts';
