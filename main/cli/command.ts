@@ -10,8 +10,8 @@ export interface CliApi extends GembaApi {
 export interface CommandContext {
   api: CliApi;
   /**
-   * The service itself, for commands whose calls are not in the contract yet (statistics tables,
-   * measures): move them to `api` when their calls land there.
+   * The service itself, for commands that still need more than the contract offers (export,
+   * predict, train, unusual-events): move them to `api` when their calls land there.
    */
   engine: LocalEngine;
   stdout: NodeJS.WritableStream;
