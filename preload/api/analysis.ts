@@ -156,6 +156,10 @@ export interface CaseQuery {
 export interface CaseRow {
   index: number;
   id: string;
+  /** Rank of the case's variant in the whole log (VariantInfo.rank, #1 the most frequent). */
+  variant: number;
+  /** The case attributes it has (missing ones left out). */
+  attributes: Record<string, AttributeValue>;
   events: number;
   start: string;
   end: string;

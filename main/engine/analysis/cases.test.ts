@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseDetail, caseList, compareIds } from './cases.ts';
-import { runningExample } from './logs.fixture.ts';
+import { logFromTraces, runningExample } from './logs.fixture.ts';
 
 describe('case table on the running example', () => {
   const log = runningExample();
@@ -53,5 +53,21 @@ describe('case table on the running example', () => {
   it('pages through a descending order without gaps or repeats', () => {
     const seen = [0, 2, 4].flatMap((offset) => caseList(log, { offset, limit: 2, sort: 'duration', descending: true }).rows.map((r) => r.id));
     expect(seen).toEqual(['5', '3', '6', '2', '1', '4']); // durations by hand: 1576440, 1368780, 852300, 779580, 703320, 520920
+  });
+});
+
+describe('case rows carry the variant and the case attributes', () => {
+  it('ranks variants by frequency in the whole log, ties in sequence order (by hand)', () => {
+    // A-B twice (#1), then A-C and A-D once each: A-C before A-D in sequence order (#2, #3).
+    const log = logFromTraces({ x: ['A', 'D'], y: ['A', 'B'], z: ['A', 'C'], w: ['A', 'B'] }, { x: { region: 'north', amount: 5 }, y: { region: 'south' } });
+    const rows = caseList(log, { offset: 0, limit: 10 }).rows;
+    const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
+    expect(byId.y!.variant).toBe(1);
+    expect(byId.w!.variant).toBe(1);
+    expect(byId.z!.variant).toBe(2);
+    expect(byId.x!.variant).toBe(3);
+    expect(byId.x!.attributes).toEqual({ region: 'north', amount: 5 });
+    expect(byId.y!.attributes).toEqual({ region: 'south' });
+    expect(byId.z!.attributes).toEqual({});
   });
 });

@@ -2,6 +2,7 @@ import type { AttributeValue, CaseDetail, CasePage, CaseQuery, CaseRow, CaseSort
 import type { AttributeColumn, CaseMask, EventLog } from '../eventlog/index.ts';
 import { InputError } from '../errors.ts';
 import { caseBegin, caseDurationMs, caseEnd } from './case-span.ts';
+import { variantRankOfCase } from './variants.ts';
 
 const MAX_PAGE = 5000;
 
@@ -79,8 +80,15 @@ export function compareIds(a: string, b: string): number {
 }
 
 function caseRow(log: EventLog, c: number): CaseRow {
+  const attributes: Record<string, AttributeValue> = {};
+  for (const column of log.caseAttributes) {
+    const value = attributeValue(column, c);
+    if (value !== null) attributes[column.name] = value;
+  }
   return {
     index: c,
+    variant: variantRankOfCase(log)[c]!,
+    attributes,
     id: log.caseIds[c],
     events: log.caseStart[c + 1] - log.caseStart[c],
     start: new Date(caseBegin(log, c)).toISOString(),

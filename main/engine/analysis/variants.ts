@@ -68,6 +68,11 @@ export function variantGroups(log: EventLog, mask?: CaseMask | null): { variantO
 /** Per case, the rank of its variant in the unfiltered log; computed once per log. */
 const unfilteredRanks = new WeakMap<EventLog, Int32Array>();
 
+/** Per case, the 1-based rank of its variant in the whole log (VariantInfo.rank): the case table's Variant column. */
+export function variantRankOfCase(log: EventLog): Int32Array {
+  return rankOfCase(log);
+}
+
 function rankOfCase(log: EventLog): Int32Array {
   let ranks = unfilteredRanks.get(log);
   if (!ranks) {

@@ -7,6 +7,7 @@ import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { formatCount, formatDuration, plural } from '../../components/format.ts';
 import { useLogFilters } from '../../app/filter-store.ts';
+import { extraCell, columnKey, columnLabel, gridColumns, type ExtraColumn } from './extra-columns.ts';
 import { pagesCovering } from './page-range.ts';
 import type { UserFacingError } from '../../../preload/api.ts';
 
@@ -51,6 +52,7 @@ export function CaseTable({
   compact,
   onSort,
   onSelect,
+  extra = [],
 }: {
   sort: CaseSort;
   descending: boolean;
@@ -60,6 +62,8 @@ export function CaseTable({
   compact: boolean;
   onSort: (sort: CaseSort) => void;
   onSelect: (caseIndex: number) => void;
+  /** Optional columns after the fixed ones (extra-columns.ts); left out while a case is open beside. */
+  extra?: readonly ExtraColumn[];
 }) {
   const { api, logVersion } = useWorkbench();
   const workspace = useWorkspace();
@@ -138,9 +142,11 @@ export function CaseTable({
 
   const state = pages.current;
   const shown = visibleColumns(compact, sort);
+  const extras = compact ? [] : extra;
+  const grid = { gridTemplateColumns: gridColumns(compact, extras) };
   return (
     <div className={`case-table${compact ? ' compact' : ''}`} role="table" aria-label="Cases" aria-rowcount={total} data-testid="case-table">
-      <div className="case-row case-head" role="row">
+      <div className="case-row case-head" role="row" style={grid}>
         {COLUMNS.filter((column) => shown.includes(column.sort)).map((column) => {
           const active = column.sort === sort;
           return (
@@ -159,6 +165,11 @@ export function CaseTable({
             </div>
           );
         })}
+        {extras.map((column) => (
+          <div key={columnKey(column)} role="columnheader" className="truncate" title={columnLabel(column)} data-testid={`case-head-${columnKey(column)}`}>
+            {columnLabel(column)}
+          </div>
+        ))}
       </div>
       {state.error ? <ErrorPanel error={state.error} title={state.error.kind === 'input' ? 'The cases could not be listed' : undefined} /> : null}
       <div className="case-scroll" ref={scroller} onKeyDown={onKeyDown} data-testid="case-scroll">
@@ -176,7 +187,7 @@ export function CaseTable({
                 data-case-id={row?.id}
                 aria-selected={isSelected}
                 className={`case-row${isSelected ? ' case-selected' : ''}`}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, ...grid }}
                 onClick={() => row && onSelect(row.index)}
                 onKeyDown={(event) => {
                   if ((event.key === 'Enter' || event.key === ' ') && row) {
@@ -206,6 +217,11 @@ export function CaseTable({
                     <div role="cell" className="num">
                       {formatDuration(row.durationSeconds)}
                     </div>
+                    {extras.map((column) => (
+                      <div key={columnKey(column)} role="cell" className={column.kind === 'variant' ? 'num' : 'truncate'} title={extraCell(row, column)} data-testid={`case-cell-${columnKey(column)}`}>
+                        {extraCell(row, column)}
+                      </div>
+                    ))}
                   </>
                 ) : (
                   <div role="cell" className="muted">

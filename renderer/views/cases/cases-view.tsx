@@ -7,15 +7,27 @@ import { ExportCsvButton } from '../../components/export-csv-button.tsx';
 import { ExportLogButtons } from '../../components/export-log-buttons.tsx';
 import { CaseDetailPanel } from './case-detail.tsx';
 import { CaseTable } from './case-table.tsx';
+import { ColumnChooser } from './column-chooser.tsx';
+import { chosenColumns, saveColumns, type ExtraColumn } from './extra-columns.ts';
+import { useAsync } from '../../components/use-async.ts';
 
 /** Sort defaults per column: biggest first where bigger is what one looks for. */
 const DESCENDING_FIRST: Record<CaseSort, boolean> = { id: false, events: true, start: false, end: true, duration: true };
 
 /** Cases: the scrolling table and, for the selected case (route parameter `case`), its events. */
 export function CasesView() {
-  const { route, navigate } = useWorkbench();
+  const { route, navigate, api, logVersion } = useWorkbench();
   const times = useTimeFormat();
-  const filters = useLogFilters(useWorkspace().path);
+  const workspace = useWorkspace();
+  const filters = useLogFilters(workspace.path);
+  const options = useAsync(() => api.filterOptions(workspace.path), [api, workspace.path, logVersion]);
+  const attributes = (options.value?.caseAttributes ?? []).map((a) => a.name);
+  const [extraChoice, setExtraChoice] = useState<ExtraColumn[] | null>(null);
+  const extra = extraChoice ?? chosenColumns(workspace.path, attributes);
+  const chooseColumns = (next: ExtraColumn[]) => {
+    saveColumns(workspace.path, next);
+    setExtraChoice(next);
+  };
   const [sort, setSort] = useState<CaseSort>('id');
   const [descending, setDescending] = useState(false);
   const [searchText, setSearchText] = useState('');
@@ -58,6 +70,7 @@ export function CasesView() {
           />
         </label>
         <div className="button-row">
+          <ColumnChooser attributes={attributes} chosen={extra} onChange={chooseColumns} />
           <ExportCsvButton testId="cases-export" request={{ table: 'cases', filters }} />
           <ExportLogButtons />
         </div>
@@ -71,6 +84,7 @@ export function CasesView() {
           compact={selected !== null}
           onSort={onSort}
           onSelect={(index) => navigate('cases', { case: String(index) })}
+          extra={extra}
         />
         {selected !== null ? <CaseDetailPanel caseIndex={selected} onClose={() => navigate('cases')} /> : null}
       </div>
