@@ -17,12 +17,19 @@ function runningExampleHandover() {
     events.push({ time: Date.parse(r[at('time:timestamp')].replace(' ', 'T')), resource: r[at('org:resource')] });
     byCase.set(r[at('case:concept:name')], events);
   }
-  const pairs = new Set<string>();
-  for (const events of byCase.values()) {
+  const pairs = new Map<string, { count: number; cases: Set<string> }>();
+  for (const [id, events] of byCase) {
     events.sort((a, b) => a.time - b.time);
-    for (let i = 1; i < events.length; i++) pairs.add(`${events[i - 1].resource}→${events[i].resource}`);
+    for (let i = 1; i < events.length; i++) {
+      const key = `${events[i - 1].resource} → ${events[i].resource}`;
+      const pair = pairs.get(key) ?? { count: 0, cases: new Set<string>() };
+      pair.count++;
+      pair.cases.add(id);
+      pairs.set(key, pair);
+    }
   }
-  return { resources: new Set(rows.map((r) => r[at('org:resource')])).size, paths: pairs.size };
+  const [topName, top] = [...pairs].sort((x, y) => y[1].count - x[1].count)[0];
+  return { resources: new Set(rows.map((r) => r[at('org:resource')])).size, paths: pairs.size, topName, topCount: top.count, topCases: top.cases.size };
 }
 
 test('handover of work, variant on the map, animation start and pause', async ({ page }) => {
@@ -80,6 +87,13 @@ test('handover of work, variant on the map, animation start and pause', async ({
   await expect(counts).toContainText(`${expected.resources} of ${expected.resources} resources`);
   await expect(counts).toContainText(`${expected.paths} of ${expected.paths} paths`);
   await expect(svg).toContainText('Sara');
+  // The most frequent handover, clicked: how often, in how many cases, how long it waited.
+  await page.locator('[data-testid="map-svg"] g#path_0').dispatchEvent('click');
+  const picked = page.getByTestId('handover-selection');
+  await expect(picked).toContainText(expected.topName);
+  await expect(picked).toContainText(`Handovers${expected.topCount}`);
+  await expect(picked).toContainText(`Cases${expected.topCases}`);
+  await expect(picked).toContainText('Mean wait');
   await page.getByTestId('slider-activities').fill('0.5');
   // Half the resources, more where resources tie at the threshold (they are kept together).
   await expect(counts).toContainText(new RegExp(`[${Math.ceil(expected.resources / 2)}-${expected.resources - 1}] of ${expected.resources} resources`));

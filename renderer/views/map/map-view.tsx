@@ -17,6 +17,7 @@ import { timeZoneOptions } from './time-zones.ts';
 import { SelectionPanel, selectedElementId, type MapSelection } from './selection-panel.tsx';
 import { VariantsPanel } from './variants-panel.tsx';
 import { variantNote, variantPath } from './variant-path.ts';
+import { HandoverSelection } from './handover-selection.tsx';
 import { ReplayBar } from './replay/replay-bar.tsx';
 import { useReplayPaths } from './replay/use-replay-paths.ts';
 import './map-view.css';
@@ -331,8 +332,6 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
               highlighted={variantOnMap?.ids ?? null}
               overlay={replaying && onProcessMap ? <canvas ref={replayCanvas} className="replay-canvas" data-testid="replay-canvas" /> : null}
               onSelect={(next) => {
-                // A resource is not an activity: the selection's cases and durations are the process map's.
-                if (handover) return;
                 setSelection(next ? { source: 'map', hit: next } : null);
                 if (next) setPanel('selection');
               }}
@@ -369,7 +368,11 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
           ) : null}
           {panel === 'selection' ? (
             current && selection ? (
-              <SelectionPanel map={current} selection={selection} filters={filters} activities={settled.activities} calendar={calendarInForce} onClose={() => setSelection(null)} />
+              handover ? (
+                <HandoverSelection map={current} selection={selection} onClose={() => setSelection(null)} />
+              ) : (
+                <SelectionPanel map={current} selection={selection} filters={filters} activities={settled.activities} calendar={calendarInForce} onClose={() => setSelection(null)} />
+              )
             ) : (
               <p className="muted small map-hint">Click an activity or a path on the map to see its statistics, its cases and its durations.</p>
             )
