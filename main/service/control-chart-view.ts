@@ -3,7 +3,7 @@ import type { EventLog } from '../engine/eventlog/index.ts';
 import { InputError } from '../engine/errors.ts';
 import { CHART_FAMILY, checkChart, computeMeasure, findMeasure, unitChartInput, type ChartInput, type MeasureResult, type MeasuresFile } from '../engine/measures/index.ts';
 import { controlCharts, DEFAULT_K, describeTest, resolveRules } from '../engine/spc/index.ts';
-import { chartAdvice, chartCapability } from './chart-judgement.ts';
+import { chartAdvice, chartCapability, floorNegativeLimits, stabilityOfDrawnChart } from './chart-judgement.ts';
 import { baselineOptions, casesOfPoint, chartPoints, type PointSource } from './chart-points.ts';
 import { measureInfo } from './measure-info.ts';
 
@@ -77,7 +77,9 @@ export function controlChartView(log: EventLog, data: ChartData, request: Contro
   });
   const chosen = new Map(resolveRules(request.rules, request.testK).map((t) => [t.test, t.k]));
   const notes = [...result.notes, ...charted.notes];
-  const advice = chartAdvice(input, result.measure.definition.block, notes);
+  const charts = floorNegativeLimits(input, charted.charts, charted.transform !== null, notes);
+  const chooser = chartAdvice(input, result.measure.definition.block, notes);
+  const advice = chooser && stabilityOfDrawnChart(chooser, charted.charts, points.map((p) => p.label));
   const capability = chartCapability(input, request, notes, limits);
   return {
     basis: result.basis!,
@@ -87,7 +89,7 @@ export function controlChartView(log: EventLog, data: ChartData, request: Contro
     chart,
     byUnit: source.byUnit,
     transform: charted.transform,
-    charts: charted.charts,
+    charts,
     points,
     advice,
     capability,

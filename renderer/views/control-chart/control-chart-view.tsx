@@ -234,7 +234,7 @@ export function ControlChartView() {
                   className="cc-chart"
                 />
                 <p className="muted small cc-caption" data-testid="cc-caption">
-                  {shown.points.length} points · {shown.charts.reduce((n, c) => n + new Set(c.signals.map((s) => s.index)).size, 0)} signalling · a red square is marked with the lowest test it fails; hover it for every test · click a point for its cases
+                  {shown.points.length} points · {new Set(shown.charts.flatMap((c) => c.signals.map((s) => s.index))).size} signalling (a point signalling on both charts counts once) · a red square is marked with the lowest test it fails; hover it for every test · click a point for its cases
                   {drawMs !== null ? ` · drawn in ${Math.round(drawMs)} ms` : ''}
                 </p>
                 <SignalList view={shown} selected={selected} onOpen={(index) => openPoint({ curveNumber: 0, pointIndex: index, x: index, y: null, customdata: index })} />
