@@ -1,6 +1,6 @@
 import type { LogFilter, TrainableModel, TrainedModel, TrainingRequest, TrainingResult } from '../../preload/api.ts';
 import { filterMask } from '../engine/analysis/index.ts';
-import { InputError, throwIfCancelled } from '../engine/errors.ts';
+import { CancelledError, describeInputError, InputError, ReportedError, throwIfCancelled } from '../engine/errors.ts';
 import type { EventLog } from '../engine/eventlog/index.ts';
 import { workspaceMeasures } from '../engine/measures/index.ts';
 import type { Workspace } from '../engine/workspace/index.ts';
@@ -91,20 +91,43 @@ export async function trainModels(input: TrainingInput, progress: JobProgress, s
     // Hours and weekdays in the zone people worked in: as asked, else the machine's (as calendars).
     const zone = input.timeZone ?? machineTimeZone();
     const models: TrainedModel[] = [];
+    // Every version stored so far, so a failure can say exactly what the workspace now holds.
+    const saved: string[] = [];
     for (const [i, kind] of plan.entries()) {
       throwIfCancelled(signal);
       const step = (phase: string, share: number) => progress(`${kind}: ${phase}`, i + Math.min(1, Math.max(0, share)), plan.length);
       step('starting', 0);
-      const context: TrainingContext = { ws: workspace, log, mask, basis: dataBasis, timeZone: zone, step, signal };
-      if (kind === 'anomaly') models.push(await trainAnomaly(context));
-      else if (kind === 'bottleneck') models.push(trainBottleneck(context, input.endActivities));
-      else models.push(trainRunningCase(context, targetOf(kind, input, slaHours), input.endActivities, input.segmentBy));
+      const context: TrainingContext = { ws: workspace, log, mask, basis: dataBasis, timeZone: zone, step, signal, saved: (label) => saved.push(label) };
+      try {
+        if (kind === 'anomaly') models.push(await trainAnomaly(context));
+        else if (kind === 'bottleneck') models.push(trainBottleneck(context, input.endActivities));
+        else models.push(trainRunningCase(context, targetOf(kind, input, slaHours), input.endActivities, input.segmentBy));
+      } catch (error) {
+        // A model the log cannot support (too few completed cases, no waits to learn from) is
+        // skipped with its reason; the models before and after it are still trained.
+        if (error instanceof InputError) skipped.push({ kind, reason: lowerFirst(describeInputError(error)) });
+        else if (error instanceof CancelledError) throw error;
+        else throw failedAfter(kind, error, saved);
+      }
       progress(`${kind}: done`, i + 1, plan.length);
     }
+    if (models.length === 0) throw new InputError('No model could be trained on this log.', { hint: skipped.map((s) => `${s.kind}: ${s.reason}`).join(' ') });
     return { models, skipped };
   } finally {
     sessions.closeAll();
   }
+}
+
+/**
+ * A fault of ours while training one model, worded with exactly what the workspace now holds:
+ * the versions saved before it stay (each is complete and current), nothing else was changed.
+ */
+export function failedAfter(kind: TrainableModel, error: unknown, saved: readonly string[]): ReportedError {
+  const message = error instanceof Error ? error.message : String(error);
+  const kept = saved.length
+    ? `Saved before it and kept: ${saved.join(', ')}; the ${kind} model was not saved.`
+    : 'No model was saved; the workspace was not changed.';
+  return new ReportedError({ kind: 'internal', message: `Internal error while training the ${kind} model: ${message}`, hint: `${kept} This is a bug in Gemba.` });
 }
 
 function targetOf(kind: TrainableModel, request: TrainingRequest, slaHours: number | null): RunningCaseTarget {
@@ -124,13 +147,16 @@ interface TrainingContext {
   timeZone: string;
   step: Step;
   signal?: AbortSignal;
+  /** Called with each version as it is stored ("anomaly v3"). */
+  saved: (label: string) => void;
 }
 
-async function trainAnomaly({ ws, log, mask, basis, timeZone, step, signal }: TrainingContext): Promise<TrainedModel> {
+async function trainAnomaly({ ws, log, mask, basis, timeZone, step, signal, saved }: TrainingContext): Promise<TrainedModel> {
   const registry = new ModelRegistry(ws);
   const previous = registry.latest('anomaly');
   const drift = previous ? driftSince(log, previous, mask) : null;
   const model = registry.save(trainAnomalyModel(log, { basis, mask, timeZone }, { onProgress: (phase, done) => step(phase, 0.8 * done), signal }));
+  saved(model.label);
   step('scoring findings', 0.85);
   const { findings } = await scoreFindings(log, model, { mask }, { signal });
   throwIfCancelled(signal);
@@ -148,7 +174,7 @@ async function trainAnomaly({ ws, log, mask, basis, timeZone, step, signal }: Tr
   };
 }
 
-function trainRunningCase({ ws, log, mask, basis, timeZone, step, signal }: TrainingContext, target: RunningCaseTarget, endActivities: string[] | undefined, segmentBy: string | undefined): TrainedModel {
+function trainRunningCase({ ws, log, mask, basis, timeZone, step, signal, saved }: TrainingContext, target: RunningCaseTarget, endActivities: string[] | undefined, segmentBy: string | undefined): TrainedModel {
   const started = performance.now();
   const training = mask ? subLog(log, mask) : log;
   const { model, evaluation } = trainRunningCaseModel(training, target, { endActivities, segmentBy, timeZone, signal, onProgress: (s) => step(s.message.toLowerCase(), s.fraction) });
@@ -156,17 +182,24 @@ function trainRunningCase({ ws, log, mask, basis, timeZone, step, signal }: Trai
   const entry = runningCaseEntry(model, evaluation, full, performance.now() - started);
   // The segment the evaluation was split by, so the fairness view can name it.
   const record = new ModelRegistry(ws).save(segmentBy ? { ...entry, metrics: { ...entry.metrics, segmentBy } } : entry);
+  saved(record.label);
   return { kind: target.kind, modelVersion: record.label, dataFingerprint: record.dataFingerprint, metrics: record.metrics, trainingMs: record.trainingMs };
 }
 
 /** Per activity, how its wait responds to workload; findings of kind `bottleneck` name where waits will build now. */
-function trainBottleneck({ ws, log, mask, basis, timeZone, step }: TrainingContext, endActivities: string[] | undefined): TrainedModel {
+function trainBottleneck({ ws, log, mask, basis, timeZone, step, signal, saved }: TrainingContext, endActivities: string[] | undefined): TrainedModel {
   const started = performance.now();
   const training = mask ? subLog(log, mask) : log;
-  const model = trainBottleneckModel(training, { endActivities, timeZone, onProgress: (s) => step(s.message.toLowerCase(), 0.9 * s.fraction) });
+  const model = trainBottleneckModel(training, { endActivities, timeZone, signal, onProgress: (s) => step(s.message.toLowerCase(), 0.9 * s.fraction) });
   const record = new ModelRegistry(ws).save(bottleneckEntry(model, { ...basis, cases: training.caseCount, events: training.eventCount }, performance.now() - started));
+  saved(record.label);
   step('naming where waits build', 0.95);
   const findings = bottlenecksNow(training, model).map((f) => ({ ...f, id: `${record.label.replace(' ', '-')}:${f.activity}`, modelVersion: record.label, dataFingerprint: record.dataFingerprint }));
   new FindingsStore(ws).record(record.id, basis.importId, findings);
   return { kind: 'bottleneck', modelVersion: record.label, dataFingerprint: record.dataFingerprint, metrics: record.metrics, trainingMs: record.trainingMs, findings: { bottleneck: findings.length } };
+}
+
+/** "The remaining-time model needs …" reads on after "remaining-time: skipped, ". */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -18,6 +18,16 @@ describe('waits and transitions (by hand)', () => {
     const [a, b, c] = ['a', 'b', 'c'].map((x) => log.activities.indexOf(x));
     expect([p[a][b], p[a][c], p[b][c]]).toEqual([0.5, 0.5, 1]);
   });
+
+  it('refuses in words, not with a crash, a log where no activity has enough waits', () => {
+    // 60 cases reg → close, all completed and safe: 60 waits, all before close.
+    const sixty = logFromTraces(Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`c${i}`, ['reg', 'close']])));
+    expect(() => trainBottleneckModel(sixty, { endActivities: ['close'], minWaits: 61 })).toThrow(
+      'No activity has the 61 waits a bottleneck model learns from: the most is 60, before "close", among 60 completed cases.',
+    );
+    // Ending with reg (never last) leaves no completed case at all.
+    expect(() => trainBottleneckModel(sixty, { endActivities: ['reg'] })).toThrow(/needs at least 50 completed cases .* 0 completed of 60/);
+  });
 });
 
 describe('bottleneck model on a generated log with a load-dependent wait', () => {

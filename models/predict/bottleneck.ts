@@ -6,7 +6,7 @@ import { utcHour } from '../features/prefix/prefix-features.ts';
 import { workloadAt } from '../features/prefix/workload.ts';
 import { localClock } from '../features/local-clock.ts';
 import { trainGradientBoosting } from '../train/gradient-boosting.ts';
-import { casesSafeToLearnFrom, completedCases, resolveEndActivities } from './end-activities.ts';
+import { casesSafeToLearnFrom, completedCases, requireCompletedCases, resolveEndActivities } from './end-activities.ts';
 import { transitionProbabilities, waitsOf } from './waits.ts';
 
 /**
@@ -93,6 +93,7 @@ export function trainBottleneckModel(log: EventLog, options: BottleneckOptions =
   const endActivities = resolveEndActivities(log, options.endActivities);
   const closes = completedCases(log, endActivities);
   const cases = casesSafeToLearnFrom(log, closes);
+  requireCompletedCases(log, closes, cases, endActivities, 'bottleneck');
   const waits = waitsOf(log, cases);
   if (waits.count === 0) throw new InputError('There are no waits between activities to learn from.', { hint: 'Bottlenecks need completed cases with more than one event.' });
   const transitions = transitionProbabilities(log.activities.length, waits);
@@ -102,6 +103,12 @@ export function trainBottleneckModel(log: EventLog, options: BottleneckOptions =
   const byActivity = Array.from(log.activities, () => [] as number[]);
   for (let k = 0; k < waits.count; k++) byActivity[waits.activity[k]].push(k);
   const candidates = byActivity.map((rows, a) => ({ rows, a })).filter((x) => x.rows.length >= minWaits);
+  if (candidates.length === 0) {
+    const most = byActivity.reduce((best, rows, a) => (rows.length > byActivity[best].length ? a : best), 0);
+    throw new InputError(`No activity has the ${minWaits} waits a bottleneck model learns from: the most is ${byActivity[most].length}, before "${log.activities[most]}", among ${cases.length} completed cases.`, {
+      hint: 'Bottlenecks need more completed cases; if cases end with other activities, name them (--end-activity, or the end activities in Models).',
+    });
+  }
 
   candidates.forEach(({ rows: all, a }, done) => {
     throwIfCancelled(options.signal);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logFromTraces } from '../../main/engine/analysis/logs.fixture.ts';
-import { casesSafeToLearnFrom, completedCases, inferEndActivities, resolveEndActivities } from './end-activities.ts';
+import { casesSafeToLearnFrom, completedCases, inferEndActivities, MIN_COMPLETED_CASES, requireCompletedCases, resolveEndActivities } from './end-activities.ts';
 
 describe('end activities and running cases', () => {
   // "close" ends all 3 of its occurrences; "pay" ends 2 of its 5 (D and E are running).
@@ -37,5 +37,18 @@ describe('end activities and running cases', () => {
     // First half ends at 500: A, B, D, E started by then; their p99 duration is E's 1000 min,
     // so only cases that started at or before 1000 − 1000 = 0 are safe: A and E.
     expect([...casesSafeToLearnFrom(timed, Uint8Array.from([1, 1, 1, 1, 1]))]).toEqual([0, 4]);
+  });
+
+  it('refuses a model with fewer than 50 completed cases to learn from, counting them in words', () => {
+    // close ends A, B and C: 3 completed of 5; all three are handed in as safe to learn from.
+    const closes = completedCases(log, ['close']);
+    expect(() => requireCompletedCases(log, closes, Int32Array.from([0, 1, 2]), ['close'], 'remaining-time')).toThrow(
+      'The remaining-time model needs at least 50 completed cases to learn from; with "close" as the end activity the log has 3 completed of 5.',
+    );
+    // Only A safe: the message says how many of the 3 could be used.
+    expect(() => requireCompletedCases(log, closes, Int32Array.from([0]), ['close'], 'bottleneck')).toThrow(/3 completed of 5 \(1 of them started early enough/);
+    const many = logFromTraces(Object.fromEntries(Array.from({ length: MIN_COMPLETED_CASES }, (_, i) => [`c${i}`, ['reg', 'close']])));
+    const all = completedCases(many, ['close']);
+    expect(() => requireCompletedCases(many, all, Int32Array.from({ length: MIN_COMPLETED_CASES }, (_, i) => i), ['close'], 'bottleneck')).not.toThrow();
   });
 });

@@ -73,3 +73,23 @@ export function casesSafeToLearnFrom(log: EventLog, closes: Uint8Array): Int32Ar
   for (let c = 0; c < log.caseCount; c++) if (closes[c] && log.timestamp[log.caseStart[c]] <= latestStart) kept.push(c);
   return Int32Array.from(kept);
 }
+
+/** The fewest completed cases a running-case or bottleneck model learns from: below it the test split has a handful of cases. */
+export const MIN_COMPLETED_CASES = 50;
+
+/**
+ * Refuses, in words, a log with too few completed cases to learn from (receipt.xes with its
+ * inferred end activity has 39 of 1,434): an InputError, which training reports as a model
+ * skipped with this reason, never a crash.
+ */
+export function requireCompletedCases(log: EventLog, closes: Uint8Array, safe: Int32Array, endActivities: readonly string[], model: string): void {
+  if (safe.length >= MIN_COMPLETED_CASES) return;
+  let completed = 0;
+  for (let c = 0; c < log.caseCount; c++) completed += closes[c];
+  const ends = endActivities.map((a) => `"${a}"`).join(', ');
+  throw new InputError(
+    `The ${model} model needs at least ${MIN_COMPLETED_CASES} completed cases to learn from; with ${ends} as the end ${endActivities.length === 1 ? 'activity' : 'activities'} the log has ${completed} completed of ${log.caseCount}` +
+      (safe.length < completed ? ` (${safe.length} of them started early enough to be learned from without favouring quick cases).` : '.'),
+    { hint: 'If cases end with other activities, name them (--end-activity on the command line, the end activities in Models).' },
+  );
+}

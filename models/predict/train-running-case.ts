@@ -4,7 +4,7 @@ import { fitPrefixEncoding, type PrefixEncoding } from '../features/prefix/prefi
 import { encodePrefixes, type FeatureTable } from '../features/prefix/prefix-features.ts';
 import { completedCasePrefixes, latestCasesWithin, prefixLengthLimit, snapshotRows, type PrefixRows } from '../features/prefix/prefix-rows.ts';
 import { trainGradientBoosting, type GradientBoostingResult } from '../train/gradient-boosting.ts';
-import { casesSafeToLearnFrom, completedCases, resolveEndActivities } from './end-activities.ts';
+import { casesSafeToLearnFrom, completedCases, requireCompletedCases, resolveEndActivities } from './end-activities.ts';
 import { evaluateRunningCaseModel, type RunningCaseEvaluation } from './evaluate-running-case.ts';
 import { caseHasActivity, remainingSeconds, slaBreached } from './labels.ts';
 import { activityCode, PSEUDO_HUBER_DELTA_HOURS, remainingTimeScale, rowMajor, trainingLabels, type RunningCaseModel, type RunningCaseTarget } from './running-case-model.ts';
@@ -65,6 +65,7 @@ export function trainRunningCaseModel(log: EventLog, target: RunningCaseTarget, 
   const endActivities = resolveEndActivities(log, options.endActivities);
   const closes = completedCases(log, endActivities);
   const completed = casesSafeToLearnFrom(log, closes);
+  requireCompletedCases(log, closes, completed, endActivities, target.kind);
   const split = temporalSplit(log, completed);
   const inner = temporalSplit(log, split.training);
   const maxPrefixLength = prefixLengthLimit(log, split.training);
