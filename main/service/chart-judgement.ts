@@ -92,6 +92,6 @@ export function chartCapability(input: ChartInput, request: ControlChartRequest,
   const first = limits.baseline !== undefined ? (limits.baselineStart ?? 0) : 0;
   const last = limits.baseline !== undefined ? Math.min(input.subgroups.length, first + limits.baseline) : input.subgroups.length;
   const groups = input.subgroups.filter((_, i) => i >= first && i < last && !left.has(i));
-  if (limits.baseline !== undefined) notes.push(`Capability uses the baseline's ${last - first} point${last - first === 1 ? '' : 's'} (${first + 1} to ${last}), as the limits do.`);
+  if (limits.baseline !== undefined) notes.push(`Capability uses the baseline's ${last - first} point${last - first === 1 ? '' : 's'} (${input.labels[first]} to ${input.labels[last - 1]}), as the limits do.`);
   return capability(groups, specs, { distribution: request.capabilityMethod ?? 'auto' });
 }

@@ -94,7 +94,7 @@ export function casesOfPoint(result: MeasureResult, source: PointSource, index: 
  * period starts in it (a start and a count); the exclusions stay the user's own.
  */
 export function baselineOptions(
-  request: Pick<ControlChartRequest, 'baseline' | 'exclude'>,
+  request: Pick<ControlChartRequest, 'baseline' | 'exclude' | 'phases'>,
   points: readonly ChartPoint[],
 ): { baseline?: number; baselineStart?: number; exclude?: number[] } {
   const exclude = request.exclude ?? [];
@@ -114,6 +114,15 @@ export function baselineOptions(
     throw new InputError(`The baseline ${baseline.from} … ${baseline.to} holds ${inside.length} point${inside.length === 1 ? '' : 's'}; limits need at least 2.`, {
       hint: `The chart runs from ${points[0]?.label ?? '–'} to ${points.at(-1)?.label ?? '–'}.`,
     });
+  }
+  const secondPhase = Math.min(...(request.phases ?? []).filter((i) => Number.isInteger(i) && i > 0));
+  if (inside.at(-1)! >= secondPhase) {
+    // The baseline sets the first phase's limits; the engine would only speak of subgroup counts.
+    throw new InputError(
+      `The baseline ${baseline.from} … ${baseline.to} covers points ${inside[0]} to ${inside.at(-1)} (${points[inside[0]].label} to ${points[inside.at(-1)!].label}), ` +
+        `but the second phase starts at point ${secondPhase} (${points[secondPhase]?.label ?? '–'}).`,
+      { hint: `The baseline gives the first phase its limits, so it must end before the second phase: end the baseline before ${points[secondPhase]?.label ?? 'that point'}, or start the phase after point ${inside.at(-1)}.` },
+    );
   }
   return { baseline: inside.at(-1)! - inside[0] + 1, baselineStart: inside[0], ...(exclude.length ? { exclude } : {}) };
 }

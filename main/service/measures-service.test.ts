@@ -140,7 +140,7 @@ describe('measures over the contract', () => {
     expect(based.capability!.n).toBe(5);
     expect(based.capability!.mean).toBeCloseTo((4 * 3 + 4 * 2) / 5, 12);
     expect(based.capability!.observedPpm.total).toBe(0);
-    expect(based.notes.join(' ')).toContain('Capability uses the baseline');
+    expect(based.notes.join(' ')).toContain("Capability uses the baseline's 2 points (2024-01-01 to 2024-01-08)");
     expect((await engine.controlChart(ws, { measure: 'cycle_time', specs: { usl: 11 }, baseline: 1 })).capability!.n).toBe(3);
     const share = await engine.controlChart(ws, { measure: 'rework_rate', specs: { usl: 0.1 } });
     expect(share.capability).toBeNull();
@@ -162,6 +162,12 @@ describe('measures over the contract', () => {
     // I chart centre from weeks 2 and 3 only: (2 + 2) / 2.
     expect(view.charts[0].center).toBe(2);
     await expect(engine.controlChart(ws, { measure: 'throughput', baseline: { from: '2024-01-20', to: '2024-01-31' } })).rejects.toThrow(/holds 0 points/);
+  });
+
+  it('a date baseline with phases: the baseline sets phase 1, and one that runs into phase 2 is named in dates', async () => {
+    await expect(engine.controlChart(ws, { measure: 'throughput', baseline: { from: '2024-01-01', to: '2024-01-31' }, phases: [1] })).rejects.toThrow(
+      /covers points 0 to 2 \(2024-01-01 to 2024-01-15\), but the second phase starts at point 1 \(2024-01-08\)/,
+    );
   });
 
   it('one point per case in time order, each naming its case', async () => {

@@ -54,9 +54,11 @@ export function phaseLayout(m: number, options: Pick<ChartOptions, 'baseline' | 
   const baselineStart = baseline === null ? 0 : wholeIndex(options.baselineStart ?? 0, m, 'Baseline start');
   if (baseline !== null && (!Number.isInteger(baseline) || baseline < 1 || baselineStart + baseline > bounds[1])) {
     const room = bounds[1] - baselineStart;
-    throw new InputError(`A baseline of ${baseline} subgroups${baselineStart ? ` from subgroup ${baselineStart}` : ''} does not fit: the first phase has ${room} there.`, {
-      hint: 'Give the baseline as a whole number of subgroups inside the first phase.',
-    });
+    throw new InputError(
+      `A baseline of ${baseline} subgroups${baselineStart ? ` from subgroup ${baselineStart}` : ''} does not fit: the first phase has ${room} there` +
+        `${starts.length ? ` (the second phase starts at subgroup ${starts[0]})` : ''}.`,
+      { hint: 'The baseline gives the first phase its limits: make it end before the second phase starts (fewer subgroups or earlier dates), or start the phase later.' },
+    );
   }
   for (let p = 0; p + 1 < bounds.length; p++) {
     const start = bounds[p];
