@@ -73,8 +73,8 @@ export function eventLogFromArrow(bytes: SnapshotBytes): EventLog {
 
 /**
  * Reopens a snapshot from its two files, reading what a command needs when it first needs it:
- * the case structure, activities, times and resources at once (every analysis uses them); the
- * case ids, source rows and attribute columns on first use. `gemba stats` on a log with several
+ * the case structure, case ids, activities, times, resources and source rows at once; each
+ * attribute column on first use (a getter, read once). `gemba stats` on a log with several
  * attributes so holds a fraction of the file.
  */
 export function eventLogFromSnapshotFiles(eventsPath: string, casesPath: string): EventLog {
@@ -90,53 +90,27 @@ function eventLogOf(events: ArrowFile, cases: ArrowFile, lazy: boolean): EventLo
   caseStart.set(int32Values(cases, 'first_event'));
   caseStart[caseCount] = n;
   const start = events.fields.some((f) => f.name === 'start_timestamp') ? float64Values(events, 'start_timestamp') : null;
-  const caseIds = () => {
-    const column = cases.column('case_id');
-    if (column.kind !== 'utf8') throw new Error('snapshot column case_id is not text');
-    return column.values;
-  };
-  const sourceRow = () => int32Values(events, 'source_row');
-  const log: EventLog = {
+  const caseIds = cases.column('case_id');
+  if (caseIds.kind !== 'utf8') throw new Error('snapshot column case_id is not text');
+  // The log object itself stays a plain literal: an accessor on it would put it in V8's
+  // dictionary mode and every `log.x` in the analyses' loops would become a hash lookup (~40%
+  // slower statistics). So case ids and source rows are read now; attribute columns, read by
+  // few commands, are the lazy part.
+  return {
     eventCount: n,
     caseCount,
     caseStart,
-    caseIds: lazy ? [] : caseIds(),
+    caseIds: caseIds.values,
     activity: activity.codes,
     activities: activity.dictionary,
     timestamp: float64Values(events, 'timestamp'),
     startTimestamp: start,
     resource: resource.codes,
     resources: resource.dictionary,
-    sourceRow: lazy ? new Int32Array(0) : sourceRow(),
+    sourceRow: int32Values(events, 'source_row'),
     eventAttributes: attributeColumns(events, lazy),
     caseAttributes: attributeColumns(cases, lazy),
   };
-  if (lazy) {
-    readOnFirstUse(log, 'caseIds', caseIds);
-    readOnFirstUse(log, 'sourceRow', sourceRow);
-  }
-  return log;
-}
-
-/**
- * Makes `key` a property read on first use: the first access computes it and puts the value in
- * place as a plain property, so hot loops afterwards read a field, not a getter. Enumerable, so a
- * copy ({ ...log }) or a structured clone (postMessage) carries the value.
- */
-function readOnFirstUse<T extends object>(target: T, key: keyof T & string, compute: () => unknown): void {
-  Object.defineProperty(target, key, {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const value = compute();
-      settle(target, key, value);
-      return value;
-    },
-  });
-}
-
-function settle<T extends object>(target: T, key: keyof T & string, value: unknown): void {
-  Object.defineProperty(target, key, { value, configurable: true, enumerable: true, writable: false });
 }
 
 function openArrow(bytes: Uint8Array | string, which: string): ArrowFile {
@@ -222,19 +196,27 @@ function attributeColumns(file: ArrowFile, lazy: boolean): AttributeColumn[] {
     const name = field.name.slice(EVENT_PREFIX.length);
     const type = (field.metadata.get('gemba:type') ?? 'string') as AttributeColumn['type'];
     if (lazy && type === 'string') {
-      const column = { name, type } as { name: string; type: 'string'; codes: Int32Array; dictionary: string[] };
-      const read = () => {
-        const { codes, dictionary } = dictionaryColumn(file, field.name);
-        settle(column, 'codes', codes);
-        settle(column, 'dictionary', dictionary);
-      };
-      readOnFirstUse(column, 'codes', () => (read(), column.codes));
-      readOnFirstUse(column, 'dictionary', () => (read(), column.dictionary));
-      columns.push(column);
+      let read: { codes: Int32Array; dictionary: string[] } | null = null;
+      const load = () => (read ??= dictionaryColumn(file, field.name));
+      columns.push({
+        name,
+        type,
+        get codes() {
+          return load().codes;
+        },
+        get dictionary() {
+          return load().dictionary;
+        },
+      });
     } else if (lazy) {
-      const column = { name, type } as { name: string; type: 'number' | 'date'; values: Float64Array };
-      readOnFirstUse(column, 'values', () => float64Values(file, field.name));
-      columns.push(column as AttributeColumn);
+      let values: Float64Array | null = null;
+      columns.push({
+        name,
+        type: type as Exclude<AttributeColumn['type'], 'string'>,
+        get values() {
+          return (values ??= float64Values(file, field.name));
+        },
+      });
     } else if (type === 'string') {
       const { codes, dictionary } = dictionaryColumn(file, field.name);
       columns.push({ name, type, codes, dictionary });
