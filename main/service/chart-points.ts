@@ -24,14 +24,17 @@ export function chartPoints(log: EventLog, result: MeasureResult, source: PointS
   }
   const startOf = periodStartInstant(result.timeZone);
   const distinct = distinctCasesPerPeriod(result, log.caseCount);
+  const partial = new Map(result.partialPeriods.map((q) => [q.index, q.covered]));
   return source.periods.map((p) => {
     const label = result.summary.series[p].period;
     const day = Date.parse(`${label}T00:00:00Z`) / DAY_MS;
+    const covered = partial.get(p);
     return {
       label,
       from: new Date(startOf(day)).toISOString(),
       to: new Date(startOf(nextPeriodStart(result.period, day))).toISOString(),
       cases: distinct[p],
+      ...(covered !== undefined ? { covered } : {}),
     };
   });
 }

@@ -27,13 +27,14 @@ export function kpiBoard(log: EventLog, file: MeasuresFile, request: KpiRequest,
         series: r.summary.series,
         trend: r.summary.trend,
         segments: r.segments ? r.segments.values.map(({ segment, value, median, n, series, trend }) => ({ segment, value, median, n, series, trend })) : null,
+        partialPeriods: r.partialPeriods,
         notes: r.notes,
         problem: null,
       };
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       const problem = describeInputError(error);
-      return { ...head, value: null, median: null, n: 0, series: [], trend: { last: null, previous: null, change: null, slopePerPeriod: null }, segments: null, notes: [], problem };
+      return { ...head, value: null, median: null, n: 0, series: [], trend: { last: null, previous: null, change: null, slopePerPeriod: null }, segments: null, partialPeriods: [], notes: [], problem };
     }
   });
   return { basis, period, timeZone: request.timeZone || 'UTC', by: request.by ?? null, tiles };

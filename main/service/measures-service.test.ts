@@ -106,10 +106,12 @@ describe('measures over the contract', () => {
     expect(view.charts.map((c) => c.name)).toEqual(['Xbar', 'S']);
     expect(view.charts[0].points).toEqual([4, 4, 11]);
     expect(view.charts[0].n).toEqual([3, 2, 2]);
+    // The log runs from Tuesday 2024-01-02 08:00 to Thursday 2024-01-18 08:00: its first week is
+    // covered for 136 of 168 hours, its last for 80; each such point says how much.
     expect(view.points).toEqual([
-      { label: '2024-01-01', from: '2024-01-01T00:00:00.000Z', to: '2024-01-08T00:00:00.000Z', cases: 3 },
+      { label: '2024-01-01', from: '2024-01-01T00:00:00.000Z', to: '2024-01-08T00:00:00.000Z', cases: 3, covered: expect.closeTo(136 / 168, 6) },
       { label: '2024-01-08', from: '2024-01-08T00:00:00.000Z', to: '2024-01-15T00:00:00.000Z', cases: 2 },
-      { label: '2024-01-15', from: '2024-01-15T00:00:00.000Z', to: '2024-01-22T00:00:00.000Z', cases: 2 },
+      { label: '2024-01-15', from: '2024-01-15T00:00:00.000Z', to: '2024-01-22T00:00:00.000Z', cases: 2, covered: expect.closeTo(80 / 168, 6) },
     ]);
     expect(view.tests.map((t) => t.description)[1]).toBe('Test 2: 9 points in a row on same side of center line');
     const behind = await engine.chartPointCases(ws, { measure: 'cycle_time', period: 'week' }, 2);

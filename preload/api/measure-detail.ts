@@ -6,7 +6,7 @@
 import type { LogBasis } from './analysis.ts';
 import type { CallKinds } from './calls.ts';
 import type { LogFilter, WorkingCalendar } from './filters.ts';
-import type { ChartType, KpiPeriodValue, KpiTrend, MeasureDurationUnit, MeasureParameters, MeasurePer, MeasurePeriod, MeasureSpec } from './measures.ts';
+import type { ChartType, KpiPeriodValue, PartialPeriod, KpiTrend, MeasureDurationUnit, MeasureParameters, MeasurePer, MeasurePeriod, MeasureSpec } from './measures.ts';
 
 export interface MeasureRequest {
   measure: string;
@@ -64,6 +64,8 @@ export interface MeasureDetail {
   /** The chart of the individual values where the measure names one. */
   unitChart: ChartType | null;
   segments: { attribute: string; values: (MeasureSummary & { segment: string })[] } | null;
+  /** The first or last period the log covers only partly: its value and the trend against it mislead. */
+  partialPeriods: PartialPeriod[];
   notes: string[];
   /** With `units`: every value with its case, instant and period. */
   units?: { case: string; value: number; at: string; period: string }[];

@@ -145,9 +145,21 @@ export interface KpiTile extends KpiFigures {
   per: MeasurePer;
   sentence: string;
   segments: (KpiFigures & { segment: string })[] | null;
+  /** The first or last period the log covers only partly (a log ending mid-week): its value and the trend against it mislead. */
+  partialPeriods: PartialPeriod[];
   notes: string[];
   /** Why this measure has no value on this log (e.g. no activity looks like a defect), and what to do. */
   problem: string | null;
+}
+
+/** A period at the edge of the log that the log covers only partly (less than 90% of its time). */
+export interface PartialPeriod {
+  /** Index into the series. */
+  index: number;
+  /** The period's first day, ISO. */
+  period: string;
+  /** Share of the period the log covers. */
+  covered: number;
 }
 
 export interface KpiBoard {
@@ -244,6 +256,8 @@ export interface ChartPoint {
   cases: number;
   /** The case, for a point per unit. */
   caseId?: string;
+  /** Share of the period the log covers, where it covers only part of it (the first or last period). */
+  covered?: number;
 }
 
 /** The chooser's advice in plain words, like Minitab's Assistant (main/engine/spc/chart-chooser.ts). */

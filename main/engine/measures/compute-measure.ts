@@ -4,6 +4,7 @@ import type { EventLog } from '../eventlog/event-log.ts';
 import { InputError } from '../errors.ts';
 import { periodChartInput, type PeriodChart } from './chart-input.ts';
 import { caseCompletion } from './completion.ts';
+import { partialPeriodNote, partialPeriods, type PartialPeriod } from './coverage.ts';
 import { kpiSummary, type KpiSummary } from './kpi-summary.ts';
 import { UNIT_OF_BLOCK, type CaseCondition, type ChartId, type Measure, type MeasureDefinition, type MeasureParameters, type MeasureUnitOf, type MeasuresFile } from './measure-types.ts';
 import { checkActivities, resolveParameters, type ResolvedParameters } from './parameters.ts';
@@ -46,6 +47,8 @@ export interface MeasureResult {
   /** Per unit: its index into `summary.series` (the period grid). */
   periodOfUnit: Int32Array;
   segments: { attribute: string; values: SegmentSummary[] } | null;
+  /** The first and last periods the log covers only partly (a log ending mid-week): their values and the trend mislead. */
+  partialPeriods: PartialPeriod[];
   notes: string[];
 }
 
@@ -73,6 +76,8 @@ export function computeMeasure(log: EventLog, file: MeasuresFile, name: string, 
   const chart = periodChartInput(block, units, grid, options.chart ?? measure.chart.byPeriod, measure.name);
   const byUnit = measure.chart.byUnit;
   const { endActivities, ...rest } = parameters;
+  const partial = partialPeriods(log, grid, period, options.timeZone ?? null);
+  for (const p of partial) notes.add(partialPeriodNote(p, period, grid.starts.length));
   return {
     ...(options.basis ? { basis: options.basis } : {}),
     measure: { ...measure, per: UNIT_OF_BLOCK[block] },
@@ -86,6 +91,7 @@ export function computeMeasure(log: EventLog, file: MeasuresFile, name: string, 
     units,
     periodOfUnit: grid.periodOf,
     segments: options.segmentBy ? { attribute: options.segmentBy, values: segmentSummaries(log, options.segmentBy, block, units, grid) } : null,
+    partialPeriods: partial,
     notes: [...notes],
   };
 }

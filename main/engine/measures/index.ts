@@ -10,5 +10,6 @@ export { unitValues, type UnitValues } from './unit-values.ts';
 export { periodChartInput, unitChartInput, checkChart, type ChartInput, type PeriodChart } from './chart-input.ts';
 export { kpiSummary, trend, type KpiSummary, type KpiTrend, type PeriodValue } from './kpi-summary.ts';
 export { segmentSummaries, caseSegments, type SegmentSummary } from './segments.ts';
+export { logSpan, partialPeriods, type PartialPeriod } from './coverage.ts';
 export { computeMeasure, casesOfPeriod, findMeasure, type MeasureOptions, type MeasureResult } from './compute-measure.ts';
 export { measureReport, type MeasureReport } from './measure-report.ts';

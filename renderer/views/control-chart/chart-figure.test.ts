@@ -122,3 +122,14 @@ describe('scaleTitle', () => {
     expect(scaleTitle({ transform: { name: 'box-cox', lambda: 0.25, shift: 0.5 } }, 'hours')).toBe('Box-Cox λ = 0.25 of (hours + 0.5)');
   });
 });
+
+describe('periods the log covers only partly', () => {
+  it('rings the last point and says on hover how much of its week is in the log', () => {
+    const base = view([series({ points: [4, 4, 11], labels: ['2024-01-01', '2024-01-08', '2024-01-15'], n: [3, 2, 2] })]);
+    const points = base.points.map((p, i) => (i === 2 ? { ...p, covered: 80 / 168 } : p));
+    const figure = controlChartFigure({ ...base, period: 'week', points }, 'hours', { selected: null, baseline: null, leftOut: [] });
+    const ring = figure.data.find((t) => t.name === 'part of a week')!;
+    expect(ring.x).toEqual([2]);
+    expect((ring.hovertext as string[])[0]).toContain('only 48% of this week is in the log');
+  });
+});

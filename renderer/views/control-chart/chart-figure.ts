@@ -89,6 +89,7 @@ function seriesTraces(view: ControlChartView, chart: ControlChartSeries, part: n
     const p = view.points[i];
     const lines = [`<b>${escapeHoverText(tickText(chart.labels[i] ?? ''))}</b>${view.byUnit && p?.caseId ? ` · case ${escapeHoverText(p.caseId)}` : ''}`, `${what} = ${v === null ? '—' : significant(v)}`];
     if (!cusum && chart.n[i] !== undefined && !view.byUnit) lines.push(`n = ${chart.n[i]}${p ? ` · ${p.cases} case${p.cases === 1 ? '' : 's'}` : ''}`);
+    if (p?.covered !== undefined) lines.push(`<i>only ${Math.round(100 * p.covered)}% of this ${view.period} is in the log: read it with care</i>`);
     if (left.has(i)) lines.push('<i>left out of the limits (assignable cause)</i>');
     else if (options.baseline && (i < options.baseline[0] || i > options.baseline[1])) lines.push('<i>not in the baseline</i>');
     for (const s of signals.get(i) ?? []) lines.push(`<span style="color:${COLORS.signal}">${s.description}</span>`);
@@ -124,6 +125,9 @@ function seriesTraces(view: ControlChartView, chart: ControlChartSeries, part: n
       connectgaps: false,
     },
   ];
+  // Periods the log covers only partly (its first or last): a ringed point, so a drop there is not read as a change.
+  const partial = view.byUnit ? [] : x.filter((i) => view.points[i]?.covered !== undefined && chart.points[i] !== null);
+  if (partial.length) traces.push(markerTrace(`part of a ${view.period}`, partial, { color: 'rgba(0,0,0,0)', size: 13, symbol: 'circle-open', line: { color: COLORS.excluded, width: 1.5, dash: 'dot' } }));
   const leftOut = [...left].filter((i) => i < m && chart.points[i] !== null).sort((a, b) => a - b);
   if (leftOut.length) traces.push(markerTrace(`${what} left out`, leftOut, { color: '#ffffff', size: 8, symbol: 'circle-open', line: { color: COLORS.excluded, width: 2 } }));
   if (cusum && chart.lower) {

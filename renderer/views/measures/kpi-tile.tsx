@@ -23,6 +23,8 @@ export function KpiTile({ tile, period, onOpen }: { tile: Tile; period: MeasureP
   const trend = describeTrend(tile.trend, tile.unit, period);
   const [one, many] = PER_NOUN[tile.per];
   const segments = tile.segments ?? [];
+  // The trend compares the last two periods: say when the last one is only partly in the log.
+  const lastPartial = tile.partialPeriods.find((p) => p.index === tile.series.length - 1);
   const shown = allSegments ? segments : segments.slice(0, SEGMENTS_SHOWN);
   return (
     <article className={`kpi-tile${tile.problem ? ' kpi-tile-problem' : ''}`} data-testid={`kpi-tile-${tile.name}`} aria-describedby={`kpi-sentence-${tile.name}`}>
@@ -48,6 +50,12 @@ export function KpiTile({ tile, period, onOpen }: { tile: Tile; period: MeasureP
           <KpiSparkline series={tile.series} label={`${tile.title} per ${period}`} />
           <div className={`kpi-trend small kpi-trend-${trend.arrow === '▲' ? 'up' : trend.arrow === '▼' ? 'down' : 'flat'}`} data-testid="kpi-trend">
             <span aria-hidden="true">{trend.arrow}</span> {trend.text}
+            {lastPartial ? (
+              <span className="kpi-partial" title={`The log ends partway through the ${period} of ${lastPartial.period}`} data-testid="kpi-partial">
+                {' '}
+                · the last {period} is only {Math.round(100 * lastPartial.covered)}% in the log
+              </span>
+            ) : null}
           </div>
         </>
       )}
