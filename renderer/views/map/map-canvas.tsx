@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { fitView, zoomView, type View } from './map-view-box.ts';
 import { sanitizedSvg } from './svg-sanitize.ts';
+import { keySelects, makeMapFocusable } from './map-keyboard.ts';
 
 export type MapHit = { kind: 'activity'; index: number } | { kind: 'path'; index: number } | null;
 
@@ -54,6 +55,7 @@ export function MapCanvas({
     const el = host.current;
     if (!el) return;
     const node = sanitizedSvg(svg);
+    if (node) makeMapFocusable(node);
     el.replaceChildren(...(node ? [node] : []));
     if (autoFit.current) fit();
   }, [svg, fit]);
@@ -147,6 +149,14 @@ export function MapCanvas({
           setTimeout(() => (drag.current = null), 0);
         }}
         onClick={onClick}
+        onKeyDown={(e) => {
+          if (!keySelects(e.key)) return;
+          const target = (e.target as Element).closest('g.node, g.edge');
+          if (!target) return;
+          e.preventDefault();
+          const m = /^(act|path)_(\d+)$/.exec(target.id);
+          if (m) onSelect({ kind: m[1] === 'act' ? 'activity' : 'path', index: Number(m[2]) });
+        }}
       >
         <div
           ref={host}

@@ -14,6 +14,7 @@ import { MapLegend } from './map-legend.tsx';
 import { defaultSettings, loadSettings, readableActivities, saveSettings, type MapSettings } from './map-settings.ts';
 import { fewerActivitiesToFit } from './map-view-box.ts';
 import { timeZoneOptions } from './time-zones.ts';
+import { carrySelection } from './carry-selection.ts';
 import { SelectionPanel, selectedElementId, type MapSelection } from './selection-panel.tsx';
 import { VariantsPanel } from './variants-panel.tsx';
 import { variantNote, variantPath } from './variant-path.ts';
@@ -117,8 +118,15 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
   const variantOnMap = onProcessMap && shownVariant ? variantPath(current.graph, shownVariant) : null;
   const replayPaths = useReplayPaths(replaying && onProcessMap, onProcessMap ? current : null, filters);
 
-  // A selection on the map refers to indices of one map; a new map (other sliders, filters) clears it.
-  useEffect(() => setSelection((s) => (s?.source === 'map' ? null : s)), [current]);
+  // A selection on the map refers to indices of one map: on a new map (the other view, other
+  // sliders or filters) it is found again by name, and dropped only when it is no longer shown.
+  const previousMap = useRef<ProcessMap | null>(null);
+  useEffect(() => {
+    if (!current) return;
+    const before = previousMap.current;
+    previousMap.current = current;
+    setSelection((s) => carrySelection(before, current, s));
+  }, [current]);
 
   const selectedId = current ? selectedElementId(current, selection) : null;
   const fileName = `${workspace.name}-${handover ? 'handover-map' : 'process-map'}-${view}`;
