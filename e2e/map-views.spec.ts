@@ -32,6 +32,13 @@ function runningExampleHandover() {
   return { resources: new Set(rows.map((r) => r[at('org:resource')])).size, paths: pairs.size, topName, topCount: top.count, topCases: top.cases.size };
 }
 
+/** The canvas as the page sees it (this file is compiled without the DOM library). */
+interface PaintedCanvas {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } };
+}
+
 test('handover of work, variant on the map, animation start and pause', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/');
@@ -65,8 +72,8 @@ test('handover of work, variant on the map, animation start and pause', async ({
   await expect(page.getByTestId('replay-play')).toContainText('Pause');
   await expect(clock).not.toContainText('2010-12-30', { timeout: 10_000 });
   await expect
-    .poll(() => page.getByTestId('replay-canvas').evaluate((c: HTMLCanvasElement) => {
-      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    .poll(() => page.getByTestId('replay-canvas').evaluate((c: PaintedCanvas) => {
+      const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
       let painted = 0;
       for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
       return painted;
