@@ -1,5 +1,6 @@
 import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
 import { InputError } from '../../main/engine/errors.ts';
+import type { SegmentFairness } from '../../preload/api.ts';
 import type { PrefixRows } from '../features/prefix/prefix-rows.ts';
 import { areaUnderRoc, brierScore, meanAbsoluteError } from './metrics.ts';
 
@@ -44,17 +45,8 @@ export function segmentRows(log: EventLog, rows: PrefixRows, attribute: string):
   return { attribute, codes, names };
 }
 
-export interface SegmentFigures {
-  segment: string;
-  rows: number;
-  /** Regression: mean absolute error; probability: Brier score. */
-  error: number;
-  /** Probability models: share of rows flagged (probability ≥ threshold) and share actually positive. */
-  flagRate?: number;
-  positiveRate?: number;
-  auc?: number;
-  warning?: string;
-}
+/** One segment's figures: the contract's shape, so the service passes them on unchanged. */
+export type SegmentFigures = SegmentFairness;
 
 export interface FairnessOptions {
   minRows?: number;

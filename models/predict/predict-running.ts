@@ -1,4 +1,5 @@
 import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
+import type { FindingContribution, RunningCaseRow } from '../../preload/api.ts';
 import { InputError } from '../../main/engine/errors.ts';
 import { predict } from '../ensemble/predict.ts';
 import { treeShap } from '../explain/tree-shap.ts';
@@ -24,34 +25,11 @@ export interface PredictOptions {
   topFeatures?: number;
 }
 
-export interface Contribution {
-  feature: string;
-  /** The feature's value for this case (null when missing). */
-  value: number | null;
-  /** Its TreeSHAP contribution, in the unit of `explanationUnit`. */
-  contribution: number;
-}
+/** A feature's TreeSHAP contribution to one case's prediction: the contract's shape. */
+export type Contribution = FindingContribution;
 
-export interface RunningCasePrediction {
-  case: string;
-  events: number;
-  lastActivity: string;
-  lastEventAt: string;
-  elapsedSeconds: number;
-  remainingSeconds: number | null;
-  expectedEnd: string | null;
-  slaBreachProbability: number | null;
-  outcome: { activity: string; probability: number } | null;
-  /** Why: the remaining-time model's contributions (else the SLA model's, else the outcome model's). */
-  explanation: Contribution[];
-  /** What the contributions add up to with `baseValue`: e.g. "remaining hours" or "log-odds of SLA breach". */
-  explanationUnit: string;
-  baseValue: number;
-  /** Sum of the contributions not listed: baseValue + Σ explanation + rest = the model's raw score. */
-  otherFeatures: number;
-  /** The explained model's raw score (in `explanationUnit`). */
-  rawScore: number;
-}
+/** One running case's prediction: the contract's row, before the service adds the case's index. */
+export type RunningCasePrediction = Omit<RunningCaseRow, 'caseIndex'>;
 
 export interface RunningCasePredictions {
   now: string;

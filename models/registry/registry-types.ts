@@ -2,6 +2,7 @@
  * What the registry stores: versioned models and the findings they produced. Plain JSON types,
  * so the service can pass them over the contract unchanged.
  */
+import type { FindingStatus, FindingSummary } from '../../preload/api.ts';
 
 /** Where a model's training data came from: enough to say which log, fixes and filters it saw. */
 export interface DataBasis {
@@ -48,34 +49,15 @@ export interface ModelRecord extends NewModel {
   appVersion: string;
 }
 
-export type FindingKind = 'anomaly' | 'exception-type' | 'bottleneck';
-export const FINDING_KINDS: readonly FindingKind[] = ['anomaly', 'exception-type', 'bottleneck'];
-export type FindingStatus = 'open' | 'accepted' | 'dismissed';
+/** What a finding is, its kinds, statuses and contributions: the contract's words, kept in one place. */
+export { FINDING_KINDS } from '../../preload/api.ts';
+export type { FindingContribution, FindingKind, FindingStatus } from '../../preload/api.ts';
 
-export interface FindingContribution {
-  feature: string;
-  value: number | null;
-  contribution: number;
-}
-
-/** One finding, in the shape `gemba findings --json` prints (issue 10). */
-export interface Finding {
-  id: string;
-  kind: FindingKind;
-  case?: string;
-  activity?: string;
-  score: number;
-  /** Share of training cases scoring lower (0..1). */
-  confidence: number;
-  /** Model output in its own space; equals baseValue + Σ contribution. */
-  prediction: number;
-  baseValue: number;
-  explanation: FindingContribution[];
-  /** The top conditions in words: "waiting time before Check Credit = 41 h, usual ≤ 9 h". */
-  conditions: string[];
-  kpiEffect: Record<string, number | string | null>;
-  modelVersion: string;
-  dataFingerprint: string;
+/**
+ * One finding, in the shape `gemba findings --json` prints (issue 10): the contract's
+ * FindingSummary, whose review state the registry fills in only once the finding is stored.
+ */
+export interface Finding extends Omit<FindingSummary, 'status' | 'comments'> {
   status?: FindingStatus;
-  comments?: { at: string; user: string; text: string }[];
+  comments?: FindingSummary['comments'];
 }

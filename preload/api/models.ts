@@ -105,10 +105,13 @@ export interface ModelVersionInfo {
   fairness: { by: string; error: string; segments: SegmentFairness[] } | null;
 }
 
+/** One segment's figures in the fairness view. */
 export interface SegmentFairness {
   segment: string;
   rows: number;
+  /** Regression: mean absolute error; probability: Brier score. */
   error: number;
+  /** Probability models: share of rows flagged (probability ≥ threshold) and share actually positive. */
   flagRate?: number;
   positiveRate?: number;
   auc?: number;
@@ -131,7 +134,9 @@ export interface ModelsOverview {
 
 export interface FindingContribution {
   feature: string;
+  /** The feature's value for this case (null when missing). */
   value: number | null;
+  /** Its TreeSHAP contribution, in the unit of the explanation (`explanationUnit`). */
   contribution: number;
 }
 
@@ -226,11 +231,14 @@ export interface RunningCaseRow {
   expectedEnd: string | null;
   slaBreachProbability: number | null;
   outcome: { activity: string; probability: number } | null;
+  /** Why: the remaining-time model's contributions (else the SLA model's, else the outcome model's). */
   explanation: FindingContribution[];
+  /** What the contributions add up to with `baseValue`: e.g. "remaining hours" or "log-odds of SLA breach". */
   explanationUnit: string;
   baseValue: number;
-  /** Sum of the contributions not listed. */
+  /** Sum of the contributions not listed: baseValue + Σ explanation + rest = the model's raw score. */
   otherFeatures: number;
+  /** The explained model's raw score (in `explanationUnit`). */
   rawScore: number;
 }
 
