@@ -96,7 +96,8 @@ describe('measures over the contract', () => {
     const exceptions = board.tiles.find((t) => t.name === 'exception_frequency')!;
     expect(exceptions).toMatchObject({ value: null, n: 0 });
     expect(exceptions.problem).toMatch(/exception/i);
-    expect(exceptions.problem).toContain('measures.json');
+    expect(exceptions.problem).toContain('measures’ parameters');
+    expect(exceptions.problem).not.toMatch(/--activity|measures\.json/);
     await expect(engine.kpis(ws, { by: 'colour' })).rejects.toThrow(/Cannot split by "colour"/);
   });
 

@@ -1,4 +1,4 @@
-import { CHART_TYPES, MEASURE_PERIODS, type ChartType, type MeasureDetail, type MeasurePeriod, type MeasureRequest } from '../../../preload/api.ts';
+import { CHART_TYPES, MEASURE_PERIODS, type ChartType, type KpiTile, type MeasureDetail, type MeasurePeriod, type MeasureRequest } from '../../../preload/api.ts';
 import { InputError } from '../../engine/errors.ts';
 import { flag, has, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
@@ -6,6 +6,14 @@ import { calendarFrom, filtersFrom } from '../log-options.ts';
 
 const USAGE =
   'gemba kpi WS [--measure NAME] [--activity A] [--period day|week|month] [--by ATTR] [--chart ID] [--time-zone ZONE] [--calendar FILE] [--filter JSON] [--units] [--restore-measures] [--json]';
+
+/** The app has a parameters panel; on the command line the same choices are made here. */
+const PARAMETERS_BY_HAND =
+  'On the command line, choose activities for one measure with --measure NAME --activity A, or for every tile in the workspace measures.json (parameters.defect, parameters.exceptionActivities, parameters.escalationActivities, parameters.endActivities).';
+
+function boardLines(tiles: KpiTile[], period: MeasurePeriod): string {
+  return tiles.map((t) => `${t.title.padEnd(20)} ${formatValue(t.value, t.unit, period).padStart(24)}  ${`n=${t.n}`.padEnd(9)} ${t.problem ?? [t.sentence, ...t.notes].join(' ')}`).join('\n');
+}
 
 /**
  * `gemba kpi`: a measure of the workspace's measurement schema (measures.json, copied from the
@@ -33,7 +41,7 @@ export const kpiCommand: Command = {
       // The tiles come through the contract, as the app's Measures view gets them.
       const board = await ctx.api.kpis(workspacePath, { filters, period, ...(by ? { by } : {}), ...(timeZone ? { timeZone } : {}) });
       if (has(args, 'json')) printJson(ctx, board);
-      else ctx.stdout.write(`${board.tiles.map((t) => `${t.title.padEnd(20)} ${formatValue(t.value, t.unit, period).padStart(24)}  ${t.problem ?? [t.sentence, ...t.notes].join(' ')}`).join('\n')}\n`);
+      else ctx.stdout.write(`${boardLines(board.tiles, period)}\n${board.tiles.some((t) => t.problem) ? `${PARAMETERS_BY_HAND}\n` : ''}`);
       return;
     }
     // One measure in full (values with their cases, chart input, segments) through the contract.

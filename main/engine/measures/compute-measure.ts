@@ -68,7 +68,9 @@ export function computeMeasure(log: EventLog, file: MeasuresFile, name: string, 
   const completion = caseCompletion(log, chosen.endActivities);
   const parameters = resolveParameters(log, chosen, completion, usesSlaTarget(measure.definition));
   const notes = new Set<string>();
-  if (completion.note) notes.add(completion.note);
+  // Which cases count as completed matters only to measures of completed cases (and throughput).
+  const perCase = UNIT_OF_BLOCK[measure.definition.block] === 'completed case' || UNIT_OF_BLOCK[measure.definition.block] === 'period';
+  if (completion.note && perCase) notes.add(completion.note);
   const units = unitValues(measure, { log, parameters, notes }, { mask, completed: completion.completed });
   const period = options.period ?? 'week';
   const grid = periodGrid(units.at, period, options.timeZone);

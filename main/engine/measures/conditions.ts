@@ -25,7 +25,7 @@ export function evaluateCondition(condition: CaseCondition, ctx: ConditionContex
         const defect = parameters.defect;
         if (!defect) {
           throw new InputError('No defect is defined: no activity name looks like a defect (reject, error, complaint, …) and none was chosen.', {
-            hint: 'Set parameters.defect in the workspace measures.json to {"activities": [...]} or {"attribute": NAME, "values": [...]}, or pass --activity.',
+            hint: 'Choose the defect activities (or an attribute and the values that mark a defect) in the measures’ parameters.',
           });
         }
         return 'activities' in defect ? casesContaining(log, defect.activities) : casesWithAttribute(log, defect.attribute, defect.values);
@@ -74,7 +74,7 @@ export function activitiesOf(parameters: ResolvedParameters, kind: 'exception' |
   const source = kind === 'exception' ? parameters.sources.exceptionActivities : parameters.sources.escalationActivities;
   if (names.length === 0 && source === 'suggested') {
     throw new InputError(`No activity looks like ${kind === 'exception' ? 'an exception (escalate, reject, cancel, complaint, …)' : 'an escalation'}, and none was chosen.`, {
-      hint: `Set parameters.${kind}Activities in the workspace measures.json to the activities that are ${kind}s (or to [] if this process has none), or pass --activity.`,
+      hint: `Choose the ${kind} activities in the measures’ parameters, or say that this process has none.`,
     });
   }
   return names;

@@ -34,7 +34,7 @@ export function KpiTile({ tile, period, onOpen }: { tile: Tile; period: MeasureP
           {formatMeasure(tile.value, tile.unit)}
         </span>
         <span className="kpi-detail muted small">
-          {tile.per === 'period' ? `mean per ${period} over ${plural(tile.n, one, many)}` : `over ${plural(tile.n, one, many)}`}
+          {tile.problem ? 'not defined for this log yet' : tile.per === 'period' ? `mean per ${period} over ${plural(tile.n, one, many)}` : `over ${plural(tile.n, one, many)}`}
           {tile.median !== null ? ` · median ${formatMeasure(tile.median, tile.unit)}` : ''}
         </span>
       </button>

@@ -15,7 +15,7 @@ export function formatMeasure(value: number | null | undefined, unit: MeasureUni
   const seconds = SECONDS[unit];
   if (seconds !== undefined) return formatDuration(value * seconds);
   if (unit === 'share') return formatPercent(value, Math.abs(value) < 0.1 ? 2 : 1);
-  return `${significant(value)} ${unit === 'cases' ? 'cases' : 'per case'}`;
+  return `${significant(value)} ${unit === 'cases' ? (value === 1 ? 'case' : 'cases') : 'per case'}`;
 }
 
 const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
