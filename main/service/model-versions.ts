@@ -1,7 +1,7 @@
 import type { BaselineFigure, FeatureDriftFigure, LogBasis, ModelVersionInfo, TrainableModel } from '../../preload/api.ts';
 import type { EventLog } from '../engine/eventlog/index.ts';
 import { driftSince } from '../../models/anomaly/index.ts';
-import type { RunningCaseEvaluation } from '../../models/predict/index.ts';
+import { losesToBaseline, type RunningCaseEvaluation } from '../../models/predict/index.ts';
 import type { ModelRecord } from '../../models/registry/index.ts';
 
 /** What a running-case model keeps in `details` (models/predict/registry-models.ts): its evaluation among the rest. */
@@ -32,7 +32,7 @@ export function isStale(record: Pick<ModelRecord, 'basis'>, current: LogBasis): 
  * a running-case model's drift is the one its evaluation measured, training period against the
  * later test period. Metrics sit beside the baselines the model has to beat.
  */
-export function modelVersionInfo(record: ModelRecord, current: boolean, log: EventLog | null, basis: LogBasis | null): ModelVersionInfo {
+export function modelVersionInfo(record: ModelRecord, current: boolean, log: EventLog | null, basis: LogBasis | null, passedOver: readonly ModelRecord[] = []): ModelVersionInfo {
   const kind = record.kind as TrainableModel;
   const { baselineMetric, baselines } = baselinesOf(record);
   const drift = current ? driftOf(record, log) : { drift: [], driftBasis: null };
@@ -52,9 +52,33 @@ export function modelVersionInfo(record: ModelRecord, current: boolean, log: Eve
     metrics: record.metrics,
     baselineMetric,
     baselines,
+    baselineWarning: baselineWarning(record, current, passedOver),
     ...drift,
     fairness: fairnessOf(record),
   };
+}
+
+/** Hours as people read them: up to two days in hours, beyond in days. */
+export function hoursInWords(hours: number): string {
+  return Math.abs(hours) < 48 ? `${hours.toFixed(1)} h` : `${(hours / 24).toLocaleString('en', { maximumFractionDigits: 1 })} d`;
+}
+
+/**
+ * Why a version is or is not used, when a baseline decides it: a version that loses to its best
+ * baseline is not used while an earlier one wins (modelInUse), and is used with this warning when
+ * none does; the version in use names the newer ones passed over.
+ */
+export function baselineWarning(record: ModelRecord, inUse: boolean, passedOver: readonly ModelRecord[]): string | null {
+  const defeat = losesToBaseline(record);
+  const newer = passedOver.length ? ` ${passedOver.map((p) => p.label).join(', ')}, trained later, ${passedOver.length === 1 ? 'loses' : 'lose'} to ${passedOver.length === 1 ? 'its' : 'their'} best baseline and ${passedOver.length === 1 ? 'is' : 'are'} not used.` : '';
+  if (!defeat) return newer ? newer.trim() : null;
+  const figures =
+    defeat.metric === 'AUC'
+      ? `AUC ${defeat.model.toFixed(3)} against ${defeat.best.toFixed(3)} for the baseline "${defeat.baseline}" on the test cases`
+      : `mean error ${hoursInWords(defeat.model)} against ${hoursInWords(defeat.best)} for the baseline "${defeat.baseline}" on the test period’s running cases, ${(100 * (defeat.model / defeat.best - 1)).toFixed(1)}% worse`;
+  return inUse
+    ? `Loses to its best baseline: ${figures}. No version beats it, so this one is used: read its forecasts with care, and retrain when more cases have completed.`
+    : `Not used: it loses to its best baseline (${figures}); an earlier version that beats it is used instead.`;
 }
 
 function fairnessOf(record: ModelRecord): ModelVersionInfo['fairness'] {
@@ -74,7 +98,7 @@ function baselinesOf(record: ModelRecord): { baselineMetric: string | null; base
   if (evaluation.kind === 'remaining-time') {
     const wip = evaluation.workInProgress;
     return {
-      baselineMetric: 'MAE in hours on the test period’s running cases (lower is better)',
+      baselineMetric: 'Mean absolute error (MAE) in hours, shown as a duration, on the test period’s running cases (lower is better)',
       baselines: [{ name: 'this model', value: wip.maeHours, model: true }, ...wip.baselines.map((b) => ({ name: b.baseline, value: b.value }))],
     };
   }

@@ -17,7 +17,7 @@ import { InputError } from '../engine/errors.ts';
 import type { EventLog } from '../engine/eventlog/index.ts';
 import { eventAnomalies, exceptionTypeIdOf, type AnomalyModelDetails } from '../../models/anomaly/index.ts';
 import type { ProcessStatistics } from '../../models/features/index.ts';
-import { predictForRunningCases, resolveEndActivities, runningCaseModelOf, type RunningCaseModels } from '../../models/predict/index.ts';
+import { modelInUse, predictForRunningCases, resolveEndActivities, runningCaseModelOf, type RunningCaseModels } from '../../models/predict/index.ts';
 import { completedCases } from '../../models/predict/end-activities.ts';
 import { suggestedSlaTarget } from '../engine/measures/index.ts';
 import { FindingsStore, ModelRegistry, type Finding, type ModelRecord } from '../../models/registry/index.ts';
@@ -62,12 +62,12 @@ export class ModelsService {
   async models(workspace: string): Promise<ModelsOverview> {
     const { log, basis, workspace: ws } = this.sessions.currentLog(workspace);
     const registry = new ModelRegistry(ws);
-    const newest = new Map<string, number>();
     const listed = registry.list();
-    for (const m of listed) newest.set(m.kind, Math.max(newest.get(m.kind) ?? 0, m.id));
+    const inUse = new Map([...new Set(listed.map((m) => m.kind))].map((kind) => [kind, modelInUse(registry, kind)!]));
     const versions = listed.map((m) => {
-      const current = newest.get(m.kind) === m.id;
-      return modelVersionInfo(registry.get(m.id), current, current ? log : null, basis);
+      const use = inUse.get(m.kind)!;
+      const current = use.record.id === m.id;
+      return modelVersionInfo(registry.get(m.id), current, current ? log : null, basis, current ? use.passedOver : []);
     });
     const slaHours = measuresSlaHours(ws);
     return {
@@ -147,7 +147,8 @@ export class ModelsService {
   async runningCases(workspace: string, request: RunningCasesRequest): Promise<RunningCasesView> {
     const { log, basis, workspace: ws } = this.sessions.currentLog(workspace);
     const registry = new ModelRegistry(ws);
-    const records = { remainingTime: registry.latest('remaining-time'), slaBreach: registry.latest('sla-breach'), outcome: registry.latest('outcome') };
+    const use = (kind: string) => modelInUse(registry, kind)?.record ?? null;
+    const records = { remainingTime: use('remaining-time'), slaBreach: use('sla-breach'), outcome: use('outcome') };
     const used = Object.values(records).filter((r): r is ModelRecord => r !== null);
     if (used.length === 0) {
       throw new InputError('No model for running cases is trained yet.', { hint: 'Train the remaining-time model (and the SLA-breach model with an SLA) in Models.' });

@@ -15,3 +15,4 @@ export { runningCaseEntry, runningCaseModelOf, runningCaseMetrics, bottleneckEnt
 export type { RunningCaseModel, RunningCaseTarget } from './running-case-model.ts';
 export type { RunningCaseEvaluation, RemainingTimeEvaluation, ProbabilityEvaluation } from './evaluate-running-case.ts';
 export { inferEndActivities, resolveEndActivities } from './end-activities.ts';
+export { losesToBaseline, modelInUse, type BaselineDefeat } from './model-in-use.ts';

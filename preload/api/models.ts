@@ -77,7 +77,7 @@ export interface ModelVersionInfo {
   version: number;
   /** "anomaly v3": what findings and the audit trail call it. */
   label: string;
-  /** True for the newest version of its kind: the one findings and predictions use. */
+  /** The version findings and predictions use: the newest of its kind that beats its best baseline (else the newest). */
   current: boolean;
   createdAt: string;
   user: string;
@@ -93,6 +93,12 @@ export interface ModelVersionInfo {
   baselineMetric: string | null;
   /** The model's figure beside each baseline's (lower is better for errors, higher for AUC). */
   baselines: BaselineFigure[];
+  /**
+   * Set when a baseline decides whether the version is used: it loses to its best baseline (not
+   * used while an earlier version wins; used with this warning when none does), or it is in use
+   * because newer versions lost.
+   */
+  baselineWarning: string | null;
   /** Feature drift, largest first (top 10): between the training data and the cases now. */
   drift: FeatureDriftFigure[];
   /** Where the drift was measured, in words. */

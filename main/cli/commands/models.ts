@@ -19,7 +19,8 @@ export const modelsCommand: Command = {
     const lines = overview.versions.map((v) => {
       const drifted = v.drift.filter((d) => d.level === 'shift').length;
       const flags = [v.current ? 'current' : null, v.stale ? 'stale: trained on other data' : null, drifted ? `${drifted} features shifted` : null].filter(Boolean).join(', ');
-      return `${v.label.padEnd(18)} ${v.createdAt}  ${v.dataFingerprint}  ${v.basis.cases} cases${flags ? `  (${flags})` : ''}`;
+      const line = `${v.label.padEnd(18)} ${v.createdAt}  ${v.dataFingerprint}  ${v.basis.cases} cases${flags ? `  (${flags})` : ''}`;
+      return v.baselineWarning ? `${line}\n    ${v.baselineWarning}` : line;
     });
     const open = overview.trainable.filter((t) => !t.available).map((t) => `${t.kind}: ${t.reason}`);
     ctx.stdout.write([...(lines.length ? lines : ['no model trained yet']), ...(open.length ? ['not trainable now:', ...open.map((o) => `  ${o}`)] : [])].join('\n') + '\n');

@@ -1,7 +1,7 @@
 import { InputError } from '../../engine/errors.ts';
 import { machineTimeZone } from '../../engine/import/timestamps/index.ts';
 import { ModelRegistry } from '../../../models/registry/index.ts';
-import { predictForRunningCases, runningCaseEntry, runningCaseModelOf, trainRunningCaseModel, type RunningCaseModel, type RunningCaseModels, type RunningCaseTarget } from '../../../models/predict/index.ts';
+import { modelInUse, predictForRunningCases, runningCaseEntry, runningCaseModelOf, trainRunningCaseModel, type RunningCaseModel, type RunningCaseModels, type RunningCaseTarget } from '../../../models/predict/index.ts';
 import { flag, flagValues, has, numberFlag, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
 import { slaHoursOf } from './sla-flag.ts';
@@ -31,7 +31,8 @@ export const predictCommand: Command = {
     const json = has(args, 'json');
 
     const modelFor = (target: RunningCaseTarget): RunningCaseModel => {
-      const record = registry.latest(target.kind);
+      // The version in use: the newest that beats its best baseline (models/predict/model-in-use.ts).
+      const record = modelInUse(registry, target.kind)?.record;
       if (record) {
         const model = runningCaseModelOf(record);
         if (JSON.stringify(model.target) === JSON.stringify(target)) return model;

@@ -6,10 +6,33 @@ import { keyInWords } from '../findings/finding-words.ts';
 const METRIC_HIDDEN = new Set(['model']);
 const KIND_ORDER: readonly string[] = TRAINABLE_MODELS;
 
-function metricText(key: string, value: number | string | null): string {
+/**
+ * The running-case metrics in words: which figure is measured where (every event of the test
+ * cases, or the test period's running cases, which forecasts face) and against what.
+ */
+const METRIC_WORDS: Record<string, string> = {
+  testPrefixes: 'Test rows (every event of the test cases)',
+  maeHours: 'Mean error at every event of the test cases',
+  bestBaseline: 'Best baseline there',
+  bestBaselineMaeHours: 'Its mean error there',
+  workInProgressMaeHours: 'Mean error on the test period’s running cases',
+  workInProgressBestBaseline: 'Best baseline on those running cases',
+  workInProgressBestBaselineMaeHours: 'Its mean error on those running cases',
+  improvementOverBestBaseline: 'Improvement over that baseline (negative: worse)',
+  auc: 'AUC at every event of the test cases',
+  brier: 'Brier score there',
+  workInProgressAuc: 'AUC on the test period’s running cases',
+  workInProgressBrier: 'Brier score on those running cases',
+};
+
+export function metricLabel(key: string): string {
+  return METRIC_WORDS[key] ?? keyInWords(key);
+}
+
+export function metricText(key: string, value: number | string | null): string {
   if (value === null) return '—';
   if (typeof value === 'string') return value;
-  if (/Hours$/.test(key)) return `${value.toFixed(2)} h`;
+  if (/Hours$/.test(key)) return formatDuration(value * 3600);
   if (/improvement|share|rate/i.test(key)) return `${(100 * value).toFixed(1)}%`;
   return Number.isInteger(value) ? formatCount(value) : value.toFixed(3);
 }
@@ -39,6 +62,8 @@ export function ModelVersions({ versions }: { versions: ModelVersionInfo[] }) {
 function ModelCard({ model }: { model: ModelVersionInfo }) {
   const times = useTimeFormat();
   const best = model.baselines.length > 1 ? bestOf(model) : null;
+  // Errors of remaining time are hours: shown as durations ("10,315 d"), AUCs as they are.
+  const hours = /hours/i.test(model.baselineMetric ?? '');
   return (
     <section className="panel model-card" data-testid="model-card" data-model={model.kind}>
       <h2 className="plain-title">
@@ -55,6 +80,11 @@ function ModelCard({ model }: { model: ModelVersionInfo }) {
         {model.basis.fixes ? `, ${model.basis.fixes} fixes` : ''}
         {model.basis.filters ? `, ${model.basis.filters} filters` : ''} · data <span className="mono">{model.dataFingerprint}</span> · Gemba {model.appVersion}
       </p>
+      {model.baselineWarning ? (
+        <p className="notice" role="status" data-testid="model-baseline-warning">
+          {model.baselineWarning}
+        </p>
+      ) : null}
       <div className="two-columns">
         <div>
           <h3>Metrics</h3>
@@ -63,7 +93,7 @@ function ModelCard({ model }: { model: ModelVersionInfo }) {
               .filter(([k]) => !METRIC_HIDDEN.has(k))
               .map(([k, v]) => (
                 <div key={k} className="fact">
-                  <dt>{keyInWords(k)}</dt>
+                  <dt>{metricLabel(k)}</dt>
                   <dd>{metricText(k, v)}</dd>
                 </div>
               ))}
@@ -78,7 +108,7 @@ function ModelCard({ model }: { model: ModelVersionInfo }) {
                 {model.baselines.map((b) => (
                   <tr key={b.name} className={b.model ? 'row-current' : undefined}>
                     <td>{b.model ? <strong>{b.name}</strong> : b.name}</td>
-                    <td className="num">{Number.isFinite(b.value) ? b.value.toFixed(3) : '—'}</td>
+                    <td className="num">{!Number.isFinite(b.value) ? '—' : hours ? formatDuration(b.value * 3600) : b.value.toFixed(3)}</td>
                     <td className="small">{best === b.name ? 'best' : ''}</td>
                   </tr>
                 ))}
