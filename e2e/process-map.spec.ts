@@ -25,7 +25,7 @@ test('process map: see it, move the sliders, click a path, filter by variant, ex
   await expect(counts).toContainText('4 of 8 activities');
   await expect(page.locator('[data-testid="map-svg"] svg g.node[id^="act_"]')).toHaveCount(4);
   // Paths through the hidden activities are dashed, and the legend says what dashed means.
-  await expect(page.getByTestId('legend-through-hidden')).toContainText('passes through hidden activities');
+  await expect(page.getByTestId('legend-through-hidden')).toContainText('via hidden activities');
   await expect(page.locator('[data-testid="map-svg"] svg g.edge.through-hidden').first()).toBeAttached();
   await page.getByTestId('slider-activities').fill('1');
   await expect(page.getByTestId('legend-through-hidden')).toHaveCount(0);

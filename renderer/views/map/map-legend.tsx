@@ -11,18 +11,23 @@ export function MapLegend({ throughHidden, bottlenecks, workingTime }: { through
   );
   return (
     <div className="map-legend small" data-testid="map-legend" aria-label="Legend">
-      <span>{line('1 3', '#5f7a94')} case starts / ends</span>
+      {/* Short words on one line so every entry fits beside the others (working hours on, too); the full sense is in each title. */}
+      <span title="Dotted: from the start of cases, or to their end">{line('1 3', '#5f7a94')} start / end</span>
       {throughHidden ? (
-        <span data-testid="legend-through-hidden" title="The path joins two shown activities with hidden activities between them in some or all of its cases">
-          {line('5 3', '#5f7a94')} passes through hidden activities
+        <span data-testid="legend-through-hidden" title="Dashed: the path joins two shown activities with hidden activities between them in some or all of its cases">
+          {line('5 3', '#5f7a94')} via hidden activities
         </span>
       ) : null}
       {bottlenecks ? (
-        <span data-testid="legend-bottleneck">
-          {line(undefined, '#d62728')} bottleneck (most total waiting time)
+        <span data-testid="legend-bottleneck" title="Red: the paths with the most total waiting time">
+          {line(undefined, '#d62728')} bottleneck
         </span>
       ) : null}
-      {workingTime ? <span data-testid="legend-working-time">durations: working time in hours</span> : null}
+      {workingTime ? (
+        <span data-testid="legend-working-time" title="Durations count only working hours on working days">
+          working time (hours)
+        </span>
+      ) : null}
     </div>
   );
 }

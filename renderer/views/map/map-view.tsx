@@ -191,11 +191,20 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
               ) : null}
             </span>
           ) : null}
+          {/* Always one line, so the sliders below do not jump when the note is not needed (100%). */}
           {current && hiddenActivities > 0 ? (
-            <span className="map-activities-note small" data-testid="activities-note">
+            <span
+              className="map-activities-note small"
+              data-testid="activities-note"
+              title={`${current.graph.nodes.length} of ${current.totalActivities} ${items} shown (the most frequent) — move the ${handover ? 'Resources' : 'Activities'} slider to show more.`}
+            >
               {current.graph.nodes.length} of {current.totalActivities} {items} shown (the most frequent) — move the {handover ? 'Resources' : 'Activities'} slider to show more.
             </span>
-          ) : null}
+          ) : (
+            <span className="map-activities-note small muted" data-testid="activities-all">
+              {current ? `All ${current.totalActivities} ${items} shown.` : '\u00a0'}
+            </span>
+          )}
         </div>
         <div className="map-export">
           <div className="map-toggle" role="group" aria-label="Map of">
