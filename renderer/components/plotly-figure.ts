@@ -11,3 +11,14 @@ export interface PlotlyFigure {
   data: PlotlyObject[];
   layout: PlotlyObject;
 }
+
+/**
+ * Text from the log (an activity, a resource, a case id, a feature named after an activity) put
+ * where plotly reads its subset of HTML: hover text, hovertemplate values, tick labels of category
+ * axes, trace names. Plotly turns `<b>`, `<a href>` and the like into markup there (and a link
+ * would leave the machine on a click), so `&`, `<` and `>` become entities, which plotly shows as
+ * the characters typed. Escaping is one-to-one, so escaped categories stay distinct.
+ */
+export function plotlyText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

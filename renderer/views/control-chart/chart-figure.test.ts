@@ -109,6 +109,13 @@ describe('helpers', () => {
     const figure = controlChartFigure(byCase, 'hours', { selected: null, baseline: null, leftOut: [] });
     expect((trace(figure, 'I').hovertext as string[])[0]).toContain('case &lt;b&gt;c1&lt;/b&gt;');
   });
+  it('tick labels from the log are shown as typed, never as plotly markup', () => {
+    const hostile = view([series({ points: [1], labels: ['<a href="https://example.org">c&1</a>'], n: [1], phase: [0] })]);
+    const figure = controlChartFigure(hostile, 'hours', { selected: null, baseline: null, leftOut: [] });
+    const ticks = JSON.stringify(Object.values(figure.layout).map((axis) => (axis as { ticktext?: string[] } | null)?.ticktext ?? []));
+    expect(ticks).toContain('&lt;a href=\\"https://example.org\\"&gt;c&amp;1&lt;/a&gt;');
+    expect(ticks).not.toContain('<a');
+  });
   it('ticks show the date of an instant', () => {
     expect(tickText('2024-03-04T10:15:00.000Z')).toBe('2024-03-04');
     expect(tickText('2024-03-04')).toBe('2024-03-04');

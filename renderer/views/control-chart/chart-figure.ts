@@ -1,5 +1,5 @@
 import type { ControlChartSeries, ControlChartView } from '../../../preload/api.ts';
-import type { PlotlyObject } from '../../components/plotly-figure.ts';
+import { plotlyText, type PlotlyObject } from '../../components/plotly-figure.ts';
 import { significant } from '../measures/measure-format.ts';
 
 /**
@@ -53,13 +53,8 @@ export function signalsByPoint(chart: Pick<ControlChartSeries, 'signals'>): Map<
   return out;
 }
 
-/**
- * Text from the log (a case id) inside plotly's hover text, which reads a subset of HTML
- * (<b>, <a href>, …): escaped, so a case id is shown as typed and never becomes markup.
- */
-export function escapeHoverText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+/** Text from the log (a case id) inside plotly's hover text: shown as typed, never as markup. */
+export const escapeHoverText = plotlyText;
 
 /** Short tick text: the date of an ISO label, or the label itself. */
 export function tickText(label: string): string {
@@ -71,7 +66,7 @@ function ticks(labels: readonly string[]): { tickvals: number[]; ticktext: strin
   const step = Math.max(1, Math.ceil(m / 10));
   const tickvals: number[] = [];
   for (let i = 0; i < m; i += step) tickvals.push(i);
-  return { tickvals, ticktext: tickvals.map((i) => tickText(labels[i]!)) };
+  return { tickvals, ticktext: tickvals.map((i) => plotlyText(tickText(labels[i]!))) };
 }
 
 const isTwoPart = (view: ControlChartView) => view.charts.length > 1;

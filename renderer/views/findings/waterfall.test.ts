@@ -44,4 +44,13 @@ describe('waterfallSteps', () => {
     expect(data[0]).toMatchObject({ type: 'waterfall', orientation: 'h', measure: ['absolute', 'relative', 'relative', 'relative', 'total'] });
     expect((data[0].y as string[])[1]).toBe('main cause');
   });
+
+  it('shows feature names from the log (activity names) as typed, never as plotly markup', () => {
+    const hostile = { baseValue: 0, contributions: [{ feature: 'waiting time before <a href="https://example.org">Pay</a> & go', value: 2, contribution: 1 }], prediction: 1, unit: 'score' };
+    const trace = waterfallChart(hostile).data[0]!;
+    const escaped = 'waiting time before &lt;a href="https://example.org"&gt;Pay&lt;/a&gt; &amp; go';
+    expect((trace.y as string[])[1]).toBe(escaped);
+    expect((trace.hovertext as string[])[1]).toBe(`${escaped} = 2.00`);
+    expect(JSON.stringify([trace.y, trace.hovertext])).not.toContain('<a');
+  });
 });

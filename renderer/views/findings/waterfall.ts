@@ -1,4 +1,4 @@
-import type { PlotlyObject } from '../../components/plotly-chart.tsx';
+import { plotlyText, type PlotlyObject } from '../../components/plotly-figure.ts';
 
 export interface WaterfallInput {
   baseValue: number;
@@ -54,7 +54,8 @@ const format = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >
 /** Plotly's waterfall trace, horizontal so feature names read, the first step on top. */
 export function waterfallChart(input: WaterfallInput): { data: PlotlyObject[]; layout: PlotlyObject } {
   const steps = waterfallSteps(input);
-  const labels = steps.map((s) => s.label);
+  // Feature names carry activity and attribute names from the log: plotly must show them as text.
+  const labels = steps.map((s) => plotlyText(s.label));
   return {
     data: [
       {
@@ -66,7 +67,7 @@ export function waterfallChart(input: WaterfallInput): { data: PlotlyObject[]; l
         text: steps.map((s) => (s.measure === 'relative' ? `${s.amount >= 0 ? '+' : ''}${format(s.amount)}` : format(s.amount))),
         textposition: 'outside',
         cliponaxis: false,
-        hovertext: steps.map((s) => (s.value === undefined ? s.label : `${s.label} = ${s.value === null ? 'missing' : format(s.value)}`)),
+        hovertext: steps.map((s, i) => (s.value === undefined ? labels[i] : `${labels[i]} = ${s.value === null ? 'missing' : format(s.value)}`)),
         hoverinfo: 'text+x',
         connector: { line: { color: '#aab2bd', width: 1 } },
         increasing: { marker: { color: '#c2571a' } },

@@ -3,16 +3,15 @@ import { useLogFilters } from '../../app/filter-store.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { formatCount, plural } from '../../components/format.ts';
-import { PlotlyChart, type PlotlyChartHandle, type PlotlyObject } from '../../components/plotly-chart.tsx';
+import { PlotlyChart, type PlotlyChartHandle } from '../../components/plotly-chart.tsx';
 import { useAsync } from '../../components/use-async.ts';
-import { paretoSeries, type ParetoSeries } from './pareto-series.ts';
+import { BARS_SHOWN, paretoFigure } from './pareto-figure.ts';
+import { paretoSeries } from './pareto-series.ts';
 import './pareto-view.css';
 
 type ParetoOf = 'activity' | 'resource' | 'variant';
 type Measure = 'events' | 'cases';
 const OF_LABELS: Record<ParetoOf, string> = { activity: 'Activities', resource: 'Resources', variant: 'Variants' };
-/** Bars drawn; the cumulative line and the vital few always count every item. */
-const BARS_SHOWN = 60;
 
 /**
  * Pareto charts of activities, resources and variants on the filtered log: bars from the largest
@@ -78,33 +77,4 @@ export function ParetoView() {
       {series.bars.length ? <PlotlyChart ref={chart} data={figure.data} layout={figure.layout} label={`Pareto chart of ${OF_LABELS[of].toLowerCase()}`} testId="pareto-chart" className="pareto-chart" /> : null}
     </div>
   );
-}
-
-function paretoFigure(series: ParetoSeries, unit: string): { data: PlotlyObject[]; layout: PlotlyObject } {
-  const bars = series.bars.slice(0, BARS_SHOWN);
-  const x = bars.map((b) => b.label);
-  return {
-    data: [
-      { type: 'bar', name: unit, x, y: bars.map((b) => b.value), marker: { color: '#4a78b5' }, hovertemplate: `%{x}<br>%{y:,} ${unit}<extra></extra>` },
-      {
-        type: 'scatter',
-        mode: 'lines+markers',
-        name: 'cumulative %',
-        x,
-        y: bars.map((b) => 100 * b.cumulativeShare),
-        yaxis: 'y2',
-        line: { color: '#e07b00' },
-        hovertemplate: '%{x}<br>cumulative %{y:.1f}%<extra></extra>',
-      },
-    ],
-    layout: {
-      margin: { l: 60, r: 60, t: 20, b: 120 },
-      showlegend: false,
-      xaxis: { type: 'category', tickangle: -40, automargin: true },
-      yaxis: { title: { text: unit }, rangemode: 'tozero' },
-      yaxis2: { title: { text: 'cumulative %' }, overlaying: 'y', side: 'right', range: [0, 102], tickmode: 'array', tickvals: [0, 20, 40, 60, 80, 100], ticksuffix: '%', showgrid: false },
-      shapes: [{ type: 'line', xref: 'paper', x0: 0, x1: 1, yref: 'y2', y0: 80, y1: 80, line: { color: '#b03a2e', dash: 'dash', width: 1 } }],
-      annotations: [{ xref: 'paper', x: 1, xanchor: 'right', yref: 'y2', y: 80, yanchor: 'bottom', text: '80%', showarrow: false, font: { color: '#b03a2e', size: 11 } }],
-    },
-  };
 }
