@@ -117,13 +117,16 @@ export interface KpiRequest {
 export interface KpiPeriodValue {
   /** ISO date of the period's first day. */
   period: string;
+  /** null where the period has no value (no completed case, no event of the activity). */
   value: number | null;
+  /** Units in the period (cases, events, resource changes). */
   n: number;
 }
 
 export interface KpiTrend {
   last: number | null;
   previous: number | null;
+  /** last − previous, in the measure's unit. */
   change: number | null;
   /** Least-squares slope per period over the periods with a value. */
   slopePerPeriod: number | null;
@@ -133,6 +136,7 @@ export interface KpiFigures {
   value: number | null;
   /** Median of the unit values (durations only). */
   median: number | null;
+  /** Units counted: completed cases, events, resource changes (throughput: completed cases). */
   n: number;
   series: KpiPeriodValue[];
   trend: KpiTrend;
@@ -212,9 +216,19 @@ export interface ControlChartRequest {
 export const CHART_TRANSFORMS = ['none', 'log', 'box-cox'] as const;
 export type ChartTransform = (typeof CHART_TRANSFORMS)[number];
 
+/** A transform as applied to the values before charting. */
+export interface AppliedTransform {
+  name: 'log' | 'box-cox';
+  /** Box-Cox λ fitted on the pooled values (0 is the log); null for the log. */
+  lambda: number | null;
+  /** Added to every value first, so zero durations can be transformed (0 when all are positive). */
+  shift: number;
+}
+
 export type ChartName = 'I' | 'MR' | 'Xbar' | 'R' | 'S' | 'P' | 'NP' | 'C' | 'U' | 'EWMA' | 'CUSUM';
 
 export interface ChartSignal {
+  /** 0-based point (subgroup) index. */
   index: number;
   /** Test number 1–8. */
   rule: number;
@@ -224,24 +238,37 @@ export interface ChartSignal {
 
 export interface ControlChartSeries {
   name: ChartName;
-  /** The plotted statistic per point; null where it does not exist (the first MR of a phase). CUSUM: the upper sum. */
+  /** The plotted statistic per point; null where it does not exist (the first MR of a phase,
+   * a subgroup of one value on an S chart). CUSUM: the upper sum S_hi. */
   points: (number | null)[];
   labels: string[];
+  /** Subgroup sizes (units for U). */
   n: number[];
+  /** One number when constant over the chart, else one value per point. */
   center: number | number[];
   lcl: number | number[];
   ucl: number | number[];
+  /** Every test failed at every point: a point failing several tests is listed once per test. */
   signals: ChartSignal[];
-  /** The points the user left out of the limits (`exclude`), sorted; only those. */
+  /** The points the user left out of the limits (`exclude`), sorted; only those. Points outside a
+   * baseline are outside the limits too but are not listed here: `baselinePoints` says which
+   * points the first phase's limits come from. */
   excluded: number[];
-  /** With a baseline: its first and last point (inclusive), the points the first phase's limits come from. */
+  /** With a baseline: its first and last point (inclusive), so a view shades exactly the points
+   * the first phase's limits come from. Null without a baseline. */
   baselinePoints: [number, number] | null;
+  /** Phase number (0-based) of each point. */
   phase: number[];
-  /** The tests applied to this chart. */
+  /** The tests applied to this chart (tests 5–8 are not defined on R, S, MR, attribute charts;
+   * EWMA and CUSUM take test 1 only). */
   rules: number[];
+  /** One σ of the plotted statistic at each point: the zone width of tests 2 and 5–8. */
   zoneSigma: number[];
+  /** Per phase: the estimated (or given) process centre and σ of one observation (one unit for
+   * attribute charts: √(p̄(1−p̄)), √ū, √c̄, times Laney's σ_z for P′ and U′, given as sigmaZ). */
   estimates: { phase: number; center: number; sigma: number; sigmaZ?: number }[];
-  /** CUSUM only: the lower sum (≥ 0); drawn as −lower against −H. */
+  /** CUSUM only: the lower sum S_lo ≥ 0 as NIST and Montgomery tabulate it; drawn as −S_lo
+   * against lcl = −H. A point signals when either sum exceeds H. */
   lower?: number[];
 }
 
@@ -289,6 +316,21 @@ export interface CapabilityIndices {
   ppk: number | null;
 }
 
+/** How one model of the data fits (Anderson–Darling) and the capability it gives. */
+export interface CapabilityFit {
+  distribution: CapabilityDistribution;
+  parameters: Record<string, number>;
+  ad: number;
+  pValue: number;
+  pBound: '>' | '<' | null;
+  /** Overall indices: for normal and Box-Cox (on the transformed scale) the usual ones; for
+   * lognormal and Weibull the ISO 22514 percentile method, (USL − median)/(X₀.₉₉₈₆₅ − median). */
+  ppl: number | null;
+  ppu: number | null;
+  ppk: number | null;
+  expectedPpm: PpmFigures;
+}
+
 /** Parts per million below the LSL, above the USL, and both. */
 export interface PpmFigures {
   below: number;
@@ -300,8 +342,10 @@ export interface PpmFigures {
 export interface CapabilityReport {
   n: number;
   mean: number;
+  /** Short-term σ and how it was estimated. */
   sigmaWithin: number;
   withinMethod: 'pooled' | 'rbar' | 'moving-range';
+  /** Long-term σ: the standard deviation of all values. */
   sigmaOverall: number;
   specs: { lsl?: number; usl?: number; target?: number };
   /** Normal-theory indices on the data as they are. */
@@ -309,13 +353,14 @@ export interface CapabilityReport {
   observedPpm: PpmFigures;
   expectedPpmWithin: PpmFigures;
   expectedPpmOverall: PpmFigures;
+  /** Anderson–Darling: A², A*² = A²(1 + 0.75/n + 2.25/n²) that the p-value uses, and the fitted normal. */
   normality: { ad: number; adAdjusted: number; pValue: number; mean: number; standardDeviation: number };
-  /** Every model tried, best first. */
-  fits: { distribution: CapabilityDistribution; parameters: Record<string, number>; ad: number; pValue: number; pBound: '>' | '<' | null; ppl: number | null; ppu: number | null; ppk: number | null; expectedPpm: PpmFigures }[];
+  /** Every model tried, best first (normal always included). */
+  fits: CapabilityFit[];
   chosen: CapabilityDistribution;
   /** The choice of model in plain words, with the p-values it rests on. */
   reason: string;
-  /** The chosen model's indices. */
+  /** The chosen model's indices: within and overall for normal and Box-Cox, overall for the others. */
   indices: CapabilityIndices;
   expectedPpm: PpmFigures;
   histogram: { bins: { start: number; end: number; count: number }[]; curve: { x: number; y: number }[]; lsl: number | null; usl: number | null };
@@ -329,7 +374,7 @@ export interface ControlChartView {
   chart: ChartType;
   byUnit: boolean;
   /** The scale the charts are on (points, limits, estimates); null: the measure's own unit. */
-  transform: { name: 'log' | 'box-cox'; lambda: number | null; shift: number } | null;
+  transform: AppliedTransform | null;
   charts: ControlChartSeries[];
   points: ChartPoint[];
   /** The chooser's advice for these data (null where the chooser has too little to go on). */

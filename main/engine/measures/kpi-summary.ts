@@ -1,3 +1,4 @@
+import type { KpiFigures, KpiPeriodValue, KpiTrend } from '../../../preload/api.ts';
 import { medianInPlace } from '../analysis/median.ts';
 import type { MeasureBlock } from './measure-types.ts';
 import type { PeriodGrid } from './periods.ts';
@@ -8,32 +9,10 @@ import type { PeriodGrid } from './periods.ts';
  * event counts are totals over totals, throughput is the mean number of cases per period.
  */
 
-export interface PeriodValue {
-  period: string;
-  /** null where the period has no value (no completed case, no event of the activity). */
-  value: number | null;
-  /** Units in the period (cases, events, resource changes). */
-  n: number;
-}
-
-export interface KpiTrend {
-  last: number | null;
-  previous: number | null;
-  /** last − previous, in the measure's unit. */
-  change: number | null;
-  /** Least-squares slope over the periods with a value, per period. */
-  slopePerPeriod: number | null;
-}
-
-export interface KpiSummary {
-  value: number | null;
-  /** Median of the unit values, for durations. */
-  median: number | null;
-  /** Units counted: completed cases, events, resource changes (throughput: completed cases). */
-  n: number;
-  series: PeriodValue[];
-  trend: KpiTrend;
-}
+/** A period's value, the trend and the summary: the contract's shapes (a tile is a KpiFigures). */
+export type { KpiTrend };
+export type PeriodValue = KpiPeriodValue;
+export type KpiSummary = KpiFigures;
 
 /** Summary of all the units: `values` and `periodOf` are per unit, the grid gives the periods. */
 export function kpiSummary(block: MeasureBlock, values: Float64Array, periodOf: Int32Array, grid: PeriodGrid): KpiSummary {

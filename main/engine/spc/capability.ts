@@ -1,8 +1,9 @@
+import type { CapabilityFit, CapabilityIndices, CapabilityReport, PpmFigures } from '../../../preload/api.ts';
 import { InputError } from '../errors.ts';
 import { mean, standardDeviation } from './chart-assembly.ts';
 import { fitBoxCox, fitLognormal, fitNormal, fitWeibull, boxCoxTransform, type DistributionName, type FittedDistribution } from './distribution-fits.ts';
-import { fittedCurve, histogramBins, type HistogramBin } from './histogram.ts';
-import { normalityTest, type NormalityTest } from './normality.ts';
+import { fittedCurve, histogramBins } from './histogram.ts';
+import { normalityTest } from './normality.ts';
 import { sigmaFromMovingRanges, sigmaFromPooled, sigmaFromRanges } from './sigma-estimates.ts';
 import { normalCdf, normalSurvival } from './special-functions.ts';
 
@@ -13,11 +14,7 @@ import { normalCdf, normalSurvival } from './special-functions.ts';
  * Anderson–Darling and, when they fail, a Box-Cox, lognormal or Weibull model is fitted and the
  * one that fits best is used, with the reason in words.
  */
-export interface CapabilitySpecs {
-  lsl?: number;
-  usl?: number;
-  target?: number;
-}
+export type CapabilitySpecs = CapabilityReport['specs'];
 
 export interface CapabilityOptions {
   /** 'auto' (default) picks normal when the AD test passes, else the best-fitting alternative. */
@@ -26,62 +23,11 @@ export interface CapabilityOptions {
   within?: 'auto' | 'pooled' | 'rbar' | 'moving-range';
 }
 
-export interface Indices {
-  cp: number | null;
-  cpl: number | null;
-  cpu: number | null;
-  cpk: number | null;
-  pp: number | null;
-  ppl: number | null;
-  ppu: number | null;
-  ppk: number | null;
-}
-
-export interface Ppm {
-  below: number;
-  above: number;
-  total: number;
-}
-
-export interface DistributionFit {
-  distribution: DistributionName;
-  parameters: Record<string, number>;
-  ad: number;
-  pValue: number;
-  pBound: '>' | '<' | null;
-  /** Overall indices: for normal and Box-Cox (on the transformed scale) the usual ones; for
-   * lognormal and Weibull the ISO 22514 percentile method, (USL − median)/(X₀.₉₉₈₆₅ − median). */
-  ppl: number | null;
-  ppu: number | null;
-  ppk: number | null;
-  expectedPpm: Ppm;
-}
-
-export interface CapabilityResult {
-  n: number;
-  mean: number;
-  /** Short-term σ and how it was estimated. */
-  sigmaWithin: number;
-  withinMethod: 'pooled' | 'rbar' | 'moving-range';
-  /** Long-term σ: the standard deviation of all values. */
-  sigmaOverall: number;
-  specs: CapabilitySpecs;
-  /** Normal-theory indices on the data as they are. */
-  normal: Indices;
-  observedPpm: Ppm;
-  expectedPpmWithin: Ppm;
-  expectedPpmOverall: Ppm;
-  normality: NormalityTest;
-  /** Every model tried, best first (normal always included). */
-  fits: DistributionFit[];
-  chosen: DistributionName;
-  /** The choice in plain words, with the p-values it rests on. */
-  reason: string;
-  /** The chosen model's indices: within and overall for normal and Box-Cox, overall for the others. */
-  indices: Indices;
-  expectedPpm: Ppm;
-  histogram: { bins: HistogramBin[]; curve: { x: number; y: number }[]; lsl: number | null; usl: number | null };
-}
+/** Indices, ppm, fits and the whole result: the contract's shapes, so the service passes them on unchanged. */
+export type Indices = CapabilityIndices;
+export type Ppm = PpmFigures;
+export type DistributionFit = CapabilityFit;
+export type CapabilityResult = CapabilityReport;
 
 const MILLION = 1_000_000;
 
