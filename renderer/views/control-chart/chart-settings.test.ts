@@ -31,6 +31,9 @@ describe('chartRequest', () => {
       capabilityMethod: 'lognormal',
     });
     expect(chartRequest(choice, { ...DEFAULT_SETTINGS, baseline: { mode: 'dates', from: '2024-01-01', to: '2024-03-31' } }, []).baseline).toEqual({ from: '2024-01-01', to: '2024-03-31' });
+    // A half-typed or non-ISO date is not sent: the chart keeps its limits until both dates read YYYY-MM-DD.
+    expect(chartRequest(choice, { ...DEFAULT_SETTINGS, baseline: { mode: 'dates', from: '2024-01-01', to: '03/31/2024' } }, []).baseline).toBeUndefined();
+    expect(chartRequest(choice, { ...DEFAULT_SETTINGS, baseline: { mode: 'dates', from: '2024-01', to: '2024-03-31' } }, []).baseline).toBeUndefined();
     expect(chartRequest(choice, { ...DEFAULT_SETTINGS, baseline: { mode: 'first', n: '1' } }, []).baseline).toBeUndefined();
   });
 

@@ -5,6 +5,8 @@ import type { ChartTransform, ChartType, ControlChartRequest, RuleSelection } fr
  * in the URL): the tests and their K, the scale, the baseline, points left out, phases,
  * EWMA/CUSUM parameters, specs.
  */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 export type Baseline = { mode: 'all' } | { mode: 'first'; n: string } | { mode: 'dates'; from: string; to: string };
 
 export interface ChartSettings {
@@ -102,7 +104,8 @@ export function chartRequest(choice: ChartChoice, settings: ChartSettings, filte
   if (Object.keys(testK).length) request.testK = testK;
   const b = settings.baseline;
   if (b.mode === 'first' && Number.isInteger(Number(b.n)) && Number(b.n) >= 2) request.baseline = Number(b.n);
-  if (b.mode === 'dates' && b.from && b.to) request.baseline = { from: b.from, to: b.to };
+  // Dates are typed as ISO (YYYY-MM-DD, as every date in the app reads); half-typed ones are not sent.
+  if (b.mode === 'dates' && ISO_DAY.test(b.from) && ISO_DAY.test(b.to)) request.baseline = { from: b.from, to: b.to };
   if (settings.exclude.length) request.exclude = [...settings.exclude].sort((x, y) => x - y);
   if (settings.phases.length) request.phases = [...settings.phases].sort((x, y) => x - y);
   for (const key of ['lambda', 'L', 'k', 'h', 'target', 'sigma'] as const) {

@@ -111,11 +111,29 @@ export function SettingsPanel({
           <>
             <label className="field">
               <span className="field-label">From</span>
-              <input type="date" value={settings.baseline.from} onChange={(e) => set('baseline', { ...(settings.baseline as { from: string; to: string }), mode: 'dates', from: e.target.value })} />
+              <input
+                type="text"
+                inputMode="numeric"
+                placeholder="YYYY-MM-DD"
+                pattern="\d{4}-\d{2}-\d{2}"
+                title="A date as YYYY-MM-DD, like every date in Gemba"
+                value={settings.baseline.from}
+                onChange={(e) => set('baseline', { ...(settings.baseline as { from: string; to: string }), mode: 'dates', from: e.target.value.trim() })}
+                data-testid="cc-baseline-from"
+              />
             </label>
             <label className="field">
               <span className="field-label">To</span>
-              <input type="date" value={settings.baseline.to} onChange={(e) => set('baseline', { ...(settings.baseline as { from: string; to: string }), mode: 'dates', to: e.target.value })} />
+              <input
+                type="text"
+                inputMode="numeric"
+                placeholder="YYYY-MM-DD"
+                pattern="\d{4}-\d{2}-\d{2}"
+                title="A date as YYYY-MM-DD, like every date in Gemba"
+                value={settings.baseline.to}
+                onChange={(e) => set('baseline', { ...(settings.baseline as { from: string; to: string }), mode: 'dates', to: e.target.value.trim() })}
+                data-testid="cc-baseline-to"
+              />
             </label>
           </>
         ) : null}
