@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { AttributeType, CsvPreview } from '../../../preload/api.ts';
 import { formatBytes, formatCount, formatPercent } from '../../components/format.ts';
-import { mappedColumns, type MappingDraft } from './mapping-draft.ts';
+import { mappedColumns, NUMBER_FORMATS, numberFormatLabel, type MappingDraft } from './mapping-draft.ts';
 import { TimeZoneSelect } from './time-zone-select.tsx';
 import { timestampFormatOptions } from './timestamp-formats.ts';
 
@@ -158,6 +158,22 @@ export function CsvMapping({
                           </option>
                         ))}
                       </select>
+                      {choice.type === 'number' ? (
+                        <select
+                          value={choice.numberFormat ? (numberFormatLabel(choice.numberFormat) ?? '') : ''}
+                          aria-label={`How ${column.name} writes numbers`}
+                          title="The decimal mark and thousands separator of this column; a value that still cannot be read is a rejected row"
+                          data-testid={`number-format-${column.name}`}
+                          onChange={(e) => update({ numberFormat: NUMBER_FORMATS.find((f) => f.label === e.target.value)?.format })}
+                        >
+                          <option value="">as detected{column.numberFormat ? ` (${numberFormatLabel(column.numberFormat)})` : ''}</option>
+                          {NUMBER_FORMATS.map((f) => (
+                            <option key={f.label} value={f.label}>
+                              {f.label}
+                            </option>
+                          ))}
+                        </select>
+                      ) : null}
                     </td>
                     <td className="num">{column.emptyCount}</td>
                     <td className="num" title={column.distinctCapped ? 'Counted in the first rows only; the file has more.' : undefined}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CsvPreview } from '../../../preload/api.ts';
-import { draftFromPreview, draftProblems, mappingFromDraft } from './mapping-draft.ts';
+import { draftFromPreview, draftProblems, mappingFromDraft, numberFormatLabel } from './mapping-draft.ts';
 
 function preview(): CsvPreview {
   const column = (name: string, index: number, inferredType: 'string' | 'number' | 'date') => ({
@@ -60,5 +60,16 @@ describe('mapping draft', () => {
       'Choose the column that identifies the case.',
       'Column "act" is used both as activity and as resource.',
     ]);
+  });
+
+  it('sends a number format chosen for a column, and only for number columns', () => {
+    const p = preview();
+    const draft = draftFromPreview(p, 'UTC');
+    draft.attributes.cost = { keep: true, type: 'number', numberFormat: { decimal: ',', thousands: '.' } };
+    expect(mappingFromDraft(draft, p).attributes).toEqual([{ name: 'cost', type: 'number', numberFormat: { decimal: ',', thousands: '.' } }]);
+    draft.attributes.cost = { keep: true, type: 'string', numberFormat: { decimal: ',', thousands: '.' } };
+    expect(mappingFromDraft(draft, p).attributes).toEqual([{ name: 'cost', type: 'string' }]);
+    expect(numberFormatLabel({ decimal: ',', thousands: ' ' })).toBe('1 234,5');
+    expect(numberFormatLabel(undefined)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { AttributeType, ColumnMapping, CsvPreview } from '../../../preload/api.ts';
+import type { AttributeType, ColumnMapping, CsvPreview, NumberFormat } from '../../../preload/api.ts';
 
 /** The mapping form's state: '' means "not set" for optional columns and "inferred" for the format. */
 export interface MappingDraft {
@@ -9,8 +9,24 @@ export interface MappingDraft {
   startTimestamp: string;
   timestampFormat: string;
   timezone: string;
-  /** Per attribute column: kept or not, and the type to read it as. */
-  attributes: Record<string, { keep: boolean; type: AttributeType }>;
+  /** Per attribute column: kept or not, the type to read it as, and for numbers how they are written (absent: as detected). */
+  attributes: Record<string, { keep: boolean; type: AttributeType; numberFormat?: NumberFormat }>;
+}
+
+/** The ways of writing numbers the picker offers, as a sample of each. */
+export const NUMBER_FORMATS: readonly { label: string; format: NumberFormat }[] = [
+  { label: '1,234.5', format: { decimal: '.', thousands: ',' } },
+  { label: '1234.5', format: { decimal: '.', thousands: '' } },
+  { label: '1.234,5', format: { decimal: ',', thousands: '.' } },
+  { label: '1234,5', format: { decimal: ',', thousands: '' } },
+  { label: '1 234,5', format: { decimal: ',', thousands: ' ' } },
+  { label: "1'234.5", format: { decimal: '.', thousands: "'" } },
+];
+
+/** How a number format reads, e.g. "1.234,5"; null for none. */
+export function numberFormatLabel(format: NumberFormat | undefined): string | null {
+  if (!format) return null;
+  return NUMBER_FORMATS.find((f) => f.format.decimal === format.decimal && f.format.thousands === format.thousands)?.label ?? `decimal "${format.decimal}", thousands "${format.thousands}"`;
 }
 
 export function draftFromPreview(preview: CsvPreview, machineZone: string): MappingDraft {
@@ -78,12 +94,16 @@ export function mappingFromDraft(draft: MappingDraft, preview: CsvPreview): Part
   const candidates = preview.columns.filter((c) => !used.has(c.name));
   const changed = candidates.some((c) => {
     const choice = draft.attributes[c.name];
-    return choice !== undefined && (!choice.keep || choice.type !== c.inferredType);
+    return choice !== undefined && (!choice.keep || choice.type !== c.inferredType || (choice.type === 'number' && choice.numberFormat !== undefined));
   });
   if (changed) {
     mapping.attributes = candidates
       .filter((c) => draft.attributes[c.name]?.keep !== false)
-      .map((c) => ({ name: c.name, type: draft.attributes[c.name]?.type ?? c.inferredType }));
+      .map((c) => {
+        const choice = draft.attributes[c.name];
+        const type = choice?.type ?? c.inferredType;
+        return type === 'number' && choice?.numberFormat ? { name: c.name, type, numberFormat: choice.numberFormat } : { name: c.name, type };
+      });
   }
   return mapping;
 }
