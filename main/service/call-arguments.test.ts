@@ -38,10 +38,21 @@ describe('checkCallArguments', () => {
     ['a directly-follows request that is not an object', 'directlyFollows', ['/w', 'all'], /argument 2 must be an object/],
     ['a workspace to close that is empty', 'closeWorkspace', ['  '], /must be a non-empty text/],
     ['an argument the call does not take', 'jobs', ['/w'], /at most 0 arguments/],
+    ['a whole number beyond the safe integers', 'findings', ['/w', { top: 1e300 }], /top must be a whole number/],
+    ['an index beyond the safe integers', 'chartPointCases', ['/w', { measure: 'm' }, 2 ** 60], /argument 3 must be a whole number/],
+    ['more points left out than a call takes', 'controlChart', ['/w', { measure: 'm', exclude: Array.from({ length: 10_001 }, (_, i) => i) }], /exclude has 10001 point numbers, more than the 10,000/],
+    ['more phases than a call takes', 'chartPointCases', ['/w', { measure: 'm', phases: new Array<number>(200_000).fill(1) }, 0], /phases has 200000 point numbers/],
+    ['more tests than a call takes', 'controlChart', ['/w', { measure: 'm', rules: new Array<number>(10_001).fill(1) }], /rules has 10001 test numbers/],
+    ['more replay activities than a call takes', 'replayPaths', ['/w', { activities: new Array<string>(10_001).fill('A') }], /activities has 10001 texts/],
     ['a percentile range upside down', 'statistics', ['/w', [{ kind: 'performance', measure: 'duration', fromPercentile: 90, toPercentile: 10 }]], /must not exceed/],
   ])('refuses %s with an InputError naming it', (_what, method, args, message) => {
     const call = () => checkCallArguments(method as never, args as unknown[]);
     expect(call).toThrow(InputError);
     expect(call).toThrow(message as RegExp);
+  });
+
+  it('takes lists up to the bound', () => {
+    const exclude = Array.from({ length: 10_000 }, (_, i) => i);
+    expect((checkCallArguments('controlChart', ['/w', { measure: 'm', exclude }])[1] as { exclude: number[] }).exclude).toHaveLength(10_000);
   });
 });

@@ -18,10 +18,24 @@ const bad = (name: string, what: string): never => {
 };
 
 const text: Check = (v, name) => (typeof v === 'string' && v.trim() !== '' ? v : bad(name, 'must be a non-empty text'));
+// Safe integers only: 1e300 is "whole" to Number.isInteger but no count, index or limit we take.
 const whole =
   (min: number): Check =>
   (v, name) =>
-    Number.isInteger(v) && (v as number) >= min ? v : bad(name, `must be a whole number ≥ ${min}`);
+    Number.isSafeInteger(v) && (v as number) >= min ? v : bad(name, `must be a whole number ≥ ${min}`);
+/**
+ * Lists off the wire (points to leave out, phases, activities, models) are bounded: far above what
+ * a person picks in a view, below what turns one call into minutes of work or a stack overflow
+ * (a 1 MB body holds 500,000 small numbers, and the engine spreads some lists into Math.min).
+ */
+export const MAX_LIST_ITEMS = 10_000;
+const list =
+  (item: Check, what: string): Check =>
+  (v, name) => {
+    if (!Array.isArray(v)) return bad(name, `must be a list of ${what}`);
+    if (v.length > MAX_LIST_ITEMS) return bad(name, `has ${v.length} ${what}, more than the ${MAX_LIST_ITEMS.toLocaleString('en-US')} a call takes`);
+    return v.map((x, i) => item(x, `${name}[${i}]`));
+  };
 const share: Check = (v, name) => (typeof v === 'number' && v >= 0 && v <= 1 ? v : bad(name, 'must be a number from 0 to 1'));
 const flag: Check = (v, name) => (typeof v === 'boolean' ? v : bad(name, 'must be true or false'));
 const optional =
@@ -52,11 +66,11 @@ const record =
   };
 
 const number: Check = (v, name) => (typeof v === 'number' && Number.isFinite(v) ? v : bad(name, 'must be a number'));
-const wholes: Check = (v, name) => (Array.isArray(v) ? v.map((x, i) => whole(0)(x, `${name}[${i}]`)) : bad(name, 'must be a list of point numbers'));
+const wholes: Check = list(whole(0), 'point numbers');
 const object: Check = (v, name) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : bad(name, 'must be an object'));
 const RULE_PRESETS = ['minitab', 'western-electric', 'nelson'];
 const rules: Check = (v, name) =>
-  RULE_PRESETS.includes(v as string) ? v : Array.isArray(v) ? v.map((x, i) => whole(1)(x, `${name}[${i}]`)) : bad(name, `must be test numbers or one of ${RULE_PRESETS.join(', ')}`);
+  RULE_PRESETS.includes(v as string) ? v : Array.isArray(v) ? list(whole(1), 'test numbers')(v, name) : bad(name, `must be test numbers or one of ${RULE_PRESETS.join(', ')}`);
 const testK: Check = (v, name) => {
   object(v, name);
   for (const [test, k] of Object.entries(v as Record<string, unknown>)) {
@@ -90,7 +104,7 @@ const chartRequest = record({
   filters: optional(filters),
 });
 
-const texts: Check = (v, name) => (Array.isArray(v) ? v.map((x, i) => text(x, `${name}[${i}]`)) : bad(name, 'must be a list of texts'));
+const texts: Check = list(text, 'texts');
 const timeZone: Check = (v, name) => {
   text(v, name);
   try {
@@ -101,7 +115,7 @@ const timeZone: Check = (v, name) => {
   return v;
 };
 const positive: Check = (v, name) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : bad(name, 'must be a number above 0'));
-const modelList: Check = (v, name) => (Array.isArray(v) ? v.map((x, i) => oneOf(TRAINABLE_MODELS)(x, `${name}[${i}]`)) : bad(name, 'must be a list of models'));
+const modelList: Check = list(oneOf(TRAINABLE_MODELS), 'models');
 
 /** The sliders and view of a map: the process map, the handover map and each compared segment. */
 const mapRequest = record({ activities: share, paths: share, view: oneOf(MAP_VIEWS), filters: optional(filters), calendar: optional(calendar) });
