@@ -180,7 +180,27 @@ export interface KpiBoard {
 /** Tests for special causes: numbers 1–8, or a preset (Minitab default = test 1; Western Electric = 1, 2, 5, 6; Nelson = all). */
 export type RuleSelection = number[] | 'minitab' | 'western-electric' | 'nelson';
 
-export interface ControlChartRequest {
+/** The tests and the EWMA/CUSUM settings a chart is drawn with, as the engine takes them. */
+export interface ChartSettings {
+  /** EWMA/CUSUM: the process target (default: the baseline mean). */
+  target?: number;
+  /** EWMA/CUSUM: the process σ of one observation (default: estimated from the baseline). */
+  sigma?: number;
+  /** EWMA weight, 0 < λ ≤ 1 (default 0.2). */
+  lambda?: number;
+  /** EWMA limit width in σ of the EWMA statistic (default 3). */
+  L?: number;
+  /** CUSUM reference value in σ units (default 0.5: tuned to a 1σ shift). */
+  k?: number;
+  /** CUSUM decision interval in σ units (default 4, as Minitab). */
+  h?: number;
+  /** Tests for special causes (default 'minitab': test 1). */
+  rules?: RuleSelection;
+  /** Override a test's K (e.g. { 2: 8 }); the defaults are Minitab's 3, 9, 6, 14, 2, 4, 15, 8. */
+  testK?: Partial<Record<number, number>>;
+}
+
+export interface ControlChartRequest extends ChartSettings {
   measure: string;
   /** The activity the measure is about (waiting time before it, defects as it, …). */
   activity?: string;
@@ -198,14 +218,6 @@ export interface ControlChartRequest {
   exclude?: number[];
   /** Points (0-based) where a new phase starts, each with its own limits. */
   phases?: number[];
-  rules?: RuleSelection;
-  testK?: Partial<Record<number, number>>;
-  target?: number;
-  sigma?: number;
-  lambda?: number;
-  L?: number;
-  k?: number;
-  h?: number;
   /** Specification limits in the measure's unit: with one or both, capability is computed. */
   specs?: { lsl?: number; usl?: number; target?: number };
   /** How capability treats non-normal data; 'auto' follows the normality check. */

@@ -2,7 +2,7 @@
  * The SPC engine's contract: subgroups in, charts out. Pure numbers, no event-log knowledge; the
  * measures engine (main/engine/measures) turns a log into subgroups and the UI draws the charts.
  */
-import type { AppliedTransform, ChartTransform, ChartType, ControlChartSeries, RuleSelection } from '../../../preload/api.ts';
+import type { AppliedTransform, ChartSettings, ChartTransform, ChartType, ControlChartSeries } from '../../../preload/api.ts';
 
 /** What to chart. Variables: one array of values per subgroup (all of length 1 → I-MR). Attributes:
  * per subgroup the count (defectives for P/NP, defects for C/U) and its size (n, or units for U). */
@@ -14,7 +14,7 @@ export type ChartInput =
 export { CHART_TRANSFORMS, CHART_TYPES } from '../../../preload/api.ts';
 export type { AppliedTransform, ChartName, ChartTransform, ChartType, RuleSelection, ChartSignal as Signal } from '../../../preload/api.ts';
 
-export interface ChartOptions {
+export interface ChartOptions extends ChartSettings {
   chart: ChartType;
   /** Limits from N subgroups only (of the first phase, from `baselineStart` on), applied to every other point. */
   baseline?: number;
@@ -24,22 +24,6 @@ export interface ChartOptions {
   exclude?: number[];
   /** Subgroup indices where a new phase starts (after a process change); each phase gets its own limits. */
   phases?: number[];
-  /** EWMA/CUSUM: the process target (default: the baseline mean). */
-  target?: number;
-  /** EWMA/CUSUM: the process σ of one observation (default: estimated from the baseline). */
-  sigma?: number;
-  /** EWMA weight, 0 < λ ≤ 1 (default 0.2). */
-  lambda?: number;
-  /** EWMA limit width in σ of the EWMA statistic (default 3). */
-  L?: number;
-  /** CUSUM reference value in σ units (default 0.5: tuned to a 1σ shift). */
-  k?: number;
-  /** CUSUM decision interval in σ units (default 4, as Minitab). */
-  h?: number;
-  /** Tests for special causes (default 'minitab': test 1). */
-  rules?: RuleSelection;
-  /** Override a test's K (e.g. { 2: 8 }); the defaults are Minitab's 3, 9, 6, 14, 2, 4, 15, 8. */
-  testK?: Partial<Record<number, number>>;
   /** Chart measured values on the log or fitted Box-Cox scale (heavy-tailed durations); default 'none'. */
   transform?: ChartTransform;
 }
