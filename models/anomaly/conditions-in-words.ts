@@ -1,4 +1,4 @@
-import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
+import type { EventLog } from '../../main/engine/eventlog/index.ts';
 import { hourOf, localClock, weekdayOf, type FeatureSpec, type PresenceCondition, type ProcessStatistics } from '../features/index.ts';
 import { conditionHolds, presenceProbability } from '../features/presence-rules.ts';
 import type { CaseAttributes } from '../features/index.ts';

@@ -1,4 +1,4 @@
-import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
+import type { EventLog } from '../../main/engine/eventlog/index.ts';
 import { encodeCases, type ProcessStatistics } from '../features/index.ts';
 import { featureDrift, type FeatureDrift, type ModelRecord } from '../registry/index.ts';
 import type { AnomalyModelDetails } from './anomaly-model.ts';

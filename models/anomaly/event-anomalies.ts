@@ -1,4 +1,4 @@
-import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
+import type { EventLog } from '../../main/engine/eventlog/index.ts';
 import { predict } from '../ensemble/index.ts';
 import { HOUR_MS, hourOf, localClock, SMOOTHING, type FeatureMatrix, type ProcessStatistics } from '../features/index.ts';
 import { fmtHours } from './conditions-in-words.ts';

@@ -1,4 +1,4 @@
-import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
+import type { EventLog } from '../../main/engine/eventlog/index.ts';
 import { InputError, throwIfCancelled } from '../../main/engine/errors.ts';
 import { ensembleFromJson } from '../ensemble/index.ts';
 import { caseAttributes, encodeCases, type ProcessStatistics } from '../features/index.ts';

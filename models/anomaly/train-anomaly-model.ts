@@ -1,5 +1,4 @@
-import { compactLog } from '../../main/engine/eventlog/compact-log.ts';
-import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
+import { compactLog, type EventLog } from '../../main/engine/eventlog/index.ts';
 import { InputError, throwIfCancelled } from '../../main/engine/errors.ts';
 import { machineTimeZone } from '../../main/engine/import/timestamps/index.ts';
 import { ensembleToJson, predict } from '../ensemble/index.ts';

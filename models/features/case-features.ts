@@ -1,4 +1,4 @@
-import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
+import type { EventLog } from '../../main/engine/eventlog/index.ts';
 import { throwIfCancelled } from '../../main/engine/errors.ts';
 import { caseAttributes } from './case-attributes.ts';
 import { localClock } from './local-clock.ts';

@@ -1,4 +1,4 @@
-import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
+import type { EventLog } from '../../main/engine/eventlog/index.ts';
 import { predict } from '../ensemble/predict.ts';
 import { treeShap } from '../explain/tree-shap.ts';
 import { utcHour } from '../features/prefix/prefix-features.ts';

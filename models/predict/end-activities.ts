@@ -1,6 +1,6 @@
-import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
+import type { EventLog } from '../../main/engine/eventlog/index.ts';
 import { InputError } from '../../main/engine/errors.ts';
-import { caseCompletion, inferEndActivities } from '../../main/engine/measures/completion.ts';
+import { caseCompletion, inferEndActivities } from '../../main/engine/measures/index.ts';
 
 /**
  * Which activities close a case, for running-case models. A case is running (still in progress)
@@ -8,7 +8,7 @@ import { caseCompletion, inferEndActivities } from '../../main/engine/measures/c
  * "completed" everywhere): an activity that closes a fair share of cases and is almost never
  * followed by anything.
  */
-export { inferEndActivities } from '../../main/engine/measures/completion.ts';
+export { inferEndActivities } from '../../main/engine/measures/index.ts';
 
 /** Codes of the given end activities, refusing names the log does not contain. */
 export function endActivityCodes(log: EventLog, names: readonly string[]): Int32Array {

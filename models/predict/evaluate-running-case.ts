@@ -1,4 +1,4 @@
-import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
+import type { EventLog } from '../../main/engine/eventlog/index.ts';
 import { predict } from '../ensemble/predict.ts';
 import type { FeatureTable } from '../features/prefix/prefix-features.ts';
 import type { PrefixRows } from '../features/prefix/prefix-rows.ts';

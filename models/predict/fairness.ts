@@ -1,4 +1,4 @@
-import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
+import type { EventLog } from '../../main/engine/eventlog/index.ts';
 import { InputError } from '../../main/engine/errors.ts';
 import type { SegmentFairness } from '../../preload/api.ts';
 import type { PrefixRows } from '../features/prefix/prefix-rows.ts';

@@ -1,4 +1,4 @@
-import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
+import type { EventLog } from '../../main/engine/eventlog/index.ts';
 import type { PrefixRows } from '../features/prefix/prefix-rows.ts';
 
 const HOUR = 3_600_000;

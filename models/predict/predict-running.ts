@@ -1,4 +1,4 @@
-import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
+import type { EventLog } from '../../main/engine/eventlog/index.ts';
 import type { FindingContribution, RunningCaseRow } from '../../preload/api.ts';
 import { InputError } from '../../main/engine/errors.ts';
 import { predict } from '../ensemble/predict.ts';

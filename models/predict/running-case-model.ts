@@ -1,4 +1,4 @@
-import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
+import type { EventLog } from '../../main/engine/eventlog/index.ts';
 import { InputError } from '../../main/engine/errors.ts';
 import type { TreeEnsemble } from '../ensemble/tree-ensemble.ts';
 import type { FeatureTable } from '../features/prefix/prefix-features.ts';

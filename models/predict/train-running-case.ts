@@ -1,4 +1,4 @@
-import type { EventLog } from '../../main/engine/eventlog/event-log.ts';
+import type { EventLog } from '../../main/engine/eventlog/index.ts';
 import { throwIfCancelled } from '../../main/engine/errors.ts';
 import { fitPrefixEncoding, type PrefixEncoding } from '../features/prefix/prefix-encoding.ts';
 import { encodePrefixes, type FeatureTable } from '../features/prefix/prefix-features.ts';

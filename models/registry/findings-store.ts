@@ -1,6 +1,6 @@
 import { currentUser } from '../../main/engine/app-version.ts';
 import { InputError } from '../../main/engine/errors.ts';
-import type { Workspace } from '../../main/engine/workspace/workspace.ts';
+import type { Workspace } from '../../main/engine/workspace/index.ts';
 import { ensureRegistryTables } from './registry-schema.ts';
 import type { Finding, FindingKind, FindingStatus } from './registry-types.ts';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { APP_VERSION, currentUser } from '../../main/engine/app-version.ts';
 import { InputError } from '../../main/engine/errors.ts';
-import type { Workspace } from '../../main/engine/workspace/workspace.ts';
+import type { Workspace } from '../../main/engine/workspace/index.ts';
 import { ensureRegistryTables } from './registry-schema.ts';
 import type { DataBasis, ModelRecord, NewModel } from './registry-types.ts';
 

@@ -1,5 +1,5 @@
 import type { AttributeValue, LogFilter, TimeRangeMode } from '../../../preload/api.ts';
-import type { AttributeColumn, EventLog } from '../eventlog/event-log.ts';
+import type { AttributeColumn, EventLog } from '../eventlog/index.ts';
 import { InputError } from '../errors.ts';
 import { caseBegin, caseEnd } from './case-span.ts';
 import { matchFollower } from './filters-follower.ts';

@@ -1,5 +1,5 @@
 import type { LogFilter } from '../../../preload/api.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
+import type { EventLog } from '../eventlog/index.ts';
 import { caseDurationMs } from './case-span.ts';
 import { quantile } from './statistics-table.ts';
 import { variantGroups } from './variants.ts';

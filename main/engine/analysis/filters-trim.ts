@@ -1,5 +1,5 @@
 import type { LogFilter } from '../../../preload/api.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
+import type { EventLog } from '../eventlog/index.ts';
 import { activityCode, parseInstant } from './filters-lookup.ts';
 
 /**

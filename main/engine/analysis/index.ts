@@ -19,9 +19,9 @@ export type { DurationStatistics, StatisticsBy, StatisticsRequest, StatisticsRow
 export { caseMask, filteredLog, filterMask, sharedCaseMask, keptCaseCount, parseLogFilters, type CaseMask, type FilteredLog } from './filters.ts';
 export { logStatistics } from './statistics.ts';
 export { variants, variantGroups } from './variants.ts';
-export { validateCalendar, durationFunction } from './calendar.ts';
+export { validateCalendar, durationFunction, businessClock } from './calendar.ts';
 export { groupDurations, directlyFollows } from './directly-follows.ts';
-export { caseDurationMs } from './case-span.ts';
+export { caseBegin, caseDurationMs, caseEnd } from './case-span.ts';
 export { medianInPlace, selectInPlace } from './median.ts';
-export { caseDetail, caseList } from './cases.ts';
+export { attributeValue, caseDetail, caseList } from './cases.ts';
 export { filterOptions } from './filter-options.ts';

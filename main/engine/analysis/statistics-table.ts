@@ -1,5 +1,5 @@
 import type { DurationStatistics, StatisticsRequest, StatisticsRow, StatisticsTable } from '../../../preload/api.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
+import type { EventLog } from '../eventlog/index.ts';
 import { InputError } from '../errors.ts';
 import { attributeValue } from './cases.ts';
 import { caseDurationMs } from './case-span.ts';

@@ -4,4 +4,4 @@ export type { EventLog, AttributeColumn, StringAttributeColumn, NumericAttribute
 export { EventLogBuilder } from './event-log-builder.ts';
 export type { AttributeHandle, RawValue } from './event-log-builder.ts';
 export { compactLog } from './compact-log.ts';
-export { pairLifecycleTransitions } from './pair-lifecycle.ts';
+export { LIFECYCLE_ATTRIBUTE, pairLifecycleTransitions } from './pair-lifecycle.ts';

@@ -1,4 +1,4 @@
-import type { EventLog } from '../eventlog/event-log.ts';
+import type { EventLog } from '../eventlog/index.ts';
 import { InputError } from '../errors.ts';
 import { hasStartTimes, keptSize } from './log-columns.ts';
 import { writeLogCsv } from './log-csv.ts';

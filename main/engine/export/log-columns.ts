@@ -1,4 +1,4 @@
-import type { AttributeColumn, EventLog } from '../eventlog/event-log.ts';
+import type { AttributeColumn, EventLog } from '../eventlog/index.ts';
 
 /**
  * The text of an attribute value as tools read it back: text verbatim, numbers in JavaScript's

@@ -1,4 +1,4 @@
-import type { EventLog } from '../eventlog/event-log.ts';
+import type { EventLog } from '../eventlog/index.ts';
 import { hasStartTimes, isoTime, valueText } from './log-columns.ts';
 import type { TextSink } from './text-sink.ts';
 

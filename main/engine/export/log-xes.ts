@@ -1,5 +1,4 @@
-import type { AttributeColumn, EventLog } from '../eventlog/event-log.ts';
-import { LIFECYCLE_ATTRIBUTE } from '../eventlog/pair-lifecycle.ts';
+import { LIFECYCLE_ATTRIBUTE, type AttributeColumn, type EventLog } from '../eventlog/index.ts';
 import { isoTime, isWholeNumberColumn, valueText } from './log-columns.ts';
 import type { TextSink } from './text-sink.ts';
 

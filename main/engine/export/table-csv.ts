@@ -1,7 +1,5 @@
-import type { EventLog } from '../eventlog/event-log.ts';
-import { caseBegin, caseDurationMs, caseEnd } from '../analysis/case-span.ts';
-import type { StatisticsTable } from '../analysis/statistics-table.ts';
-import { variants } from '../analysis/variants.ts';
+import type { EventLog } from '../eventlog/index.ts';
+import { caseBegin, caseDurationMs, caseEnd, variants, type StatisticsTable } from '../analysis/index.ts';
 import { isoTime, valueText } from './log-columns.ts';
 import type { TextSink } from './text-sink.ts';
 

@@ -1,6 +1,6 @@
 import type { LogBasis, WorkingCalendar } from '../../../preload/api.ts';
-import type { CaseMask } from '../analysis/filters.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
+import type { CaseMask } from '../analysis/index.ts';
+import type { EventLog } from '../eventlog/index.ts';
 import { InputError } from '../errors.ts';
 import { periodChartInput, type PeriodChart } from './chart-input.ts';
 import { caseCompletion } from './completion.ts';

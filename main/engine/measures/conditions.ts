@@ -1,6 +1,5 @@
-import { businessClock } from '../analysis/calendar.ts';
-import { caseBegin, caseEnd } from '../analysis/case-span.ts';
-import type { AttributeColumn, EventLog } from '../eventlog/event-log.ts';
+import { businessClock, caseBegin, caseEnd } from '../analysis/index.ts';
+import type { AttributeColumn, EventLog } from '../eventlog/index.ts';
 import { InputError } from '../errors.ts';
 import { MS_PER_UNIT, type AttributeMatch, type CaseCondition } from './measure-types.ts';
 import { checkActivities, checkAttribute, type ResolvedParameters } from './parameters.ts';

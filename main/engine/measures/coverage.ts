@@ -1,5 +1,5 @@
-import type { EventLog } from '../eventlog/event-log.ts';
-import { wallClockResolver } from '../import/timestamps/time-zone.ts';
+import type { EventLog } from '../eventlog/index.ts';
+import { wallClockResolver } from '../import/timestamps/index.ts';
 import { nextPeriodStart, type Period, type PeriodGrid } from './periods.ts';
 
 /**

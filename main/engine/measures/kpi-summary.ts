@@ -1,5 +1,5 @@
 import type { KpiFigures, KpiPeriodValue, KpiTrend } from '../../../preload/api.ts';
-import { medianInPlace } from '../analysis/median.ts';
+import { medianInPlace } from '../analysis/index.ts';
 import type { MeasureBlock } from './measure-types.ts';
 import type { PeriodGrid } from './periods.ts';
 

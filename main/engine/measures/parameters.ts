@@ -1,7 +1,6 @@
 import type { WorkingCalendar } from '../../../preload/api.ts';
-import { validateCalendar } from '../analysis/calendar.ts';
-import { caseDurationMs } from '../analysis/case-span.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
+import { caseDurationMs, validateCalendar } from '../analysis/index.ts';
+import type { EventLog } from '../eventlog/index.ts';
 import { InputError } from '../errors.ts';
 import type { Completion } from './completion.ts';
 import { MS_PER_UNIT, type DefectParameter, type Duration, type MeasureParameters } from './measure-types.ts';

@@ -1,6 +1,5 @@
 import { InputError } from '../errors.ts';
-import { isValidTimeZone, zoneOffsetAt } from '../import/timestamps/time-zone.ts';
-import { daysFromCivil } from '../import/timestamps/civil-time.ts';
+import { daysFromCivil, isValidTimeZone, zoneOffsetAt } from '../import/timestamps/index.ts';
 
 /**
  * Periods a measure is aggregated by: calendar days, ISO weeks (Monday to Sunday) or calendar

@@ -1,5 +1,5 @@
-import { attributeValue } from '../analysis/cases.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
+import { attributeValue } from '../analysis/index.ts';
+import type { EventLog } from '../eventlog/index.ts';
 import { InputError } from '../errors.ts';
 import { groupedKpiSummaries, type KpiSummary } from './kpi-summary.ts';
 import type { MeasureBlock } from './measure-types.ts';

@@ -1,5 +1,5 @@
-import { caseBegin, caseEnd } from '../analysis/case-span.ts';
-import type { EventLog } from '../eventlog/event-log.ts';
+import { caseBegin, caseEnd } from '../analysis/index.ts';
+import type { EventLog } from '../eventlog/index.ts';
 import { InputError } from '../errors.ts';
 import { activitiesOf, activityFlags, evaluateCondition, type ConditionContext } from './conditions.ts';
 import { MS_PER_UNIT, UNIT_OF_BLOCK, type DurationUnit, type Measure, type MeasureUnitOf } from './measure-types.ts';

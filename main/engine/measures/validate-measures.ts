@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../../resources/measures/measures.schema.json' with { type: 'json' };
-import { validateCalendar } from '../analysis/calendar.ts';
+import { validateCalendar } from '../analysis/index.ts';
 import { InputError } from '../errors.ts';
 import { jsonValueOffsets, lineOfPointer } from './json-location.ts';
 import { CHARTS_OF_BLOCK, DURATION_UNITS, MEASURES_SCHEMA_VERSION, UNIT_OF_BLOCK, type Measure, type MeasuresFile } from './measure-types.ts';

@@ -1,4 +1,4 @@
-import type { AttributeColumn, EventLog } from '../../../main/engine/eventlog/event-log.ts';
+import type { AttributeColumn, EventLog } from '../../../main/engine/eventlog/index.ts';
 
 /**
  * What a prefix model needs to turn any log's running cases into the same feature columns it

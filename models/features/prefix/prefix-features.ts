@@ -1,4 +1,4 @@
-import type { AttributeColumn, EventLog } from '../../../main/engine/eventlog/event-log.ts';
+import type { AttributeColumn, EventLog } from '../../../main/engine/eventlog/index.ts';
 import type { PrefixEncoding } from './prefix-encoding.ts';
 import type { PrefixRows } from './prefix-rows.ts';
 import { workloadAt } from './workload.ts';

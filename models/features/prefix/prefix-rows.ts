@@ -1,4 +1,4 @@
-import type { EventLog } from '../../../main/engine/eventlog/event-log.ts';
+import type { EventLog } from '../../../main/engine/eventlog/index.ts';
 
 /**
  * The rows a running-case model sees: one per (case, prefix length, moment of observation).

@@ -1,4 +1,4 @@
-import type { EventLog } from '../../../main/engine/eventlog/event-log.ts';
+import type { EventLog } from '../../../main/engine/eventlog/index.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
