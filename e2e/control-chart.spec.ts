@@ -119,9 +119,14 @@ test('a measure on its control chart: limits, chart types, a signal with its tes
   await page.mouse.click(signal.x, signal.y);
   await expect(page.getByTestId('cc-point')).toContainText('Week of 2024-05-20');
   await expect(page.getByTestId('cc-point-signals')).toContainText('Test 1');
-  await expect(page.getByTestId('cc-point-filter')).toContainText('6 cases');
+  await expect(page.getByTestId('cc-point-filter')).toContainText('6 cases behind this point');
   await expect(page.getByTestId('cc-point-variants')).toContainText('Receive → Close 6 cases (100%)');
+  // A click only selects: no view is filtered until the user asks for it.
+  await expect(page.getByTestId('filter-chip')).toHaveCount(0);
+  await page.getByTestId('cc-filter-point').click();
   await expect(page.getByTestId('filter-chip').first()).toContainText('Cycle time, week of 2024-05-20 (6 cases)');
+  await expect(page.getByTestId('cc-point-filter')).toContainText('Every view is filtered to its 6 cases');
+  await expect(page.getByTestId('cc-ignored-chips')).toContainText('applies to the other views, not to this chart');
   // The signals also read as text under the chart.
   await page.getByTestId('cc-signals').locator('summary').click();
   await expect(page.getByTestId('cc-signals')).toContainText('2024-05-20 Xbar: Test 1: 1 point more than 3 standard deviations from center line');
@@ -139,7 +144,13 @@ test('a measure on its control chart: limits, chart types, a signal with its tes
   // Back on the chart (which leaves the point's chip out), save it as PNG.
   await page.getByTestId('nav-control-chart').click();
   await expect(chart).toContainText('UCL=');
-  await expect(page.getByTestId('control-chart-view')).toContainText('leaves out the chip of a chart point');
+  await expect(page.getByTestId('cc-ignored-chips')).toContainText('The filter to one chart point’s cases applies to the other views');
+  // Signalling counts points: the shifted week once, though it may signal on Xbar and R.
+  await expect(page.getByTestId('cc-caption')).toContainText(/\d+ points · \d+ signalling \(a point signalling on both charts counts once\)/);
+  // Baseline dates are typed as ISO like every date in the app.
+  await page.getByTestId('cc-baseline-mode').selectOption('dates');
+  await expect(page.getByTestId('cc-baseline-from')).toHaveAttribute('placeholder', 'YYYY-MM-DD');
+  await page.getByTestId('cc-baseline-mode').selectOption('first');
   const download = page.waitForEvent('download');
   await page.getByTestId('cc-export-png').click();
   const saved = await download;

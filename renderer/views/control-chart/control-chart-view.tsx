@@ -112,19 +112,22 @@ export function ControlChartView() {
       (found) => {
         // What the cases behind the point did: their variants, most frequent first.
         api.variantList(workspace.path, [...chartFilters, found.filter]).then(setPointVariants, () => setPointVariants([]));
-        // One chip per chart: a click on another point replaces the previous point's chip.
-        const kept = currentFilters().filter((f) => JSON.stringify(f) !== appliedChip.current);
-        appliedChip.current = JSON.stringify(found.filter);
-        setFilters([...kept, found.filter]);
+        // Selecting a point changes nothing elsewhere: filtering every view is the user's explicit choice.
         setPointCases(found);
       },
       (error: unknown) => setPointError(toUserFacingError(error)),
     );
   };
+  // One chip per chart: filtering to another point's cases replaces the previous point's chip.
+  const applyChip = (found: ChartPointCases) => {
+    const kept = currentFilters().filter((f) => JSON.stringify(f) !== appliedChip.current);
+    appliedChip.current = JSON.stringify(found.filter);
+    setFilters([...kept, found.filter]);
+  };
+  const chipApplied = pointCases !== null && filters.some((f) => JSON.stringify(f) === JSON.stringify(pointCases.filter));
   const removeChip = () => {
     setFilters(currentFilters().filter((f) => JSON.stringify(f) !== appliedChip.current));
     appliedChip.current = null;
-    setPointCases(null);
   };
   const toggle = (key: 'exclude' | 'phases', index: number) =>
     setSettings((s) => ({ ...s, [key]: s[key].includes(index) ? s[key].filter((i) => i !== index) : [...s[key], index] }));
@@ -214,7 +217,12 @@ export function ControlChartView() {
         </div>
       </div>
       <FilterChips compact />
-      {ignoredChips ? <p className="muted small">The chart leaves out {ignoredChips === 1 ? 'the chip of a chart point' : `${ignoredChips} chips of chart points`}: it charts the cases around them.</p> : null}
+      {ignoredChips ? (
+        <p className="muted small" data-testid="cc-ignored-chips">
+          {ignoredChips === 1 ? 'The filter to one chart point’s cases applies' : `The ${ignoredChips} filters to chart points’ cases apply`} to the other views, not to this chart: it still charts every
+          case, so the point stays among its neighbours.
+        </p>
+      ) : null}
 
       {info.status === 'failed' ? <ErrorPanel error={info.error} title="The measurement schema could not be read" /> : null}
       {result.status === 'failed' ? <ErrorPanel error={result.error} title="The control chart could not be drawn" /> : null}
@@ -253,8 +261,16 @@ export function ControlChartView() {
               unit={shown.measure.unit}
               excluded={settings.exclude.includes(selected)}
               phaseStart={settings.phases.includes(selected)}
-              onOpenMap={() => navigate('map')}
-              onOpenCases={() => navigate('cases')}
+              filtered={chipApplied}
+              onFilter={() => pointCases && applyChip(pointCases)}
+              onOpenMap={() => {
+                if (pointCases && !chipApplied) applyChip(pointCases);
+                navigate('map');
+              }}
+              onOpenCases={() => {
+                if (pointCases && !chipApplied) applyChip(pointCases);
+                navigate('cases');
+              }}
               onCompare={() => setComparing(true)}
               compareLabel={baseline ? 'Beside the baseline’s map' : 'Beside every other case’s map'}
               onRemoveFilter={removeChip}

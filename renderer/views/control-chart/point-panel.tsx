@@ -8,8 +8,9 @@ const VARIANTS_SHOWN = 5;
 
 /**
  * The point the user clicked: what it stands for, the tests it fails, and the way to its cases —
- * the filter chip is applied at once (every other view now shows those cases), their variants,
- * the map one click away — plus taking it out of the limits or starting a new phase at it.
+ * their variants, and explicit actions: filter every view to them, open them on the map or in the
+ * case table (which filters too, as it says) — plus taking it out of the limits or starting a new
+ * phase at it. A click only selects: nothing elsewhere changes until the user asks.
  */
 export function PointPanel({
   view,
@@ -20,6 +21,8 @@ export function PointPanel({
   unit,
   excluded,
   phaseStart,
+  filtered,
+  onFilter,
   onOpenMap,
   onOpenCases,
   onCompare,
@@ -38,6 +41,9 @@ export function PointPanel({
   unit: MeasureUnit;
   excluded: boolean;
   phaseStart: boolean;
+  /** Whether every view is filtered to this point's cases now. */
+  filtered: boolean;
+  onFilter(): void;
   onOpenMap(): void;
   onOpenCases(): void;
   /** Opens the map of these cases beside the map of the baseline's (or every other case's). */
@@ -85,12 +91,21 @@ export function PointPanel({
       {error ? <ErrorPanel error={error} title="The cases behind this point could not be found" /> : null}
       {cases ? (
         <>
-          <p className="small" data-testid="cc-point-filter">
-            Filtered to its {plural(cases.cases, 'case')}: every view now shows them.{' '}
-            <button type="button" className="link-button" onClick={onRemoveFilter}>
-              Remove the filter
-            </button>
-          </p>
+          {filtered ? (
+            <p className="small" data-testid="cc-point-filter">
+              Every view is filtered to its {plural(cases.cases, 'case')}.{' '}
+              <button type="button" className="link-button" onClick={onRemoveFilter}>
+                Remove the filter
+              </button>
+            </p>
+          ) : (
+            <p className="small" data-testid="cc-point-filter">
+              {plural(cases.cases, 'case')} behind this point.{' '}
+              <button type="button" className="link-button" onClick={onFilter} data-testid="cc-filter-point">
+                Filter every view to these cases
+              </button>
+            </p>
+          )}
           {variants?.length ? (
             <div className="cc-point-variants" data-testid="cc-point-variants">
               <h3>Their variants</h3>
@@ -109,14 +124,14 @@ export function PointPanel({
             </div>
           ) : null}
           <div className="button-row">
-            <button type="button" className="primary" onClick={onOpenMap} data-testid="cc-open-map">
-              Open on the map
+            <button type="button" className="primary" onClick={onOpenMap} data-testid="cc-open-map" title={filtered ? undefined : 'Filters every view to these cases and opens the map'}>
+              {filtered ? 'Open on the map' : 'Filter and open on the map'}
             </button>
             <button type="button" onClick={onCompare} data-testid="cc-compare-maps">
               {compareLabel}
             </button>
-            <button type="button" onClick={onOpenCases} data-testid="cc-open-cases">
-              Show the cases
+            <button type="button" onClick={onOpenCases} data-testid="cc-open-cases" title={filtered ? undefined : 'Filters every view to these cases and opens the case table'}>
+              {filtered ? 'Show the cases' : 'Filter and show the cases'}
             </button>
           </div>
         </>
