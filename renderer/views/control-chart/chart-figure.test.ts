@@ -116,6 +116,11 @@ describe('helpers', () => {
     expect(ticks).toContain('&lt;a href=\\"https://example.org\\"&gt;c&amp;1&lt;/a&gt;');
     expect(ticks).not.toContain('<a');
   });
+  it('the lower CUSUM hover shows a label from the log as typed', () => {
+    const cusum = series({ name: 'CUSUM', points: [0], lower: [1], ucl: 4, lcl: -4, center: 0, labels: ['<i>c1</i>'], n: [1], phase: [0] });
+    const figure = controlChartFigure(view([cusum]), 'hours', { selected: null, baseline: null, leftOut: [] });
+    expect((trace(figure, 'lower CUSUM').hovertext as string[])[0]).toMatch(/^<b>&lt;i&gt;c1&lt;\/i&gt;<\/b><br>lower CUSUM = 1/);
+  });
   it('ticks show the date of an instant', () => {
     expect(tickText('2024-03-04T10:15:00.000Z')).toBe('2024-03-04');
     expect(tickText('2024-03-04')).toBe('2024-03-04');

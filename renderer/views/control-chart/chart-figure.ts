@@ -135,7 +135,7 @@ function seriesTraces(view: ControlChartView, chart: ControlChartSeries, part: n
       yaxis,
       line: { color: COLORS.point, width: 1, dash: 'dot' },
       marker: { color: COLORS.point, size: m > 500 ? 3 : 5 },
-      hovertext: chart.lower.map((v, i) => `<b>${tickText(chart.labels[i] ?? '')}</b><br>lower CUSUM = ${significant(v)} (drawn as −${significant(v)})`),
+      hovertext: chart.lower.map((v, i) => `<b>${plotlyText(tickText(chart.labels[i] ?? ''))}</b><br>lower CUSUM = ${significant(v)} (drawn as −${significant(v)})`),
       hoverinfo: 'text',
       customdata: x,
     });
