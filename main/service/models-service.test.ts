@@ -169,4 +169,16 @@ describe('models over the contract', () => {
     expect(() => checkCallArguments('startTraining', [workspace, { models: ['magic'] }])).toThrow(/must be one of/);
     expect(() => checkCallArguments('updateFinding', [workspace, 'x', { status: 'gone' }])).toThrow(/status must be one of/);
   });
+
+  // Last: it changes the log under the models.
+  it('says when the models in use were trained on other data, with the request that retrains them alike', async () => {
+    expect((await engine.runningCases(workspace, {})).stale).toBeNull();
+    expect((await engine.findings(workspace, {})).stale).toBeNull();
+    await engine.applyFix(workspace, { kind: 'drop_duplicates', description: 'drop exact duplicates', params: {} });
+    const running = await engine.runningCases(workspace, {});
+    expect(running.stale).toEqual({ models: ['remaining-time v1'], retrain: { models: ['remaining-time'] } });
+    const { stale } = await engine.findings(workspace, {});
+    expect(stale?.models.sort()).toEqual(['anomaly v1', 'bottleneck v1']);
+    expect(stale?.retrain.models?.sort()).toEqual(['anomaly', 'bottleneck']);
+  });
 });

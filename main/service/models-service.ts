@@ -8,7 +8,11 @@ import type {
   FindingUpdate,
   ModelsOverview,
   RunningCasesRequest,
+  LogBasis,
+  LogFilter,
   RunningCasesView,
+  StaleModels,
+  TrainableModel,
   TrainingRequest,
 } from '../../preload/api.ts';
 import { TRAINABLE_MODELS } from '../../preload/api.ts';
@@ -17,14 +21,14 @@ import { InputError } from '../engine/errors.ts';
 import type { EventLog } from '../engine/eventlog/index.ts';
 import { eventAnomalies, exceptionTypeIdOf, type AnomalyModelDetails } from '../../models/anomaly/index.ts';
 import type { ProcessStatistics } from '../../models/features/index.ts';
-import { modelInUse, predictForRunningCases, resolveEndActivities, runningCaseModelOf, type RunningCaseModels } from '../../models/predict/index.ts';
+import { modelInUse, predictForRunningCases, resolveEndActivities, runningCaseModelOf, type RunningCaseModels, type RunningCaseTarget } from '../../models/predict/index.ts';
 import { completedCases } from '../../models/predict/end-activities.ts';
 import { suggestedSlaTarget } from '../engine/measures/index.ts';
 import { FindingsStore, ModelRegistry, type Finding, type ModelRecord } from '../../models/registry/index.ts';
 import type { JobWork } from './job-queue.ts';
 import type { RunOnThread } from './job-kinds.ts';
 import { logRulesOut, measuresSlaHours, trainModels, whyNotTrainable, type TrainingInput } from './model-training.ts';
-import { basisSummary, modelVersionInfo } from './model-versions.ts';
+import { baselineWarning, basisSummary, isStale, modelVersionInfo } from './model-versions.ts';
 import type { WorkspaceSessions } from './workspace-sessions.ts';
 
 /** The training thread's module: the TypeScript file in development, the bundle beside this one when built. */
@@ -85,7 +89,7 @@ export class ModelsService {
   }
 
   async findings(workspace: string, request: FindingsRequest): Promise<FindingsList> {
-    const { log, workspace: ws } = this.sessions.currentLog(workspace);
+    const { log, basis, workspace: ws } = this.sessions.currentLog(workspace);
     const all = new FindingsStore(ws).list();
     const counts = new Map<string, { kind: FindingSummary['kind']; status: FindingStatus; n: number }>();
     for (const f of all) {
@@ -97,12 +101,14 @@ export class ModelsService {
     }
     const mask = filterMask(log, request.filters);
     const kept = mask ? casesKept(log, mask) : null;
+    const registry = new ModelRegistry(ws);
+    const behind = [...new Set(all.map((f) => f.modelVersion))].map((label) => modelOf(registry, label)).filter((m) => m !== null);
     const findings = all
       .filter((f) => (!request.kind || f.kind === request.kind) && (!request.status || (f.status ?? 'open') === request.status))
       .filter((f) => !kept || f.case === undefined || kept.has(f.case))
       .slice(0, request.top ?? Infinity)
       .map(summary);
-    return { findings, total: all.length, counts: [...counts.values()] };
+    return { findings, total: all.length, counts: [...counts.values()], stale: staleModels(behind.map((m) => registry.get(m.id)), basis) };
   }
 
   async finding(workspace: string, id: string): Promise<FindingDetail> {
@@ -178,6 +184,11 @@ export class ModelsService {
       runningCases: rows.length,
       atRisk: rows.filter((p) => (p.slaBreachProbability ?? 0) >= SLA_RISK).length,
       models: used.map((r) => r.label),
+      stale: staleModels(used, basis),
+      baselineWarnings: used.flatMap((r) => {
+        const warning = baselineWarning(r, true, []);
+        return warning ? [`${r.label}: ${warning}`] : [];
+      }),
       slaHours: sla?.kind === 'sla-breach' ? sla.slaHours : null,
       cases: rows.slice(0, request.top ?? Infinity).map((p) => ({ ...p, caseIndex: index.get(p.case) ?? -1 })),
     };
@@ -187,6 +198,21 @@ export class ModelsService {
     const entries = this.sessions.get(workspace).auditTrail();
     return entries.reverse().slice(0, request.limit ?? AUDIT_DEFAULT);
   }
+}
+
+/** The models among these trained on other data than the log now, with the request that trains them again alike. */
+function staleModels(records: readonly ModelRecord[], basis: LogBasis): StaleModels | null {
+  const stale = records.filter((r) => isStale(r, basis));
+  if (stale.length === 0) return null;
+  const retrain: TrainingRequest = { models: [...new Set(stale.map((r) => r.kind as TrainableModel))] };
+  for (const r of stale) {
+    const details = r.details as { target?: RunningCaseTarget; endActivities?: string[] } | null;
+    if (details?.target?.kind === 'sla-breach') retrain.slaHours = details.target.slaHours;
+    if (details?.target?.kind === 'outcome') retrain.outcome = details.target.activity;
+    // End activities the user named are kept; inferred ones are inferred again on the new data.
+    if (r.basis.filters.length) retrain.filters = r.basis.filters as LogFilter[];
+  }
+  return { models: stale.map((r) => r.label), retrain };
 }
 
 /** The unusual cases of an exception type: the model's case findings whose top feature puts them in it. */

@@ -177,8 +177,20 @@ export interface FindingsRequest {
   filters?: LogFilter[];
 }
 
+/**
+ * Models in use that learned from other data than the log now (another import, other fixes):
+ * their findings or forecasts describe that data. `retrain` trains them again with the same
+ * settings (SLA, outcome, end activities, filters) on the log now.
+ */
+export interface StaleModels {
+  models: string[];
+  retrain: TrainingRequest;
+}
+
 export interface FindingsList {
   findings: FindingSummary[];
+  /** The models behind these findings that were trained on other data, or null. */
+  stale: StaleModels | null;
   /** Findings of the current models before `top`, kind, status and filters. */
   total: number;
   counts: { kind: FindingKind; status: FindingStatus; n: number }[];
@@ -259,6 +271,10 @@ export interface RunningCasesView {
   atRisk: number;
   /** The model versions used. */
   models: string[];
+  /** The models used that were trained on other data, or null. */
+  stale: StaleModels | null;
+  /** Warnings of the models used that lose to their best baseline (shown beside the forecasts). */
+  baselineWarnings: string[];
   /** The SLA the breach model was trained for, in hours. */
   slaHours: number | null;
   cases: RunningCaseRow[];

@@ -6,6 +6,7 @@ import { ErrorPanel } from '../../components/error-panel.tsx';
 import { formatPercent, plural } from '../../components/format.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { FilterChips } from '../map/filter-bar.tsx';
+import { StaleModelsNotice } from '../models/stale-models-notice.tsx';
 import { FindingDetailPanel, titleOf } from './finding-detail.tsx';
 import { orderFindings, type FindingsOrder } from './findings-order.ts';
 import './findings.css';
@@ -50,6 +51,7 @@ export function FindingsView() {
         </div>
       </header>
       <FilterChips compact />
+      {list.value ? <StaleModelsNotice stale={list.value.stale} what="findings" /> : null}
       <div className="panel findings-controls">
         <label className="field">
           <span className="field-label">Kind</span>

@@ -9,6 +9,7 @@ import { PlotlyChart } from '../../components/plotly-chart.tsx';
 import { useAsync } from '../../components/use-async.ts';
 import { waterfallChart } from '../findings/waterfall.ts';
 import { FilterChips } from '../map/filter-bar.tsx';
+import { StaleModelsNotice } from '../models/stale-models-notice.tsx';
 import '../findings/findings.css';
 
 const SHOWN = 1000;
@@ -53,6 +54,12 @@ export function RunningCasesView() {
           </button>
         </>
       ) : null}
+      {value ? <StaleModelsNotice stale={value.stale} what="forecasts" /> : null}
+      {value?.baselineWarnings.map((w) => (
+        <p key={w} className="notice" role="status" data-testid="running-baseline-warning">
+          {w}
+        </p>
+      ))}
       {value ? <Headline view={value} /> : <p className="muted">Loading…</p>}
       {value && value.cases.length > 0 ? (
         <div className={chosen ? 'findings-split' : undefined}>
