@@ -18,6 +18,10 @@ test('map elements by keyboard, a selection kept across the view switch, chips a
   await page.keyboard.press('Enter');
   const selection = page.getByTestId('map-selection');
   await expect(selection).toContainText('decide');
+  // Its durations' histogram can put the counts on a log scale (skewed processes).
+  await page.getByTestId('histogram-log').check();
+  await expect(page.getByTestId('duration-histogram')).toHaveAttribute('aria-label', /counts on a log scale/);
+  await expect(page.getByTestId('duration-histogram').locator('.ytitle')).toHaveText('count (log scale)');
   const path = page.getByRole('button', { name: /^path check ticket → decide/ });
   await expect(path).toHaveCount(1);
 

@@ -15,4 +15,9 @@ describe('durationHistogramFigure', () => {
     expect(figure.data[0]).toMatchObject({ type: 'histogram', x: [1, 3], nbinsx: 30 });
     expect(figure.layout).toMatchObject({ xaxis: { title: { text: 'Waiting time (days)' } }, height: 180 });
   });
+
+  it('puts the counts on a log axis when asked, and says so', () => {
+    expect(durationHistogramFigure([60, 120], 'Service time').layout).toMatchObject({ yaxis: { title: { text: 'count' } } });
+    expect(durationHistogramFigure([60, 120], 'Service time', true).layout).toMatchObject({ yaxis: { type: 'log', title: { text: 'count (log scale)' } } });
+  });
 });

@@ -15,8 +15,12 @@ export function histogramUnit(seconds: readonly number[]): { unit: string; size:
   return { unit: 'seconds', size: 1 };
 }
 
-/** Durations of the selected activity or path as a 30-bin histogram in the unit that reads best. */
-export function durationHistogramFigure(seconds: readonly number[], label: string): PlotlyFigure {
+/**
+ * Durations of the selected activity or path as a 30-bin histogram in the unit that reads best.
+ * With `logScale` the counts axis is logarithmic, so the few very long durations of a skewed
+ * process stay visible beside the many short ones.
+ */
+export function durationHistogramFigure(seconds: readonly number[], label: string, logScale = false): PlotlyFigure {
   const { unit, size } = histogramUnit(seconds);
   return {
     data: [
@@ -32,7 +36,7 @@ export function durationHistogramFigure(seconds: readonly number[], label: strin
       margin: { l: 40, r: 8, t: 8, b: 36 },
       height: 180,
       xaxis: { title: { text: `${label} (${unit})`, font: { size: 11 } } },
-      yaxis: { title: { text: 'count', font: { size: 11 } } },
+      yaxis: logScale ? { type: 'log', title: { text: 'count (log scale)', font: { size: 11 } } } : { title: { text: 'count', font: { size: 11 } } },
       bargap: 0.05,
     },
   };
