@@ -1,4 +1,5 @@
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { downloadBlob } from './download.ts';
 import type { PlotlyObject } from './plotly-figure.ts';
 
 /**
@@ -9,6 +10,7 @@ import type { PlotlyObject } from './plotly-figure.ts';
  */
 
 export type { PlotlyFigure, PlotlyObject } from './plotly-figure.ts';
+export { downloadBlob } from './download.ts';
 
 /** One point under the pointer, as plotly reports it (only the fields the app reads). */
 export interface PlotlyPoint {
@@ -175,16 +177,4 @@ export function blobOfDataUrl(url: string): Blob {
     return new Blob([out], { type });
   }
   return new Blob([decodeURIComponent(body)], { type });
-}
-
-/** Hands a file to the browser's download (Electron saves it through its download dialog). */
-export function downloadBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

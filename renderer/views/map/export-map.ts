@@ -1,16 +1,6 @@
 /** Saves the map the user sees (the laid-out SVG) as an SVG or PNG file, with a title block. */
+import { downloadBlob } from '../../components/download.ts';
 import { uiFontFace, withFontFace } from '../../components/ui-font.ts';
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -54,7 +44,7 @@ export function titledSvg(svg: string, lines: readonly string[]): string {
 /** The SVG file carries the UI font, so it is drawn as in the app wherever it is opened. */
 export async function exportSvg(svg: string, name: string): Promise<void> {
   const embedded = withFontFace(svg, await uiFontFace());
-  download(new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${embedded}`], { type: 'image/svg+xml' }), `${name}.svg`);
+  downloadBlob(new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${embedded}`], { type: 'image/svg+xml' }), `${name}.svg`);
 }
 
 /** Rasterises the SVG at twice its size so the PNG stays sharp when zoomed or printed. */
@@ -77,7 +67,7 @@ export async function exportPng(svg: string, name: string, scale = 2): Promise<v
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
     if (!blob) throw new Error('The map could not be encoded as PNG.');
-    download(blob, `${name}.png`);
+    downloadBlob(blob, `${name}.png`);
   } finally {
     URL.revokeObjectURL(url);
   }
