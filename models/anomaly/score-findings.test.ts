@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../main/engine/errors.ts';
 import { Workspace } from '../../main/engine/workspace/workspace.ts';
 import { ensembleFromJson, predict } from '../ensemble/index.ts';
 import { encodeCases, type ProcessStatistics } from '../features/index.ts';
@@ -44,6 +45,15 @@ describe('trainAnomalyModel → registry → scoreFindings', async () => {
       expect(Math.abs(f.score - inProcess[r]) / Math.max(1, inProcess[r])).toBeLessThan(1e-5);
     }
     expect(casesScored).toBe(3_000);
+  });
+
+  it('refuses stored ONNX bytes that are not the graph of its own trees, before onnxruntime sees them', async () => {
+    const tampered = new Uint8Array(saved.onnx);
+    tampered[tampered.length - 1] ^= 0xff;
+    await expect(scoreFindings(log, { ...saved, onnx: tampered })).rejects.toThrow(/stored ONNX graph is not the one Gemba writes/);
+    const appended = new Uint8Array(saved.onnx.length + 1);
+    appended.set(saved.onnx);
+    await expect(scoreFindings(log, { ...saved, onnx: appended })).rejects.toThrow(InputError);
   });
 
   it('flags the injected anomalies, each finding additive and in words', () => {

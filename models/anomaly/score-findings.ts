@@ -3,6 +3,7 @@ import { InputError, throwIfCancelled } from '../../main/engine/errors.ts';
 import { ensembleFromJson } from '../ensemble/index.ts';
 import { caseAttributes, encodeCases, type ProcessStatistics } from '../features/index.ts';
 import { featureDrift, type FeatureDrift, type Finding, type ModelRecord } from '../registry/index.ts';
+import { ensembleToOnnx } from '../onnx/index.ts';
 import { OnnxScorer } from '../runtime/index.ts';
 import { ANOMALY_MODEL_KIND, scorePercentile, type AnomalyModelDetails } from './anomaly-model.ts';
 import { caseContext, describeCondition } from './conditions-in-words.ts';
@@ -39,7 +40,7 @@ export async function scoreFindings(log: EventLog, model: ModelRecord, options: 
   const ensemble = ensembleFromJson(model.ensembleJson);
   const matrix = encodeCases(log, stats, { mask: options.mask, signal: hooks.signal });
   throwIfCancelled(hooks.signal);
-  const scorer = await OnnxScorer.open(model.onnx);
+  const scorer = await OnnxScorer.open(checkedOnnx(model, ensemble));
   let scores: Float32Array;
   try {
     scores = (await scorer.score(matrix.values, matrix.rows)).output;
@@ -107,4 +108,20 @@ export async function scoreFindings(log: EventLog, model: ModelRecord, options: 
 
 function finiteOrNull(x: number): number | null {
   return Number.isFinite(x) ? x : null;
+}
+
+/**
+ * The stored ONNX bytes, opened only when they are exactly the graph Gemba writes for the model's
+ * own trees. A workspace may come from someone else, and onnxruntime would run whatever graph the
+ * bytes describe (other operators, external data files read from disk): rebuilding the graph from
+ * the checked trees and comparing byte for byte means only our TreeEnsemble graph is ever loaded.
+ */
+function checkedOnnx(model: ModelRecord, ensemble: ReturnType<typeof ensembleFromJson>): Uint8Array {
+  const expected = ensembleToOnnx(ensemble, { kind: ANOMALY_MODEL_KIND, features: String(ensemble.featureNames.length) });
+  if (!Buffer.from(expected).equals(Buffer.from(model.onnx.buffer, model.onnx.byteOffset, model.onnx.byteLength))) {
+    throw new InputError(`Model ${model.label}'s stored ONNX graph is not the one Gemba writes for its trees: it was changed after training or comes from elsewhere, so it is not run.`, {
+      hint: 'Train the model again in this workspace (Models → Train).',
+    });
+  }
+  return expected;
 }
