@@ -44,6 +44,9 @@ describe('checkCallArguments', () => {
     ['more phases than a call takes', 'chartPointCases', ['/w', { measure: 'm', phases: new Array<number>(200_000).fill(1) }, 0], /phases has 200000 point numbers/],
     ['more tests than a call takes', 'controlChart', ['/w', { measure: 'm', rules: new Array<number>(10_001).fill(1) }], /rules has 10001 test numbers/],
     ['more replay activities than a call takes', 'replayPaths', ['/w', { activities: new Array<string>(10_001).fill('A') }], /activities has 10001 texts/],
+    ['a KPI board in a zone that is none', 'kpis', ['/w', { timeZone: 'Mars/Olympus' }], /timeZone "Mars\/Olympus" is not a time zone/],
+    ['a control chart in a zone that is none', 'controlChart', ['/w', { measure: 'm', timeZone: 'not a zone' }], /is not a time zone/],
+    ['statistics in a zone that is none', 'statistics', ['/w', [], 'Europe/Nowhere'], /argument 3 "Europe\/Nowhere" is not a time zone/],
     ['a percentile range upside down', 'statistics', ['/w', [{ kind: 'performance', measure: 'duration', fromPercentile: 90, toPercentile: 10 }]], /must not exceed/],
   ])('refuses %s with an InputError naming it', (_what, method, args, message) => {
     const call = () => checkCallArguments(method as never, args as unknown[]);

@@ -79,12 +79,22 @@ const testK: Check = (v, name) => {
   }
   return v;
 };
+/** An IANA zone the runtime knows: a wrong one is named here, not met as a RangeError deep in a measure. */
+const timeZone: Check = (v, name) => {
+  text(v, name);
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: v as string });
+  } catch {
+    bad(name, `"${String(v)}" is not a time zone (use an IANA name such as Europe/Berlin)`);
+  }
+  return v;
+};
 const baseline: Check = (v, name) => (typeof v === 'number' ? whole(2)(v, name) : record({ from: text, to: text })(v, name));
 const chartRequest = record({
   measure: text,
   activity: optional(text),
   period: optional(oneOf(MEASURE_PERIODS)),
-  timeZone: optional(text),
+  timeZone: optional(timeZone),
   chart: optional(oneOf(CHART_TYPES)),
   transform: optional(oneOf(CHART_TRANSFORMS)),
   byUnit: optional(flag),
@@ -105,15 +115,6 @@ const chartRequest = record({
 });
 
 const texts: Check = list(text, 'texts');
-const timeZone: Check = (v, name) => {
-  text(v, name);
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: v as string });
-  } catch {
-    bad(name, `"${String(v)}" is not a time zone (use an IANA name such as Europe/Berlin)`);
-  }
-  return v;
-};
 const positive: Check = (v, name) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : bad(name, 'must be a number above 0'));
 const modelList: Check = list(oneOf(TRAINABLE_MODELS), 'models');
 
@@ -144,7 +145,7 @@ const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M
   cancelJob: [text],
   jobs: [],
   rejectedRows: [text, whole(1), optional(whole(0))],
-  statistics: [text, optional(filters), optional(text)],
+  statistics: [text, optional(filters), optional(timeZone)],
   directlyFollows: [text, optional(record({ filters: optional(filters), calendar: optional(calendar) }))],
   variants: [text],
   cases: [
@@ -191,7 +192,7 @@ const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M
   saveMeasures: [text, object],
   restoreDefaultMeasures: [text],
   measureParameterChoices: [text],
-  kpis: [text, record({ filters: optional(filters), period: optional(oneOf(MEASURE_PERIODS)), by: optional(text), timeZone: optional(text) })],
+  kpis: [text, record({ filters: optional(filters), period: optional(oneOf(MEASURE_PERIODS)), by: optional(text), timeZone: optional(timeZone) })],
   controlChart: [text, chartRequest],
   chartPointCases: [text, chartRequest, whole(0)],
   measure: [
@@ -200,7 +201,7 @@ const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M
       measure: text,
       activity: optional(text),
       period: optional(oneOf(MEASURE_PERIODS)),
-      timeZone: optional(text),
+      timeZone: optional(timeZone),
       by: optional(text),
       chart: optional(oneOf(CHART_TYPES)),
       calendar: optional(calendar),
