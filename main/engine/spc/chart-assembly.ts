@@ -53,6 +53,11 @@ export function limitWidth(settings: TestSetting[]): number {
   return settings.find((s) => s.test === 1)?.k ?? 3;
 }
 
+/** Limits `width` σ of the plotted statistic either side of the centre line, point by point. */
+export function limitsAround(center: readonly number[], zone: readonly number[], width: number): { lcl: number[]; ucl: number[] } {
+  return { lcl: center.map((c, i) => c - width * zone[i]), ucl: center.map((c, i) => c + width * zone[i]) };
+}
+
 export function mean(values: readonly number[]): number {
   let sum = 0;
   for (const v of values) sum += v;

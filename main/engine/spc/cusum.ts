@@ -1,6 +1,6 @@
 import { InputError } from '../errors.ts';
 import { collapse, mean } from './chart-assembly.ts';
-import { grandMean, shortTermSigma } from './sigma-estimates.ts';
+import { phaseReference } from './time-weighted.ts';
 import type { ChartContext } from './variables-charts.ts';
 import type { ControlChart, Signal } from './types.ts';
 
@@ -28,13 +28,7 @@ export function cusumChart(subgroups: number[][], labels: string[], ctx: ChartCo
   const testOne = settings.some((s) => s.test === 1);
   let standardized = false;
   layout.phases.forEach((phase, p) => {
-    const target = options.target ?? grandMean(subgroups, phase.fit);
-    const sigma = options.sigma ?? shortTermSigma(subgroups, phase.fit);
-    if (!(sigma > 0)) {
-      throw new InputError(`Phase ${p + 1}: σ cannot be estimated from its baseline (${Number.isNaN(sigma) ? 'too few values' : 'no variation'}).`, {
-        hint: 'Give the process σ with --sigma, or more data.',
-      });
-    }
+    const { target, sigma } = phaseReference(subgroups, phase.fit, p, options);
     estimates.push({ phase: p, center: target, sigma });
     const equal = sizes.slice(phase.start, phase.end).every((n) => n === sizes[phase.start]);
     standardized ||= !equal;

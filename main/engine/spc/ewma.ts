@@ -1,6 +1,6 @@
 import { InputError } from '../errors.ts';
-import { assembleChart, mean } from './chart-assembly.ts';
-import { grandMean, shortTermSigma } from './sigma-estimates.ts';
+import { assembleChart, limitsAround, mean } from './chart-assembly.ts';
+import { phaseReference } from './time-weighted.ts';
 import type { ChartContext } from './variables-charts.ts';
 import type { ControlChart } from './types.ts';
 
@@ -24,13 +24,7 @@ export function ewmaChart(subgroups: number[][], labels: string[], ctx: ChartCon
   const zone = new Array<number>(m);
   const estimates: ControlChart['estimates'] = [];
   layout.phases.forEach((phase, p) => {
-    const target = options.target ?? grandMean(subgroups, phase.fit);
-    const sigma = options.sigma ?? shortTermSigma(subgroups, phase.fit);
-    if (!(sigma > 0)) {
-      throw new InputError(`Phase ${p + 1}: σ cannot be estimated from its baseline (${Number.isNaN(sigma) ? 'too few values' : 'no variation'}).`, {
-        hint: 'Give the process σ with --sigma, or more data.',
-      });
-    }
+    const { target, sigma } = phaseReference(subgroups, phase.fit, p, options);
     estimates.push({ phase: p, center: target, sigma });
     let z = target;
     let variance = 0;
@@ -51,8 +45,7 @@ export function ewmaChart(subgroups: number[][], labels: string[], ctx: ChartCon
       labels,
       n: sizes,
       center,
-      lcl: center.map((c, i) => c - L * zone[i]),
-      ucl: center.map((c, i) => c + L * zone[i]),
+      ...limitsAround(center, zone, L),
       zoneSigma: zone,
       estimates,
     },

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.ts';
-import { assembleChart, limitWidth, mean, range, standardDeviation } from './chart-assembly.ts';
+import { assembleChart, limitWidth, limitsAround, mean, range, standardDeviation } from './chart-assembly.ts';
 import { c4, controlChartConstants } from './constants.ts';
 import type { PhaseLayout } from './phases.ts';
 import { grandMean, pooledStandardDeviation, sigmaFromMovingRanges, sigmaFromRanges } from './sigma-estimates.ts';
@@ -131,8 +131,7 @@ export function subgroupCharts(subgroups: number[][], labels: string[], ctx: Cha
       labels,
       n: sizes,
       center: xCenter,
-      lcl: xCenter.map((c, i) => c - K * xZone[i]),
-      ucl: xCenter.map((c, i) => c + K * xZone[i]),
+      ...limitsAround(xCenter, xZone, K),
       zoneSigma: xZone,
       estimates,
     },
