@@ -1,4 +1,5 @@
 import { formatCount, formatPercent } from './format.ts';
+import { hasHiddenSpacing, visibleLabel } from './visible-label.ts';
 
 /** Ranked labels with horizontal bars: readable for long activity names, unlike axis ticks. */
 export function BarList({ items, total, testId }: { items: { label: string; count: number }[]; total: number; testId?: string }) {
@@ -7,8 +8,8 @@ export function BarList({ items, total, testId }: { items: { label: string; coun
     <ol className="bar-list" data-testid={testId}>
       {items.map((item, index) => (
         <li key={`${index}:${item.label}`} className="bar-row">
-          <span className="bar-label" title={item.label}>
-            {item.label}
+          <span className="bar-label" title={hasHiddenSpacing(item.label) ? `"${item.label}" (␣ marks spacing that would not show)` : item.label}>
+            {visibleLabel(item.label)}
           </span>
           <span className="bar-track" aria-hidden="true">
             <span className="bar-fill" style={{ width: `${(item.count / max) * 100}%` }} />

@@ -19,6 +19,7 @@ import { CompareMaps, type MapSide } from './compare-maps.tsx';
 import { PointPanel } from './point-panel.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
 import './control-chart-view.css';
+import { visibleLabel } from '../../components/visible-label.ts';
 
 const UNIT_CHARTS: ChartType[] = ['imr', 'ewma', 'cusum'];
 
@@ -176,7 +177,7 @@ export function ControlChartView() {
               <option value="">as defined</option>
               {(options.value?.activities ?? []).map((a) => (
                 <option key={a} value={a}>
-                  {a}
+                  {visibleLabel(a)}
                 </option>
               ))}
             </select>

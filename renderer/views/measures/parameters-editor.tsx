@@ -4,6 +4,7 @@ import { toUserFacingError } from '../../api/gemba-error.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { useAsync } from '../../components/use-async.ts';
+import { visibleLabel } from '../../components/visible-label.ts';
 
 type ListKey = 'endActivities' | 'reworkActivities' | 'exceptionActivities' | 'escalationActivities';
 
@@ -134,13 +135,13 @@ function ActivityList({
       <label className="checkbox small">
         <input type="checkbox" checked={value === null} onChange={(e) => onChange(e.target.checked ? null : (suggestion ?? []))} />
         {leftToGemba}
-        {suggestion !== undefined ? `: ${suggestion.length ? suggestion.join(', ') : 'none'}` : ''}
+        {suggestion !== undefined ? `: ${suggestion.length ? suggestion.map(visibleLabel).join(', ') : 'none'}` : ''}
       </label>
       {value !== null ? (
         <select multiple size={Math.min(6, Math.max(3, activities.length))} value={value} aria-label={label} onChange={(e) => onChange([...e.target.selectedOptions].map((o) => o.value))}>
           {activities.map((a) => (
             <option key={a} value={a}>
-              {a}
+              {visibleLabel(a)}
             </option>
           ))}
         </select>
