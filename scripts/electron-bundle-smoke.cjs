@@ -65,7 +65,14 @@ const electron = {
   },
   BrowserWindow,
   ipcMain: { handle: (channel, handler) => (handlers[channel] = handler) },
-  dialog: {},
+  dialog: {
+    // The save dialog answers with a file in the user-data folder, as if the user had chosen it.
+    showSaveDialog: async (...args) => {
+      report.saveDialog = args.at(-1);
+      require('node:fs').mkdirSync(process.env.GEMBA_USER_DATA, { recursive: true });
+      return { canceled: false, filePath: path.join(process.env.GEMBA_USER_DATA, 'saved.svg') };
+    },
+  },
   Menu: { buildFromTemplate: (t) => t, setApplicationMenu: (m) => (report.menu = m[0].submenu.map((i) => i.label ?? i.role ?? i.type)) },
 };
 
@@ -86,6 +93,8 @@ const waitFor = async (check) => {
   const call = handlers['gemba:call'];
   report.environment = await call({ senderFrame: { url: 'gemba://app/index.html', parent: null } }, 'environment', []);
   report.foreignSender = await call({ senderFrame: { url: 'https://example.invalid/', parent: null } }, 'environment', []);
+  report.saveExport = await call({ senderFrame: { url: 'gemba://app/index.html', parent: null } }, 'saveExport', [{ name: 'map.svg', mimeType: 'image/svg+xml', data: '<svg/>', encoding: 'utf8' }]);
+  if (report.saveExport.ok) report.savedText = require('node:fs').readFileSync(path.join(process.env.GEMBA_USER_DATA, 'saved.svg'), 'utf8');
   report.unknownMethod = await call({ senderFrame: { url: 'gemba://app/index.html', parent: null } }, 'acceptUpload', []);
   const page = await handlers.protocol(new Request('gemba://app/index.html'));
   report.page = { status: page.status, csp: page.headers.get('content-security-policy'), html: (await page.text()).includes('<div id="root">') };

@@ -29,3 +29,15 @@ export async function dispatchCall(
     return { ok: false, error: toUserFacingError(error) };
   }
 }
+
+/**
+ * The engine's API with some calls answered by the Electron shell instead (those that need a
+ * window or a native dialog, such as saveExport); every other call goes to the engine as before.
+ */
+export function withDesktopCalls(service: GembaApi, calls: Partial<GembaApi>): GembaApi {
+  return new Proxy(service, {
+    get(target, property, receiver) {
+      return Object.prototype.hasOwnProperty.call(calls, property) ? calls[property as keyof GembaApi] : Reflect.get(target, property, receiver);
+    },
+  });
+}

@@ -37,6 +37,10 @@ describe('Electron bundle (without the Electron binary)', () => {
       result: expect.objectContaining({ mode: 'electron', defaultWorkspaceDir: path.join(temp, 'ws') }),
     });
     expect(report.foreignSender.ok).toBe(false);
+    // saveExport is answered by the shell: the system's save dialog (here a stand-in) and the file written.
+    expect(report.saveExport).toEqual({ ok: true, result: { status: 'saved', path: path.join(temp, 'user', 'saved.svg'), bytes: 6 } });
+    expect(report.savedText).toBe('<svg/>');
+    expect(report.saveDialog).toMatchObject({ title: 'Save map.svg', defaultPath: path.join(temp, 'user', 'map.svg') });
     expect(report.unknownMethod).toMatchObject({ ok: false, error: { kind: 'input' } });
     expect(API_METHODS).not.toContain('acceptUpload');
     expect(report.traversal).toBe(404);

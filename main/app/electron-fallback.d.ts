@@ -75,7 +75,7 @@ export interface App {
   whenReady(): Promise<void>;
   enableSandbox(): void;
   setPath(name: string, path: string): void;
-  getPath(name: 'userData' | 'home' | 'temp' | 'documents'): string;
+  getPath(name: 'userData' | 'home' | 'temp' | 'documents' | 'downloads'): string;
   getAppPath(): string;
   requestSingleInstanceLock(): boolean;
   quit(): void;
@@ -148,8 +148,15 @@ export interface MessageBoxOptions {
   message: string;
   detail?: string;
 }
+export interface SaveDialogOptions {
+  title?: string;
+  defaultPath?: string;
+  filters?: { name: string; extensions: string[] }[];
+}
 export const dialog: {
   showOpenDialog(options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showSaveDialog(window: BrowserWindow, options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
+  showSaveDialog(options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
   showMessageBox(options: MessageBoxOptions): Promise<{ response: number }>;
 };
 

@@ -18,7 +18,8 @@ export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => callback(allowPermission(permission)));
   session.setPermissionCheckHandler((_contents, permission) => allowPermission(permission));
   session.setDevicePermissionHandler(() => false);
-  // No downloads: nothing a page could trigger should land on disk unasked.
+  // No downloads: nothing a page could trigger should land on disk unasked. Exports are saved
+  // through the contract's saveExport instead, which asks with the system's save dialog (save-export.ts).
   session.on('will-download', (event) => event.preventDefault());
 }
 

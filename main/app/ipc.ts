@@ -1,13 +1,28 @@
-import { BrowserWindow, ipcMain } from 'electron';
-import { IPC_CALL_CHANNEL, IPC_JOB_EVENT_CHANNEL, IPC_MENU_CHANNEL, type GembaApi, type JobEvent, type MenuCommand } from '../../preload/api.ts';
-import { dispatchCall } from './call-dispatch.ts';
+import { writeFile } from 'node:fs/promises';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { IPC_CALL_CHANNEL, IPC_JOB_EVENT_CHANNEL, IPC_MENU_CHANNEL, type ExportFile, type GembaApi, type JobEvent, type MenuCommand } from '../../preload/api.ts';
+import { dispatchCall, withDesktopCalls } from './call-dispatch.ts';
+import { saveExportFile, type SaveDialogOptions } from './save-export.ts';
+
+/** saveExport in the desktop app: the system's save dialog over the focused window, then the file written here. */
+function saveExport(file: ExportFile) {
+  return saveExportFile(file, {
+    showSaveDialog: (options: SaveDialogOptions) => {
+      const window = BrowserWindow.getFocusedWindow();
+      return window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
+    },
+    writeFile: (path, bytes) => writeFile(path, bytes),
+    defaultDir: app.getPath('downloads'),
+  });
+}
 
 /** The one IPC handler: every GembaApi call goes through dispatchCall's sender and name checks. */
 export function registerCallHandler(service: GembaApi): void {
+  const desktop = withDesktopCalls(service, { saveExport });
   ipcMain.handle(IPC_CALL_CHANNEL, (event, method: unknown, args: unknown) => {
     const frame = event.senderFrame;
     const sender = frame ? { url: frame.url, isMainFrame: frame.parent === null } : null;
-    return dispatchCall(service, sender, method, args);
+    return dispatchCall(desktop, sender, method, args);
   });
 }
 

@@ -195,6 +195,7 @@ const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M
   kpis: [text, record({ filters: optional(filters), period: optional(oneOf(MEASURE_PERIODS)), by: optional(text), timeZone: optional(timeZone) })],
   controlChart: [text, chartRequest],
   chartPointCases: [text, chartRequest, whole(0)],
+  saveExport: [record({ name: text, mimeType: text, data: (v, name) => (typeof v === 'string' ? v : bad(name, 'must be text')), encoding: oneOf(['utf8', 'base64'] as const) })],
   measure: [
     text,
     record({

@@ -48,6 +48,8 @@ import type {
   MeasuresInfo,
   MeasureDetail,
   MeasureRequest,
+  ExportFile,
+  ExportSaved,
   MeasuresSchema,
   MeasureParameterChoices,
   AuditEntry,
@@ -349,6 +351,11 @@ export class LocalEngine implements GembaApi {
 
   async kpis(workspace: string, request: KpiRequest): Promise<KpiBoard> {
     return this.measuresService.kpis(workspace, request);
+  }
+
+  /** Outside the desktop app there is no save dialog: the page downloads the file itself (the Electron shell answers this call on its own). */
+  async saveExport(_file: ExportFile): Promise<ExportSaved> {
+    return { status: 'download' };
   }
 
   async measure(workspace: string, request: MeasureRequest): Promise<MeasureDetail> {

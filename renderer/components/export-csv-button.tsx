@@ -21,7 +21,7 @@ export function ExportCsvButton({ request, label = 'Export CSV', testId, small =
     setError(null);
     try {
       const table = await api.exportTable(workspace.path, request);
-      downloadBlob(new Blob([table.csv], { type: 'text/csv;charset=utf-8' }), table.fileName);
+      await downloadBlob(new Blob([table.csv], { type: 'text/csv;charset=utf-8' }), table.fileName);
     } catch (caught) {
       setError(toUserFacingError(caught));
     } finally {

@@ -28,7 +28,7 @@ export function ExportLogButtons() {
     setDone(null);
     try {
       const out = await api.exportLogText(workspace.path, { format, filters });
-      downloadBlob(new Blob([out.text], { type: TYPES[format] }), out.fileName);
+      await downloadBlob(new Blob([out.text], { type: TYPES[format] }), out.fileName);
       setDone(`${out.fileName}: ${plural(out.cases, 'case')}, ${plural(out.events, 'event')}. ${out.notes.join(' ')}`);
     } catch (caught) {
       setError(toUserFacingError(caught));

@@ -155,7 +155,7 @@ export function PlotlyChart({ data, layout, config, onClick, onDrawn, className,
         const Plotly = await loadPlotly();
         const { width, height } = target.getBoundingClientRect();
         const url = await Plotly.toImage(target, { format, width: Math.round(width), height: Math.round(height), scale: format === 'png' ? 2 : 1 });
-        downloadBlob(blobOfDataUrl(url), `${fileName}.${format}`);
+        await downloadBlob(blobOfDataUrl(url), `${fileName}.${format}`);
       },
     }),
     [],

@@ -44,7 +44,7 @@ export function titledSvg(svg: string, lines: readonly string[]): string {
 /** The SVG file carries the UI font, so it is drawn as in the app wherever it is opened. */
 export async function exportSvg(svg: string, name: string): Promise<void> {
   const embedded = withFontFace(svg, await uiFontFace());
-  downloadBlob(new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${embedded}`], { type: 'image/svg+xml' }), `${name}.svg`);
+  await downloadBlob(new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${embedded}`], { type: 'image/svg+xml' }), `${name}.svg`);
 }
 
 /** Rasterises the SVG at twice its size so the PNG stays sharp when zoomed or printed. */
@@ -67,7 +67,7 @@ export async function exportPng(svg: string, name: string, scale = 2): Promise<v
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
     if (!blob) throw new Error('The map could not be encoded as PNG.');
-    downloadBlob(blob, `${name}.png`);
+    await downloadBlob(blob, `${name}.png`);
   } finally {
     URL.revokeObjectURL(url);
   }
