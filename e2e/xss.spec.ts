@@ -6,6 +6,7 @@ import { chooseLogFile, createWorkspace, startImportAndWaitForSummary } from './
 
 const SCRIPT_LABEL = '<script>alert(1)</script>';
 const IMG_LABEL = '<img src=x onerror=alert(1)>';
+const LINK_LABEL = '<a href="https://example.invalid">link</a> & <b>bold</b>';
 const FORMULA_LABEL = '=HYPERLINK("https://example.invalid","click")';
 
 let dir = '';
@@ -32,6 +33,7 @@ test('hostile labels are stored and shown as text, and nothing runs', async ({ p
       `c1,${IMG_LABEL},2024-01-01T11:00:00Z`,
       `c1,${quoted(FORMULA_LABEL)},2024-01-01T12:00:00Z`,
       `${quoted('<b>c2</b>')},${SCRIPT_LABEL},2024-01-02T10:00:00Z`,
+      `${quoted('<b>c2</b>')},${quoted(LINK_LABEL)},2024-01-02T11:00:00Z`,
       '',
     ].join('\n'),
   );
@@ -54,6 +56,12 @@ test('hostile labels are stored and shown as text, and nothing runs', async ({ p
   await expect(page.locator('[data-testid="case-row"][data-case-id="<b>c2</b>"]')).toContainText('<b>c2</b>');
   await page.locator('[data-testid="case-row"][data-case-id="c1"]').click();
   await expect(page.getByTestId('case-event-activity')).toHaveText([SCRIPT_LABEL, IMG_LABEL, FORMULA_LABEL]);
+
+  // Plotly reads a subset of HTML in category ticks: the Pareto chart shows the label as typed, no link.
+  await page.getByTestId('nav-pareto').click();
+  const pareto = page.getByTestId('pareto-chart');
+  await expect(pareto.locator('.xtick text').filter({ hasText: LINK_LABEL })).toHaveCount(1);
+  await expect(pareto.locator('a')).toHaveCount(0);
 
   // Nothing was turned into markup: no injected image, script or bold element anywhere.
   await expect(page.locator('img')).toHaveCount(0);
