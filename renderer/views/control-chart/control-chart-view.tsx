@@ -20,6 +20,7 @@ import { PointPanel } from './point-panel.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
 import './control-chart-view.css';
 import { visibleLabel } from '../../components/visible-label.ts';
+import { UnfixedErrorsBanner } from '../quality/unfixed-errors-banner.tsx';
 
 const UNIT_CHARTS: ChartType[] = ['imr', 'ewma', 'cusum'];
 
@@ -158,6 +159,7 @@ export function ControlChartView() {
           </button>
         </div>
       </header>
+      <UnfixedErrorsBanner />
 
       <div className="cc-toolbar">
         <label className="field">

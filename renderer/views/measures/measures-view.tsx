@@ -10,6 +10,7 @@ import { KpiTile } from './kpi-tile.tsx';
 import { MeasuresEditor } from './measures-editor.tsx';
 import { ParametersEditor } from './parameters-editor.tsx';
 import './measures-view.css';
+import { UnfixedErrorsBanner } from '../quality/unfixed-errors-banner.tsx';
 
 /** The attributes a log can be split by: case attributes, then event attributes (their value on the case's first event). */
 export function segmentAttributes(options: FilterOptions | null): string[] {
@@ -74,6 +75,7 @@ export function MeasuresView() {
           </label>
         </div>
       </header>
+      <UnfixedErrorsBanner />
       <FilterChips compact />
       {board.status === 'failed' ? <ErrorPanel error={board.error} title="The measures could not be computed" /> : null}
       {board.value ? (
