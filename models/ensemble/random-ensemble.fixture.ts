@@ -1,16 +1,8 @@
 import type { OutputTransform, Tree, TreeEnsemble } from './tree-ensemble.ts';
+import { seededRandom } from '../train/random.ts';
 
-/** Seeded uniform [0, 1) (mulberry32): test data that is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform [0, 1) (mulberry32), the trainers' own: test data that is the same on every run. */
+export { seededRandom };
 
 /**
  * A random tree in canonical pre-order: splits on random features at float32 thresholds in
