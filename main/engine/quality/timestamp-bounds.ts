@@ -1,7 +1,7 @@
 import type { EventLog } from '../eventlog/index.ts';
 import { quantileSorted, sortedSample } from './robust-statistics.ts';
-import type { QualityExample } from '../../../preload/api.ts';
-import { ExampleList, eventExample, isoTime } from './check-result.ts';
+import type { QualityCheck, QualityExample } from '../../../preload/api.ts';
+import { ExampleList, eventExample, isoTime, severityByShare } from './check-result.ts';
 
 const YEAR_MS = 365.25 * 86_400_000;
 
@@ -44,4 +44,30 @@ export function eventsOutOfBounds(log: EventLog, outOfBounds: (timestamp: number
     }
   }
   return { count, examples: examples.items };
+}
+
+/** What one bound's check says: its kind and title, its words with and without events past it, and its fix. */
+export interface OutOfBoundsWords {
+  kind: 'future_timestamps' | 'old_timestamps';
+  title: string;
+  none: string;
+  found: string;
+  fix: string;
+  params: { notBefore: string | null; notAfter: string | null };
+}
+
+/** The check both bounds report: the events past one bound (an error above 1 %), and the fix that excludes them. */
+export function outOfBoundsCheck(log: EventLog, found: { count: number; examples: QualityExample[] }, words: OutOfBoundsWords): QualityCheck {
+  const { count, examples } = found;
+  return {
+    kind: words.kind,
+    title: words.title,
+    severity: severityByShare(count, log.eventCount, 0.01),
+    applicable: true,
+    count,
+    unit: 'events',
+    explanation: count === 0 ? words.none : words.found,
+    examples,
+    fix: count === 0 ? null : { kind: 'exclude_bad_timestamps', description: words.fix, params: words.params },
+  };
 }
