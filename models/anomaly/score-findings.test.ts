@@ -99,6 +99,10 @@ describe('trainAnomalyModel → registry → scoreFindings', async () => {
     store.record(newest, 1, findings);
     const top = store.list({ kind: 'anomaly', top: 1 })[0];
     expect(top.id).toBe(cases[0].id);
+    // A limit beyond any count lists them all (it once reached SQL as 'LIMIT 1e+300').
+    const all = store.list({ kind: 'anomaly' }).length;
+    expect(store.list({ kind: 'anomaly', top: 1e300 })).toHaveLength(all);
+    expect(store.list({ kind: 'anomaly', top: 0 })).toHaveLength(0);
     store.setStatus(top.id, 'dismissed');
     store.comment(top.id, 'known customer, data entry fixed');
     store.record(newest, 1, findings);

@@ -85,9 +85,11 @@ export class FindingsStore {
       where.push('status = ?');
       args.push(query.status);
     }
-    const limit = query.top !== undefined ? ` LIMIT ${Math.max(0, Math.floor(query.top))}` : '';
+    // The limit is a bound parameter like every value, clamped to a whole number SQLite takes.
+    const top = query.top === undefined || Number.isNaN(query.top) ? null : Math.min(Number.MAX_SAFE_INTEGER, Math.max(0, Math.floor(query.top)));
+    if (top !== null) args.push(top);
     const rows = this.ws.database
-      .prepare(`SELECT * FROM findings ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY score DESC, id${limit}`)
+      .prepare(`SELECT * FROM findings ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY score DESC, id${top !== null ? ' LIMIT ?' : ''}`)
       .all(...args) as FindingRow[];
     // Comments of all listed findings in one query, not one per finding.
     const comments = new Map<string, NonNullable<Finding['comments']>>();
