@@ -102,7 +102,7 @@ const sliderRows: (string | number)[][] = [];
 const slider: Record<string, unknown>[] = [];
 for (const [a, p, view] of positions) {
   const t0 = performance.now();
-  const map = await processMap(log, { activities: a, paths: p, view });
+  const map = await processMap(log, null, { activities: a, paths: p, view });
   const ms = performance.now() - t0;
   const nodes = map.graph.nodes.length;
   const paths = map.graph.edges.length + map.graph.startPaths.length + map.graph.endPaths.length;

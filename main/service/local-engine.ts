@@ -232,7 +232,7 @@ export class LocalEngine implements GembaApi {
   async directlyFollows(workspace: string, request: DirectlyFollowsRequest = {}): Promise<DirectlyFollowsResult> {
     const { log, basis } = this.sessions.currentLog(workspace);
     const view = filteredLog(log, request.filters);
-    return { ...directlyFollows(view.log, { mask: view.mask, calendar: request.calendar }), basis };
+    return { ...directlyFollows(view.log, view.mask, { calendar: request.calendar }), basis };
   }
 
   async variants(workspace: string): Promise<Variant[]> {
@@ -243,7 +243,7 @@ export class LocalEngine implements GembaApi {
     const log = this.log(workspace);
     // Case-level on the original log (trimming filters keep the cases with events left), so a
     // row's index opens the same case in caseDetail.
-    return caseList(log, query, filterMask(log, query.filters));
+    return caseList(log, filterMask(log, query.filters), query);
   }
 
   async caseDetail(workspace: string, caseIndex: number): Promise<CaseDetail> {
@@ -254,7 +254,7 @@ export class LocalEngine implements GembaApi {
     const { log, basis } = this.sessions.currentLog(workspace);
     const view = filteredLog(log, request.filters);
     // "N of M cases": M is the whole log's, also when a trimming filter handed the map a derived log.
-    return { ...(await processMap(view.log, request, view.mask)), totalCases: log.caseCount, basis };
+    return { ...(await processMap(view.log, view.mask, request)), totalCases: log.caseCount, basis };
   }
 
   async variantList(workspace: string, filters?: LogFilter[]): Promise<VariantInfo[]> {
@@ -269,7 +269,7 @@ export class LocalEngine implements GembaApi {
   async statisticsTable(workspace: string, request: StatisticsRequest): Promise<StatisticsTable> {
     const { log, basis } = this.sessions.currentLog(workspace);
     const view = filteredLog(log, request.filters);
-    return { ...statisticsTable(view.log, request, view.mask), basis };
+    return { ...statisticsTable(view.log, view.mask, request), basis };
   }
 
   async exportTable(workspace: string, request: TableExportRequest): Promise<TableExport> {
@@ -281,7 +281,7 @@ export class LocalEngine implements GembaApi {
         ? casesTable(view.log, view.mask)
         : request.table === 'variants'
           ? variantsTable(view.log, view.mask)
-          : statisticsTableCsv(statisticsTable(view.log, { by, attribute: request.attribute }, view.mask));
+          : statisticsTableCsv(statisticsTable(view.log, view.mask, { by, attribute: request.attribute }));
     const name = request.table === 'statistics' ? `statistics-by-${by === 'attribute' ? request.attribute ?? 'attribute' : by}` : request.table;
     return { fileName: `${name.replace(/[^\p{L}\p{N}._-]+/gu, '-')}.csv`, ...tableCsvText(table), basis };
   }

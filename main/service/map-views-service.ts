@@ -14,13 +14,13 @@ export class MapViewsService implements MapViewCalls {
   async handoverMap(workspace: string, request: ProcessMapRequest): Promise<ProcessMap> {
     const { log, basis } = this.sessions.currentLog(workspace);
     const view = filteredLog(log, request.filters);
-    return { ...(await handoverMap(view.log, request, view.mask)), basis };
+    return { ...(await handoverMap(view.log, view.mask, request)), basis };
   }
 
   async replayPaths(workspace: string, request: ReplayRequest): Promise<ReplayPaths> {
     const { log, basis } = this.sessions.currentLog(workspace);
     const view = filteredLog(log, request.filters);
-    return { ...replayPaths(view.log, request.activities, view.mask), basis };
+    return { ...replayPaths(view.log, view.mask, request.activities), basis };
   }
 
   async compareSegments(workspace: string, request: SegmentMapRequest): Promise<SegmentComparison> {
@@ -29,8 +29,8 @@ export class MapViewsService implements MapViewCalls {
     const segment = async (filters: SegmentMapRequest['a']['filters']) => {
       const view = filteredLog(log, [...base, ...filters]);
       // medians: false — the table compares counts and shares, the maps compute their own.
-      const graph = directlyFollows(view.log, { mask: view.mask, medians: false });
-      const map = await processMap(view.log, { ...request.map, filters: undefined }, view.mask);
+      const graph = directlyFollows(view.log, view.mask, { medians: false });
+      const map = await processMap(view.log, view.mask, { ...request.map, filters: undefined });
       return { graph, map };
     };
     const a = await segment(request.a.filters);

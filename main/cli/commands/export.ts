@@ -42,7 +42,7 @@ export const exportCommand: Command = {
           ? casesTable(log, mask)
           : table === 'variants'
             ? variantsTable(log, mask)
-            : statisticsTableCsv(statisticsTable(log, { by, attribute: by === 'attribute' ? requirePositional(args, 1, 'the attribute name after --by attribute', USAGE) : undefined }, mask));
+            : statisticsTableCsv(statisticsTable(log, mask, { by, attribute: by === 'attribute' ? requirePositional(args, 1, 'the attribute name after --by attribute', USAGE) : undefined }));
       result = await exportTable(rows, out);
     }
     if (has(args, 'json')) {

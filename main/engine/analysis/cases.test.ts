@@ -6,13 +6,13 @@ describe('case table on the running example', () => {
   const log = runningExample();
 
   it('sorts numeric ids as numbers and pages', () => {
-    const page = caseList(log, { offset: 1, limit: 2 });
+    const page = caseList(log, null, { offset: 1, limit: 2 });
     expect(page.total).toBe(6);
     expect(page.rows.map((r) => r.id)).toEqual(['2', '3']);
   });
 
   it('sorts by duration descending (hand-computed: case 5 longest, then 3)', () => {
-    const page = caseList(log, { offset: 0, limit: 2, sort: 'duration', descending: true });
+    const page = caseList(log, null, { offset: 0, limit: 2, sort: 'duration', descending: true });
     expect(page.rows.map((r) => [r.id, r.durationSeconds])).toEqual([
       ['5', 1576440],
       ['3', 1368780],
@@ -20,16 +20,16 @@ describe('case table on the running example', () => {
   });
 
   it('sorts by end time (hand-read: case 5 ends last, 2011-01-24; case 1 first, 2011-01-07)', () => {
-    const ids = caseList(log, { offset: 0, limit: 6, sort: 'end' }).rows.map((r) => r.id);
+    const ids = caseList(log, null, { offset: 0, limit: 6, sort: 'end' }).rows.map((r) => r.id);
     expect(ids[0]).toBe('1');
     expect(ids[5]).toBe('5');
   });
 
   it('searches ids and honours a mask', () => {
-    expect(caseList(log, { offset: 0, limit: 10, search: '4' }).rows.map((r) => r.id)).toEqual(['4']);
+    expect(caseList(log, null, { offset: 0, limit: 10, search: '4' }).rows.map((r) => r.id)).toEqual(['4']);
     const mask = new Uint8Array(log.caseCount);
     mask[log.caseIds.indexOf('1')] = 1;
-    expect(caseList(log, { offset: 0, limit: 10 }, mask).rows.map((r) => r.id)).toEqual(['1']);
+    expect(caseList(log, mask, { offset: 0, limit: 10 }).rows.map((r) => r.id)).toEqual(['1']);
   });
 
   it('shows a case with its events in time order', () => {
@@ -51,7 +51,7 @@ describe('case table on the running example', () => {
   });
 
   it('pages through a descending order without gaps or repeats', () => {
-    const seen = [0, 2, 4].flatMap((offset) => caseList(log, { offset, limit: 2, sort: 'duration', descending: true }).rows.map((r) => r.id));
+    const seen = [0, 2, 4].flatMap((offset) => caseList(log, null, { offset, limit: 2, sort: 'duration', descending: true }).rows.map((r) => r.id));
     expect(seen).toEqual(['5', '3', '6', '2', '1', '4']); // durations by hand: 1576440, 1368780, 852300, 779580, 703320, 520920
   });
 });
@@ -60,7 +60,7 @@ describe('case rows carry the variant and the case attributes', () => {
   it('ranks variants by frequency in the whole log, ties in sequence order (by hand)', () => {
     // A-B twice (#1), then A-C and A-D once each: A-C before A-D in sequence order (#2, #3).
     const log = logFromTraces({ x: ['A', 'D'], y: ['A', 'B'], z: ['A', 'C'], w: ['A', 'B'] }, { x: { region: 'north', amount: 5 }, y: { region: 'south' } });
-    const rows = caseList(log, { offset: 0, limit: 10 }).rows;
+    const rows = caseList(log, null, { offset: 0, limit: 10 }).rows;
     const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
     expect(byId.y!.variant).toBe(1);
     expect(byId.w!.variant).toBe(1);

@@ -7,7 +7,7 @@ import { variantRankOfCase } from './variants.ts';
 const MAX_PAGE = 5000;
 
 /** One page of the case table: filtered by id search and mask, sorted, sliced. */
-export function caseList(log: EventLog, query: CaseQuery, mask?: CaseMask | null): CasePage {
+export function caseList(log: EventLog, mask: CaseMask | null, query: CaseQuery): CasePage {
   const limit = Math.max(0, Math.min(MAX_PAGE, Math.floor(query.limit)));
   const offset = Math.max(0, Math.floor(query.offset));
   const needle = query.search?.trim().toLowerCase() ?? '';

@@ -98,7 +98,7 @@ describe('directlyFollows on the running example', () => {
     const log = logFromTraces({ a: ['A', 'B', 'C'], b: ['A', 'C'], c: ['A', 'X', 'B'] });
     const keep = new Uint8Array(log.activities.length).fill(1);
     keep[log.activities.indexOf('B')] = 0;
-    const projected = directlyFollows(log, { keepActivities: keep });
+    const projected = directlyFollows(log, null, { keepActivities: keep });
     const path = (from: string, to: string) => projected.pathStats.find((p) => p.from === from && p.to === to)!;
     expect(path('A', 'C')).toMatchObject({ count: 2, throughHidden: 1 });
     expect(path('A', 'X')).toMatchObject({ count: 1, throughHidden: 0 });
@@ -118,7 +118,7 @@ describe('directlyFollows on the running example', () => {
   it('honours a case mask', () => {
     const log = runningExample();
     const mask = caseMask(log, [{ kind: 'activities', activities: [P], mode: 'any' }]); // cases 3, 2, 6
-    const masked = directlyFollows(log, { mask });
+    const masked = directlyFollows(log, mask);
     expect(masked.cases).toBe(3);
     expect(masked.events).toBe(19);
     expect(masked.edges.find((e) => e.from === CT && e.to === D)!.count).toBe(3);
@@ -128,7 +128,7 @@ describe('directlyFollows on the running example', () => {
     const log = runningExample();
     const keep = new Uint8Array(log.activities.length);
     for (const a of [R, D, P, RJ]) keep[log.activities.indexOf(a)] = 1;
-    const g = directlyFollows(log, { keepActivities: keep });
+    const g = directlyFollows(log, null, { keepActivities: keep });
     const counts = Object.fromEntries(g.edges.map((e) => [`${e.from}>${e.to}`, e.count]));
     // R→D in every case; D→D where decide repeats (case 3 once, case 5 twice); D→P 3; D→RJ 3
     expect(counts).toEqual({ [`${R}>${D}`]: 6, [`${D}>${D}`]: 3, [`${D}>${P}`]: 3, [`${D}>${RJ}`]: 3 });
@@ -161,7 +161,7 @@ describe('directlyFollows with start timestamps', () => {
     const monday10 = (7 * 24 + 10) * 60;
     const log = logFromTraces({ c: [{ activity: 'A', at: friday16 }, { activity: 'B', at: monday10 }] });
     const calendar = { weekdays: [1, 2, 3, 4, 5], startHour: 9, endHour: 17, holidays: [] };
-    expect(directlyFollows(log, { calendar }).edges[0].meanSeconds).toBe(7200);
+    expect(directlyFollows(log, null, { calendar }).edges[0].meanSeconds).toBe(7200);
     expect(directlyFollows(log).edges[0].meanSeconds).toBe(66 * 3600);
   });
 });

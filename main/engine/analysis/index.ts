@@ -1,8 +1,9 @@
 /**
- * Analyses a view or command can ask for, each a pure function `(log, …, mask?) → result` over
- * the columnar EventLog; `mask` is the case mask of the filters in force (filterMask).
+ * Analyses a view or command can ask for, each a pure function `(log, mask, options) → result`
+ * over the columnar EventLog; `mask` is the case mask of the filters in force (filterMask), null
+ * for every case.
  *
- * Statistics tables (Disco's Statistics tab): `statisticsTable(log, { by, attribute? }, mask)`
+ * Statistics tables (Disco's Statistics tab): `statisticsTable(log, mask, { by, attribute? })`
  * → one row per activity, resource or attribute value with frequency, relative frequency, case
  * frequency and share, and durations (count, mean, median, P90, P95, sample SD, min, max, in
  * seconds). `durationMeaning` says what a duration is for this log (see statistics-table.ts).

@@ -22,7 +22,7 @@ const row = (rows: StatisticsRow[], value: string) => rows.find((r) => r.value =
 
 describe('statisticsTable by activity', () => {
   it('frequency, case frequency and the time since the previous event, worked out by hand', () => {
-    const t = statisticsTable(hand(), { by: 'activity' });
+    const t = statisticsTable(hand(), null, { by: 'activity' });
     expect(t.events).toBe(8);
     expect(t.cases).toBe(3);
     expect(t.durationMeaning).toBe('time since the previous event of the case (the log has no start times)');
@@ -39,7 +39,7 @@ describe('statisticsTable by activity', () => {
   });
 
   it('respects the case mask', () => {
-    const t = statisticsTable(hand(), { by: 'activity' }, Uint8Array.from([1, 1, 0]));
+    const t = statisticsTable(hand(), Uint8Array.from([1, 1, 0]), { by: 'activity' });
     expect(t.events).toBe(5);
     expect(row(t.rows, 'b')).toMatchObject({ frequency: 1, caseFrequency: 1, caseShare: 0.5 });
     expect(row(t.rows, 'b').durationSeconds).toMatchObject({ count: 1, mean: 600, standardDeviation: null });
@@ -50,7 +50,7 @@ describe('statisticsTable by activity', () => {
       A: [{ activity: 'a', startAt: 0, at: 5 }, { activity: 'b', startAt: 10, at: 30 }],
       B: [{ activity: 'a', at: 0 }, { activity: 'b', startAt: 1, at: 2 }],
     });
-    const t = statisticsTable(log, { by: 'activity' });
+    const t = statisticsTable(log, null, { by: 'activity' });
     expect(t.durationMeaning).toBe('activity duration, start to completion (events with a start time)');
     expect(row(t.rows, 'a').durationSeconds).toMatchObject({ count: 1, mean: 300 });
     expect(row(t.rows, 'b').durationSeconds).toMatchObject({ count: 2, mean: 630, median: 630, min: 60, max: 1200 });
@@ -59,7 +59,7 @@ describe('statisticsTable by activity', () => {
 
 describe('statisticsTable by resource and attribute', () => {
   it('resources: events without one are counted apart', () => {
-    const t = statisticsTable(hand(), { by: 'resource' });
+    const t = statisticsTable(hand(), null, { by: 'resource' });
     expect(t.withoutValue).toBe(1);
     expect(t.rows.map((r) => [r.value, r.frequency, r.caseFrequency])).toEqual([['r2', 4, 3], ['r1', 3, 2]]);
     // r2: A.b 600, B.c 1200, C.b 300 (C.a is a first event).
@@ -68,7 +68,7 @@ describe('statisticsTable by resource and attribute', () => {
   });
 
   it('case attribute values: events of their cases, cases, and case durations', () => {
-    const t = statisticsTable(hand(), { by: 'attribute', attribute: 'region' });
+    const t = statisticsTable(hand(), null, { by: 'attribute', attribute: 'region' });
     expect(t.level).toBe('case');
     expect(t.durationMeaning).toBe('case duration, first to last event');
     // north: cases A (30 min) and C (65 min); 1800 and 3900 s.
@@ -77,13 +77,13 @@ describe('statisticsTable by resource and attribute', () => {
     expect(north).toMatchObject({ count: 2, mean: 2850, median: 2850, p90: 1800 + 0.9 * 2100, min: 1800, max: 3900 });
     expect(north.standardDeviation).toBeCloseTo(Math.sqrt(2 * 1050 ** 2), 9);
     expect(row(t.rows, 'south')).toMatchObject({ frequency: 2, caseFrequency: 1 });
-    const amount = statisticsTable(hand(), { by: 'attribute', attribute: 'amount' });
+    const amount = statisticsTable(hand(), null, { by: 'attribute', attribute: 'amount' });
     expect(amount.rows.map((r) => [r.value, r.caseFrequency])).toEqual([['10', 2], ['2.5', 1]]);
   });
 
   it('an unknown attribute is an input error that lists the known ones', () => {
-    expect(() => statisticsTable(hand(), { by: 'attribute', attribute: 'colour' })).toThrow('The log has no attribute "colour".');
-    expect(() => statisticsTable(hand(), { by: 'attribute' })).toThrow(/need the attribute's name/);
+    expect(() => statisticsTable(hand(), null, { by: 'attribute', attribute: 'colour' })).toThrow('The log has no attribute "colour".');
+    expect(() => statisticsTable(hand(), null, { by: 'attribute' })).toThrow(/need the attribute's name/);
   });
 });
 
@@ -99,7 +99,7 @@ describe('statisticsTable on the running example', () => {
       events.set(activity, (events.get(activity) ?? 0) + 1);
       cases.set(activity, (cases.get(activity) ?? new Set()).add(f[header.indexOf('case:concept:name')]));
     }
-    const t = statisticsTable(runningExample(), { by: 'activity' });
+    const t = statisticsTable(runningExample(), null, { by: 'activity' });
     expect(t.events).toBe(42);
     expect(Object.fromEntries(t.rows.map((r) => [r.value, [r.frequency, r.caseFrequency]]))).toEqual(
       Object.fromEntries([...events].map(([a, n]) => [a, [n, cases.get(a)!.size]])),

@@ -1,5 +1,5 @@
 import type { DurationStatistics, StatisticsRequest, StatisticsRow, StatisticsTable } from '../../../preload/api.ts';
-import type { EventLog } from '../eventlog/index.ts';
+import type { CaseMask, EventLog } from '../eventlog/index.ts';
 import { InputError } from '../errors.ts';
 import { attributeValue } from './cases.ts';
 import { caseDurationMs } from './case-span.ts';
@@ -27,7 +27,7 @@ interface Grouping {
   names: readonly string[];
 }
 
-export function statisticsTable(log: EventLog, request: StatisticsRequest, mask?: Uint8Array | null): StatisticsTable {
+export function statisticsTable(log: EventLog, mask: CaseMask | null, request: StatisticsRequest): StatisticsTable {
   const grouping = groupingOf(log, request);
   const kept = (c: number) => !mask || mask[c] === 1;
   const groups = grouping.names.length;

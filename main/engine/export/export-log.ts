@@ -1,4 +1,4 @@
-import type { EventLog } from '../eventlog/index.ts';
+import type { CaseMask, EventLog } from '../eventlog/index.ts';
 import { InputError } from '../errors.ts';
 import { hasStartTimes, keptSize } from './log-columns.ts';
 import { writeLogCsv } from './log-csv.ts';
@@ -11,7 +11,7 @@ export const LOG_EXPORT_FORMATS: readonly LogExportFormat[] = ['csv', 'xes', 'xe
 
 export interface LogExportOptions {
   /** Case mask of the filters in force; null or absent exports every case. */
-  mask?: Uint8Array | null;
+  mask?: CaseMask | null;
   /** The XES log's concept:name (e.g. the imported file's name). */
   logName?: string;
   signal?: AbortSignal;

@@ -53,7 +53,7 @@ describe('spreadsheet tables (OWASP CSV injection)', () => {
 
   it('the statistics table, durations in seconds and empty where unknown', async () => {
     const file = files.path('statistics.csv');
-    await exportTable(statisticsTableCsv(statisticsTable(log(), { by: 'activity' })), file);
+    await exportTable(statisticsTableCsv(statisticsTable(log(), null, { by: 'activity' })), file);
     const lines = readFileSync(file, 'utf8').split('\r\n');
     expect(lines[0]).toBe('\ufeff"Activity","Frequency","Relative frequency","Case frequency","Case share","Durations","Mean (s)","Median (s)","P90 (s)","P95 (s)","SD (s)","Min (s)","Max (s)","Total (s)"');
     // b: two events, case frequency 2; with start times only the one with a start counts (30 min).

@@ -1,4 +1,4 @@
-import type { AttributeColumn, EventLog } from '../eventlog/index.ts';
+import type { AttributeColumn, CaseMask, EventLog } from '../eventlog/index.ts';
 
 /**
  * The text of an attribute value as tools read it back: text verbatim, numbers in JavaScript's
@@ -38,7 +38,7 @@ export function hasStartTimes(log: EventLog): boolean {
 }
 
 /** Counts of the cases a mask keeps and their events. */
-export function keptSize(log: EventLog, mask: Uint8Array | null | undefined): { cases: number; events: number } {
+export function keptSize(log: EventLog, mask: CaseMask | null | undefined): { cases: number; events: number } {
   let cases = 0;
   let events = 0;
   for (let c = 0; c < log.caseCount; c++) {

@@ -1,4 +1,4 @@
-import type { EventLog } from '../eventlog/index.ts';
+import type { CaseMask, EventLog } from '../eventlog/index.ts';
 import { hasStartTimes, isoTime, valueText } from './log-columns.ts';
 import type { TextSink } from './text-sink.ts';
 
@@ -10,7 +10,7 @@ import type { TextSink } from './text-sink.ts';
  * `start_timestamp` (PM4Py's name) where events have start times; case attributes as `case:NAME`
  * (PM4Py's flattening, repeated on every row of the case), event attributes under their names.
  */
-export async function writeLogCsv(log: EventLog, mask: Uint8Array | null | undefined, sink: TextSink): Promise<void> {
+export async function writeLogCsv(log: EventLog, mask: CaseMask | null | undefined, sink: TextSink): Promise<void> {
   const withResource = log.resources.length > 0;
   const withStart = hasStartTimes(log);
   const names = ['case:concept:name', 'concept:name', 'time:timestamp'];

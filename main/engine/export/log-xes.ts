@@ -1,4 +1,4 @@
-import { LIFECYCLE_ATTRIBUTE, type AttributeColumn, type EventLog } from '../eventlog/index.ts';
+import { LIFECYCLE_ATTRIBUTE, type AttributeColumn, type CaseMask, type EventLog } from '../eventlog/index.ts';
 import { isoTime, isWholeNumberColumn, valueText } from './log-columns.ts';
 import type { TextSink } from './text-sink.ts';
 
@@ -11,7 +11,7 @@ import type { TextSink } from './text-sink.ts';
  * PM4Py pair them back (first in, first out per activity). Events are in time order within a
  * trace. Values are verbatim; XML escaping is the only change.
  */
-export async function writeLogXes(log: EventLog, mask: Uint8Array | null | undefined, sink: TextSink, logName: string): Promise<void> {
+export async function writeLogXes(log: EventLog, mask: CaseMask | null | undefined, sink: TextSink, logName: string): Promise<void> {
   const lifecycle = log.eventAttributes.find((c) => c.name === LIFECYCLE_ATTRIBUTE);
   const standard = new Set(['concept:name', 'time:timestamp', 'org:resource', LIFECYCLE_ATTRIBUTE]);
   const eventColumns = log.eventAttributes.filter((c) => !standard.has(c.name)).map((c) => ({ column: c, tag: tagOf(c), key: xmlText(c.name) }));

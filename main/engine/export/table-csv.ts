@@ -1,4 +1,4 @@
-import type { EventLog } from '../eventlog/index.ts';
+import type { CaseMask, EventLog } from '../eventlog/index.ts';
 import { caseBegin, caseDurationMs, caseEnd, variants, type StatisticsTable } from '../analysis/index.ts';
 import { isoTime, valueText } from './log-columns.ts';
 import type { TextSink } from './text-sink.ts';
@@ -52,7 +52,7 @@ export interface Table {
 }
 
 /** One row per case the mask keeps: id, events, start, end, duration, variant rank, case attributes. */
-export function casesTable(log: EventLog, mask?: Uint8Array | null): Table {
+export function casesTable(log: EventLog, mask?: CaseMask | null): Table {
   const rankOf = new Int32Array(log.caseCount);
   for (const v of variants(log, mask, { withCases: true })) for (const c of v.caseIndices!) rankOf[c] = v.rank;
   const attributes = log.caseAttributes;
@@ -72,7 +72,7 @@ export function casesTable(log: EventLog, mask?: Uint8Array | null): Table {
 }
 
 /** One row per variant: rank, cases, share, mean case duration, length and the activity sequence. */
-export function variantsTable(log: EventLog, mask?: Uint8Array | null): Table {
+export function variantsTable(log: EventLog, mask?: CaseMask | null): Table {
   return {
     header: ['Variant', 'Cases', 'Share', 'Mean duration (s)', 'Activities', 'Sequence'],
     rows: variants(log, mask).map((v) => [v.rank, v.count, v.share, v.meanDurationSeconds, v.activities.length, v.activities.join(' → ')]),

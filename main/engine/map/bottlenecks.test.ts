@@ -20,7 +20,7 @@ describe('bottlenecks on the map', () => {
     // Activities 0.6 shows ceil(1.8) = 2 of 3 activities (A, C): the map's A→C merges x's
     // A→X→C (120 min) into 4 transitions, 210 min. The log itself has A→C 3 × 30 min = 5,400 s,
     // A→X 3,600 s, X→C 3,600 s; total waiting 12,600 s, so A→C is 3/7 of it.
-    const map = await processMap(hiddenStep, { activities: 0.6, paths: 1, view: 'frequency' });
+    const map = await processMap(hiddenStep, null, { activities: 0.6, paths: 1, view: 'frequency' });
     const shownAC = map.graph.pathStats.find((p) => p.from === 'A' && p.to === 'C')!;
     expect(shownAC.count).toBe(4);
     expect(shownAC.waitingTime.totalSeconds).toBe(12600);
@@ -42,7 +42,7 @@ describe('bottlenecks on the map', () => {
       q: [{ activity: 'A', at: 16 * 60 }, { activity: 'B', at: 24 * 60 + 10 * 60 }],
     });
     const calendar: WorkingCalendar = { weekdays: [1, 2, 3, 4, 5], startHour: 9, endHour: 17, holidays: [], timezone: 'UTC' };
-    const map = await processMap(log, { activities: 1, paths: 1, view: 'frequency', calendar });
+    const map = await processMap(log, null, { activities: 1, paths: 1, view: 'frequency', calendar });
     expect(map.bottlenecks).toEqual([
       {
         kind: 'path', from: 'A', to: 'B', count: 2,
@@ -74,16 +74,16 @@ describe('bottlenecks on the map', () => {
 describe('medians on demand', () => {
   it('a map that shows no median skips them; one that shows them has them (by hand)', async () => {
     // Projected A→C waits 120, 30, 30, 30 min: median 30 min = 1,800 s, mean 3,150 s.
-    const frequency = await processMap(hiddenStep, { activities: 0.6, paths: 1, view: 'frequency' });
+    const frequency = await processMap(hiddenStep, null, { activities: 0.6, paths: 1, view: 'frequency' });
     const ac = (m: typeof frequency) => m.graph.pathStats.find((p) => p.from === 'A' && p.to === 'C')!.waitingTime;
     expect(ac(frequency).meanSeconds).toBe(3150);
     expect(ac(frequency).medianSeconds).toBeNaN();
-    const median = await processMap(hiddenStep, { activities: 0.6, paths: 1, view: 'performance', performanceMeasure: 'median' });
+    const median = await processMap(hiddenStep, null, { activities: 0.6, paths: 1, view: 'performance', performanceMeasure: 'median' });
     expect(ac(median).medianSeconds).toBe(1800);
     expect(median.svg).toContain('30 min');
     // Once computed, a graph with medians serves the frequency view too.
-    expect(ac(await processMap(hiddenStep, { activities: 0.6, paths: 1, view: 'frequency' })).medianSeconds).toBe(1800);
+    expect(ac(await processMap(hiddenStep, null, { activities: 0.6, paths: 1, view: 'frequency' })).medianSeconds).toBe(1800);
     // The full graph always has them (the bottlenecks show medians).
-    expect((await processMap(hiddenStep, { activities: 1, paths: 1, view: 'frequency' })).graph.pathStats[0].waitingTime.medianSeconds).toBe(1800);
+    expect((await processMap(hiddenStep, null, { activities: 1, paths: 1, view: 'frequency' })).graph.pathStats[0].waitingTime.medianSeconds).toBe(1800);
   });
 });

@@ -30,7 +30,7 @@ describe('handover of work', () => {
   });
 
   it('counts resource → resource transitions, loops and waiting times', async () => {
-    const map = await handoverMap(log, { activities: 1, paths: 1, view: 'frequency' }, null);
+    const map = await handoverMap(log, null, { activities: 1, paths: 1, view: 'frequency' });
     expect(map.graph.cases).toBe(2);
     expect(Object.fromEntries(map.graph.activityStats.map((a) => [a.activity, a.count]))).toEqual({ Ann: 3, Bob: 2, Cid: 1 });
     expect(paths(map)).toEqual({
@@ -44,13 +44,13 @@ describe('handover of work', () => {
   });
 
   it('follows the case mask of the filters', async () => {
-    const map = await handoverMap(log, { activities: 1, paths: 1, view: 'frequency' }, Uint8Array.from([0, 1, 1]));
+    const map = await handoverMap(log, Uint8Array.from([0, 1, 1]), { activities: 1, paths: 1, view: 'frequency' });
     expect(map.graph.cases).toBe(1);
     expect(Object.keys(paths(map))).toEqual(['Ann→Cid']);
   });
 
   it('says what to do when the log has no resources', async () => {
     const bare = logFromTraces({ c1: ['A', 'B'] });
-    await expect(handoverMap(bare, { activities: 1, paths: 1, view: 'frequency' }, null)).rejects.toThrow(/no resources/);
+    await expect(handoverMap(bare, null, { activities: 1, paths: 1, view: 'frequency' })).rejects.toThrow(/no resources/);
   });
 });

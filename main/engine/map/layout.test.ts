@@ -60,7 +60,7 @@ describe('mapToDot and renderDot', () => {
   });
 
   it('labels paths with their most repetitions within a case in the max-repetitions view', async () => {
-    const map = await processMap(runningExample(), { activities: 1, paths: 1, view: 'frequency', frequencyMeasure: 'maxRepetitions' });
+    const map = await processMap(runningExample(), null, { activities: 1, paths: 1, view: 'frequency', frequencyMeasure: 'maxRepetitions' });
     const label = (from: string, to: string) => {
       const i = map.graph.pathStats.findIndex((p) => p.from === from && p.to === to);
       return new RegExp(`<g id="path_${i}" class="edge[^"]*">[\\s\\S]*?> (\\d+) <`).exec(map.svg)?.[1];
@@ -84,17 +84,17 @@ describe('mapToDot and renderDot', () => {
       ],
     });
     const calendar = { weekdays: [1, 2, 3, 4, 5], startHour: 9, endHour: 17, holidays: [], timezone: 'UTC' };
-    const working = await processMap(log, { activities: 1, paths: 1, view: 'performance', calendar });
+    const working = await processMap(log, null, { activities: 1, paths: 1, view: 'performance', calendar });
     expect(working.svg).toContain('> 1 h <');
     expect(working.svg).toContain('> 0 h <');
     expect(working.svg).not.toContain('instant');
-    const wall = await processMap(log, { activities: 1, paths: 1, view: 'performance' });
+    const wall = await processMap(log, null, { activities: 1, paths: 1, view: 'performance' });
     expect(wall.svg).toContain('> 17 h <');
     expect(wall.svg).toContain('> 21 h <');
   });
 
   it('encodes the performance view and marks bottlenecks', async () => {
-    const map = await processMap(runningExample(), { activities: 1, paths: 1, view: 'performance', bottlenecks: 1 });
+    const map = await processMap(runningExample(), null, { activities: 1, paths: 1, view: 'performance', bottlenecks: 1 });
     // total waiting by hand: decide → pay compensation 521,400 + 261,780 + 759,300 = 1,542,480 s
     // beats check ticket → decide 1,091,760 s
     expect(map.bottlenecks[0]).toMatchObject({ kind: 'path', from: 'decide', to: 'pay compensation', totalSeconds: 1542480 });
@@ -150,7 +150,7 @@ describe('dense maps', () => {
     const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
     for (let c = 0; c < 3000; c++) traces[`c${c}`] = Array.from({ length: 4 + Math.floor(random() * 10) }, () => `act ${Math.floor(random() * random() * 60)}`);
     const log = logFromTraces(traces);
-    const map = await processMap(log, { activities: 1, paths: 1, view: 'frequency' });
+    const map = await processMap(log, null, { activities: 1, paths: 1, view: 'frequency' });
     expect(map.totalPaths).toBeGreaterThan(2000);
     expect(map.pathsLimited).toBe(true);
     const shown = map.graph.edges.length + map.graph.startPaths.length + map.graph.endPaths.length;
@@ -160,7 +160,7 @@ describe('dense maps', () => {
     const pathGroups = [...map.svg.matchAll(/<g id="path_\d+" class="edge">([\s\S]*?)<\/g>/g)].map((m) => m[1]);
     expect(pathGroups.length).toBe(map.graph.edges.length);
     expect(pathGroups.filter((g) => g.includes('<text'))).toEqual([]); // no figures on paths at this density
-    const sparse = await processMap(log, { activities: 1, paths: 0.005, view: 'frequency' });
+    const sparse = await processMap(log, null, { activities: 1, paths: 0.005, view: 'frequency' });
     expect([...sparse.svg.matchAll(/<g id="path_\d+" class="edge">([\s\S]*?)<\/g>/g)].every((m) => m[1].includes('<text'))).toBe(true);
     expect(sparse.pathsLimited).toBe(false);
   });
@@ -168,7 +168,7 @@ describe('dense maps', () => {
 
 describe('the SVG contract of preload/api.ts (ProcessMap.svg)', () => {
   it('names elements act_i, path_i, start_i, end_i, node_start and node_end, as the comment says', async () => {
-    const map = await processMap(runningExample(), { activities: 1, paths: 1, view: 'frequency' });
+    const map = await processMap(runningExample(), null, { activities: 1, paths: 1, view: 'frequency' });
     const ids = new Set([...map.svg.matchAll(/<g id="([^"]+)" class="(?:node|edge)[^"]*"/g)].map((m) => m[1]));
     const expected = [
       ...map.graph.activityStats.map((_, i) => `act_${i}`),

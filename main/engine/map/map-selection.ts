@@ -18,7 +18,7 @@ export function mapSelection(original: EventLog, request: MapSelectionRequest): 
   const { log, mask, trimmed } = filteredLog(original, request.filters);
   const originalIndex = trimmed ? new Map(original.caseIds.map((id, c) => [id, c])) : null;
   const calendar = request.calendar ?? null;
-  const { projected } = processMapGraph(log, { activities: request.activities, paths: 1, view: 'frequency', calendar }, mask);
+  const { projected } = processMapGraph(log, mask, { activities: request.activities, paths: 1, view: 'frequency', calendar });
   const keep = new Uint8Array(log.activities.length);
   for (const node of projected.nodes) keep[log.activities.indexOf(node.activity)] = 1;
   const code = (name: string) => {

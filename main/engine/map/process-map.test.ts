@@ -8,12 +8,12 @@ describe('processMap limits', () => {
     const traces: Record<string, string[]> = {};
     for (let i = 0; i < 200; i++) for (let k = 0; k <= i % 5; k++) traces[`c${i}-${k}`] = ['start', `A${i}`];
     const log = logFromTraces(traces);
-    const map = await processMap(log, { activities: 1, paths: 0.1, view: 'frequency' });
+    const map = await processMap(log, null, { activities: 1, paths: 0.1, view: 'frequency' });
     expect(map.totalActivities).toBe(201);
     expect(map.activitiesLimited).toBe(true);
     expect(map.graph.nodes).toHaveLength(MAX_SHOWN_ACTIVITIES);
     expect(map.graph.nodes[0].activity).toBe('start'); // in every case, so the most frequent
-    const fewer = await processMap(log, { activities: 0.1, paths: 0.1, view: 'frequency' });
+    const fewer = await processMap(log, null, { activities: 0.1, paths: 0.1, view: 'frequency' });
     expect(fewer.activitiesLimited).toBe(false);
     // 10% of 201 is 21 nodes: start and 20 of the 40 activities in 5 cases, a tie kept whole: 41.
     expect(fewer.graph.nodes).toHaveLength(41);

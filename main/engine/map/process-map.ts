@@ -1,7 +1,6 @@
 import type { ProcessGraph, ProcessMap, ProcessMapRequest } from '../../../preload/api.ts';
 import type { CaseMask, EventLog } from '../eventlog/index.ts';
 import { directlyFollows } from '../analysis/index.ts';
-import { filterMask } from '../analysis/index.ts';
 import { bottlenecks } from './bottlenecks.ts';
 import { mapToDot, renderDot } from './layout.ts';
 import { pathKey, selectActivities, simplifyPaths } from './simplify.ts';
@@ -11,15 +10,13 @@ import { pathKey, selectActivities, simplifyPaths } from './simplify.ts';
  * filtered log's graph, the log is projected onto them (hidden activities are skipped, so the
  * remaining ones connect as they follow each other in the cases), then the paths slider prunes.
  */
-export function processMapGraph(log: EventLog, request: ProcessMapRequest, mask?: CaseMask | null) {
-  // A caller that passes a mask (null too: every case) has applied the filters already, perhaps to a trimmed log.
-  const caseMask = mask !== undefined ? mask : filterMask(log, request.filters);
+export function processMapGraph(log: EventLog, caseMask: CaseMask | null, request: ProcessMapRequest) {
   const calendar = request.calendar ?? null;
   const context = `${maskIdentity(caseMask)}|${calendar ? JSON.stringify(calendar) : ''}`;
   // The full graph is computed once per filter and calendar and feeds the bottlenecks, which
   // show medians; a projected graph is computed on each new activities position, and skips
   // medians unless the map shows them (a slider move then costs a third less).
-  const overall = cachedGraph(log, `${context}|all|medians`, () => directlyFollows(log, { mask: caseMask, calendar }));
+  const overall = cachedGraph(log, `${context}|all|medians`, () => directlyFollows(log, caseMask, { calendar }));
   // Graphviz needs seconds for hundreds of activities, so the slider's top end stops at
   // MAX_SHOWN_ACTIVITIES (most frequent first) and the map says so.
   const activitiesLimited = request.activities * overall.nodes.length > MAX_SHOWN_ACTIVITIES;
@@ -32,7 +29,7 @@ export function processMapGraph(log: EventLog, request: ProcessMapRequest, mask?
     const medians = request.view === 'performance' && request.performanceMeasure === 'median';
     projected =
       (medians ? null : peekGraph(log, `${key}|medians`)) ??
-      cachedGraph(log, `${key}|${medians ? 'medians' : 'no medians'}`, () => directlyFollows(log, { mask: caseMask, calendar, keepActivities, medians }));
+      cachedGraph(log, `${key}|${medians ? 'medians' : 'no medians'}`, () => directlyFollows(log, caseMask, { calendar, keepActivities, medians }));
   }
   // Graphviz needs seconds for a map of thousands of paths, which nobody can read anyway: the
   // slider's top end stops at MAX_SHOWN_PATHS (plus what connectivity needs) and says so.
@@ -40,7 +37,7 @@ export function processMapGraph(log: EventLog, request: ProcessMapRequest, mask?
   const pathsLimited = request.paths * allPaths > MAX_SHOWN_PATHS;
   const simplified = simplifyPaths(projected, pathsLimited ? MAX_SHOWN_PATHS / allPaths : request.paths);
   // With a calendar, bottlenecks give the wall-clock figure beside the working-time one.
-  const overallWallClock = calendar ? cachedGraph(log, `${maskIdentity(caseMask)}||all|medians`, () => directlyFollows(log, { mask: caseMask })) : null;
+  const overallWallClock = calendar ? cachedGraph(log, `${maskIdentity(caseMask)}||all|medians`, () => directlyFollows(log, caseMask)) : null;
   return { overall, overallWallClock, projected, simplified, pathsLimited, activitiesLimited };
 }
 
@@ -90,8 +87,8 @@ function cachedGraph(log: EventLog, key: string, compute: () => ProcessGraph): P
 }
 
 /** A laid-out process map for the UI, the CLI and the SVG/PNG export. */
-export async function processMap(log: EventLog, request: ProcessMapRequest, mask?: CaseMask | null): Promise<ProcessMap> {
-  const { overall, overallWallClock, projected, simplified, pathsLimited, activitiesLimited } = processMapGraph(log, request, mask);
+export async function processMap(log: EventLog, mask: CaseMask | null, request: ProcessMapRequest): Promise<ProcessMap> {
+  const { overall, overallWallClock, projected, simplified, pathsLimited, activitiesLimited } = processMapGraph(log, mask, request);
   // Ranked on the filtered log with every activity; the map marks those of the top ones it shows.
   const ranked = bottlenecks(overall, 10, overallWallClock);
   const marked = new Set(

@@ -18,7 +18,7 @@ const log = logFromTraces({
 
 describe('replayPaths', () => {
   it('keeps each case’s events on the shown activities, coded in the order asked, in seconds', () => {
-    const replay = replayPaths(log, ['C', 'A'], null);
+    const replay = replayPaths(log, null, ['C', 'A']);
     // B is not shown: c1 goes A → C, c3 has nothing left and is not replayed.
     expect(replay).toEqual({
       activities: ['C', 'A'],
@@ -32,7 +32,7 @@ describe('replayPaths', () => {
   });
 
   it('replays only the cases the filters keep, timed from their own first event', () => {
-    const replay = replayPaths(log, ['A', 'B', 'C'], Uint8Array.from([0, 1, 1]));
+    const replay = replayPaths(log, Uint8Array.from([0, 1, 1]), ['A', 'B', 'C']);
     expect(replay.caseOffsets).toEqual([0, 2, 3]);
     expect(replay.activity).toEqual([0, 2, 1]);
     expect(replay.time).toEqual([0, 180, 120]);
@@ -41,6 +41,6 @@ describe('replayPaths', () => {
   });
 
   it('names an activity the log does not have', () => {
-    expect(() => replayPaths(log, ['A', 'Z'], null)).toThrow(/"Z" is not in the current log/);
+    expect(() => replayPaths(log, null, ['A', 'Z'])).toThrow(/"Z" is not in the current log/);
   });
 });

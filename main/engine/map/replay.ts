@@ -8,7 +8,7 @@ import { InputError } from '../errors.ts';
  * token per case from event to event along these columns; times are whole seconds after the
  * earliest event replayed, which keeps the JSON compact (a replay cannot show less than a second).
  */
-export function replayPaths(log: EventLog, activities: readonly string[], mask: CaseMask | null): ReplayPaths {
+export function replayPaths(log: EventLog, mask: CaseMask | null, activities: readonly string[]): ReplayPaths {
   const codeOf = new Map(log.activities.map((name, code) => [name, code]));
   const shownIndex = new Int32Array(log.activities.length).fill(-1);
   activities.forEach((name, k) => {

@@ -91,7 +91,7 @@ describe('simplifyPaths', () => {
     for (const a of [0, 0.3, 0.6, 1]) {
       const keep = new Uint8Array(log.activities.length);
       for (const name of selectActivities(full, a)) keep[log.activities.indexOf(name)] = 1;
-      const projected = directlyFollows(log, { keepActivities: keep });
+      const projected = directlyFollows(log, null, { keepActivities: keep });
       let previous = 0;
       for (let p = 0; p <= 1.0001; p += 0.1) {
         const s = simplifyPaths(projected, p);

@@ -1,5 +1,5 @@
 import { caseBegin, caseEnd } from '../analysis/index.ts';
-import type { EventLog } from '../eventlog/index.ts';
+import type { CaseMask, EventLog } from '../eventlog/index.ts';
 import { InputError } from '../errors.ts';
 import { activitiesOf, activityFlags, evaluateCondition, type ConditionContext } from './conditions.ts';
 import { MS_PER_UNIT, UNIT_OF_BLOCK, type DurationUnit, type Measure, type MeasureUnitOf } from './measure-types.ts';
@@ -21,7 +21,7 @@ export interface UnitValues {
 
 export interface UnitOptions {
   /** Cases kept by the filters in force (1 = kept); null keeps all. */
-  mask: Uint8Array | null;
+  mask: CaseMask | null;
   /** Per case: 1 = completed (its last event is an end activity). */
   completed: Uint8Array;
 }
@@ -114,7 +114,7 @@ function perCaseOptional(log: EventLog, keep: (c: number) => boolean, valueOf: (
  * End of the previous event in the case (by completion) to the start of this one. Work that
  * overlaps the previous event (parallel branches) waited zero, not a negative time.
  */
-function waits(log: EventLog, mask: Uint8Array | null, activity: string | null, unit: DurationUnit): UnitValues {
+function waits(log: EventLog, mask: CaseMask | null, activity: string | null, unit: DurationUnit): UnitValues {
   if (activity !== null) checkActivities(log, [activity], 'waiting_time');
   const code = activity === null ? -1 : log.activities.indexOf(activity);
   const wanted = new Uint8Array(log.eventCount);
@@ -124,7 +124,7 @@ function waits(log: EventLog, mask: Uint8Array | null, activity: string | null, 
 }
 
 /** The wait between consecutive events of a case done by different resources (or attribute values, e.g. departments). */
-function handoffs(log: EventLog, mask: Uint8Array | null, attribute: string | null, unit: DurationUnit): UnitValues {
+function handoffs(log: EventLog, mask: CaseMask | null, attribute: string | null, unit: DurationUnit): UnitValues {
   if (attribute === null) return pairs(log, mask, unit, 'resource change', codeChanges(log.resource));
   checkAttribute(log, attribute, 'handoff_latency');
   const column = log.eventAttributes.find((c) => c.name === attribute);
@@ -148,7 +148,7 @@ function codeChanges(codes: Int32Array): Uint8Array {
  * i-1's end to event i's start. The flags are computed first, in loops of their own, so this
  * loop stays the same for every kind of pair.
  */
-function pairs(log: EventLog, mask: Uint8Array | null, unit: DurationUnit, per: MeasureUnitOf, wanted: Uint8Array): UnitValues {
+function pairs(log: EventLog, mask: CaseMask | null, unit: DurationUnit, per: MeasureUnitOf, wanted: Uint8Array): UnitValues {
   const scale = MS_PER_UNIT[unit];
   const value = new Float64Array(log.eventCount);
   const caseIndex = new Int32Array(log.eventCount);
