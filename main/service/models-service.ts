@@ -127,7 +127,7 @@ export class ModelsService {
       caseIndex: caseIndex >= 0 ? caseIndex : null,
       explanationUnit:
         finding.kind === 'bottleneck'
-          ? `log(1 + wait hours): the wait before ${finding.activity ?? 'the activity'} under the workload now`
+          ? `hours of wait before ${finding.activity ?? 'the activity'}: under the workload at the last moment with the usual work in progress, each cause adding its hours in turn`
           : finding.kind === 'exception-type'
             ? 'anomaly score, averaged over the cases of this type: how many times rarer than usual'
             : 'anomaly score: the case is this many times rarer than usual in its most unusual respect',

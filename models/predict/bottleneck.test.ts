@@ -3,7 +3,7 @@ import { LOAD_DEPENDENT_WAIT } from '../../bench/generator/seasonal-load.ts';
 import { BOTTLENECK } from '../../bench/generator/order-to-cash.ts';
 import { logFromTraces } from '../../main/engine/analysis/logs.fixture.ts';
 import { trainBottleneckModel } from './bottleneck.ts';
-import { bottlenecksNow } from './bottlenecks-now.ts';
+import { bottlenecksNow, hoursStepByStep, latestWorkInProgress, LEAST_LOAD_RESPONSE_HOURS } from './bottlenecks-now.ts';
 import { generatedLog } from './generated-log.fixture.ts';
 import { transitionProbabilities, waitsOf } from './waits.ts';
 
@@ -27,6 +27,30 @@ describe('waits and transitions (by hand)', () => {
     );
     // Ending with reg (never last) leaves no completed case at all.
     expect(() => trainBottleneckModel(sixty, { endActivities: ['reg'] })).toThrow(/needs at least 50 completed cases .* 0 completed of 60/);
+  });
+});
+
+describe('when and in what unit bottlenecks are read (by hand)', () => {
+  const ev = (activity: string, at: number) => ({ activity, at });
+  it('reads the workload at the last moment with the usual number of cases open, not at an empty end', () => {
+    const closes = (log: ReturnType<typeof logFromTraces>) => Uint8Array.from({ length: log.caseCount }, (_, c) => (log.activities[log.activity[log.caseStart[c + 1] - 1]] === 'close' ? 1 : 0));
+    // Cut mid-flight: A 0–100, B 10, C 20, D 30 still running. Open at starts 1, 2, 3, 4 (median 2):
+    // D's start at 30 min is the last with at least 2 open.
+    const cut = logFromTraces({ A: [ev('s', 0), ev('close', 100)], B: [ev('s', 10)], C: [ev('s', 20)], D: [ev('s', 30)] });
+    expect(latestWorkInProgress(cut, closes(cut))).toBe(cut.timestamp[cut.caseStart[cut.caseIds.indexOf('D')]]);
+    // All complete. Open counts at the starts: A 1, B 2, C 2 (B ended at 50), E 3, D 1 (all ended at 300).
+    // Median 2: the last start with at least 2 open is E's at 70 min, not the log's end.
+    const done = logFromTraces({ A: [ev('s', 0), ev('close', 100)], B: [ev('s', 10), ev('close', 50)], C: [ev('s', 60), ev('close', 200)], E: [ev('s', 70), ev('close', 150)], D: [ev('s', 300), ev('close', 310)] });
+    const c = done.caseIds.indexOf('E');
+    expect(latestWorkInProgress(done, closes(done))).toBe(done.timestamp[done.caseStart[c]]);
+  });
+
+  it('turns log(1 + hours) contributions into hours added in turn, summing exactly', () => {
+    // Base ln(1 + 1 h) = ln 2; +ln 2 doubles 1 + h to 4 (3 h, +2 h), then −ln 4 brings it to 1 (0 h, −3 h).
+    const { baseHours, hours } = hoursStepByStep(Math.log(2), [Math.log(2), -Math.log(4)]);
+    expect(baseHours).toBeCloseTo(1, 12);
+    expect(hours[0]).toBeCloseTo(2, 12);
+    expect(hours[1]).toBeCloseTo(-3, 12);
   });
 });
 
@@ -59,6 +83,11 @@ describe('bottleneck model on a generated log with a load-dependent wait', () =>
     const top = findings[0];
     expect(top).toMatchObject({ kind: 'bottleneck', activity: LOAD_DEPENDENT_WAIT.activity, id: `bottleneck:${LOAD_DEPENDENT_WAIT.activity}` });
     for (const f of findings) expect(f.baseValue + f.explanation.reduce((s, x) => s + x.contribution, 0)).toBeCloseTo(f.prediction, 9);
+    // In hours: the prediction is the wait expected now (expected = max(0, prediction)).
+    for (const f of findings) expect(f.kpiEffect.expectedWaitNowHours).toBeCloseTo(Math.max(0, f.prediction), 6);
+    // No finding whose wait does not grow with load.
+    expect(findings.every((f) => f.score >= LEAST_LOAD_RESPONSE_HOURS)).toBe(true);
+    expect(findings.length).toBeLessThanOrEqual(model.activities.length);
     expect(top.conditions.at(-1)).toMatch(/^waiting before Pick Items: .* h at low load, .* h at high load/);
     expect(top.cases.length).toBe(Math.min(20, top.kpiEffect.casesHeadingThere));
     // Each case heading there is scored with its own way in, at today's load.
