@@ -115,6 +115,30 @@ const chartRequest = record({
 });
 
 const texts: Check = list(text, 'texts');
+/** Numbers to chart: their shape here, each value's sense (finite, counts within sizes) in the SPC engine, which names the subgroup. */
+const chartValues: Check = (v, name) => {
+  const kind = (v as { kind?: unknown } | null)?.kind;
+  const arrays = kind === 'variables' ? ['subgroups', 'labels'] : kind === 'attributes' ? ['counts', 'sizes', 'labels'] : null;
+  if (!arrays) return bad(`${name}.kind`, 'must be "variables" or "attributes"');
+  for (const key of arrays) if (!Array.isArray((v as Record<string, unknown>)[key])) bad(`${name}.${key}`, 'must be a list');
+  return v;
+};
+const chartValuesRequest = record({
+  values: chartValues,
+  chart: oneOf(CHART_TYPES),
+  transform: optional(oneOf(CHART_TRANSFORMS)),
+  baseline: optional(whole(1)),
+  exclude: optional(wholes),
+  phases: optional(wholes),
+  rules: optional(rules),
+  testK: optional(testK),
+  target: optional(number),
+  sigma: optional(number),
+  lambda: optional(number),
+  L: optional(number),
+  k: optional(number),
+  h: optional(number),
+});
 const positive: Check = (v, name) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : bad(name, 'must be a number above 0'));
 const modelList: Check = list(oneOf(TRAINABLE_MODELS), 'models');
 
@@ -196,6 +220,7 @@ const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M
   controlChart: [text, chartRequest],
   chartPointCases: [text, chartRequest, whole(0)],
   saveExport: [record({ name: text, mimeType: text, data: (v, name) => (typeof v === 'string' ? v : bad(name, 'must be text')), encoding: oneOf(['utf8', 'base64'] as const) })],
+  controlChartOfValues: [chartValuesRequest],
   measure: [
     text,
     record({

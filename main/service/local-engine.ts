@@ -50,6 +50,8 @@ import type {
   MeasureRequest,
   ExportFile,
   ExportSaved,
+  ChartValuesRequest,
+  ChartValuesView,
   MeasuresSchema,
   MeasureParameterChoices,
   AuditEntry,
@@ -82,6 +84,7 @@ import { FixesStore } from '../engine/workspace/index.ts';
 import type { RunOnThread } from './job-kinds.ts';
 import { JobQueue } from './job-queue.ts';
 import { MapViewsService } from './map-views-service.ts';
+import { controlChartOfValues } from './chart-values.ts';
 import { MeasuresService } from './measures-service.ts';
 import { ModelsService } from './models-service.ts';
 import { RecentWorkspaces } from './recent-workspaces.ts';
@@ -356,6 +359,10 @@ export class LocalEngine implements GembaApi {
   /** Outside the desktop app there is no save dialog: the page downloads the file itself (the Electron shell answers this call on its own). */
   async saveExport(_file: ExportFile): Promise<ExportSaved> {
     return { status: 'download' };
+  }
+
+  async controlChartOfValues(request: ChartValuesRequest): Promise<ChartValuesView> {
+    return controlChartOfValues(request);
   }
 
   async measure(workspace: string, request: MeasureRequest): Promise<MeasureDetail> {

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { InputError } from '../../engine/errors.ts';
 import { numbersOf, readCsvColumns } from '../../engine/import/index.ts';
-import { CHART_TYPES, controlCharts, type ChartInput, type ChartOptions, type ChartType } from '../../engine/spc/index.ts';
+import { CHART_TYPES, type ChartType, type ChartValues as ChartInput } from '../../../preload/api.ts';
 import { flag, has, type ParsedArgs } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
 import { chartOfMeasure, MEASURE_FLAGS, MEASURE_SWITCHES, MEASURE_USAGE } from './spc-measure.ts';
@@ -68,8 +68,8 @@ export const spcCommand: Command = {
     if (!chart || !CHART_TYPES.includes(chart)) {
       throw new InputError(chart ? `There is no chart type "${chart}".` : 'gemba spc needs --chart.', { hint: `Choose one of ${CHART_TYPES.join(', ')}.` });
     }
-    const options: ChartOptions = { chart, baseline: numberOption(args, 'baseline', USAGE), ...chartOptions(args, USAGE) };
-    const result = controlCharts(await chartInput(args, chart), options);
+    // Through the contract like every command: the numbers read here, charted by the service.
+    const result = await ctx.api.controlChartOfValues({ values: await chartInput(args, chart), chart, baseline: numberOption(args, 'baseline', USAGE), ...chartOptions(args, USAGE) });
     for (const note of result.notes) ctx.stderr.write(`note: ${note}\n`);
     if (has(args, 'json')) {
       printJson(ctx, { transform: result.transform, charts: result.charts });
