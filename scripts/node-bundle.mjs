@@ -5,6 +5,7 @@
 //   dist/node/serve.js            the browser host (main/host/serve.ts)
 //   dist/node/engine-worker.js    the engine thread; engine-service.ts looks for it beside itself
 //   dist/node/training-thread.js  a training job's thread; models-service.ts looks for it beside itself
+//   dist/node/csv-piece-thread.js a piece of a parallel CSV import; csv-piece-runner.ts looks for it beside itself
 //   dist/node/chunk-*.js          code shared by those, and what they import dynamically
 //   dist/node/inputs.json         every source file the bundle was built from, with size and mtime
 //
@@ -33,6 +34,7 @@ export const ENTRIES = {
   serve: 'main/host/serve.ts',
   'engine-worker': 'main/worker/engine-worker.ts',
   'training-thread': 'main/worker/training-thread.ts',
+  'csv-piece-thread': 'main/worker/csv-piece-thread.ts',
 };
 
 /**

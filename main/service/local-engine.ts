@@ -82,6 +82,7 @@ import { REJECTED_SAMPLE_LIMIT } from '../engine/import/index.ts';
 import { machineTimeZone } from '../engine/import/timestamps/index.ts';
 import { FixesStore } from '../engine/workspace/index.ts';
 import type { RunOnThread } from './job-kinds.ts';
+import { csvPieceRunner } from './csv-piece-runner.ts';
 import { JobQueue } from './job-queue.ts';
 import { MapViewsService } from './map-views-service.ts';
 import { controlChartOfValues } from './chart-values.ts';
@@ -204,6 +205,7 @@ export class LocalEngine implements GembaApi {
         pairLifecycle: request.pairLifecycle,
         signal,
         onProgress: progress,
+        runCsvPiece: this.runOnThread ? csvPieceRunner(this.runOnThread) : undefined,
       });
     } finally {
       this.sessions.invalidate(workspace);

@@ -56,6 +56,45 @@ class AttributeColumnBuilder {
     return { name: this.name, type: this.type as 'number' | 'date' | 'boolean', values: order ? gatherFloat64(values, order) : values };
   }
 
+  /** The column's values in row order, for a builder that merges this one (see EventLogBuilder.toPart). */
+  part(length: number): BuilderPartColumn {
+    if (this.type === 'string') return { name: this.name, type: 'string', codes: this.strings!.toArray(length, -1), dictionary: this.dictionary!.values, values: null };
+    return { name: this.name, type: this.type, codes: null, dictionary: null, values: this.numbers!.toArray(length, NaN) };
+  }
+
+  /**
+   * Sets `count` rows from another builder's column of the same attribute: row `from(i)` of
+   * `column` into row `to(i)`, in order. Text codes are translated once per value, in the order
+   * values first appear, so the dictionary grows exactly as if the rows had been set here; a type
+   * mismatch goes through `set`, which widens as it would have.
+   */
+  appendPart(column: BuilderPartColumn, count: number, from: (i: number) => number, to: (i: number) => number): void {
+    if (column.codes !== null) {
+      const codes = column.codes;
+      const dictionary = column.dictionary!;
+      const map = new Int32Array(dictionary.length).fill(-1);
+      for (let i = 0; i < count; i++) {
+        const c = codes[from(i)];
+        if (c < 0) continue;
+        if (this.type !== 'string') {
+          this.set(to(i), dictionary[c], 'string');
+          continue;
+        }
+        let code = map[c];
+        if (code < 0) code = map[c] = this.dictionary!.code(dictionary[c]);
+        this.strings!.set(to(i), code, -1);
+      }
+      return;
+    }
+    const values = column.values!;
+    for (let i = 0; i < count; i++) {
+      const v = values[from(i)];
+      if (v !== v) continue;
+      if (this.type === column.type) this.numbers!.set(to(i), v, NaN);
+      else this.set(to(i), v, column.type);
+    }
+  }
+
   private widenToText(): void {
     const numbers = this.numbers!;
     const previous = this.type;
@@ -78,6 +117,34 @@ function formatValue(value: number | boolean | string, type: AttributeType): str
 
 /** Attribute columns kept per scope (event, case); real logs have tens. */
 export const MAX_ATTRIBUTE_COLUMNS = 500;
+
+/** One attribute column of a BuilderPart: codes and dictionary for text, else values (NaN: none). */
+export interface BuilderPartColumn {
+  name: string;
+  type: AttributeType;
+  codes: Int32Array | null;
+  dictionary: string[] | null;
+  values: Float64Array | null;
+}
+
+/**
+ * A builder's contents in file order, before `finish` sorts them: what one piece of a parallel
+ * parse hands to the builder that merges the pieces (`appendPart`). Plain arrays and typed
+ * arrays only, so it crosses a thread boundary as it is.
+ */
+export interface BuilderPart {
+  caseIds: string[];
+  activities: string[];
+  resources: string[];
+  caseCode: Int32Array;
+  activity: Int32Array;
+  timestamp: Float64Array;
+  resource: Int32Array;
+  sourceRow: Int32Array;
+  startTimestamp: Float64Array | null;
+  eventColumns: BuilderPartColumn[];
+  caseColumns: BuilderPartColumn[];
+}
 
 export interface AttributeHandle {
   readonly index: number;
@@ -204,6 +271,62 @@ export class EventLogBuilder {
       byName.set(name, index);
     }
     return index;
+  }
+
+  toPart(): BuilderPart {
+    const n = this.activity.length;
+    return {
+      caseIds: this.cases.values,
+      activities: this.activities.values,
+      resources: this.resources.values,
+      caseCode: this.caseCode.toArray(),
+      activity: this.activity.toArray(),
+      timestamp: this.timestamp.toArray(),
+      resource: this.resource.toArray(),
+      sourceRow: this.sourceRow.toArray(),
+      startTimestamp: this.startTimestamp ? this.startTimestamp.toArray(n, NaN) : null,
+      eventColumns: this.eventColumns.map((c) => c.part(n)),
+      caseColumns: this.caseColumns.map((c) => c.part(this.cases.size)),
+    };
+  }
+
+  /**
+   * Appends the events of a part built from the rows that follow this builder's (the next piece
+   * of the same file, with the same attribute handles made in the same order), `lineOffset`
+   * added to its source rows. Everything comes out as if one builder had seen all rows: values
+   * get codes in order of first appearance, and a case's attributes come from the part where the
+   * case first appears (its first event), as the parser sets them only then.
+   */
+  appendPart(part: BuilderPart, lineOffset: number): void {
+    const base = this.activity.length;
+    const casesBefore = this.cases.size;
+    const caseMap = new Int32Array(part.caseIds.length).fill(-1);
+    const activityMap = new Int32Array(part.activities.length).fill(-1);
+    const resourceMap = new Int32Array(part.resources.length).fill(-1);
+    const n = part.activity.length;
+    const start = part.startTimestamp;
+    for (let i = 0; i < n; i++) {
+      const c = part.caseCode[i];
+      let caseIndex = caseMap[c];
+      if (caseIndex < 0) caseIndex = caseMap[c] = this.cases.code(part.caseIds[c]);
+      const a = part.activity[i];
+      let activity = activityMap[a];
+      if (activity < 0) activity = activityMap[a] = this.activities.code(part.activities[a]);
+      const r = part.resource[i];
+      let resource = -1;
+      if (r >= 0) {
+        resource = resourceMap[r];
+        if (resource < 0) resource = resourceMap[r] = this.resources.code(part.resources[r]);
+      }
+      this.addEventByCodes(caseIndex, activity, part.timestamp[i], resource, part.sourceRow[i] + lineOffset, start ? start[i] : NaN);
+    }
+    const columns = Math.min(part.eventColumns.length, this.eventColumns.length);
+    for (let k = 0; k < columns; k++) this.eventColumns[k].appendPart(part.eventColumns[k], n, (i) => i, (i) => base + i);
+    // Cases new to this builder, in the order they got their index here.
+    const newCases = new Int32Array(this.cases.size - casesBefore);
+    for (let p = 0; p < caseMap.length; p++) if (caseMap[p] >= casesBefore) newCases[caseMap[p] - casesBefore] = p;
+    const caseColumns = Math.min(part.caseColumns.length, this.caseColumns.length);
+    for (let k = 0; k < caseColumns; k++) this.caseColumns[k].appendPart(part.caseColumns[k], newCases.length, (i) => newCases[i], (i) => casesBefore + i);
   }
 
   finish(): EventLog {

@@ -1,5 +1,6 @@
 import type { ColumnMapping, RejectedRow } from '../../../preload/api.ts';
 import type { EventLog } from '../eventlog/index.ts';
+import type { CsvPieceRunner } from './csv/csv-piece-types.ts';
 
 /** What every parser receives: where to report progress and how it is told to stop. */
 export interface ImportContext {
@@ -10,6 +11,12 @@ export interface ImportContext {
   onProgress?(bytesRead: number, totalBytes: number): void;
   /** Ceiling on decompressed bytes for .gz input; defaults to DEFAULT_DECOMPRESSED_CEILING. */
   maxDecompressedBytes?: number;
+  /** Parses a piece of a CSV file on a worker thread; absent, CSV files are parsed in one pass. */
+  runCsvPiece?: CsvPieceRunner;
+  /** CSV files larger than this are parsed in pieces (when `runCsvPiece` is given); tests lower it. */
+  parallelThresholdBytes?: number;
+  /** How many pieces; defaults to the machine's cores (at most 8). Tests ask for more to cut files finely. */
+  parallelPieces?: number;
 }
 
 /** At most this many rejected rows are kept with their reasons; the count is always exact. */

@@ -28,6 +28,8 @@ export interface ImportOptions {
   maxDecompressedBytes?: number;
   /** Merge lifecycle start/complete pairs into events with start times (default true). */
   pairLifecycle?: boolean;
+  /** Parses pieces of a large CSV file on worker threads (see ImportContext.runCsvPiece). */
+  runCsvPiece?: ImportContext['runCsvPiece'];
 }
 
 /**
@@ -63,6 +65,7 @@ async function parseCheckAndCommit(
     fileName,
     signal: options.signal,
     maxDecompressedBytes: options.maxDecompressedBytes,
+    runCsvPiece: options.runCsvPiece,
     onProgress: (done, total) => options.onProgress?.('reading', done, total),
   };
   const parsed =

@@ -121,6 +121,14 @@ export class CsvTokenizer {
     return this.inQuotes ? this.quoteLine : 0;
   }
 
+  /**
+   * True when every byte fed so far belongs to complete rows: no quote open, no row begun. A
+   * piece of a file parsed on its own ends where the next piece starts only if this holds.
+   */
+  get atRowBoundary(): boolean {
+    return !this.inQuotes && !this.skipping && this.fields.count === 0 && this.rowStart === this.buf.length;
+  }
+
   /** Physical lines seen so far (the line the tokenizer is on). */
   get currentLine(): number {
     return this.line;
