@@ -55,8 +55,10 @@ export type QualityFix =
   | {
       kind: 'exclude_bad_timestamps';
       description: string;
-      /** Events before `notBefore` or after `notAfter` (ISO; null = no bound) are excluded. */
-      params: { notBefore: string | null; notAfter: string | null };
+      /** Events before `notBefore` or after `notAfter` (ISO; null = no bound) are excluded; with
+       *  scope 'cases', every case holding such an event is dropped whole (otherwise a finished
+       *  case that loses its last, misdated event would look running). Default 'events'. */
+      params: { notBefore: string | null; notAfter: string | null; scope?: 'events' | 'cases' };
     };
 
 export type QualityFixKind = QualityFix['kind'];

@@ -5,7 +5,7 @@ import { flag, has, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
 
 const USAGE =
-  'gemba fix WS [--merge-labels [--merge-map JSON|@FILE]] [--drop-duplicates] [--exclude-bad-timestamps] ' +
+  'gemba fix WS [--merge-labels [--merge-map JSON|@FILE]] [--drop-duplicates] [--exclude-bad-timestamps [--whole-cases]] ' +
   '[--timezone TZ [--from-zone TZ]] [--drop-incomplete [--keep-running]] [--undo ID] [--list] [--json]';
 
 /**
@@ -34,7 +34,7 @@ const REQUESTS: Request[] = [
   { switch: 'drop-duplicates', propose: (report) => proposed(report, 'duplicate_events') },
   {
     switch: 'exclude-bad-timestamps',
-    propose(report) {
+    propose(report, args) {
       const future = proposed(report, 'future_timestamps');
       const old = proposed(report, 'old_timestamps');
       if (!future && !old) return null;
@@ -42,8 +42,9 @@ const REQUESTS: Request[] = [
       const notAfter = future?.kind === 'exclude_bad_timestamps' ? future.params.notAfter : null;
       return {
         kind: 'exclude_bad_timestamps',
-        description: [old?.description, future?.description].filter(Boolean).join('; '),
-        params: { notBefore, notAfter },
+        // --whole-cases drops every case with a misdated event, so no finished case turns running.
+        description: `${[old?.description, future?.description].filter(Boolean).join('; ')}${has(args, 'whole-cases') ? ' (their whole cases)' : ''}`,
+        params: { notBefore, notAfter, ...(has(args, 'whole-cases') ? { scope: 'cases' as const } : {}) },
       };
     },
   },
@@ -103,7 +104,7 @@ export const fixCommand: Command = {
   usage: USAGE,
   summary: 'Apply (or undo) data-quality fixes; the raw import is kept and every fix is recorded.',
   valueFlags: ['merge-map', 'timezone', 'from-zone', 'undo'],
-  switches: ['json', 'merge-labels', 'drop-duplicates', 'exclude-bad-timestamps', 'drop-incomplete', 'keep-running', 'list'],
+  switches: ['json', 'merge-labels', 'drop-duplicates', 'exclude-bad-timestamps', 'whole-cases', 'drop-incomplete', 'keep-running', 'list'],
   async run(args, ctx) {
     const path = requirePositional(args, 0, 'the workspace', USAGE);
     const applied: AppliedFix[] = [];

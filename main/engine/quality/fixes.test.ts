@@ -5,7 +5,7 @@ import { EventLogBuilder } from '../eventlog/event-log-builder.ts';
 import type { EventLog } from '../eventlog/event-log.ts';
 import { parseCsvLog } from '../import/csv/parse-csv-log.ts';
 import { testFolder } from '../import/csv/files.fixture.ts';
-import { applyFixes, mergeLabels, setTimezone, validateFix } from './fixes.ts';
+import { applyFixes, excludeTimestamps, mergeLabels, setTimezone, validateFix } from './fixes.ts';
 import { buildLog } from './log.fixture.ts';
 
 const merge = (map: Record<string, string>): QualityFix => ({ kind: 'merge_labels', description: 'merge', params: { map } });
@@ -114,7 +114,34 @@ describe('validateFix', () => {
     expect(() => validateFix(exclude('garbage', null))).toThrow(/notBefore "garbage" is not a date/u);
     expect(() => validateFix(exclude(null, '2024-13-45T00:00:00Z'))).toThrow(/notAfter/u);
     expect(validateFix(exclude('2020-01-01T00:00:00Z', null)).kind).toBe('exclude_bad_timestamps');
+    expect(() => validateFix({ ...exclude(null, '2030-01-01T00:00:00Z'), params: { notBefore: null, notAfter: '2030-01-01T00:00:00Z', scope: 'rows' } })).toThrow(/scope/u);
     const incomplete = { kind: 'drop_incomplete_cases', description: 'x', params: { startActivities: [], endActivities: [], keepRunning: false, runningAfter: 'soon' } };
     expect(() => validateFix(incomplete)).toThrow(/runningAfter/u);
+  });
+});
+
+describe('excluding misdated events or their whole cases', () => {
+  // c1: Start, End (fine); c2: Start, End dated 2100 (its finish misdated); c3: Start dated 2100 alone.
+  const log = buildLog(
+    [
+      ['c1', 'Start', Date.parse('2024-01-01T00:00:00Z')],
+      ['c1', 'End', Date.parse('2024-01-02T00:00:00Z')],
+      ['c2', 'Start', Date.parse('2024-01-03T00:00:00Z')],
+      ['c2', 'End', Date.parse('2100-01-01T00:00:00Z')],
+      ['c3', 'Start', Date.parse('2100-06-01T00:00:00Z')],
+    ],
+    { absolute: true },
+  );
+  const notAfter = '2030-01-01T00:00:00Z';
+  it('by event: c2 keeps its start and now ends mid-process; c3 disappears', () => {
+    const out = excludeTimestamps(log, null, notAfter);
+    expect(out.eventCount).toBe(3);
+    expect(Array.from(out.caseIds)).toEqual(['c1', 'c2']);
+  });
+  it('by case: every case holding a misdated event goes whole, so none turns into a running case', () => {
+    const out = excludeTimestamps(log, null, notAfter, 'cases');
+    expect(out.eventCount).toBe(2);
+    expect(Array.from(out.caseIds)).toEqual(['c1']);
+    expect(applyFixes(log, [{ kind: 'exclude_bad_timestamps', description: 'x', params: { notBefore: null, notAfter, scope: 'cases' } }]).caseCount).toBe(1);
   });
 });

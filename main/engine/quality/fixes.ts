@@ -29,7 +29,7 @@ export function applyFix(log: EventLog, fix: QualityFix): EventLog {
     case 'set_timezone':
       return setTimezone(log, fix.params.fromZone, fix.params.toZone);
     case 'exclude_bad_timestamps':
-      return excludeTimestamps(log, fix.params.notBefore, fix.params.notAfter);
+      return excludeTimestamps(log, fix.params.notBefore, fix.params.notAfter, fix.params.scope ?? 'events');
     default: {
       const unknown: { kind?: unknown } = fix;
       throw new InputError(`Unknown fix "${String(unknown.kind)}".`, { hint: 'Known fixes: merge_labels, drop_duplicates, drop_incomplete_cases, set_timezone, exclude_bad_timestamps.' });
@@ -124,7 +124,7 @@ export function setTimezone(log: EventLog, fromZone: string, toZone: string): Ev
   return compactLog(log, { timestamp: shift(log.timestamp), startTimestamp: log.startTimestamp ? shift(log.startTimestamp) : null });
 }
 
-export function excludeTimestamps(log: EventLog, notBefore: string | null, notAfter: string | null): EventLog {
+export function excludeTimestamps(log: EventLog, notBefore: string | null, notAfter: string | null, scope: 'events' | 'cases' = 'events'): EventLog {
   const lo = notBefore === null ? -Infinity : parseInstant(notBefore, 'notBefore');
   const hi = notAfter === null ? Infinity : parseInstant(notAfter, 'notAfter');
   const keep = new Uint8Array(log.eventCount);
@@ -135,7 +135,16 @@ export function excludeTimestamps(log: EventLog, notBefore: string | null, notAf
     keep[i] = ok;
     dropped += 1 - ok;
   }
-  return dropped === 0 ? log : compactLog(log, { keep });
+  if (dropped === 0) return log;
+  if (scope === 'cases') {
+    // A case with one misdated event goes whole, so no finished case turns into a running one.
+    for (let c = 0; c < log.caseCount; c++) {
+      const from = log.caseStart[c];
+      const to = log.caseStart[c + 1];
+      if (keep.subarray(from, to).includes(0)) keep.fill(0, from, to);
+    }
+  }
+  return compactLog(log, { keep });
 }
 
 function parseInstant(iso: string, name: string): number {
@@ -180,6 +189,7 @@ export function validateFix(value: unknown): QualityFix {
       if (!isTextOrNull(p.notBefore) || !isTextOrNull(p.notAfter)) bad('exclude_bad_timestamps needs notBefore and notAfter (ISO text or null)');
       if (p.notBefore !== null) parseInstant(p.notBefore as string, 'notBefore');
       if (p.notAfter !== null) parseInstant(p.notAfter as string, 'notAfter');
+      if (p.scope !== undefined && p.scope !== 'events' && p.scope !== 'cases') bad('exclude_bad_timestamps scope must be "events" or "cases"');
       break;
     default:
       bad(`unknown kind "${String(v.kind)}"`);

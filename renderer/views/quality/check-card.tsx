@@ -116,6 +116,17 @@ function FixControls({ check, busy, onApply }: { check: QualityCheck; busy: bool
       <button type="button" className="primary" disabled={busy} onClick={() => onApply(fix)} data-testid={`quality-apply-${check.kind}`}>
         <TextWithTimes text={fix.description} />
       </button>
+      {fix.kind === 'exclude_bad_timestamps' ? (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => onApply({ ...fix, description: `Drop every case with one of ${check.count.toLocaleString('en')} misdated ${check.unit}`, params: { ...fix.params, scope: 'cases' } })}
+          title="Excluding only the events turns a finished case whose last event is misdated into a running one; dropping the cases keeps the completed and running counts honest."
+          data-testid={`quality-apply-cases-${check.kind}`}
+        >
+          Drop those cases instead
+        </button>
+      ) : null}
     </div>
   );
 }
