@@ -21,6 +21,7 @@ import { SettingsPanel } from './settings-panel.tsx';
 import './control-chart-view.css';
 import { visibleLabel } from '../../components/visible-label.ts';
 import { UnfixedErrorsBanner } from '../quality/unfixed-errors-banner.tsx';
+import { SelectField } from '../../components/select-field.tsx';
 
 const UNIT_CHARTS: ChartType[] = ['imr', 'ewma', 'cusum'];
 
@@ -173,28 +174,9 @@ export function ControlChartView() {
           </select>
         </label>
         {measure?.takesActivity ? (
-          <label className="field">
-            <span className="field-label">Activity</span>
-            <select value={activity ?? ''} onChange={(e) => go({ activity: e.target.value || undefined })} data-testid="cc-activity">
-              <option value="">as defined</option>
-              {(options.value?.activities ?? []).map((a) => (
-                <option key={a} value={a}>
-                  {visibleLabel(a)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label="Activity" value={activity ?? ''} none="as defined" choices={options.value?.activities ?? []} labelOf={visibleLabel} onChange={(a) => go({ activity: a || undefined })} testId="cc-activity" />
         ) : null}
-        <label className="field">
-          <span className="field-label">Period</span>
-          <select value={period} onChange={(e) => go({ period: e.target.value })} data-testid="cc-period">
-            {MEASURE_PERIODS.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Period" value={period} choices={MEASURE_PERIODS} onChange={(p) => go({ period: p })} testId="cc-period" />
         {measure && measure.per !== 'period' ? (
           <div className="field">
             <span className="field-label">One point per</span>

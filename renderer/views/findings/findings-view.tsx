@@ -10,6 +10,7 @@ import { StaleModelsNotice } from '../models/stale-models-notice.tsx';
 import { FindingDetailPanel, titleOf } from './finding-detail.tsx';
 import { orderFindings, type FindingsOrder } from './findings-order.ts';
 import './findings.css';
+import { SelectField } from '../../components/select-field.tsx';
 
 const KIND_WORDS: Record<FindingKind, string> = { anomaly: 'unusual case', 'exception-type': 'exception type', bottleneck: 'bottleneck' };
 const SHOWN = 500;
@@ -65,17 +66,7 @@ export function FindingsView() {
             ))}
           </select>
         </label>
-        <label className="field">
-          <span className="field-label">Review</span>
-          <select value={status} onChange={(e) => setStatus(e.target.value as FindingStatus | '')} data-testid="findings-status">
-            <option value="">any</option>
-            {FINDING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Review" value={status} none="any" choices={FINDING_STATUSES} onChange={(s) => setStatus(s as FindingStatus | '')} testId="findings-status" />
         <label className="field">
           <span className="field-label">Order</span>
           <select value={order} onChange={(e) => setOrder(e.target.value as FindingsOrder)} data-testid="findings-order">

@@ -11,6 +11,7 @@ import { MeasuresEditor } from './measures-editor.tsx';
 import { ParametersEditor } from './parameters-editor.tsx';
 import './measures-view.css';
 import { UnfixedErrorsBanner } from '../quality/unfixed-errors-banner.tsx';
+import { SelectField } from '../../components/select-field.tsx';
 
 /** The attributes a log can be split by: case attributes, then event attributes (their value on the case's first event). */
 export function segmentAttributes(options: FilterOptions | null): string[] {
@@ -52,27 +53,8 @@ export function MeasuresView() {
           </p>
         </div>
         <div className="measures-controls">
-          <label className="field">
-            <span className="field-label">Per</span>
-            <select value={period} onChange={(e) => setPeriod(e.target.value as MeasurePeriod)} data-testid="measures-period">
-              {MEASURE_PERIODS.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span className="field-label">Split by</span>
-            <select value={by} onChange={(e) => setBy(e.target.value)} data-testid="measures-by">
-              <option value="">(no split)</option>
-              {segments.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label="Per" value={period} choices={MEASURE_PERIODS} onChange={(p) => setPeriod(p as MeasurePeriod)} testId="measures-period" />
+          <SelectField label="Split by" value={by} none="(no split)" choices={segments} onChange={setBy} testId="measures-by" />
         </div>
       </header>
       <UnfixedErrorsBanner />

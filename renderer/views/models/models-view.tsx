@@ -12,6 +12,7 @@ import { ModelVersions } from './model-versions.tsx';
 import { RecentActivity } from './recent-activity.tsx';
 import { trainingFraction, trainingPhase, useTrainingJob } from './training-job.ts';
 import '../findings/findings.css';
+import { SelectField } from '../../components/select-field.tsx';
 
 export const MODEL_WORDS: Record<TrainableModel, { title: string; what: string }> = {
   anomaly: { title: 'Unusual cases', what: 'what is usual in this process, and the cases that depart from it (findings, exception types)' },
@@ -128,29 +129,10 @@ function TrainPanel({ overview, job }: { overview: ModelsOverview; job: ReturnTy
           </label>
         ) : null}
         {chosen.includes('outcome') ? (
-          <label className="field">
-            <span className="field-label">Outcome: reaching the activity</span>
-            <select value={outcome} onChange={(e) => setOutcome(e.target.value)} data-testid="train-outcome">
-              {overview.activities.map((a) => (
-                <option key={a} value={a}>
-                  {a}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label="Outcome: reaching the activity" value={outcome} choices={overview.activities} onChange={setOutcome} testId="train-outcome" />
         ) : null}
         {predicting && overview.attributes.length > 0 ? (
-          <label className="field">
-            <span className="field-label">Fairness view by</span>
-            <select value={segmentBy} onChange={(e) => setSegmentBy(e.target.value)} data-testid="train-segment">
-              <option value="">no segment</option>
-              {overview.attributes.map((a) => (
-                <option key={a} value={a}>
-                  {a}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label="Fairness view by" value={segmentBy} none="no segment" choices={overview.attributes} onChange={setSegmentBy} testId="train-segment" />
         ) : null}
       </div>
       {filters.length > 0 ? (
