@@ -154,7 +154,7 @@ interface TrainingContext {
 async function trainAnomaly({ ws, log, mask, basis, timeZone, step, signal, saved }: TrainingContext): Promise<TrainedModel> {
   const registry = new ModelRegistry(ws);
   const previous = registry.latest('anomaly');
-  const drift = previous ? driftSince(log, previous, mask) : null;
+  const drift = previous ? driftSince(log, mask, previous) : null;
   const model = registry.save(trainAnomalyModel(log, { basis, mask, timeZone }, { onProgress: (phase, done) => step(phase, 0.8 * done), signal }));
   saved(model.label);
   step('scoring findings', 0.85);

@@ -127,7 +127,7 @@ function measuredDrift(record: ModelRecord, log: EventLog | null): Pick<ModelVer
   if (record.kind === 'anomaly') {
     if (!log) return { drift: [], driftBasis: null };
     return {
-      drift: largest(driftSince(log, record)),
+      drift: largest(driftSince(log, null, record)),
       driftBasis: `training cases against all ${log.caseCount.toLocaleString('en')} cases of the current log`,
     };
   }

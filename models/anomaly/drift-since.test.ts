@@ -20,13 +20,13 @@ describe('driftSince', () => {
       const model = new ModelRegistry(ws).save(
         trainAnomalyModel(subLog(log, before), { basis: { importId: 1, fileName: 'x', sha256: 'x', fixesInForce: [], filters: [] } }),
       );
-      const drift = driftSince(log, model, after);
+      const drift = driftSince(log, after, model);
       const wait = drift.find((d) => d.feature === 'waiting time before Check Credit')!;
       expect(wait.level).toBe('shift');
       // Verify Identity appears only after the shift: the training data never saw it, so its
       // features do not exist in the model; what moves is what the model knows.
       expect(drift[0].psi).toBeGreaterThanOrEqual(wait.psi);
-      const same = driftSince(log, model, before);
+      const same = driftSince(log, before, model);
       expect(same.every((d) => d.psi < 1e-9)).toBe(true);
     } finally {
       ws.close();

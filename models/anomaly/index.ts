@@ -6,7 +6,7 @@
  * - `scoreFindings(log, modelRecord, { mask? }, { signal })` → `{ findings, drift, casesScored }`:
  *   ONNX scores, TreeSHAP explanations, conditions in words, confidence, KPI effect; findings of
  *   kind `anomaly` and `exception-type` for `FindingsStore.record`.
- * - `driftSince(log, modelRecord, mask?)`: PSI per feature against the model's training data.
+ * - `driftSince(log, mask, modelRecord)`: PSI per feature against the model's training data.
  * - `eventAnomalies(log, stats, top)`: events whose wait, resource or hour is unusual for the activity.
  * - `exceptionTypes(findings, …)`, `fitTailProbabilityModel(matrix)`, `precisionAtK(scores, isAnomaly, k)`.
  */
