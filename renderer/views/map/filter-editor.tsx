@@ -40,16 +40,17 @@ export function FilterEditor({ onDone }: { onDone(): void }) {
     }
   };
 
+  const activityOptions = o.activities.map((name) => (
+    <option key={name} value={name}>
+      {name}
+    </option>
+  ));
   const activities = (value: string[], onChange: (next: string[]) => void, label: string, multiple: boolean, testId: string): ReactNode =>
     multiple ? (
       <label className="filter-field">
         {label}
         <select multiple size={4} value={value} data-testid={testId} onChange={(e) => onChange(Array.from(e.target.selectedOptions, (x) => x.value))}>
-          {o.activities.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
+          {activityOptions}
         </select>
       </label>
     ) : (
@@ -57,11 +58,7 @@ export function FilterEditor({ onDone }: { onDone(): void }) {
         {label}
         <select value={value[0] ?? ''} data-testid={testId} onChange={(e) => onChange(e.target.value ? [e.target.value] : [])}>
           <option value="">—</option>
-          {o.activities.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
+          {activityOptions}
         </select>
       </label>
     );

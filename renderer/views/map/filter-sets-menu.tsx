@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { LogFilter } from '../../../preload/api.ts';
-import { deleteFilterSet, filterSets, saveFilterSet } from '../../app/filter-sets.ts';
+import { deleteFilterSet, filterSets, saveFilterSet, type FilterSet } from '../../app/filter-sets.ts';
 import { setFilters } from '../../app/filter-store.ts';
 
 /** Saved filter sets of the workspace: apply one (one undoable step), save the stack in force, delete. */
@@ -27,22 +27,14 @@ export function FilterSetsMenu({ workspace, filters }: { workspace: string; filt
   return (
     <span className="filter-sets" data-testid="filter-sets">
       {sets.length > 0 ? (
-        <select
-          value=""
-          aria-label="Apply a saved filter set"
-          data-testid="filter-set-apply"
-          onChange={(e) => {
-            const set = sets.find((s) => s.name === e.target.value);
-            if (set) setFilters(set.filters);
-          }}
-        >
-          <option value="">Saved sets…</option>
-          {sets.map((s) => (
-            <option key={s.name} value={s.name}>
-              {s.name} ({s.filters.length})
-            </option>
-          ))}
-        </select>
+        <SetPicker
+          label="Apply a saved filter set"
+          testId="filter-set-apply"
+          prompt="Saved sets…"
+          sets={sets}
+          text={(s) => `${s.name} (${s.filters.length})`}
+          onPick={(set) => setFilters(set.filters)}
+        />
       ) : null}
       {naming ? (
         <form
@@ -68,25 +60,40 @@ export function FilterSetsMenu({ workspace, filters }: { workspace: string; filt
         </button>
       ) : null}
       {sets.length > 0 ? (
-        <select
-          value=""
-          aria-label="Delete a saved filter set"
-          data-testid="filter-set-delete"
-          onChange={(e) => {
-            if (e.target.value) {
-              deleteFilterSet(workspace, e.target.value);
-              setRevision((r) => r + 1);
-            }
+        <SetPicker
+          label="Delete a saved filter set"
+          testId="filter-set-delete"
+          prompt="Delete a set…"
+          sets={sets}
+          text={(s) => s.name}
+          onPick={(set) => {
+            deleteFilterSet(workspace, set.name);
+            setRevision((r) => r + 1);
           }}
-        >
-          <option value="">Delete a set…</option>
-          {sets.map((s) => (
-            <option key={s.name} value={s.name}>
-              {s.name}
-            </option>
-          ))}
-        </select>
+        />
       ) : null}
     </span>
+  );
+}
+
+/** A menu that acts on the set picked and shows its prompt again (value ''): apply or delete. */
+function SetPicker({ label, testId, prompt, sets, text, onPick }: { label: string; testId: string; prompt: string; sets: FilterSet[]; text(set: FilterSet): string; onPick(set: FilterSet): void }) {
+  return (
+    <select
+      value=""
+      aria-label={label}
+      data-testid={testId}
+      onChange={(e) => {
+        const set = sets.find((s) => s.name === e.target.value);
+        if (set) onPick(set);
+      }}
+    >
+      <option value="">{prompt}</option>
+      {sets.map((s) => (
+        <option key={s.name} value={s.name}>
+          {text(s)}
+        </option>
+      ))}
+    </select>
   );
 }
