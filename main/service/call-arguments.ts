@@ -209,7 +209,7 @@ const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M
   ],
   filterOptions: [text],
   statisticsTable: [text, record({ by: oneOf(STATISTICS_BY), attribute: optional(text), filters: optional(filters) })],
-  exportTable: [text, record({ table: oneOf(EXPORT_TABLES), by: optional(oneOf(STATISTICS_BY)), attribute: optional(text), filters: optional(filters) })],
+  exportTable: [text, record({ table: oneOf(EXPORT_TABLES), by: optional(oneOf(STATISTICS_BY)), attribute: optional(text), filters: optional(filters), timeZone: optional(text) })],
   exportLogText: [text, record({ format: oneOf(LOG_TEXT_FORMATS), filters: optional(filters) })],
   measures: [text],
   // The schema itself is checked against resources/measures/measures.schema.json by the engine.

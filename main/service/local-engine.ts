@@ -283,7 +283,7 @@ export class LocalEngine implements GembaApi {
     const by = request.by ?? 'activity';
     const table =
       request.table === 'cases'
-        ? casesTable(view.log, view.mask)
+        ? casesTable(view.log, view.mask, request.timeZone)
         : request.table === 'variants'
           ? variantsTable(view.log, view.mask)
           : statisticsTableCsv(statisticsTable(view.log, view.mask, { by, attribute: request.attribute }));

@@ -261,6 +261,8 @@ export interface TableExportRequest {
   by?: StatisticsBy;
   attribute?: string;
   filters?: LogFilter[];
+  /** The display time zone for the times of the cases table (ISO 8601 with the zone's offset); UTC by default. */
+  timeZone?: string;
 }
 
 /**

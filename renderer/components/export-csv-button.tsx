@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { TableExportRequest, UserFacingError } from '../../preload/api.ts';
 import { toUserFacingError } from '../api/gemba-error.ts';
+import { useDisplayZone } from '../app/display-zone.ts';
 import { useWorkbench, useWorkspace } from '../app/workbench.ts';
 import { ErrorPanel } from './error-panel.tsx';
 import { downloadBlob } from './plotly-chart.tsx';
@@ -13,6 +14,7 @@ import { downloadBlob } from './plotly-chart.tsx';
 export function ExportCsvButton({ request, label = 'Export CSV', testId, small = false }: { request: TableExportRequest; label?: string; testId: string; small?: boolean }) {
   const { api } = useWorkbench();
   const workspace = useWorkspace();
+  const { zone } = useDisplayZone();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<UserFacingError | null>(null);
 
@@ -20,7 +22,8 @@ export function ExportCsvButton({ request, label = 'Export CSV', testId, small =
     setBusy(true);
     setError(null);
     try {
-      const table = await api.exportTable(workspace.path, request);
+      // Times in the display time zone, as every view shows them.
+      const table = await api.exportTable(workspace.path, { ...request, timeZone: zone });
       await downloadBlob(new Blob([table.csv], { type: 'text/csv;charset=utf-8' }), table.fileName);
     } catch (caught) {
       setError(toUserFacingError(caught));

@@ -51,6 +51,13 @@ describe('spreadsheet tables (OWASP CSV injection)', () => {
     ]);
   });
 
+  it('the cases table with times in the display time zone (Berlin, +01:00 in January)', async () => {
+    const file = files.path('cases-berlin.csv');
+    await exportTable(casesTable(log(), null, 'Europe/Berlin'), file);
+    const lines = readFileSync(file, 'utf8').split('\r\n');
+    expect(lines[1]).toBe(`"'=1",2,"2024-01-01T01:00:00.000+01:00","2024-01-01T02:00:00.000+01:00",3600,1,"'@north"`);
+  });
+
   it('the statistics table, durations in seconds and empty where unknown', async () => {
     const file = files.path('statistics.csv');
     await exportTable(statisticsTableCsv(statisticsTable(log(), null, { by: 'activity' })), file);

@@ -1,6 +1,7 @@
 import type { CaseMask, EventLog } from '../eventlog/index.ts';
 import { caseBegin, caseDurationMs, caseEnd, variants, type StatisticsTable } from '../analysis/index.ts';
-import { isoTime, valueText } from './log-columns.ts';
+import { valueText } from './log-columns.ts';
+import { isoTimeIn } from './zone-time.ts';
 import type { TextSink } from './text-sink.ts';
 
 /**
@@ -51,8 +52,12 @@ export interface Table {
   rows: Iterable<Cell[]>;
 }
 
-/** One row per case the mask keeps: id, events, start, end, duration, variant rank, case attributes. */
-export function casesTable(log: EventLog, mask?: CaseMask | null): Table {
+/**
+ * One row per case the mask keeps: id, events, start, end, duration, variant rank, case
+ * attributes. Start and end are ISO 8601 in `timeZone` with its offset (the display time zone; UTC by default).
+ */
+export function casesTable(log: EventLog, mask?: CaseMask | null, timeZone?: string | null): Table {
+  const time = isoTimeIn(timeZone);
   const rankOf = new Int32Array(log.caseCount);
   for (const v of variants(log, mask, { withCases: true })) for (const c of v.caseIndices!) rankOf[c] = v.rank;
   const attributes = log.caseAttributes;
@@ -65,7 +70,7 @@ export function casesTable(log: EventLog, mask?: CaseMask | null): Table {
           const text = valueText(a, c);
           return text === null ? null : a.type === 'number' ? a.values[c] : text;
         });
-        yield [log.caseIds[c], log.caseStart[c + 1] - log.caseStart[c], isoTime(caseBegin(log, c)), isoTime(caseEnd(log, c)), caseDurationMs(log, c) / 1000, rankOf[c], ...values];
+        yield [log.caseIds[c], log.caseStart[c + 1] - log.caseStart[c], time(caseBegin(log, c)), time(caseEnd(log, c)), caseDurationMs(log, c) / 1000, rankOf[c], ...values];
       }
     })(),
   };

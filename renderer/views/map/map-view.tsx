@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FrequencyMeasure, LogStatistics, MapView as MapViewKind, PerformanceMeasure, ProcessMap, WorkingCalendar } from '../../../preload/api.ts';
+import { useTimeFormat } from '../../app/time-format.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
-import { createTimeFormat, formatCount, knownZone } from '../../components/format.ts';
+import { formatCount, knownZone } from '../../components/format.ts';
 import { BottlenecksPanel } from './bottlenecks-panel.tsx';
 import { describeFilter } from './describe-filter.ts';
 import { exportPng, exportSvg, exportTitle, fixesCaption, titledSvg } from './export-map.ts';
@@ -130,7 +131,7 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
 
   const selectedId = current ? selectedElementId(current, selection) : null;
   const fileName = `${workspace.name}-${handover ? 'handover-map' : 'process-map'}-${view}`;
-  const time = createTimeFormat(environment.timezone);
+  const time = useTimeFormat(); // the display time zone, as every view
   const items = handover ? 'resources' : 'activities';
   const setPanel = (next: MapSettings['panel']) => onChange({ panel: next });
   const setCalendar = (next: WorkingCalendar) => onChange({ calendar: next });
