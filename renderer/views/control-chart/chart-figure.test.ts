@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ControlChartSeries, ControlChartView } from '../../../preload/api.ts';
-import { controlChartFigure, escapeHoverText, scaleTitle, MARKERS_UP_TO, perPoint, signalsByPoint, tickText } from './chart-figure.ts';
+import { controlChartFigure, escapeHoverText, scaleTitle, MARKERS_UP_TO, MAX_NUMBERED_SIGNALS, perPoint, signalsByPoint, tickText } from './chart-figure.ts';
 
 const series = (over: Partial<ControlChartSeries>): ControlChartSeries => ({
   name: 'I',
@@ -84,6 +84,13 @@ describe('controlChartFigure', () => {
     expect(shapes.find((sh) => sh.type === 'rect')).toMatchObject({ x0: -0.5, x1: 2.5 });
     const labels = (figure.layout.annotations as { text: string }[]).map((a) => a.text);
     expect(labels).toEqual(expect.arrayContaining(['phase 2', 'baseline', 'UCL=5', 'X̄=2', 'LCL=-1', 'UCL=4']));
+    // Phase 1's limits are labelled at its last point (index 2: UCL 5, LCL −1), UCL above its line and LCL below.
+    const phase1 = (figure.layout.annotations as { text: string; x: number; xref: string; yref: string; yanchor: string }[]).filter((a) => a.xref === 'x' && a.x === 2.5 && a.yref === 'y');
+    expect(phase1.map((a) => [a.text, a.yanchor])).toEqual([
+      ['UCL=5', 'bottom'],
+      ['X̄=2', 'middle'],
+      ['LCL=-1', 'top'],
+    ]);
   });
 
   it('draws the lower CUSUM below zero against −H', () => {
@@ -143,5 +150,15 @@ describe('periods the log covers only partly', () => {
     const ring = figure.data.find((t) => t.name === 'part of a week')!;
     expect(ring.x).toEqual([2]);
     expect((ring.hovertext as string[])[0]).toContain('only 48% of this week is in the log');
+  });
+
+  it('numbers a few signals with their test, and leaves many to the hover and the list', () => {
+    const few = series({ name: 'I', points: [9, 1, 9], ucl: 5, lcl: 0, center: 2, labels: ['a', 'b', 'c'], n: [1, 1, 1], phase: [0, 0, 0], signals: [0, 2].map((index) => ({ index, rule: 1, description: 'Test 1' })) });
+    expect(trace(controlChartFigure(view([few]), 'hours', { selected: null, baseline: null, leftOut: [] }), 'I signals').mode).toBe('markers+text');
+    const m = MAX_NUMBERED_SIGNALS + 1;
+    const many = series({ name: 'I', points: Array(m).fill(9), ucl: 5, lcl: 0, center: 2, labels: Array.from({ length: m }, (_, i) => String(i)), n: Array(m).fill(1), phase: Array(m).fill(0), signals: Array.from({ length: m }, (_, index) => ({ index, rule: 1, description: 'Test 1' })) });
+    const band = trace(controlChartFigure(view([many]), 'hours', { selected: null, baseline: null, leftOut: [] }), 'I signals');
+    expect(band.mode).toBe('markers');
+    expect(band.text).toBeUndefined();
   });
 });

@@ -31,6 +31,8 @@ export interface FigureOptions {
  * Signals, left-out and selected points keep their markers; hover and click work on the line.
  */
 export const MARKERS_UP_TO = 300;
+/** Beyond this many signalling points their test numbers are left to the hover and the signal list. */
+export const MAX_NUMBERED_SIGNALS = 25;
 
 /** One value per point (constant limits repeat); NaN becomes a gap. */
 export function perPoint(value: number | number[], m: number): (number | null)[] {
@@ -154,12 +156,13 @@ function seriesTraces(view: ControlChartView, chart: ControlChartSeries, part: n
   traces.push(limit(chart.ucl, 'UCL', COLORS.limit, 'solid'), limit(chart.center, cusum ? 'target' : 'centre', COLORS.center, 'solid'), limit(chart.lcl, 'LCL', COLORS.limit, 'solid'));
   if (signals.size > 0) {
     const at = [...signals.keys()].sort((a, b) => a - b);
+    // Test numbers over more than a few dozen squares merge into a red band: then the squares
+    // alone, the tests in their hover text and in the signal list below the chart.
+    const numbered = at.length <= MAX_NUMBERED_SIGNALS && !dense;
     traces.push(
       markerTrace(`${what} signals`, at, { color: COLORS.signal, size: dense ? 7 : 9, symbol: 'square' }, {
-        mode: 'markers+text',
-        text: at.map((i) => String(signals.get(i)![0]!.rule)),
-        textposition: 'top center',
-        textfont: { color: COLORS.signal, size: 11 },
+        mode: numbered ? 'markers+text' : 'markers',
+        ...(numbered ? { text: at.map((i) => String(signals.get(i)![0]!.rule)), textposition: 'top center', textfont: { color: COLORS.signal, size: 11 } } : {}),
       }),
     );
   }
@@ -178,20 +181,33 @@ function seriesTraces(view: ControlChartView, chart: ControlChartSeries, part: n
   return traces;
 }
 
-/** "UCL = 12.3" beside the last point of each line, as Minitab labels them. */
+/**
+ * "UCL = 12.3" beside the last point of each line, as Minitab labels them, and at the end of every
+ * earlier phase. UCL sits above its line and LCL below, so the three never print over each other
+ * when the limits are close.
+ */
 function limitLabels(chart: ControlChartSeries, part: number): PlotlyObject[] {
   const m = chart.points.length;
-  const last = (value: number | number[]) => perPoint(value, m)[m - 1];
   const yref = part === 0 ? 'y' : 'y2';
   const cusum = chart.name === 'CUSUM';
   const centreName = cusum ? 'target' : chart.name === 'Xbar' ? 'X̄' : chart.name === 'I' ? 'X̄' : `${chart.name}̄`;
-  return [
-    ['UCL', last(chart.ucl), COLORS.limit],
-    [centreName, last(chart.center), COLORS.center],
-    ['LCL', last(chart.lcl), COLORS.limit],
-  ]
-    .filter((entry): entry is [string, number, string] => entry[1] !== null)
-    .map(([name, value, color]) => ({ xref: 'paper', x: 1, xanchor: 'left', yref, y: value, text: `${name}=${significant(value)}`, showarrow: false, font: { size: 10, color } }));
+  const ends: number[] = [];
+  for (let i = 1; i < chart.phase.length; i++) if (chart.phase[i] !== chart.phase[i - 1]) ends.push(i - 1);
+  const at = (index: number, last: boolean) =>
+    (
+      [
+        ['UCL', perPoint(chart.ucl, m)[index], COLORS.limit, 'bottom'],
+        [centreName, perPoint(chart.center, m)[index], COLORS.center, 'middle'],
+        ['LCL', perPoint(chart.lcl, m)[index], COLORS.limit, 'top'],
+      ] as [string, number | null | undefined, string, string][]
+    )
+      .filter((entry): entry is [string, number, string, string] => entry[1] !== null && entry[1] !== undefined)
+      .map(([name, value, color, yanchor]) =>
+        last
+          ? { xref: 'paper', x: 1, xanchor: 'left', yref, y: value, yanchor, text: `${name}=${significant(value)}`, showarrow: false, font: { size: 10, color } }
+          : { xref: 'x', x: index + 0.5, xanchor: 'right', yref, y: value, yanchor, text: `${name}=${significant(value)}`, showarrow: false, font: { size: 9, color } },
+      );
+  return [...ends.flatMap((e) => at(e, false)), ...at(m - 1, true)];
 }
 
 function phaseShapes(chart: ControlChartSeries): { shapes: PlotlyObject[]; annotations: PlotlyObject[] } {
