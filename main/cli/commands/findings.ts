@@ -30,10 +30,25 @@ export const findingsCommand: Command = {
       printJson(ctx, list.findings.map(issueShape));
       return;
     }
-    const lines = list.findings.map((f) => `${f.score.toExponential(2).padStart(9)}  ${f.status.padEnd(9)} ${(f.case ?? f.activity ?? f.kind).padEnd(14)} ${f.conditions[0] ?? ''}`);
-    ctx.stdout.write(`${lines.join('\n')}\n`);
+    const subjects = list.findings.map((f) => f.case ?? f.activity ?? f.kind);
+    const width = Math.max(7, ...subjects.map((x) => x.length));
+    const header = `${'Score'.padStart(16)}  ${'Status'.padEnd(9)} ${'Subject'.padEnd(width)}  Main condition`;
+    const lines = list.findings.map((f, i) => `${scoreInWords(f).padStart(16)}  ${f.status.padEnd(9)} ${subjects[i].padEnd(width)}  ${f.conditions[0] ?? ''}`);
+    const note = list.findings.some((f) => f.kind !== 'bottleneck')
+      ? 'Rarity: how unusual, as a power of ten (rarity 6 = about 1 in a million cases as unusual in its most unusual respect).'
+      : 'Score: hours the wait grows from low to high load.';
+    ctx.stdout.write(`${[header, ...lines, note].join('\n')}\n`);
   },
 };
+
+/**
+ * A score people can read: an anomaly's score is about 1/p − 1 summed over features (p its tail
+ * probability), so log10(1 + score) is the rarity as a power of ten; a bottleneck's is hours.
+ */
+export function scoreInWords(f: Pick<FindingSummary, 'kind' | 'score'>): string {
+  if (f.kind === 'bottleneck') return `+${f.score.toFixed(1)} h at load`;
+  return `rarity ${Math.log10(1 + Math.max(0, f.score)).toFixed(1)}`;
+}
 
 /** The shape of issue 10: the fields of a finding, in that order, without its review state. */
 function issueShape(f: FindingSummary): Omit<FindingSummary, 'status' | 'comments'> {

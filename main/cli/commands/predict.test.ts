@@ -67,8 +67,10 @@ describe('gemba predict', () => {
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toMatch(new RegExp(`^${running.size} running cases at .* \\(end activities: ${END_ACTIVITY}\\)$`));
-    expect(lines).toHaveLength(running.size + 1);
-    expect(lines[1]).toMatch(/^C\d{7}: after .+, about \d+\.\d h to go, SLA risk \d+%; .+ = .+ \([+-]\d/);
+    // The unit of the bracketed contributions is said once, then one line per case.
+    expect(lines[1]).toMatch(/^Why: each feature's value, and in brackets what it adds to the forecast in .*hours/);
+    expect(lines).toHaveLength(running.size + 2);
+    expect(lines[2]).toMatch(/^C\d{7}: after .+, about \d+(\.\d)? [hd] to go, SLA risk \d+%; .+ = .+ \([+-]\d/);
   }, 120_000);
 
   it('refuses an unknown end activity or a bad SLA with a hint', async () => {
@@ -90,7 +92,9 @@ describe('gemba train with the prediction models', () => {
     const { code, stdout } = await gemba('findings', ws, '--kind', 'bottleneck', '--json');
     expect(code).toBe(0);
     const findings = JSON.parse(stdout) as { kind: string; activity: string; score: number; modelVersion: string }[];
-    expect(findings.length).toBeGreaterThan(3);
+    // Only activities whose wait grows with load (by at least 3 minutes) are findings.
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.score >= 0.05)).toBe(true);
     expect(findings.every((f) => f.kind === 'bottleneck' && f.modelVersion === 'bottleneck v1' && typeof f.activity === 'string')).toBe(true);
     expect(findings.map((f) => f.score)).toEqual([...findings.map((f) => f.score)].sort((a, b) => b - a));
   }, 120_000);

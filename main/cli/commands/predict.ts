@@ -64,8 +64,12 @@ export const predictCommand: Command = {
       printJson(ctx, { ...result, basis });
       return;
     }
-    const hours = (s: number | null) => (s === null ? '' : `${(s / 3600).toFixed(1)} h`);
-    const lines = [`${result.runningCases} running cases at ${result.now} (end activities: ${result.endActivities.join(', ')})`];
+    const hours = (s: number | null) => (s === null ? '' : s < 48 * 3600 ? `${(s / 3600).toFixed(1)} h` : `${(s / 86_400).toLocaleString('en', { maximumFractionDigits: 1 })} d`);
+    const unit = result.predictions[0]?.explanationUnit;
+    const lines = [
+      `${result.runningCases} running cases at ${result.now} (end activities: ${result.endActivities.join(', ')})`,
+      ...(unit ? [`Why: each feature's value, and in brackets what it adds to the forecast in ${unit}.`] : []),
+    ];
     for (const p of result.predictions) {
       const risk = p.slaBreachProbability === null ? '' : `, SLA risk ${(100 * p.slaBreachProbability).toFixed(0)}%`;
       const why = p.explanation.slice(0, 3).map((c) => `${c.feature} = ${c.value === null ? 'missing' : +c.value.toFixed(2)} (${c.contribution >= 0 ? '+' : ''}${c.contribution.toFixed(2)})`);

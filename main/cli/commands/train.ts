@@ -41,9 +41,20 @@ export const trainCommand: Command = {
     };
     const json = has(args, 'json');
     const { basis } = ctx.engine.sessions.currentLog(path);
+    // On a terminal one line rewritten in place; piped or logged, one line per model started.
+    const terminal = (ctx.stderr as NodeJS.WriteStream).isTTY === true;
+    let shownModel = '';
     const result = await awaitJob(ctx.api, 'train', () => ctx.api.startTraining(path, request), ({ phase, done, total }) => {
-      if (!json && total > 0) ctx.stderr.write(`${phase} (${Math.round((100 * done) / total)}%)\n`);
+      if (json || total <= 0) return;
+      const percent = `${Math.round((100 * done) / total)}%`;
+      if (terminal) ctx.stderr.write(`\r${phase} (${percent})`.padEnd(80));
+      else {
+        const model = phase.split(': ')[0];
+        if (model !== shownModel && !phase.endsWith(': done')) ctx.stderr.write(`training ${model} (${percent})\n`);
+        shownModel = model;
+      }
     });
+    if (terminal && !json) ctx.stderr.write('\n');
     if (json) {
       printJson(ctx, { basis, ...result });
       return;
