@@ -75,6 +75,10 @@ test('trains from the UI, explains the top finding, dismisses it with an audit e
   await expect(chart.locator('.waterfalllayer .point').first()).toBeVisible();
   await expect(detail.getByTestId('finding-main-cause')).not.toBeEmpty();
   await expect(detail.getByTestId('finding-case')).toBeVisible();
+  // The score is read as a rarity (a power of ten), not as 8.5e+7 "times rarer".
+  await expect(detail.getByTestId('finding-facts')).toContainText(/rarity \d+\.\d \(as unusual as about 1 in [\d,]+ cases\)/);
+  // Freshly trained on this log: no stale-model notice.
+  await expect(page.getByTestId('stale-models')).toHaveCount(0);
 
   // Dismiss with a comment: the status changes and the audit trail shows both.
   await expect(detail.getByTestId('finding-status')).toHaveText('open');

@@ -129,8 +129,8 @@ export class ModelsService {
         finding.kind === 'bottleneck'
           ? `hours of wait before ${finding.activity ?? 'the activity'}: under the workload at the last moment with the usual work in progress, each cause adding its hours in turn`
           : finding.kind === 'exception-type'
-            ? 'anomaly score, averaged over the cases of this type: how many times rarer than usual'
-            : 'anomaly score: the case is this many times rarer than usual in its most unusual respect',
+            ? 'anomaly score, averaged over the cases of this type: each feature adds how many times rarer than usual its value is (log10 of 1 + the score is the rarity)'
+            : 'anomaly score: each feature adds how many times rarer than usual its value is (log10 of 1 + the score is the rarity)',
       model: { label: finding.modelVersion, createdAt: model?.createdAt ?? '', dataFingerprint: finding.dataFingerprint, basis: model ? basisSummary(model) : emptyBasis() },
       audit,
       members: finding.kind === 'exception-type' && model ? typeMembers(store, id, finding.modelVersion, registry.get(model.id)) : [],

@@ -14,6 +14,7 @@ describe('auditWords', () => {
 describe('scoreWords', () => {
   it('reads a bottleneck score as hours of load response and its confidence as explained share', () => {
     expect(scoreWords({ kind: 'bottleneck', score: 2.271, confidence: 0.25 })).toBe('the wait grows 2.27 h from low to high load · load explains 25.0% of later waits (held out)');
-    expect(scoreWords({ kind: 'anomaly', score: 736000, confidence: 1 })).toBe('score 7.36e+5 · confidence 100.0% (share of training cases scoring lower)');
+    // log10(1 + 736,000) = 5.867; 10^5.867 = 736,001 → "740,000" to two significant digits.
+    expect(scoreWords({ kind: 'anomaly', score: 736000, confidence: 1 })).toBe('rarity 5.9 (as unusual as about 1 in 740,000 cases) · confidence 100.0% (share of training cases scoring lower)');
   });
 });

@@ -9,7 +9,7 @@ import { formatPercent } from '../../components/format.ts';
 import { PlotlyChart } from '../../components/plotly-chart.tsx';
 import { useAsync } from '../../components/use-async.ts';
 import { CaseTimeline } from '../cases/case-timeline.tsx';
-import { kpiEffectLines } from './finding-words.ts';
+import { kpiEffectLines, oneIn, rarityOf } from './finding-words.ts';
 import { waterfallChart } from './waterfall.ts';
 
 /**
@@ -262,7 +262,8 @@ export function scoreWords(f: Pick<FindingDetail, 'kind' | 'score' | 'confidence
   if (f.kind === 'bottleneck') {
     return `the wait grows ${f.score.toFixed(2)} h from low to high load · load explains ${formatPercent(f.confidence)} of later waits (held out)`;
   }
-  const score = `score ${f.score.toPrecision(3)}`;
+  const rarity = rarityOf(f.score);
+  const score = `rarity ${rarity.toFixed(1)} (as unusual as about ${oneIn(rarity)} cases)`;
   if (f.kind === 'exception-type') return `${score} on average · confidence ${formatPercent(f.confidence)} on average over its cases`;
   return `${score} · confidence ${formatPercent(f.confidence)} (share of training cases scoring lower)`;
 }

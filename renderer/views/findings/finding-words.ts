@@ -27,3 +27,22 @@ export function kpiEffectLines(effect: Record<string, number | string | null>): 
   }
   return lines;
 }
+
+/**
+ * An anomaly's score is about 1/p − 1 summed over features (p a tail probability): its rarity
+ * log10(1 + score) is a power of ten a person can read ("5.9": about 1 case in 740,000 is as
+ * unusual), where the raw score (7.36e+5, 8.52e+7) is not. Bounded by the model's soft cap.
+ */
+export function rarityOf(score: number): number {
+  return Math.log10(1 + Math.max(0, score));
+}
+
+/** "1 in 740,000": 10^rarity to two significant digits. */
+export function oneIn(rarity: number): string {
+  return `1 in ${Number((10 ** rarity).toPrecision(2)).toLocaleString('en')}`;
+}
+
+/** A finding's score in the list: rarity for unusual cases and types, hours for bottlenecks. */
+export function shortScore(f: { kind: string; score: number }): string {
+  return f.kind === 'bottleneck' ? `+${f.score.toFixed(1)} h` : rarityOf(f.score).toFixed(1);
+}

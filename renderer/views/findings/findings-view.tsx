@@ -9,6 +9,7 @@ import { FilterChips } from '../map/filter-bar.tsx';
 import { StaleModelsNotice } from '../models/stale-models-notice.tsx';
 import { FindingDetailPanel, titleOf } from './finding-detail.tsx';
 import { orderFindings, type FindingsOrder } from './findings-order.ts';
+import { shortScore } from './finding-words.ts';
 import './findings.css';
 import { SelectField } from '../../components/select-field.tsx';
 
@@ -151,7 +152,9 @@ function FindingsTable({ findings, open, onOpen, loading }: { findings: FindingS
               <td className="finding-condition" title={f.conditions[0] ?? ''}>
                 {f.conditions[0] ?? ''}
               </td>
-              <td className="num">{f.score.toPrecision(3)}</td>
+              <td className="num" title={f.kind === 'bottleneck' ? 'hours the wait grows from low to high load' : `score ${f.score.toPrecision(3)}: rarity as a power of ten`}>
+                {shortScore(f)}
+              </td>
               <td className="num">{formatPercent(f.confidence)}</td>
               <td>
                 <span className={`badge status-${f.status}`}>{f.status}</span>
