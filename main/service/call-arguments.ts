@@ -90,6 +90,17 @@ const timeZone: Check = (v, name) => {
   return v;
 };
 const baseline: Check = (v, name) => (typeof v === 'number' ? whole(2)(v, name) : record({ from: text, to: text })(v, name));
+/** The tests and EWMA/CUSUM settings (the contract's ChartSettings), checked alike on both chart calls. */
+const chartSettings = {
+  rules: optional(rules),
+  testK: optional(testK),
+  target: optional(number),
+  sigma: optional(number),
+  lambda: optional(number),
+  L: optional(number),
+  k: optional(number),
+  h: optional(number),
+};
 const chartRequest = record({
   measure: text,
   activity: optional(text),
@@ -101,14 +112,7 @@ const chartRequest = record({
   baseline: optional(baseline),
   exclude: optional(wholes),
   phases: optional(wholes),
-  rules: optional(rules),
-  testK: optional(testK),
-  target: optional(number),
-  sigma: optional(number),
-  lambda: optional(number),
-  L: optional(number),
-  k: optional(number),
-  h: optional(number),
+  ...chartSettings,
   specs: optional(record({ lsl: optional(number), usl: optional(number), target: optional(number) })),
   capabilityMethod: optional(oneOf(CAPABILITY_METHODS)),
   filters: optional(filters),
@@ -130,14 +134,7 @@ const chartValuesRequest = record({
   baseline: optional(whole(1)),
   exclude: optional(wholes),
   phases: optional(wholes),
-  rules: optional(rules),
-  testK: optional(testK),
-  target: optional(number),
-  sigma: optional(number),
-  lambda: optional(number),
-  L: optional(number),
-  k: optional(number),
-  h: optional(number),
+  ...chartSettings,
 });
 const positive: Check = (v, name) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : bad(name, 'must be a number above 0'));
 const modelList: Check = list(oneOf(TRAINABLE_MODELS), 'models');

@@ -109,32 +109,8 @@ export function SettingsPanel({
         ) : null}
         {settings.baseline.mode === 'dates' ? (
           <>
-            <label className="field">
-              <span className="field-label">From</span>
-              <input
-                type="text"
-                inputMode="numeric"
-                placeholder="YYYY-MM-DD"
-                pattern="\d{4}-\d{2}-\d{2}"
-                title="A date as YYYY-MM-DD, like every date in Gemba"
-                value={settings.baseline.from}
-                onChange={(e) => set('baseline', { ...(settings.baseline as { from: string; to: string }), mode: 'dates', from: e.target.value.trim() })}
-                data-testid="cc-baseline-from"
-              />
-            </label>
-            <label className="field">
-              <span className="field-label">To</span>
-              <input
-                type="text"
-                inputMode="numeric"
-                placeholder="YYYY-MM-DD"
-                pattern="\d{4}-\d{2}-\d{2}"
-                title="A date as YYYY-MM-DD, like every date in Gemba"
-                value={settings.baseline.to}
-                onChange={(e) => set('baseline', { ...(settings.baseline as { from: string; to: string }), mode: 'dates', to: e.target.value.trim() })}
-                data-testid="cc-baseline-to"
-              />
-            </label>
+            <DateField label="From" value={settings.baseline.from} onChange={(date) => set('baseline', { ...(settings.baseline as { from: string; to: string }), mode: 'dates', from: date })} testId="cc-baseline-from" />
+            <DateField label="To" value={settings.baseline.to} onChange={(date) => set('baseline', { ...(settings.baseline as { from: string; to: string }), mode: 'dates', to: date })} testId="cc-baseline-to" />
           </>
         ) : null}
       </div>
@@ -185,4 +161,23 @@ export function SettingsPanel({
 /** Log and Box-Cox are for measured values (durations), not for counts and shares. */
 function isMeasured(view: ControlChartView): boolean {
   return !['p', 'np', 'c', 'u', 'laney-p', 'laney-u'].includes(view.chart) && view.advice?.dataType !== 'defectives' && view.advice?.dataType !== 'defects';
+}
+
+/** A date typed as YYYY-MM-DD (trimmed), as every date in Gemba is written. */
+function DateField({ label, value, onChange, testId }: { label: string; value: string; onChange(date: string): void; testId: string }) {
+  return (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      <input
+        type="text"
+        inputMode="numeric"
+        placeholder="YYYY-MM-DD"
+        pattern="\d{4}-\d{2}-\d{2}"
+        title="A date as YYYY-MM-DD, like every date in Gemba"
+        value={value}
+        onChange={(e) => onChange(e.target.value.trim())}
+        data-testid={testId}
+      />
+    </label>
+  );
 }
