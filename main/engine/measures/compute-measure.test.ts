@@ -110,6 +110,8 @@ describe('rates over completed cases (P charts: cases meeting the condition out 
     const result = run('defect_rate');
     expect(result.parameters.defect).toEqual({ activities: ['Reject'] });
     expect(result.parameters.sources.defect).toBe('suggested');
+    // The tile says which activities it counted, since nobody chose them.
+    expect(result.notes).toContain('Defects here are "Reject": suggested because the name reads as a defect; choose others in the measures’ parameters.');
     expect(result.chart.input).toEqual({ kind: 'attributes', counts: [0, 1], sizes: [3, 2], labels: WEEKS });
     expect(result.summary.value).toBe(1 / 5);
   });
@@ -169,9 +171,11 @@ describe('exception_frequency: exception events per completed case (U chart)', (
     expect(Array.from(result.units.value)).toEqual([0, 0, 1, 1, 2]);
     expect(result.chart.input).toEqual({ kind: 'attributes', counts: [1, 3], sizes: [3, 2], labels: WEEKS });
     expect(result.summary.value).toBe(4 / 5);
+    expect(result.notes).toContain('Exceptions here are "Escalate", "Reject": suggested because the names read as an exception; choose others in the measures’ parameters.');
   });
 
   it('--activity narrows the exceptions to one activity', () => {
     expect(run('exception_frequency', { activity: 'Escalate' }).summary.value).toBe(3 / 5);
+    expect(run('exception_frequency', { activity: 'Escalate' }).notes.join(' ')).not.toContain('suggested because');
   });
 });

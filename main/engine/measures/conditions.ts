@@ -27,14 +27,15 @@ export function evaluateCondition(condition: CaseCondition, ctx: ConditionContex
             hint: 'Choose the defect activities (or an attribute and the values that mark a defect) in the measures’ parameters.',
           });
         }
+        if (parameters.sources.defect === 'suggested' && 'activities' in defect) ctx.notes.add(suggestedNote('defect', defect.activities));
         return 'activities' in defect ? casesContaining(log, defect.activities) : casesWithAttribute(log, defect.attribute, defect.values);
       }
       case 'rework':
         return casesRepeating(log, parameters.reworkActivities ?? 'any');
       case 'exception':
-        return casesContaining(log, activitiesOf(parameters, 'exception'));
+        return casesContaining(log, noted(ctx, 'exception'));
       case 'escalation':
-        return casesContaining(log, activitiesOf(parameters, 'escalation'));
+        return casesContaining(log, noted(ctx, 'escalation'));
       case 'sla_met': {
         const target = parameters.slaTarget;
         if (!target) throw new InputError('No SLA target is set and there is no completed case to suggest one from.', { hint: 'Set parameters.slaTarget, e.g. {"value": 48, "unit": "hours"}.' });
@@ -61,6 +62,23 @@ export function evaluateCondition(condition: CaseCondition, ctx: ConditionContex
   const out = new Uint8Array(log.caseCount).fill('all' in condition ? 1 : 0);
   for (const part of parts) for (let c = 0; c < out.length; c++) out[c] = 'all' in condition ? out[c] & part[c] : out[c] | part[c];
   return out;
+}
+
+/**
+ * Which activities a measure counted when the user chose none: Defect rate 5.84% and Exception
+ * frequency 0.058 both resting on "Reject Order" must say so, or the two look unrelated.
+ */
+export function suggestedNote(kind: 'defect' | 'exception' | 'escalation', activities: readonly string[]): string {
+  const names = activities.map((a) => `"${a}"`).join(', ');
+  return `${kind[0]!.toUpperCase()}${kind.slice(1)}s here are ${names || 'none'}: suggested because the name${activities.length === 1 ? ' reads' : 's read'} as ${kind === 'exception' ? 'an exception' : `a${kind === 'escalation' ? 'n' : ''} ${kind}`}; choose others in the measures’ parameters.`;
+}
+
+/** The exception or escalation activities, with a note when they were suggested rather than chosen. */
+export function noted(ctx: Pick<ConditionContext, 'parameters' | 'notes'>, kind: 'exception' | 'escalation'): string[] {
+  const names = activitiesOf(ctx.parameters, kind);
+  const source = kind === 'exception' ? ctx.parameters.sources.exceptionActivities : ctx.parameters.sources.escalationActivities;
+  if (source === 'suggested') ctx.notes.add(suggestedNote(kind, names));
+  return names;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { caseBegin, caseEnd } from '../analysis/index.ts';
 import type { CaseMask, EventLog } from '../eventlog/index.ts';
 import { InputError } from '../errors.ts';
-import { activitiesOf, activityFlags, evaluateCondition, type ConditionContext } from './conditions.ts';
+import { activityFlags, evaluateCondition, noted, type ConditionContext } from './conditions.ts';
 import { MS_PER_UNIT, UNIT_OF_BLOCK, type DurationUnit, type Measure, type MeasureUnitOf } from './measure-types.ts';
 import { checkActivities, checkAttribute } from './parameters.ts';
 
@@ -45,7 +45,7 @@ export function unitValues(measure: Measure, ctx: ConditionContext, options: Uni
       return perCase(log, per, keepCase, (c) => flags[c]);
     }
     case 'event_count': {
-      const names = 'activities' in definition.events ? definition.events.activities : activitiesOf(ctx.parameters, definition.events.has);
+      const names = 'activities' in definition.events ? definition.events.activities : noted(ctx, definition.events.has);
       if ('activities' in definition.events) checkActivities(log, names, 'events');
       const flags = activityFlags(log, names);
       return perCase(log, per, keepCase, (c) => {
