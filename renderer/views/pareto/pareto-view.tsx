@@ -7,6 +7,7 @@ import { PlotlyChart, type PlotlyChartHandle } from '../../components/plotly-cha
 import { useAsync } from '../../components/use-async.ts';
 import { BARS_SHOWN, paretoFigure } from './pareto-figure.ts';
 import { paretoSeries } from './pareto-series.ts';
+import { TabButtons } from '../../components/tab-buttons.tsx';
 import './pareto-view.css';
 
 type ParetoOf = 'activity' | 'resource' | 'variant';
@@ -50,13 +51,7 @@ export function ParetoView() {
           </p>
         </div>
         <div className="button-row">
-          <div role="tablist" aria-label="Pareto of" className="button-row">
-            {(Object.keys(OF_LABELS) as ParetoOf[]).map((key) => (
-              <button key={key} type="button" role="tab" aria-selected={of === key} className={of === key ? 'primary' : undefined} data-testid={`pareto-of-${key}`} onClick={() => setOf(key)}>
-                {OF_LABELS[key]}
-              </button>
-            ))}
-          </div>
+          <TabButtons label="Pareto of" tabs={OF_LABELS} current={of} onChoose={setOf} testIdPrefix="pareto-of-" />
           {of !== 'variant' ? (
             <select value={measure} aria-label="Count" data-testid="pareto-measure" onChange={(e) => setMeasure(e.target.value as Measure)}>
               <option value="events">events (frequency)</option>

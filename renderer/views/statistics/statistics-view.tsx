@@ -7,6 +7,7 @@ import { ExportCsvButton } from '../../components/export-csv-button.tsx';
 import { formatCount, plural } from '../../components/format.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { cellText, descendingFirst, sortStatisticsRows, STATISTICS_COLUMNS, type StatisticsColumn } from './statistics-columns.ts';
+import { TabButtons } from '../../components/tab-buttons.tsx';
 
 const BY_LABELS: Record<StatisticsBy, string> = { activity: 'Activities', resource: 'Resources', attribute: 'Attribute' };
 
@@ -53,23 +54,14 @@ export function StatisticsView() {
           </p>
         </div>
         <div className="button-row">
-          <div role="tablist" aria-label="Rows per" className="button-row">
-            {(Object.keys(BY_LABELS) as StatisticsBy[]).map((key) => (
-              <button
-                key={key}
-                type="button"
-                role="tab"
-                aria-selected={by === key}
-                className={by === key ? 'primary' : undefined}
-                data-testid={`statistics-by-${key}`}
-                disabled={key === 'attribute' && attributes.length === 0}
-                title={key === 'attribute' && attributes.length === 0 ? 'The log has no attributes' : undefined}
-                onClick={() => setBy(key)}
-              >
-                {BY_LABELS[key]}
-              </button>
-            ))}
-          </div>
+          <TabButtons
+            label="Rows per"
+            tabs={BY_LABELS}
+            current={by}
+            onChoose={setBy}
+            testIdPrefix="statistics-by-"
+            unavailable={(key) => (key === 'attribute' && attributes.length === 0 ? 'The log has no attributes' : undefined)}
+          />
           {by === 'attribute' ? (
             <label>
               <span className="visually-hidden">Attribute</span>
