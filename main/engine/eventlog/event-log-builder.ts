@@ -63,35 +63,56 @@ class AttributeColumnBuilder {
   }
 
   /**
-   * Sets `count` rows from another builder's column of the same attribute: row `from(i)` of
-   * `column` into row `to(i)`, in order. Text codes are translated once per value, in the order
+   * Sets `count` rows from another builder's column of the same attribute: row `from[i]` (or
+   * `i` when `from` is null) of `column` into row `base + i`, in order. Text codes are translated once per value, in the order
    * values first appear, so the dictionary grows exactly as if the rows had been set here; a type
    * mismatch goes through `set`, which widens as it would have.
    */
-  appendPart(column: BuilderPartColumn, count: number, from: (i: number) => number, to: (i: number) => number): void {
+  appendPart(column: BuilderPartColumn, count: number, from: Int32Array | null, base: number): void {
     if (column.codes !== null) {
       const codes = column.codes;
       const dictionary = column.dictionary!;
       const map = new Int32Array(dictionary.length).fill(-1);
+      if (from === null && this.type === 'string' && this.strings!.length <= base) {
+        // Whole event columns: translate into one array and append it (no per-row bounds work).
+        const mapped = new Int32Array(count);
+        for (let i = 0; i < count; i++) {
+          const c = codes[i];
+          if (c < 0) mapped[i] = -1;
+          else {
+            let code = map[c];
+            if (code < 0) code = map[c] = this.dictionary!.code(dictionary[c]);
+            mapped[i] = code;
+          }
+        }
+        if (this.strings!.length < base) this.strings!.set(base - 1, -1, -1);
+        this.strings!.append(mapped);
+        return;
+      }
       for (let i = 0; i < count; i++) {
-        const c = codes[from(i)];
+        const c = codes[from === null ? i : from[i]];
         if (c < 0) continue;
         if (this.type !== 'string') {
-          this.set(to(i), dictionary[c], 'string');
+          this.set(base + i, dictionary[c], 'string');
           continue;
         }
         let code = map[c];
         if (code < 0) code = map[c] = this.dictionary!.code(dictionary[c]);
-        this.strings!.set(to(i), code, -1);
+        this.strings!.set(base + i, code, -1);
       }
       return;
     }
     const values = column.values!;
+    if (from === null && this.type === column.type && this.numbers!.length <= base) {
+      if (this.numbers!.length < base) this.numbers!.set(base - 1, NaN, NaN);
+      this.numbers!.append(values.length === count ? values : values.subarray(0, count));
+      return;
+    }
     for (let i = 0; i < count; i++) {
-      const v = values[from(i)];
+      const v = values[from === null ? i : from[i]];
       if (v !== v) continue;
-      if (this.type === column.type) this.numbers!.set(to(i), v, NaN);
-      else this.set(to(i), v, column.type);
+      if (this.type === column.type) this.numbers!.set(base + i, v, NaN);
+      else this.set(base + i, v, column.type);
     }
   }
 
@@ -304,29 +325,53 @@ export class EventLogBuilder {
     const activityMap = new Int32Array(part.activities.length).fill(-1);
     const resourceMap = new Int32Array(part.resources.length).fill(-1);
     const n = part.activity.length;
-    const start = part.startTimestamp;
+    // Codes translated in tight loops over whole arrays, then appended at once: the merge must
+    // cost a small fraction of the parse it parallelises.
+    const cases = new Int32Array(n);
+    const activities = new Int32Array(n);
+    const resources = new Int32Array(n);
+    const rows = new Int32Array(n);
+    const caseCode = part.caseCode;
+    const activity = part.activity;
+    const resource = part.resource;
+    const sourceRow = part.sourceRow;
     for (let i = 0; i < n; i++) {
-      const c = part.caseCode[i];
+      const c = caseCode[i];
       let caseIndex = caseMap[c];
       if (caseIndex < 0) caseIndex = caseMap[c] = this.cases.code(part.caseIds[c]);
-      const a = part.activity[i];
-      let activity = activityMap[a];
-      if (activity < 0) activity = activityMap[a] = this.activities.code(part.activities[a]);
-      const r = part.resource[i];
-      let resource = -1;
+      cases[i] = caseIndex;
+      const a = activity[i];
+      let code = activityMap[a];
+      if (code < 0) code = activityMap[a] = this.activities.code(part.activities[a]);
+      activities[i] = code;
+      const r = resource[i];
       if (r >= 0) {
-        resource = resourceMap[r];
-        if (resource < 0) resource = resourceMap[r] = this.resources.code(part.resources[r]);
+        code = resourceMap[r];
+        if (code < 0) code = resourceMap[r] = this.resources.code(part.resources[r]);
+        resources[i] = code;
+      } else resources[i] = -1;
+      rows[i] = sourceRow[i] + lineOffset;
+    }
+    this.caseCode.append(cases);
+    this.activity.append(activities);
+    this.timestamp.append(part.timestamp);
+    this.resource.append(resources);
+    this.sourceRow.append(rows);
+    const start = part.startTimestamp;
+    if (start) {
+      for (let i = 0; i < n; i++) {
+        if (start[i] !== start[i]) continue;
+        this.startTimestamp ??= new GrowableFloat64(1 << 16);
+        this.startTimestamp.set(base + i, start[i], NaN);
       }
-      this.addEventByCodes(caseIndex, activity, part.timestamp[i], resource, part.sourceRow[i] + lineOffset, start ? start[i] : NaN);
     }
     const columns = Math.min(part.eventColumns.length, this.eventColumns.length);
-    for (let k = 0; k < columns; k++) this.eventColumns[k].appendPart(part.eventColumns[k], n, (i) => i, (i) => base + i);
+    for (let k = 0; k < columns; k++) this.eventColumns[k].appendPart(part.eventColumns[k], n, null, base);
     // Cases new to this builder, in the order they got their index here.
     const newCases = new Int32Array(this.cases.size - casesBefore);
     for (let p = 0; p < caseMap.length; p++) if (caseMap[p] >= casesBefore) newCases[caseMap[p] - casesBefore] = p;
     const caseColumns = Math.min(part.caseColumns.length, this.caseColumns.length);
-    for (let k = 0; k < caseColumns; k++) this.caseColumns[k].appendPart(part.caseColumns[k], newCases.length, (i) => newCases[i], (i) => casesBefore + i);
+    for (let k = 0; k < caseColumns; k++) this.caseColumns[k].appendPart(part.caseColumns[k], newCases.length, newCases, casesBefore);
   }
 
   finish(): EventLog {

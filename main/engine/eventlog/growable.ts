@@ -10,6 +10,12 @@ export class GrowableInt32 {
   constructor(initial = 1024) {
     this.data = new Int32Array(initial);
   }
+  /** Appends all of `values` at once (merging a parallel parse's pieces). */
+  append(values: Int32Array): void {
+    if (this.length + values.length > this.data.length) this.grow(this.length + values.length);
+    this.data.set(values, this.length);
+    this.length += values.length;
+  }
   push(value: number): void {
     if (this.length === this.data.length) this.grow(this.length + 1);
     this.data[this.length++] = value;
@@ -45,6 +51,12 @@ export class GrowableFloat64 {
   length = 0;
   constructor(initial = 1024) {
     this.data = new Float64Array(initial);
+  }
+  /** Appends all of `values` at once (merging a parallel parse's pieces). */
+  append(values: Float64Array): void {
+    if (this.length + values.length > this.data.length) this.grow(this.length + values.length);
+    this.data.set(values, this.length);
+    this.length += values.length;
   }
   push(value: number): void {
     if (this.length === this.data.length) this.grow(this.length + 1);

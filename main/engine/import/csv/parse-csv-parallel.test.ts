@@ -6,7 +6,7 @@ import type { ImportContext, ParsedLog } from '../parsed-log.ts';
 import type { CsvPieceInput } from './csv-piece-types.ts';
 import { testFolder } from './files.fixture.ts';
 import { parseCsvLog } from './parse-csv-log.ts';
-import { pieceStarts } from './parse-csv-parallel.ts';
+import { defaultPieceCount, pieceStarts } from './parse-csv-parallel.ts';
 import { parseCsvPiece } from './parse-csv-piece.ts';
 
 // The parallel parse must give exactly what the one-pass parse gives (issue 11): the second
@@ -184,5 +184,11 @@ describe('pieceStarts', () => {
   it('merges shares that hold no line break', async () => {
     const path = folder.write('one-line.csv', 'a'.repeat(99) + '\n');
     expect(await pieceStarts(path, 100, 4, 0)).toEqual([0]);
+  });
+});
+
+describe('defaultPieceCount', () => {
+  it('one pass below 4 cores, one piece per core up to 8', () => {
+    expect([1, 2, 3, 4, 6, 16].map((c) => defaultPieceCount(c))).toEqual([1, 1, 1, 4, 6, 8]);
   });
 });
