@@ -11,7 +11,7 @@ export interface CommandContext {
   api: CliApi;
   /**
    * The service itself, for commands that still need more than the contract offers (export,
-   * predict, train, unusual-events): move them to `api` when their calls land there.
+   * predict, train): move them to `api` when their calls land there.
    */
   engine: LocalEngine;
   stdout: NodeJS.WritableStream;

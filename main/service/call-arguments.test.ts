@@ -47,6 +47,8 @@ describe('checkCallArguments', () => {
     ['a KPI board in a zone that is none', 'kpis', ['/w', { timeZone: 'Mars/Olympus' }], /timeZone "Mars\/Olympus" is not a time zone/],
     ['a control chart in a zone that is none', 'controlChart', ['/w', { measure: 'm', timeZone: 'not a zone' }], /is not a time zone/],
     ['statistics in a zone that is none', 'statistics', ['/w', [], 'Europe/Nowhere'], /argument 3 "Europe\/Nowhere" is not a time zone/],
+    ['unusual events of no case', 'unusualEvents', ['/w', { case: '' }], /argument 2\.case must be a non-empty text/],
+    ['unusual events, none of them', 'unusualEvents', ['/w', { top: 0 }], /argument 2\.top must be a whole number ≥ 1/],
     ['a percentile range upside down', 'statistics', ['/w', [{ kind: 'performance', measure: 'duration', fromPercentile: 90, toPercentile: 10 }]], /must not exceed/],
   ])('refuses %s with an InputError naming it', (_what, method, args, message) => {
     const call = () => checkCallArguments(method as never, args as unknown[]);

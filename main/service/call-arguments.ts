@@ -256,6 +256,7 @@ const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M
     }),
   ],
   runningCases: [text, record({ filters: optional(filters), top: optional(whole(0)), endActivities: optional(texts) })],
+  unusualEvents: [text, record({ case: optional(text), top: optional(whole(1)) })],
   auditTrail: [text, record({ limit: optional(whole(1)) })],
 };
 

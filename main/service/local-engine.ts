@@ -62,6 +62,8 @@ import type {
   ModelsOverview,
   RunningCasesRequest,
   RunningCasesView,
+  UnusualEvents,
+  UnusualEventsRequest,
   TrainingRequest,
 } from '../../preload/api.ts';
 import { caseDetail, caseList } from '../engine/analysis/index.ts';
@@ -89,6 +91,7 @@ import { controlChartOfValues } from './chart-values.ts';
 import { MeasuresService } from './measures-service.ts';
 import { ModelsService } from './models-service.ts';
 import { RecentWorkspaces } from './recent-workspaces.ts';
+import { unusualEvents } from './unusual-events.ts';
 import { UploadStore } from './uploads.ts';
 import { WorkspaceSessions } from './workspace-sessions.ts';
 
@@ -403,6 +406,10 @@ export class LocalEngine implements GembaApi {
 
   async runningCases(workspace: string, request: RunningCasesRequest): Promise<RunningCasesView> {
     return this.modelsService.runningCases(workspace, request);
+  }
+
+  async unusualEvents(workspace: string, request: UnusualEventsRequest): Promise<UnusualEvents> {
+    return unusualEvents(this.sessions, workspace, request);
   }
 
   async auditTrail(workspace: string, request: { limit?: number }): Promise<AuditEntry[]> {

@@ -1,3 +1,4 @@
+import type { UnusualEvent } from '../../preload/api.ts';
 import type { EventLog } from '../../main/engine/eventlog/index.ts';
 import { predict } from '../ensemble/index.ts';
 import { HOUR_MS, hourOf, localClock, SMOOTHING, type FeatureMatrix, type ProcessStatistics } from '../features/index.ts';
@@ -11,17 +12,8 @@ import { fitTailProbabilityModel } from './tail-probability.ts';
  * over the share this one has (1 for a usual resource or hour). An event's score is the largest
  * of the three, and its reason says which in words.
  */
-export interface EventAnomaly {
-  case: string;
-  activity: string;
-  /** Index of the event in the log. */
-  event: number;
-  score: number;
-  cause: 'wait' | 'resource' | 'hour';
-  reason: string;
-  /** When the event completed (ISO 8601, UTC). */
-  at: string;
-}
+/** One definition: the contract's (UnusualEvent). */
+export type EventAnomaly = UnusualEvent;
 
 export interface EventAnomalyOptions {
   /** At most this many, most unusual first (default 100). */

@@ -280,6 +280,32 @@ export interface RunningCasesView {
   cases: RunningCaseRow[];
 }
 
+export interface UnusualEventsRequest {
+  /** Only this case's events (its id as in the imported file); absent: every case. */
+  case?: string;
+  /** At most this many, most unusual first (default 20). */
+  top?: number;
+}
+
+/** An event whose wait, resource or hour is unusual for its activity. */
+export interface UnusualEvent {
+  case: string;
+  activity: string;
+  /** Index of the event in the log. */
+  event: number;
+  score: number;
+  cause: 'wait' | 'resource' | 'hour';
+  reason: string;
+  /** When the event completed (ISO 8601, UTC). */
+  at: string;
+}
+
+export interface UnusualEvents {
+  /** Whose usual waits, resources and hours the events are measured against: the newest anomaly model's label, or 'the current log'. */
+  statistics: string;
+  events: UnusualEvent[];
+}
+
 export interface ModelsCalls {
   /** Trains models on the current log as a job (kind 'train') on a thread of its own; progress per model. */
   startTraining(workspace: string, request: TrainingRequest): Promise<JobStarted>;
@@ -289,6 +315,8 @@ export interface ModelsCalls {
   /** Accept, dismiss or reopen a finding and/or comment on it; each is an audit entry. */
   updateFinding(workspace: string, id: string, update: FindingUpdate): Promise<FindingDetail>;
   runningCases(workspace: string, request: RunningCasesRequest): Promise<RunningCasesView>;
+  /** Events unusual for their activity, against the newest anomaly model's statistics (the current log's when none is trained). */
+  unusualEvents(workspace: string, request: UnusualEventsRequest): Promise<UnusualEvents>;
   /** The newest audit entries of the workspace, newest first. */
   auditTrail(workspace: string, request: { limit?: number }): Promise<AuditEntry[]>;
 }
@@ -300,5 +328,6 @@ export const MODELS_CALLS = {
   finding: 'call',
   updateFinding: 'call',
   runningCases: 'call',
+  unusualEvents: 'call',
   auditTrail: 'call',
 } as const satisfies CallKinds<ModelsCalls>;

@@ -1,8 +1,3 @@
-import { InputError } from '../../engine/errors.ts';
-import { machineTimeZone } from '../../engine/import/timestamps/index.ts';
-import { eventAnomalies } from '../../../models/anomaly/index.ts';
-import { fitProcessStatistics, type ProcessStatistics } from '../../../models/features/index.ts';
-import { ModelRegistry } from '../../../models/registry/index.ts';
 import { flag, has, numberFlag, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
 
@@ -11,7 +6,7 @@ const USAGE = 'gemba unusual-events WS [--case ID] [--top N] [--json]';
 /**
  * Per-event anomalies: events whose wait, resource or hour is unusual for their activity,
  * measured against the newest anomaly model's statistics (or the current log's when none is
- * trained yet), each with its cause in words.
+ * trained yet), each with its cause in words. The contract's unusualEvents, as the app asks it.
  */
 export const unusualEventsCommand: Command = {
   name: 'unusual-events',
@@ -20,21 +15,10 @@ export const unusualEventsCommand: Command = {
   valueFlags: ['case', 'top'],
   switches: ['json'],
   async run(args, ctx) {
-    const { workspace, log } = ctx.engine.sessions.currentLog(requirePositional(args, 0, 'the workspace', USAGE));
-    const top = numberFlag(args, 'top', 20, 1, 1_000_000);
-    const caseId = flag(args, 'case');
-    let cases: Uint8Array | null = null;
-    if (caseId !== undefined) {
-      const c = log.caseIds.indexOf(caseId);
-      if (c < 0) throw new InputError(`Case "${caseId}" is not in the current log.`, { hint: 'Case ids are as in the imported file.' });
-      cases = new Uint8Array(log.caseCount);
-      cases[c] = 1;
-    }
-    const model = new ModelRegistry(workspace).latest('anomaly');
-    const stats = model ? (model.encoding as ProcessStatistics) : fitProcessStatistics(log, { timeZone: machineTimeZone() });
-    const events = eventAnomalies(log, stats, { top: Math.floor(top), cases });
+    const top = Math.floor(numberFlag(args, 'top', 20, 1, 1_000_000));
+    const { statistics, events } = await ctx.api.unusualEvents(requirePositional(args, 0, 'the workspace', USAGE), { case: flag(args, 'case'), top });
     if (has(args, 'json')) {
-      printJson(ctx, { statistics: model ? model.label : 'the current log', events });
+      printJson(ctx, { statistics, events });
       return;
     }
     const lines = events.map((e) => `${e.score.toExponential(2).padStart(9)}  ${e.case.padEnd(12)} ${e.at}  ${e.reason}`);
