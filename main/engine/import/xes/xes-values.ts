@@ -9,6 +9,17 @@ export interface TypedValue {
   type: AttributeType;
 }
 
+/** A date or number as read, or the text itself (as a string) where it did not read: NaN. */
+function numberOrText(parsed: number, type: 'date' | 'number', raw: string, out: TypedValue): void {
+  if (Number.isNaN(parsed)) {
+    out.value = raw;
+    out.type = 'string';
+  } else {
+    out.value = parsed;
+    out.type = type;
+  }
+}
+
 /**
  * XES typed value to the builder's value, written into `out`. A value that does not read as its
  * declared type (an `<int>` holding "n/a") is kept as text rather than lost. Returns false for
@@ -22,27 +33,14 @@ export function readTypedValue(kind: string, raw: string, naive: NaiveTimeReader
       out.type = 'string';
       return true;
     case 'date': {
-      const t = parseXesDate(raw, naive);
-      if (Number.isNaN(t)) {
-        out.value = raw;
-        out.type = 'string';
-      } else {
-        out.value = t;
-        out.type = 'date';
-      }
+      numberOrText(parseXesDate(raw, naive), 'date', raw, out);
       return true;
     }
     case 'int':
     case 'float': {
       let x = readPlainDecimal(raw);
       if (Number.isNaN(x)) x = raw.trim() === '' ? NaN : Number(raw);
-      if (Number.isNaN(x)) {
-        out.value = raw;
-        out.type = 'string';
-      } else {
-        out.value = x;
-        out.type = 'number';
-      }
+      numberOrText(x, 'number', raw, out);
       return true;
     }
     case 'boolean': {
