@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { additivityGap, waterfallChart, waterfallSteps } from './waterfall.ts';
+import { additivityGap, formatAmount, waterfallChart, waterfallRange, waterfallSteps } from './waterfall.ts';
 
 describe('waterfallSteps', () => {
   // Worked by hand: base 2, contributions +5, −1, +0.5, +0.25; top 2 → +5, −1, then 0.75 for the other two; total 6.75.
@@ -52,5 +52,18 @@ describe('waterfallSteps', () => {
     expect((trace.y as string[])[1]).toBe(escaped);
     expect((trace.hovertext as string[])[1]).toBe(`${escaped} = 2.00`);
     expect(JSON.stringify([trace.y, trace.hovertext])).not.toContain('<a');
+  });
+
+  it('leaves room for the labels outside the bars and shortens large values', () => {
+    // Base 1,466,465 then +8,492,259 and −100: running totals 1,466,465, 9,958,724, 9,958,624; span 9,958,724 from 0.
+    const steps = waterfallSteps({ baseValue: 1_466_465, contributions: [{ feature: 'Pick Items missing', value: 0, contribution: 8_492_259 }, { feature: 'x', value: 1, contribution: -100 }], prediction: 9_958_624, unit: 'anomaly score' });
+    const [lo, hi] = waterfallRange(steps);
+    expect(lo).toBe(0);
+    expect(hi).toBeCloseTo(9_958_724 * 1.2, 6);
+    expect(formatAmount(8_492_259)).toBe('8.49M');
+    expect(formatAmount(12_474.08)).toBe('12.5k');
+    expect(formatAmount(-250)).toBe('-250');
+    const chart = waterfallChart({ baseValue: 1_466_465, contributions: [{ feature: 'Pick Items missing', value: 0, contribution: 8_492_259 }], prediction: 9_958_724, unit: 'anomaly score' });
+    expect((chart.data[0] as { text: string[] }).text[1]).toBe('+8.49M');
   });
 });

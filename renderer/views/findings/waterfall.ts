@@ -49,7 +49,32 @@ export function additivityGap(steps: WaterfallStep[]): number {
   return Math.abs(sum - total);
 }
 
-const format = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(2));
+/** Bar labels short enough to sit beside a bar: 8,492,259 → "8.49M", 12,474 → "12.5k". */
+export function formatAmount(x: number): string {
+  const a = Math.abs(x);
+  if (a >= 1e6) return `${(x / 1e6).toFixed(2)}M`;
+  if (a >= 1e4) return `${(x / 1e3).toFixed(1)}k`;
+  return a >= 100 ? x.toFixed(0) : a >= 1 ? x.toFixed(2) : x.toPrecision(2);
+}
+const format = formatAmount;
+
+/**
+ * The x range with room for the labels printed outside the bars: from the lowest to the highest
+ * running total (and 0), widened by a share of the span on each side, so the main bar's value is
+ * never cut off at the plot's edge (the trial's "+8492259…" at 1280 px).
+ */
+export function waterfallRange(steps: WaterfallStep[]): [number, number] {
+  let lo = 0;
+  let hi = 0;
+  let level = 0;
+  for (const s of steps) {
+    level = s.measure === 'relative' ? level + s.amount : s.amount;
+    lo = Math.min(lo, level);
+    hi = Math.max(hi, level);
+  }
+  const pad = 0.2 * (hi - lo || 1);
+  return [lo < 0 ? lo - pad : lo, hi + pad];
+}
 
 /** Plotly's waterfall trace, horizontal so feature names read, the first step on top. */
 export function waterfallChart(input: WaterfallInput): { data: PlotlyObject[]; layout: PlotlyObject } {
@@ -77,8 +102,8 @@ export function waterfallChart(input: WaterfallInput): { data: PlotlyObject[]; l
     ],
     layout: {
       height: Math.max(220, 26 * steps.length + 60),
-      margin: { l: 12, r: 48, t: 8, b: 40 },
-      xaxis: { title: { text: input.unit }, zeroline: true },
+      margin: { l: 12, r: 24, t: 8, b: 40 },
+      xaxis: { title: { text: input.unit }, zeroline: true, range: waterfallRange(steps) },
       yaxis: { autorange: 'reversed', automargin: true, type: 'category' },
       showlegend: false,
     },
