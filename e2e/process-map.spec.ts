@@ -56,13 +56,15 @@ test('process map: see it, move the sliders, click a path, filter by variant, ex
   await page.getByTestId('filter-variants').click();
   await expect(page.getByTestId('filter-chip').first()).toContainText('Variant #1');
   await expect(counts).toContainText('1 of 6 cases');
-  // Clicking the chip's text does nothing; its NOT button negates, and again restores.
+  // Clicking the chip's text does nothing; its Invert button negates, and again restores.
   const chip = page.getByTestId('filter-chip').first();
   await chip.locator('.filter-chip-text').click();
   await expect(chip).not.toContainText('NOT (');
   await expect(counts).toContainText('1 of 6 cases');
+  await expect(chip.getByTestId('filter-chip-not')).toHaveText('Invert');
   await chip.getByTestId('filter-chip-not').click();
   await expect(chip).toContainText('NOT (Variant #1');
+  await expect(chip.getByTestId('filter-chip-not')).toHaveText('Inverted');
   await expect(counts).toContainText('5 of 6 cases');
   await chip.getByTestId('filter-chip-not').click();
   await expect(counts).toContainText('1 of 6 cases');

@@ -6,7 +6,8 @@ import { FilterSetsMenu } from './filter-sets-menu.tsx';
 
 /**
  * The filters in force as chips, numbered in the order they apply (Disco's filter stack: each
- * sees the cases the ones before it kept): the explicit NOT button negates one, ✕ removes it.
+ * sees the cases the ones before it kept): the explicit Invert button negates one (the chip then
+ * reads NOT (…)), ✕ removes it.
  * Shown on every view; the full bar also has undo/redo of filter changes and saved sets.
  */
 export function FilterChips({ compact = false }: { compact?: boolean }) {
@@ -36,7 +37,8 @@ export function FilterChips({ compact = false }: { compact?: boolean }) {
             data-testid="filter-chip-not"
             onClick={() => toggleNegate(i)}
           >
-            NOT
+            {/* A bare "NOT" read as an unexplained badge; the button says what it does. */}
+            {f.negate ? 'Inverted' : 'Invert'}
           </button>
           <button type="button" className="filter-chip-remove" aria-label={`Remove filter ${describeFilter(f)}`} onClick={() => removeFilter(i)}>
             ✕
