@@ -12,11 +12,13 @@ import type { ImportPlan } from './import-plan.ts';
 export const PARALLEL_THRESHOLD_BYTES = 8 << 20;
 const MAX_PIECES = 8;
 /**
- * Fewer cores than this and the pieces cannot win: measured on 2 cores (issue 11), 1M events took
- * 5.2-6.2 s in 2 pieces against 2.3-2.5 s in one pass, as the merge, the copy of each piece's
- * columns between threads and the threads' start-up eat what the second core saves.
+ * Fewer cores than this and the pieces cannot win. Measured on 2 busy cores (issue 11, 1M events,
+ * 76 MB, bundled piece thread): 5.5-7.3 s wall in 2 pieces against 3.3-4.8 s in one pass, and
+ * 2.3-2.5 s of CPU against 1.0-1.5 s: each fresh thread pays ~0.6 s CPU (start, cold JIT, head
+ * analysis), and the merge (~0.4 s) and the sort (~0.35 s) stay on one thread. By that count 4
+ * cores only break even; 8 should gain about a fifth. Not yet measured on such a machine.
  */
-const MIN_CORES = 4;
+const MIN_CORES = 8;
 
 /** Pieces for this machine: one per core up to MAX_PIECES, or 1 (one pass) below MIN_CORES. */
 export function defaultPieceCount(cores = availableParallelism()): number {
