@@ -18,4 +18,12 @@ describe('processMap limits', () => {
     // 10% of 201 is 21 nodes: start and 20 of the 40 activities in 5 cases, a tie kept whole: 41.
     expect(fewer.graph.nodes).toHaveLength(41);
   });
+
+  it('counts every case the filters keep, also one whose activities the slider hides', async () => {
+    // Three cases A-B and one case of only C: at the lowest slider C is hidden, the case still counts.
+    const log = logFromTraces({ a: ['A', 'B'], b: ['A', 'B'], c: ['A', 'B'], d: ['C'] });
+    const map = await processMap(log, null, { activities: 0, paths: 1, view: 'frequency' });
+    expect(map.graph.nodes.map((n) => n.activity)).toEqual(['A', 'B']);
+    expect(map.graph.cases).toBe(4);
+  });
 });

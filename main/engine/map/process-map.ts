@@ -106,7 +106,8 @@ export async function processMap(log: EventLog, mask: CaseMask | null, request: 
   const { hiddenPaths: _hidden, addedForConnectivity: _added, ...graph } = simplified;
   return {
     svg: await renderDot(dot),
-    graph,
+    // The cases the filters keep, also those with none of the shown activities ("N of M cases").
+    graph: { ...graph, cases: overall.cases },
     bottlenecks: ranked,
     totalActivities: overall.nodes.length,
     totalPaths: overall.edges.length,
