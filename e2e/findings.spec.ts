@@ -79,6 +79,16 @@ test('trains from the UI, explains the top finding, dismisses it with an audit e
   await expect(detail.getByTestId('finding-facts')).toContainText(/rarity \d+\.\d \(as unusual as about 1 in [\d,]+ cases\)/);
   // Freshly trained on this log: no stale-model notice.
   await expect(page.getByTestId('stale-models')).toHaveCount(0);
+  // At 1280×720 the open finding sits above the list, which keeps its full width (its columns are not crushed).
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const rowBox = await rows.first().boundingBox();
+  const detailBox = await detail.boundingBox();
+  expect(rowBox!.width).toBeGreaterThan(900);
+  expect(detailBox!.y).toBeLessThan(rowBox!.y);
+  // The sidebar scrolls rather than cutting its footer off.
+  await expect(page.locator('.sidebar')).toHaveCSS('overflow-y', 'auto');
+  if (viewport) await page.setViewportSize(viewport);
 
   // Dismiss with a comment: the status changes and the audit trail shows both.
   await expect(detail.getByTestId('finding-status')).toHaveText('open');
