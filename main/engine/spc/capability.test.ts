@@ -117,3 +117,22 @@ describe('capability edge cases', () => {
     expect(result.observedPpm.total).toBe(0);
   });
 });
+
+describe('choosing a model when none fits', () => {
+  it('ranks a Weibull "p < 0.010" (a bound) below nothing: the smallest A² wins among failing fits', () => {
+    // Lognormal durations (μ = 5, σ = 0.8 on the log scale) with three misdated cases near 700,000 h, as the o2c log had.
+    let seed = 7;
+    const uniform = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+    const x = Array.from({ length: 500 }, () => Math.exp(5 + 0.8 * normal()));
+    x.push(700_000, 710_000, 720_000);
+    const result = capability(x, { usl: 456 });
+    const weibull = result.fits.find((f) => f.distribution === 'weibull')!;
+    expect(weibull.pBound).toBe('<');
+    expect(result.fits.every((f) => f.pValue < 0.05)).toBe(true);
+    // Every fit fails; the chosen one has the smallest A², and the Weibull bound does not jump the queue.
+    expect(result.chosen).not.toBe('weibull');
+    expect(result.fits[0]!.ad).toBe(Math.min(...result.fits.map((f) => f.ad)));
+  });
+});
+
