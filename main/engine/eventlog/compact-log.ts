@@ -1,5 +1,5 @@
 import type { AttributeColumn, EventLog } from './event-log.ts';
-import { gatherFloat64, gatherInt32 } from './event-log-builder.ts';
+import { gatherFloat64, gatherInt32 } from './event-order.ts';
 
 export interface LogChanges {
   /** Per event: 1 keep, 0 drop. Absent = keep all. */

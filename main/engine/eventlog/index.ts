@@ -2,6 +2,7 @@
 export type { CaseMask } from './case-mask.ts';
 export type { EventLog, AttributeColumn, StringAttributeColumn, NumericAttributeColumn } from './event-log.ts';
 export { EventLogBuilder } from './event-log-builder.ts';
-export type { AttributeHandle, BuilderPart, BuilderPartColumn, RawValue } from './event-log-builder.ts';
+export type { AttributeHandle, BuilderPart } from './event-log-builder.ts';
+export type { BuilderPartColumn, RawValue } from './attribute-column-builder.ts';
 export { compactLog } from './compact-log.ts';
 export { LIFECYCLE_ATTRIBUTE, pairLifecycleTransitions } from './pair-lifecycle.ts';
