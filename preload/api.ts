@@ -14,6 +14,7 @@
 import { ANALYSIS_CALLS, type AnalysisCalls } from './api/analysis.ts';
 import type { CallKinds } from './api/calls.ts';
 import { CHART_VALUES_CALLS, type ChartValuesCalls } from './api/chart-values.ts';
+import { CONTROL_CHART_CALLS, type ControlChartCalls } from './api/control-charts.ts';
 import { EXPORT_CALLS, type ExportCalls } from './api/exports.ts';
 import { IMPORT_CALLS, type ImportCalls } from './api/import.ts';
 import { JOB_CALLS, type JobCalls, type JobEvent } from './api/jobs.ts';
@@ -29,6 +30,7 @@ import type { FileRef } from './api/import.ts';
 export * from './api/analysis.ts';
 export * from './api/calls.ts';
 export * from './api/chart-values.ts';
+export * from './api/control-charts.ts';
 export * from './api/exports.ts';
 export * from './api/filters.ts';
 export * from './api/import.ts';
@@ -42,7 +44,7 @@ export * from './api/proxy.ts';
 export * from './api/quality.ts';
 export * from './api/workspace.ts';
 
-export interface GembaApi extends WorkspaceCalls, ImportCalls, JobCalls, AnalysisCalls, QualityCalls, MapCalls, MapViewCalls, MeasuresCalls, MeasureDetailCalls, ModelsCalls, ExportCalls, ChartValuesCalls {}
+export interface GembaApi extends WorkspaceCalls, ImportCalls, JobCalls, AnalysisCalls, QualityCalls, MapCalls, MapViewCalls, MeasuresCalls, ControlChartCalls, MeasureDetailCalls, ModelsCalls, ExportCalls, ChartValuesCalls {}
 
 export type ApiMethod = keyof GembaApi;
 
@@ -59,6 +61,7 @@ export const API_CALLS = {
   ...MAP_CALLS,
   ...MAP_VIEW_CALLS,
   ...MEASURES_CALLS,
+  ...CONTROL_CHART_CALLS,
   ...MEASURE_DETAIL_CALLS,
   ...MODELS_CALLS,
   ...EXPORT_CALLS,

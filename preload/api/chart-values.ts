@@ -5,7 +5,8 @@
  */
 import type { CallKinds } from './calls.ts';
 import type { ChartValues } from './measure-detail.ts';
-import type { AppliedTransform, ChartSettings, ChartTransform, ChartType, ControlChartSeries } from './measures.ts';
+import type { AppliedTransform, ChartSettings, ChartTransform, ControlChartSeries } from './control-charts.ts';
+import type { ChartType } from './measures.ts';
 
 export interface ChartValuesRequest extends ChartSettings {
   values: ChartValues;
