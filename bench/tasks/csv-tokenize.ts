@@ -12,7 +12,8 @@
 import { createReadStream } from 'node:fs';
 import Papa from 'papaparse';
 import { parse as csvParse } from 'csv-parse';
-import { CsvTokenizer, ESCAPED, unquote, type CsvFields } from '../../main/engine/import/csv/csv-tokenizer.ts';
+import { unquote, type CsvFields } from '../../main/engine/import/csv/csv-fields.ts';
+import { CsvTokenizer, ESCAPED } from '../../main/engine/import/csv/csv-tokenizer.ts';
 import { measureTask } from '../lib/task.ts';
 
 const CHUNK_BYTES = 1 << 20;

@@ -10,7 +10,8 @@ import {
 } from '../timestamps/index.ts';
 import { ByteInterner } from './byte-interner.ts';
 import type { CsvHead } from './csv-head.ts';
-import { ESCAPED, type CsvFields, type CsvRowSink } from './csv-tokenizer.ts';
+import type { CsvFields, CsvRowSink } from './csv-fields.ts';
+import { ESCAPED } from './csv-tokenizer.ts';
 import { FieldCodes } from './field-codes.ts';
 import { FieldDecoder } from './field-decoder.ts';
 import { clip, type ImportPlan } from './import-plan.ts';

@@ -4,7 +4,8 @@ import { InputError } from '../../errors.ts';
 import { profileColumn } from './column-profile.ts';
 import { detectNumberFormat, numberFormatNote } from './number-format.ts';
 import { detectDialect, type CsvDialect } from './csv-dialect.ts';
-import { CsvTokenizer, type CsvFields } from './csv-tokenizer.ts';
+import type { CsvFields } from './csv-fields.ts';
+import { CsvTokenizer } from './csv-tokenizer.ts';
 import { FieldDecoder } from './field-decoder.ts';
 
 /** The preview and the importer look at this much of the file to decide everything. */

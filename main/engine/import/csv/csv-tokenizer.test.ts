@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../errors.ts';
-import { CsvTokenizer, unquote, ESCAPED, type CsvFields } from './csv-tokenizer.ts';
+import { unquote, type CsvFields } from './csv-fields.ts';
+import { CsvTokenizer, ESCAPED } from './csv-tokenizer.ts';
 
 interface Result {
   rows: { line: number; fields: string[] }[];

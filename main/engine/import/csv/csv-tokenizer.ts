@@ -1,4 +1,5 @@
 import { InputError } from '../../errors.ts';
+import { CsvFields, type CsvRowSink } from './csv-fields.ts';
 
 /**
  * A byte-level CSV tokenizer that is fed chunks of any size and finds the same rows whatever
@@ -20,43 +21,8 @@ const MAX_STORED_FIELDS = 1 << 16;
 /** Field kinds: plain bytes; quoted (range already excludes the quotes); quoted with escapes. */
 export const PLAIN = 0;
 export const QUOTED = 1;
-/** Raw bytes including quotes; decode with `unquote`. */
+/** Raw bytes including quotes; decode with `unquote` (csv-fields.ts). */
 export const ESCAPED = 2;
-
-/** The fields of the current row; reused for every row. */
-export class CsvFields {
-  starts: Int32Array;
-  ends: Int32Array;
-  kinds: Uint8Array;
-  count = 0;
-  constructor(capacity = 64) {
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-    this.kinds = new Uint8Array(capacity);
-  }
-  get capacity(): number {
-    return this.starts.length;
-  }
-  grow(): void {
-    const size = this.starts.length * 2;
-    const starts = new Int32Array(size);
-    starts.set(this.starts);
-    const ends = new Int32Array(size);
-    ends.set(this.ends);
-    const kinds = new Uint8Array(size);
-    kinds.set(this.kinds);
-    this.starts = starts;
-    this.ends = ends;
-    this.kinds = kinds;
-  }
-}
-
-export interface CsvRowSink {
-  /** A complete row starting at 1-based `line`; ranges index into `bytes`, valid only during the call. */
-  row(bytes: Buffer, fields: CsvFields, line: number): void;
-  /** A row that was skipped because a field or the row itself is too large. */
-  oversized(line: number, reason: string): void;
-}
 
 const LF = 10;
 const CR = 13;
@@ -381,21 +347,4 @@ export class CsvTokenizer {
     }
     this.fields.count = 0;
   }
-}
-
-/** The text of an ESCAPED field's raw bytes: quotes removed, doubled quotes made single. */
-export function unquote(bytes: Uint8Array, start: number, end: number, quote: number): Buffer {
-  const out = Buffer.allocUnsafe(end - start);
-  let n = 0;
-  let inQuotes = false;
-  for (let i = start; i < end; i++) {
-    const c = bytes[i];
-    if (c === quote) {
-      if (inQuotes && i + 1 < end && bytes[i + 1] === quote) {
-        out[n++] = quote;
-        i++;
-      } else inQuotes = !inQuotes;
-    } else out[n++] = c;
-  }
-  return out.subarray(0, n);
 }

@@ -1,4 +1,5 @@
-import { ESCAPED, unquote } from './csv-tokenizer.ts';
+import { unquote } from './csv-fields.ts';
+import { ESCAPED } from './csv-tokenizer.ts';
 
 export type CsvEncoding = 'utf-8' | 'latin1';
 
