@@ -66,15 +66,7 @@ import type {
   UnusualEventsRequest,
   TrainingRequest,
 } from '../../preload/api.ts';
-import { caseDetail, caseList } from '../engine/analysis/index.ts';
-import { directlyFollows } from '../engine/analysis/index.ts';
-import { logStatistics } from '../engine/analysis/index.ts';
-import { variants } from '../engine/analysis/index.ts';
-import { filteredLog, filterMask } from '../engine/analysis/index.ts';
-import { filterOptions } from '../engine/analysis/index.ts';
-import { statisticsTable } from '../engine/analysis/index.ts';
-import { casesTable, statisticsTableCsv, tableCsvText, variantsTable } from '../engine/export/index.ts';
-import { logAsText } from './log-text-export.ts';
+import { filteredLog } from '../engine/analysis/index.ts';
 import { processMap } from '../engine/map/index.ts';
 import { mapSelection } from '../engine/map/index.ts';
 import { APP_VERSION } from '../engine/app-version.ts';
@@ -83,6 +75,7 @@ import { importLog } from '../engine/workspace/index.ts';
 import { REJECTED_SAMPLE_LIMIT } from '../engine/import/index.ts';
 import { machineTimeZone } from '../engine/import/timestamps/index.ts';
 import { FixesStore } from '../engine/workspace/index.ts';
+import { AnalysisService } from './analysis-service.ts';
 import type { RunOnThread } from './job-kinds.ts';
 import { csvPieceRunner } from './csv-piece-runner.ts';
 import { JobQueue } from './job-queue.ts';
@@ -113,6 +106,7 @@ export class LocalEngine implements GembaApi {
   readonly uploads: UploadStore;
   private readonly jobQueue = new JobQueue();
   private readonly recent: RecentWorkspaces;
+  private readonly analysisService: AnalysisService;
   private readonly measuresService: MeasuresService;
   private readonly mapViewsService: MapViewsService;
   private readonly modelsService: ModelsService;
@@ -132,6 +126,7 @@ export class LocalEngine implements GembaApi {
     // holding the token read files the user never chose.
     this.uploads = new UploadStore(options.userDataDir, options.mode !== 'browser');
     this.recent = new RecentWorkspaces(options.userDataDir);
+    this.analysisService = new AnalysisService(this.sessions);
     this.measuresService = new MeasuresService(this.sessions);
     this.mapViewsService = new MapViewsService(this.sessions);
     this.modelsService = new ModelsService(this.sessions, runOnThread);
@@ -232,30 +227,23 @@ export class LocalEngine implements GembaApi {
   }
 
   async statistics(workspace: string, filters?: LogFilter[], timeZone?: string): Promise<LogStatistics> {
-    const { log, basis } = this.sessions.currentLog(workspace);
-    const view = filteredLog(log, filters);
-    return { ...logStatistics(view.log, view.mask, timeZone), basis };
+    return this.analysisService.statistics(workspace, filters, timeZone);
   }
 
-  async directlyFollows(workspace: string, request: DirectlyFollowsRequest = {}): Promise<DirectlyFollowsResult> {
-    const { log, basis } = this.sessions.currentLog(workspace);
-    const view = filteredLog(log, request.filters);
-    return { ...directlyFollows(view.log, view.mask, { calendar: request.calendar }), basis };
+  async directlyFollows(workspace: string, request?: DirectlyFollowsRequest): Promise<DirectlyFollowsResult> {
+    return this.analysisService.directlyFollows(workspace, request);
   }
 
   async variants(workspace: string): Promise<Variant[]> {
-    return variants(this.log(workspace)).map((v) => ({ activities: v.activities, count: v.count }));
+    return this.analysisService.variants(workspace);
   }
 
   async cases(workspace: string, query: CaseQuery): Promise<CasePage> {
-    const log = this.log(workspace);
-    // Case-level on the original log (trimming filters keep the cases with events left), so a
-    // row's index opens the same case in caseDetail.
-    return caseList(log, filterMask(log, query.filters), query);
+    return this.analysisService.cases(workspace, query);
   }
 
   async caseDetail(workspace: string, caseIndex: number): Promise<CaseDetail> {
-    return caseDetail(this.log(workspace), caseIndex);
+    return this.analysisService.caseDetail(workspace, caseIndex);
   }
 
   async processMap(workspace: string, request: ProcessMapRequest): Promise<ProcessMap> {
@@ -266,8 +254,7 @@ export class LocalEngine implements GembaApi {
   }
 
   async variantList(workspace: string, filters?: LogFilter[]): Promise<VariantInfo[]> {
-    const view = filteredLog(this.log(workspace), filters);
-    return variants(view.log, view.mask).map(({ rank, activities, count, share, meanDurationSeconds }) => ({ rank, activities, count, share, meanDurationSeconds }));
+    return this.analysisService.variantList(workspace, filters);
   }
 
   async mapSelection(workspace: string, request: MapSelectionRequest): Promise<MapSelectionDetail> {
@@ -275,32 +262,19 @@ export class LocalEngine implements GembaApi {
   }
 
   async statisticsTable(workspace: string, request: StatisticsRequest): Promise<StatisticsTable> {
-    const { log, basis } = this.sessions.currentLog(workspace);
-    const view = filteredLog(log, request.filters);
-    return { ...statisticsTable(view.log, view.mask, request), basis };
+    return this.analysisService.statisticsTable(workspace, request);
   }
 
   async exportTable(workspace: string, request: TableExportRequest): Promise<TableExport> {
-    const { log, basis } = this.sessions.currentLog(workspace);
-    const view = filteredLog(log, request.filters);
-    const by = request.by ?? 'activity';
-    const table =
-      request.table === 'cases'
-        ? casesTable(view.log, view.mask, request.timeZone)
-        : request.table === 'variants'
-          ? variantsTable(view.log, view.mask)
-          : statisticsTableCsv(statisticsTable(view.log, view.mask, { by, attribute: request.attribute }));
-    const name = request.table === 'statistics' ? `statistics-by-${by === 'attribute' ? request.attribute ?? 'attribute' : by}` : request.table;
-    return { fileName: `${name.replace(/[^\p{L}\p{N}._-]+/gu, '-')}.csv`, ...tableCsvText(table), basis };
+    return this.analysisService.exportTable(workspace, request);
   }
 
   async exportLogText(workspace: string, request: LogTextExportRequest): Promise<LogTextExport> {
-    const { log, basis } = this.sessions.currentLog(workspace);
-    return logAsText(log, basis, request);
+    return this.analysisService.exportLogText(workspace, request);
   }
 
   async filterOptions(workspace: string): Promise<FilterOptions> {
-    return filterOptions(this.log(workspace));
+    return this.analysisService.filterOptions(workspace);
   }
 
   async close(): Promise<void> {
