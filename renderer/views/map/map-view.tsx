@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FrequencyMeasure, LogStatistics, MapView as MapViewKind, PerformanceMeasure, ProcessMap, WorkingCalendar } from '../../../preload/api.ts';
+import type { FrequencyMeasure, LogStatistics, MapView as MapViewKind, PerformanceMeasure, ProcessMap } from '../../../preload/api.ts';
 import { useTimeFormat } from '../../app/time-format.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
@@ -14,10 +14,10 @@ import { MapCanvas } from './map-canvas.tsx';
 import { MapLegend } from './map-legend.tsx';
 import { defaultSettings, loadSettings, readableActivities, saveSettings, type MapSettings } from './map-settings.ts';
 import { fewerActivitiesToFit } from './map-view-box.ts';
-import { timeZoneOptions } from './time-zones.ts';
 import { carrySelection } from './carry-selection.ts';
 import { SelectionPanel, selectedElementId, type MapSelection } from './selection-panel.tsx';
 import { VariantsPanel } from './variants-panel.tsx';
+import { describeCalendar, WorkingHoursControls } from './working-hours-controls.tsx';
 import { variantNote, variantPath } from './variant-path.ts';
 import { HandoverSelection } from './handover-selection.tsx';
 import { ReplayBar } from './replay/replay-bar.tsx';
@@ -34,16 +34,6 @@ function useSettled<T>(value: T, ms: number): T {
     return () => clearTimeout(timer);
   }, [value, ms]);
   return settled;
-}
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-/** "Mon–Fri 9–17, Europe/Berlin" */
-function describeCalendar(c: WorkingCalendar): string {
-  const days = [...c.weekdays].sort((a, b) => a - b);
-  const run = days.length > 2 && days.every((d, i) => i === 0 || d === days[i - 1] + 1);
-  const dayText = run ? `${WEEKDAYS[days[0]]}–${WEEKDAYS[days[days.length - 1]]}` : days.map((d) => WEEKDAYS[d]).join(', ') || 'no days';
-  return `${dayText} ${c.startHour}–${c.endHour}${c.holidays.length ? `, ${c.holidays.length} holidays` : ''}, ${c.timezone ?? 'UTC'}`;
 }
 
 /**
@@ -134,7 +124,6 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
   const time = useTimeFormat(); // the display time zone, as every view
   const items = handover ? 'resources' : 'activities';
   const setPanel = (next: MapSettings['panel']) => onChange({ panel: next });
-  const setCalendar = (next: WorkingCalendar) => onChange({ calendar: next });
   // A log's first view: while the fitted map is too small to read, show fewer activities.
   const onFitted = (scale: number) => {
     if (!settings.fitActivities || !current || mapLoading) return;
@@ -273,48 +262,13 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
             <option value="total">total duration</option>
           </select>
         )}
-        <div className="map-calendar small">
-          <label title="Count durations only inside working hours on working days">
-            <input type="checkbox" checked={useCalendar} data-testid="working-hours" onChange={(e) => onChange({ useCalendar: e.target.checked })} /> working hours
-          </label>
-          {useCalendar ? (
-            <>
-              <input type="number" min={0} max={24} step={0.5} value={calendar.startHour} aria-label="working day starts (hour)" onChange={(e) => setCalendar({ ...calendar, startHour: Number(e.target.value) })} />–
-              <input type="number" min={0} max={24} step={0.5} value={calendar.endHour} aria-label="working day ends (hour)" onChange={(e) => setCalendar({ ...calendar, endHour: Number(e.target.value) })} />
-              {['S', 'M', 'T', 'W', 'T', 'F', 'S'].map((d, i) => (
-                <label key={i} title={`${WEEKDAYS[i]}: working day`} className="map-weekday">
-                  <input
-                    type="checkbox"
-                    checked={calendar.weekdays.includes(i)}
-                    aria-label={`${WEEKDAYS[i]} is a working day`}
-                    onChange={(e) => setCalendar({ ...calendar, weekdays: e.target.checked ? [...calendar.weekdays, i].sort() : calendar.weekdays.filter((x) => x !== i) })}
-                  />
-                  {d}
-                </label>
-              ))}
-              <input
-                type="text"
-                placeholder="holidays YYYY-MM-DD, …"
-                aria-label="holidays"
-                defaultValue={calendar.holidays.join(', ')}
-                onBlur={(e) => setCalendar({ ...calendar, holidays: e.target.value.split(/[\s,;]+/).filter(Boolean) })}
-              />
-              <select
-                value={calendar.timezone ?? 'UTC'}
-                data-testid="calendar-zone"
-                aria-label="time zone of the working hours"
-                title="Working hours and holidays are read in this time zone"
-                onChange={(e) => setCalendar({ ...calendar, timezone: e.target.value })}
-              >
-                {timeZoneOptions(knownZone(environment.timezone), calendar.timezone).map((zone) => (
-                  <option key={zone} value={zone}>
-                    {zone === knownZone(environment.timezone) ? `${zone} (this machine)` : zone}
-                  </option>
-                ))}
-              </select>
-            </>
-          ) : null}
-        </div>
+        <WorkingHoursControls
+          useCalendar={useCalendar}
+          calendar={calendar}
+          machineZone={environment.timezone}
+          onUseCalendarChange={(use) => onChange({ useCalendar: use })}
+          onCalendarChange={(next) => onChange({ calendar: next })}
+        />
       </div>
       <div className="map-filters">
         <FilterChips />
