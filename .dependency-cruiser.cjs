@@ -49,7 +49,8 @@ module.exports = {
     {
       name: 'models-below-the-app',
       severity: 'error',
-      comment: 'models/ (features, training, ONNX, SHAP) runs in workers and the CLI alike: no app, host, CLI, worker or UI.',
+      comment:
+        'models/ (features, training, ONNX, SHAP) runs in workers and the CLI alike: no app, host, CLI, worker or UI.',
       from: { path: '^models/' },
       to: { path: '^(renderer|main/(host|app|cli|worker))/' },
     },
@@ -80,7 +81,8 @@ module.exports = {
     {
       name: 'better-sqlite3-only-in-workspace-and-registry',
       severity: 'error',
-      comment: 'SQLite is opened in two places only: the workspace (main/engine/workspace) and the model registry (models/registry).',
+      comment:
+        'SQLite is opened in two places only: the workspace (main/engine/workspace) and the model registry (models/registry).',
       from: { pathNot: '^(main/engine/workspace|models/registry)/|\\.(test|fixture)\\.ts$|^(bench|e2e|scripts)/' },
       to: { path: '(^|/)node_modules/better-sqlite3/|^better-sqlite3$' },
     },
@@ -110,7 +112,8 @@ module.exports = {
     {
       name: 'preload-imports-only-electron-and-contract',
       severity: 'error',
-      comment: 'The preload runs sandboxed and is bundled alone: electron plus preload/ files only (its tests run in Node).',
+      comment:
+        'The preload runs sandboxed and is bundled alone: electron plus preload/ files only (its tests run in Node).',
       from: { path: '^preload/', pathNot: '\\.test\\.ts$' },
       to: { pathNot: `^preload/|${ELECTRON}` },
     },
@@ -129,7 +132,10 @@ module.exports = {
     exclude: { path: '^(dist|out|release|test-results|playwright-report|\\.tmp|\\.git)/|^bench/(data|results)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

@@ -6,7 +6,18 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', 'out/**', 'release/**', 'test-results/**', 'playwright-report/**', 'bench/data/**', 'bench/results/**', '.tmp/**', '**/*.d.ts'],
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'out/**',
+      'release/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/data/**',
+      'bench/results/**',
+      '.tmp/**',
+      '**/*.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -16,13 +27,33 @@ export default tseslint.config(
       sourceType: 'module',
       globals: {
         // Node and browser globals both appear (renderer vs main); TypeScript checks the real ones.
-        process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly',
-        setInterval: 'readonly', clearInterval: 'readonly', window: 'readonly', document: 'readonly', fetch: 'readonly',
-        __dirname: 'readonly', __filename: 'readonly', require: 'readonly', module: 'writable',
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        __dirname: 'readonly',
+        __filename: 'readonly',
+        require: 'readonly',
+        module: 'writable',
       },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'warn',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrors: 'none',
+          destructuredArrayIgnorePattern: '^_',
+        },
+      ],
       '@typescript-eslint/no-explicit-any': 'warn',
       // Empty destructuring is how Playwright fixtures say "needs no other fixture".
       'no-empty-pattern': 'off',
@@ -36,10 +67,15 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx,mjs,js}'],
     ignores: ['models/runtime/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [
-        { name: 'onnxruntime-node', message: 'Score ONNX models through models/runtime (OnnxScorer).' },
-        { name: 'onnxruntime-common', message: 'Score ONNX models through models/runtime (OnnxScorer).' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'onnxruntime-node', message: 'Score ONNX models through models/runtime (OnnxScorer).' },
+            { name: 'onnxruntime-common', message: 'Score ONNX models through models/runtime (OnnxScorer).' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -55,7 +55,8 @@ for (let k = 0; k < repeat; k++) {
 }
 await scorer.close();
 let maxRel = 0;
-for (let r = 0; r < m.rows; r++) maxRel = Math.max(maxRel, Math.abs(onnxScores[r] - raw[r]) / Math.max(1, Math.abs(raw[r])));
+for (let r = 0; r < m.rows; r++)
+  maxRel = Math.max(maxRel, Math.abs(onnxScores[r] - raw[r]) / Math.max(1, Math.abs(raw[r])));
 
 const top = topK(raw, 1000);
 const rows = new Float32Array(top.length * m.columns);
@@ -70,31 +71,50 @@ top.forEach((r, k) => {
 const k = anomalies.size;
 const precision = precisionAtK(raw, (r) => anomalies.has(log.caseIds[m.cases[r]]), k);
 
-printTable(`Anomaly model on ${cases.toLocaleString('en-US')} cases (${log.eventCount.toLocaleString('en-US')} events), seed ${seed}`, ['step', 'wall', 'goal'], [
-  ['generate the log in memory', secs(generated.ms / 1000), ''],
-  ['process statistics', secs(stats.ms / 1000), ''],
-  [`case features (${m.columns})`, secs(matrix.ms / 1000), ''],
-  [`tail-probability ensemble (${tail.value.ensemble.trees.length} trees)`, secs(tail.ms / 1000), ''],
-  ['ONNX export', secs(onnx.ms / 1000), ''],
-  ['trainAnomalyModel end to end', secs(total.ms / 1000), '< 60 s'],
-]);
-printTable(`Scoring, best of ${repeat}`, ['scorer', 'cases/s', 'goal'], [
-  ['ONNX (onnxruntime-node, 1 thread)', Math.round(m.rows / (onnxMs / 1000)).toLocaleString('en-US'), '≥ 100,000'],
-  ['in-process', Math.round(m.rows / (inProcessMs / 1000)).toLocaleString('en-US'), ''],
-  ['max relative difference', maxRel.toExponential(1), '≤ 1e-5'],
-]);
-printTable('Explanations and quality', ['measure', 'value', 'goal'], [
-  ['TreeSHAP, top 1,000 cases', secs(shap.ms / 1000), '< 1 s'],
-  ['max relative |base + Σφ − raw|', maxAdditivity.toExponential(1), '≤ 1e-6'],
-  [`precision@${k} (injected anomalies)`, precision.toFixed(3), '≥ 0.8'],
-]);
+printTable(
+  `Anomaly model on ${cases.toLocaleString('en-US')} cases (${log.eventCount.toLocaleString('en-US')} events), seed ${seed}`,
+  ['step', 'wall', 'goal'],
+  [
+    ['generate the log in memory', secs(generated.ms / 1000), ''],
+    ['process statistics', secs(stats.ms / 1000), ''],
+    [`case features (${m.columns})`, secs(matrix.ms / 1000), ''],
+    [`tail-probability ensemble (${tail.value.ensemble.trees.length} trees)`, secs(tail.ms / 1000), ''],
+    ['ONNX export', secs(onnx.ms / 1000), ''],
+    ['trainAnomalyModel end to end', secs(total.ms / 1000), '< 60 s'],
+  ],
+);
+printTable(
+  `Scoring, best of ${repeat}`,
+  ['scorer', 'cases/s', 'goal'],
+  [
+    ['ONNX (onnxruntime-node, 1 thread)', Math.round(m.rows / (onnxMs / 1000)).toLocaleString('en-US'), '≥ 100,000'],
+    ['in-process', Math.round(m.rows / (inProcessMs / 1000)).toLocaleString('en-US'), ''],
+    ['max relative difference', maxRel.toExponential(1), '≤ 1e-5'],
+  ],
+);
+printTable(
+  'Explanations and quality',
+  ['measure', 'value', 'goal'],
+  [
+    ['TreeSHAP, top 1,000 cases', secs(shap.ms / 1000), '< 1 s'],
+    ['max relative |base + Σφ − raw|', maxAdditivity.toExponential(1), '≤ 1e-6'],
+    [`precision@${k} (injected anomalies)`, precision.toFixed(3), '≥ 0.8'],
+  ],
+);
 const path = writeResults('anomaly', {
   cases,
   events: log.eventCount,
   seed,
   features: m.columns,
   trees: tail.value.ensemble.trees.length,
-  ms: { statistics: stats.ms, features: matrix.ms, tailModel: tail.ms, onnxExport: onnx.ms, trainEndToEnd: total.ms, shapTop1000: shap.ms },
+  ms: {
+    statistics: stats.ms,
+    features: matrix.ms,
+    tailModel: tail.ms,
+    onnxExport: onnx.ms,
+    trainEndToEnd: total.ms,
+    shapTop1000: shap.ms,
+  },
   casesPerSecond: { onnx: m.rows / (onnxMs / 1000), inProcess: m.rows / (inProcessMs / 1000) },
   maxRelativeDifference: maxRel,
   maxAdditivityError: maxAdditivity,

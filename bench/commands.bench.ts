@@ -28,7 +28,8 @@ const xesEvents = parseCount(option('--xes-events', '100k'));
 const seed = Number(option('--seed', '42'));
 const repeat = Number(option('--repeat', '3'));
 const TIME = '/usr/bin/time';
-if (!existsSync(TIME)) throw new Error('This bench times processes with GNU time: install it (Debian: apt-get install time).');
+if (!existsSync(TIME))
+  throw new Error('This bench times processes with GNU time: install it (Debian: apt-get install time).');
 
 interface ProcessRun {
   wall: number;
@@ -42,7 +43,11 @@ const GEMBA = [process.execPath, join(REPO, 'bin', 'gemba.mjs')];
 /** One whole process under GNU time; a failed command fails the bench. */
 function timed(argv: string[]): ProcessRun {
   const out = join(scratch, 'time.txt');
-  const run = spawnSync(TIME, ['-f', '%e %U %S %M', '-o', out, ...argv], { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const run = spawnSync(TIME, ['-f', '%e %U %S %M', '-o', out, ...argv], {
+    cwd: REPO,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   if (run.status !== 0) throw new Error(`${argv.join(' ')} failed (exit ${run.status}):\n${run.stderr.slice(-2000)}`);
   const [wall, user, sys, kb] = readFileSync(out, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
   return { wall, cpu: user + sys, peakMiB: kb / 1024 };
@@ -51,20 +56,31 @@ function timed(argv: string[]): ProcessRun {
 /** Several commands as one step (`gemba dfg` then `gemba variants`): times and CPU add, peak is the largest. */
 function sequence(...steps: string[][]): ProcessRun {
   const runs = steps.map(timed);
-  return { wall: runs.reduce((s, r) => s + r.wall, 0), cpu: runs.reduce((s, r) => s + r.cpu, 0), peakMiB: Math.max(...runs.map((r) => r.peakMiB)) };
+  return {
+    wall: runs.reduce((s, r) => s + r.wall, 0),
+    cpu: runs.reduce((s, r) => s + r.cpu, 0),
+    peakMiB: Math.max(...runs.map((r) => r.peakMiB)),
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 /** Runs the two sides in turn `repeat` times and keeps each side's median per figure. */
-function sideBySide(gemba: () => ProcessRun, reference: () => ProcessRun): { gemba: ProcessRun; reference: ProcessRun } {
+function sideBySide(
+  gemba: () => ProcessRun,
+  reference: () => ProcessRun,
+): { gemba: ProcessRun; reference: ProcessRun } {
   const a: ProcessRun[] = [];
   const b: ProcessRun[] = [];
   for (let k = 0; k < repeat; k++) {
     a.push(gemba());
     b.push(reference());
   }
-  const med = (runs: ProcessRun[]): ProcessRun => ({ wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)), peakMiB: median(runs.map((r) => r.peakMiB)) });
+  const med = (runs: ProcessRun[]): ProcessRun => ({
+    wall: median(runs.map((r) => r.wall)),
+    cpu: median(runs.map((r) => r.cpu)),
+    peakMiB: median(runs.map((r) => r.peakMiB)),
+  });
   return { gemba: med(a), reference: med(b) };
 }
 
@@ -107,17 +123,58 @@ const statsMemoryPerEvent = ((rows.statsBig.gemba.peakMiB - rows.statsTiny.gemba
 rmSync(scratch, { recursive: true, force: true });
 
 const s = (r: ProcessRun) => `${r.wall.toFixed(2)} s (CPU ${r.cpu.toFixed(2)} s, ${r.peakMiB.toFixed(0)} MiB)`;
-const ratio = (row: { gemba: ProcessRun; reference: ProcessRun }) => `${(row.gemba.wall / row.reference.wall).toFixed(2)}× / ${(row.gemba.cpu / row.reference.cpu).toFixed(2)}×`;
-printTable(`whole processes, median of ${repeat}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores shared with other work`, ['what', 'Gemba', 'reference', 'Gemba / reference (wall / CPU)', 'goal'], [
-  ['gemba help', s(rows.help.gemba), `node -e 0: ${s(rows.help.reference)}`, ratio(rows.help), '≤ 0.2 s'],
-  ['gemba stats, 42 events', s(rows.statsTiny.gemba), `node -e 0: ${s(rows.statsTiny.reference)}`, ratio(rows.statsTiny), '≤ 0.2 s'],
-  [`gemba stats, ${csv.truth.events} events`, s(rows.statsBig.gemba), `gemba import: ${s(rows.statsBig.reference)}`, ratio(rows.statsBig), '≤ 0.10×'],
-  ['gemba dfg + variants', s(rows.dfgVariants.gemba), `DuckDB: ${s(rows.dfgVariants.reference)}`, ratio(rows.dfgVariants), '< 1×'],
-  ['CSV import', s(rows.csvImport.gemba), `DuckDB read_csv: ${s(rows.csvImport.reference)}`, ratio(rows.csvImport), '≤ 1.33× (rate ≥ 0.75×)'],
-  [`XES import, ${xes.truth.events} events`, s(rows.xesImport.gemba), `pm4js: ${s(rows.xesImport.reference)}`, ratio(rows.xesImport), '≤ 0.2× (5× pm4js)'],
-  ['reopen alone, every column (in process)', `${reopen.seconds.toFixed(3)} s (CPU ${reopen.cpuSeconds.toFixed(3)} s)`, '', '', ''],
-  ['stats peak memory over 42 events', `${statsMemoryPerEvent.toFixed(1)} bytes/event`, '', '', '< 50'],
-]);
+const ratio = (row: { gemba: ProcessRun; reference: ProcessRun }) =>
+  `${(row.gemba.wall / row.reference.wall).toFixed(2)}× / ${(row.gemba.cpu / row.reference.cpu).toFixed(2)}×`;
+printTable(
+  `whole processes, median of ${repeat}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores shared with other work`,
+  ['what', 'Gemba', 'reference', 'Gemba / reference (wall / CPU)', 'goal'],
+  [
+    ['gemba help', s(rows.help.gemba), `node -e 0: ${s(rows.help.reference)}`, ratio(rows.help), '≤ 0.2 s'],
+    [
+      'gemba stats, 42 events',
+      s(rows.statsTiny.gemba),
+      `node -e 0: ${s(rows.statsTiny.reference)}`,
+      ratio(rows.statsTiny),
+      '≤ 0.2 s',
+    ],
+    [
+      `gemba stats, ${csv.truth.events} events`,
+      s(rows.statsBig.gemba),
+      `gemba import: ${s(rows.statsBig.reference)}`,
+      ratio(rows.statsBig),
+      '≤ 0.10×',
+    ],
+    [
+      'gemba dfg + variants',
+      s(rows.dfgVariants.gemba),
+      `DuckDB: ${s(rows.dfgVariants.reference)}`,
+      ratio(rows.dfgVariants),
+      '< 1×',
+    ],
+    [
+      'CSV import',
+      s(rows.csvImport.gemba),
+      `DuckDB read_csv: ${s(rows.csvImport.reference)}`,
+      ratio(rows.csvImport),
+      '≤ 1.33× (rate ≥ 0.75×)',
+    ],
+    [
+      `XES import, ${xes.truth.events} events`,
+      s(rows.xesImport.gemba),
+      `pm4js: ${s(rows.xesImport.reference)}`,
+      ratio(rows.xesImport),
+      '≤ 0.2× (5× pm4js)',
+    ],
+    [
+      'reopen alone, every column (in process)',
+      `${reopen.seconds.toFixed(3)} s (CPU ${reopen.cpuSeconds.toFixed(3)} s)`,
+      '',
+      '',
+      '',
+    ],
+    ['stats peak memory over 42 events', `${statsMemoryPerEvent.toFixed(1)} bytes/event`, '', '', '< 50'],
+  ],
+);
 const path = writeResults('commands', {
   note: 'Whole processes timed by GNU time, the two sides alternating; taken on a shared 2-core machine under heavy load from other work (see machine.loadAverage1m): wall times are inflated, CPU times and ratios are the steadier figures.',
   events: csv.truth.events,

@@ -28,12 +28,15 @@ const dir = mkdtempSync(join(tmpdir(), 'gemba-bench-cc-'));
 try {
   // One case a day, cycle time 2–6 h (a fixed LCG): one I-MR point per case.
   let s = 11;
-  const next = () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const next = () => (s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const rows = ['case,activity,timestamp'];
   const start = Date.UTC(2020, 0, 1, 9);
   for (let c = 0; c < points; c++) {
     const t = start + c * DAY;
-    rows.push(`c${c},Receive,${new Date(t).toISOString()}`, `c${c},Close,${new Date(t + (2 + 4 * next()) * 3_600_000).toISOString()}`);
+    rows.push(
+      `c${c},Receive,${new Date(t).toISOString()}`,
+      `c${c},Close,${new Date(t + (2 + 4 * next()) * 3_600_000).toISOString()}`,
+    );
   }
   const csv = join(dir, 'cases.csv');
   writeFileSync(csv, `${rows.join('\n')}\n`);
@@ -44,17 +47,32 @@ try {
   await engine.close();
   const lines = controlChartFigure(view, 'hours', { selected: null, baseline: null, leftOut: [] });
   // The same figure with a marker on every point.
-  const markers = { ...lines, data: lines.data.map((t): PlotlyObject => (t.mode === 'lines' && Array.isArray(t.customdata) ? { ...t, mode: 'lines+markers' } : t)) };
+  const markers = {
+    ...lines,
+    data: lines.data.map((t): PlotlyObject =>
+      t.mode === 'lines' && Array.isArray(t.customdata) ? { ...t, mode: 'lines+markers' } : t,
+    ),
+  };
 
-  const browser = await chromium.launch({ executablePath: process.env.GEMBA_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.GEMBA_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.setContent('<div id="chart" style="width:1050px;height:460px"></div>');
   await page.addScriptTag({ path: createRequire(import.meta.url).resolve('plotly.js-dist-min') });
   const time = (figure: { data: PlotlyObject[]; layout: PlotlyObject }) =>
     page.evaluate(async ({ data, layout }) => {
       // Runs in the page; typed without the DOM library this Node file is compiled with.
-      type Plotly = { react(el: unknown, d: unknown, l: unknown, c: unknown): Promise<unknown>; purge(el: unknown): void };
-      const page = globalThis as unknown as { Plotly: Plotly; document: { getElementById(id: string): unknown }; performance: { now(): number } };
+      type Plotly = {
+        react(el: unknown, d: unknown, l: unknown, c: unknown): Promise<unknown>;
+        purge(el: unknown): void;
+      };
+      const page = globalThis as unknown as {
+        Plotly: Plotly;
+        document: { getElementById(id: string): unknown };
+        performance: { now(): number };
+      };
       const { Plotly, performance } = page;
       const el = page.document.getElementById('chart');
       Plotly.purge(el);
@@ -82,11 +100,18 @@ try {
   const everyMarker = await measure(markers);
   await browser.close();
   const signals = view.charts.reduce((n, c) => n + c.signals.length, 0);
-  const row = (name: string, r: typeof asDrawn) => [name, r.first.toFixed(0), r.redraw.toFixed(0), r.fastestFirst.toFixed(0), r.fastestRedraw.toFixed(0)];
-  printTable(`Control chart of ${view.points.length} points (I-MR, ${signals} signals), ${repeat} runs`, ['figure', 'first draw ms (median)', 'redraw (median)', 'first (fastest)', 'redraw (fastest)'], [
-    row('lines, markers on signals only (the app)', asDrawn),
-    row('a marker on every point', everyMarker),
-  ]);
+  const row = (name: string, r: typeof asDrawn) => [
+    name,
+    r.first.toFixed(0),
+    r.redraw.toFixed(0),
+    r.fastestFirst.toFixed(0),
+    r.fastestRedraw.toFixed(0),
+  ];
+  printTable(
+    `Control chart of ${view.points.length} points (I-MR, ${signals} signals), ${repeat} runs`,
+    ['figure', 'first draw ms (median)', 'redraw (median)', 'first (fastest)', 'redraw (fastest)'],
+    [row('lines, markers on signals only (the app)', asDrawn), row('a marker on every point', everyMarker)],
+  );
   console.log(`\ngoal: under 200 ms → ${asDrawn.first < 200 ? 'met' : 'NOT met'}`);
   writeResults('control-chart-draw', { points: view.points.length, signals, repeat, asDrawn, everyMarker });
 } finally {

@@ -20,7 +20,13 @@ export async function gembaImport(file: string, workspaceDir: string): Promise<G
   const workspace = Workspace.create(workspaceDir);
   try {
     const summary = await importLog(workspace, file, { acceptRejects: true });
-    return { events: summary.events, cases: summary.cases, rejectedRows: summary.rejectedRows, activities: summary.activities, variants: summary.variants };
+    return {
+      events: summary.events,
+      cases: summary.cases,
+      rejectedRows: summary.rejectedRows,
+      activities: summary.activities,
+      variants: summary.variants,
+    };
   } finally {
     workspace.close();
   }

@@ -14,7 +14,11 @@ import { DEFECT_KINDS, generateLog, parseCount, type GeneratedTruth } from './ge
 
 /** Runs the DuckDB side of the map benchmark with --check (it throws on any difference from the truth). */
 async function runDuckdbDfgCheck(csv: string): Promise<{ edges: number; variants: number }> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/tasks/duckdb-dfg.ts', csv, '--check', `${csv}.truth.json`], { cwd: join(import.meta.dirname, '..') });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'bench/tasks/duckdb-dfg.ts', csv, '--check', `${csv}.truth.json`],
+    { cwd: join(import.meta.dirname, '..') },
+  );
   const line = stdout.split('\n').find((l) => l.startsWith('@@bench-result '))!;
   return JSON.parse(line.slice('@@bench-result '.length)) as { edges: number; variants: number };
 }
@@ -66,8 +70,26 @@ function readCsv(text: string): { header: string[]; records: string[][] } {
 function csvRows(path: string): Row[] {
   const { header, records } = readCsv(readFileSync(path, 'utf8'));
   const col = (name: string) => header.indexOf(name);
-  const [c, a, t, r, am, rg, ch, st] = ['case:concept:name', 'concept:name', 'time:timestamp', 'org:resource', 'amount', 'region', 'case:channel', 'start_timestamp'].map(col);
-  return records.map((f) => ({ caseId: f[c], activity: f[a], timestamp: f[t], resource: f[r], amount: f[am], region: f[rg], channel: f[ch], start: st >= 0 ? f[st] : undefined }));
+  const [c, a, t, r, am, rg, ch, st] = [
+    'case:concept:name',
+    'concept:name',
+    'time:timestamp',
+    'org:resource',
+    'amount',
+    'region',
+    'case:channel',
+    'start_timestamp',
+  ].map(col);
+  return records.map((f) => ({
+    caseId: f[c],
+    activity: f[a],
+    timestamp: f[t],
+    resource: f[r],
+    amount: f[am],
+    region: f[rg],
+    channel: f[ch],
+    start: st >= 0 ? f[st] : undefined,
+  }));
 }
 
 /** A regex XES reader: the generator writes one attribute per line in a fixed shape. */
@@ -79,7 +101,15 @@ function xesRows(text: string): Row[] {
     const caseId = attr(head, 'concept:name');
     const channel = attr(head, 'channel');
     for (const e of events) {
-      rows.push({ caseId, channel, activity: attr(e, 'concept:name'), timestamp: attr(e, 'time:timestamp'), resource: attr(e, 'org:resource'), amount: attr(e, 'amount'), region: attr(e, 'region') });
+      rows.push({
+        caseId,
+        channel,
+        activity: attr(e, 'concept:name'),
+        timestamp: attr(e, 'time:timestamp'),
+        resource: attr(e, 'org:resource'),
+        amount: attr(e, 'amount'),
+        region: attr(e, 'region'),
+      });
     }
   }
   return rows;
@@ -104,7 +134,16 @@ function recount(rows: Row[]): Recount {
     if (!list) traces.set(row.caseId, (list = []));
     list.push({ row, time: Date.parse(row.timestamp) });
   }
-  const out: Recount = { cases: traces.size, events: rows.length, activities: {}, starts: {}, ends: {}, edges: new Map(), variants: new Map(), traces };
+  const out: Recount = {
+    cases: traces.size,
+    events: rows.length,
+    activities: {},
+    starts: {},
+    ends: {},
+    edges: new Map(),
+    variants: new Map(),
+    traces,
+  };
   const inc = (o: Record<string, number>, k: string) => (o[k] = (o[k] ?? 0) + 1);
   for (const list of traces.values()) {
     const sorted = [...list].sort((x, y) => x.time - y.time);
@@ -179,7 +218,8 @@ describe('generateLog: the truth agrees with a recount of the clean CSV', () => 
   });
 
   it('writes the file in time order within each case, without ties', () => {
-    for (const list of count.traces.values()) for (let i = 1; i < list.length; i++) expect(list[i].time).toBeGreaterThan(list[i - 1].time);
+    for (const list of count.traces.values())
+      for (let i = 1; i < list.length; i++) expect(list[i].time).toBeGreaterThan(list[i - 1].time);
   });
 
   it('has the exact directly-follows counts, mean and median waits', () => {
@@ -196,7 +236,8 @@ describe('generateLog: the truth agrees with a recount of the clean CSV', () => 
   it('has the exact variants, most frequent first', () => {
     expect(truth.variants.length).toBe(count.variants.size);
     for (const v of truth.variants) expect(count.variants.get(v.activities.join(' > '))).toBe(v.count);
-    for (let i = 1; i < truth.variants.length; i++) expect(truth.variants[i].count).toBeLessThanOrEqual(truth.variants[i - 1].count);
+    for (let i = 1; i < truth.variants.length; i++)
+      expect(truth.variants[i].count).toBeLessThanOrEqual(truth.variants[i - 1].count);
   });
 
   it('has the exact time range', () => {
@@ -228,7 +269,8 @@ describe('generateLog: the truth agrees with a recount of the clean CSV', () => 
       const amount = Number(list[0].row.amount);
       const amends = acts.filter((a) => a === 'Amend Order').length;
       const seconds = (list[list.length - 1].time - list[0].time) / 1000;
-      if (amount > 5000 && !acts.includes('Approve Order') && !acts.includes('Reject Order')) found.set(id, 'skipped_approval');
+      if (amount > 5000 && !acts.includes('Approve Order') && !acts.includes('Reject Order'))
+        found.set(id, 'skipped_approval');
       if (amends >= 4) found.set(id, 'rework_loop');
       if (seconds > longestNormalCaseSeconds) found.set(id, 'extreme_duration');
       const contractor = list.find((e) => e.row.resource.startsWith('Contractor'));
@@ -242,12 +284,15 @@ describe('generateLog: the truth agrees with a recount of the clean CSV', () => 
       expect(amends <= 2 || amends >= 4).toBe(true);
     }
     expect(Object.fromEntries(found)).toEqual(Object.fromEntries(truth.anomalies.cases.map((a) => [a.caseId, a.kind])));
-    for (const kind of ['skipped_approval', 'rework_loop', 'extreme_duration', 'night_work', 'extreme_value'] as const) expect(truth.anomalies.counts[kind]).toBeGreaterThan(0);
+    for (const kind of ['skipped_approval', 'rework_loop', 'extreme_duration', 'night_work', 'extreme_value'] as const)
+      expect(truth.anomalies.counts[kind]).toBeGreaterThan(0);
     expect(truth.anomalies.shortestExtremeCaseSeconds!).toBeGreaterThan(longestNormalCaseSeconds);
   });
 
   it('has one edge whose mean wait is several times any other', () => {
-    const means = [...count.edges].map(([k, d]) => ({ k, mean: d.reduce((s, x) => s + x, 0) / d.length })).sort((a, b) => b.mean - a.mean);
+    const means = [...count.edges]
+      .map(([k, d]) => ({ k, mean: d.reduce((s, x) => s + x, 0) / d.length }))
+      .sort((a, b) => b.mean - a.mean);
     expect(means[0].k).toBe(`${truth.bottleneck.from} -> ${truth.bottleneck.to}`);
     expect(truth.bottleneck.meanSeconds).toBeCloseTo(means[0].mean, 6);
     expect(means[0].mean).toBeGreaterThan(3 * means[1].mean);
@@ -269,10 +314,15 @@ describe('generateLog: the truth agrees with a recount of the clean CSV', () => 
         withNew++;
       }
       list.forEach((e, i) => {
-        if (i > 0 && e.row.activity === truth.shift.slowerActivity) (late ? waits.after : waits.before).push((e.time - list[i - 1].time) / 1000);
+        if (i > 0 && e.row.activity === truth.shift.slowerActivity)
+          (late ? waits.after : waits.before).push((e.time - list[i - 1].time) / 1000);
       });
     }
-    expect([before, after, withNew]).toEqual([truth.shift.casesBefore, truth.shift.casesAfter, truth.shift.casesWithNewActivity]);
+    expect([before, after, withNew]).toEqual([
+      truth.shift.casesBefore,
+      truth.shift.casesAfter,
+      truth.shift.casesWithNewActivity,
+    ]);
     const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
     expect(truth.shift.meanWaitSecondsBefore).toBeCloseTo(mean(waits.before), 6);
     expect(truth.shift.meanWaitSecondsAfter).toBeCloseTo(mean(waits.after), 6);
@@ -299,7 +349,9 @@ describe('generateLog: XES', () => {
     const fromCsv = recount(csvRows(join(dir, 'same.csv')));
     expect(fromXes.cases).toBe(truth.cases);
     expect(fromXes.activities).toEqual(truth.activities);
-    expect(new Map([...fromXes.edges].map(([k, d]) => [k, d.length]))).toEqual(new Map(truth.dfg.map((e) => [`${e.from} -> ${e.to}`, e.count])));
+    expect(new Map([...fromXes.edges].map(([k, d]) => [k, d.length]))).toEqual(
+      new Map(truth.dfg.map((e) => [`${e.from} -> ${e.to}`, e.count])),
+    );
     expect(fromXes.variants).toEqual(fromCsv.variants);
     const { generator: _g1, ...restXes } = truth;
     const { generator: _g2, ...restCsv } = csvTruth;
@@ -335,7 +387,9 @@ describe('generateLog: dirty mode injects each defect at its recorded count', ()
     };
     expect(byColumn).toEqual(truth.dirty!.details.missingValuesByColumn);
     expect(byColumn['org:resource'] + byColumn.amount + byColumn.region).toBe(truth.dirty!.injected.missing_values);
-    expect(rows.filter((r) => r.caseId === '' || r.activity === '' || r.timestamp === '' || r.channel === '').length).toBe(0);
+    expect(
+      rows.filter((r) => r.caseId === '' || r.activity === '' || r.timestamp === '' || r.channel === '').length,
+    ).toBe(0);
   });
 
   it('recounts exact duplicates (same case, activity, timestamp, resource)', () => {
@@ -361,7 +415,9 @@ describe('generateLog: dirty mode injects each defect at its recorded count', ()
   });
 
   it('recounts unparseable and future timestamps', () => {
-    expect(rows.filter((r) => Number.isNaN(Date.parse(r.timestamp))).length).toBe(truth.dirty!.injected.unparseable_timestamps);
+    expect(rows.filter((r) => Number.isNaN(Date.parse(r.timestamp))).length).toBe(
+      truth.dirty!.injected.unparseable_timestamps,
+    );
     const now = Date.now();
     const future = rows.filter((r) => Date.parse(r.timestamp) > now);
     expect(future.length).toBe(truth.dirty!.injected.future_timestamps);
@@ -390,20 +446,27 @@ describe('generateLog: dirty mode injects each defect at its recorded count', ()
       if (sorted[0].row.activity !== 'Receive Order') missingStart++;
       if (sorted[sorted.length - 1].row.activity !== 'Close Order') missingEnd++;
     }
-    expect([missingStart, missingEnd]).toEqual([truth.dirty!.details.incompleteMissingStart, truth.dirty!.details.incompleteMissingEnd]);
+    expect([missingStart, missingEnd]).toEqual([
+      truth.dirty!.details.incompleteMissingStart,
+      truth.dirty!.details.incompleteMissingEnd,
+    ]);
     expect(missingStart + missingEnd).toBe(truth.dirty!.injected.incomplete_cases);
   });
 
   it('records the affected cases of each kind', () => {
     const dirty = truth.dirty!;
     for (const kind of DEFECT_KINDS) expect(dirty.cases[kind].length, kind).toBe(dirty.injected[kind]);
-    expect(new Set(DEFECT_KINDS.flatMap((k) => dirty.cases[k])).size).toBe(DEFECT_KINDS.reduce((n, k) => n + dirty.injected[k], 0));
+    expect(new Set(DEFECT_KINDS.flatMap((k) => dirty.cases[k])).size).toBe(
+      DEFECT_KINDS.reduce((n, k) => n + dirty.injected[k], 0),
+    );
   });
 });
 
 describe('parseCount', () => {
   it('reads plain numbers and k/M suffixes', () => {
-    expect([parseCount('1000'), parseCount('100k'), parseCount('1M'), parseCount('10m'), parseCount('1e6')]).toEqual([1000, 100_000, 1_000_000, 10_000_000, 1_000_000]);
+    expect([parseCount('1000'), parseCount('100k'), parseCount('1M'), parseCount('10m'), parseCount('1e6')]).toEqual([
+      1000, 100_000, 1_000_000, 10_000_000, 1_000_000,
+    ]);
     expect(() => parseCount('lots')).toThrow();
   });
 });

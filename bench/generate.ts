@@ -38,7 +38,16 @@ export interface GenerateOptions {
 }
 
 export interface GeneratedTruth extends LogTruth {
-  generator: { version: number; seed: number; requestedEvents: number; format: LogFormat; dirty: boolean; startTimestamps: boolean; load?: boolean; model: string };
+  generator: {
+    version: number;
+    seed: number;
+    requestedEvents: number;
+    format: LogFormat;
+    dirty: boolean;
+    startTimestamps: boolean;
+    load?: boolean;
+    model: string;
+  };
   /** What the numbers above describe. */
   describes: string;
   /** Data rows (CSV) or events (XES) actually in the file; differs from `events` only in dirty mode. */
@@ -67,7 +76,16 @@ export async function generateLog(options: GenerateOptions): Promise<GeneratedTr
   }
   await writer.close();
   const result: GeneratedTruth = {
-    generator: { version: GENERATOR_VERSION, seed, requestedEvents: events, format, dirty: !!options.dirty, startTimestamps: withStart, load: !!options.load, model: 'order-to-cash' },
+    generator: {
+      version: GENERATOR_VERSION,
+      seed,
+      requestedEvents: events,
+      format,
+      dirty: !!options.dirty,
+      startTimestamps: withStart,
+      load: !!options.load,
+      model: 'order-to-cash',
+    },
     describes: options.dirty
       ? 'cases..shift describe the clean log before defects were injected; `dirty` lists the defects'
       : 'the log as written; events ordered by timestamp within a case (no ties)',
@@ -89,7 +107,15 @@ export async function ensureGenerated(options: GenerateOptions): Promise<Generat
   if (existsSync(options.out) && existsSync(truthPath) && statSync(options.out).size > 0) {
     const cached = JSON.parse(readFileSync(truthPath, 'utf8')) as GeneratedTruth;
     const g = cached.generator;
-    if (g?.version === GENERATOR_VERSION && g.seed === options.seed && g.requestedEvents === options.events && g.format === options.format && g.dirty === !!options.dirty && g.startTimestamps === !!options.startTimestamps && !!g.load === !!options.load)
+    if (
+      g?.version === GENERATOR_VERSION &&
+      g.seed === options.seed &&
+      g.requestedEvents === options.events &&
+      g.format === options.format &&
+      g.dirty === !!options.dirty &&
+      g.startTimestamps === !!options.startTimestamps &&
+      !!g.load === !!options.load
+    )
       return cached;
   }
   return generateLog(options);
@@ -113,7 +139,8 @@ function parseArgs(argv: string[]): GenerateOptions {
         break;
       case '--format': {
         const f = value();
-        if (f !== 'csv' && f !== 'xes' && f !== 'xes.gz') throw new Error(`--format must be csv, xes or xes.gz, got ${f}`);
+        if (f !== 'csv' && f !== 'xes' && f !== 'xes.gz')
+          throw new Error(`--format must be csv, xes or xes.gz, got ${f}`);
         opts.format = f;
         break;
       }

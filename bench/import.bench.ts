@@ -67,7 +67,12 @@ function row(label: string, o: Outcome, note = ''): string[] {
 function agreesWithTruth(o: Outcome, data: Dataset): boolean | null {
   if (!ok(o)) return null;
   const t = data.truth;
-  return o.events === t.events && o.cases === t.cases && (o.activities === undefined || o.activities === Object.keys(t.activities).length) && (o.variants === undefined || o.variants === t.variants.length);
+  return (
+    o.events === t.events &&
+    o.cases === t.cases &&
+    (o.activities === undefined || o.activities === Object.keys(t.activities).length) &&
+    (o.variants === undefined || o.variants === t.variants.length)
+  );
 }
 
 const fileOf = (path: string) => relative(REPO, path);
@@ -78,20 +83,45 @@ if (!flag('--10m-only')) {
   const csv = await dataset(csvEvents, 'csv', seed);
   const csvBytes = statSync(csv.path).size;
   const workspace = join(DATA_DIR, 'workspaces', `csv-${csvEvents}`);
-  console.log(`\nCSV: ${fileOf(csv.path)} — ${csv.truth.events.toLocaleString('en-US')} events, ${(csvBytes / 1e6).toFixed(1)} MB`);
-  const [duckOutcome, gemba] = await alternate([() => runTask('duckdb-read-csv', [csv.path]), () => attempt('gemba-import', [csv.path, workspace])]);
+  console.log(
+    `\nCSV: ${fileOf(csv.path)} — ${csv.truth.events.toLocaleString('en-US')} events, ${(csvBytes / 1e6).toFixed(1)} MB`,
+  );
+  const [duckOutcome, gemba] = await alternate([
+    () => runTask('duckdb-read-csv', [csv.path]),
+    () => attempt('gemba-import', [csv.path, workspace]),
+  ]);
   const duck = duckOutcome as TaskResult;
-  const [reopen] = ok(gemba) ? await alternate([() => attempt('gemba-reopen', [workspace])]) : [{ unavailable: 'no workspace: the import did not run' }];
-  const duckCount: TaskResult = { ...duck, seconds: duck.countOnlySeconds as number, cpuSeconds: duck.countOnlyCpuSeconds as number, peakRssBytes: NaN };
+  const [reopen] = ok(gemba)
+    ? await alternate([() => attempt('gemba-reopen', [workspace])])
+    : [{ unavailable: 'no workspace: the import did not run' }];
+  const duckCount: TaskResult = {
+    ...duck,
+    seconds: duck.countOnlySeconds as number,
+    cpuSeconds: duck.countOnlyCpuSeconds as number,
+    peakRssBytes: NaN,
+  };
 
   printTable(`Import of ${csv.truth.events.toLocaleString('en-US')} CSV events (same file, same run)`, HEADER, [
     row('Gemba import → workspace', gemba, ok(gemba) ? `rejected=${gemba.rejectedRows}` : ''),
     row('DuckDB read_csv → table', duck, `threads=${duck.threads}`),
-    row('DuckDB count(*) of read_csv', duckCount, 'lower bound: no column conversion').map((c) => (c === 'NaN MB' ? '' : c)),
-    row('Gemba reopen → event log', reopen, ok(reopen) ? `${(reopen.bytesPerEvent as number).toFixed(1)} resident B/event` : ''),
+    row('DuckDB count(*) of read_csv', duckCount, 'lower bound: no column conversion').map((c) =>
+      c === 'NaN MB' ? '' : c,
+    ),
+    row(
+      'Gemba reopen → event log',
+      reopen,
+      ok(reopen) ? `${(reopen.bytesPerEvent as number).toFixed(1)} resident B/event` : '',
+    ),
   ]);
 
-  const csvResult: Record<string, unknown> = { file: fileOf(csv.path), events: csv.truth.events, bytes: csvBytes, gemba, duckdb: duck, reopen };
+  const csvResult: Record<string, unknown> = {
+    file: fileOf(csv.path),
+    events: csv.truth.events,
+    bytes: csvBytes,
+    gemba,
+    duckdb: duck,
+    reopen,
+  };
   if (ok(gemba)) {
     const ratio = (gemba.events as number) / gemba.seconds / ((duck.events as number) / duck.seconds);
     const cpuRatio = duck.cpuSeconds / gemba.cpuSeconds;
@@ -103,7 +133,11 @@ if (!flag('--10m-only')) {
     if (ok(reopen)) {
       const share = reopen.seconds / gemba.seconds;
       goals.reopenVsImportTime = { value: share, goal: '<= 0.1', met: share <= 0.1 };
-      goals.residentBytesPerEvent = { value: reopen.bytesPerEvent, goal: '< 50', met: (reopen.bytesPerEvent as number) < 50 };
+      goals.residentBytesPerEvent = {
+        value: reopen.bytesPerEvent,
+        goal: '< 50',
+        met: (reopen.bytesPerEvent as number) < 50,
+      };
       goals.importPeakRssBytes = gemba.peakRssBytes;
       line += `; reopen/import time: ${share.toFixed(3)} (goal <= 0.1); ${(reopen.bytesPerEvent as number).toFixed(1)} resident bytes/event (goal < 50); import peak RSS ${mb(gemba.peakRssBytes)}`;
     }
@@ -117,7 +151,9 @@ if (!flag('--10m-only')) {
   if (!flag('--no-xes')) {
     const xes = await dataset(xesEvents, 'xes', seed);
     const xesWorkspace = join(DATA_DIR, 'workspaces', `xes-${xesEvents}`);
-    console.log(`\nXES: ${fileOf(xes.path)} — ${xes.truth.events.toLocaleString('en-US')} events, ${(statSync(xes.path).size / 1e6).toFixed(1)} MB`);
+    console.log(
+      `\nXES: ${fileOf(xes.path)} — ${xes.truth.events.toLocaleString('en-US')} events, ${(statSync(xes.path).size / 1e6).toFixed(1)} MB`,
+    );
     const [parser, gembaXes, pm4jsOutcome] = await alternate([
       () => attempt('gemba-parse-xes', [xes.path]),
       () => attempt('gemba-import', [xes.path, xesWorkspace]),
@@ -139,29 +175,52 @@ if (!flag('--10m-only')) {
       pm4js,
       goals: ok(best)
         ? {
-            speedupVsPm4js: { value: pm4js.seconds / best.seconds, cpuTimeRatio: pm4js.cpuSeconds / best.cpuSeconds, measuredOn: ok(gembaXes) ? 'full import' : 'parser only', goal: '>= 5', met: pm4js.seconds / best.seconds >= 5 },
+            speedupVsPm4js: {
+              value: pm4js.seconds / best.seconds,
+              cpuTimeRatio: pm4js.cpuSeconds / best.cpuSeconds,
+              measuredOn: ok(gembaXes) ? 'full import' : 'parser only',
+              goal: '>= 5',
+              met: pm4js.seconds / best.seconds >= 5,
+            },
             gembaAgreesWithTruth: agreesWithTruth(best, xes),
             pm4jsEventsMatchTruth: pm4js.events === xes.truth.events,
           }
         : null,
     };
-    if (ok(best)) console.log(`\nGemba vs pm4js on XES: ${(pm4js.seconds / best.seconds).toFixed(1)}x faster (${ok(gembaXes) ? 'full import' : 'parser only'}; goal >= 5x; by CPU time ${(pm4js.cpuSeconds / best.cpuSeconds).toFixed(1)}x)`);
+    if (ok(best))
+      console.log(
+        `\nGemba vs pm4js on XES: ${(pm4js.seconds / best.seconds).toFixed(1)}x faster (${ok(gembaXes) ? 'full import' : 'parser only'}; goal >= 5x; by CPU time ${(pm4js.cpuSeconds / best.cpuSeconds).toFixed(1)}x)`,
+      );
     rmSync(xesWorkspace, { recursive: true, force: true });
   }
   // Only the standard sizes update the committed figures; a quick run with other sizes goes to bench/data/.
   const standard = csvEvents === 1_000_000 && xesEvents === 100_000 && seed === 42;
-  console.log(`\nresults: ${fileOf(writeResults(standard ? 'import' : 'import-custom', results, standard ? undefined : DATA_DIR))}`);
+  console.log(
+    `\nresults: ${fileOf(writeResults(standard ? 'import' : 'import-custom', results, standard ? undefined : DATA_DIR))}`,
+  );
 }
 
 // --- 10M events (opt-in: takes minutes) -------------------------------------------------------
 if (flag('--10m') || flag('--10m-only')) {
   const big = await dataset(10_000_000, 'csv', seed);
   const workspace = join(DATA_DIR, 'workspaces', 'csv-10m');
-  console.log(`\nCSV: ${fileOf(big.path)} — ${big.truth.events.toLocaleString('en-US')} events, ${(statSync(big.path).size / 1e9).toFixed(2)} GB`);
+  console.log(
+    `\nCSV: ${fileOf(big.path)} — ${big.truth.events.toLocaleString('en-US')} events, ${(statSync(big.path).size / 1e9).toFixed(2)} GB`,
+  );
   const gemba = await attempt('gemba-import', [big.path, workspace]);
   const duck = await runTask('duckdb-read-csv', [big.path]);
-  printTable(`Import of ${big.truth.events.toLocaleString('en-US')} CSV events`, HEADER, [row('Gemba import → workspace', gemba), row('DuckDB read_csv → table', duck, `threads=${duck.threads}`)]);
-  const path = writeResults('import-10m', { seed, file: fileOf(big.path), events: big.truth.events, gemba, duckdb: duck, gembaAgreesWithTruth: agreesWithTruth(gemba, big) });
+  printTable(`Import of ${big.truth.events.toLocaleString('en-US')} CSV events`, HEADER, [
+    row('Gemba import → workspace', gemba),
+    row('DuckDB read_csv → table', duck, `threads=${duck.threads}`),
+  ]);
+  const path = writeResults('import-10m', {
+    seed,
+    file: fileOf(big.path),
+    events: big.truth.events,
+    gemba,
+    duckdb: duck,
+    gembaAgreesWithTruth: agreesWithTruth(gemba, big),
+  });
   console.log(`\nresults: ${fileOf(path)}`);
   rmSync(workspace, { recursive: true, force: true });
 }

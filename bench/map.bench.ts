@@ -36,10 +36,18 @@ async function best<T>(run: () => Promise<T> | T): Promise<{ ms: number; value: 
 }
 
 const csv = await dataset(events, 'csv', seed);
-console.log(`\nlog: ${csv.path} — ${csv.truth.events.toLocaleString('en-US')} events, ${csv.truth.cases.toLocaleString('en-US')} cases`);
+console.log(
+  `\nlog: ${csv.path} — ${csv.truth.events.toLocaleString('en-US')} events, ${csv.truth.cases.toLocaleString('en-US')} cases`,
+);
 
 // --- Gemba ------------------------------------------------------------------------------------
-const log = (await parseCsvLog(csv.path, { case: 'case:concept:name', activity: 'concept:name', timestamp: 'time:timestamp' }, { fileName: 'bench.csv' })).log;
+const log = (
+  await parseCsvLog(
+    csv.path,
+    { case: 'case:concept:name', activity: 'concept:name', timestamp: 'time:timestamp' },
+    { fileName: 'bench.csv' },
+  )
+).log;
 const dfg = await best(() => directlyFollows(log));
 const vars = await best(() => variants(log));
 const both = await best(() => ({ graph: directlyFollows(log), variants: variants(log) }));
@@ -62,16 +70,37 @@ const VARIANTS_SQL = `
   GROUP BY v ORDER BY n DESC`;
 const duckDfg = await best(async () => (await db.runAndReadAll(DFG_SQL)).getRows());
 const duckVariants = await best(async () => (await db.runAndReadAll(VARIANTS_SQL)).getRows());
-const duckBoth = await best(async () => [(await db.runAndReadAll(DFG_SQL)).getRows(), (await db.runAndReadAll(VARIANTS_SQL)).getRows()]);
+const duckBoth = await best(async () => [
+  (await db.runAndReadAll(DFG_SQL)).getRows(),
+  (await db.runAndReadAll(VARIANTS_SQL)).getRows(),
+]);
 
 const same = dfg.value.edges.length === duckDfg.value.length && vars.value.length === duckVariants.value.length;
 printTable(
   `DFG + variants + edge durations on ${log.eventCount.toLocaleString('en-US')} events (same data, same run, best of ${repeat})`,
   ['', 'Gemba', `DuckDB SQL (${threads} threads)`, 'Gemba speed-up', 'result'],
   [
-    ['DFG with count, case count, mean/median/max wait', `${dfg.ms.toFixed(0)} ms`, `${duckDfg.ms.toFixed(0)} ms`, `${(duckDfg.ms / dfg.ms).toFixed(1)}×`, `${dfg.value.edges.length} edges`],
-    ['variants', `${vars.ms.toFixed(0)} ms`, `${duckVariants.ms.toFixed(0)} ms`, `${(duckVariants.ms / vars.ms).toFixed(1)}×`, `${vars.value.length} variants`],
-    ['both', `${both.ms.toFixed(0)} ms`, `${duckBoth.ms.toFixed(0)} ms`, `${(duckBoth.ms / both.ms).toFixed(1)}×`, same ? 'same edge and variant counts' : 'COUNTS DIFFER'],
+    [
+      'DFG with count, case count, mean/median/max wait',
+      `${dfg.ms.toFixed(0)} ms`,
+      `${duckDfg.ms.toFixed(0)} ms`,
+      `${(duckDfg.ms / dfg.ms).toFixed(1)}×`,
+      `${dfg.value.edges.length} edges`,
+    ],
+    [
+      'variants',
+      `${vars.ms.toFixed(0)} ms`,
+      `${duckVariants.ms.toFixed(0)} ms`,
+      `${(duckVariants.ms / vars.ms).toFixed(1)}×`,
+      `${vars.value.length} variants`,
+    ],
+    [
+      'both',
+      `${both.ms.toFixed(0)} ms`,
+      `${duckBoth.ms.toFixed(0)} ms`,
+      `${(duckBoth.ms / both.ms).toFixed(1)}×`,
+      same ? 'same edge and variant counts' : 'COUNTS DIFFER',
+    ],
   ],
 );
 
@@ -126,12 +155,21 @@ const activityMoves = slider.filter((s, i) => {
   return fresh && (s.activities as number) < 1;
 });
 const worstActivitiesMove = Math.max(...activityMoves.map((s) => s.ms as number));
-console.log(`worst move of the activities slider to a new set of activities: ${worstActivitiesMove.toFixed(0)} ms (${activityMoves.length} moves)`);
+console.log(
+  `worst move of the activities slider to a new set of activities: ${worstActivitiesMove.toFixed(0)} ms (${activityMoves.length} moves)`,
+);
 const path = writeResults('map', {
   events: log.eventCount,
   cases: log.caseCount,
   gemba: { dfgMs: dfg.ms, variantsMs: vars.ms, bothMs: both.ms },
-  duckdb: { threads, dfgMs: duckDfg.ms, variantsMs: duckVariants.ms, bothMs: duckBoth.ms, dfgSql: DFG_SQL.trim(), variantsSql: VARIANTS_SQL.trim() },
+  duckdb: {
+    threads,
+    dfgMs: duckDfg.ms,
+    variantsMs: duckVariants.ms,
+    bothMs: duckBoth.ms,
+    dfgSql: DFG_SQL.trim(),
+    variantsSql: VARIANTS_SQL.trim(),
+  },
   sameCounts: same,
   slider,
   goals: {

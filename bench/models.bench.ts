@@ -80,19 +80,33 @@ const trainRows = Math.floor(rows * 0.8);
 const all = dataset(rows, seed);
 const train = { features: all.features.subarray(0, trainRows * width), nRows: trainRows };
 const valid = { features: all.features.subarray(trainRows * width), nRows: rows - trainRows };
-console.log(`models bench: ${rows.toLocaleString('en-US')} rows × ${width} features (train ${trainRows}, validation ${rows - trainRows})`);
+console.log(
+  `models bench: ${rows.toLocaleString('en-US')} rows × ${width} features (train ${trainRows}, validation ${rows - trainRows})`,
+);
 
 const gbdt = timed(() =>
   trainGradientBoosting(
     { ...train, labels: all.target.subarray(0, trainRows) },
-    { featureNames: names, loss: 'l2', rounds: 200, learningRate: 0.1, maxLeaves: 31, validation: { ...valid, labels: all.target.subarray(trainRows) } },
+    {
+      featureNames: names,
+      loss: 'l2',
+      rounds: 200,
+      learningRate: 0.1,
+      maxLeaves: 31,
+      validation: { ...valid, labels: all.target.subarray(trainRows) },
+    },
   ),
 );
 const gbdtGoss = timed(() =>
   trainGradientBoosting(
     { ...train, labels: all.target.subarray(0, trainRows) },
     {
-      featureNames: names, loss: 'l2', rounds: 200, learningRate: 0.1, maxLeaves: 31, goss: { topShare: 0.2, otherShare: 0.1 },
+      featureNames: names,
+      loss: 'l2',
+      rounds: 200,
+      learningRate: 0.1,
+      maxLeaves: 31,
+      goss: { topShare: 0.2, otherShare: 0.1 },
       validation: { ...valid, labels: all.target.subarray(trainRows) },
     },
   ),
@@ -100,30 +114,72 @@ const gbdtGoss = timed(() =>
 const logistic = timed(() =>
   trainGradientBoosting(
     { ...train, labels: all.binary.subarray(0, trainRows) },
-    { featureNames: names, loss: 'log-loss', rounds: 200, learningRate: 0.1, maxLeaves: 31, validation: { ...valid, labels: all.binary.subarray(trainRows) } },
+    {
+      featureNames: names,
+      loss: 'log-loss',
+      rounds: 200,
+      learningRate: 0.1,
+      maxLeaves: 31,
+      validation: { ...valid, labels: all.binary.subarray(trainRows) },
+    },
   ),
 );
-const forest = timed(() => trainIsolationForest(all.features, rows, { featureNames: names, trees: 100, sampleSize: 256, seed }));
-const tail = timed(() =>
-  fitTailProbabilityModel({
-    rows,
-    columns: width,
-    values: all.features,
-    features: names.map((name) => ({ name, unit: 'value' as const, tail: 'both' as const, skewed: false })),
-    cases: Int32Array.from({ length: rows }, (_, i) => i),
-  }).ensemble,
+const forest = timed(() =>
+  trainIsolationForest(all.features, rows, { featureNames: names, trees: 100, sampleSize: 256, seed }),
+);
+const tail = timed(
+  () =>
+    fitTailProbabilityModel({
+      rows,
+      columns: width,
+      values: all.features,
+      features: names.map((name) => ({ name, unit: 'value' as const, tail: 'both' as const, skewed: false })),
+      cases: Int32Array.from({ length: rows }, (_, i) => i),
+    }).ensemble,
 );
 
 const trainingRows = [
-  ['GBDT L2 (early stopping)', `${gbdt.value.ensemble.trees.length} trees`, secs(gbdt.wallMs / 1000), secs(gbdt.cpuMs / 1000), '< 60 s'],
-  ['GBDT L2, GOSS 0.2 + 0.1 of the rows', `${gbdtGoss.value.ensemble.trees.length} trees`, secs(gbdtGoss.wallMs / 1000), secs(gbdtGoss.cpuMs / 1000), '< 60 s'],
-  ['GBDT log-loss (early stopping)', `${logistic.value.ensemble.trees.length} trees`, secs(logistic.wallMs / 1000), secs(logistic.cpuMs / 1000), '< 60 s'],
-  ['isolation forest', `${forest.value.trees.length} trees`, secs(forest.wallMs / 1000), secs(forest.cpuMs / 1000), '< 60 s'],
-  ['anomaly model (tail probabilities)', `${tail.value.trees.length} trees`, secs(tail.wallMs / 1000), secs(tail.cpuMs / 1000), '< 60 s'],
+  [
+    'GBDT L2 (early stopping)',
+    `${gbdt.value.ensemble.trees.length} trees`,
+    secs(gbdt.wallMs / 1000),
+    secs(gbdt.cpuMs / 1000),
+    '< 60 s',
+  ],
+  [
+    'GBDT L2, GOSS 0.2 + 0.1 of the rows',
+    `${gbdtGoss.value.ensemble.trees.length} trees`,
+    secs(gbdtGoss.wallMs / 1000),
+    secs(gbdtGoss.cpuMs / 1000),
+    '< 60 s',
+  ],
+  [
+    'GBDT log-loss (early stopping)',
+    `${logistic.value.ensemble.trees.length} trees`,
+    secs(logistic.wallMs / 1000),
+    secs(logistic.cpuMs / 1000),
+    '< 60 s',
+  ],
+  [
+    'isolation forest',
+    `${forest.value.trees.length} trees`,
+    secs(forest.wallMs / 1000),
+    secs(forest.cpuMs / 1000),
+    '< 60 s',
+  ],
+  [
+    'anomaly model (tail probabilities)',
+    `${tail.value.trees.length} trees`,
+    secs(tail.wallMs / 1000),
+    secs(tail.cpuMs / 1000),
+    '< 60 s',
+  ],
 ];
 printTable('Training', ['model', 'size', 'wall', 'cpu', 'goal'], trainingRows);
 const bestLoss = (r: { bestRound: number; validationLoss: number[] }) => r.validationLoss[r.bestRound];
-console.log(`validation loss (½ squared error): all rows ${bestLoss(gbdt.value).toFixed(4)}, GOSS ${bestLoss(gbdtGoss.value).toFixed(4)}`);
+console.log(
+  `validation loss (½ squared error): all rows ${bestLoss(gbdt.value).toFixed(4)}, GOSS ${bestLoss(gbdtGoss.value).toFixed(4)}`,
+);
 
 async function scoring(model: TreeEnsemble) {
   const bytes = ensembleToOnnx(model);
@@ -144,8 +200,16 @@ async function scoring(model: TreeEnsemble) {
   await scorer.close();
   return {
     onnxBytes: bytes.length,
-    onnx: { ...onnxTime, rowsPerSecond: rows / (onnxTime.wallMs / 1000), rowsPerCpuSecond: rows / (onnxTime.cpuMs / 1000) },
-    inProcess: { ...inProcessTime, rowsPerSecond: rows / (inProcessTime.wallMs / 1000), rowsPerCpuSecond: rows / (inProcessTime.cpuMs / 1000) },
+    onnx: {
+      ...onnxTime,
+      rowsPerSecond: rows / (onnxTime.wallMs / 1000),
+      rowsPerCpuSecond: rows / (onnxTime.cpuMs / 1000),
+    },
+    inProcess: {
+      ...inProcessTime,
+      rowsPerSecond: rows / (inProcessTime.wallMs / 1000),
+      rowsPerCpuSecond: rows / (inProcessTime.cpuMs / 1000),
+    },
     maxRelativeDifference: worstRelative,
     maxAbsoluteDifference: worstAbsolute,
   };
@@ -179,12 +243,16 @@ const scoringRow = (name: string, r: Awaited<ReturnType<typeof scoring>>, goal: 
   r.maxRelativeDifference.toExponential(1),
   goal,
 ];
-printTable(`Scoring ${rows.toLocaleString('en-US')} rows, best of ${repeat}: rows per wall second (per CPU second)`, ['model', 'ONNX (onnxruntime)', 'in-process', 'max rel. diff', 'goal'], [
-  scoringRow('anomaly model', scored.anomaly, 'ONNX ≥ 100,000/s; ≤ 1e-5'),
-  scoringRow('isolation forest', scored.isolationForest, 'ONNX ≥ 100,000/s; ≤ 1e-5'),
-  scoringRow('GBDT L2', scored.gbdt, '≤ 1e-5'),
-  scoringRow('GBDT log-loss', scored.logistic, '≤ 1e-5'),
-]);
+printTable(
+  `Scoring ${rows.toLocaleString('en-US')} rows, best of ${repeat}: rows per wall second (per CPU second)`,
+  ['model', 'ONNX (onnxruntime)', 'in-process', 'max rel. diff', 'goal'],
+  [
+    scoringRow('anomaly model', scored.anomaly, 'ONNX ≥ 100,000/s; ≤ 1e-5'),
+    scoringRow('isolation forest', scored.isolationForest, 'ONNX ≥ 100,000/s; ≤ 1e-5'),
+    scoringRow('GBDT L2', scored.gbdt, '≤ 1e-5'),
+    scoringRow('GBDT log-loss', scored.logistic, '≤ 1e-5'),
+  ],
+);
 
 const explained = {
   anomaly: explaining(tail.value),
@@ -192,23 +260,69 @@ const explained = {
   gbdt: explaining(gbdt.value.ensemble),
   logistic: explaining(logistic.value.ensemble),
 };
-printTable('TreeSHAP, 1,000 rows', ['model', 'wall', 'cpu', 'max |base + Σφ − raw| / max(|raw|, 1)', 'goal'], [
-  ['anomaly model', secs(explained.anomaly.wallMs / 1000), secs(explained.anomaly.cpuMs / 1000), explained.anomaly.maxAdditivityError.toExponential(1), '< 1 s'],
-  ['isolation forest', secs(explained.isolationForest.wallMs / 1000), secs(explained.isolationForest.cpuMs / 1000), explained.isolationForest.maxAdditivityError.toExponential(1), '< 1 s'],
-  ['GBDT L2', secs(explained.gbdt.wallMs / 1000), secs(explained.gbdt.cpuMs / 1000), explained.gbdt.maxAdditivityError.toExponential(1), '< 1 s'],
-  ['GBDT log-loss', secs(explained.logistic.wallMs / 1000), secs(explained.logistic.cpuMs / 1000), explained.logistic.maxAdditivityError.toExponential(1), '< 1 s'],
-]);
+printTable(
+  'TreeSHAP, 1,000 rows',
+  ['model', 'wall', 'cpu', 'max |base + Σφ − raw| / max(|raw|, 1)', 'goal'],
+  [
+    [
+      'anomaly model',
+      secs(explained.anomaly.wallMs / 1000),
+      secs(explained.anomaly.cpuMs / 1000),
+      explained.anomaly.maxAdditivityError.toExponential(1),
+      '< 1 s',
+    ],
+    [
+      'isolation forest',
+      secs(explained.isolationForest.wallMs / 1000),
+      secs(explained.isolationForest.cpuMs / 1000),
+      explained.isolationForest.maxAdditivityError.toExponential(1),
+      '< 1 s',
+    ],
+    [
+      'GBDT L2',
+      secs(explained.gbdt.wallMs / 1000),
+      secs(explained.gbdt.cpuMs / 1000),
+      explained.gbdt.maxAdditivityError.toExponential(1),
+      '< 1 s',
+    ],
+    [
+      'GBDT log-loss',
+      secs(explained.logistic.wallMs / 1000),
+      secs(explained.logistic.cpuMs / 1000),
+      explained.logistic.maxAdditivityError.toExponential(1),
+      '< 1 s',
+    ],
+  ],
+);
 
-const trainingOf = (t: { wallMs: number; cpuMs: number }, ensemble: TreeEnsemble, extra: Record<string, unknown> = {}) => ({
-  wallMs: t.wallMs, cpuMs: t.cpuMs, trees: ensemble.trees.length, nodes: ensemble.trees.reduce((s, tree) => s + tree.feature.length, 0), ...extra,
+const trainingOf = (
+  t: { wallMs: number; cpuMs: number },
+  ensemble: TreeEnsemble,
+  extra: Record<string, unknown> = {},
+) => ({
+  wallMs: t.wallMs,
+  cpuMs: t.cpuMs,
+  trees: ensemble.trees.length,
+  nodes: ensemble.trees.reduce((s, tree) => s + tree.feature.length, 0),
+  ...extra,
 });
 const path = writeResults('models', {
   rows,
   features: width,
   training: {
-    gbdt: trainingOf(gbdt, gbdt.value.ensemble, { loss: 'l2', validationLoss: gbdt.value.validationLoss[gbdt.value.bestRound] }),
-    gbdtGoss: trainingOf(gbdtGoss, gbdtGoss.value.ensemble, { loss: 'l2', goss: { topShare: 0.2, otherShare: 0.1 }, validationLoss: bestLoss(gbdtGoss.value) }),
-    logistic: trainingOf(logistic, logistic.value.ensemble, { loss: 'log-loss', validationLoss: logistic.value.validationLoss[logistic.value.bestRound] }),
+    gbdt: trainingOf(gbdt, gbdt.value.ensemble, {
+      loss: 'l2',
+      validationLoss: gbdt.value.validationLoss[gbdt.value.bestRound],
+    }),
+    gbdtGoss: trainingOf(gbdtGoss, gbdtGoss.value.ensemble, {
+      loss: 'l2',
+      goss: { topShare: 0.2, otherShare: 0.1 },
+      validationLoss: bestLoss(gbdtGoss.value),
+    }),
+    logistic: trainingOf(logistic, logistic.value.ensemble, {
+      loss: 'log-loss',
+      validationLoss: logistic.value.validationLoss[logistic.value.bestRound],
+    }),
     isolationForest: trainingOf(forest, forest.value, { sampleSize: 256 }),
     anomaly: trainingOf(tail, tail.value, { model: 'tail probabilities' }),
   },

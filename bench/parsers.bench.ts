@@ -73,7 +73,10 @@ if (!flag('--no-csv')) {
   for (const { label, path } of files) {
     const parsers = label === 'plain' ? ['gemba', 'papaparse', 'papaparse-step', 'csv-parse'] : ['gemba', 'papaparse'];
     console.log(`\nCSV tokenizing, ${label}: ${fileOf(path)} (${(statSync(path).size / 1e6).toFixed(1)} MB)`);
-    const runs = await fastestOfAlternating(['gemba', 'papaparse'].map((p) => () => runTask('csv-tokenize', [path, p])), repeat);
+    const runs = await fastestOfAlternating(
+      ['gemba', 'papaparse'].map((p) => () => runTask('csv-tokenize', [path, p])),
+      repeat,
+    );
     // Papaparse's other mode and csv-parse (far behind) run once: enough to place them, and the bench stays short.
     for (const p of parsers.slice(2)) runs.push(await runTask('csv-tokenize', [path, p]));
     const byParser = Object.fromEntries(parsers.map((p, i) => [p, runs[i]]));
@@ -81,14 +84,26 @@ if (!flag('--no-csv')) {
     const ours = byParser.gemba;
     for (const p of parsers) {
       const r = byParser[p];
-      check(`CSV tokenize ${label} ${p}`, r.rows === csv.truth.events + 1 && r.fields === ours.fields && r.fieldChars === ours.fieldChars, `rows ${r.rows as number} (want ${csv.truth.events + 1}), fields ${r.fields as number}/${ours.fields as number}, chars ${r.fieldChars as number}/${ours.fieldChars as number}`);
+      check(
+        `CSV tokenize ${label} ${p}`,
+        r.rows === csv.truth.events + 1 && r.fields === ours.fields && r.fieldChars === ours.fieldChars,
+        `rows ${r.rows as number} (want ${csv.truth.events + 1}), fields ${r.fields as number}/${ours.fields as number}, chars ${r.fieldChars as number}/${ours.fieldChars as number}`,
+      );
     }
     printTable(
       `CSV tokenizing alone, ${label} file (${csv.truth.events.toLocaleString('en-US')} rows + header; fastest of ${repeat}, papaparse step and csv-parse one run)`,
       ['', 'wall', 'rows/s (wall)', 'CPU', 'rows/s (CPU)', 'peak RSS', 'CPU vs gemba'],
       parsers.map((p) => {
         const r = byParser[p];
-        return [TOKENIZER_LABEL[p], secs(r.seconds), perSecond(r.rows as number, r.seconds), secs(r.cpuSeconds), perSecond(r.rows as number, r.cpuSeconds), mb(r.peakRssBytes), times(r.cpuSeconds / ours.cpuSeconds)];
+        return [
+          TOKENIZER_LABEL[p],
+          secs(r.seconds),
+          perSecond(r.rows as number, r.seconds),
+          secs(r.cpuSeconds),
+          perSecond(r.rows as number, r.cpuSeconds),
+          mb(r.peakRssBytes),
+          times(r.cpuSeconds / ours.cpuSeconds),
+        ];
       }),
     );
   }
@@ -96,7 +111,9 @@ if (!flag('--no-csv')) {
 
   // The fastest library (by CPU time, the fairer figure on a shared machine) on the plain file.
   const libraries = ['papaparse', 'csv-parse'];
-  const best = libraries.reduce((a, b) => (tokenizeResults.plain[b].cpuSeconds < tokenizeResults.plain[a].cpuSeconds ? b : a));
+  const best = libraries.reduce((a, b) =>
+    tokenizeResults.plain[b].cpuSeconds < tokenizeResults.plain[a].cpuSeconds ? b : a,
+  );
   csvResults.bestLibrary = best;
 
   // (b) The whole parse into an event log, beside DuckDB, and the import that the estimate needs.
@@ -104,39 +121,80 @@ if (!flag('--no-csv')) {
   const build: Record<string, Record<string, TaskResult>> = {};
   let importRun: TaskResult | undefined;
   for (const { label, path } of files) {
-    console.log(`\nCSV parse into an event log, ${label}: parseCsvLog vs ${best} + the same building work, DuckDB read_csv beside${label === 'plain' ? ', and Gemba import' : ''}`);
-    const tasks = [() => runTask('gemba-parse-csv', [path]), () => runTask('csv-library-build', [path, best]), () => runTask('duckdb-read-csv', [path])];
+    console.log(
+      `\nCSV parse into an event log, ${label}: parseCsvLog vs ${best} + the same building work, DuckDB read_csv beside${label === 'plain' ? ', and Gemba import' : ''}`,
+    );
+    const tasks = [
+      () => runTask('gemba-parse-csv', [path]),
+      () => runTask('csv-library-build', [path, best]),
+      () => runTask('duckdb-read-csv', [path]),
+    ];
     if (label === 'plain') tasks.push(() => runTask('gemba-import', [path, workspace]));
     const [gemba, library, duckdb, imported] = await fastestOfAlternating(tasks, repeat);
     if (imported) importRun = imported;
     build[label] = { gemba, library, duckdb };
     const differs = digestDifferences(gemba.digest as LogDigest, library.digest as LogDigest);
-    check(`CSV build ${label}`, differs.length === 0 && gemba.events === csv.truth.events && gemba.cases === csv.truth.cases, `digests differ in ${differs.join(', ') || '-'}; events ${gemba.events as number}, cases ${gemba.cases as number}`);
+    check(
+      `CSV build ${label}`,
+      differs.length === 0 && gemba.events === csv.truth.events && gemba.cases === csv.truth.cases,
+      `digests differ in ${differs.join(', ') || '-'}; events ${gemba.events as number}, cases ${gemba.cases as number}`,
+    );
     check(`DuckDB ${label}`, duckdb.events === csv.truth.events, `${duckdb.events as number} rows`);
   }
   rmSync(workspace, { recursive: true, force: true });
   if (!importRun) throw new Error('the plain file was not imported');
   // The import's work after parsing (workspace commit) takes the same log either way.
-  const afterParse = { seconds: Math.max(0, importRun.seconds - build.plain.gemba.seconds), cpuSeconds: Math.max(0, importRun.cpuSeconds - build.plain.gemba.cpuSeconds) };
-  console.log(`\nGemba import → workspace, plain file: ${secs(importRun.seconds)} wall, ${secs(importRun.cpuSeconds)} CPU, peak RSS ${mb(importRun.peakRssBytes)}; after parsing: ${secs(afterParse.seconds)} wall, ${secs(afterParse.cpuSeconds)} CPU`);
+  const afterParse = {
+    seconds: Math.max(0, importRun.seconds - build.plain.gemba.seconds),
+    cpuSeconds: Math.max(0, importRun.cpuSeconds - build.plain.gemba.cpuSeconds),
+  };
+  console.log(
+    `\nGemba import → workspace, plain file: ${secs(importRun.seconds)} wall, ${secs(importRun.cpuSeconds)} CPU, peak RSS ${mb(importRun.peakRssBytes)}; after parsing: ${secs(afterParse.seconds)} wall, ${secs(afterParse.cpuSeconds)} CPU`,
+  );
   const goals: Record<string, unknown> = {};
   for (const { label } of files) {
     const { gemba, library, duckdb } = build[label];
     const n = csv.truth.events;
     const duckRate = n / duckdb.seconds;
-    const estimate = (r: TaskResult) => ({ seconds: r.seconds + afterParse.seconds, cpuSeconds: r.cpuSeconds + afterParse.cpuSeconds });
+    const estimate = (r: TaskResult) => ({
+      seconds: r.seconds + afterParse.seconds,
+      cpuSeconds: r.cpuSeconds + afterParse.cpuSeconds,
+    });
     const ratio = (r: TaskResult) => n / estimate(r).seconds / duckRate;
     const ratioCpu = (r: TaskResult) => duckdb.cpuSeconds / estimate(r).cpuSeconds;
     printTable(
       `CSV parse → event log, ${label} file (${n.toLocaleString('en-US')} events; fastest of ${repeat}; import = parse + ${secs(afterParse.seconds)} wall / ${secs(afterParse.cpuSeconds)} CPU after parsing)`,
       ['', 'wall', 'events/s (wall)', 'CPU', 'peak RSS', 'est. import vs DuckDB (wall / CPU)'],
       [
-        ['parseCsvLog (CsvTokenizer + build)', secs(gemba.seconds), perSecond(n, gemba.seconds), secs(gemba.cpuSeconds), mb(gemba.peakRssBytes), `${ratio(gemba).toFixed(2)} / ${ratioCpu(gemba).toFixed(2)}`],
-        [`${best} + same build`, secs(library.seconds), perSecond(n, library.seconds), secs(library.cpuSeconds), mb(library.peakRssBytes), `${ratio(library).toFixed(2)} / ${ratioCpu(library).toFixed(2)}`],
-        ['DuckDB read_csv → table', secs(duckdb.seconds), perSecond(n, duckdb.seconds), secs(duckdb.cpuSeconds), mb(duckdb.peakRssBytes), `threads=${duckdb.threads as number}`],
+        [
+          'parseCsvLog (CsvTokenizer + build)',
+          secs(gemba.seconds),
+          perSecond(n, gemba.seconds),
+          secs(gemba.cpuSeconds),
+          mb(gemba.peakRssBytes),
+          `${ratio(gemba).toFixed(2)} / ${ratioCpu(gemba).toFixed(2)}`,
+        ],
+        [
+          `${best} + same build`,
+          secs(library.seconds),
+          perSecond(n, library.seconds),
+          secs(library.cpuSeconds),
+          mb(library.peakRssBytes),
+          `${ratio(library).toFixed(2)} / ${ratioCpu(library).toFixed(2)}`,
+        ],
+        [
+          'DuckDB read_csv → table',
+          secs(duckdb.seconds),
+          perSecond(n, duckdb.seconds),
+          secs(duckdb.cpuSeconds),
+          mb(duckdb.peakRssBytes),
+          `threads=${duckdb.threads as number}`,
+        ],
       ],
     );
-    console.log(`${best} + build / parseCsvLog: ${times(library.seconds / gemba.seconds)} the wall time, ${times(library.cpuSeconds / gemba.cpuSeconds)} the CPU time; logs ${digestDifferences(gemba.digest as LogDigest, library.digest as LogDigest).length === 0 ? 'identical (digest)' : 'DIFFER'}`);
+    console.log(
+      `${best} + build / parseCsvLog: ${times(library.seconds / gemba.seconds)} the wall time, ${times(library.cpuSeconds / gemba.cpuSeconds)} the CPU time; logs ${digestDifferences(gemba.digest as LogDigest, library.digest as LogDigest).length === 0 ? 'identical (digest)' : 'DIFFER'}`,
+    );
     goals[label] = {
       goal: 'import rate >= 1/3 of DuckDB read_csv (wall)',
       gemba: { estimatedImportRateVsDuckdb: ratio(gemba), byCpu: ratioCpu(gemba), met: ratio(gemba) >= 1 / 3 },
@@ -155,7 +213,9 @@ if (!flag('--no-csv')) {
 if (!flag('--no-xes')) {
   const xes = await dataset(xesEvents, 'xes', seed);
   const workspace = join(DATA_DIR, 'workspaces', `parsers-xes-${xesEvents}`);
-  console.log(`\nXES: ${fileOf(xes.path)} — ${xes.truth.events.toLocaleString('en-US')} events, ${(statSync(xes.path).size / 1e6).toFixed(1)} MB`);
+  console.log(
+    `\nXES: ${fileOf(xes.path)} — ${xes.truth.events.toLocaleString('en-US')} events, ${(statSync(xes.path).size / 1e6).toFixed(1)} MB`,
+  );
   const saxesWorkspace = `${workspace}-saxes`;
   const [ours, saxes, parse, parseSaxes, imported, importedSaxes] = await fastestOfAlternating(
     [
@@ -172,19 +232,48 @@ if (!flag('--no-xes')) {
   const pm4js = await runTask('pm4js-xes', [xes.path]);
   rmSync(workspace, { recursive: true, force: true });
   rmSync(saxesWorkspace, { recursive: true, force: true });
-  check('XES tags', ours.openTags === saxes.openTags && ours.closeTags === saxes.closeTags && ours.chars === saxes.chars, `gemba ${ours.openTags as number}/${ours.closeTags as number}/${ours.chars as number}, saxes ${saxes.openTags as number}/${saxes.closeTags as number}/${saxes.chars as number} (open/close/chars)`);
+  check(
+    'XES tags',
+    ours.openTags === saxes.openTags && ours.closeTags === saxes.closeTags && ours.chars === saxes.chars,
+    `gemba ${ours.openTags as number}/${ours.closeTags as number}/${ours.chars as number}, saxes ${saxes.openTags as number}/${saxes.closeTags as number}/${saxes.chars as number} (open/close/chars)`,
+  );
   const logDiffers = digestDifferences(parse.digest as LogDigest, parseSaxes.digest as LogDigest);
-  check('XES logs', logDiffers.length === 0 && parse.events === xes.truth.events && parse.cases === xes.truth.cases, `parseXesLog with XesTokenizer and with saxes differ in ${logDiffers.join(', ') || '-'}; ${parse.events as number} events, truth ${xes.truth.events}`);
-  check('XES imports', [imported, importedSaxes, pm4js].every((r) => r.events === xes.truth.events && r.cases === xes.truth.cases) && imported.variants === importedSaxes.variants, `events ${imported.events as number}/${importedSaxes.events as number}/${pm4js.events as number} (XesTokenizer/saxes/pm4js), truth ${xes.truth.events}`);
+  check(
+    'XES logs',
+    logDiffers.length === 0 && parse.events === xes.truth.events && parse.cases === xes.truth.cases,
+    `parseXesLog with XesTokenizer and with saxes differ in ${logDiffers.join(', ') || '-'}; ${parse.events as number} events, truth ${xes.truth.events}`,
+  );
+  check(
+    'XES imports',
+    [imported, importedSaxes, pm4js].every((r) => r.events === xes.truth.events && r.cases === xes.truth.cases) &&
+      imported.variants === importedSaxes.variants,
+    `events ${imported.events as number}/${importedSaxes.events as number}/${pm4js.events as number} (XesTokenizer/saxes/pm4js), truth ${xes.truth.events}`,
+  );
   const tags = ours.openTags as number;
   printTable(
     `XES tokenizing alone (${tags.toLocaleString('en-US')} tags, same 256 KiB chunks, name + key + value read per tag; fastest of ${repeat})`,
     ['', 'wall', 'tags/s (wall)', 'CPU', 'tags/s (CPU)', 'peak RSS', 'CPU vs gemba'],
-    [ours, saxes].map((r, i) => [i === 0 ? 'XesTokenizer (bytes)' : 'saxes (UTF-8 text)', secs(r.seconds), perSecond(tags, r.seconds), secs(r.cpuSeconds), perSecond(tags, r.cpuSeconds), mb(r.peakRssBytes), times(r.cpuSeconds / ours.cpuSeconds)]),
+    [ours, saxes].map((r, i) => [
+      i === 0 ? 'XesTokenizer (bytes)' : 'saxes (UTF-8 text)',
+      secs(r.seconds),
+      perSecond(tags, r.seconds),
+      secs(r.cpuSeconds),
+      perSecond(tags, r.cpuSeconds),
+      mb(r.peakRssBytes),
+      times(r.cpuSeconds / ours.cpuSeconds),
+    ]),
   );
-  const vs = (r: TaskResult) => `${(pm4js.seconds / r.seconds).toFixed(1)}x / ${(pm4js.cpuSeconds / r.cpuSeconds).toFixed(1)}x`;
+  const vs = (r: TaskResult) =>
+    `${(pm4js.seconds / r.seconds).toFixed(1)}x / ${(pm4js.cpuSeconds / r.cpuSeconds).toFixed(1)}x`;
   const n = xes.truth.events;
-  const xesRow = (label: string, r: TaskResult, note = vs(r)) => [label, secs(r.seconds), perSecond(n, r.seconds), secs(r.cpuSeconds), mb(r.peakRssBytes), note];
+  const xesRow = (label: string, r: TaskResult, note = vs(r)) => [
+    label,
+    secs(r.seconds),
+    perSecond(n, r.seconds),
+    secs(r.cpuSeconds),
+    mb(r.peakRssBytes),
+    note,
+  ];
   printTable(
     `XES parse and import (${n.toLocaleString('en-US')} events; fastest of ${repeat}, pm4js one run)`,
     ['', 'wall', 'events/s (wall)', 'CPU', 'peak RSS', 'vs pm4js (wall / CPU)'],
@@ -196,7 +285,11 @@ if (!flag('--no-xes')) {
       xesRow('pm4js XesImporter.apply', pm4js, 'xmldom DOM, then objects'),
     ],
   );
-  const speedup = (r: TaskResult) => ({ wall: pm4js.seconds / r.seconds, cpu: pm4js.cpuSeconds / r.cpuSeconds, met: pm4js.seconds / r.seconds >= 5 });
+  const speedup = (r: TaskResult) => ({
+    wall: pm4js.seconds / r.seconds,
+    cpu: pm4js.cpuSeconds / r.cpuSeconds,
+    met: pm4js.seconds / r.seconds >= 5,
+  });
   results.xes = {
     file: fileOf(xes.path),
     events: n,
@@ -219,8 +312,16 @@ if (!flag('--no-xes')) {
 results.totalSeconds = (performance.now() - t0) / 1000;
 if (mismatches.length) results.mismatches = mismatches;
 // Only the standard sizes update the committed figures; a quick run with other sizes goes to bench/data/.
-const standard = csvEvents === 1_000_000 && xesEvents === 100_000 && seed === 42 && !flag('--no-csv') && !flag('--no-xes') && !flag('--no-quoted');
-console.log(`\nresults: ${fileOf(writeResults(standard ? 'parsers' : 'parsers-custom', results, standard ? undefined : DATA_DIR))} (${(results.totalSeconds as number).toFixed(0)} s)`);
+const standard =
+  csvEvents === 1_000_000 &&
+  xesEvents === 100_000 &&
+  seed === 42 &&
+  !flag('--no-csv') &&
+  !flag('--no-xes') &&
+  !flag('--no-quoted');
+console.log(
+  `\nresults: ${fileOf(writeResults(standard ? 'parsers' : 'parsers-custom', results, standard ? undefined : DATA_DIR))} (${(results.totalSeconds as number).toFixed(0)} s)`,
+);
 if (mismatches.length) {
   console.error(`\n${mismatches.length} side(s) read the files differently:\n  ${mismatches.join('\n  ')}`);
   process.exit(1);

@@ -42,7 +42,13 @@ const encoding = timed(() => {
 const remaining = timed(() => trainRunningCaseModel(log, { kind: 'remaining-time' }));
 const sla = timed(() => trainRunningCaseModel(log, { kind: 'sla-breach', slaHours: 240 }));
 const bottleneck = timed(() => trainBottleneckModel(log));
-const predicted = timed(() => predictForRunningCases(log, { remainingTime: remaining.value.model, slaBreach: sla.value.model }, { now: g.value.cutAt }));
+const predicted = timed(() =>
+  predictForRunningCases(
+    log,
+    { remainingTime: remaining.value.model, slaBreach: sla.value.model },
+    { now: g.value.cutAt },
+  ),
+);
 
 const r = remaining.value.evaluation;
 const s = sla.value.evaluation;
@@ -60,12 +66,45 @@ const accuracy =
     : {};
 const rows: (string | number)[][] = [
   ['generate and build the log', `${log.caseCount} cases, ${log.eventCount} events`, secs(g.wall), secs(g.cpu), ''],
-  ['encode prefixes', `${encoding.value.rows} rows × ${encoding.value.names.length}`, secs(encoding.wall), secs(encoding.cpu), ''],
-  ['train remaining time', `${remaining.value.rounds} trees`, secs(remaining.wall), secs(remaining.cpu), '< 60 s at 100k cases'],
+  [
+    'encode prefixes',
+    `${encoding.value.rows} rows × ${encoding.value.names.length}`,
+    secs(encoding.wall),
+    secs(encoding.cpu),
+    '',
+  ],
+  [
+    'train remaining time',
+    `${remaining.value.rounds} trees`,
+    secs(remaining.wall),
+    secs(remaining.cpu),
+    '< 60 s at 100k cases',
+  ],
   ['train SLA breach', `${sla.value.rounds} trees`, secs(sla.wall), secs(sla.cpu), '< 60 s at 100k cases'],
-  ['train bottleneck', `${bottleneck.value.activities.length} activities`, secs(bottleneck.wall), secs(bottleneck.cpu), '< 60 s at 100k cases'],
-  ['predict running cases (with TreeSHAP)', `${predicted.value.runningCases} cases`, secs(predicted.wall), secs(predicted.cpu), ''],
+  [
+    'train bottleneck',
+    `${bottleneck.value.activities.length} activities`,
+    secs(bottleneck.wall),
+    secs(bottleneck.cpu),
+    '< 60 s at 100k cases',
+  ],
+  [
+    'predict running cases (with TreeSHAP)',
+    `${predicted.value.runningCases} cases`,
+    secs(predicted.wall),
+    secs(predicted.cpu),
+    '',
+  ],
 ];
-printTable(`Running-case models, ${cases} generated cases (seed ${seed})`, ['step', 'size', 'wall', 'cpu', 'goal'], rows);
+printTable(
+  `Running-case models, ${cases} generated cases (seed ${seed})`,
+  ['step', 'size', 'wall', 'cpu', 'goal'],
+  rows,
+);
 console.log(JSON.stringify(accuracy));
-writeResults('predict', { cases, seed, steps: rows.map(([step, size, wall, cpu]) => ({ step, size, wall, cpu })), accuracy });
+writeResults('predict', {
+  cases,
+  seed,
+  steps: rows.map(([step, size, wall, cpu]) => ({ step, size, wall, cpu })),
+  accuracy,
+});

@@ -67,18 +67,42 @@ try {
     `Quality report beside the import, ${log.eventCount.toLocaleString('en-US')} events (${csv.path.split('/').pop()}, best of ${repeat})`,
     ['', 'time', 'share of import', 'rate'],
     [
-      ['import into a workspace (CSV → SQLite + Arrow)', `${(importMs / 1000).toFixed(2)} s`, '100%', rate(log.eventCount, importMs / 1000)],
-      ['full quality report (14 checks)', `${(report.ms / 1000).toFixed(2)} s`, `${((100 * report.ms) / importMs).toFixed(1)}%`, rate(log.eventCount, report.ms / 1000)],
-      [`apply the ${fixes.length} suggested fixes`, `${(applied.ms / 1000).toFixed(2)} s`, `${((100 * applied.ms) / importMs).toFixed(1)}%`, `${applied.value.eventCount.toLocaleString('en-US')} events left`],
+      [
+        'import into a workspace (CSV → SQLite + Arrow)',
+        `${(importMs / 1000).toFixed(2)} s`,
+        '100%',
+        rate(log.eventCount, importMs / 1000),
+      ],
+      [
+        'full quality report (14 checks)',
+        `${(report.ms / 1000).toFixed(2)} s`,
+        `${((100 * report.ms) / importMs).toFixed(1)}%`,
+        rate(log.eventCount, report.ms / 1000),
+      ],
+      [
+        `apply the ${fixes.length} suggested fixes`,
+        `${(applied.ms / 1000).toFixed(2)} s`,
+        `${((100 * applied.ms) / importMs).toFixed(1)}%`,
+        `${applied.value.eventCount.toLocaleString('en-US')} events left`,
+      ],
     ],
   );
-  printTable('Each check alone', ['check', 'time'], perCheck.map((c) => [c.kind, `${c.ms.toFixed(0)} ms`]));
+  printTable(
+    'Each check alone',
+    ['check', 'time'],
+    perCheck.map((c) => [c.kind, `${c.ms.toFixed(0)} ms`]),
+  );
   const injected: Record<string, number> = csv.truth.dirty?.injected ?? {};
   const found = Object.fromEntries(report.value.checks.map((c) => [c.kind, c.count]));
   printTable(
     'Found vs injected (generator --dirty truth; goal within ±10%)',
     ['kind', 'injected', 'found', 'within 10%'],
-    Object.entries(injected).map(([kind, n]) => [kind, n, found[kind] ?? '—', Math.abs((found[kind] ?? 0) - n) <= 0.1 * n ? 'yes' : 'NO']),
+    Object.entries(injected).map(([kind, n]) => [
+      kind,
+      n,
+      found[kind] ?? '—',
+      Math.abs((found[kind] ?? 0) - n) <= 0.1 * n ? 'yes' : 'NO',
+    ]),
   );
   const path = writeResults('quality', {
     events: log.eventCount,
@@ -89,7 +113,13 @@ try {
     perCheckMs: Object.fromEntries(perCheck.map((c) => [c.kind, c.ms])),
     injected,
     found,
-    goals: { reportUnderImport: { value: report.ms / importMs, goal: 'well under 1 (< 0.25)', met: report.ms < 0.25 * importMs } },
+    goals: {
+      reportUnderImport: {
+        value: report.ms / importMs,
+        goal: 'well under 1 (< 0.25)',
+        met: report.ms < 0.25 * importMs,
+      },
+    },
   });
   console.log(`\nresults: ${path}`);
   ws.close();

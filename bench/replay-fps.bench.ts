@@ -50,7 +50,10 @@ try {
   if (imported.code !== 0) throw new Error(`import failed: ${imported.stderr}`);
   const importSeconds = (performance.now() - importStart) / 1000;
 
-  const browser = await chromium.launch({ executablePath: process.env.GEMBA_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.GEMBA_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(host.loginUrl);
   await page.getByTestId('open-workspace-input').fill(ws);
@@ -83,21 +86,38 @@ try {
     requestAnimationFrame(tick);
   })`)) as { frames: number; slowFrames: number; worstMs: number; elapsedMs: number };
   const moving = await page.getByTestId('replay-moving').innerText();
-  const canvas = await page.getByTestId('replay-canvas').evaluate((c: { width: number; height: number }) => `${c.width} × ${c.height}`);
+  const canvas = await page
+    .getByTestId('replay-canvas')
+    .evaluate((c: { width: number; height: number }) => `${c.width} × ${c.height}`);
   const scale = await page.getByTestId('map-svg').getAttribute('data-scale');
   await browser.close();
   const fps = (measured.frames * 1000) / measured.elapsedMs;
-  printTable(`Animation of ${cases.toLocaleString('en')} cases, ${seconds} s measured (Chromium, software rendering)`, ['figure', 'value'], [
-    ['frames per second', fps.toFixed(1)],
-    ['frames over 50 ms', measured.slowFrames],
-    ['worst frame ms', measured.worstMs.toFixed(0)],
-    ['tokens at the end', moving],
-    ['canvas px (map scale)', `${canvas} (${scale})`],
-    ['import s', importSeconds.toFixed(1)],
-    ['replay paths loaded s', replayLoadSeconds.toFixed(1)],
-  ]);
+  printTable(
+    `Animation of ${cases.toLocaleString('en')} cases, ${seconds} s measured (Chromium, software rendering)`,
+    ['figure', 'value'],
+    [
+      ['frames per second', fps.toFixed(1)],
+      ['frames over 50 ms', measured.slowFrames],
+      ['worst frame ms', measured.worstMs.toFixed(0)],
+      ['tokens at the end', moving],
+      ['canvas px (map scale)', `${canvas} (${scale})`],
+      ['import s', importSeconds.toFixed(1)],
+      ['replay paths loaded s', replayLoadSeconds.toFixed(1)],
+    ],
+  );
   console.log(`\ngoal: ≥ 30 fps → ${fps >= 30 ? 'met' : 'NOT met'}`);
-  writeResults('replay-fps', { cases, events: cases * 5, seconds, fps, ...measured, moving, canvas, mapScale: Number(scale), importSeconds, replayLoadSeconds });
+  writeResults('replay-fps', {
+    cases,
+    events: cases * 5,
+    seconds,
+    fps,
+    ...measured,
+    moving,
+    canvas,
+    mapScale: Number(scale),
+    importSeconds,
+    replayLoadSeconds,
+  });
 } finally {
   await host.stop();
   rmSync(dir, { recursive: true, force: true });

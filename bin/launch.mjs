@@ -29,7 +29,10 @@ async function rebuilt(root, entries, build) {
     await build(root, entries);
     return bundleIsCurrent(root);
   } catch (error) {
-    if (process.env.GEMBA_DEBUG) process.stderr.write(`gemba: the bundle could not be rebuilt, running the sources through tsx (${error instanceof Error ? error.message : String(error)})\n`);
+    if (process.env.GEMBA_DEBUG)
+      process.stderr.write(
+        `gemba: the bundle could not be rebuilt, running the sources through tsx (${error instanceof Error ? error.message : String(error)})\n`,
+      );
     return false;
   }
 }

@@ -17,7 +17,13 @@ test('a CSV with an unbalanced quote shows the error with its line', async ({ pa
   // Line 3 opens a quote that never closes.
   await writeFile(
     file,
-    ['case,activity,timestamp', '1,register,2024-01-01T10:00:00Z', '2,"approve,2024-01-01T11:00:00Z', '3,pay,2024-01-01T12:00:00Z', ''].join('\n'),
+    [
+      'case,activity,timestamp',
+      '1,register,2024-01-01T10:00:00Z',
+      '2,"approve,2024-01-01T11:00:00Z',
+      '3,pay,2024-01-01T12:00:00Z',
+      '',
+    ].join('\n'),
   );
   await page.goto('/');
   await createWorkspace(page, 'bad-input');

@@ -28,5 +28,7 @@ test('the case table shows each case’s variant and chosen attributes, kept ove
   await page.getByTestId('case-search').fill('case-10011');
   await expect(page.getByTestId('case-head-attr:channel')).toHaveText('channel');
   await expect(page.getByTestId('case-head-variant')).toHaveCount(0);
-  await expect(page.getByTestId('case-row').filter({ hasText: 'case-10011' }).getByTestId('case-cell-attr:department')).toHaveText('General');
+  await expect(
+    page.getByTestId('case-row').filter({ hasText: 'case-10011' }).getByTestId('case-cell-attr:department'),
+  ).toHaveText('General');
 });

@@ -14,7 +14,7 @@ const SHIFT_WEEK = 20; // the week of Monday 2024-05-20
 /** A fixed pseudo-random sequence (LCG), so the log is the same on every run. */
 function random(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 }
 
 /**
@@ -30,7 +30,10 @@ function shiftedLog(): string {
       const start = MONDAY + week * 7 * DAY + (1 + (k % 3)) * DAY + 6 * 3_600_000;
       const hours = (week === SHIFT_WEEK ? 14 : 4) + (next() * 2 - 1);
       const id = `w${week}-${k}`;
-      rows.push(`${id},Receive,${new Date(start).toISOString()}`, `${id},Close,${new Date(start + hours * 3_600_000).toISOString()}`);
+      rows.push(
+        `${id},Receive,${new Date(start).toISOString()}`,
+        `${id},Close,${new Date(start + hours * 3_600_000).toISOString()}`,
+      );
     }
   }
   return `${rows.join('\n')}\n`;
@@ -42,7 +45,10 @@ function twoThousandCases(): string {
   const rows = ['case,activity,timestamp'];
   for (let c = 0; c < 2000; c++) {
     const start = MONDAY + c * DAY + 9 * 3_600_000;
-    rows.push(`c${c},Receive,${new Date(start).toISOString()}`, `c${c},Close,${new Date(start + (2 + 4 * next()) * 3_600_000).toISOString()}`);
+    rows.push(
+      `c${c},Receive,${new Date(start).toISOString()}`,
+      `c${c},Close,${new Date(start + (2 + 4 * next()) * 3_600_000).toISOString()}`,
+    );
   }
   return `${rows.join('\n')}\n`;
 }
@@ -60,7 +66,10 @@ async function importLog(page: Page, name: string, csv: string): Promise<void> {
 async function pointOf(page: Page, name: string): Promise<{ x: number; y: number }> {
   return page.getByTestId('cc-chart').evaluate((el, traceName) => {
     type Axis = { _offset: number; l2p(v: number): number };
-    const gd = el as unknown as { _fullData: { name: string; x: number[]; y: number[]; yaxis: string }[]; _fullLayout: Record<string, Axis> };
+    const gd = el as unknown as {
+      _fullData: { name: string; x: number[]; y: number[]; yaxis: string }[];
+      _fullLayout: Record<string, Axis>;
+    };
     const trace = gd._fullData.find((t) => t.name === traceName);
     if (!trace) throw new Error(`no trace ${traceName}`);
     const xa = gd._fullLayout.xaxis!;
@@ -70,7 +79,9 @@ async function pointOf(page: Page, name: string): Promise<{ x: number; y: number
   }, name);
 }
 
-test('a measure on its control chart: limits, chart types, a signal with its test, its cases on the map, PNG', async ({ page }) => {
+test('a measure on its control chart: limits, chart types, a signal with its test, its cases on the map, PNG', async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   await importLog(page, 'control-chart', shiftedLog());
 
@@ -112,7 +123,9 @@ test('a measure on its control chart: limits, chart types, a signal with its tes
   await expect(chart.locator('g.textpoint text', { hasText: /^1$/ })).toHaveCount(1);
   const signal = await pointOf(page, 'Xbar signals');
   await page.mouse.move(signal.x, signal.y);
-  await expect(chart.locator('.hoverlayer')).toContainText('Test 1: 1 point more than 3 standard deviations from center line');
+  await expect(chart.locator('.hoverlayer')).toContainText(
+    'Test 1: 1 point more than 3 standard deviations from center line',
+  );
   await expect(chart.locator('.hoverlayer')).toContainText('2024-05-20');
 
   // Click it: a filter chip of exactly its cases, and the way to the map.
@@ -129,7 +142,9 @@ test('a measure on its control chart: limits, chart types, a signal with its tes
   await expect(page.getByTestId('cc-ignored-chips')).toContainText('applies to the other views, not to this chart');
   // The signals also read as text under the chart.
   await page.getByTestId('cc-signals').locator('summary').click();
-  await expect(page.getByTestId('cc-signals')).toContainText('2024-05-20 Xbar: Test 1: 1 point more than 3 standard deviations from center line');
+  await expect(page.getByTestId('cc-signals')).toContainText(
+    '2024-05-20 Xbar: Test 1: 1 point more than 3 standard deviations from center line',
+  );
 
   // Its cases' process map beside the baseline's: 6 cases against the 20 baseline weeks' 120.
   await page.getByTestId('cc-compare-maps').click();
@@ -144,9 +159,13 @@ test('a measure on its control chart: limits, chart types, a signal with its tes
   // Back on the chart (which leaves the point's chip out), save it as PNG.
   await page.getByTestId('nav-control-chart').click();
   await expect(chart).toContainText('UCL=');
-  await expect(page.getByTestId('cc-ignored-chips')).toContainText('The filter to one chart point’s cases applies to the other views');
+  await expect(page.getByTestId('cc-ignored-chips')).toContainText(
+    'The filter to one chart point’s cases applies to the other views',
+  );
   // Signalling counts points: the shifted week once, though it may signal on Xbar and R.
-  await expect(page.getByTestId('cc-caption')).toContainText(/\d+ points · \d+ signalling \(a point signalling on both charts counts once\)/);
+  await expect(page.getByTestId('cc-caption')).toContainText(
+    /\d+ points · \d+ signalling \(a point signalling on both charts counts once\)/,
+  );
   // Baseline dates are typed as ISO like every date in the app.
   await page.getByTestId('cc-baseline-mode').selectOption('dates');
   await expect(page.getByTestId('cc-baseline-from')).toHaveAttribute('placeholder', 'YYYY-MM-DD');
@@ -177,8 +196,12 @@ test('a control chart of 2,000 points draws in under 200 ms', async ({ page }) =
     await expect(chart).toHaveAttribute('data-drawn', String(draws + 1));
     redraws.push(Number(await chart.getAttribute('data-draw-ms')));
   }
-  test.info().annotations.push({ type: 'draw time (ms)', description: `first ${first}, redraws ${redraws.join(', ')}` });
-  console.log(`control chart of 2,000 points: first draw ${first} ms (from the weekly chart), redraws ${redraws.join(', ')} ms`);
+  test
+    .info()
+    .annotations.push({ type: 'draw time (ms)', description: `first ${first}, redraws ${redraws.join(', ')}` });
+  console.log(
+    `control chart of 2,000 points: first draw ${first} ms (from the weekly chart), redraws ${redraws.join(', ')} ms`,
+  );
   // The goal is under 200 ms (bench/control-chart-draw.bench.ts measures it apart from the app: about
   // 45 ms). Two cores shared with the host and other work can slow any single draw, so the fastest
   // redraw carries the goal and the first draw a looser guard against a regression.

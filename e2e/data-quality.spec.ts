@@ -5,7 +5,6 @@ import { expect, test } from './fixtures.ts';
 import { chooseLogFile, createWorkspace, summaryFigure } from './ui-steps.ts';
 import { dirtyCsv } from '../main/engine/quality/dirty-csv.fixture.ts';
 
-
 test('data quality: see the report, merge labels, watch the summary follow, undo', async ({ page }) => {
   test.setTimeout(120_000);
   const file = join(mkdtempSync(join(tmpdir(), 'gemba-e2e-quality-')), 'dirty-orders.csv');

@@ -7,7 +7,9 @@ import { chooseLogFile, createWorkspace, sampleLog, startImportAndWaitForSummary
 // (+14:00) that is 2010-12-31 00:02, so the first day of events moves to 31 December.
 test.use({ acceptDownloads: true });
 
-test('a display time zone chosen once is used by every view, bins the days, and survives a reload', async ({ page }) => {
+test('a display time zone chosen once is used by every view, bins the days, and survives a reload', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.goto('/');
   await createWorkspace(page, 'display-zone');

@@ -33,7 +33,10 @@ test.describe('Electron app', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
-    execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+    });
     root = await mkdtemp(path.join(os.tmpdir(), 'gemba-electron-'));
     app = await electron.launch({
       executablePath: (binary as { path: string }).path,
@@ -59,8 +62,18 @@ test.describe('Electron app', () => {
 
   test('the page has the typed bridge and no Node', async () => {
     const seen = await window.evaluate(() => {
-      const page = globalThis as unknown as { require?: unknown; process?: unknown; gemba: object; location: { href: string } };
-      return { require: typeof page.require, process: typeof page.process, bridge: Object.keys(page.gemba).sort(), url: page.location.href };
+      const page = globalThis as unknown as {
+        require?: unknown;
+        process?: unknown;
+        gemba: object;
+        location: { href: string };
+      };
+      return {
+        require: typeof page.require,
+        process: typeof page.process,
+        bridge: Object.keys(page.gemba).sort(),
+        url: page.location.href,
+      };
     });
     expect(seen.require).toBe('undefined');
     expect(seen.process).toBe('undefined');

@@ -15,7 +15,9 @@ function csvWithOneDuplicate(): string {
   return `${rows.join('\n')}\n`;
 }
 
-test('figures of the current log follow the fixes in force; the import history keeps them as imported', async ({ page }) => {
+test('figures of the current log follow the fixes in force; the import history keeps them as imported', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const file = join(mkdtempSync(join(tmpdir(), 'gemba-e2e-figures-')), 'one-duplicate.csv');
   writeFileSync(file, csvWithOneDuplicate());

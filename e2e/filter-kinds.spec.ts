@@ -75,7 +75,10 @@ test('Disco filter kinds from the editor as chips, undo/redo, a saved set, Enter
   await page.getByTestId('filter-add').click();
   await expect(chips.first()).toContainText('different resource');
   await expect(counts).toContainText('233 of 1,434 cases');
-  await page.getByTestId('view-map').getByRole('button', { name: /^Remove filter/ }).click();
+  await page
+    .getByTestId('view-map')
+    .getByRole('button', { name: /^Remove filter/ })
+    .click();
 
   // Endpoints, trimmed: each case cut from its first start activity to the first end after it.
   await openEditor(page, 'endpoints');
@@ -85,7 +88,10 @@ test('Disco filter kinds from the editor as chips, undo/redo, a saved set, Enter
   await page.getByTestId('filter-add').click();
   await expect(chips.first()).toContainText('Trimmed (first)');
   await expect(counts).toContainText('1,316 of 1,434 cases');
-  await page.getByTestId('view-map').getByRole('button', { name: /^Remove filter/ }).click();
+  await page
+    .getByTestId('view-map')
+    .getByRole('button', { name: /^Remove filter/ })
+    .click();
 
   // Timeframe, trim mode: only events completed from January to May 2011.
   await openEditor(page, 'timeRange');

@@ -76,9 +76,17 @@ test('an analysis error is not called a file that could not be read', async ({ p
   // A filter naming an activity the log lacks, as a stale one would, set through the session.
   await page.evaluate(() => {
     // The page's sessionStorage (typed here without the DOM library of the e2e tsconfig).
-    const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void } }).sessionStorage;
-    const saved = JSON.parse(storage.getItem('gemba.filters') ?? '{}') as Record<string, { importId: number | null; filters: unknown[] }>;
-    for (const key of Object.keys(saved)) saved[key]!.filters = [{ kind: 'activities', activities: ['no such activity'], mode: 'any' }];
+    const storage = (
+      globalThis as unknown as {
+        sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+      }
+    ).sessionStorage;
+    const saved = JSON.parse(storage.getItem('gemba.filters') ?? '{}') as Record<
+      string,
+      { importId: number | null; filters: unknown[] }
+    >;
+    for (const key of Object.keys(saved))
+      saved[key]!.filters = [{ kind: 'activities', activities: ['no such activity'], mode: 'any' }];
     storage.setItem('gemba.filters', JSON.stringify(saved));
   });
   await page.reload();

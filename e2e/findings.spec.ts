@@ -53,7 +53,9 @@ test('trains from the UI, explains the top finding, dismisses it with an audit e
   await expect(page.getByTestId('training-result')).toBeVisible({ timeout: 180_000 });
   await expect(page.getByTestId('training-result')).toContainText('anomaly v1');
   await expect(page.getByTestId('model-card')).toHaveCount(3);
-  await expect(page.locator('[data-model="remaining-time"]').getByTestId('model-baselines')).toContainText('this model');
+  await expect(page.locator('[data-model="remaining-time"]').getByTestId('model-baselines')).toContainText(
+    'this model',
+  );
   await expect(page.locator('[data-model="anomaly"]').getByTestId('model-drift')).toBeVisible();
   await expect(page.locator('[data-model="remaining-time"]').getByTestId('model-fairness')).toContainText('EU');
 
@@ -76,7 +78,9 @@ test('trains from the UI, explains the top finding, dismisses it with an audit e
   await expect(detail.getByTestId('finding-main-cause')).not.toBeEmpty();
   await expect(detail.getByTestId('finding-case')).toBeVisible();
   // The score is read as a rarity (a power of ten), not as 8.5e+7 "times rarer".
-  await expect(detail.getByTestId('finding-facts')).toContainText(/rarity \d+\.\d \(as unusual as about 1 in [\d,]+ cases\)/);
+  await expect(detail.getByTestId('finding-facts')).toContainText(
+    /rarity \d+\.\d \(as unusual as about 1 in [\d,]+ cases\)/,
+  );
   // Freshly trained on this log: no stale-model notice.
   await expect(page.getByTestId('stale-models')).toHaveCount(0);
   // At 1280×720 the open finding sits above the list, which keeps its full width (its columns are not crushed).

@@ -49,10 +49,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   context: async ({ context, gembaHost, foreignRequests, cspViolations }, use, testInfo) => {
     // A UI feature blocked by the CSP fails loudly here instead of silently not working.
     context.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        cspViolations.push(message.text());
     });
     await context.addCookies([
-      { name: `gemba_token_${gembaHost.port}`, value: gembaHost.token, url: gembaHost.origin, httpOnly: true, sameSite: 'Strict' },
+      {
+        name: `gemba_token_${gembaHost.port}`,
+        value: gembaHost.token,
+        url: gembaHost.origin,
+        httpOnly: true,
+        sameSite: 'Strict',
+      },
     ]);
     context.on('request', (request) => {
       if (!isLocalRequest(request.url(), gembaHost.origin)) foreignRequests.push(request.url());

@@ -34,8 +34,20 @@ export async function startGembaHost(extraEnv: NodeJS.ProcessEnv = {}): Promise<
   const workspacesDir = path.join(root, 'workspaces');
   const child = spawn(
     process.execPath,
-    [path.join(REPO_ROOT, 'bin', 'serve.mjs'), '--port', '0', '--user-data-dir', userDataDir, '--workspaces', workspacesDir],
-    { cwd: REPO_ROOT, env: { ...process.env, GEMBA_WORKSPACES: workspacesDir, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      path.join(REPO_ROOT, 'bin', 'serve.mjs'),
+      '--port',
+      '0',
+      '--user-data-dir',
+      userDataDir,
+      '--workspaces',
+      workspacesDir,
+    ],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, GEMBA_WORKSPACES: workspacesDir, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));

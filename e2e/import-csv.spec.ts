@@ -49,8 +49,12 @@ test('imports running-example.csv through the mapping screen and opens a case', 
   const stamps = await detail.getByTestId('case-event-timestamp').allInnerTexts();
   expect(stamps).toEqual([...stamps].sort());
   // 14:32 at +01:00 is stored as 13:32 UTC (the tooltip) and shown in the machine's zone.
-  await expect(detail.getByTestId('case-event-timestamp').first()).toHaveAttribute('title', '2010-12-30T13:32:00.000Z (UTC)');
-  if ((await page.getByTestId('time-zone-caption').innerText()).startsWith('Times in UTC')) expect(stamps[0]).toBe('2010-12-30 13:32:00');
+  await expect(detail.getByTestId('case-event-timestamp').first()).toHaveAttribute(
+    'title',
+    '2010-12-30T13:32:00.000Z (UTC)',
+  );
+  if ((await page.getByTestId('time-zone-caption').innerText()).startsWith('Times in UTC'))
+    expect(stamps[0]).toBe('2010-12-30 13:32:00');
   // The timeline has one mark per event; the decoy "Activity"/"Resource" columns repeat the
   // mapped fields and are named once, not shown as second columns.
   await expect(detail.getByTestId('case-timeline').getByTestId('timeline-mark')).toHaveCount(9);

@@ -15,7 +15,9 @@ test.beforeAll(async () => {
   for (let i = 0; i < 300; i++) {
     const c = Math.floor(i / 3);
     const minute = String(i % 60).padStart(2, '0');
-    lines.push(`${c},${['receive', 'check', 'ship'][i % 3]},${i === 150 ? 'yesterday' : `2024-01-${String(1 + (c % 28)).padStart(2, '0')}T1${i % 3}:${minute}:00Z`}`);
+    lines.push(
+      `${c},${['receive', 'check', 'ship'][i % 3]},${i === 150 ? 'yesterday' : `2024-01-${String(1 + (c % 28)).padStart(2, '0')}T1${i % 3}:${minute}:00Z`}`,
+    );
   }
   await writeFile(file, `${lines.join('\n')}\n`);
 });

@@ -54,7 +54,12 @@ for (const viewport of [
         return document.fonts.check('12px "Gemba Sans"');
       }),
     ).toBe(true);
-    expect(await page.evaluate(() => (globalThis as unknown as Page2).getComputedStyle((globalThis as unknown as Page2).document.body).fontFamily)).toContain('Gemba Sans');
+    expect(
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as Page2).getComputedStyle((globalThis as unknown as Page2).document.body).fontFamily,
+      ),
+    ).toContain('Gemba Sans');
 
     await page.getByTestId('nav-map').click();
     await expect(page.getByTestId('map-svg').locator('g.node').first()).toBeVisible();

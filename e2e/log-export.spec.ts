@@ -6,7 +6,9 @@ test.use({ acceptDownloads: true });
 
 // Issue 12, exports: the log (fixes and filters applied) as CSV and XES from the app, the same
 // files as `gemba export --log`; the CSV imports back to the same figures.
-test('the log exports as XES and CSV from the Cases view, and the CSV imports back to the same figures', async ({ page }) => {
+test('the log exports as XES and CSV from the Cases view, and the CSV imports back to the same figures', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.goto('/');
   await createWorkspace(page, 'log-export');

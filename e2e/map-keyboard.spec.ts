@@ -3,7 +3,9 @@ import { chooseLogFile, createWorkspace, sampleLog, startImportAndWaitForSummary
 
 // Issue 12, defect 6: map nodes and paths reachable by keyboard; switching Frequency/Performance
 // kept nothing of the selection; a reload kept neither chips nor sliders.
-test('map elements by keyboard, a selection kept across the view switch, chips and sliders kept over a reload', async ({ page }) => {
+test('map elements by keyboard, a selection kept across the view switch, chips and sliders kept over a reload', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.goto('/');
   await createWorkspace(page, 'map-keyboard');

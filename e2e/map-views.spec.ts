@@ -29,7 +29,13 @@ function runningExampleHandover() {
     }
   }
   const [topName, top] = [...pairs].sort((x, y) => y[1].count - x[1].count)[0];
-  return { resources: new Set(rows.map((r) => r[at('org:resource')])).size, paths: pairs.size, topName, topCount: top.count, topCases: top.cases.size };
+  return {
+    resources: new Set(rows.map((r) => r[at('org:resource')])).size,
+    paths: pairs.size,
+    topName,
+    topCount: top.count,
+    topCases: top.cases.size,
+  };
 }
 
 /** The canvas as the page sees it (this file is compiled without the DOM library). */
@@ -72,12 +78,14 @@ test('handover of work, variant on the map, animation start and pause', async ({
   await expect(page.getByTestId('replay-play')).toContainText('Pause');
   await expect(clock).not.toContainText('2010-12-30', { timeout: 10_000 });
   await expect
-    .poll(() => page.getByTestId('replay-canvas').evaluate((c: PaintedCanvas) => {
-      const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-      let painted = 0;
-      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
-      return painted;
-    }))
+    .poll(() =>
+      page.getByTestId('replay-canvas').evaluate((c: PaintedCanvas) => {
+        const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let painted = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+        return painted;
+      }),
+    )
     .toBeGreaterThan(0);
   await page.getByTestId('replay-play').click();
   await expect(page.getByTestId('replay-play')).toContainText('Play');
@@ -103,7 +111,9 @@ test('handover of work, variant on the map, animation start and pause', async ({
   await expect(picked).toContainText('Mean wait');
   await page.getByTestId('slider-activities').fill('0.5');
   // Half the resources, more where resources tie at the threshold (they are kept together).
-  await expect(counts).toContainText(new RegExp(`[${Math.ceil(expected.resources / 2)}-${expected.resources - 1}] of ${expected.resources} resources`));
+  await expect(counts).toContainText(
+    new RegExp(`[${Math.ceil(expected.resources / 2)}-${expected.resources - 1}] of ${expected.resources} resources`),
+  );
   await page.getByTestId('map-of-activities').click();
   await expect(counts).toContainText('of 8 activities');
 });

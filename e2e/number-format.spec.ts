@@ -9,7 +9,14 @@ test('a per-column number format in the mapping reads decimal commas and thousan
   const file = test.info().outputPath('amounts.csv');
   writeFileSync(
     file,
-    ['case;activity;time;amount', '1;A;2024-01-01T10:00:00Z;23,50', '1;B;2024-01-02T10:00:00Z;1.234,50', '2;A;2024-01-01T11:00:00Z;7,00', '2;B;2024-01-03T11:00:00Z;12,00', ''].join('\n'),
+    [
+      'case;activity;time;amount',
+      '1;A;2024-01-01T10:00:00Z;23,50',
+      '1;B;2024-01-02T10:00:00Z;1.234,50',
+      '2;A;2024-01-01T11:00:00Z;7,00',
+      '2;B;2024-01-03T11:00:00Z;12,00',
+      '',
+    ].join('\n'),
   );
   await page.goto('/');
   await createWorkspace(page, 'number-format');

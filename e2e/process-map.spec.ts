@@ -100,7 +100,9 @@ test('process map: see it, move the sliders, click a path, filter by variant, ex
 // Hand-worked on the running example: decide → pay compensation waits 6 d 50 min, 3 d 43 min and
 // 8 d 18 h 55 min: total 1,542,480 s (17 d 20 h), mean 514,160 s (5 d 23 h), median 521,400 s
 // (6 d 1 h); check ticket → decide: 6 transitions, 1,091,760 s total (12 d 15 h).
-test('process map: bottlenecks of the whole log, settings kept across views, working hours with both clocks, ranks kept, zoom at the centre', async ({ page }) => {
+test('process map: bottlenecks of the whole log, settings kept across views, working hours with both clocks, ranks kept, zoom at the centre', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.goto('/');
   await createWorkspace(page, 'process-map-2');
@@ -171,7 +173,11 @@ test('process map: bottlenecks of the whole log, settings kept across views, wor
   const centre = async () => {
     const frame = (await page.getByTestId('map-canvas').boundingBox())!;
     const map = (await page.locator('[data-testid="map-svg"] svg').boundingBox())!;
-    return { dx: map.x + map.width / 2 - (frame.x + frame.width / 2), dy: map.y + map.height / 2 - (frame.y + frame.height / 2), width: map.width };
+    return {
+      dx: map.x + map.width / 2 - (frame.x + frame.width / 2),
+      dy: map.y + map.height / 2 - (frame.y + frame.height / 2),
+      width: map.width,
+    };
   };
   await expect(counts).toContainText('2 of 6 cases');
   await page.waitForTimeout(300); // the new map is in and fitted
@@ -183,7 +189,9 @@ test('process map: bottlenecks of the whole log, settings kept across views, wor
   expect(after.dy).toBeCloseTo(before.dy * 1.25, 0);
 });
 
-test('process map: a large log opens readable: fewer activities so that the whole map fits at a readable scale, at 1440×900 and 1280×720', async ({ page }) => {
+test('process map: a large log opens readable: fewer activities so that the whole map fits at a readable scale, at 1440×900 and 1280×720', async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');
@@ -195,7 +203,9 @@ test('process map: a large log opens readable: fewer activities so that the whol
   await expect(svg.locator('svg')).toBeVisible();
   // 27 activities: at most 15 to start with, fewer while the fitted map is below 0.45.
   await expect(page.getByTestId('activities-note')).toContainText('of 27 activities shown');
-  await expect.poll(async () => Number(await svg.getAttribute('data-scale')), { timeout: 20_000 }).toBeGreaterThanOrEqual(0.45);
+  await expect
+    .poll(async () => Number(await svg.getAttribute('data-scale')), { timeout: 20_000 })
+    .toBeGreaterThanOrEqual(0.45);
   const shown = Number(/(\d+) of 27 activities/.exec((await page.getByTestId('map-counts').textContent()) ?? '')?.[1]);
   expect(shown).toBeGreaterThanOrEqual(3);
   expect(shown).toBeLessThanOrEqual(15);
@@ -214,7 +224,11 @@ test('process map: a large log opens readable: fewer activities so that the whol
     expect(box.x + box.width, id).toBeLessThanOrEqual(1440);
   }
   // No horizontal scrolling of the page (typed without the DOM library of the e2e tsconfig).
-  const pageWidth = await page.evaluate(() => (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number } } }).document.scrollingElement.scrollWidth);
+  const pageWidth = await page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number } } }).document.scrollingElement
+        .scrollWidth,
+  );
   expect(pageWidth).toBeLessThanOrEqual(1440);
   await page.screenshot({ path: test.info().outputPath('receipt-1440.png') });
 

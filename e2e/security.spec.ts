@@ -25,7 +25,13 @@ interface BrowserGlobals {
   };
 }
 
-function statusOf(port: number, path: string, headers: Record<string, string>, method = 'GET', body?: string): Promise<number> {
+function statusOf(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+  method = 'GET',
+  body?: string,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path, method, headers }, (res) => {
       res.resume();
@@ -75,7 +81,10 @@ test.describe('local host access', () => {
       expect(login.status()).toBe(303);
       expect(login.headers()['set-cookie']).toMatch(/HttpOnly/);
       expect(login.headers()['set-cookie']).toMatch(/SameSite=Strict/);
-      const api = await anonymous.post('/api/call/environment', { data: [], headers: { authorization: `Bearer ${gembaHost.token}` } });
+      const api = await anonymous.post('/api/call/environment', {
+        data: [],
+        headers: { authorization: `Bearer ${gembaHost.token}` },
+      });
       expect(api.status()).toBe(200);
       expect((await api.json()).mode).toBe('browser');
     } finally {
@@ -101,8 +110,18 @@ test.describe('local host access', () => {
     expect(await statusOf(gembaHost.port, '/', { ...bearer, host: `attacker.example:${gembaHost.port}` })).toBe(421);
     expect(await statusOf(gembaHost.port, '/', { ...bearer, host: `localhost:${gembaHost.port}` })).toBe(200);
     const json = { ...bearer, host: `127.0.0.1:${gembaHost.port}`, 'content-type': 'application/json' };
-    expect(await statusOf(gembaHost.port, '/api/call/environment', { ...json, origin: 'http://attacker.example' }, 'POST', '[]')).toBe(403);
-    expect(await statusOf(gembaHost.port, '/api/call/environment', { ...json, origin: gembaHost.origin }, 'POST', '[]')).toBe(200);
+    expect(
+      await statusOf(
+        gembaHost.port,
+        '/api/call/environment',
+        { ...json, origin: 'http://attacker.example' },
+        'POST',
+        '[]',
+      ),
+    ).toBe(403);
+    expect(
+      await statusOf(gembaHost.port, '/api/call/environment', { ...json, origin: gembaHost.origin }, 'POST', '[]'),
+    ).toBe(200);
     expect(await statusOf(gembaHost.port, '/api/call/acceptUpload', json, 'POST', '["x", null]')).toBe(404);
   });
 });
@@ -123,7 +142,10 @@ test.describe('content security policy', () => {
     expect(CONTENT_SECURITY_POLICY).toMatch(/(^|; )connect-src 'self'(;|$)/);
   });
 
-  test('the browser enforces it: no remote fetch, no inline script, no readable token', async ({ app, cspViolations }) => {
+  test('the browser enforces it: no remote fetch, no inline script, no readable token', async ({
+    app,
+    cspViolations,
+  }) => {
     await expect(app.locator('#root')).not.toBeEmpty();
     const outcome = await app.evaluate(async () => {
       // Runs in the page; the root tsconfig has no DOM types, so name what is used.

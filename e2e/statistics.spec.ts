@@ -15,7 +15,9 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ nam
 // Figures of the running example worked out by hand from running-example.xes: "check ticket" and
 // "decide" occur 9 times in 6 cases; Sara does 12 events in 6 cases; "register request" starts
 // every case, so no time since a previous event is known for it.
-test('statistics per activity and resource, sorted by a column, exported as CSV with the cases and variants', async ({ page }) => {
+test('statistics per activity and resource, sorted by a column, exported as CSV with the cases and variants', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.goto('/');
   await createWorkspace(page, 'statistics');

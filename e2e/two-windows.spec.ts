@@ -29,7 +29,12 @@ test('a log restored in a second tab refreshes every view of the first, which sa
   await second.getByTestId('recent-workspaces').getByRole('button').filter({ hasText: name }).first().click();
   await second.getByTestId('nav-home').click();
   await expect(second.getByTestId('view-home')).toBeVisible();
-  await second.getByTestId('import-history').getByRole('row').filter({ hasText: 'running-example.xes' }).getByRole('button', { name: 'Restore' }).click();
+  await second
+    .getByTestId('import-history')
+    .getByRole('row')
+    .filter({ hasText: 'running-example.xes' })
+    .getByRole('button', { name: 'Restore' })
+    .click();
   await expect(second.getByTestId('workspace-log')).toContainText('running-example.xes');
 
   // Back in the first tab: it noticed, says so, and every view shows the restored log.

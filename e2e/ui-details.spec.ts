@@ -14,7 +14,9 @@ function luminance([r, g, b]: number[]): number {
 // Issue 12, defect 6: small things a newcomer tripped on, at 1280×720.
 test.use({ viewport: { width: 1280, height: 720 } });
 
-test('legend whole with working hours, sliders still at 100%, readable quality badge on hover, Start-import bar above the preview', async ({ page }) => {
+test('legend whole with working hours, sliders still at 100%, readable quality badge on hover, Start-import bar above the preview', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.goto('/');
   await createWorkspace(page, 'ui-details');
@@ -22,7 +24,21 @@ test('legend whole with working hours, sliders still at 100%, readable quality b
   // The mapping preview: its sticky table header never covers the Start-import bar.
   const bar = page.locator('.start-bar');
   await expect(bar).toBeVisible();
-  const [barZ, headZ] = await Promise.all([bar.evaluate((el) => Number((globalThis as unknown as { getComputedStyle(e: unknown): { zIndex: string } }).getComputedStyle(el).zIndex)), page.locator('.data-table th').first().evaluate((el) => Number((globalThis as unknown as { getComputedStyle(e: unknown): { zIndex: string } }).getComputedStyle(el).zIndex))]);
+  const [barZ, headZ] = await Promise.all([
+    bar.evaluate((el) =>
+      Number(
+        (globalThis as unknown as { getComputedStyle(e: unknown): { zIndex: string } }).getComputedStyle(el).zIndex,
+      ),
+    ),
+    page
+      .locator('.data-table th')
+      .first()
+      .evaluate((el) =>
+        Number(
+          (globalThis as unknown as { getComputedStyle(e: unknown): { zIndex: string } }).getComputedStyle(el).zIndex,
+        ),
+      ),
+  ]);
   expect(barZ).toBeGreaterThan(headZ);
   await page.getByTestId('map-case').selectOption('case:concept:name');
   await page.getByTestId('map-activity').selectOption('concept:name');
@@ -33,7 +49,9 @@ test('legend whole with working hours, sliders still at 100%, readable quality b
   const badge = page.getByTestId('health-badge');
   await badge.hover();
   const colours = await badge.evaluate((el) => {
-    const style = (globalThis as unknown as { getComputedStyle(e: unknown): { color: string; backgroundColor: string } }).getComputedStyle(el);
+    const style = (
+      globalThis as unknown as { getComputedStyle(e: unknown): { color: string; backgroundColor: string } }
+    ).getComputedStyle(el);
     return { color: style.color, background: style.backgroundColor };
   });
   const sidebar: [number, number, number] = [0x16, 0x20, 0x2e];
@@ -61,9 +79,17 @@ test('legend whole with working hours, sliders still at 100%, readable quality b
   await expect(page.getByTestId('legend-through-hidden')).toBeVisible();
   const legend = page.getByTestId('map-legend');
   const fits = await legend.evaluate((el) => {
-    const box = el as unknown as { scrollWidth: number; clientWidth: number; getBoundingClientRect(): { right: number }; querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number } }> };
+    const box = el as unknown as {
+      scrollWidth: number;
+      clientWidth: number;
+      getBoundingClientRect(): { right: number };
+      querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number } }>;
+    };
     const right = box.getBoundingClientRect().right;
-    return { overflow: box.scrollWidth - box.clientWidth, last: Array.from(box.querySelectorAll('span')).every((s) => s.getBoundingClientRect().right <= right) };
+    return {
+      overflow: box.scrollWidth - box.clientWidth,
+      last: Array.from(box.querySelectorAll('span')).every((s) => s.getBoundingClientRect().right <= right),
+    };
   });
   expect(fits.overflow).toBeLessThanOrEqual(0);
   expect(fits.last).toBe(true);

@@ -44,7 +44,21 @@ export * from './api/proxy.ts';
 export * from './api/quality.ts';
 export * from './api/workspace.ts';
 
-export interface GembaApi extends WorkspaceCalls, ImportCalls, JobCalls, AnalysisCalls, QualityCalls, MapCalls, MapViewCalls, MeasuresCalls, ControlChartCalls, MeasureDetailCalls, ModelsCalls, ExportCalls, ChartValuesCalls {}
+export interface GembaApi
+  extends
+    WorkspaceCalls,
+    ImportCalls,
+    JobCalls,
+    AnalysisCalls,
+    QualityCalls,
+    MapCalls,
+    MapViewCalls,
+    MeasuresCalls,
+    ControlChartCalls,
+    MeasureDetailCalls,
+    ModelsCalls,
+    ExportCalls,
+    ChartValuesCalls {}
 
 export type ApiMethod = keyof GembaApi;
 
@@ -101,9 +115,7 @@ export interface GembaBridge extends GembaApi {
 }
 
 /** Sent by the Electron menu after its dialog: the workspace is already opened by the engine. */
-export type MenuCommand =
-  | { type: 'open-workspace'; workspace: WorkspaceInfo }
-  | { type: 'import-log'; file: FileRef };
+export type MenuCommand = { type: 'open-workspace'; workspace: WorkspaceInfo } | { type: 'import-log'; file: FileRef };
 
 export const IPC_CALL_CHANNEL = 'gemba:call';
 export const IPC_JOB_EVENT_CHANNEL = 'gemba:job-event';

@@ -9,7 +9,9 @@ function fakeIpc() {
     invoke: async (channel, ...args) => {
       invoked.push([channel, ...args]);
       const [method] = args;
-      return method === 'statistics' ? { ok: false, error: { kind: 'input', message: 'No log.', line: 3 } } : { ok: true, result: 'r' };
+      return method === 'statistics'
+        ? { ok: false, error: { kind: 'input', message: 'No log.', line: 3 } }
+        : { ok: true, result: 'r' };
     },
     on: (channel, listener) => {
       if (!listeners.has(channel)) listeners.set(channel, new Set());
@@ -47,8 +49,12 @@ describe('preload bridge', () => {
     const off = bridge.onJobEvent((event) => seen.push(event));
     bridge.onMenuCommand!((command) => seen.push(command));
     for (const l of listeners.get(IPC_JOB_EVENT_CHANNEL)!) l({ sender: 'secret' }, { type: 'cancelled', jobId: 'j' });
-    for (const l of listeners.get(IPC_MENU_CHANNEL)!) l({ sender: 'secret' }, { type: 'import-log', file: { kind: 'path', path: '/x.csv' } });
-    expect(seen).toEqual([{ type: 'cancelled', jobId: 'j' }, { type: 'import-log', file: { kind: 'path', path: '/x.csv' } }]);
+    for (const l of listeners.get(IPC_MENU_CHANNEL)!)
+      l({ sender: 'secret' }, { type: 'import-log', file: { kind: 'path', path: '/x.csv' } });
+    expect(seen).toEqual([
+      { type: 'cancelled', jobId: 'j' },
+      { type: 'import-log', file: { kind: 'path', path: '/x.csv' } },
+    ]);
     off();
     expect(listeners.get(IPC_JOB_EVENT_CHANNEL)!.size).toBe(0);
   });

@@ -91,5 +91,7 @@ try {
   console.error(`Build failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-const built = [wantRenderer && 'UI → dist/renderer', wantElectron && 'Electron → dist/app, dist/preload'].filter(Boolean).join(', ');
+const built = [wantRenderer && 'UI → dist/renderer', wantElectron && 'Electron → dist/app, dist/preload']
+  .filter(Boolean)
+  .join(', ');
 console.log(`Built ${built} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -14,7 +14,10 @@ export function findElectronBinary() {
   } catch (error) {
     const code = /** @type {NodeJS.ErrnoException} */ (error).code;
     return {
-      missing: code === 'MODULE_NOT_FOUND' ? 'the electron package is not installed (its binary download failed during npm install)' : 'the electron package has no binary (its download failed or was skipped)',
+      missing:
+        code === 'MODULE_NOT_FOUND'
+          ? 'the electron package is not installed (its binary download failed during npm install)'
+          : 'the electron package has no binary (its download failed or was skipped)',
     };
   }
   if (typeof binary !== 'string' || !existsSync(binary)) return { missing: `no Electron binary at ${String(binary)}` };

@@ -73,7 +73,10 @@ const electron = {
       return { canceled: false, filePath: path.join(process.env.GEMBA_USER_DATA, 'saved.svg') };
     },
   },
-  Menu: { buildFromTemplate: (t) => t, setApplicationMenu: (m) => (report.menu = m[0].submenu.map((i) => i.label ?? i.role ?? i.type)) },
+  Menu: {
+    buildFromTemplate: (t) => t,
+    setApplicationMenu: (m) => (report.menu = m[0].submenu.map((i) => i.label ?? i.role ?? i.type)),
+  },
 };
 
 const load = Module._load;
@@ -92,15 +95,33 @@ const waitFor = async (check) => {
   await waitFor(() => handlers['gemba:call'] && report.loadedUrl);
   const call = handlers['gemba:call'];
   report.environment = await call({ senderFrame: { url: 'gemba://app/index.html', parent: null } }, 'environment', []);
-  report.foreignSender = await call({ senderFrame: { url: 'https://example.invalid/', parent: null } }, 'environment', []);
-  report.saveExport = await call({ senderFrame: { url: 'gemba://app/index.html', parent: null } }, 'saveExport', [{ name: 'map.svg', mimeType: 'image/svg+xml', data: '<svg/>', encoding: 'utf8' }]);
-  if (report.saveExport.ok) report.savedText = require('node:fs').readFileSync(path.join(process.env.GEMBA_USER_DATA, 'saved.svg'), 'utf8');
-  report.unknownMethod = await call({ senderFrame: { url: 'gemba://app/index.html', parent: null } }, 'acceptUpload', []);
+  report.foreignSender = await call(
+    { senderFrame: { url: 'https://example.invalid/', parent: null } },
+    'environment',
+    [],
+  );
+  report.saveExport = await call({ senderFrame: { url: 'gemba://app/index.html', parent: null } }, 'saveExport', [
+    { name: 'map.svg', mimeType: 'image/svg+xml', data: '<svg/>', encoding: 'utf8' },
+  ]);
+  if (report.saveExport.ok)
+    report.savedText = require('node:fs').readFileSync(path.join(process.env.GEMBA_USER_DATA, 'saved.svg'), 'utf8');
+  report.unknownMethod = await call(
+    { senderFrame: { url: 'gemba://app/index.html', parent: null } },
+    'acceptUpload',
+    [],
+  );
   const page = await handlers.protocol(new Request('gemba://app/index.html'));
-  report.page = { status: page.status, csp: page.headers.get('content-security-policy'), html: (await page.text()).includes('<div id="root">') };
+  report.page = {
+    status: page.status,
+    csp: page.headers.get('content-security-policy'),
+    html: (await page.text()).includes('<div id="root">'),
+  };
   report.traversal = (await handlers.protocol(new Request('gemba://app/..%2f..%2fpackage.json'))).status;
   const decide = (url) => new Promise((resolve) => handlers.beforeRequest({ url }, (r) => resolve(r.cancel === true)));
-  report.cancelled = { remote: await decide('https://example.invalid/x.js'), own: await decide('gemba://app/assets/a.js') };
+  report.cancelled = {
+    remote: await decide('https://example.invalid/x.js'),
+    own: await decide('gemba://app/assets/a.js'),
+  };
   report.permissionGranted = await new Promise((resolve) => handlers.permission(null, 'media', resolve));
   process.stdout.write(JSON.stringify(report) + '\n');
   process.exit(0);

@@ -160,7 +160,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const started = Date.now();
   try {
     const { inputs } = await buildNodeBundle();
-    console.log(`Built dist/node (gemba, serve, engine and training threads) from ${inputs} files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `Built dist/node (gemba, serve, engine and training threads) from ${inputs} files in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   } catch (error) {
     console.error(`Building dist/node failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -9,7 +9,9 @@ import { findElectronBinary } from './electron-binary.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const electron = findElectronBinary();
 if ('missing' in electron) {
-  console.error(`Electron binary not installed: ${electron.missing}. Run "npm run serve" to open the same UI in your browser.`);
+  console.error(
+    `Electron binary not installed: ${electron.missing}. Run "npm run serve" to open the same UI in your browser.`,
+  );
   process.exit(1);
 }
 

@@ -51,13 +51,24 @@ export const LABEL_VARIANTS: Readonly<Record<string, readonly string[]>> = {
   'Dispatch Shipment': ['Dispatch shipment', 'Dispatch Shipment ', 'Dispatch Shipmnet'],
 };
 
-export const UNPARSEABLE_TIMESTAMPS = ['not a date', '2022-13-45T25:61:00', '31/31/2022 99:99', '##########', 'yesterday', 'TBD'];
+export const UNPARSEABLE_TIMESTAMPS = [
+  'not a date',
+  '2022-13-45T25:61:00',
+  '31/31/2022 99:99',
+  '##########',
+  'yesterday',
+  'TBD',
+];
 export const FUTURE_YEAR = 2099;
 const FUTURE_SHIFT_MS = Date.UTC(FUTURE_YEAR, 0, 1) - Date.UTC(2020, 0, 1);
 
 export const MISSING_COLUMNS = ['org:resource', 'amount', 'region'] as const;
 type MissingColumn = (typeof MISSING_COLUMNS)[number];
-const FIELD_OF: Record<MissingColumn, 'resource' | 'amount' | 'region'> = { 'org:resource': 'resource', amount: 'amount', region: 'region' };
+const FIELD_OF: Record<MissingColumn, 'resource' | 'amount' | 'region'> = {
+  'org:resource': 'resource',
+  amount: 'amount',
+  region: 'region',
+};
 
 export interface DirtyTruth {
   /** Injected count per check kind of issue 4. */
@@ -79,7 +90,10 @@ export interface DirtyTruth {
 export class DefectInjector {
   private readonly random: Random;
   private readonly injected = Object.fromEntries(DEFECT_KINDS.map((k) => [k, 0])) as Record<DefectKind, number>;
-  private readonly cases = Object.fromEntries(DEFECT_KINDS.map((k) => [k, [] as string[]])) as Record<DefectKind, string[]>;
+  private readonly cases = Object.fromEntries(DEFECT_KINDS.map((k) => [k, [] as string[]])) as Record<
+    DefectKind,
+    string[]
+  >;
   private readonly missingByColumn: Record<MissingColumn, number> = { 'org:resource': 0, amount: 0, region: 0 };
   private readonly labelEvents = new Map<string, number>();
   private missingStart = 0;
@@ -119,7 +133,11 @@ export class DefectInjector {
         rows[middle].timestamp = r.pick(UNPARSEABLE_TIMESTAMPS);
         break;
       case 'future_timestamps':
-        rows[n - 1].timestamp = formatTimestamp(c.times[n - 1] + FUTURE_SHIFT_MS, c.region.offsetMinutes, c.region.offset);
+        rows[n - 1].timestamp = formatTimestamp(
+          c.times[n - 1] + FUTURE_SHIFT_MS,
+          c.region.offsetMinutes,
+          c.region.offset,
+        );
         rows[n - 1].start = formatTimestamp(c.starts[n - 1] + FUTURE_SHIFT_MS, c.region.offsetMinutes, c.region.offset);
         break;
       case 'order_conflicts': {
@@ -143,7 +161,8 @@ export class DefectInjector {
 
   finish(): DirtyTruth {
     const labelMergeMap: Record<string, string> = {};
-    for (const [canonical, variants] of Object.entries(LABEL_VARIANTS)) for (const v of variants) if (this.labelEvents.has(v)) labelMergeMap[v] = canonical;
+    for (const [canonical, variants] of Object.entries(LABEL_VARIANTS))
+      for (const v of variants) if (this.labelEvents.has(v)) labelMergeMap[v] = canonical;
     return {
       injected: { ...this.injected },
       cases: this.cases,

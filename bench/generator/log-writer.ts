@@ -7,7 +7,15 @@ import type { OutputRow } from './rows.ts';
 
 export type LogFormat = 'csv' | 'xes' | 'xes.gz';
 
-export const CSV_COLUMNS = ['case:concept:name', 'concept:name', 'time:timestamp', 'org:resource', 'amount', 'region', 'case:channel'] as const;
+export const CSV_COLUMNS = [
+  'case:concept:name',
+  'concept:name',
+  'time:timestamp',
+  'org:resource',
+  'amount',
+  'region',
+  'case:channel',
+] as const;
 export const START_COLUMN = 'start_timestamp';
 
 /**
@@ -21,7 +29,11 @@ export abstract class LogWriter {
   private readonly gzip: Gzip | null;
   rowsWritten = 0;
 
-  constructor(path: string, compress: boolean, protected readonly withStart: boolean) {
+  constructor(
+    path: string,
+    compress: boolean,
+    protected readonly withStart: boolean,
+  ) {
     this.file = createWriteStream(path);
     // Fixed level and Node's fixed gzip header (mtime 0) keep .gz output byte-identical per seed.
     this.gzip = compress ? createGzip({ level: 6 }) : null;
@@ -120,9 +132,13 @@ export class XesLogWriter extends LogWriter {
 }
 
 function xml(value: string): string {
-  return /[&<>"]/.test(value) ? value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;') : value;
+  return /[&<>"]/.test(value)
+    ? value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+    : value;
 }
 
 export function openLogWriter(path: string, format: LogFormat, withStart: boolean): LogWriter {
-  return format === 'csv' ? new CsvLogWriter(path, false, withStart) : new XesLogWriter(path, format === 'xes.gz', withStart);
+  return format === 'csv'
+    ? new CsvLogWriter(path, false, withStart)
+    : new XesLogWriter(path, format === 'xes.gz', withStart);
 }

@@ -36,7 +36,13 @@ export const EXPECTED_EVENTS_PER_CASE = 8;
  * (and the random stream) is exactly what it was before they existed.
  */
 export type AnomalyKind = 'skipped_approval' | 'rework_loop' | 'extreme_duration' | 'night_work' | 'extreme_value';
-export const ANOMALY_KINDS: readonly AnomalyKind[] = ['skipped_approval', 'rework_loop', 'extreme_duration', 'night_work', 'extreme_value'];
+export const ANOMALY_KINDS: readonly AnomalyKind[] = [
+  'skipped_approval',
+  'rework_loop',
+  'extreme_duration',
+  'night_work',
+  'extreme_value',
+];
 export const ANOMALY_RATES: Readonly<Record<AnomalyKind, number>> = {
   skipped_approval: 0.003,
   rework_loop: 0.002,
@@ -133,13 +139,16 @@ export class OrderToCash {
 
   simulate(index: number): SimulatedCase {
     const r = this.random;
-    const arrival = roundToSecond(this.load ? this.load.arrival(index, r.next()) : this.periodStart + (index + r.next()) * this.interArrival);
+    const arrival = roundToSecond(
+      this.load ? this.load.arrival(index, r.next()) : this.periodStart + (index + r.next()) * this.interArrival,
+    );
     if (this.load) this.loadFactor = this.load.arrive(arrival);
     const anomaly = this.drawAnomaly();
     const region = REGIONS[r.weighted(REGIONS.map((x) => x.weight))];
     const channel = CHANNELS[r.weighted(CHANNEL_WEIGHTS)];
     let amount = Math.round(r.logNormal(3000, 0.9) * 100) / 100;
-    if (anomaly === 'skipped_approval' && amount <= APPROVAL_THRESHOLD) amount = Math.round((APPROVAL_THRESHOLD + r.logNormal(2000, 0.6)) * 100) / 100;
+    if (anomaly === 'skipped_approval' && amount <= APPROVAL_THRESHOLD)
+      amount = Math.round((APPROVAL_THRESHOLD + r.logNormal(2000, 0.6)) * 100) / 100;
     if (anomaly === 'extreme_value') amount = Math.round((EXTREME_VALUE_FLOOR + amount * 1000) * 100) / 100;
     const afterShift = arrival >= this.shiftAt;
     const activities = this.route(amount, anomaly, afterShift);
@@ -154,12 +163,27 @@ export class OrderToCash {
       times.push(t);
       // Service time is part of the wait, never longer than it, so starts stay after the
       // previous completion and the log stays consistent.
-      const service = i === 0 ? roundToSecond(r.cappedExponential(0.25 * HOUR)) : Math.min(roundToSecond(r.cappedExponential(0.5 * HOUR)), wait - 1000);
+      const service =
+        i === 0
+          ? roundToSecond(r.cappedExponential(0.25 * HOUR))
+          : Math.min(roundToSecond(r.cappedExponential(0.5 * HOUR)), wait - 1000);
       starts.push(t - service);
       resources.push(this.resource(activity));
     }
     const kind = anomaly === 'night_work' && !this.giveToContractor(index, region, times, resources) ? null : anomaly;
-    return { index, id: caseId(index), channel, region, amount, anomaly: kind, afterShift, activities, times, starts, resources };
+    return {
+      index,
+      id: caseId(index),
+      channel,
+      region,
+      amount,
+      anomaly: kind,
+      afterShift,
+      activities,
+      times,
+      starts,
+      resources,
+    };
   }
 
   /**
@@ -189,7 +213,14 @@ export class OrderToCash {
     const r = this.random;
     const seq = [START_ACTIVITY, 'Check Credit'];
     if (afterShift && r.chance(SHIFT.newActivityShare)) seq.push(SHIFT.newActivity);
-    const reworks = anomaly === 'rework_loop' ? MIN_ANOMALOUS_REWORKS + r.int(3) : r.chance(0.1) ? (r.chance(0.2) ? MAX_NORMAL_REWORKS : 1) : 0;
+    const reworks =
+      anomaly === 'rework_loop'
+        ? MIN_ANOMALOUS_REWORKS + r.int(3)
+        : r.chance(0.1)
+          ? r.chance(0.2)
+            ? MAX_NORMAL_REWORKS
+            : 1
+          : 0;
     for (let k = 0; k < reworks; k++) seq.push('Amend Order', 'Check Credit');
     // Night-work and extreme-value cases route like normal cases (they may be rejected too).
     if ((anomaly === null || anomaly === 'night_work' || anomaly === 'extreme_value') && r.chance(0.06)) {
@@ -218,7 +249,10 @@ export class OrderToCash {
     if (afterShift && to === SHIFT.slowerActivity) mean *= SHIFT.slowdownFactor;
     if (this.load && to === LOAD_DEPENDENT_WAIT.activity) mean = LOAD_DEPENDENT_WAIT.meanHours * HOUR * this.loadFactor;
     // Extreme cases wait far longer at every step: between 1x and 1.5x EXTREME_FACTOR means.
-    const w = anomaly === 'extreme_duration' ? mean * EXTREME_FACTOR * (1 + 0.5 * this.random.next()) : this.random.cappedExponential(mean);
+    const w =
+      anomaly === 'extreme_duration'
+        ? mean * EXTREME_FACTOR * (1 + 0.5 * this.random.next())
+        : this.random.cappedExponential(mean);
     return Math.max(60_000, roundToSecond(w));
   }
 

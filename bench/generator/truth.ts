@@ -34,7 +34,14 @@ export interface LogTruth {
     longestNormalCaseSeconds: number;
     shortestExtremeCaseSeconds: number | null;
   };
-  bottleneck: { from: string; to: string; designMeanHours: number; meanSeconds: number; count: number; nextSlowestEdge: { from: string; to: string; meanSeconds: number } | null };
+  bottleneck: {
+    from: string;
+    to: string;
+    designMeanHours: number;
+    meanSeconds: number;
+    count: number;
+    nextSlowestEdge: { from: string; to: string; meanSeconds: number } | null;
+  };
   shift: {
     date: string;
     casesBefore: number;
@@ -121,7 +128,13 @@ export class TruthCounter {
     const dfg: EdgeTruth[] = [];
     for (const [key, t] of this.edges) {
       const [from, to] = key.split('\u0000');
-      dfg.push({ from, to, count: t.count, meanSeconds: t.sumSeconds / t.count, medianSeconds: t.durations ? median(t.durations) : null });
+      dfg.push({
+        from,
+        to,
+        count: t.count,
+        meanSeconds: t.sumSeconds / t.count,
+        medianSeconds: t.durations ? median(t.durations) : null,
+      });
     }
     dfg.sort((a, b) => b.count - a.count || compare(a.from, b.from) || compare(a.to, b.to));
     const variants = [...this.variants].map(([key, count]) => ({ activities: key.split('\u0000'), count }));
@@ -146,8 +159,10 @@ export class TruthCounter {
           skipped_approval: 'amount above 5000 but no "Approve Order" (every other case above 5000 has it)',
           rework_loop: '"Amend Order" at least 4 times (other cases at most 2)',
           extreme_duration: 'every wait 40-60x its normal mean; longer than any other case',
-          night_work: 'one step at night (22:00-06:00 local) or at a weekend by a "Contractor NN", a resource no other case uses',
-          extreme_value: 'amount keyed with three extra zeros plus 1,000,000: at least 1,000,000 (normal amounts are log-normal around 3,000)',
+          night_work:
+            'one step at night (22:00-06:00 local) or at a weekend by a "Contractor NN", a resource no other case uses',
+          extreme_value:
+            'amount keyed with three extra zeros plus 1,000,000: at least 1,000,000 (normal amounts are log-normal around 3,000)',
         },
         longestNormalCaseSeconds: this.longestNormal,
         shortestExtremeCaseSeconds: Number.isFinite(this.shortestExtreme) ? this.shortestExtreme : null,
@@ -158,7 +173,9 @@ export class TruthCounter {
         designMeanHours: BOTTLENECK.meanHours,
         meanSeconds: bottleneckEdge?.meanSeconds ?? 0,
         count: bottleneckEdge?.count ?? 0,
-        nextSlowestEdge: others[0] ? { from: others[0].from, to: others[0].to, meanSeconds: others[0].meanSeconds } : null,
+        nextSlowestEdge: others[0]
+          ? { from: others[0].from, to: others[0].to, meanSeconds: others[0].meanSeconds }
+          : null,
       },
       shift: {
         date: SHIFT.date,

@@ -9,10 +9,17 @@ export const REPO = fileURLToPath(new URL('../../', import.meta.url));
  * Runs `bench/tasks/<task>.ts` in a fresh Node process (through tsx) and returns its result.
  * While it runs, VmHWM is also sampled from /proc as a cross-check of the child's own figure.
  */
-export async function runTask(task: string, args: string[], options: { maxOldSpaceMb?: number } = {}): Promise<TaskResult> {
+export async function runTask(
+  task: string,
+  args: string[],
+  options: { maxOldSpaceMb?: number } = {},
+): Promise<TaskResult> {
   const nodeArgs = ['--import', 'tsx'];
   if (options.maxOldSpaceMb) nodeArgs.push(`--max-old-space-size=${options.maxOldSpaceMb}`);
-  const child = spawn(process.execPath, [...nodeArgs, `bench/tasks/${task}.ts`, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, `bench/tasks/${task}.ts`, ...args], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   let sampledHwm = 0;
@@ -29,7 +36,8 @@ export async function runTask(task: string, args: string[], options: { maxOldSpa
   const code: number = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? 1)));
   clearInterval(sampler);
   const line = out.split('\n').find((l) => l.startsWith(RESULT_MARKER));
-  if (code !== 0 || !line) throw new Error(`task ${task} ${args.join(' ')} failed (exit ${code}):\n${err.slice(-4000) || out.slice(-2000)}`);
+  if (code !== 0 || !line)
+    throw new Error(`task ${task} ${args.join(' ')} failed (exit ${code}):\n${err.slice(-4000) || out.slice(-2000)}`);
   const result = JSON.parse(line.slice(RESULT_MARKER.length)) as TaskResult;
   result.peakRssBytes = Math.max(result.peakRssBytes, sampledHwm);
   return result;

@@ -26,7 +26,9 @@ describe('quotedCopy', () => {
     // 4-byte rows: the first read (1 MiB) ends right after a newline; 3-byte rows: inside a row.
     const rows = 300_000;
     expect(await quoted('aligned', 'abc\n'.repeat(rows))).toBe('"abc"\n'.repeat(rows));
-    expect(await quoted('unaligned', 'a,b\n'.repeat(rows).replaceAll(',', '') + 'x,y\n')).toBe('"ab"\n'.repeat(rows) + '"x","y"\n');
+    expect(await quoted('unaligned', 'a,b\n'.repeat(rows).replaceAll(',', '') + 'x,y\n')).toBe(
+      '"ab"\n'.repeat(rows) + '"x","y"\n',
+    );
   });
 
   it('refuses a source that already holds quotes', async () => {

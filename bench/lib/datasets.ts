@@ -12,7 +12,8 @@ export interface Dataset {
 /** A generated log cached in bench/data/ (git-ignored), regenerated only when its options change. */
 export async function dataset(events: number, format: LogFormat, seed = 42, dirty = false): Promise<Dataset> {
   mkdirSync(DATA_DIR, { recursive: true });
-  const label = events % 1_000_000 === 0 ? `${events / 1_000_000}m` : events % 1000 === 0 ? `${events / 1000}k` : String(events);
+  const label =
+    events % 1_000_000 === 0 ? `${events / 1_000_000}m` : events % 1000 === 0 ? `${events / 1000}k` : String(events);
   const path = join(DATA_DIR, `order-to-cash-${label}-s${seed}${dirty ? '-dirty' : ''}.${format}`);
   const t0 = performance.now();
   const truth = await ensureGenerated({ events, seed, format, out: path, dirty });
@@ -35,7 +36,8 @@ export async function quotedCopy(source: string): Promise<string> {
   let lineOpen = false;
   try {
     for await (const chunk of createReadStream(source, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-      if (chunk.includes(0x22) || chunk.includes(0x0d)) throw new Error(`${source} holds a quote or CR; quotedCopy needs plain LF rows`);
+      if (chunk.includes(0x22) || chunk.includes(0x0d))
+        throw new Error(`${source} holds a quote or CR; quotedCopy needs plain LF rows`);
       let text = chunk.toString('latin1').replaceAll(',', '","').replaceAll('\n', '"\n"');
       if (!lineOpen) text = `"${text}`;
       lineOpen = !text.endsWith('\n"');

@@ -5,7 +5,10 @@ import type { TaskResult } from './task.ts';
  * counts: load from other jobs on a shared machine only ever slows a run down. The wall times of
  * all runs are kept in `runs`.
  */
-export async function fastestOfAlternating(tasks: (() => Promise<TaskResult>)[], repeat: number): Promise<TaskResult[]> {
+export async function fastestOfAlternating(
+  tasks: (() => Promise<TaskResult>)[],
+  repeat: number,
+): Promise<TaskResult[]> {
   const best: (TaskResult | undefined)[] = tasks.map(() => undefined);
   for (let k = 0; k < repeat; k++) {
     for (let i = 0; i < tasks.length; i++) {

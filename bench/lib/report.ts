@@ -7,13 +7,24 @@ export const RESULTS_DIR = join(REPO, 'bench', 'results');
 export const DATA_DIR = join(REPO, 'bench', 'data');
 
 export function machine() {
-  return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform, loadAverage1m: Number(loadavg()[0].toFixed(2)) };
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: process.platform,
+    loadAverage1m: Number(loadavg()[0].toFixed(2)),
+  };
 }
 
 export function writeResults(name: string, results: Record<string, unknown>, dir = RESULTS_DIR): string {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.json`);
-  writeFileSync(path, JSON.stringify({ bench: name, measuredAt: new Date().toISOString(), machine: machine(), ...results }, null, 2) + '\n');
+  writeFileSync(
+    path,
+    JSON.stringify({ bench: name, measuredAt: new Date().toISOString(), machine: machine(), ...results }, null, 2) +
+      '\n',
+  );
   return path;
 }
 

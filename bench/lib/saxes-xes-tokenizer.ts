@@ -7,10 +7,25 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { XmlSyntaxError, type XesTokenizerOptions, type XmlOpenTag, type XmlTagHandler } from '../../main/engine/import/xes/xes-tokenizer.ts';
+import {
+  XmlSyntaxError,
+  type XesTokenizerOptions,
+  type XmlOpenTag,
+  type XmlTagHandler,
+} from '../../main/engine/import/xes/xes-tokenizer.ts';
 
-export { DEFAULT_MAX_PENDING_CHARS, DOCTYPE_HINT, DOCTYPE_MESSAGE, XmlSyntaxError } from '../../main/engine/import/xes/xes-tokenizer.ts';
-export type { XmlByteEncoding, XmlOpenTag, XmlTagHandler, XesTokenizerOptions } from '../../main/engine/import/xes/xes-tokenizer.ts';
+export {
+  DEFAULT_MAX_PENDING_CHARS,
+  DOCTYPE_HINT,
+  DOCTYPE_MESSAGE,
+  XmlSyntaxError,
+} from '../../main/engine/import/xes/xes-tokenizer.ts';
+export type {
+  XmlByteEncoding,
+  XmlOpenTag,
+  XmlTagHandler,
+  XesTokenizerOptions,
+} from '../../main/engine/import/xes/xes-tokenizer.ts';
 
 let made = 0;
 /** How many adapters were made in this process: lets a task prove that the swap took place. */
@@ -31,7 +46,13 @@ export class XesTokenizer implements XmlOpenTag {
     made++;
     this.decoder = new StringDecoder(options.encoding === 'latin1' ? 'latin1' : 'utf8');
     const parser = this.parser;
-    parser.ENTITIES = Object.assign(Object.create(null) as Record<string, string>, { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" });
+    parser.ENTITIES = Object.assign(Object.create(null) as Record<string, string>, {
+      amp: '&',
+      lt: '<',
+      gt: '>',
+      quot: '"',
+      apos: "'",
+    });
     parser.on('opentag', (tag: SaxesTagPlain) => {
       this.rootSeen = true;
       this.name = tag.name;
@@ -43,7 +64,12 @@ export class XesTokenizer implements XmlOpenTag {
     });
     parser.on('closetag', (tag) => handler.closeTag(tag.name, parser.line));
     parser.on('error', (error) => {
-      throw new XmlSyntaxError(error.message.replace(/^[^:]*:\d+:\d+: /, ''), parser.line, parser.column, /unexpected end|unclosed/i.test(error.message));
+      throw new XmlSyntaxError(
+        error.message.replace(/^[^:]*:\d+:\d+: /, ''),
+        parser.line,
+        parser.column,
+        /unexpected end|unclosed/i.test(error.message),
+      );
     });
     parser.on('doctype', () => {
       throw new XmlSyntaxError('DOCTYPE', parser.line, parser.column);

@@ -22,7 +22,9 @@ export function reportResult(result: Omit<TaskResult, 'peakRssBytes'>): void {
 }
 
 /** Runs `work` as the measured part of a task and reports its time and memory. */
-export async function measureTask(work: () => Promise<Record<string, unknown>> | Record<string, unknown>): Promise<void> {
+export async function measureTask(
+  work: () => Promise<Record<string, unknown>> | Record<string, unknown>,
+): Promise<void> {
   try {
     const baselineRssBytes = process.memoryUsage().rss;
     const cpu0 = process.cpuUsage();

@@ -25,7 +25,8 @@ import { measureTask } from '../lib/task.ts';
 const CHUNK_BYTES = 1 << 20;
 const ZONE = 'UTC';
 const [file, library] = process.argv.slice(2);
-if (library !== 'papaparse' && library !== 'csv-parse') throw new Error('usage: csv-library-build.ts FILE papaparse|csv-parse');
+if (library !== 'papaparse' && library !== 'csv-parse')
+  throw new Error('usage: csv-library-build.ts FILE papaparse|csv-parse');
 
 interface AttributeReader {
   column: number;
@@ -46,9 +47,16 @@ await measureTask(async () => {
   const timestampColumn = column(mapping.timestamp);
   const resourceColumn = column(mapping.resource);
   const startColumn = column(mapping.startTimestamp);
-  if (caseColumn < 0 || activityColumn < 0 || timestampColumn < 0) throw new Error('no case, activity or timestamp column suggested');
+  if (caseColumn < 0 || activityColumn < 0 || timestampColumn < 0)
+    throw new Error('no case, activity or timestamp column suggested');
   const readTimestamp = timestampParser(head.columns[timestampColumn].timestampFormat!.id, ZONE);
-  const readStart = startColumn >= 0 ? timestampParser(head.columns[startColumn].timestampFormat?.id ?? head.columns[timestampColumn].timestampFormat!.id, ZONE) : null;
+  const readStart =
+    startColumn >= 0
+      ? timestampParser(
+          head.columns[startColumn].timestampFormat?.id ?? head.columns[timestampColumn].timestampFormat!.id,
+          ZONE,
+        )
+      : null;
 
   const builder = new EventLogBuilder();
   const roles = new Set([caseColumn, activityColumn, timestampColumn, resourceColumn, startColumn]);
@@ -57,7 +65,7 @@ await measureTask(async () => {
     .map((c) => {
       const ofCase = c.name.startsWith('case:') && c.name.length > 5;
       const name = ofCase ? c.name.slice(5) : c.name;
-      const format = c.inferredType === 'date' ? c.timestampFormat?.id ?? null : null;
+      const format = c.inferredType === 'date' ? (c.timestampFormat?.id ?? null) : null;
       const reader: AttributeReader = {
         column: c.index,
         type: c.inferredType === 'date' && !format ? 'string' : c.inferredType,
@@ -100,7 +108,12 @@ await measureTask(async () => {
       return;
     }
     rowsRead++;
-    if (fields.length !== width || isBlank(fields[caseColumn]) || isBlank(fields[activityColumn]) || isBlank(fields[timestampColumn])) {
+    if (
+      fields.length !== width ||
+      isBlank(fields[caseColumn]) ||
+      isBlank(fields[activityColumn]) ||
+      isBlank(fields[timestampColumn])
+    ) {
       rejected++;
       return;
     }
@@ -136,7 +149,9 @@ await measureTask(async () => {
       });
     });
   } else {
-    const records = createReadStream(file, { highWaterMark: CHUNK_BYTES }).pipe(csvParse({ delimiter, quote: quoteChar, relax_column_count: true, bom: true }));
+    const records = createReadStream(file, { highWaterMark: CHUNK_BYTES }).pipe(
+      csvParse({ delimiter, quote: quoteChar, relax_column_count: true, bom: true }),
+    );
     for await (const fields of records as AsyncIterable<string[]>) row(fields);
   }
   const log = builder.finish();

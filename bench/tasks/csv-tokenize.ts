@@ -43,14 +43,17 @@ async function gemba(): Promise<Counts> {
       counts.rows++;
       counts.fields += f.count;
       // Bytes, not characters: equal to the libraries' string lengths on an ASCII file.
-      for (let k = 0; k < f.count; k++) counts.fieldChars += f.kinds[k] === ESCAPED ? unquote(bytes, f.starts[k], f.ends[k], 34).length : f.ends[k] - f.starts[k];
+      for (let k = 0; k < f.count; k++)
+        counts.fieldChars +=
+          f.kinds[k] === ESCAPED ? unquote(bytes, f.starts[k], f.ends[k], 34).length : f.ends[k] - f.starts[k];
     },
     oversized() {
       throw new Error('unexpected oversized row');
     },
   };
   const tokenizer = new CsvTokenizer(44, 34, sink, file);
-  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) tokenizer.push(chunk);
+  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>)
+    tokenizer.push(chunk);
   tokenizer.finish();
   return counts;
 }
@@ -61,7 +64,8 @@ function papaparse(mode: 'chunk' | 'step'): Promise<Counts> {
   const one: string[][] = [[]];
   return new Promise((resolve, reject) => {
     const check = (results: Papa.ParseResult<unknown>) => {
-      if (results.errors.length > 0) reject(new Error(`papaparse: ${results.errors[0].message} (row ${results.errors[0].row})`));
+      if (results.errors.length > 0)
+        reject(new Error(`papaparse: ${results.errors[0].message} (row ${results.errors[0].row})`));
     };
     Papa.parse<string[]>(createReadStream(file, { highWaterMark: CHUNK_BYTES, encoding: 'utf8' }), {
       delimiter: ',',
@@ -100,7 +104,12 @@ async function csvParseStream(): Promise<Counts> {
   return counts;
 }
 
-const sides: Record<string, () => Promise<Counts>> = { gemba, papaparse: () => papaparse('chunk'), 'papaparse-step': () => papaparse('step'), 'csv-parse': csvParseStream };
+const sides: Record<string, () => Promise<Counts>> = {
+  gemba,
+  papaparse: () => papaparse('chunk'),
+  'papaparse-step': () => papaparse('step'),
+  'csv-parse': csvParseStream,
+};
 const run = sides[parser];
 if (!run) throw new Error(`usage: csv-tokenize.ts FILE ${Object.keys(sides).join('|')}`);
 await measureTask(async () => ({ parser, ...(await run()) }));

@@ -36,7 +36,11 @@ await measureTask(async () => {
   const edges = (await connection.runAndReadAll(DFG_SQL)).getRows();
   const variants = (await connection.runAndReadAll(VARIANTS_SQL)).getRows();
   if (checkFlag === '--check') check(edges, variants, JSON.parse(readFileSync(truthPath, 'utf8')) as GeneratedTruth);
-  return { edges: edges.length, variants: variants.length, queries: ['LAG window + GROUP BY (count, mean, median)', 'ordered string_agg + GROUP BY'] };
+  return {
+    edges: edges.length,
+    variants: variants.length,
+    queries: ['LAG window + GROUP BY (count, mean, median)', 'ordered string_agg + GROUP BY'],
+  };
 });
 
 function check(edges: unknown[][], variants: unknown[][], truth: GeneratedTruth): void {
@@ -45,10 +49,18 @@ function check(edges: unknown[][], variants: unknown[][], truth: GeneratedTruth)
   for (const [from, to, n, mean, median] of edges) {
     const e = expected.get(`${from}\u0000${to}`);
     const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
-    if (!e || Number(n) !== e.count || !close(Number(mean), e.meanSeconds) || (e.medianSeconds !== null && !close(Number(median), e.medianSeconds)))
+    if (
+      !e ||
+      Number(n) !== e.count ||
+      !close(Number(mean), e.meanSeconds) ||
+      (e.medianSeconds !== null && !close(Number(median), e.medianSeconds))
+    )
       throw new Error(`edge ${from} -> ${to} differs from the truth`);
   }
   const expectedVariants = new Map(truth.variants.map((v) => [v.activities.join('\u0001'), v.count]));
-  for (const [trace, n] of variants) if (expectedVariants.get(String(trace)) !== Number(n)) throw new Error(`variant ${String(trace)} differs from the truth`);
-  if (variants.length !== expectedVariants.size) throw new Error(`DuckDB found ${variants.length} variants, truth has ${expectedVariants.size}`);
+  for (const [trace, n] of variants)
+    if (expectedVariants.get(String(trace)) !== Number(n))
+      throw new Error(`variant ${String(trace)} differs from the truth`);
+  if (variants.length !== expectedVariants.size)
+    throw new Error(`DuckDB found ${variants.length} variants, truth has ${expectedVariants.size}`);
 }

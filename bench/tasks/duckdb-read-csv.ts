@@ -17,5 +17,11 @@ await measureTask(async () => {
   await connection.run(`SELECT count(*) FROM read_csv(${sql(file)})`);
   const countOnlySeconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  return { events, countOnlySeconds, countOnlyCpuSeconds: (cpu.user + cpu.system) / 1e6, threads: Number(threads), statement: 'CREATE TABLE events AS SELECT * FROM read_csv(file)' };
+  return {
+    events,
+    countOnlySeconds,
+    countOnlyCpuSeconds: (cpu.user + cpu.system) / 1e6,
+    threads: Number(threads),
+    statement: 'CREATE TABLE events AS SELECT * FROM read_csv(file)',
+  };
 });

@@ -7,5 +7,11 @@ import { measureTask } from '../lib/task.ts';
 const file = process.argv[2];
 await measureTask(async () => {
   const parsed = await parseCsvLog(file, { timezone: 'UTC' }, { fileName: basename(file) });
-  return { rowsRead: parsed.rowsRead, rejected: parsed.rejectedCount, events: parsed.log.eventCount, cases: parsed.log.caseCount, digest: logDigest(parsed.log) };
+  return {
+    rowsRead: parsed.rowsRead,
+    rejected: parsed.rejectedCount,
+    events: parsed.log.eventCount,
+    cases: parsed.log.caseCount,
+    digest: logDigest(parsed.log),
+  };
 });

@@ -8,5 +8,11 @@ import { measureTask } from '../lib/task.ts';
 const file = process.argv[2];
 await measureTask(async () => {
   const parsed = await parseXesLog(file, { fileName: basename(file) }, { timezone: 'UTC' });
-  return { events: parsed.log.eventCount, cases: parsed.log.caseCount, rejected: parsed.rejectedCount, residentBytes: residentBytes(parsed.log), digest: logDigest(parsed.log) };
+  return {
+    events: parsed.log.eventCount,
+    cases: parsed.log.caseCount,
+    rejected: parsed.rejectedCount,
+    residentBytes: residentBytes(parsed.log),
+    digest: logDigest(parsed.log),
+  };
 });

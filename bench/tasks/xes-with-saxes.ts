@@ -32,7 +32,13 @@ if (mode === 'parse') {
   await measureTask(async () => {
     const parsed = await parseXesLog(file, { fileName: basename(file) }, { timezone: 'UTC' });
     checkSwapped();
-    return { events: parsed.log.eventCount, cases: parsed.log.caseCount, rejected: parsed.rejectedCount, digest: logDigest(parsed.log), tokenizer: 'saxes' };
+    return {
+      events: parsed.log.eventCount,
+      cases: parsed.log.caseCount,
+      rejected: parsed.rejectedCount,
+      digest: logDigest(parsed.log),
+      tokenizer: 'saxes',
+    };
   });
 } else if (mode === 'import') {
   const { gembaImport } = await import('../gemba.ts');

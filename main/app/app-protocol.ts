@@ -18,6 +18,9 @@ export function serveRendererOnAppScheme(rendererDir: string): void {
     const file = await findStaticFile(rendererDir, url.pathname);
     if (!file) return new Response('Not found', { status: 404, headers });
     const body = await readFile(file.filePath);
-    return new Response(new Uint8Array(body), { status: 200, headers: { ...headers, 'content-type': file.contentType } });
+    return new Response(new Uint8Array(body), {
+      status: 200,
+      headers: { ...headers, 'content-type': file.contentType },
+    });
   });
 }

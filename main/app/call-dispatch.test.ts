@@ -26,7 +26,11 @@ describe('IPC call dispatch', () => {
 
   it('refuses a sender that is not the top frame of our page, before looking at the method', async () => {
     const calls: string[] = [];
-    for (const sender of [{ url: 'https://evil.example/', isMainFrame: true }, { url: APP_ENTRY_URL, isMainFrame: false }, null]) {
+    for (const sender of [
+      { url: 'https://evil.example/', isMainFrame: true },
+      { url: APP_ENTRY_URL, isMainFrame: false },
+      null,
+    ]) {
       const outcome = await dispatchCall(fakeService(calls), sender, 'environment', []);
       expect(outcome.ok).toBe(false);
     }
@@ -39,7 +43,10 @@ describe('IPC call dispatch', () => {
       const outcome = await dispatchCall(fakeService(calls), appFrame, method, []);
       expect(outcome).toMatchObject({ ok: false, error: { kind: 'input' } });
     }
-    expect(await dispatchCall(fakeService(calls), appFrame, 'cases', 'ws')).toMatchObject({ ok: false, error: { kind: 'input' } });
+    expect(await dispatchCall(fakeService(calls), appFrame, 'cases', 'ws')).toMatchObject({
+      ok: false,
+      error: { kind: 'input' },
+    });
     expect(calls).toEqual([]);
   });
 
@@ -49,6 +56,9 @@ describe('IPC call dispatch', () => {
       ok: false,
       error: { kind: 'input', message: 'No log yet.', hint: 'Import one.' },
     });
-    expect(await dispatchCall(service, appFrame, 'variants', ['ws'])).toMatchObject({ ok: false, error: { kind: 'internal', message: 'Internal error: boom' } });
+    expect(await dispatchCall(service, appFrame, 'variants', ['ws'])).toMatchObject({
+      ok: false,
+      error: { kind: 'internal', message: 'Internal error: boom' },
+    });
   });
 });

@@ -2,7 +2,6 @@ import { isApiMethod, type CallOutcome, type GembaApi } from '../../preload/api.
 import { toUserFacingError } from '../engine/errors.ts';
 import { isTrustedSender } from './security.ts';
 
-
 /**
  * One IPC call, checked: the sender must be our app page's top frame, the method one of
  * API_METHODS, the arguments an array. Electron-free so it is unit-tested directly.
@@ -37,7 +36,9 @@ export async function dispatchCall(
 export function withDesktopCalls(service: GembaApi, calls: Partial<GembaApi>): GembaApi {
   return new Proxy(service, {
     get(target, property, receiver) {
-      return Object.prototype.hasOwnProperty.call(calls, property) ? calls[property as keyof GembaApi] : Reflect.get(target, property, receiver);
+      return Object.prototype.hasOwnProperty.call(calls, property)
+        ? calls[property as keyof GembaApi]
+        : Reflect.get(target, property, receiver);
     },
   });
 }

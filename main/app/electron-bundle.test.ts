@@ -18,7 +18,10 @@ describe('Electron bundle (without the Electron binary)', () => {
   afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
   it('boots, hardens the window and session, serves the UI and routes IPC to the engine thread', () => {
-    execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--electron'], { cwd: root, stdio: 'pipe' });
+    execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--electron'], {
+      cwd: root,
+      stdio: 'pipe',
+    });
     const output = execFileSync(process.execPath, [path.join(root, 'scripts', 'electron-bundle-smoke.cjs')], {
       cwd: root,
       env: { ...process.env, GEMBA_USER_DATA: path.join(temp, 'user'), GEMBA_WORKSPACES: path.join(temp, 'ws') },
@@ -26,9 +29,16 @@ describe('Electron bundle (without the Electron binary)', () => {
       timeout: 60_000,
     });
     const report = JSON.parse(output.trim().split('\n').at(-1)!);
-    expect(report.schemes).toEqual([{ scheme: 'gemba', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+    expect(report.schemes).toEqual([
+      { scheme: 'gemba', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    ]);
     expect(report.sandboxEnabled).toBe(true);
-    expect(report.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(report.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     expect(report.webPreferences.preload).toBe(path.join(root, 'dist', 'preload', 'preload.cjs'));
     expect(report.loadedUrl).toBe('gemba://app/index.html');
     expect(report.menu).toEqual(['Open Workspace…', 'Open Recent', 'separator', 'Import Log…', 'separator', 'Quit']);
@@ -38,7 +48,10 @@ describe('Electron bundle (without the Electron binary)', () => {
     });
     expect(report.foreignSender.ok).toBe(false);
     // saveExport is answered by the shell: the system's save dialog (here a stand-in) and the file written.
-    expect(report.saveExport).toEqual({ ok: true, result: { status: 'saved', path: path.join(temp, 'user', 'saved.svg'), bytes: 6 } });
+    expect(report.saveExport).toEqual({
+      ok: true,
+      result: { status: 'saved', path: path.join(temp, 'user', 'saved.svg'), bytes: 6 },
+    });
     expect(report.savedText).toBe('<svg/>');
     expect(report.saveDialog).toMatchObject({ title: 'Save map.svg', defaultPath: path.join(temp, 'user', 'map.svg') });
     expect(report.unknownMethod).toMatchObject({ ok: false, error: { kind: 'input' } });

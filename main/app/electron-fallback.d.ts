@@ -49,17 +49,21 @@ export interface HeadersReceivedResponse {
 export interface WebRequest {
   onBeforeRequest(
     filter: { urls: string[] },
-    listener: ((details: OnBeforeRequestListenerDetails, callback: (response: CallbackResponse) => void) => void) | null,
+    listener:
+      ((details: OnBeforeRequestListenerDetails, callback: (response: CallbackResponse) => void) => void) | null,
   ): void;
   onHeadersReceived(
-    listener: ((details: OnHeadersReceivedListenerDetails, callback: (response: HeadersReceivedResponse) => void) => void) | null,
+    listener:
+      | ((details: OnHeadersReceivedListenerDetails, callback: (response: HeadersReceivedResponse) => void) => void)
+      | null,
   ): void;
 }
 
 export interface Session {
   readonly webRequest: WebRequest;
   setPermissionRequestHandler(
-    handler: ((webContents: WebContents, permission: string, callback: (permissionGranted: boolean) => void) => void) | null,
+    handler:
+      ((webContents: WebContents, permission: string, callback: (permissionGranted: boolean) => void) => void) | null,
   ): void;
   setPermissionCheckHandler(handler: ((webContents: WebContents | null, permission: string) => boolean) | null): void;
   setDevicePermissionHandler(handler: ((details: unknown) => boolean) | null): void;

@@ -1,5 +1,11 @@
 import type { App, Session, WebContents } from 'electron';
-import { allowPermission, CONTENT_SECURITY_POLICY, isAllowedNavigation, isAllowedRequestUrl, WINDOW_OPEN_POLICY } from './security.ts';
+import {
+  allowPermission,
+  CONTENT_SECURITY_POLICY,
+  isAllowedNavigation,
+  isAllowedRequestUrl,
+  WINDOW_OPEN_POLICY,
+} from './security.ts';
 
 /** Session-wide: block the network, add the CSP to every response, refuse every permission. */
 export function hardenSession(session: Session): void {

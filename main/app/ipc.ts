@@ -1,6 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
-import { IPC_CALL_CHANNEL, IPC_JOB_EVENT_CHANNEL, IPC_MENU_CHANNEL, type ExportFile, type GembaApi, type JobEvent, type MenuCommand } from '../../preload/api.ts';
+import {
+  IPC_CALL_CHANNEL,
+  IPC_JOB_EVENT_CHANNEL,
+  IPC_MENU_CHANNEL,
+  type ExportFile,
+  type GembaApi,
+  type JobEvent,
+  type MenuCommand,
+} from '../../preload/api.ts';
 import { dispatchCall, withDesktopCalls } from './call-dispatch.ts';
 import { saveExportFile, type SaveDialogOptions } from './save-export.ts';
 

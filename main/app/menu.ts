@@ -48,7 +48,10 @@ export async function installApplicationMenu(service: GembaApi): Promise<void> {
         {
           label: 'Open Recent',
           enabled: recent.length > 0,
-          submenu: recent.map((ref) => ({ label: `${ref.name} — ${ref.path}`, click: () => openWorkspaceAt(service, ref.path, rebuild) })),
+          submenu: recent.map((ref) => ({
+            label: `${ref.name} — ${ref.path}`,
+            click: () => openWorkspaceAt(service, ref.path, rebuild),
+          })),
         },
         { type: 'separator' },
         {
@@ -56,7 +59,11 @@ export async function installApplicationMenu(service: GembaApi): Promise<void> {
           accelerator: 'CmdOrCtrl+I',
           click: async () => {
             const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null;
-            const choice = await dialog.showOpenDialog({ title: 'Import an event log', properties: ['openFile'], filters: LOG_FILTERS });
+            const choice = await dialog.showOpenDialog({
+              title: 'Import an event log',
+              properties: ['openFile'],
+              filters: LOG_FILTERS,
+            });
             if (!choice.canceled && choice.filePaths[0]) {
               sendMenuCommand(window, { type: 'import-log', file: { kind: 'path', path: choice.filePaths[0] } });
             }
@@ -69,7 +76,16 @@ export async function installApplicationMenu(service: GembaApi): Promise<void> {
     { role: 'editMenu' },
     {
       label: 'View',
-      submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+      submenu: [
+        { role: 'reload' },
+        { role: 'toggleDevTools' },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
     },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

@@ -22,27 +22,48 @@ describe('saving an export from the desktop app', () => {
     const target = join(dir, 'chart.png');
     const dialog = fakeDialog({ canceled: false, filePath: target });
     const png = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0, 255);
-    const saved = await saveExportFile({ name: 'Cycle time.png', mimeType: 'image/png', data: Buffer.from(png).toString('base64'), encoding: 'base64' }, { ...dialog, writeFile, defaultDir: '/home/u/Downloads' });
+    const saved = await saveExportFile(
+      { name: 'Cycle time.png', mimeType: 'image/png', data: Buffer.from(png).toString('base64'), encoding: 'base64' },
+      { ...dialog, writeFile, defaultDir: '/home/u/Downloads' },
+    );
     expect(saved).toEqual({ status: 'saved', path: target, bytes: 6 });
     expect([...readFileSync(target)]).toEqual([...png]);
-    expect(dialog.asked[0]).toMatchObject({ defaultPath: join('/home/u/Downloads', 'Cycle time.png'), filters: [{ name: 'PNG image', extensions: ['png'] }, { name: 'All files', extensions: ['*'] }] });
+    expect(dialog.asked[0]).toMatchObject({
+      defaultPath: join('/home/u/Downloads', 'Cycle time.png'),
+      filters: [
+        { name: 'PNG image', extensions: ['png'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    });
   });
 
   it('writes text as UTF-8 and does nothing when the user cancels', async () => {
     const target = join(dir, 'map.svg');
-    await saveExportFile({ name: 'map.svg', mimeType: 'image/svg+xml', data: '<svg>Ø</svg>', encoding: 'utf8' }, { ...fakeDialog({ canceled: false, filePath: target }), writeFile, defaultDir: dir });
+    await saveExportFile(
+      { name: 'map.svg', mimeType: 'image/svg+xml', data: '<svg>Ø</svg>', encoding: 'utf8' },
+      { ...fakeDialog({ canceled: false, filePath: target }), writeFile, defaultDir: dir },
+    );
     expect(readFileSync(target, 'utf8')).toBe('<svg>Ø</svg>');
     let wrote = false;
-    const cancelled = await saveExportFile({ name: 'x.csv', mimeType: 'text/csv', data: 'a', encoding: 'utf8' }, { ...fakeDialog({ canceled: true }), writeFile: async () => void (wrote = true), defaultDir: dir });
+    const cancelled = await saveExportFile(
+      { name: 'x.csv', mimeType: 'text/csv', data: 'a', encoding: 'utf8' },
+      { ...fakeDialog({ canceled: true }), writeFile: async () => void (wrote = true), defaultDir: dir },
+    );
     expect(cancelled).toEqual({ status: 'cancelled' });
     expect(wrote).toBe(false);
   });
 
   it('refuses a name with a folder in it and content that is not base64', async () => {
     const deps = { ...fakeDialog({ canceled: false, filePath: join(dir, 'no') }), writeFile, defaultDir: dir };
-    await expect(saveExportFile({ name: '../evil.png', mimeType: 'image/png', data: '', encoding: 'base64' }, deps)).rejects.toThrow(/not a file name/);
-    await expect(saveExportFile({ name: 'a.png', mimeType: 'image/png', data: 'not base64!', encoding: 'base64' }, deps)).rejects.toThrow(/not base64/);
-    await expect(saveExportFile({ name: 'a.png', mimeType: 'image/png', data: 7 } as never, deps)).rejects.toThrow(/saveExport takes/);
+    await expect(
+      saveExportFile({ name: '../evil.png', mimeType: 'image/png', data: '', encoding: 'base64' }, deps),
+    ).rejects.toThrow(/not a file name/);
+    await expect(
+      saveExportFile({ name: 'a.png', mimeType: 'image/png', data: 'not base64!', encoding: 'base64' }, deps),
+    ).rejects.toThrow(/not base64/);
+    await expect(saveExportFile({ name: 'a.png', mimeType: 'image/png', data: 7 } as never, deps)).rejects.toThrow(
+      /saveExport takes/,
+    );
   });
 
   it('answers saveExport in the shell itself, every other call still reaching the engine', async () => {
@@ -50,7 +71,11 @@ describe('saving an export from the desktop app', () => {
     const engine = proxyOf<GembaApi>(API_CALLS, async (method) => (reached.push(method), { status: 'download' }));
     const desktop = withDesktopCalls(engine, { saveExport: async () => ({ status: 'cancelled' }) });
     const frame = { url: APP_ENTRY_URL, isMainFrame: true };
-    expect(await dispatchCall(desktop, frame, 'saveExport', [{ name: 'a.png', mimeType: 'image/png', data: '', encoding: 'base64' }])).toEqual({ ok: true, result: { status: 'cancelled' } });
+    expect(
+      await dispatchCall(desktop, frame, 'saveExport', [
+        { name: 'a.png', mimeType: 'image/png', data: '', encoding: 'base64' },
+      ]),
+    ).toEqual({ ok: true, result: { status: 'cancelled' } });
     await dispatchCall(desktop, frame, 'environment', []);
     expect(reached).toEqual(['environment']);
   });

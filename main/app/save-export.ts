@@ -34,22 +34,36 @@ const MAX_BYTES = 200 * 1024 * 1024;
 
 function checkName(name: string): string {
   if (!name.trim() || basename(name) !== name || name === '.' || name === '..' || /[\\/\0]/.test(name)) {
-    throw new InputError(`"${name}" is not a file name: an export proposes a name without a folder.`, { hint: 'Give a plain name such as "Cycle time per week.png".' });
+    throw new InputError(`"${name}" is not a file name: an export proposes a name without a folder.`, {
+      hint: 'Give a plain name such as "Cycle time per week.png".',
+    });
   }
   return name;
 }
 
 function bytesOf(file: ExportFile): Uint8Array {
   if (file.encoding === 'utf8') return new TextEncoder().encode(file.data);
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(file.data)) throw new InputError(`The content of ${file.name} is not base64.`, { hint: 'Send bytes in base64, text with encoding utf8.' });
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(file.data))
+    throw new InputError(`The content of ${file.name} is not base64.`, {
+      hint: 'Send bytes in base64, text with encoding utf8.',
+    });
   return Buffer.from(file.data, 'base64');
 }
 
 /** The shell answers this call itself, so it checks what the engine thread's argument checks would. */
 function checkFile(file: unknown): ExportFile {
   const f = file as Partial<Record<keyof ExportFile, unknown>> | null;
-  const ok = f !== null && typeof f === 'object' && typeof f.name === 'string' && typeof f.mimeType === 'string' && typeof f.data === 'string' && (f.encoding === 'utf8' || f.encoding === 'base64');
-  if (!ok) throw new InputError('saveExport takes { name, mimeType, data, encoding: "utf8" | "base64" }, each a text.', { hint: 'Send the export as the contract describes (preload/api/exports.ts).' });
+  const ok =
+    f !== null &&
+    typeof f === 'object' &&
+    typeof f.name === 'string' &&
+    typeof f.mimeType === 'string' &&
+    typeof f.data === 'string' &&
+    (f.encoding === 'utf8' || f.encoding === 'base64');
+  if (!ok)
+    throw new InputError('saveExport takes { name, mimeType, data, encoding: "utf8" | "base64" }, each a text.', {
+      hint: 'Send the export as the contract describes (preload/api/exports.ts).',
+    });
   return file as ExportFile;
 }
 
@@ -57,11 +71,21 @@ export async function saveExportFile(input: ExportFile, deps: SaveExportDeps): P
   const file = checkFile(input);
   const name = checkName(file.name);
   const bytes = bytesOf(file);
-  if (bytes.length > MAX_BYTES) throw new InputError(`${name} is ${Math.round(bytes.length / 1048576)} MB: too large to save from the window.`, { hint: 'Export fewer points or a smaller picture.' });
+  if (bytes.length > MAX_BYTES)
+    throw new InputError(`${name} is ${Math.round(bytes.length / 1048576)} MB: too large to save from the window.`, {
+      hint: 'Export fewer points or a smaller picture.',
+    });
   const kind = KINDS[file.mimeType.split(';')[0].trim()];
   const extension = extname(name).slice(1);
-  const filters = [...(kind ? [kind] : extension ? [{ name: `${extension.toUpperCase()} file`, extensions: [extension] }] : []), { name: 'All files', extensions: ['*'] }];
-  const choice = await deps.showSaveDialog({ title: `Save ${name}`, defaultPath: join(deps.defaultDir, name), filters });
+  const filters = [
+    ...(kind ? [kind] : extension ? [{ name: `${extension.toUpperCase()} file`, extensions: [extension] }] : []),
+    { name: 'All files', extensions: ['*'] },
+  ];
+  const choice = await deps.showSaveDialog({
+    title: `Save ${name}`,
+    defaultPath: join(deps.defaultDir, name),
+    filters,
+  });
   if (choice.canceled || !choice.filePath) return { status: 'cancelled' };
   await deps.writeFile(choice.filePath, bytes);
   return { status: 'saved', path: choice.filePath, bytes: bytes.length };

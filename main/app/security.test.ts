@@ -29,10 +29,12 @@ describe('Electron security settings', () => {
   });
 
   it('uses a CSP that allows only our own scripts, styles and connections', () => {
-    const directives = new Map(CONTENT_SECURITY_POLICY.split(';').map((d) => {
-      const [name, ...values] = d.trim().split(/\s+/);
-      return [name!, values];
-    }));
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name!, values];
+      }),
+    );
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('connect-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
@@ -46,20 +48,48 @@ describe('Electron security settings', () => {
 
   it('denies window.open, every permission, and navigation away from the app', () => {
     expect(WINDOW_OPEN_POLICY).toEqual({ action: 'deny' });
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+    ]) {
       expect(allowPermission(permission)).toBe(false);
     }
     expect(isAllowedNavigation(APP_ENTRY_URL + '#/summary')).toBe(true);
-    for (const url of ['https://example.com/', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'gemba://other/index.html', 'javascript:alert(1)', 'not a url']) {
+    for (const url of [
+      'https://example.com/',
+      'http://127.0.0.1:8080/',
+      'file:///etc/passwd',
+      'gemba://other/index.html',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
       expect(isAllowedNavigation(url), url).toBe(false);
     }
   });
 
   it('lets only app, data, blob and devtools requests through the session', () => {
-    for (const url of [APP_ENTRY_URL, 'gemba://app/assets/index-abc.js', 'data:image/png;base64,AAAA', 'blob:gemba://app/1234', 'devtools://devtools/bundled/inspector.html']) {
+    for (const url of [
+      APP_ENTRY_URL,
+      'gemba://app/assets/index-abc.js',
+      'data:image/png;base64,AAAA',
+      'blob:gemba://app/1234',
+      'devtools://devtools/bundled/inspector.html',
+    ]) {
       expect(isAllowedRequestUrl(url), url).toBe(true);
     }
-    for (const url of ['https://cdn.example.com/plotly.js', 'http://localhost:3000/', 'ws://127.0.0.1:1/', 'file:///home/u/.ssh/id_rsa', 'ftp://x/', 'gemba://evil/x', '']) {
+    for (const url of [
+      'https://cdn.example.com/plotly.js',
+      'http://localhost:3000/',
+      'ws://127.0.0.1:1/',
+      'file:///home/u/.ssh/id_rsa',
+      'ftp://x/',
+      'gemba://evil/x',
+      '',
+    ]) {
       expect(isAllowedRequestUrl(url), url).toBe(false);
     }
   });
@@ -80,9 +110,19 @@ describe('Electron security settings', () => {
     expect(main).toContain('app.enableSandbox()');
     expect(main).toContain('hardenSession(session.defaultSession)');
     expect(main).toContain('hardenEveryWebContents(app)');
-    expect(main).not.toMatch(/nodeIntegration\s*:\s*true|contextIsolation\s*:\s*false|sandbox\s*:\s*false|webSecurity\s*:\s*false/);
+    expect(main).not.toMatch(
+      /nodeIntegration\s*:\s*true|contextIsolation\s*:\s*false|sandbox\s*:\s*false|webSecurity\s*:\s*false/,
+    );
     const hardening = readFileSync(new URL('./hardening.ts', import.meta.url), 'utf8');
-    for (const hook of ['onBeforeRequest', 'onHeadersReceived', 'setPermissionRequestHandler', 'setPermissionCheckHandler', "'will-navigate'", 'setWindowOpenHandler', "'will-attach-webview'"]) {
+    for (const hook of [
+      'onBeforeRequest',
+      'onHeadersReceived',
+      'setPermissionRequestHandler',
+      'setPermissionCheckHandler',
+      "'will-navigate'",
+      'setWindowOpenHandler',
+      "'will-attach-webview'",
+    ]) {
       expect(hardening, hook).toContain(hook);
     }
   });

@@ -11,7 +11,11 @@ export interface ParsedArgs {
  * `--name value`, `--name=value` and bare `--switch`. Which flags take a value is declared by
  * the command, so `--json FILE` never swallows a positional by accident.
  */
-export function parseArgs(argv: readonly string[], valueFlags: readonly string[], switches: readonly string[]): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  valueFlags: readonly string[],
+  switches: readonly string[],
+): ParsedArgs {
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
   const repeated = new Map<string, string[]>();
@@ -35,7 +39,9 @@ export function parseArgs(argv: readonly string[], valueFlags: readonly string[]
       flags.set(name, true);
     } else {
       const known = [...valueFlags, ...switches].map((f) => `--${f}`).join(', ');
-      throw new InputError(`Unknown option --${name}.`, { hint: known ? `Known options: ${known}.` : 'This command takes no options.' });
+      throw new InputError(`Unknown option --${name}.`, {
+        hint: known ? `Known options: ${known}.` : 'This command takes no options.',
+      });
     }
   }
   return { positionals, flags, repeated };

@@ -16,7 +16,10 @@ function project(word: string): string {
   dirs.push(root);
   mkdirSync(join(root, 'src'));
   writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
-  writeFileSync(join(root, 'src', 'main.ts'), "import { word } from './word.ts';\nconst said: string = word;\nconsole.log(said);\n");
+  writeFileSync(
+    join(root, 'src', 'main.ts'),
+    "import { word } from './word.ts';\nconst said: string = word;\nconsole.log(said);\n",
+  );
   writeFileSync(join(root, 'src', 'word.ts'), `export const word = '${word}';\n`);
   // The launcher as bin/gemba.mjs calls it, pointed at this project; NO_ESBUILD stands for a
   // production install, where building fails.
@@ -32,7 +35,10 @@ function project(word: string): string {
 }
 
 function run(root: string, env: Record<string, string> = {}): string {
-  const out = spawnSync(process.execPath, [join(root, 'run.mjs')], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const out = spawnSync(process.execPath, [join(root, 'run.mjs')], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   if (out.status !== 0) throw new Error(out.stderr);
   return out.stdout.trim();
 }

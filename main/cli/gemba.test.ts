@@ -24,12 +24,19 @@ describe('gemba CLI', () => {
       rejectedRows: 0,
     });
     const stats = JSON.parse((await gemba('stats', ws, '--json')).stdout);
-    expect(stats).toMatchObject({ cases: 6, events: 42, startActivities: { 'register request': 6 }, endActivities: { 'pay compensation': 3, 'reject request': 3 } });
+    expect(stats).toMatchObject({
+      cases: 6,
+      events: 42,
+      startActivities: { 'register request': 6 },
+      endActivities: { 'pay compensation': 3, 'reject request': 3 },
+    });
     expect(stats.basis).toMatchObject({ importId: 1, fileName: 'running-example.csv', fixesInForce: [] });
     expect(stats.basis.sha256).toMatch(/^[0-9a-f]{64}$/);
     const dfg = JSON.parse((await gemba('dfg', ws, '--json')).stdout);
     // By hand: "check ticket → decide" occurs in case 3 twice, 1 once, 6 once, 5 twice (2 and 4 go check → examine) = 6.
-    expect(dfg.edges.find((e: { from: string; to: string }) => e.from === 'check ticket' && e.to === 'decide').count).toBe(6);
+    expect(
+      dfg.edges.find((e: { from: string; to: string }) => e.from === 'check ticket' && e.to === 'decide').count,
+    ).toBe(6);
     expect(dfg.nodes).toHaveLength(8);
     const variants = JSON.parse((await gemba('variants', ws, '--json')).stdout);
     expect(variants).toHaveLength(6);
@@ -45,14 +52,25 @@ describe('gemba CLI', () => {
       const { basis: csvBasis, ...fromCsv } = JSON.parse((await gemba(command, join(dir, 'csv'), '--json')).stdout);
       const { basis: xesBasis, ...fromXes } = JSON.parse((await gemba(command, join(dir, 'xes'), '--json')).stdout);
       expect(fromXes).toEqual(fromCsv);
-      if (command !== 'variants') expect([csvBasis.fileName, xesBasis.fileName]).toEqual(['running-example.csv', 'running-example.xes']);
+      if (command !== 'variants')
+        expect([csvBasis.fileName, xesBasis.fileName]).toEqual(['running-example.csv', 'running-example.xes']);
     }
   });
 
   it('honours explicit column flags', async () => {
     const ws = join(temp(), 'ws');
     // The decoy columns Activity/Resource hold the same values; mapping them explicitly must work too.
-    const r = await gemba('import', join(DATA, 'running-example.csv'), '--workspace', ws, '--activity', 'Activity', '--resource', 'Resource', '--json');
+    const r = await gemba(
+      'import',
+      join(DATA, 'running-example.csv'),
+      '--workspace',
+      ws,
+      '--activity',
+      'Activity',
+      '--resource',
+      'Resource',
+      '--json',
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).mapping).toMatchObject({ activity: 'Activity', resource: 'Resource' });
   });
@@ -62,12 +80,25 @@ describe('gemba CLI', () => {
     const ws = join(dir, 'ws');
     await gemba('import', join(DATA, 'running-example.csv'), '--workspace', ws);
     const calendar = join(dir, 'calendar.json');
-    writeFileSync(calendar, JSON.stringify({ weekdays: [1, 2, 3, 4, 5], startHour: 9, endHour: 17, holidays: [], timezone: 'Europe/Amsterdam' }));
+    writeFileSync(
+      calendar,
+      JSON.stringify({
+        weekdays: [1, 2, 3, 4, 5],
+        startHour: 9,
+        endHour: 17,
+        holidays: [],
+        timezone: 'Europe/Amsterdam',
+      }),
+    );
     // Only case 1 follows this variant. Its "check ticket" (Wed 2011-01-05 15:12 +01:00) → "decide"
     // (Thu 2011-01-06 11:18): 15:12–17:00 plus 09:00–11:18 = 6480 s + 8280 s = 14760 s of working time,
     // against 20 h 6 min = 72360 s on the wall clock.
-    const filter = JSON.stringify({ kind: 'variants', variants: [['register request', 'examine thoroughly', 'check ticket', 'decide', 'reject request']] });
-    const edge = (g: { edges: { from: string; to: string; count: number; meanSeconds: number }[] }) => g.edges.find((e) => e.from === 'check ticket' && e.to === 'decide')!;
+    const filter = JSON.stringify({
+      kind: 'variants',
+      variants: [['register request', 'examine thoroughly', 'check ticket', 'decide', 'reject request']],
+    });
+    const edge = (g: { edges: { from: string; to: string; count: number; meanSeconds: number }[] }) =>
+      g.edges.find((e) => e.from === 'check ticket' && e.to === 'decide')!;
     const working = JSON.parse((await gemba('dfg', ws, '--filter', filter, '--calendar', calendar, '--json')).stdout);
     expect(working.workingTime).toBe(true);
     expect(edge(working)).toMatchObject({ count: 1, meanSeconds: 14760 });
@@ -96,7 +127,10 @@ describe('gemba CLI', () => {
   it('exits 2 with one paragraph naming file and line for an unbalanced quote', async () => {
     const dir = temp();
     const file = join(dir, 'bad.csv');
-    writeFileSync(file, 'case,activity,time\n1,A,2024-01-01T10:00:00Z\n2,"B,2024-01-01T11:00:00Z\n3,C,2024-01-01T12:00:00Z\n');
+    writeFileSync(
+      file,
+      'case,activity,time\n1,A,2024-01-01T10:00:00Z\n2,"B,2024-01-01T11:00:00Z\n3,C,2024-01-01T12:00:00Z\n',
+    );
     const r = await gemba('import', file, '--workspace', join(dir, 'ws'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bad\.csv, line 3/);
@@ -148,7 +182,11 @@ describe('gemba CLI', () => {
 
   it('runs as `gemba` through bin/gemba.mjs with the documented exit codes', () => {
     const dir = temp();
-    const ok = spawnSync(process.execPath, [BIN, 'import', join(DATA, 'running-example.xes'), '--workspace', join(dir, 'ws'), '--json'], { encoding: 'utf8' });
+    const ok = spawnSync(
+      process.execPath,
+      [BIN, 'import', join(DATA, 'running-example.xes'), '--workspace', join(dir, 'ws'), '--json'],
+      { encoding: 'utf8' },
+    );
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).events).toBe(42);
     const bad = spawnSync(process.execPath, [BIN, 'stats', join(dir, 'missing'), '--json'], { encoding: 'utf8' });

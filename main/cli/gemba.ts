@@ -14,7 +14,10 @@ export const EXIT_BAD_INPUT = 2;
  * one paragraph on stderr (file, line, column, what is wrong, what to do); our own faults exit 1
  * with a one-line message (set GEMBA_DEBUG=1 for the stack).
  */
-export async function runCli(argv: readonly string[], io: Pick<CommandContext, 'stdout' | 'stderr'> = process): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: Pick<CommandContext, 'stdout' | 'stderr'> = process,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.stdout.write(helpText());
@@ -22,11 +25,20 @@ export async function runCli(argv: readonly string[], io: Pick<CommandContext, '
   }
   // Loaded here, not at the top: `gemba help` and a mistyped command answer without opening the
   // engine (SQLite, Arrow and the rest), which is most of a command's start-up.
-  const [{ LocalEngine }, { runOnThread }] = await Promise.all([import('../service/local-engine.ts'), import('../worker/job-thread.ts')]);
-  const engine = new LocalEngine({ mode: 'cli', userDataDir: process.env.GEMBA_USER_DATA ?? join(tmpdir(), 'gemba-cli') }, runOnThread);
+  const [{ LocalEngine }, { runOnThread }] = await Promise.all([
+    import('../service/local-engine.ts'),
+    import('../worker/job-thread.ts'),
+  ]);
+  const engine = new LocalEngine(
+    { mode: 'cli', userDataDir: process.env.GEMBA_USER_DATA ?? join(tmpdir(), 'gemba-cli') },
+    runOnThread,
+  );
   try {
     const command = COMMANDS.find((c) => c.name === name);
-    if (!command) throw new InputError(`Unknown command "${name}".`, { hint: `Commands: ${COMMANDS.map((c) => c.name).join(', ')}. Run "gemba help".` });
+    if (!command)
+      throw new InputError(`Unknown command "${name}".`, {
+        hint: `Commands: ${COMMANDS.map((c) => c.name).join(', ')}. Run "gemba help".`,
+      });
     await command.run(parseArgs(rest, command.valueFlags, command.switches), { api: engine, engine, ...io });
     return EXIT_OK;
   } catch (error) {

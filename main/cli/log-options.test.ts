@@ -7,7 +7,10 @@ import { calendarFrom, filtersFrom } from './log-options.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gemba-log-options-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const args = (name: string, value: string) => ({ positionals: [], flags: new Map<string, string | true>([[name, value]]) });
+const args = (name: string, value: string) => ({
+  positionals: [],
+  flags: new Map<string, string | true>([[name, value]]),
+});
 const file = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);
@@ -32,9 +35,19 @@ describe('calendarFrom', () => {
   });
 
   it('refuses null and impossible dates, and fills in holidays and the zone', () => {
-    expect(inputError(() => calendarFrom(args('calendar', file('null.json', 'null')))).message).toMatch(/expected a JSON object/u);
-    expect(inputError(() => calendarFrom(args('calendar', file('feb.json', '{"weekdays":[1],"startHour":8,"endHour":17,"holidays":["2024-02-31"]}')))).message).toMatch(/2024-02-31/u);
-    const calendar = calendarFrom(args('calendar', file('ok.json', '{"weekdays":[1],"startHour":8,"endHour":17,"timezone":"Europe/Berlin"}')));
+    expect(inputError(() => calendarFrom(args('calendar', file('null.json', 'null')))).message).toMatch(
+      /expected a JSON object/u,
+    );
+    expect(
+      inputError(() =>
+        calendarFrom(
+          args('calendar', file('feb.json', '{"weekdays":[1],"startHour":8,"endHour":17,"holidays":["2024-02-31"]}')),
+        ),
+      ).message,
+    ).toMatch(/2024-02-31/u);
+    const calendar = calendarFrom(
+      args('calendar', file('ok.json', '{"weekdays":[1],"startHour":8,"endHour":17,"timezone":"Europe/Berlin"}')),
+    );
     expect(calendar).toEqual({ weekdays: [1], startHour: 8, endHour: 17, holidays: [], timezone: 'Europe/Berlin' });
   });
 });

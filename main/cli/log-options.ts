@@ -11,7 +11,10 @@ export function filtersFrom(args: ParsedArgs): LogFilter[] {
   const text = flag(args, 'filter');
   if (text === undefined) return [];
   const source = text.startsWith('@') ? text.slice(1) : '--filter';
-  return parseLogFilters(parseJson(text.startsWith('@') ? readText(text.slice(1)) : text, source, FILTER_EXAMPLE), source);
+  return parseLogFilters(
+    parseJson(text.startsWith('@') ? readText(text.slice(1)) : text, source, FILTER_EXAMPLE),
+    source,
+  );
 }
 
 /** `--calendar FILE`: a WorkingCalendar as JSON; hours are in the machine's zone unless it names one, as in the app. */
@@ -23,7 +26,8 @@ export function calendarFrom(args: ParsedArgs): WorkingCalendar | null {
 }
 
 const FILTER_EXAMPLE = `Example: --filter '{"kind":"activities","activities":["decide"],"mode":"any"}'`;
-const CALENDAR_EXAMPLE = 'A calendar file looks like {"weekdays": [1,2,3,4,5], "startHour": 8, "endHour": 17, "holidays": ["2024-12-25"], "timezone": "Europe/Berlin"}.';
+const CALENDAR_EXAMPLE =
+  'A calendar file looks like {"weekdays": [1,2,3,4,5], "startHour": 8, "endHour": 17, "holidays": ["2024-12-25"], "timezone": "Europe/Berlin"}.';
 
 function readText(file: string): string {
   try {

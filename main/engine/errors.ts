@@ -61,5 +61,9 @@ export function toUserFacingError(error: unknown): UserFacingError {
   if (error instanceof InputError) return { kind: 'input', message: error.message, ...error.details };
   if (error instanceof CancelledError) return { kind: 'cancelled', message: error.message };
   const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'internal', message: `Internal error: ${message}`, hint: 'This is a bug in Gemba; the workspace was not changed.' };
+  return {
+    kind: 'internal',
+    message: `Internal error: ${message}`,
+    hint: 'This is a bug in Gemba; the workspace was not changed.',
+  };
 }

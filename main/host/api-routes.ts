@@ -44,13 +44,17 @@ export async function handleCall(
   response: ServerResponse,
 ): Promise<void> {
   if (!isApiMethod(method)) {
-    sendJson(response, 404, { error: { kind: 'input', message: `There is no call named "${method}".` } satisfies UserFacingError });
+    sendJson(response, 404, {
+      error: { kind: 'input', message: `There is no call named "${method}".` } satisfies UserFacingError,
+    });
     return;
   }
   const contentType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (contentType !== 'application/json') {
     // A plain HTML form can only send form or text bodies; insisting on JSON keeps it out.
-    sendJson(response, 415, { error: { kind: 'input', message: 'Calls must send a JSON body (content-type: application/json).' } });
+    sendJson(response, 415, {
+      error: { kind: 'input', message: 'Calls must send a JSON body (content-type: application/json).' },
+    });
     return;
   }
   let args: unknown;
@@ -58,7 +62,12 @@ export async function handleCall(
     const text = await readSmallBody(request, MAX_CALL_BODY_BYTES);
     args = text.trim() === '' ? [] : JSON.parse(text);
   } catch (error) {
-    sendError(response, error instanceof InputError ? toUserFacingError(error) : { kind: 'input', message: 'The call arguments are not valid JSON.' });
+    sendError(
+      response,
+      error instanceof InputError
+        ? toUserFacingError(error)
+        : { kind: 'input', message: 'The call arguments are not valid JSON.' },
+    );
     return;
   }
   if (!Array.isArray(args)) {
@@ -108,7 +117,11 @@ export function byteCeiling(limit: number): Transform {
     transform(chunk: Buffer, _encoding, callback) {
       seen += chunk.length;
       if (seen > limit) {
-        callback(new InputError(`The upload is larger than the limit of ${limit} bytes.`, { hint: 'Open the file from the command line (gemba import) instead.' }));
+        callback(
+          new InputError(`The upload is larger than the limit of ${limit} bytes.`, {
+            hint: 'Open the file from the command line (gemba import) instead.',
+          }),
+        );
       } else {
         callback(null, chunk);
       }

@@ -21,7 +21,13 @@ interface Reply {
 /** Raw node:http, because fetch() will not let a test forge Host or send `..` unnormalised. */
 function send(
   host: LocalHost,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; hostHeader?: string },
+  options: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    hostHeader?: string;
+  },
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
@@ -35,7 +41,9 @@ function send(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
       },
     );
     req.on('error', reject);
@@ -64,7 +72,8 @@ describe('local host', () => {
 
     const forwarded = proxyOf<GembaApi>(API_CALLS, async (method, args) => {
       calls.push({ method, args });
-      if (method === 'statistics' && args[0] === 'bad') throw new InputError('No such workspace.', { file: 'bad', hint: 'Pick another.' });
+      if (method === 'statistics' && args[0] === 'bad')
+        throw new InputError('No such workspace.', { file: 'bad', hint: 'Pick another.' });
       if (method === 'variants') throw new Error('boom');
       if (method === 'cancelJob') return undefined;
       return { method, args };
@@ -111,15 +120,24 @@ describe('local host', () => {
       expect((await send(host, { path: '/' })).status).toBe(401);
       expect((await send(host, { path: '/assets/app.js' })).status).toBe(401);
       expect((await send(host, { path: '/api/events' })).status).toBe(401);
-      const call = await send(host, { method: 'POST', path: '/api/call/environment', headers: { 'content-type': 'application/json' }, body: '[]' });
+      const call = await send(host, {
+        method: 'POST',
+        path: '/api/call/environment',
+        headers: { 'content-type': 'application/json' },
+        body: '[]',
+      });
       expect(call.status).toBe(401);
       expect(calls.some((c) => c.method === 'environment')).toBe(false);
     });
 
     it('answers 401 to a wrong token in the URL, cookie or bearer header', async () => {
       expect((await send(host, { path: '/?token=wrong' })).status).toBe(401);
-      expect((await send(host, { path: '/', headers: { cookie: `gemba_token_${host.port}=${TOKEN}x` } })).status).toBe(401);
-      expect((await send(host, { path: '/', headers: { authorization: `Bearer ${TOKEN.slice(0, -1)}` } })).status).toBe(401);
+      expect((await send(host, { path: '/', headers: { cookie: `gemba_token_${host.port}=${TOKEN}x` } })).status).toBe(
+        401,
+      );
+      expect((await send(host, { path: '/', headers: { authorization: `Bearer ${TOKEN.slice(0, -1)}` } })).status).toBe(
+        401,
+      );
       // The right token under another port's cookie name belongs to another Gemba.
       expect((await send(host, { path: '/', headers: { cookie: `gemba_token_1=${TOKEN}` } })).status).toBe(401);
     });
@@ -146,7 +164,12 @@ describe('local host', () => {
 
   describe('Host header (DNS rebinding)', () => {
     it('refuses a foreign host name even with the right token', async () => {
-      for (const hostHeader of ['evil.example:' + host.port, `127.0.0.1:${host.port + 1}`, '127.0.0.1', `0.0.0.0:${host.port}`]) {
+      for (const hostHeader of [
+        'evil.example:' + host.port,
+        `127.0.0.1:${host.port + 1}`,
+        '127.0.0.1',
+        `0.0.0.0:${host.port}`,
+      ]) {
         const reply = await send(host, { path: '/', headers: auth, hostHeader });
         expect(reply.status, hostHeader).toBe(421);
       }
@@ -195,19 +218,38 @@ describe('local host', () => {
 
   describe('API calls', () => {
     it('calls a listed method with the JSON arguments and answers its JSON result', async () => {
-      const reply = await send(host, { method: 'POST', path: '/api/call/cases', headers: jsonAuth, body: JSON.stringify(['ws', { offset: 0, limit: 5 }]) });
+      const reply = await send(host, {
+        method: 'POST',
+        path: '/api/call/cases',
+        headers: jsonAuth,
+        body: JSON.stringify(['ws', { offset: 0, limit: 5 }]),
+      });
       expect(reply.status).toBe(200);
       expect(JSON.parse(reply.body)).toEqual({ method: 'cases', args: ['ws', { offset: 0, limit: 5 }] });
     });
 
     it('answers 204 for a call without a result', async () => {
-      const reply = await send(host, { method: 'POST', path: '/api/call/cancelJob', headers: jsonAuth, body: '["j1"]' });
+      const reply = await send(host, {
+        method: 'POST',
+        path: '/api/call/cancelJob',
+        headers: jsonAuth,
+        body: '["j1"]',
+      });
       expect(reply.status).toBe(204);
       expect(reply.body).toBe('');
     });
 
     it('refuses names outside API_METHODS, including inherited and private ones', async () => {
-      for (const name of ['secretMethod', 'constructor', '__proto__', 'toString', 'acceptUpload', 'onJobEvent', 'close', '%E0%A4%A']) {
+      for (const name of [
+        'secretMethod',
+        'constructor',
+        '__proto__',
+        'toString',
+        'acceptUpload',
+        'onJobEvent',
+        'close',
+        '%E0%A4%A',
+      ]) {
         const before = calls.length;
         const reply = await send(host, { method: 'POST', path: `/api/call/${name}`, headers: jsonAuth, body: '[]' });
         expect(reply.status, name).toBe(404);
@@ -217,27 +259,63 @@ describe('local host', () => {
     });
 
     it('maps InputError to 400 and other failures to 500, as UserFacingError', async () => {
-      const bad = await send(host, { method: 'POST', path: '/api/call/statistics', headers: jsonAuth, body: '["bad"]' });
+      const bad = await send(host, {
+        method: 'POST',
+        path: '/api/call/statistics',
+        headers: jsonAuth,
+        body: '["bad"]',
+      });
       expect(bad.status).toBe(400);
-      expect(JSON.parse(bad.body)).toEqual({ error: { kind: 'input', message: 'No such workspace.', file: 'bad', hint: 'Pick another.' } });
-      const broken = await send(host, { method: 'POST', path: '/api/call/variants', headers: jsonAuth, body: '["ws"]' });
+      expect(JSON.parse(bad.body)).toEqual({
+        error: { kind: 'input', message: 'No such workspace.', file: 'bad', hint: 'Pick another.' },
+      });
+      const broken = await send(host, {
+        method: 'POST',
+        path: '/api/call/variants',
+        headers: jsonAuth,
+        body: '["ws"]',
+      });
       expect(broken.status).toBe(500);
       expect(JSON.parse(broken.body).error).toMatchObject({ kind: 'internal', message: 'Internal error: boom' });
     });
 
     it('refuses arguments that are not a JSON array, and non-JSON bodies', async () => {
-      expect((await send(host, { method: 'POST', path: '/api/call/statistics', headers: jsonAuth, body: '{"a":1}' })).status).toBe(400);
-      expect((await send(host, { method: 'POST', path: '/api/call/statistics', headers: jsonAuth, body: '[oops' })).status).toBe(400);
-      const form = await send(host, { method: 'POST', path: '/api/call/statistics', headers: { ...auth, 'content-type': 'text/plain' }, body: '["ws"]' });
+      expect(
+        (await send(host, { method: 'POST', path: '/api/call/statistics', headers: jsonAuth, body: '{"a":1}' })).status,
+      ).toBe(400);
+      expect(
+        (await send(host, { method: 'POST', path: '/api/call/statistics', headers: jsonAuth, body: '[oops' })).status,
+      ).toBe(400);
+      const form = await send(host, {
+        method: 'POST',
+        path: '/api/call/statistics',
+        headers: { ...auth, 'content-type': 'text/plain' },
+        body: '["ws"]',
+      });
       expect(form.status).toBe(415);
     });
 
     it('refuses cross-origin POSTs even with the token', async () => {
-      const foreign = await send(host, { method: 'POST', path: '/api/call/environment', headers: { ...jsonAuth, origin: 'http://evil.example' }, body: '[]' });
+      const foreign = await send(host, {
+        method: 'POST',
+        path: '/api/call/environment',
+        headers: { ...jsonAuth, origin: 'http://evil.example' },
+        body: '[]',
+      });
       expect(foreign.status).toBe(403);
-      const crossSite = await send(host, { method: 'POST', path: '/api/call/environment', headers: { ...jsonAuth, 'sec-fetch-site': 'cross-site' }, body: '[]' });
+      const crossSite = await send(host, {
+        method: 'POST',
+        path: '/api/call/environment',
+        headers: { ...jsonAuth, 'sec-fetch-site': 'cross-site' },
+        body: '[]',
+      });
       expect(crossSite.status).toBe(403);
-      const own = await send(host, { method: 'POST', path: '/api/call/environment', headers: { ...jsonAuth, origin: host.origin, 'sec-fetch-site': 'same-origin' }, body: '[]' });
+      const own = await send(host, {
+        method: 'POST',
+        path: '/api/call/environment',
+        headers: { ...jsonAuth, origin: host.origin, 'sec-fetch-site': 'same-origin' },
+        body: '[]',
+      });
       expect(own.status).toBe(200);
     });
 
@@ -248,14 +326,24 @@ describe('local host', () => {
 
   describe('uploads', () => {
     it('streams the body to acceptUpload and answers the FileRef', async () => {
-      const reply = await send(host, { method: 'POST', path: '/api/upload?name=log.csv', headers: { ...auth, 'content-type': 'application/octet-stream' }, body: 'a,b\n1,2\n' });
+      const reply = await send(host, {
+        method: 'POST',
+        path: '/api/upload?name=log.csv',
+        headers: { ...auth, 'content-type': 'application/octet-stream' },
+        body: 'a,b\n1,2\n',
+      });
       expect(reply.status).toBe(200);
       expect(JSON.parse(reply.body)).toEqual({ kind: 'upload', uploadId: 'u1', name: 'log.csv' });
       expect(uploads.at(-1)).toEqual({ name: 'log.csv', bytes: 8 });
     });
 
     it('refuses an upload over the size limit', async () => {
-      const reply = await send(host, { method: 'POST', path: '/api/upload?name=big.csv', headers: auth, body: Buffer.alloc(1001) });
+      const reply = await send(host, {
+        method: 'POST',
+        path: '/api/upload?name=big.csv',
+        headers: auth,
+        body: Buffer.alloc(1001),
+      });
       expect(reply.status).toBe(413);
       expect(JSON.parse(reply.body).error.kind).toBe('input');
     });
@@ -263,7 +351,13 @@ describe('local host', () => {
     it('refuses an over-limit body that lies about its length (chunked)', async () => {
       const reply = await new Promise<Reply>((resolve, reject) => {
         const req = httpRequest(
-          { host: '127.0.0.1', port: host.port, method: 'POST', path: '/api/upload?name=big.csv', headers: { ...auth, host: `127.0.0.1:${host.port}`, 'transfer-encoding': 'chunked' } },
+          {
+            host: '127.0.0.1',
+            port: host.port,
+            method: 'POST',
+            path: '/api/upload?name=big.csv',
+            headers: { ...auth, host: `127.0.0.1:${host.port}`, 'transfer-encoding': 'chunked' },
+          },
           (res) => {
             let body = '';
             res.on('data', (c: Buffer) => (body += c.toString()));
@@ -279,27 +373,40 @@ describe('local host', () => {
     });
 
     it('refuses a file name with a path in it', async () => {
-      const reply = await send(host, { method: 'POST', path: '/api/upload?name=..%2F..%2Fetc%2Fpasswd', headers: auth, body: 'x' });
+      const reply = await send(host, {
+        method: 'POST',
+        path: '/api/upload?name=..%2F..%2Fetc%2Fpasswd',
+        headers: auth,
+        body: 'x',
+      });
       expect(reply.status).toBe(400);
     });
   });
 
   it('streams job events as Server-Sent Events', async () => {
     const received = await new Promise<string>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { ...auth, host: `127.0.0.1:${host.port}` } }, (res) => {
-        expect(res.headers['content-type']).toContain('text/event-stream');
-        let text = '';
-        res.on('data', (c: Buffer) => {
-          text += c.toString();
-          if (text.includes('retry:') && listeners.size > 0 && !text.includes('data:')) {
-            for (const l of listeners) l({ type: 'cancelled', kind: 'import', jobId: 'j7' });
-          }
-          if (text.includes('data:')) {
-            req.destroy();
-            resolve(text);
-          }
-        });
-      });
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/api/events',
+          headers: { ...auth, host: `127.0.0.1:${host.port}` },
+        },
+        (res) => {
+          expect(res.headers['content-type']).toContain('text/event-stream');
+          let text = '';
+          res.on('data', (c: Buffer) => {
+            text += c.toString();
+            if (text.includes('retry:') && listeners.size > 0 && !text.includes('data:')) {
+              for (const l of listeners) l({ type: 'cancelled', kind: 'import', jobId: 'j7' });
+            }
+            if (text.includes('data:')) {
+              req.destroy();
+              resolve(text);
+            }
+          });
+        },
+      );
       req.on('error', reject);
       req.end();
     });

@@ -1,7 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
-import { hasValidToken, isAllowedHost, isSameOriginRequest, newLaunchToken, tokenCookie, tokensMatch } from './access-guard.ts';
+import {
+  hasValidToken,
+  isAllowedHost,
+  isSameOriginRequest,
+  newLaunchToken,
+  tokenCookie,
+  tokensMatch,
+} from './access-guard.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, handleCall, handleEvents, handleUpload, sendJson } from './api-routes.ts';
 import type { HostedService } from './hosted-service.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
@@ -59,7 +66,11 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     const offered = url.searchParams.get('token');
     if (offered !== null && (method === 'GET' || method === 'HEAD') && url.pathname === '/') {
       if (!tokensMatch(token, offered)) {
-        reject(response, 401, 'The token in this URL is not the one Gemba printed at launch. Use the URL from the terminal.');
+        reject(
+          response,
+          401,
+          'The token in this URL is not the one Gemba printed at launch. Use the URL from the terminal.',
+        );
         return;
       }
       response.writeHead(303, { 'set-cookie': tokenCookie(token, port), location: '/', 'cache-control': 'no-store' });
@@ -128,7 +139,12 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   const server = createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
       if (!response.headersSent) {
-        sendJson(response, 500, { error: { kind: 'internal', message: `Internal error: ${error instanceof Error ? error.message : String(error)}` } });
+        sendJson(response, 500, {
+          error: {
+            kind: 'internal',
+            message: `Internal error: ${error instanceof Error ? error.message : String(error)}`,
+          },
+        });
       } else {
         response.destroy();
       }

@@ -14,7 +14,10 @@ describe('npm run serve options', () => {
 
   it('reads --port and --user-data-dir in both spellings', () => {
     expect(parseServeArgs(['--port', '8123'], {}).port).toBe(8123);
-    expect(parseServeArgs(['--port=8124', '--user-data-dir=/tmp/x'], {})).toMatchObject({ port: 8124, userDataDir: path.resolve('/tmp/x') });
+    expect(parseServeArgs(['--port=8124', '--user-data-dir=/tmp/x'], {})).toMatchObject({
+      port: 8124,
+      userDataDir: path.resolve('/tmp/x'),
+    });
     expect(parseServeArgs(['--workspaces', '/tmp/ws'], {}).workspacesDir).toBe(path.resolve('/tmp/ws'));
   });
 
@@ -26,6 +29,8 @@ describe('npm run serve options', () => {
 
   it('uses the same folder Electron would for an app named gemba', () => {
     expect(defaultUserDataDir({ HOME: '/home/u', XDG_CONFIG_HOME: '/cfg' }, 'linux')).toBe(path.join('/cfg', 'gemba'));
-    expect(defaultUserDataDir({ APPDATA: 'C:/Users/u/AppData/Roaming' }, 'win32')).toBe(path.join('C:/Users/u/AppData/Roaming', 'gemba'));
+    expect(defaultUserDataDir({ APPDATA: 'C:/Users/u/AppData/Roaming' }, 'win32')).toBe(
+      path.join('C:/Users/u/AppData/Roaming', 'gemba'),
+    );
   });
 });

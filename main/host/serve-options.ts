@@ -11,7 +11,8 @@ export interface ServeOptions {
   workspacesDir?: string;
 }
 
-export const SERVE_USAGE = 'Usage: npm run serve -- [--port N] [--user-data-dir DIR] [--workspaces DIR] [--renderer-dir DIR]';
+export const SERVE_USAGE =
+  'Usage: npm run serve -- [--port N] [--user-data-dir DIR] [--workspaces DIR] [--renderer-dir DIR]';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -24,7 +25,9 @@ export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined || v === '') throw new InputError(`${flag} needs a value.`, { hint: SERVE_USAGE });
@@ -34,7 +37,8 @@ export function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
       case '--port': {
         const text = value();
         const port = Number(text);
-        if (!/^\d+$/.test(text) || port > 65535) throw new InputError(`--port must be a number from 0 to 65535, not "${text}".`, { hint: SERVE_USAGE });
+        if (!/^\d+$/.test(text) || port > 65535)
+          throw new InputError(`--port must be a number from 0 to 65535, not "${text}".`, { hint: SERVE_USAGE });
         options.port = port;
         break;
       }

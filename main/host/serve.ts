@@ -15,7 +15,11 @@ async function main(): Promise<void> {
     });
   }
   await mkdir(options.userDataDir, { recursive: true });
-  const service = createEngineService({ mode: 'browser', userDataDir: options.userDataDir, defaultWorkspaceDir: options.workspacesDir });
+  const service = createEngineService({
+    mode: 'browser',
+    userDataDir: options.userDataDir,
+    defaultWorkspaceDir: options.workspacesDir,
+  });
   const host = await startLocalHost({ service, rendererDir: options.rendererDir, port: options.port });
   process.stdout.write(`Gemba is running at ${host.loginUrl} (open this URL in your browser; Ctrl+C stops it)\n`);
 
@@ -41,6 +45,8 @@ main().catch((error: unknown) => {
     process.stderr.write('That port is already in use. Leave out --port to pick a free one.\n');
     process.exit(2);
   }
-  process.stderr.write(`Gemba could not start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Gemba could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -6,7 +6,10 @@ import path from 'node:path';
  * app.getPath('userData') uses for an app named "gemba", so both modes share one history.
  * GEMBA_USER_DATA overrides it (tests use a temp folder).
  */
-export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultUserDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.GEMBA_USER_DATA) return path.resolve(env.GEMBA_USER_DATA);
   const home = os.homedir();
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'gemba');

@@ -17,7 +17,17 @@ import type {
   Variant,
   VariantInfo,
 } from '../../preload/api.ts';
-import { caseDetail, caseList, directlyFollows, filteredLog, filterMask, filterOptions, logStatistics, statisticsTable, variants } from '../engine/analysis/index.ts';
+import {
+  caseDetail,
+  caseList,
+  directlyFollows,
+  filteredLog,
+  filterMask,
+  filterOptions,
+  logStatistics,
+  statisticsTable,
+  variants,
+} from '../engine/analysis/index.ts';
 import { casesTable, statisticsTableCsv, tableCsvText, variantsTable } from '../engine/export/index.ts';
 import { logAsText } from './log-text-export.ts';
 import type { WorkspaceSessions } from './workspace-sessions.ts';
@@ -59,7 +69,13 @@ export class AnalysisService implements AnalysisCalls {
 
   async variantList(workspace: string, filters?: LogFilter[]): Promise<VariantInfo[]> {
     const view = filteredLog(this.sessions.currentLog(workspace).log, filters);
-    return variants(view.log, view.mask).map(({ rank, activities, count, share, meanDurationSeconds }) => ({ rank, activities, count, share, meanDurationSeconds }));
+    return variants(view.log, view.mask).map(({ rank, activities, count, share, meanDurationSeconds }) => ({
+      rank,
+      activities,
+      count,
+      share,
+      meanDurationSeconds,
+    }));
   }
 
   async statisticsTable(workspace: string, request: StatisticsRequest): Promise<StatisticsTable> {
@@ -78,7 +94,10 @@ export class AnalysisService implements AnalysisCalls {
         : request.table === 'variants'
           ? variantsTable(view.log, view.mask)
           : statisticsTableCsv(statisticsTable(view.log, view.mask, { by, attribute: request.attribute }));
-    const name = request.table === 'statistics' ? `statistics-by-${by === 'attribute' ? request.attribute ?? 'attribute' : by}` : request.table;
+    const name =
+      request.table === 'statistics'
+        ? `statistics-by-${by === 'attribute' ? (request.attribute ?? 'attribute') : by}`
+        : request.table;
     return { fileName: `${name.replace(/[^\p{L}\p{N}._-]+/gu, '-')}.csv`, ...tableCsvText(table), basis };
   }
 

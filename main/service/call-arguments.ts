@@ -1,4 +1,19 @@
-import { CAPABILITY_METHODS, CASE_SORTS, CHART_TRANSFORMS, CHART_TYPES, EXPORT_TABLES, FINDING_KINDS, LOG_TEXT_FORMATS, FINDING_STATUSES, MAP_VIEWS, MEASURE_PERIODS, STATISTICS_BY, TRAINABLE_MODELS, type ApiMethod, type GembaApi } from '../../preload/api.ts';
+import {
+  CAPABILITY_METHODS,
+  CASE_SORTS,
+  CHART_TRANSFORMS,
+  CHART_TYPES,
+  EXPORT_TABLES,
+  FINDING_KINDS,
+  LOG_TEXT_FORMATS,
+  FINDING_STATUSES,
+  MAP_VIEWS,
+  MEASURE_PERIODS,
+  STATISTICS_BY,
+  TRAINABLE_MODELS,
+  type ApiMethod,
+  type GembaApi,
+} from '../../preload/api.ts';
 import { validateCalendar } from '../engine/analysis/index.ts';
 import { parseLogFilters } from '../engine/analysis/index.ts';
 import { InputError } from '../engine/errors.ts';
@@ -33,10 +48,12 @@ const list =
   (item: Check, what: string): Check =>
   (v, name) => {
     if (!Array.isArray(v)) return bad(name, `must be a list of ${what}`);
-    if (v.length > MAX_LIST_ITEMS) return bad(name, `has ${v.length} ${what}, more than the ${MAX_LIST_ITEMS.toLocaleString('en-US')} a call takes`);
+    if (v.length > MAX_LIST_ITEMS)
+      return bad(name, `has ${v.length} ${what}, more than the ${MAX_LIST_ITEMS.toLocaleString('en-US')} a call takes`);
     return v.map((x, i) => item(x, `${name}[${i}]`));
   };
-const share: Check = (v, name) => (typeof v === 'number' && v >= 0 && v <= 1 ? v : bad(name, 'must be a number from 0 to 1'));
+const share: Check = (v, name) =>
+  typeof v === 'number' && v >= 0 && v <= 1 ? v : bad(name, 'must be a number from 0 to 1');
 const flag: Check = (v, name) => (typeof v === 'boolean' ? v : bad(name, 'must be true or false'));
 const optional =
   (check: Check): Check =>
@@ -46,12 +63,14 @@ const oneOf =
   (values: readonly string[]): Check =>
   (v, name) =>
     values.includes(v as string) ? v : bad(name, `must be one of ${values.join(', ')}`);
-const filters: Check = (v, name) => (Array.isArray(v) ? parseLogFilters(v, name) : bad(name, 'must be a list of filters'));
+const filters: Check = (v, name) =>
+  Array.isArray(v) ? parseLogFilters(v, name) : bad(name, 'must be a list of filters');
 const calendar: Check = (v, name) => validateCalendar(v, name);
 const fileRef: Check = (v, name) => {
   const f = v as { kind?: unknown; path?: unknown; uploadId?: unknown; name?: unknown } | null;
   if (f?.kind === 'path') return { kind: 'path', path: text(f.path, `${name}.path`) };
-  if (f?.kind === 'upload') return { kind: 'upload', uploadId: text(f.uploadId, `${name}.uploadId`), name: text(f.name, `${name}.name`) };
+  if (f?.kind === 'upload')
+    return { kind: 'upload', uploadId: text(f.uploadId, `${name}.uploadId`), name: text(f.name, `${name}.name`) };
   return bad(name, 'must be a file reference ({kind: "path"} or {kind: "upload"})');
 };
 
@@ -67,10 +86,15 @@ const record =
 
 const number: Check = (v, name) => (typeof v === 'number' && Number.isFinite(v) ? v : bad(name, 'must be a number'));
 const wholes: Check = list(whole(0), 'point numbers');
-const object: Check = (v, name) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : bad(name, 'must be an object'));
+const object: Check = (v, name) =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? v : bad(name, 'must be an object');
 const RULE_PRESETS = ['minitab', 'western-electric', 'nelson'];
 const rules: Check = (v, name) =>
-  RULE_PRESETS.includes(v as string) ? v : Array.isArray(v) ? list(whole(1), 'test numbers')(v, name) : bad(name, `must be test numbers or one of ${RULE_PRESETS.join(', ')}`);
+  RULE_PRESETS.includes(v as string)
+    ? v
+    : Array.isArray(v)
+      ? list(whole(1), 'test numbers')(v, name)
+      : bad(name, `must be test numbers or one of ${RULE_PRESETS.join(', ')}`);
 const testK: Check = (v, name) => {
   object(v, name);
   for (const [test, k] of Object.entries(v as Record<string, unknown>)) {
@@ -89,7 +113,8 @@ const timeZone: Check = (v, name) => {
   }
   return v;
 };
-const baseline: Check = (v, name) => (typeof v === 'number' ? whole(2)(v, name) : record({ from: text, to: text })(v, name));
+const baseline: Check = (v, name) =>
+  typeof v === 'number' ? whole(2)(v, name) : record({ from: text, to: text })(v, name);
 /** The tests and EWMA/CUSUM settings (the contract's ChartSettings), checked alike on both chart calls. */
 const chartSettings = {
   rules: optional(rules),
@@ -122,9 +147,11 @@ const texts: Check = list(text, 'texts');
 /** Numbers to chart: their shape here, each value's sense (finite, counts within sizes) in the SPC engine, which names the subgroup. */
 const chartValues: Check = (v, name) => {
   const kind = (v as { kind?: unknown } | null)?.kind;
-  const arrays = kind === 'variables' ? ['subgroups', 'labels'] : kind === 'attributes' ? ['counts', 'sizes', 'labels'] : null;
+  const arrays =
+    kind === 'variables' ? ['subgroups', 'labels'] : kind === 'attributes' ? ['counts', 'sizes', 'labels'] : null;
   if (!arrays) return bad(`${name}.kind`, 'must be "variables" or "attributes"');
-  for (const key of arrays) if (!Array.isArray((v as Record<string, unknown>)[key])) bad(`${name}.${key}`, 'must be a list');
+  for (const key of arrays)
+    if (!Array.isArray((v as Record<string, unknown>)[key])) bad(`${name}.${key}`, 'must be a list');
   return v;
 };
 const chartValuesRequest = record({
@@ -136,11 +163,18 @@ const chartValuesRequest = record({
   phases: optional(wholes),
   ...chartSettings,
 });
-const positive: Check = (v, name) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : bad(name, 'must be a number above 0'));
+const positive: Check = (v, name) =>
+  typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : bad(name, 'must be a number above 0');
 const modelList: Check = list(oneOf(TRAINABLE_MODELS), 'models');
 
 /** The sliders and view of a map: the process map, the handover map and each compared segment. */
-const mapRequest = record({ activities: share, paths: share, view: oneOf(MAP_VIEWS), filters: optional(filters), calendar: optional(calendar) });
+const mapRequest = record({
+  activities: share,
+  paths: share,
+  view: oneOf(MAP_VIEWS),
+  filters: optional(filters),
+  calendar: optional(calendar),
+});
 const segment = record({ label: text, filters });
 
 /** One check per parameter of the call, optional ones included, in order. */
@@ -161,7 +195,13 @@ const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M
   closeWorkspace: [text],
   previewCsv: [fileRef],
   startImport: [
-    record({ workspace: text, file: fileRef, mapping: optional(record({})), acceptRejects: optional(flag), pairLifecycle: optional(flag) }),
+    record({
+      workspace: text,
+      file: fileRef,
+      mapping: optional(record({})),
+      acceptRejects: optional(flag),
+      pairLifecycle: optional(flag),
+    }),
   ],
   cancelJob: [text],
   jobs: [],
@@ -206,17 +246,41 @@ const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M
   ],
   filterOptions: [text],
   statisticsTable: [text, record({ by: oneOf(STATISTICS_BY), attribute: optional(text), filters: optional(filters) })],
-  exportTable: [text, record({ table: oneOf(EXPORT_TABLES), by: optional(oneOf(STATISTICS_BY)), attribute: optional(text), filters: optional(filters), timeZone: optional(text) })],
+  exportTable: [
+    text,
+    record({
+      table: oneOf(EXPORT_TABLES),
+      by: optional(oneOf(STATISTICS_BY)),
+      attribute: optional(text),
+      filters: optional(filters),
+      timeZone: optional(text),
+    }),
+  ],
   exportLogText: [text, record({ format: oneOf(LOG_TEXT_FORMATS), filters: optional(filters) })],
   measures: [text],
   // The schema itself is checked against resources/measures/measures.schema.json by the engine.
   saveMeasures: [text, object],
   restoreDefaultMeasures: [text],
   measureParameterChoices: [text],
-  kpis: [text, record({ filters: optional(filters), period: optional(oneOf(MEASURE_PERIODS)), by: optional(text), timeZone: optional(timeZone) })],
+  kpis: [
+    text,
+    record({
+      filters: optional(filters),
+      period: optional(oneOf(MEASURE_PERIODS)),
+      by: optional(text),
+      timeZone: optional(timeZone),
+    }),
+  ],
   controlChart: [text, chartRequest],
   chartPointCases: [text, chartRequest, whole(0)],
-  saveExport: [record({ name: text, mimeType: text, data: (v, name) => (typeof v === 'string' ? v : bad(name, 'must be text')), encoding: oneOf(['utf8', 'base64'] as const) })],
+  saveExport: [
+    record({
+      name: text,
+      mimeType: text,
+      data: (v, name) => (typeof v === 'string' ? v : bad(name, 'must be text')),
+      encoding: oneOf(['utf8', 'base64'] as const),
+    }),
+  ],
   controlChartOfValues: [chartValuesRequest],
   measure: [
     text,
@@ -245,14 +309,24 @@ const CHECKS: { readonly [M in ApiMethod]: ParameterChecks<Parameters<GembaApi[M
     }),
   ],
   models: [text],
-  findings: [text, record({ kind: optional(oneOf(FINDING_KINDS)), status: optional(oneOf(FINDING_STATUSES)), top: optional(whole(0)), filters: optional(filters) })],
+  findings: [
+    text,
+    record({
+      kind: optional(oneOf(FINDING_KINDS)),
+      status: optional(oneOf(FINDING_STATUSES)),
+      top: optional(whole(0)),
+      filters: optional(filters),
+    }),
+  ],
   finding: [text, text],
   updateFinding: [
     text,
     text,
     record({
       status: optional(oneOf(FINDING_STATUSES)),
-      comment: optional((v, name) => (typeof v === 'string' && v.length <= 10_000 ? v : bad(name, 'must be a text of at most 10,000 characters'))),
+      comment: optional((v, name) =>
+        typeof v === 'string' && v.length <= 10_000 ? v : bad(name, 'must be a text of at most 10,000 characters'),
+      ),
     }),
   ],
   runningCases: [text, record({ filters: optional(filters), top: optional(whole(0)), endActivities: optional(texts) })],

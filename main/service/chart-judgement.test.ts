@@ -18,8 +18,21 @@ const labels = ['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7'];
 
 describe('signal counts agree with the chart as drawn', () => {
   it('counts points, not (point, test) pairs nor (point, chart) pairs', () => {
-    const xbar = { rules: [1, 2], signals: [{ index: 2, rule: 1, description: '' }, { index: 2, rule: 2, description: '' }, { index: 5, rule: 1, description: '' }] };
-    const s = { rules: [1, 2], signals: [{ index: 2, rule: 1, description: '' }, { index: 6, rule: 1, description: '' }] };
+    const xbar = {
+      rules: [1, 2],
+      signals: [
+        { index: 2, rule: 1, description: '' },
+        { index: 2, rule: 2, description: '' },
+        { index: 5, rule: 1, description: '' },
+      ],
+    };
+    const s = {
+      rules: [1, 2],
+      signals: [
+        { index: 2, rule: 1, description: '' },
+        { index: 6, rule: 1, description: '' },
+      ],
+    };
     // Points 2, 5 and 6: three, though the two charts hold five signals.
     expect(signallingPoints([xbar, s])).toEqual([2, 5, 6]);
     const judged = stabilityOfDrawnChart(advice, [xbar, s], labels);
@@ -29,7 +42,9 @@ describe('signal counts agree with the chart as drawn', () => {
   });
   it('names only the tests ticked, and says stable when none fails', () => {
     const only1 = { rules: [1], signals: [{ index: 0, rule: 1, description: '' }] };
-    expect(stabilityOfDrawnChart(advice, [only1], labels).checks[1].message).toMatch(/^1 point \(w1\) fails test 1 \(the tests ticked\)/);
+    expect(stabilityOfDrawnChart(advice, [only1], labels).checks[1].message).toMatch(
+      /^1 point \(w1\) fails test 1 \(the tests ticked\)/,
+    );
     const quiet = stabilityOfDrawnChart(advice, [{ rules: [1, 5, 6], signals: [] }], labels).checks[1];
     expect(quiet).toMatchObject({ status: 'ok', value: 0 });
     expect(quiet.message).toContain('tests 1, 5 or 6');
@@ -38,7 +53,11 @@ describe('signal counts agree with the chart as drawn', () => {
 
 describe('limits of durations and counts never go below 0', () => {
   // Durations 1, 1, 1, 1, 30 h: x̄ = 6.8, moving ranges 0, 0, 0, 29 → MR̄ = 7.25, σ = 7.25/d2 (1.128379 for n = 2) = 6.425; LCL = 6.8 − 19.275 = −12.475.
-  const input = { kind: 'variables' as const, subgroups: [[1], [1], [1], [1], [30]], labels: ['a', 'b', 'c', 'd', 'e'] };
+  const input = {
+    kind: 'variables' as const,
+    subgroups: [[1], [1], [1], [1], [30]],
+    labels: ['a', 'b', 'c', 'd', 'e'],
+  };
   it('draws the I chart’s negative LCL at 0 with a note, and leaves the MR chart and the UCL alone', () => {
     const { charts } = controlCharts(input, { chart: 'imr' });
     expect(charts[0].lcl as number).toBeCloseTo(6.8 - (3 * 7.25) / 1.128379, 3);
@@ -54,7 +73,9 @@ describe('limits of durations and counts never go below 0', () => {
     const notes: string[] = [];
     expect(floorNegativeLimits(input, charts, true, notes)).toBe(charts);
     const signed = { ...input, subgroups: [[-1], [1], [1], [1], [30]] };
-    expect(floorNegativeLimits(signed, controlCharts(signed, { chart: 'imr' }).charts, false, notes)[0].lcl as number).toBeLessThan(0);
+    expect(
+      floorNegativeLimits(signed, controlCharts(signed, { chart: 'imr' }).charts, false, notes)[0].lcl as number,
+    ).toBeLessThan(0);
     expect(notes).toEqual([]);
   });
 });

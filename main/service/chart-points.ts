@@ -83,12 +83,15 @@ function unitsByPeriod(result: MeasureResult): Int32Array {
 export function casesOfPoint(result: MeasureResult, source: PointSource, index: number): Int32Array {
   const points = source.byUnit ? source.units.length : source.periods.length;
   if (!Number.isInteger(index) || index < 0 || index >= points) {
-    throw new InputError(`The chart has no point ${index}; it has ${points} (0 to ${points - 1}).`, { hint: 'Redraw the chart and click a point on it.' });
+    throw new InputError(`The chart has no point ${index}; it has ${points} (0 to ${points - 1}).`, {
+      hint: 'Redraw the chart and click a point on it.',
+    });
   }
   if (source.byUnit) return Int32Array.of(result.units.caseIndex[source.units[index]]);
   const p = source.periods[index];
   const seen = new Set<number>();
-  for (let k = 0; k < result.units.caseIndex.length; k++) if (result.periodOfUnit[k] === p) seen.add(result.units.caseIndex[k]);
+  for (let k = 0; k < result.units.caseIndex.length; k++)
+    if (result.periodOfUnit[k] === p) seen.add(result.units.caseIndex[k]);
   return Int32Array.from([...seen].sort((a, b) => a - b));
 }
 
@@ -102,7 +105,8 @@ export function baselineOptions(
 ): { baseline?: number; baselineStart?: number; exclude?: number[] } {
   const exclude = request.exclude ?? [];
   for (const i of exclude) {
-    if (!Number.isInteger(i) || i < 0 || i >= points.length) throw new InputError(`Cannot leave out point ${i}: the chart has points 0 to ${points.length - 1}.`);
+    if (!Number.isInteger(i) || i < 0 || i >= points.length)
+      throw new InputError(`Cannot leave out point ${i}: the chart has points 0 to ${points.length - 1}.`);
   }
   const baseline = request.baseline;
   if (baseline === undefined) return exclude.length ? { exclude } : {};
@@ -110,13 +114,20 @@ export function baselineOptions(
   const from = Date.parse(baseline.from);
   const to = Date.parse(baseline.to);
   if (Number.isNaN(from) || Number.isNaN(to) || from > to) {
-    throw new InputError(`The baseline ${baseline.from} … ${baseline.to} is not a date range.`, { hint: 'Give two ISO dates, the first not after the second, e.g. 2024-01-01 … 2024-03-31.' });
-  }
-  const inside = points.map((p, i) => (Date.parse(p.from) >= from && Date.parse(p.from) <= to ? i : -1)).filter((i) => i >= 0);
-  if (inside.length < 2) {
-    throw new InputError(`The baseline ${baseline.from} … ${baseline.to} holds ${inside.length} point${inside.length === 1 ? '' : 's'}; limits need at least 2.`, {
-      hint: `The chart runs from ${points[0]?.label ?? '–'} to ${points.at(-1)?.label ?? '–'}.`,
+    throw new InputError(`The baseline ${baseline.from} … ${baseline.to} is not a date range.`, {
+      hint: 'Give two ISO dates, the first not after the second, e.g. 2024-01-01 … 2024-03-31.',
     });
+  }
+  const inside = points
+    .map((p, i) => (Date.parse(p.from) >= from && Date.parse(p.from) <= to ? i : -1))
+    .filter((i) => i >= 0);
+  if (inside.length < 2) {
+    throw new InputError(
+      `The baseline ${baseline.from} … ${baseline.to} holds ${inside.length} point${inside.length === 1 ? '' : 's'}; limits need at least 2.`,
+      {
+        hint: `The chart runs from ${points[0]?.label ?? '–'} to ${points.at(-1)?.label ?? '–'}.`,
+      },
+    );
   }
   const secondPhase = Math.min(...(request.phases ?? []).filter((i) => Number.isInteger(i) && i > 0));
   if (inside.at(-1)! >= secondPhase) {
@@ -124,7 +135,9 @@ export function baselineOptions(
     throw new InputError(
       `The baseline ${baseline.from} … ${baseline.to} covers points ${inside[0]} to ${inside.at(-1)} (${points[inside[0]].label} to ${points[inside.at(-1)!].label}), ` +
         `but the second phase starts at point ${secondPhase} (${points[secondPhase]?.label ?? '–'}).`,
-      { hint: `The baseline gives the first phase its limits, so it must end before the second phase: end the baseline before ${points[secondPhase]?.label ?? 'that point'}, or start the phase after point ${inside.at(-1)}.` },
+      {
+        hint: `The baseline gives the first phase its limits, so it must end before the second phase: end the baseline before ${points[secondPhase]?.label ?? 'that point'}, or start the phase after point ${inside.at(-1)}.`,
+      },
     );
   }
   return { baseline: inside.at(-1)! - inside[0] + 1, baselineStart: inside[0], ...(exclude.length ? { exclude } : {}) };

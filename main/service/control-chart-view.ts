@@ -1,7 +1,23 @@
-import type { ChartPointCases, ChartType, ControlChartRequest, ControlChartView, LogBasis, LogFilter } from '../../preload/api.ts';
+import type {
+  ChartPointCases,
+  ChartType,
+  ControlChartRequest,
+  ControlChartView,
+  LogBasis,
+  LogFilter,
+} from '../../preload/api.ts';
 import type { EventLog } from '../engine/eventlog/index.ts';
 import { InputError } from '../engine/errors.ts';
-import { CHART_FAMILY, checkChart, computeMeasure, findMeasure, unitChartInput, type ChartInput, type MeasureResult, type MeasuresFile } from '../engine/measures/index.ts';
+import {
+  CHART_FAMILY,
+  checkChart,
+  computeMeasure,
+  findMeasure,
+  unitChartInput,
+  type ChartInput,
+  type MeasureResult,
+  type MeasuresFile,
+} from '../engine/measures/index.ts';
 import { controlCharts, DEFAULT_K, describeTest, resolveRules } from '../engine/spc/index.ts';
 import { chartAdvice, chartCapability, floorNegativeLimits, stabilityOfDrawnChart } from './chart-judgement.ts';
 import { baselineOptions, casesOfPoint, chartPoints, type PointSource } from './chart-points.ts';
@@ -24,19 +40,33 @@ export interface ChartData {
 }
 
 /** The measure and the chart's input for a request; `mask` is the filters' case mask. */
-export function chartData(log: EventLog, file: MeasuresFile, request: ControlChartRequest, mask: Uint8Array | null, basis: LogBasis): ChartData {
+export function chartData(
+  log: EventLog,
+  file: MeasuresFile,
+  request: ControlChartRequest,
+  mask: Uint8Array | null,
+  basis: LogBasis,
+): ChartData {
   const measure = findMeasure(file, request.measure);
   const byUnit = request.byUnit === true;
   const block = measure.definition.block;
   if (byUnit && block === 'cases_completed') {
-    throw new InputError(`${measure.title} has one value per period, so it cannot be charted by case.`, { hint: 'Chart it by period.' });
+    throw new InputError(`${measure.title} has one value per period, so it cannot be charted by case.`, {
+      hint: 'Chart it by period.',
+    });
   }
   const unitChart = request.chart ?? measure.chart.byUnit ?? 'imr';
   if (byUnit && CHART_FAMILY[unitChart] !== 'variables') {
-    throw new InputError(`A ${unitChart} chart needs subgroups of counts; one point per case takes an I-MR, EWMA or CUSUM chart.`, { hint: 'Choose imr, ewma or cusum, or chart by period.' });
+    throw new InputError(
+      `A ${unitChart} chart needs subgroups of counts; one point per case takes an I-MR, EWMA or CUSUM chart.`,
+      { hint: 'Choose imr, ewma or cusum, or chart by period.' },
+    );
   }
   if (byUnit && (unitChart === 'xbar-r' || unitChart === 'xbar-s')) {
-    throw new InputError(`An ${unitChart === 'xbar-r' ? 'Xbar-R' : 'Xbar-S'} chart needs subgroups; one point per case has a single value each.`, { hint: 'Choose imr, ewma or cusum, or chart by period.' });
+    throw new InputError(
+      `An ${unitChart === 'xbar-r' ? 'Xbar-R' : 'Xbar-S'} chart needs subgroups; one point per case has a single value each.`,
+      { hint: 'Choose imr, ewma or cusum, or chart by period.' },
+    );
   }
   const result = computeMeasure(log, file, measure.name, {
     mask,
@@ -46,13 +76,22 @@ export function chartData(log: EventLog, file: MeasuresFile, request: ControlCha
     chart: byUnit ? undefined : request.chart,
     basis,
   });
-  if (!byUnit) return { result, chart: result.chart.chart, input: result.chart.input, source: { byUnit: false, periods: result.chart.periods } };
+  if (!byUnit)
+    return {
+      result,
+      chart: result.chart.chart,
+      input: result.chart.input,
+      source: { byUnit: false, periods: result.chart.periods },
+    };
   checkChart(block, unitChart, measure.name);
   const { input, units } = unitChartInput(result.units);
   if (units.length > MAX_UNIT_POINTS) {
-    throw new InputError(`${measure.title} has ${units.length.toLocaleString('en')} values: too many points to read one by one.`, {
-      hint: `Chart it by period, or filter to fewer than ${MAX_UNIT_POINTS.toLocaleString('en')} cases (a time range, a segment).`,
-    });
+    throw new InputError(
+      `${measure.title} has ${units.length.toLocaleString('en')} values: too many points to read one by one.`,
+      {
+        hint: `Chart it by period, or filter to fewer than ${MAX_UNIT_POINTS.toLocaleString('en')} cases (a time range, a segment).`,
+      },
+    );
   }
   return { result, chart: unitChart, input, source: { byUnit: true, units } };
 }
@@ -79,7 +118,13 @@ export function controlChartView(log: EventLog, data: ChartData, request: Contro
   const notes = [...result.notes, ...charted.notes];
   const charts = floorNegativeLimits(input, charted.charts, charted.transform !== null, notes);
   const chooser = chartAdvice(input, result.measure.definition.block, notes);
-  const advice = chooser && stabilityOfDrawnChart(chooser, charted.charts, points.map((p) => p.label));
+  const advice =
+    chooser &&
+    stabilityOfDrawnChart(
+      chooser,
+      charted.charts,
+      points.map((p) => p.label),
+    );
   const capability = chartCapability(input, request, notes, limits);
   return {
     basis: result.basis!,
@@ -111,7 +156,9 @@ export function chartPointCases(log: EventLog, data: ChartData, index: number): 
   const cases = casesOfPoint(data.result, data.source, index);
   const point = chartPoints(log, data.result, data.source)[index];
   const { title } = data.result.measure;
-  const label = data.source.byUnit ? `${title}, case ${point.caseId}` : `${title}, ${data.result.period} of ${point.label}`;
+  const label = data.source.byUnit
+    ? `${title}, case ${point.caseId}`
+    : `${title}, ${data.result.period} of ${point.label}`;
   const filter: LogFilter = { kind: 'cases', caseIds: Array.from(cases, (c) => log.caseIds[c]), label };
   return { filter, cases: cases.length, from: point.from, to: point.to };
 }

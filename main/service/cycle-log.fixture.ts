@@ -19,7 +19,9 @@ const CASES: [string, string, number, string][] = [
 const hour = (h: number) => String(h).padStart(2, '0');
 export const CYCLE_CSV = [
   'case,activity,timestamp,region',
-  ...CASES.flatMap(([id, day, hours, region]) => [`${id},Receive,${day}T08:00:00Z,${region}`, `${id},Close,${day}T${hour(8 + hours)}:00:00Z,${region}`]),
+  ...CASES.flatMap(([id, day, hours, region]) => [
+    `${id},Receive,${day}T08:00:00Z,${region}`,
+    `${id},Close,${day}T${hour(8 + hours)}:00:00Z,${region}`,
+  ]),
   'r1,Receive,2024-01-18T08:00:00Z,north',
 ].join('\n');
-

@@ -56,7 +56,9 @@ describe('JobQueue', () => {
     const first = queue.start('import', async () => summary);
     const second = queue.start('import', async () => summary);
     // Both imports end while the training run still waits; imports among themselves keep their order.
-    await vi.waitFor(() => expect(events.filter((e) => e.type === 'done').map((e) => e.jobId)).toEqual([first, second]));
+    await vi.waitFor(() =>
+      expect(events.filter((e) => e.type === 'done').map((e) => e.jobId)).toEqual([first, second]),
+    );
     expect(events.some((e) => e.jobId === training && e.type !== 'progress')).toBe(false);
     finishTraining({} as TrainingResult);
     await queue.idle();

@@ -8,7 +8,10 @@ export type JobProgress = (phase: string, done: number, total: number) => void;
 /** Ended jobs are remembered this long, so a UI that reloads can still learn how they ended. */
 const REMEMBER_ENDED_MS = 60 * 60 * 1000;
 /** The body of a job of kind K: resolves to its result, rejects (CancelledError on abort) to end it. */
-export type JobWork<K extends JobKind = JobKind> = (signal: AbortSignal, progress: JobProgress) => Promise<JobKinds[K]['result']>;
+export type JobWork<K extends JobKind = JobKind> = (
+  signal: AbortSignal,
+  progress: JobProgress,
+) => Promise<JobKinds[K]['result']>;
 
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -35,11 +38,22 @@ export class JobQueue {
     const jobId = randomUUID();
     const controller = new AbortController();
     this.running.set(jobId, controller);
-    const queued = { type: 'progress', kind, jobId, phase: 'queued', done: 0, total: 1, unit: PROGRESS_UNITS[kind]('queued') } as JobEvent;
+    const queued = {
+      type: 'progress',
+      kind,
+      jobId,
+      phase: 'queued',
+      done: 0,
+      total: 1,
+      unit: PROGRESS_UNITS[kind]('queued'),
+    } as JobEvent;
     this.latest.set(jobId, { event: queued, at: Date.now() });
     // `run` never rejects (it reports failures as events), so the chain cannot break.
     const thread = JOB_THREADS[kind];
-    this.tails.set(thread, (this.tails.get(thread) ?? Promise.resolve()).then(() => this.run(kind, jobId, controller, work)));
+    this.tails.set(
+      thread,
+      (this.tails.get(thread) ?? Promise.resolve()).then(() => this.run(kind, jobId, controller, work)),
+    );
     return jobId;
   }
 
@@ -55,7 +69,8 @@ export class JobQueue {
   /** The latest event of each job running or ended within the last hour, newest job first. */
   list(): JobEvent[] {
     const cutoff = Date.now() - REMEMBER_ENDED_MS;
-    for (const [jobId, entry] of this.latest) if (!this.running.has(jobId) && entry.at < cutoff) this.latest.delete(jobId);
+    for (const [jobId, entry] of this.latest)
+      if (!this.running.has(jobId) && entry.at < cutoff) this.latest.delete(jobId);
     return [...this.latest.values()].map((e) => e.event).reverse();
   }
 
@@ -64,7 +79,12 @@ export class JobQueue {
     return Promise.all(this.tails.values());
   }
 
-  private async run<K extends JobKind>(kind: K, jobId: string, controller: AbortController, work: JobWork<K>): Promise<void> {
+  private async run<K extends JobKind>(
+    kind: K,
+    jobId: string,
+    controller: AbortController,
+    work: JobWork<K>,
+  ): Promise<void> {
     let lastProgress = 0;
     // The events are built per kind K; TypeScript cannot see that a generic K picks one member of
     // the JobEvent union, hence the casts (JobEventOf<K> is exactly that member).
@@ -79,7 +99,8 @@ export class JobQueue {
       const result = await work(controller.signal, progress);
       this.emit({ type: 'done', kind, jobId, result } as JobEvent);
     } catch (error) {
-      if (error instanceof CancelledError || controller.signal.aborted) this.emit({ type: 'cancelled', kind, jobId } as JobEvent);
+      if (error instanceof CancelledError || controller.signal.aborted)
+        this.emit({ type: 'cancelled', kind, jobId } as JobEvent);
       else this.emit({ type: 'failed', kind, jobId, error: toUserFacingError(error) } as JobEvent);
     } finally {
       this.running.delete(jobId);

@@ -10,15 +10,33 @@ import { measureInfo } from './measure-info.ts';
  * computed on this log (no activity looks like a defect, an attribute it names is missing) keeps
  * its tile with the reason, so one bad measure never hides the others.
  */
-export function kpiBoard(log: EventLog, file: MeasuresFile, request: KpiRequest, mask: Uint8Array | null, basis: LogBasis): KpiBoard {
+export function kpiBoard(
+  log: EventLog,
+  file: MeasuresFile,
+  request: KpiRequest,
+  mask: Uint8Array | null,
+  basis: LogBasis,
+): KpiBoard {
   const period = request.period ?? 'week';
   // A missing segment attribute is the request's fault, not any measure's: say it once.
   if (request.by) caseSegments(log, request.by);
   const tiles = file.measures.map((measure): KpiTile => {
     const info = measureInfo(measure);
-    const head = { name: measure.name, title: measure.title, unit: measure.unit, per: info.per, sentence: measure.sentence };
+    const head = {
+      name: measure.name,
+      title: measure.title,
+      unit: measure.unit,
+      per: info.per,
+      sentence: measure.sentence,
+    };
     try {
-      const r = computeMeasure(log, file, measure.name, { mask, period, timeZone: request.timeZone ?? null, segmentBy: request.by ?? null, basis });
+      const r = computeMeasure(log, file, measure.name, {
+        mask,
+        period,
+        timeZone: request.timeZone ?? null,
+        segmentBy: request.by ?? null,
+        basis,
+      });
       return {
         ...head,
         value: r.summary.value,
@@ -26,7 +44,16 @@ export function kpiBoard(log: EventLog, file: MeasuresFile, request: KpiRequest,
         n: r.summary.n,
         series: r.summary.series,
         trend: r.summary.trend,
-        segments: r.segments ? r.segments.values.map(({ segment, value, median, n, series, trend }) => ({ segment, value, median, n, series, trend })) : null,
+        segments: r.segments
+          ? r.segments.values.map(({ segment, value, median, n, series, trend }) => ({
+              segment,
+              value,
+              median,
+              n,
+              series,
+              trend,
+            }))
+          : null,
         partialPeriods: r.partialPeriods,
         notes: r.notes,
         problem: null,
@@ -34,7 +61,18 @@ export function kpiBoard(log: EventLog, file: MeasuresFile, request: KpiRequest,
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       const problem = describeInputError(error);
-      return { ...head, value: null, median: null, n: 0, series: [], trend: { last: null, previous: null, change: null, slopePerPeriod: null }, segments: null, partialPeriods: [], notes: [], problem };
+      return {
+        ...head,
+        value: null,
+        median: null,
+        n: 0,
+        series: [],
+        trend: { last: null, previous: null, change: null, slopePerPeriod: null },
+        segments: null,
+        partialPeriods: [],
+        notes: [],
+        problem,
+      };
     }
   });
   return { basis, period, timeZone: request.timeZone || 'UTC', by: request.by ?? null, tiles };

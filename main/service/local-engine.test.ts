@@ -28,7 +28,10 @@ describe('LocalEngine', () => {
     expect(ws.path).toBe(join(dir, 'project'));
     const events: JobEvent[] = [];
     engine.onJobEvent((e) => events.push(e));
-    const { jobId } = await engine.startImport({ workspace: ws.path, file: { kind: 'path', path: join(DATA, 'receipt.xes') } });
+    const { jobId } = await engine.startImport({
+      workspace: ws.path,
+      file: { kind: 'path', path: join(DATA, 'receipt.xes') },
+    });
     const end = await untilEnded(engine, jobId);
     expect(end).toMatchObject({ type: 'done', result: { cases: 1434, events: 8577 } });
     const reading = events.filter((e) => e.type === 'progress' && e.phase === 'reading');
@@ -45,7 +48,10 @@ describe('LocalEngine', () => {
     const ws = await engine.createWorkspace('p');
     const csv = join(dir, 'log.csv');
     // Case a runs in January, case b in March: trimming to February leaves neither, to January only a.
-    writeFileSync(csv, 'case,activity,time\na,A,2024-01-02T10:00:00Z\na,B,2024-01-03T10:00:00Z\nb,A,2024-03-02T10:00:00Z\nb,B,2024-03-03T10:00:00Z\n');
+    writeFileSync(
+      csv,
+      'case,activity,time\na,A,2024-01-02T10:00:00Z\na,B,2024-01-03T10:00:00Z\nb,A,2024-03-02T10:00:00Z\nb,B,2024-03-03T10:00:00Z\n',
+    );
     await engine.runImport(ws.path, csv, 'log.csv', {});
     const map = await engine.processMap(ws.path, {
       activities: 1,
@@ -70,7 +76,9 @@ describe('LocalEngine', () => {
     await expect(missing).rejects.toMatchObject({ details: { hint: expect.not.stringMatching(/gemba /) } });
     await app.close();
     const cli = new LocalEngine({ mode: 'cli', userDataDir: join(dir, 'user2'), defaultWorkspaceDir: dir });
-    await expect(cli.openWorkspace(join(dir, 'moved-away'))).rejects.toMatchObject({ details: { hint: expect.stringMatching(/gemba import/) } });
+    await expect(cli.openWorkspace(join(dir, 'moved-away'))).rejects.toMatchObject({
+      details: { hint: expect.stringMatching(/gemba import/) },
+    });
     await cli.close();
   });
 
@@ -80,12 +88,15 @@ describe('LocalEngine', () => {
     const ws = await engine.createWorkspace('p');
     const csv = join(dir, 'log.csv');
     const rows = ['case,activity,time'];
-    for (let i = 0; i < 200; i++) rows.push(`c${i % 20},${i % 2 ? 'B' : 'A'},2024-01-01T${String(i % 24).padStart(2, '0')}:00:00Z`);
+    for (let i = 0; i < 200; i++)
+      rows.push(`c${i % 20},${i % 2 ? 'B' : 'A'},2024-01-01T${String(i % 24).padStart(2, '0')}:00:00Z`);
     rows.push('c1,A,yesterday');
     writeFileSync(csv, rows.join('\n') + '\n');
     const summary = await engine.runImport(ws.path, csv, 'log.csv', {});
     expect(summary.rejectedRows).toBe(1);
-    expect(await engine.rejectedRows(ws.path, summary.importId)).toEqual([{ line: 202, reason: expect.stringMatching(/yesterday/) }]);
+    expect(await engine.rejectedRows(ws.path, summary.importId)).toEqual([
+      { line: 202, reason: expect.stringMatching(/yesterday/) },
+    ]);
     const filtered = await engine.statistics(ws.path, [{ kind: 'endpoints', start: ['B'] }]);
     const all = await engine.statistics(ws.path);
     // Each case cN holds rows i ≡ N (mod 20), so its activities alternate with N's parity; cases with odd N hold only B.
@@ -98,7 +109,10 @@ describe('LocalEngine', () => {
     const dir = temp();
     const service = createEngineService({ mode: 'electron', userDataDir: join(dir, 'user'), defaultWorkspaceDir: dir });
     const ws = await service.createWorkspace('threaded');
-    const { jobId } = await service.startImport({ workspace: ws.path, file: { kind: 'path', path: join(DATA, 'running-example.xes') } });
+    const { jobId } = await service.startImport({
+      workspace: ws.path,
+      file: { kind: 'path', path: join(DATA, 'running-example.xes') },
+    });
     await untilEnded(service, jobId);
     expect((await service.statistics(ws.path)).events).toBe(42);
     await expect(service.caseDetail(ws.path, 999)).rejects.toThrow(/no case number 999/);
@@ -109,9 +123,13 @@ describe('LocalEngine', () => {
   it('in the browser mode refuses local paths: files arrive as uploads', async () => {
     const dir = temp();
     const engine = new LocalEngine({ mode: 'browser', userDataDir: join(dir, 'user'), defaultWorkspaceDir: dir });
-    await expect(engine.previewCsv({ kind: 'path', path: join(DATA, 'running-example.csv') })).rejects.toThrow(/uploading it, not by its path/);
+    await expect(engine.previewCsv({ kind: 'path', path: join(DATA, 'running-example.csv') })).rejects.toThrow(
+      /uploading it, not by its path/,
+    );
     const ws = await engine.createWorkspace('p');
-    await expect(engine.startImport({ workspace: ws.path, file: { kind: 'path', path: '/etc/passwd' } })).rejects.toThrow(/uploading it/);
+    await expect(
+      engine.startImport({ workspace: ws.path, file: { kind: 'path', path: '/etc/passwd' } }),
+    ).rejects.toThrow(/uploading it/);
     await engine.close();
   });
 });

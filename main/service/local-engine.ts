@@ -133,7 +133,12 @@ export class LocalEngine implements GembaApi {
   }
 
   async environment(): Promise<Environment> {
-    return { mode: this.options.mode, appVersion: APP_VERSION, timezone: machineTimeZone(), defaultWorkspaceDir: this.defaultWorkspaceDir };
+    return {
+      mode: this.options.mode,
+      appVersion: APP_VERSION,
+      timezone: machineTimeZone(),
+      defaultWorkspaceDir: this.defaultWorkspaceDir,
+    };
   }
 
   async recentWorkspaces(): Promise<WorkspaceRef[]> {
@@ -181,7 +186,9 @@ export class LocalEngine implements GembaApi {
     // Resolve now so a missing workspace or file fails the call itself, not a job later.
     const ws = this.sessions.get(request.workspace);
     const { path, name } = this.uploads.resolve(request.file);
-    const jobId = this.jobQueue.start('import', (signal, progress) => this.runImport(ws.path, path, name, request, signal, progress));
+    const jobId = this.jobQueue.start('import', (signal, progress) =>
+      this.runImport(ws.path, path, name, request, signal, progress),
+    );
     return { jobId };
   }
 
@@ -219,7 +226,9 @@ export class LocalEngine implements GembaApi {
   }
 
   async rejectedRows(workspace: string, importId: number, limit = 1000): Promise<RejectedRow[]> {
-    return this.sessions.get(workspace).rejectedRows(importId, Math.max(0, Math.min(REJECTED_SAMPLE_LIMIT, Math.floor(limit))));
+    return this.sessions
+      .get(workspace)
+      .rejectedRows(importId, Math.max(0, Math.min(REJECTED_SAMPLE_LIMIT, Math.floor(limit))));
   }
 
   onJobEvent(listener: (event: JobEvent) => void): () => void {

@@ -19,7 +19,10 @@ describe('logAsText', () => {
   });
 
   it('writes the filtered log as XES: the cases with B, their events only', async () => {
-    const out = await logAsText(log, basis, { format: 'xes', filters: [{ kind: 'activities', activities: ['B'], mode: 'any' }] });
+    const out = await logAsText(log, basis, {
+      format: 'xes',
+      filters: [{ kind: 'activities', activities: ['B'], mode: 'any' }],
+    });
     expect(out.fileName).toBe('orders-2024-filtered.xes');
     expect(out).toMatchObject({ cases: 2, events: 7 });
     expect(out.text.match(/<trace>/g)).toHaveLength(2);
@@ -29,7 +32,18 @@ describe('logAsText', () => {
 
   it('refuses a log above the download cap and points to the command line', async () => {
     await expect(logAsText(log, basis, { format: 'xes' }, 8)).rejects.toThrow(/9 events, more than the 8/);
-    await expect(logAsText(log, basis, { format: 'xes' }, 8)).rejects.toMatchObject({ details: { hint: expect.stringMatching(/gemba export WORKSPACE --log --format xes\.gz/) } });
-    expect((await logAsText(log, basis, { format: 'csv', filters: [{ kind: 'activities', activities: ['B'], mode: 'none' }] }, 8)).events).toBe(2);
+    await expect(logAsText(log, basis, { format: 'xes' }, 8)).rejects.toMatchObject({
+      details: { hint: expect.stringMatching(/gemba export WORKSPACE --log --format xes\.gz/) },
+    });
+    expect(
+      (
+        await logAsText(
+          log,
+          basis,
+          { format: 'csv', filters: [{ kind: 'activities', activities: ['B'], mode: 'none' }] },
+          8,
+        )
+      ).events,
+    ).toBe(2);
   });
 });

@@ -32,8 +32,18 @@ describe('map views over a workspace', () => {
   it('draws the handover of work of the filtered cases', async () => {
     const { engine, ws } = await engineWithLog();
     const all = await engine.handoverMap(ws, { activities: 1, paths: 1, view: 'frequency' });
-    expect(Object.fromEntries(all.graph.pathStats.map((p) => [`${p.from}→${p.to}`, p.count]))).toEqual({ 'Ann→Bob': 1, 'Bob→Ann': 1, 'Ann→Cid': 2, 'Ann→Ann': 1 });
-    const us = await engine.handoverMap(ws, { activities: 1, paths: 1, view: 'frequency', filters: [{ kind: 'eventAttribute', attribute: 'region', values: ['US'] }] });
+    expect(Object.fromEntries(all.graph.pathStats.map((p) => [`${p.from}→${p.to}`, p.count]))).toEqual({
+      'Ann→Bob': 1,
+      'Bob→Ann': 1,
+      'Ann→Cid': 2,
+      'Ann→Ann': 1,
+    });
+    const us = await engine.handoverMap(ws, {
+      activities: 1,
+      paths: 1,
+      view: 'frequency',
+      filters: [{ kind: 'eventAttribute', attribute: 'region', values: ['US'] }],
+    });
     expect(us.graph.cases).toBe(2);
     expect(us.graph.pathStats.map((p) => `${p.from}→${p.to}`).sort()).toEqual(['Ann→Ann', 'Ann→Cid']);
     await engine.close();
@@ -41,19 +51,35 @@ describe('map views over a workspace', () => {
 
   it('replays the filtered cases over the shown activities', async () => {
     const { engine, ws } = await engineWithLog();
-    const replay = await engine.replayPaths(ws, { activities: ['A', 'C'], filters: [{ kind: 'timeRange', mode: 'started', from: '2024-03-01T00:00:00Z', to: '2024-03-31T00:00:00Z' }] });
+    const replay = await engine.replayPaths(ws, {
+      activities: ['A', 'C'],
+      filters: [{ kind: 'timeRange', mode: 'started', from: '2024-03-01T00:00:00Z', to: '2024-03-31T00:00:00Z' }],
+    });
     // b and c, B left out: b A→C in 2 h, c A→C in 2 h starting 3 days later.
-    expect(replay).toMatchObject({ cases: 2, caseOffsets: [0, 2, 4], activity: [0, 1, 0, 1], time: [0, 7200, 259_200, 266_400] });
+    expect(replay).toMatchObject({
+      cases: 2,
+      caseOffsets: [0, 2, 4],
+      activity: [0, 1, 0, 1],
+      time: [0, 7200, 259_200, 266_400],
+    });
     await engine.close();
   });
 
   it('compares two segments within the filters in force', async () => {
     const { engine, ws } = await engineWithLog();
-    const region = (value: string) => ({ label: value, filters: [{ kind: 'eventAttribute' as const, attribute: 'region', values: [value] }] });
-    const result = await engine.compareSegments(ws, { a: region('EU'), b: region('US'), map: { activities: 1, paths: 1, view: 'frequency' } });
+    const region = (value: string) => ({
+      label: value,
+      filters: [{ kind: 'eventAttribute' as const, attribute: 'region', values: [value] }],
+    });
+    const result = await engine.compareSegments(ws, {
+      a: region('EU'),
+      b: region('US'),
+      map: { activities: 1, paths: 1, view: 'frequency' },
+    });
     expect([result.casesA, result.casesB]).toEqual([1, 2]);
     // A→B: 1 of 1 EU case, 1 of 2 US cases → -50 points; A→C only in US (case b): 1 of 2 → +50 points.
-    const find = (from: string, to: string) => result.elements.find((e) => e.kind === 'path' && e.from === from && e.to === to);
+    const find = (from: string, to: string) =>
+      result.elements.find((e) => e.kind === 'path' && e.from === from && e.to === to);
     expect(find('A', 'B')).toMatchObject({ casesA: 1, casesB: 1, shareDifference: -0.5 });
     expect(find('A', 'C')).toMatchObject({ casesA: 0, casesB: 1, shareDifference: 0.5 });
     expect(result.mapA.graph.cases).toBe(1);

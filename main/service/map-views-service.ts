@@ -1,4 +1,12 @@
-import type { MapViewCalls, ProcessMap, ProcessMapRequest, ReplayPaths, ReplayRequest, SegmentComparison, SegmentMapRequest } from '../../preload/api.ts';
+import type {
+  MapViewCalls,
+  ProcessMap,
+  ProcessMapRequest,
+  ReplayPaths,
+  ReplayRequest,
+  SegmentComparison,
+  SegmentMapRequest,
+} from '../../preload/api.ts';
 import { directlyFollows, filteredLog } from '../engine/analysis/index.ts';
 import { handoverMap, processMap, replayPaths, segmentDifferences } from '../engine/map/index.ts';
 import type { WorkspaceSessions } from './workspace-sessions.ts';

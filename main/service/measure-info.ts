@@ -1,5 +1,11 @@
 import type { ChartType, MeasureInfo, MeasuresInfo, MeasuresSchema } from '../../preload/api.ts';
-import { CHARTS_OF_BLOCK, UNIT_OF_BLOCK, type CaseCondition, type Measure, type MeasuresFile } from '../engine/measures/index.ts';
+import {
+  CHARTS_OF_BLOCK,
+  UNIT_OF_BLOCK,
+  type CaseCondition,
+  type Measure,
+  type MeasuresFile,
+} from '../engine/measures/index.ts';
 
 /**
  * The measurement schema as the UI lists it: each measure with what it is computed per, the charts

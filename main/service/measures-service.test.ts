@@ -29,12 +29,31 @@ describe('measures over the contract', () => {
     const detail = await engine.measure(ws, { measure: 'cycle_time', by: 'region', units: true });
     expect(detail.summary.value).toBe(6);
     expect(detail.summary.series.map((p) => p.value)).toEqual([4, 4, 11]);
-    expect(detail.chart.input).toMatchObject({ kind: 'variables', subgroups: [[2, 4, 6], [3, 5], [10, 12]], labels: ['2024-01-01', '2024-01-08', '2024-01-15'] });
+    expect(detail.chart.input).toMatchObject({
+      kind: 'variables',
+      subgroups: [
+        [2, 4, 6],
+        [3, 5],
+        [10, 12],
+      ],
+      labels: ['2024-01-01', '2024-01-08', '2024-01-15'],
+    });
     const north = detail.segments!.values.find((v) => v.segment === 'north')!;
     expect(north.value).toBe(6.25);
-    expect(detail.units!.map((u) => `${u.case}:${u.value}`)).toEqual(['c1:2', 'c2:4', 'c3:6', 'c4:3', 'c5:5', 'c6:10', 'c7:12']);
+    expect(detail.units!.map((u) => `${u.case}:${u.value}`)).toEqual([
+      'c1:2',
+      'c2:4',
+      'c3:6',
+      'c4:3',
+      'c5:5',
+      'c6:10',
+      'c7:12',
+    ]);
     // Filtered like every view: only the south cases.
-    const south = await engine.measure(ws, { measure: 'cycle_time', filters: [{ kind: 'eventAttribute', attribute: 'region', values: ['south'] }] });
+    const south = await engine.measure(ws, {
+      measure: 'cycle_time',
+      filters: [{ kind: 'eventAttribute', attribute: 'region', values: ['south'] }],
+    });
     expect(south.summary.value).toBeCloseTo(17 / 3, 12);
     expect(() => checkCallArguments('measure', [ws, { measure: 'cycle_time', units: 'yes' }])).toThrow(/units/);
     expect(() => checkCallArguments('measure', [ws, { measure: 'cycle_time', period: 'fortnight' }])).toThrow(/period/);
@@ -43,11 +62,21 @@ describe('measures over the contract', () => {
   it('lists the workspace copy of the schema with the charts that fit each measure', async () => {
     const info = await engine.measures(ws);
     expect(info.path).toBe(join(ws, 'measures.json'));
-    expect(JSON.parse(readFileSync(info.path, 'utf8')).measures.map((m: { name: string }) => m.name)).toEqual(info.measures.map((m) => m.name));
+    expect(JSON.parse(readFileSync(info.path, 'utf8')).measures.map((m: { name: string }) => m.name)).toEqual(
+      info.measures.map((m) => m.name),
+    );
     const cycle = info.measures.find((m) => m.name === 'cycle_time')!;
-    expect(cycle).toMatchObject({ per: 'completed case', takesActivity: false, charts: ['xbar-s', 'xbar-r', 'imr', 'ewma', 'cusum'] });
+    expect(cycle).toMatchObject({
+      per: 'completed case',
+      takesActivity: false,
+      charts: ['xbar-s', 'xbar-r', 'imr', 'ewma', 'cusum'],
+    });
     expect(info.measures.find((m) => m.name === 'waiting_time')!.takesActivity).toBe(true);
-    expect(info.measures.find((m) => m.name === 'defect_rate')).toMatchObject({ per: 'completed case', charts: ['p', 'laney-p', 'np'], takesActivity: true });
+    expect(info.measures.find((m) => m.name === 'defect_rate')).toMatchObject({
+      per: 'completed case',
+      charts: ['p', 'laney-p', 'np'],
+      takesActivity: true,
+    });
   });
 
   it('offers the log’s activities, attributes and suggestions to pick the parameters from', async () => {
@@ -110,13 +139,28 @@ describe('measures over the contract', () => {
     // The log runs from Tuesday 2024-01-02 08:00 to Thursday 2024-01-18 08:00: its first week is
     // covered for 136 of 168 hours, its last for 80; each such point says how much.
     expect(view.points).toEqual([
-      { label: '2024-01-01', from: '2024-01-01T00:00:00.000Z', to: '2024-01-08T00:00:00.000Z', cases: 3, covered: expect.closeTo(136 / 168, 6) },
+      {
+        label: '2024-01-01',
+        from: '2024-01-01T00:00:00.000Z',
+        to: '2024-01-08T00:00:00.000Z',
+        cases: 3,
+        covered: expect.closeTo(136 / 168, 6),
+      },
       { label: '2024-01-08', from: '2024-01-08T00:00:00.000Z', to: '2024-01-15T00:00:00.000Z', cases: 2 },
-      { label: '2024-01-15', from: '2024-01-15T00:00:00.000Z', to: '2024-01-22T00:00:00.000Z', cases: 2, covered: expect.closeTo(80 / 168, 6) },
+      {
+        label: '2024-01-15',
+        from: '2024-01-15T00:00:00.000Z',
+        to: '2024-01-22T00:00:00.000Z',
+        cases: 2,
+        covered: expect.closeTo(80 / 168, 6),
+      },
     ]);
     expect(view.tests.map((t) => t.description)[1]).toBe('Test 2: 9 points in a row on same side of center line');
     const behind = await engine.chartPointCases(ws, { measure: 'cycle_time', period: 'week' }, 2);
-    expect(behind).toMatchObject({ cases: 2, filter: { kind: 'cases', caseIds: ['c6', 'c7'], label: 'Cycle time, week of 2024-01-15' } });
+    expect(behind).toMatchObject({
+      cases: 2,
+      filter: { kind: 'cases', caseIds: ['c6', 'c7'], label: 'Cycle time, week of 2024-01-15' },
+    });
     // The chip filters every view to exactly those cases.
     expect((await engine.statistics(ws, [behind.filter])).cases).toBe(2);
     await expect(engine.chartPointCases(ws, { measure: 'cycle_time' }, 3)).rejects.toThrow(/no point 3; it has 3/);
@@ -137,38 +181,64 @@ describe('measures over the contract', () => {
     expect(cap.indices.cp).toBeNull();
     expect(cap.histogram.usl).toBe(11);
     // Leaving c6 and c7’s week out of the limits leaves it out of capability too.
-    expect((await engine.controlChart(ws, { measure: 'cycle_time', specs: { usl: 11 }, exclude: [2] })).capability!.observedPpm.total).toBe(0);
+    expect(
+      (await engine.controlChart(ws, { measure: 'cycle_time', specs: { usl: 11 }, exclude: [2] })).capability!
+        .observedPpm.total,
+    ).toBe(0);
     // A baseline of the first two weeks (c1–c5, week means 4 h and 4 h) is what capability describes, as the limits do.
-    const based = await engine.controlChart(ws, { measure: 'cycle_time', specs: { usl: 11 }, baseline: { from: '2024-01-01', to: '2024-01-08' } });
+    const based = await engine.controlChart(ws, {
+      measure: 'cycle_time',
+      specs: { usl: 11 },
+      baseline: { from: '2024-01-01', to: '2024-01-08' },
+    });
     expect(based.capability!.n).toBe(5);
     expect(based.capability!.mean).toBeCloseTo((4 * 3 + 4 * 2) / 5, 12);
     expect(based.capability!.observedPpm.total).toBe(0);
     expect(based.notes.join(' ')).toContain("Capability uses the baseline's 2 points (2024-01-01 to 2024-01-08)");
-    expect((await engine.controlChart(ws, { measure: 'cycle_time', specs: { usl: 11 }, baseline: 1 })).capability!.n).toBe(3);
+    expect(
+      (await engine.controlChart(ws, { measure: 'cycle_time', specs: { usl: 11 }, baseline: 1 })).capability!.n,
+    ).toBe(3);
     const share = await engine.controlChart(ws, { measure: 'rework_rate', specs: { usl: 0.1 } });
     expect(share.capability).toBeNull();
     expect(share.notes.join(' ')).toContain('Capability is for measured values');
-    await expect(engine.controlChart(ws, { measure: 'cycle_time', specs: { lsl: 5, usl: 2 } })).rejects.toThrow(/LSL \(5\) must be below the USL \(2\)/);
+    await expect(engine.controlChart(ws, { measure: 'cycle_time', specs: { lsl: 5, usl: 2 } })).rejects.toThrow(
+      /LSL \(5\) must be below the USL \(2\)/,
+    );
   });
 
   it('weeks in the user’s zone start at local midnight', async () => {
     const view = await engine.controlChart(ws, { measure: 'cycle_time', timeZone: 'Europe/Berlin' });
-    expect(view.points[0]).toMatchObject({ label: '2024-01-01', from: '2023-12-31T23:00:00.000Z', to: '2024-01-07T23:00:00.000Z' });
+    expect(view.points[0]).toMatchObject({
+      label: '2024-01-01',
+      from: '2023-12-31T23:00:00.000Z',
+      to: '2024-01-07T23:00:00.000Z',
+    });
   });
 
   it('a baseline given as dates: limits from the points whose period starts in it, named as such, no point "excluded"', async () => {
-    const view = await engine.controlChart(ws, { measure: 'throughput', baseline: { from: '2024-01-08', to: '2024-01-31' } });
+    const view = await engine.controlChart(ws, {
+      measure: 'throughput',
+      baseline: { from: '2024-01-08', to: '2024-01-31' },
+    });
     expect(view.charts[0].name).toBe('I');
     expect(view.charts[0].points).toEqual([3, 2, 2]);
     expect(view.charts[0].excluded).toEqual([]);
     expect(view.charts[0].baselinePoints).toEqual([1, 2]);
     // I chart centre from weeks 2 and 3 only: (2 + 2) / 2.
     expect(view.charts[0].center).toBe(2);
-    await expect(engine.controlChart(ws, { measure: 'throughput', baseline: { from: '2024-01-20', to: '2024-01-31' } })).rejects.toThrow(/holds 0 points/);
+    await expect(
+      engine.controlChart(ws, { measure: 'throughput', baseline: { from: '2024-01-20', to: '2024-01-31' } }),
+    ).rejects.toThrow(/holds 0 points/);
   });
 
   it('a date baseline with phases: the baseline sets phase 1, and one that runs into phase 2 is named in dates', async () => {
-    await expect(engine.controlChart(ws, { measure: 'throughput', baseline: { from: '2024-01-01', to: '2024-01-31' }, phases: [1] })).rejects.toThrow(
+    await expect(
+      engine.controlChart(ws, {
+        measure: 'throughput',
+        baseline: { from: '2024-01-01', to: '2024-01-31' },
+        phases: [1],
+      }),
+    ).rejects.toThrow(
       /covers points 0 to 2 \(2024-01-01 to 2024-01-15\), but the second phase starts at point 1 \(2024-01-08\)/,
     );
   });
@@ -180,15 +250,31 @@ describe('measures over the contract', () => {
     expect(view.points.map((p) => p.caseId)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7']);
     const behind = await engine.chartPointCases(ws, { measure: 'cycle_time', byUnit: true }, 5);
     expect(behind.filter).toMatchObject({ kind: 'cases', caseIds: ['c6'], label: 'Cycle time, case c6' });
-    await expect(engine.controlChart(ws, { measure: 'cycle_time', byUnit: true, chart: 'xbar-s' })).rejects.toThrow(/needs subgroups/);
-    await expect(engine.controlChart(ws, { measure: 'throughput', byUnit: true })).rejects.toThrow(/one value per period/);
+    await expect(engine.controlChart(ws, { measure: 'cycle_time', byUnit: true, chart: 'xbar-s' })).rejects.toThrow(
+      /needs subgroups/,
+    );
+    await expect(engine.controlChart(ws, { measure: 'throughput', byUnit: true })).rejects.toThrow(
+      /one value per period/,
+    );
   });
 
   it('arguments off the wire are checked and named', () => {
-    expect(() => checkCallArguments('controlChart', [ws, { measure: 'cycle_time', chart: 'pie' }])).toThrow(/controlChart argument 2.chart must be one of imr/);
-    expect(() => checkCallArguments('controlChart', [ws, { measure: 'cycle_time', rules: 'all' }])).toThrow(/rules must be test numbers or one of/);
-    expect(() => checkCallArguments('controlChart', [ws, { measure: 'cycle_time', testK: { 9: 2 } }])).toThrow(/testK.9 is not a test number/);
-    expect(() => checkCallArguments('kpis', [ws, { period: 'year' }])).toThrow(/period must be one of day, week, month/);
-    expect(checkCallArguments('chartPointCases', [ws, { measure: 'x', rules: [1, 2] }, 0])).toEqual([ws, { measure: 'x', rules: [1, 2] }, 0]);
+    expect(() => checkCallArguments('controlChart', [ws, { measure: 'cycle_time', chart: 'pie' }])).toThrow(
+      /controlChart argument 2.chart must be one of imr/,
+    );
+    expect(() => checkCallArguments('controlChart', [ws, { measure: 'cycle_time', rules: 'all' }])).toThrow(
+      /rules must be test numbers or one of/,
+    );
+    expect(() => checkCallArguments('controlChart', [ws, { measure: 'cycle_time', testK: { 9: 2 } }])).toThrow(
+      /testK.9 is not a test number/,
+    );
+    expect(() => checkCallArguments('kpis', [ws, { period: 'year' }])).toThrow(
+      /period must be one of day, week, month/,
+    );
+    expect(checkCallArguments('chartPointCases', [ws, { measure: 'x', rules: [1, 2] }, 0])).toEqual([
+      ws,
+      { measure: 'x', rules: [1, 2] },
+      0,
+    ]);
   });
 });

@@ -1,7 +1,28 @@
-import type { MeasureDetail, MeasureRequest, MeasureParameterChoices, ChartPointCases, ControlChartRequest, ControlChartView, KpiBoard, KpiRequest, MeasuresCalls, MeasuresInfo, MeasuresSchema } from '../../preload/api.ts';
+import type {
+  MeasureDetail,
+  MeasureRequest,
+  MeasureParameterChoices,
+  ChartPointCases,
+  ControlChartRequest,
+  ControlChartView,
+  KpiBoard,
+  KpiRequest,
+  MeasuresCalls,
+  MeasuresInfo,
+  MeasuresSchema,
+} from '../../preload/api.ts';
 import { filteredLog } from '../engine/analysis/index.ts';
 import type { EventLog } from '../engine/eventlog/index.ts';
-import { caseCompletion, computeMeasure, measureReport, measuresPath, parameterChoices, restoreDefaultMeasures, saveMeasures, workspaceMeasures } from '../engine/measures/index.ts';
+import {
+  caseCompletion,
+  computeMeasure,
+  measureReport,
+  measuresPath,
+  parameterChoices,
+  restoreDefaultMeasures,
+  saveMeasures,
+  workspaceMeasures,
+} from '../engine/measures/index.ts';
 import { chartData, chartPointCases, controlChartView, type ChartData } from './control-chart-view.ts';
 import { kpiBoard } from './kpi-board.ts';
 import { measuresInfo } from './measure-info.ts';

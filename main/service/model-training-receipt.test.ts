@@ -42,20 +42,26 @@ describe('training on receipt.xes', () => {
     expect(result.models.map((m) => m.modelVersion)).toEqual(['anomaly v1']);
     const why = Object.fromEntries(result.skipped.map((s) => [s.kind, s.reason]));
     expect(why['remaining-time']).toContain('the remaining-time model needs at least 50 completed cases');
-    expect(why['remaining-time']).toContain('"T15 Print document X request unlicensed" as the end activity the log has 39 completed of 1434');
+    expect(why['remaining-time']).toContain(
+      '"T15 Print document X request unlicensed" as the end activity the log has 39 completed of 1434',
+    );
     expect(why.bottleneck).toContain('the bottleneck model needs at least 50 completed cases');
     // Exactly what was saved: the anomaly model alone.
     expect((await engine.models(workspace)).versions.map((v) => v.label)).toEqual(['anomaly v1']);
   }, 60_000);
 
   it('asked for a model the log cannot support alone, answers an input error with the reason', async () => {
-    await expect(trainModels({ workspace, models: ['bottleneck'], timeZone: 'UTC' }, () => {})).rejects.toThrow(/No model could be trained on this log/);
+    await expect(trainModels({ workspace, models: ['bottleneck'], timeZone: 'UTC' }, () => {})).rejects.toThrow(
+      /No model could be trained on this log/,
+    );
   });
 });
 
 describe('a fault while training says exactly what the workspace holds', () => {
   it('names the versions saved before it, and never claims the workspace was unchanged when it was', () => {
-    const after = toUserFacingError(failedAfter('bottleneck', new TypeError('boom'), ['anomaly v2', 'remaining-time v2']));
+    const after = toUserFacingError(
+      failedAfter('bottleneck', new TypeError('boom'), ['anomaly v2', 'remaining-time v2']),
+    );
     expect(after).toEqual({
       kind: 'internal',
       message: 'Internal error while training the bottleneck model: boom',

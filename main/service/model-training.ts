@@ -6,7 +6,14 @@ import { workspaceMeasures } from '../engine/measures/index.ts';
 import type { Workspace } from '../engine/workspace/index.ts';
 import { driftSince, scoreFindings, subLog, trainAnomalyModel } from '../../models/anomaly/index.ts';
 import { machineTimeZone } from '../engine/import/timestamps/index.ts';
-import { bottleneckEntry, bottlenecksNow, runningCaseEntry, trainBottleneckModel, trainRunningCaseModel, type RunningCaseTarget } from '../../models/predict/index.ts';
+import {
+  bottleneckEntry,
+  bottlenecksNow,
+  runningCaseEntry,
+  trainBottleneckModel,
+  trainRunningCaseModel,
+  type RunningCaseTarget,
+} from '../../models/predict/index.ts';
 import { FindingsStore, ModelRegistry, type DataBasis } from '../../models/registry/index.ts';
 import type { JobProgress } from './job-queue.ts';
 import { WorkspaceSessions } from './workspace-sessions.ts';
@@ -34,12 +41,18 @@ export function measuresSlaHours(ws: Workspace): number | null {
 
 /** Why the log itself rules a model out (whatever is chosen), or null. */
 export function logRulesOut(kind: TrainableModel, log: EventLog): string | null {
-  if (log.caseCount < MIN_TRAINING_CASES) return `it needs at least ${MIN_TRAINING_CASES} cases (the log has ${log.caseCount})`;
+  if (log.caseCount < MIN_TRAINING_CASES)
+    return `it needs at least ${MIN_TRAINING_CASES} cases (the log has ${log.caseCount})`;
   return null;
 }
 
 /** Null when the log supports the model with this request, else why not, in words. */
-export function whyNotTrainable(kind: TrainableModel, log: EventLog, request: TrainingRequest, slaHours: number | null): string | null {
+export function whyNotTrainable(
+  kind: TrainableModel,
+  log: EventLog,
+  request: TrainingRequest,
+  slaHours: number | null,
+): string | null {
   const ruledOut = logRulesOut(kind, log);
   if (ruledOut) return ruledOut;
   switch (kind) {
@@ -48,9 +61,12 @@ export function whyNotTrainable(kind: TrainableModel, log: EventLog, request: Tr
     case 'bottleneck':
       return null;
     case 'sla-breach':
-      return slaHours === null ? 'it needs the SLA in hours (--sla HOURS on the command line, the SLA field in Models, or an SLA target in the measures)' : null;
+      return slaHours === null
+        ? 'it needs the SLA in hours (--sla HOURS on the command line, the SLA field in Models, or an SLA target in the measures)'
+        : null;
     case 'outcome':
-      if (!request.outcome) return 'it needs the activity whose reaching it predicts (--outcome ACTIVITY, or the outcome field in Models): an escalation, a rework step';
+      if (!request.outcome)
+        return 'it needs the activity whose reaching it predicts (--outcome ACTIVITY, or the outcome field in Models): an escalation, a rework step';
       return log.activities.includes(request.outcome) ? null : `"${request.outcome}" is not an activity of this log`;
   }
 }
@@ -64,7 +80,11 @@ const ORDER: readonly TrainableModel[] = ['anomaly', 'remaining-time', 'sla-brea
  * so the engine thread keeps answering the map; progress counts models (done = finished + the
  * share of the one in hand).
  */
-export async function trainModels(input: TrainingInput, progress: JobProgress, signal?: AbortSignal): Promise<TrainingResult> {
+export async function trainModels(
+  input: TrainingInput,
+  progress: JobProgress,
+  signal?: AbortSignal,
+): Promise<TrainingResult> {
   const sessions = new WorkspaceSessions(input.workspace);
   try {
     const { workspace, log, basis } = sessions.currentLog(input.workspace);
@@ -80,7 +100,10 @@ export async function trainModels(input: TrainingInput, progress: JobProgress, s
       else if (input.models?.length) throw new InputError(`The ${kind} model cannot be trained on this log: ${why}.`);
       else skipped.push({ kind, reason: why });
     }
-    if (plan.length === 0) throw new InputError('No model can be trained on this log.', { hint: skipped.map((s) => `${s.kind}: ${s.reason}.`).join(' ') });
+    if (plan.length === 0)
+      throw new InputError('No model can be trained on this log.', {
+        hint: skipped.map((s) => `${s.kind}: ${s.reason}.`).join(' '),
+      });
     const dataBasis: Omit<DataBasis, 'cases' | 'events'> = {
       importId: basis.importId,
       fileName: basis.fileName,
@@ -95,13 +118,24 @@ export async function trainModels(input: TrainingInput, progress: JobProgress, s
     const saved: string[] = [];
     for (const [i, kind] of plan.entries()) {
       throwIfCancelled(signal);
-      const step = (phase: string, share: number) => progress(`${kind}: ${phase}`, i + Math.min(1, Math.max(0, share)), plan.length);
+      const step = (phase: string, share: number) =>
+        progress(`${kind}: ${phase}`, i + Math.min(1, Math.max(0, share)), plan.length);
       step('starting', 0);
-      const context: TrainingContext = { ws: workspace, log, mask, basis: dataBasis, timeZone: zone, step, signal, saved: (label) => saved.push(label) };
+      const context: TrainingContext = {
+        ws: workspace,
+        log,
+        mask,
+        basis: dataBasis,
+        timeZone: zone,
+        step,
+        signal,
+        saved: (label) => saved.push(label),
+      };
       try {
         if (kind === 'anomaly') models.push(await trainAnomaly(context));
         else if (kind === 'bottleneck') models.push(trainBottleneck(context, input.endActivities));
-        else models.push(trainRunningCase(context, targetOf(kind, input, slaHours), input.endActivities, input.segmentBy));
+        else
+          models.push(trainRunningCase(context, targetOf(kind, input, slaHours), input.endActivities, input.segmentBy));
       } catch (error) {
         // A model the log cannot support (too few completed cases, no waits to learn from) is
         // skipped with its reason; the models before and after it are still trained.
@@ -111,7 +145,10 @@ export async function trainModels(input: TrainingInput, progress: JobProgress, s
       }
       progress(`${kind}: done`, i + 1, plan.length);
     }
-    if (models.length === 0) throw new InputError('No model could be trained on this log.', { hint: skipped.map((s) => `${s.kind}: ${s.reason}`).join(' ') });
+    if (models.length === 0)
+      throw new InputError('No model could be trained on this log.', {
+        hint: skipped.map((s) => `${s.kind}: ${s.reason}`).join(' '),
+      });
     return { models, skipped };
   } finally {
     sessions.closeAll();
@@ -127,7 +164,11 @@ export function failedAfter(kind: TrainableModel, error: unknown, saved: readonl
   const kept = saved.length
     ? `Saved before it and kept: ${saved.join(', ')}; the ${kind} model was not saved.`
     : 'No model was saved; the workspace was not changed.';
-  return new ReportedError({ kind: 'internal', message: `Internal error while training the ${kind} model: ${message}`, hint: `${kept} This is a bug in Gemba.` });
+  return new ReportedError({
+    kind: 'internal',
+    message: `Internal error while training the ${kind} model: ${message}`,
+    hint: `${kept} This is a bug in Gemba.`,
+  });
 }
 
 function targetOf(kind: TrainableModel, request: TrainingRequest, slaHours: number | null): RunningCaseTarget {
@@ -151,11 +192,22 @@ interface TrainingContext {
   saved: (label: string) => void;
 }
 
-async function trainAnomaly({ ws, log, mask, basis, timeZone, step, signal, saved }: TrainingContext): Promise<TrainedModel> {
+async function trainAnomaly({
+  ws,
+  log,
+  mask,
+  basis,
+  timeZone,
+  step,
+  signal,
+  saved,
+}: TrainingContext): Promise<TrainedModel> {
   const registry = new ModelRegistry(ws);
   const previous = registry.latest('anomaly');
   const drift = previous ? driftSince(log, mask, previous) : null;
-  const model = registry.save(trainAnomalyModel(log, { basis, mask, timeZone }, { onProgress: (phase, done) => step(phase, 0.8 * done), signal }));
+  const model = registry.save(
+    trainAnomalyModel(log, { basis, mask, timeZone }, { onProgress: (phase, done) => step(phase, 0.8 * done), signal }),
+  );
   saved(model.label);
   step('scoring findings', 0.85);
   const { findings } = await scoreFindings(log, model, { mask }, { signal });
@@ -170,33 +222,84 @@ async function trainAnomaly({ ws, log, mask, basis, timeZone, step, signal, save
     metrics: model.metrics,
     trainingMs: model.trainingMs,
     findings: counts,
-    ...(previous && drift ? { driftSincePrevious: { model: previous.label, features: drift.slice(0, 5), shifted: drift.filter((d) => d.level === 'shift').length } } : {}),
+    ...(previous && drift
+      ? {
+          driftSincePrevious: {
+            model: previous.label,
+            features: drift.slice(0, 5),
+            shifted: drift.filter((d) => d.level === 'shift').length,
+          },
+        }
+      : {}),
   };
 }
 
-function trainRunningCase({ ws, log, mask, basis, timeZone, step, signal, saved }: TrainingContext, target: RunningCaseTarget, endActivities: string[] | undefined, segmentBy: string | undefined): TrainedModel {
+function trainRunningCase(
+  { ws, log, mask, basis, timeZone, step, signal, saved }: TrainingContext,
+  target: RunningCaseTarget,
+  endActivities: string[] | undefined,
+  segmentBy: string | undefined,
+): TrainedModel {
   const started = performance.now();
   const training = mask ? subLog(log, mask) : log;
-  const { model, evaluation } = trainRunningCaseModel(training, target, { endActivities, segmentBy, timeZone, signal, onProgress: (s) => step(s.message.toLowerCase(), s.fraction) });
+  const { model, evaluation } = trainRunningCaseModel(training, target, {
+    endActivities,
+    segmentBy,
+    timeZone,
+    signal,
+    onProgress: (s) => step(s.message.toLowerCase(), s.fraction),
+  });
   const full: DataBasis = { ...basis, cases: training.caseCount, events: training.eventCount };
   const entry = runningCaseEntry(model, evaluation, full, performance.now() - started);
   // The segment the evaluation was split by, so the fairness view can name it.
   const record = new ModelRegistry(ws).save(segmentBy ? { ...entry, metrics: { ...entry.metrics, segmentBy } } : entry);
   saved(record.label);
-  return { kind: target.kind, modelVersion: record.label, dataFingerprint: record.dataFingerprint, metrics: record.metrics, trainingMs: record.trainingMs };
+  return {
+    kind: target.kind,
+    modelVersion: record.label,
+    dataFingerprint: record.dataFingerprint,
+    metrics: record.metrics,
+    trainingMs: record.trainingMs,
+  };
 }
 
 /** Per activity, how its wait responds to workload; findings of kind `bottleneck` name where waits will build now. */
-function trainBottleneck({ ws, log, mask, basis, timeZone, step, signal, saved }: TrainingContext, endActivities: string[] | undefined): TrainedModel {
+function trainBottleneck(
+  { ws, log, mask, basis, timeZone, step, signal, saved }: TrainingContext,
+  endActivities: string[] | undefined,
+): TrainedModel {
   const started = performance.now();
   const training = mask ? subLog(log, mask) : log;
-  const model = trainBottleneckModel(training, { endActivities, timeZone, signal, onProgress: (s) => step(s.message.toLowerCase(), 0.9 * s.fraction) });
-  const record = new ModelRegistry(ws).save(bottleneckEntry(model, { ...basis, cases: training.caseCount, events: training.eventCount }, performance.now() - started));
+  const model = trainBottleneckModel(training, {
+    endActivities,
+    timeZone,
+    signal,
+    onProgress: (s) => step(s.message.toLowerCase(), 0.9 * s.fraction),
+  });
+  const record = new ModelRegistry(ws).save(
+    bottleneckEntry(
+      model,
+      { ...basis, cases: training.caseCount, events: training.eventCount },
+      performance.now() - started,
+    ),
+  );
   saved(record.label);
   step('naming where waits build', 0.95);
-  const findings = bottlenecksNow(training, model).map((f) => ({ ...f, id: `${record.label.replace(' ', '-')}:${f.activity}`, modelVersion: record.label, dataFingerprint: record.dataFingerprint }));
+  const findings = bottlenecksNow(training, model).map((f) => ({
+    ...f,
+    id: `${record.label.replace(' ', '-')}:${f.activity}`,
+    modelVersion: record.label,
+    dataFingerprint: record.dataFingerprint,
+  }));
   new FindingsStore(ws).record(record.id, basis.importId, findings);
-  return { kind: 'bottleneck', modelVersion: record.label, dataFingerprint: record.dataFingerprint, metrics: record.metrics, trainingMs: record.trainingMs, findings: { bottleneck: findings.length } };
+  return {
+    kind: 'bottleneck',
+    modelVersion: record.label,
+    dataFingerprint: record.dataFingerprint,
+    metrics: record.metrics,
+    trainingMs: record.trainingMs,
+    findings: { bottleneck: findings.length },
+  };
 }
 
 /** "The remaining-time model needs …" reads on after "remaining-time: skipped, ". */

@@ -3,7 +3,18 @@ import type { ModelRecord } from '../../models/registry/index.ts';
 import { baselineWarning, hoursInWords } from './model-versions.ts';
 
 const record = (label: string, maeHours: number, baselineHours: number) =>
-  ({ label, details: { evaluation: { kind: 'remaining-time', workInProgress: { maeHours, bestBaseline: { baseline: 'median after the last activity', value: baselineHours } } } } }) as unknown as ModelRecord;
+  ({
+    label,
+    details: {
+      evaluation: {
+        kind: 'remaining-time',
+        workInProgress: {
+          maeHours,
+          bestBaseline: { baseline: 'median after the last activity', value: baselineHours },
+        },
+      },
+    },
+  }) as unknown as ModelRecord;
 
 describe('hoursInWords', () => {
   it('keeps up to two days in hours and says days beyond', () => {
@@ -24,7 +35,9 @@ describe('baselineWarning', () => {
   });
 
   it('warns on a losing version that is used because none wins, and names newer versions passed over', () => {
-    expect(baselineWarning(record('remaining-time v1', 120, 100), true, [])).toMatch(/^Loses to its best baseline: .*20\.0% worse\. No version beats it, so this one is used/);
+    expect(baselineWarning(record('remaining-time v1', 120, 100), true, [])).toMatch(
+      /^Loses to its best baseline: .*20\.0% worse\. No version beats it, so this one is used/,
+    );
     expect(baselineWarning(record('remaining-time v1', 80, 100), true, [record('remaining-time v2', 120, 100)])).toBe(
       'remaining-time v2, trained later, loses to its best baseline and is not used.',
     );

@@ -1,4 +1,10 @@
-import type { BaselineFigure, FeatureDriftFigure, LogBasis, ModelVersionInfo, TrainableModel } from '../../preload/api.ts';
+import type {
+  BaselineFigure,
+  FeatureDriftFigure,
+  LogBasis,
+  ModelVersionInfo,
+  TrainableModel,
+} from '../../preload/api.ts';
 import type { EventLog } from '../engine/eventlog/index.ts';
 import { driftSince } from '../../models/anomaly/index.ts';
 import { losesToBaseline, type RunningCaseEvaluation } from '../../models/predict/index.ts';
@@ -13,7 +19,15 @@ const DRIFT_SHOWN = 10;
 /** The basis of a model as the UI shows it (counts of fixes and filters, not their bodies). */
 export function basisSummary(record: Pick<ModelRecord, 'basis'>): ModelVersionInfo['basis'] {
   const b = record.basis;
-  return { importId: b.importId, fileName: b.fileName, sha256: b.sha256, cases: b.cases, events: b.events, fixes: b.fixesInForce.length, filters: b.filters.length };
+  return {
+    importId: b.importId,
+    fileName: b.fileName,
+    sha256: b.sha256,
+    cases: b.cases,
+    events: b.events,
+    fixes: b.fixesInForce.length,
+    filters: b.filters.length,
+  };
 }
 
 /** True when the log now in use is not the one the model saw (another import, other fixes). */
@@ -32,7 +46,13 @@ export function isStale(record: Pick<ModelRecord, 'basis'>, current: LogBasis): 
  * a running-case model's drift is the one its evaluation measured, training period against the
  * later test period. Metrics sit beside the baselines the model has to beat.
  */
-export function modelVersionInfo(record: ModelRecord, current: boolean, log: EventLog | null, basis: LogBasis | null, passedOver: readonly ModelRecord[] = []): ModelVersionInfo {
+export function modelVersionInfo(
+  record: ModelRecord,
+  current: boolean,
+  log: EventLog | null,
+  basis: LogBasis | null,
+  passedOver: readonly ModelRecord[] = [],
+): ModelVersionInfo {
   const kind = record.kind as TrainableModel;
   const { baselineMetric, baselines } = baselinesOf(record);
   const drift = current ? driftOf(record, log) : { drift: [], driftBasis: null };
@@ -60,7 +80,9 @@ export function modelVersionInfo(record: ModelRecord, current: boolean, log: Eve
 
 /** Hours as people read them: up to two days in hours, beyond in days. */
 export function hoursInWords(hours: number): string {
-  return Math.abs(hours) < 48 ? `${hours.toFixed(1)} h` : `${(hours / 24).toLocaleString('en', { maximumFractionDigits: 1 })} d`;
+  return Math.abs(hours) < 48
+    ? `${hours.toFixed(1)} h`
+    : `${(hours / 24).toLocaleString('en', { maximumFractionDigits: 1 })} d`;
 }
 
 /**
@@ -68,9 +90,15 @@ export function hoursInWords(hours: number): string {
  * baseline is not used while an earlier one wins (modelInUse), and is used with this warning when
  * none does; the version in use names the newer ones passed over.
  */
-export function baselineWarning(record: ModelRecord, inUse: boolean, passedOver: readonly ModelRecord[]): string | null {
+export function baselineWarning(
+  record: ModelRecord,
+  inUse: boolean,
+  passedOver: readonly ModelRecord[],
+): string | null {
   const defeat = losesToBaseline(record);
-  const newer = passedOver.length ? ` ${passedOver.map((p) => p.label).join(', ')}, trained later, ${passedOver.length === 1 ? 'loses' : 'lose'} to ${passedOver.length === 1 ? 'its' : 'their'} best baseline and ${passedOver.length === 1 ? 'is' : 'are'} not used.` : '';
+  const newer = passedOver.length
+    ? ` ${passedOver.map((p) => p.label).join(', ')}, trained later, ${passedOver.length === 1 ? 'loses' : 'lose'} to ${passedOver.length === 1 ? 'its' : 'their'} best baseline and ${passedOver.length === 1 ? 'is' : 'are'} not used.`
+    : '';
   if (!defeat) return newer ? newer.trim() : null;
   const figures =
     defeat.metric === 'AUC'
@@ -88,7 +116,10 @@ function fairnessOf(record: ModelRecord): ModelVersionInfo['fairness'] {
   return {
     by,
     error: evaluation.kind === 'remaining-time' ? 'MAE in hours' : 'Brier score',
-    segments: evaluation.segments.map((s) => ({ ...s, error: evaluation.kind === 'remaining-time' ? s.error / 3600 : s.error })),
+    segments: evaluation.segments.map((s) => ({
+      ...s,
+      error: evaluation.kind === 'remaining-time' ? s.error / 3600 : s.error,
+    })),
   };
 }
 
@@ -98,17 +129,25 @@ function baselinesOf(record: ModelRecord): { baselineMetric: string | null; base
   if (evaluation.kind === 'remaining-time') {
     const wip = evaluation.workInProgress;
     return {
-      baselineMetric: 'Mean absolute error (MAE) in hours, shown as a duration, on the test period’s running cases (lower is better)',
-      baselines: [{ name: 'this model', value: wip.maeHours, model: true }, ...wip.baselines.map((b) => ({ name: b.baseline, value: b.value }))],
+      baselineMetric:
+        'Mean absolute error (MAE) in hours, shown as a duration, on the test period’s running cases (lower is better)',
+      baselines: [
+        { name: 'this model', value: wip.maeHours, model: true },
+        ...wip.baselines.map((b) => ({ name: b.baseline, value: b.value })),
+      ],
     };
   }
   return {
     baselineMetric: 'AUC on the test cases’ prefixes (higher is better)',
-    baselines: [{ name: 'this model', value: evaluation.atEvents.auc, model: true }, ...evaluation.atEvents.baselines.map((b) => ({ name: b.baseline, value: b.auc }))],
+    baselines: [
+      { name: 'this model', value: evaluation.atEvents.auc, model: true },
+      ...evaluation.atEvents.baselines.map((b) => ({ name: b.baseline, value: b.auc })),
+    ],
   };
 }
 
-const levelOf = (psi: number): FeatureDriftFigure['level'] => (psi < 0.1 ? 'stable' : psi <= 0.25 ? 'some shift' : 'shift');
+const levelOf = (psi: number): FeatureDriftFigure['level'] =>
+  psi < 0.1 ? 'stable' : psi <= 0.25 ? 'some shift' : 'shift';
 
 /** Drift per loaded log and model: encoding every case again on each visit of the panel is seconds on a large log. */
 const driftKept = new WeakMap<EventLog, Map<number, Pick<ModelVersionInfo, 'drift' | 'driftBasis'>>>();
@@ -123,7 +162,11 @@ function driftOf(record: ModelRecord, log: EventLog | null): Pick<ModelVersionIn
 }
 
 function measuredDrift(record: ModelRecord, log: EventLog | null): Pick<ModelVersionInfo, 'drift' | 'driftBasis'> {
-  const largest = (figures: FeatureDriftFigure[]) => figures.filter((d) => Number.isFinite(d.psi)).sort((a, b) => b.psi - a.psi).slice(0, DRIFT_SHOWN);
+  const largest = (figures: FeatureDriftFigure[]) =>
+    figures
+      .filter((d) => Number.isFinite(d.psi))
+      .sort((a, b) => b.psi - a.psi)
+      .slice(0, DRIFT_SHOWN);
   if (record.kind === 'anomaly') {
     if (!log) return { drift: [], driftBasis: null };
     return {

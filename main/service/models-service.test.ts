@@ -51,7 +51,14 @@ beforeAll(async () => {
   const imported = await ended((await engine.startImport({ workspace, file: { kind: 'path', path: file } })).jobId);
   expect(imported.type).toBe('done');
   progress.length = 0;
-  const end = await ended((await engine.startTraining(workspace, { models: ['anomaly', 'remaining-time', 'bottleneck'], segmentBy: 'region' })).jobId);
+  const end = await ended(
+    (
+      await engine.startTraining(workspace, {
+        models: ['anomaly', 'remaining-time', 'bottleneck'],
+        segmentBy: 'region',
+      })
+    ).jobId,
+  );
   if (end.type !== 'done' || end.kind !== 'train') throw new Error(`training ended ${JSON.stringify(end)}`);
   training = end.result;
 }, 120_000);
@@ -99,8 +106,12 @@ describe('models over the contract', () => {
     for (let i = 1; i < findings.length; i++) expect(findings[i - 1].score).toBeGreaterThanOrEqual(findings[i].score);
     // The log is cut mid-flight, so unfinished cases are unusual too; still, injected ones are found.
     expect(findings.some((f) => injected.has(f.case!))).toBe(true);
-    for (const f of findings) expect(f.baseValue + f.explanation.reduce((s, e) => s + e.contribution, 0)).toBeCloseTo(f.prediction, 3);
-    const filtered = await engine.findings(workspace, { kind: 'anomaly', filters: [{ kind: 'cases', caseIds: [findings[0].case!] }] });
+    for (const f of findings)
+      expect(f.baseValue + f.explanation.reduce((s, e) => s + e.contribution, 0)).toBeCloseTo(f.prediction, 3);
+    const filtered = await engine.findings(workspace, {
+      kind: 'anomaly',
+      filters: [{ kind: 'cases', caseIds: [findings[0].case!] }],
+    });
     expect(filtered.findings.map((f) => f.case)).toEqual([findings[0].case]);
   });
 
@@ -137,10 +148,15 @@ describe('models over the contract', () => {
     const events = (await engine.caseDetail(workspace, detail.caseIndex!)).events;
     for (const e of detail.unusualEvents) expect(events[e.position].activity).toBe(e.activity);
     const top10 = (await engine.findings(workspace, { kind: 'anomaly', top: 10 })).findings;
-    const withEvents = await Promise.all(top10.map(async (f) => (await engine.finding(workspace, f.id)).unusualEvents.length));
+    const withEvents = await Promise.all(
+      top10.map(async (f) => (await engine.finding(workspace, f.id)).unusualEvents.length),
+    );
     expect(withEvents.some((n) => n > 0)).toBe(true);
     const loaded = engine.sessions.currentLog(workspace).log;
-    const dismissed = await engine.updateFinding(workspace, first.id, { status: 'dismissed', comment: 'Known customer' });
+    const dismissed = await engine.updateFinding(workspace, first.id, {
+      status: 'dismissed',
+      comment: 'Known customer',
+    });
     // Reviewing a finding is audited but does not change the log: every view keeps it loaded.
     expect(engine.sessions.currentLog(workspace).log).toBe(loaded);
     expect(dismissed.status).toBe('dismissed');
@@ -158,16 +174,23 @@ describe('models over the contract', () => {
     expect(view.runningCases).toBeGreaterThan(0);
     for (const row of view.cases) {
       expect(row.remainingSeconds).toBeGreaterThanOrEqual(0);
-      expect(row.baseValue + row.explanation.reduce((s, e) => s + e.contribution, 0) + row.otherFeatures).toBeCloseTo(row.rawScore, 4);
+      expect(row.baseValue + row.explanation.reduce((s, e) => s + e.contribution, 0) + row.otherFeatures).toBeCloseTo(
+        row.rawScore,
+        4,
+      );
     }
     const one = view.cases[0];
     expect((await engine.caseDetail(workspace, one.caseIndex)).id).toBe(one.case);
   });
 
   it('refuses a model the log cannot support in the call itself', async () => {
-    await expect(engine.startTraining(workspace, { models: ['outcome'], outcome: 'Nope' })).rejects.toThrow(/not an activity/);
+    await expect(engine.startTraining(workspace, { models: ['outcome'], outcome: 'Nope' })).rejects.toThrow(
+      /not an activity/,
+    );
     expect(() => checkCallArguments('startTraining', [workspace, { models: ['magic'] }])).toThrow(/must be one of/);
-    expect(() => checkCallArguments('updateFinding', [workspace, 'x', { status: 'gone' }])).toThrow(/status must be one of/);
+    expect(() => checkCallArguments('updateFinding', [workspace, 'x', { status: 'gone' }])).toThrow(
+      /status must be one of/,
+    );
   });
 
   // Last: it changes the log under the models.

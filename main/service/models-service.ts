@@ -21,7 +21,14 @@ import { InputError } from '../engine/errors.ts';
 import type { EventLog } from '../engine/eventlog/index.ts';
 import { eventAnomalies, exceptionTypeIdOf, type AnomalyModelDetails } from '../../models/anomaly/index.ts';
 import type { ProcessStatistics } from '../../models/features/index.ts';
-import { modelInUse, predictForRunningCases, resolveEndActivities, runningCaseModelOf, type RunningCaseModels, type RunningCaseTarget } from '../../models/predict/index.ts';
+import {
+  modelInUse,
+  predictForRunningCases,
+  resolveEndActivities,
+  runningCaseModelOf,
+  type RunningCaseModels,
+  type RunningCaseTarget,
+} from '../../models/predict/index.ts';
 import { completedCases } from '../../models/predict/end-activities.ts';
 import { suggestedSlaTarget } from '../engine/measures/index.ts';
 import { FindingsStore, ModelRegistry, type Finding, type ModelRecord } from '../../models/registry/index.ts';
@@ -32,7 +39,10 @@ import { baselineWarning, basisSummary, isStale, modelVersionInfo } from './mode
 import type { WorkspaceSessions } from './workspace-sessions.ts';
 
 /** The training thread's module: the TypeScript file in development, the bundle beside this one when built. */
-const TRAINING_ENTRY = new URL(import.meta.url.endsWith('.ts') ? '../worker/training-thread.ts' : './training-thread.js', import.meta.url);
+const TRAINING_ENTRY = new URL(
+  import.meta.url.endsWith('.ts') ? '../worker/training-thread.ts' : './training-thread.js',
+  import.meta.url,
+);
 
 const SLA_RISK = 0.5;
 const AUDIT_DEFAULT = 200;
@@ -60,7 +70,8 @@ export class ModelsService {
     }
     const input: TrainingInput = { ...request, workspace: ws.path };
     const run = this.runOnThread;
-    return (signal, progress) => (run ? run(TRAINING_ENTRY, input, signal, progress) : trainModels(input, progress, signal));
+    return (signal, progress) =>
+      run ? run(TRAINING_ENTRY, input, signal, progress) : trainModels(input, progress, signal);
   }
 
   async models(workspace: string): Promise<ModelsOverview> {
@@ -82,7 +93,9 @@ export class ModelsService {
         return { kind, available: reason === null, reason };
       }),
       activities: [...log.activities].sort((a, b) => a.localeCompare(b)),
-      attributes: [...new Set([...log.caseAttributes, ...log.eventAttributes].map((c) => c.name))].sort((a, b) => a.localeCompare(b)),
+      attributes: [...new Set([...log.caseAttributes, ...log.eventAttributes].map((c) => c.name))].sort((a, b) =>
+        a.localeCompare(b),
+      ),
       slaHours,
       suggestedSlaHours: slaHours === null ? suggestedSla(log) : null,
     };
@@ -102,13 +115,26 @@ export class ModelsService {
     const mask = filterMask(log, request.filters);
     const kept = mask ? casesKept(log, mask) : null;
     const registry = new ModelRegistry(ws);
-    const behind = [...new Set(all.map((f) => f.modelVersion))].map((label) => modelOf(registry, label)).filter((m) => m !== null);
+    const behind = [...new Set(all.map((f) => f.modelVersion))]
+      .map((label) => modelOf(registry, label))
+      .filter((m) => m !== null);
     const findings = all
-      .filter((f) => (!request.kind || f.kind === request.kind) && (!request.status || (f.status ?? 'open') === request.status))
+      .filter(
+        (f) =>
+          (!request.kind || f.kind === request.kind) && (!request.status || (f.status ?? 'open') === request.status),
+      )
       .filter((f) => !kept || f.case === undefined || kept.has(f.case))
       .slice(0, request.top ?? Infinity)
       .map(summary);
-    return { findings, total: all.length, counts: [...counts.values()], stale: staleModels(behind.map((m) => registry.get(m.id)), basis) };
+    return {
+      findings,
+      total: all.length,
+      counts: [...counts.values()],
+      stale: staleModels(
+        behind.map((m) => registry.get(m.id)),
+        basis,
+      ),
+    };
   }
 
   async finding(workspace: string, id: string): Promise<FindingDetail> {
@@ -131,10 +157,21 @@ export class ModelsService {
           : finding.kind === 'exception-type'
             ? 'anomaly score, averaged over the cases of this type: each feature adds how many times rarer than usual its value is (log10 of 1 + the score is the rarity)'
             : 'anomaly score: each feature adds how many times rarer than usual its value is (log10 of 1 + the score is the rarity)',
-      model: { label: finding.modelVersion, createdAt: model?.createdAt ?? '', dataFingerprint: finding.dataFingerprint, basis: model ? basisSummary(model) : emptyBasis() },
+      model: {
+        label: finding.modelVersion,
+        createdAt: model?.createdAt ?? '',
+        dataFingerprint: finding.dataFingerprint,
+        basis: model ? basisSummary(model) : emptyBasis(),
+      },
       audit,
-      members: finding.kind === 'exception-type' && model ? typeMembers(store, id, finding.modelVersion, registry.get(model.id)) : [],
-      unusualEvents: finding.kind === 'anomaly' && caseIndex >= 0 && model ? unusualEventsOf(log, caseIndex, registry.get(model.id)) : [],
+      members:
+        finding.kind === 'exception-type' && model
+          ? typeMembers(store, id, finding.modelVersion, registry.get(model.id))
+          : [],
+      unusualEvents:
+        finding.kind === 'anomaly' && caseIndex >= 0 && model
+          ? unusualEventsOf(log, caseIndex, registry.get(model.id))
+          : [],
     };
   }
 
@@ -157,7 +194,9 @@ export class ModelsService {
     const records = { remainingTime: use('remaining-time'), slaBreach: use('sla-breach'), outcome: use('outcome') };
     const used = Object.values(records).filter((r): r is ModelRecord => r !== null);
     if (used.length === 0) {
-      throw new InputError('No model for running cases is trained yet.', { hint: 'Train the remaining-time model (and the SLA-breach model with an SLA) in Models.' });
+      throw new InputError('No model for running cases is trained yet.', {
+        hint: 'Train the remaining-time model (and the SLA-breach model with an SLA) in Models.',
+      });
     }
     const key = JSON.stringify([used.map((r) => r.id), request.endActivities ?? null]);
     let cache = this.forecasts.get(log);
@@ -216,7 +255,12 @@ function staleModels(records: readonly ModelRecord[], basis: LogBasis): StaleMod
 }
 
 /** The unusual cases of an exception type: the model's case findings whose top feature puts them in it. */
-function typeMembers(store: FindingsStore, typeId: string, label: string, model: ModelRecord): FindingDetail['members'] {
+function typeMembers(
+  store: FindingsStore,
+  typeId: string,
+  label: string,
+  model: ModelRecord,
+): FindingDetail['members'] {
   const features = (model.details as AnomalyModelDetails | null)?.features ?? [];
   return store
     .list({ kind: 'anomaly' })

@@ -39,5 +39,11 @@ export class RecentWorkspaces {
 
 function isRef(x: unknown): x is WorkspaceRef {
   const r = x as WorkspaceRef;
-  return typeof r === 'object' && r !== null && typeof r.path === 'string' && typeof r.name === 'string' && typeof r.openedAt === 'string';
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.path === 'string' &&
+    typeof r.name === 'string' &&
+    typeof r.openedAt === 'string'
+  );
 }

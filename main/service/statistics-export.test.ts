@@ -13,15 +13,26 @@ describe('LocalEngine statisticsTable and exportTable (issue 12)', () => {
     const ws = await engine.createWorkspace('p');
     const csv = join(dir, 'log.csv');
     // Two cases; times an hour apart. Case 2 starts with a formula-looking activity.
-    writeFileSync(csv, 'case,activity,time\n1,a,2024-01-01T00:00:00Z\n1,b,2024-01-01T01:00:00Z\n1,c,2024-01-01T02:00:00Z\n2,=cmd,2024-01-01T00:00:00Z\n2,b,2024-01-01T03:00:00Z\n');
+    writeFileSync(
+      csv,
+      'case,activity,time\n1,a,2024-01-01T00:00:00Z\n1,b,2024-01-01T01:00:00Z\n1,c,2024-01-01T02:00:00Z\n2,=cmd,2024-01-01T00:00:00Z\n2,b,2024-01-01T03:00:00Z\n',
+    );
     await engine.runImport(ws.path, csv, 'log.csv', {});
     const table = await engine.statisticsTable(ws.path, { by: 'activity' });
-    expect(table.rows.map((r) => [r.value, r.frequency])).toEqual([['b', 2], ['=cmd', 1], ['a', 1], ['c', 1]]);
+    expect(table.rows.map((r) => [r.value, r.frequency])).toEqual([
+      ['b', 2],
+      ['=cmd', 1],
+      ['a', 1],
+      ['c', 1],
+    ]);
     // b comes 1 h after a and 3 h after =cmd: time since the previous event, mean 2 h.
     expect(table.rows[0].durationSeconds).toMatchObject({ count: 2, mean: 7200, min: 3600, max: 10800 });
     expect(table.basis?.fileName).toBe('log.csv');
     // Trimmed from b on, only b and c remain.
-    const trimmed = await engine.statisticsTable(ws.path, { by: 'activity', filters: [{ kind: 'endpoints', start: ['b'], trim: 'longest' }] });
+    const trimmed = await engine.statisticsTable(ws.path, {
+      by: 'activity',
+      filters: [{ kind: 'endpoints', start: ['b'], trim: 'longest' }],
+    });
     expect(trimmed.rows.map((r) => r.value)).toEqual(['b', 'c']);
     const variants = await engine.exportTable(ws.path, { table: 'variants' });
     expect(variants.fileName).toBe('variants.csv');

@@ -13,17 +13,26 @@ const DEFAULT_TOP = 20;
  * their activity, measured against the newest anomaly model's statistics, or the current log's
  * when none is trained yet (so the answer exists before any training), each with its cause in words.
  */
-export function unusualEvents(sessions: WorkspaceSessions, workspace: string, request: UnusualEventsRequest): UnusualEvents {
+export function unusualEvents(
+  sessions: WorkspaceSessions,
+  workspace: string,
+  request: UnusualEventsRequest,
+): UnusualEvents {
   const { workspace: ws, log } = sessions.currentLog(workspace);
   let cases: Uint8Array | null = null;
   if (request.case !== undefined) {
     const c = log.caseIds.indexOf(request.case);
-    if (c < 0) throw new InputError(`Case "${request.case}" is not in the current log.`, { hint: 'Case ids are as in the imported file.' });
+    if (c < 0)
+      throw new InputError(`Case "${request.case}" is not in the current log.`, {
+        hint: 'Case ids are as in the imported file.',
+      });
     cases = new Uint8Array(log.caseCount);
     cases[c] = 1;
   }
   const model = new ModelRegistry(ws).latest('anomaly');
-  const stats = model ? (model.encoding as ProcessStatistics) : fitProcessStatistics(log, { timeZone: machineTimeZone() });
+  const stats = model
+    ? (model.encoding as ProcessStatistics)
+    : fitProcessStatistics(log, { timeZone: machineTimeZone() });
   const events = eventAnomalies(log, stats, { top: request.top ?? DEFAULT_TOP, cases });
   return { statistics: model ? model.label : 'the current log', events };
 }

@@ -40,13 +40,25 @@ export class UploadStore {
   /** The local path and display name of a file reference. */
   resolve(file: FileRef): { path: string; name: string } {
     if (file.kind === 'path') {
-      if (!this.acceptsPaths) throw new InputError('In the browser mode a file is chosen by uploading it, not by its path.', { hint: 'Choose the file with the file picker or drop it on the page.' });
-      if (!existsSync(file.path)) throw new InputError(`File not found: ${file.path}.`, { file: file.path, hint: 'Check the path and try again.' });
+      if (!this.acceptsPaths)
+        throw new InputError('In the browser mode a file is chosen by uploading it, not by its path.', {
+          hint: 'Choose the file with the file picker or drop it on the page.',
+        });
+      if (!existsSync(file.path))
+        throw new InputError(`File not found: ${file.path}.`, {
+          file: file.path,
+          hint: 'Check the path and try again.',
+        });
       return { path: file.path, name: file.path.split(/[\\/]/).pop() ?? file.path };
     }
-    if (!/^[0-9a-f-]{36}$/.test(file.uploadId)) throw new InputError('Unknown upload id.', { hint: 'Choose the file again.' });
+    if (!/^[0-9a-f-]{36}$/.test(file.uploadId))
+      throw new InputError('Unknown upload id.', { hint: 'Choose the file again.' });
     const path = join(this.dir, file.uploadId);
-    if (!existsSync(path)) throw new InputError(`The uploaded copy of ${file.name} is gone.`, { file: file.name, hint: 'Choose the file again.' });
+    if (!existsSync(path))
+      throw new InputError(`The uploaded copy of ${file.name} is gone.`, {
+        file: file.name,
+        hint: 'Choose the file again.',
+      });
     return { path, name: file.name };
   }
 

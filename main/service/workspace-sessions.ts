@@ -54,9 +54,12 @@ export class WorkspaceSessions {
   getForApp(path: string): Workspace {
     const dir = this.resolvePath(path);
     if (!this.open.has(dir) && !Workspace.exists(dir)) {
-      throw new InputError(`${dir} is not a Gemba workspace: the folder holds no workspace.db (it may have been moved or deleted).`, {
-        hint: 'Choose the folder of an existing workspace, or create a new one on the start screen and import the log again.',
-      });
+      throw new InputError(
+        `${dir} is not a Gemba workspace: the folder holds no workspace.db (it may have been moved or deleted).`,
+        {
+          hint: 'Choose the folder of an existing workspace, or create a new one on the start screen and import the log again.',
+        },
+      );
     }
     return this.get(dir);
   }
@@ -79,7 +82,9 @@ export class WorkspaceSessions {
     const ws = this.get(path);
     const importId = ws.currentImportId();
     if (importId === null) {
-      throw new InputError(`The workspace ${ws.name} holds no event log yet.`, { hint: 'Import a CSV or XES file first.' });
+      throw new InputError(`The workspace ${ws.name} holds no event log yet.`, {
+        hint: 'Import a CSV or XES file first.',
+      });
     }
     // Keyed by the actions that change the log only: training or reviewing a finding keeps it loaded.
     const key = `${importId}:${ws.logRevision()}`;
@@ -123,5 +128,4 @@ export class WorkspaceSessions {
     this.open.clear();
     this.logs.clear();
   }
-
 }

@@ -59,10 +59,15 @@ export function createEngineService(options: EngineServiceOptions): EngineServic
     const fail = (reason: string) => {
       if (worker !== w) return; // already handled (an 'error' is followed by an 'exit')
       worker = null;
-      const error = { kind: 'internal' as const, message: `Internal error: the engine stopped (${reason}).`, hint: 'Try again; the workspace was not changed.' };
+      const error = {
+        kind: 'internal' as const,
+        message: `Internal error: the engine stopped (${reason}).`,
+        hint: 'Try again; the workspace was not changed.',
+      };
       for (const call of pending.values()) call.reject(new ReportedError(error));
       pending.clear();
-      for (const [jobId, kind] of runningJobs) for (const listener of listeners) listener({ type: 'failed', kind, jobId, error });
+      for (const [jobId, kind] of runningJobs)
+        for (const listener of listeners) listener({ type: 'failed', kind, jobId, error });
       runningJobs.clear();
       closed?.();
     };

@@ -14,7 +14,9 @@ export function serveThreadJob<I, R>(work: (input: I, progress: JobProgress) => 
   const post = (message: FromJobThread) => port.postMessage(message);
   port.once('message', async (message: ToJobThread) => {
     try {
-      const result = await work(message.input as I, (phase, done, total) => post({ type: 'progress', phase, done, total }));
+      const result = await work(message.input as I, (phase, done, total) =>
+        post({ type: 'progress', phase, done, total }),
+      );
       post({ type: 'done', result });
     } catch (error) {
       post({ type: 'failed', error: toUserFacingError(error) });

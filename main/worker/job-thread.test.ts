@@ -7,13 +7,18 @@ const BUSY = new URL('./busy-thread.fixture.ts', import.meta.url);
 describe('runOnThread: a job on a thread of its own', () => {
   it('answers the thread result and relays its progress', async () => {
     const seen: [string, number, number][] = [];
-    const result = await runOnThread<{ turns: number; ms: number }>(BUSY, { ms: 60 }, new AbortController().signal, (phase, done, total) =>
-      seen.push([phase, done, total]),
+    const result = await runOnThread<{ turns: number; ms: number }>(
+      BUSY,
+      { ms: 60 },
+      new AbortController().signal,
+      (phase, done, total) => seen.push([phase, done, total]),
     );
     expect(result.ms).toBe(60);
     expect(result.turns).toBeGreaterThan(0);
     expect(seen.length).toBeGreaterThan(0);
-    expect(seen.every(([phase, done, total]) => phase === 'fitting' && done > 0 && done <= 60 && total === 60)).toBe(true);
+    expect(seen.every(([phase, done, total]) => phase === 'fitting' && done > 0 && done <= 60 && total === 60)).toBe(
+      true,
+    );
   });
 
   it('keeps the calling thread free while the job thread is busy', async () => {
@@ -37,12 +42,16 @@ describe('runOnThread: a job on a thread of its own', () => {
   it('a failure in the thread reaches the caller as the same user-facing error', async () => {
     const run = runOnThread(BUSY, { ms: 1, fail: true }, new AbortController().signal, () => undefined);
     await expect(run).rejects.toBeInstanceOf(ReportedError);
-    await expect(run).rejects.toMatchObject({ report: { kind: 'input', message: 'The training data has no cases.', hint: 'Import a log first.' } });
+    await expect(run).rejects.toMatchObject({
+      report: { kind: 'input', message: 'The training data has no cases.', hint: 'Import a log first.' },
+    });
   });
 
   it('a job already cancelled never starts a thread', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(runOnThread(BUSY, { ms: 60_000 }, controller.signal, () => undefined)).rejects.toBeInstanceOf(CancelledError);
+    await expect(runOnThread(BUSY, { ms: 60_000 }, controller.signal, () => undefined)).rejects.toBeInstanceOf(
+      CancelledError,
+    );
   });
 });

@@ -14,7 +14,12 @@ import type { FromJobThread, ToJobThread } from './job-thread-messages.ts';
  * (development, tests) is started through thread.boot.mjs, which registers the TypeScript loader;
  * packaged builds pass the bundled `.js` (list the entry in scripts/build.mjs).
  */
-export const runOnThread: RunOnThread = <R>(entry: URL | string, input: unknown, signal: AbortSignal, progress: JobProgress) =>
+export const runOnThread: RunOnThread = <R>(
+  entry: URL | string,
+  input: unknown,
+  signal: AbortSignal,
+  progress: JobProgress,
+) =>
   new Promise<R>((resolve, reject) => {
     if (signal.aborted) {
       reject(new CancelledError());
@@ -41,7 +46,13 @@ export const runOnThread: RunOnThread = <R>(entry: URL | string, input: unknown,
     });
     const died = (reason: string) =>
       settle(() =>
-        reject(new ReportedError({ kind: 'internal', message: `Internal error: the job's thread stopped (${reason}).`, hint: 'Try again; nothing was saved.' })),
+        reject(
+          new ReportedError({
+            kind: 'internal',
+            message: `Internal error: the job's thread stopped (${reason}).`,
+            hint: 'Try again; nothing was saved.',
+          }),
+        ),
       );
     worker.on('error', (error) => died(error.message));
     worker.on('exit', (code) => died(`exit code ${code}`));

@@ -17,7 +17,10 @@ describe('a training job on its own thread', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gemba-train-thread-'));
     const file = join(dir, 'o2c.csv');
     await generateLog({ events: 8000, seed: 9, format: 'csv', out: file });
-    const engine = new LocalEngine({ mode: 'cli', userDataDir: join(dir, 'user'), defaultWorkspaceDir: dir }, runOnThread);
+    const engine = new LocalEngine(
+      { mode: 'cli', userDataDir: join(dir, 'user'), defaultWorkspaceDir: dir },
+      runOnThread,
+    );
     const ws = (await engine.createWorkspace('ws')).path;
     const ended = (jobId: string) =>
       new Promise<JobEvent>((resolve) => {
@@ -46,7 +49,8 @@ describe('a training job on its own thread', () => {
     expect(map.svg).toContain('<svg');
     expect(training).toBe(true);
     const outcome = await end;
-    if (outcome.type !== 'done' || outcome.kind !== 'train') throw new Error(`training ended ${JSON.stringify(outcome)}`);
+    if (outcome.type !== 'done' || outcome.kind !== 'train')
+      throw new Error(`training ended ${JSON.stringify(outcome)}`);
     expect(outcome.result.models.map((m) => m.modelVersion)).toEqual(['anomaly v1', 'remaining-time v1']);
     expect(Math.max(...outcome.result.models.map((m) => m.trainingMs))).toBeGreaterThan(answeredIn);
     expect((await engine.models(ws)).versions).toHaveLength(2);

@@ -6,4 +6,6 @@ import { serveThreadJob } from './job-thread-port.ts';
  * workspace itself, trains, stores the models and findings, and answers what it trained. The
  * engine thread never waits on it; cancel terminates the thread.
  */
-serveThreadJob<TrainingInput, Awaited<ReturnType<typeof trainModels>>>((input, progress) => trainModels(input, progress));
+serveThreadJob<TrainingInput, Awaited<ReturnType<typeof trainModels>>>((input, progress) =>
+  trainModels(input, progress),
+);

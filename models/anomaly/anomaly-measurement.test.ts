@@ -21,7 +21,10 @@ const kindOf = (row: number) => anomalies.get(log.caseIds[matrix.cases[row]]);
 const featureNames = matrix.features.map((f) => f.name);
 
 /** Of the true positives in the top k, how many have a top explanation feature naming the cause. */
-function causeNamed(top: number[], topFeature: (row: number) => number): { truePositives: number; named: number; misses: string[] } {
+function causeNamed(
+  top: number[],
+  topFeature: (row: number) => number,
+): { truePositives: number; named: number; misses: string[] } {
   let truePositives = 0;
   let named = 0;
   const misses: string[] = [];
@@ -41,7 +44,12 @@ describe('anomaly model, chosen by measurement', () => {
   const scores = predict(model.ensemble, matrix.values, matrix.rows).raw;
   const tailTop = topK(scores, k);
   const tailPrecision = precisionAtK(scores, (r) => kindOf(r) !== undefined, k);
-  const forest = trainIsolationForest(matrix.values, matrix.rows, { featureNames, trees: 100, sampleSize: 256, seed: 1 });
+  const forest = trainIsolationForest(matrix.values, matrix.rows, {
+    featureNames,
+    trees: 100,
+    sampleSize: 256,
+    seed: 1,
+  });
   const forestScores = predict(forest, matrix.values, matrix.rows).output;
   const forestTop = topK(forestScores, k);
   const forestPrecision = precisionAtK(forestScores, (r) => kindOf(r) !== undefined, k);
@@ -53,14 +61,18 @@ describe('anomaly model, chosen by measurement', () => {
   });
 
   it('ranks at least 80% of the injected cases in its top k (tail-probability ensemble), far more than an isolation forest', () => {
-    console.log(`precision@${k}: tail-probability ensemble ${tailPrecision.toFixed(3)}; isolation forest (T=100, ψ=256) on the same features ${forestPrecision.toFixed(3)}`);
+    console.log(
+      `precision@${k}: tail-probability ensemble ${tailPrecision.toFixed(3)}; isolation forest (T=100, ψ=256) on the same features ${forestPrecision.toFixed(3)}`,
+    );
     expect(tailPrecision).toBeGreaterThanOrEqual(0.8);
     // The reason for the choice: the forest dilutes a case extreme in one feature among many.
     expect(forestPrecision).toBeLessThan(tailPrecision);
   });
 
   it('names the injected cause with its top TreeSHAP feature for at least 70% of true positives', () => {
-    const rows = Float32Array.from(tailTop.flatMap((r) => Array.from(matrix.values.subarray(r * matrix.columns, (r + 1) * matrix.columns))));
+    const rows = Float32Array.from(
+      tailTop.flatMap((r) => Array.from(matrix.values.subarray(r * matrix.columns, (r + 1) * matrix.columns))),
+    );
     const shap = treeShap(model.ensemble, rows, tailTop.length);
     const means = treeMeans(model.ensemble);
     const position = new Map(tailTop.map((r, i) => [r, i]));
@@ -69,10 +81,17 @@ describe('anomaly model, chosen by measurement', () => {
       const phi = shap.contributions.subarray(i * shap.width, (i + 1) * shap.width);
       // A second method: for one-feature trees, SHAP is each leaf minus its tree's mean.
       const direct = oneFeatureShap(model.ensemble, means, matrix.values, row * matrix.columns);
-      for (let f = 0; f < shap.width; f++) expect(Math.abs(phi[f] - direct[f])).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(direct[f])));
+      for (let f = 0; f < shap.width; f++)
+        expect(Math.abs(phi[f] - direct[f])).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(direct[f])));
       return phi.indexOf(Math.max(...phi));
     });
-    const forestShap = treeShap(forest, Float32Array.from(forestTop.flatMap((r) => Array.from(matrix.values.subarray(r * matrix.columns, (r + 1) * matrix.columns)))), forestTop.length);
+    const forestShap = treeShap(
+      forest,
+      Float32Array.from(
+        forestTop.flatMap((r) => Array.from(matrix.values.subarray(r * matrix.columns, (r + 1) * matrix.columns))),
+      ),
+      forestTop.length,
+    );
     const forestPosition = new Map(forestTop.map((r, i) => [r, i]));
     const iso = causeNamed(forestTop, (row) => anomalyCauses(forestShap, forestPosition.get(row)!, 1)[0]?.feature ?? 0);
     console.log(

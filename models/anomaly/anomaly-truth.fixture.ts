@@ -11,9 +11,15 @@ export function namesCause(kind: AnomalyKind, feature: string): boolean {
     case 'rework_loop':
       return feature === 'repetitions of Amend Order' || feature === 'repetitions of Check Credit';
     case 'extreme_duration':
-      return feature.startsWith('waiting time before ') || feature === 'case duration' || feature === 'longest wait against its usual';
+      return (
+        feature.startsWith('waiting time before ') ||
+        feature === 'case duration' ||
+        feature === 'longest wait against its usual'
+      );
     case 'night_work':
-      return /^unusual (resource|hour) at |^events at night|^events on (Saturday|Sunday)$|^unusual weekday/.test(feature);
+      return /^unusual (resource|hour) at |^events at night|^events on (Saturday|Sunday)$|^unusual weekday/.test(
+        feature,
+      );
     case 'extreme_value':
       return feature === 'amount';
   }

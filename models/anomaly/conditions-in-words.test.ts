@@ -23,7 +23,13 @@ const log = logFromTraces(traces);
 const stats = fitProcessStatistics(log);
 const odd = log.caseIds.indexOf('odd');
 const context = caseContext(log, odd, stats, caseAttributes(log));
-const spec = (name: string, unit: FeatureSpec['unit'], activity?: string): FeatureSpec => ({ name, unit, tail: 'upper', skewed: false, ...(activity ? { activity } : {}) });
+const spec = (name: string, unit: FeatureSpec['unit'], activity?: string): FeatureSpec => ({
+  name,
+  unit,
+  tail: 'upper',
+  skewed: false,
+  ...(activity ? { activity } : {}),
+});
 
 describe('conditions in words', () => {
   it('formats hours, counts and amounts as people read them', () => {
@@ -37,8 +43,24 @@ describe('conditions in words', () => {
   });
 
   it('says a value against its usual range', () => {
-    expect(describeCondition(spec('waiting time before b', 'hours', 'b'), 41, { low: null, high: 9, median: 3 }, null, stats)).toBe('waiting time before b = 41 h, usual ≤ 9 h');
-    expect(describeCondition({ ...spec('amount', 'value'), tail: 'both' }, 1_500_000, { low: 361, high: 24350, median: 3000 }, null, stats)).toBe('amount = 1,500,000, usual 361–24,350');
+    expect(
+      describeCondition(
+        spec('waiting time before b', 'hours', 'b'),
+        41,
+        { low: null, high: 9, median: 3 },
+        null,
+        stats,
+      ),
+    ).toBe('waiting time before b = 41 h, usual ≤ 9 h');
+    expect(
+      describeCondition(
+        { ...spec('amount', 'value'), tail: 'both' },
+        1_500_000,
+        { low: 361, high: 24350, median: 3000 },
+        null,
+        stats,
+      ),
+    ).toBe('amount = 1,500,000, usual 361–24,350');
   });
 
   it('names the unusual resource with when it worked and how often it did that step in training', () => {
@@ -49,6 +71,8 @@ describe('conditions in words', () => {
 
   it('names the rarest transition of the case', () => {
     // b → c happened once (this case) out of 31 cases that left b.
-    expect(describeCondition(spec('largest transition surprise', 'surprise'), 3.4, null, context, stats)).toBe('b → c: 1 of 31 cases after b went there in training');
+    expect(describeCondition(spec('largest transition surprise', 'surprise'), 3.4, null, context, stats)).toBe(
+      'b → c: 1 of 31 cases after b went there in training',
+    );
   });
 });

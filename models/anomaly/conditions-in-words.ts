@@ -1,5 +1,12 @@
 import type { EventLog } from '../../main/engine/eventlog/index.ts';
-import { hourOf, localClock, weekdayOf, type FeatureSpec, type PresenceCondition, type ProcessStatistics } from '../features/index.ts';
+import {
+  hourOf,
+  localClock,
+  weekdayOf,
+  type FeatureSpec,
+  type PresenceCondition,
+  type ProcessStatistics,
+} from '../features/index.ts';
 import { conditionHolds, presenceProbability } from '../features/presence-rules.ts';
 import type { CaseAttributes } from '../features/index.ts';
 import type { UsualRange } from './tail-probability.ts';
@@ -10,34 +17,55 @@ import type { UsualRange } from './tail-probability.ts';
  * event of 9,440 in training was)", "Approve Order missing; it is present in 99% of cases with
  * amount > 4,998 and Dispatch Shipment".
  */
-export function describeCondition(spec: FeatureSpec, value: number, usual: UsualRange | null, context: CaseContext | null, stats: ProcessStatistics): string {
+export function describeCondition(
+  spec: FeatureSpec,
+  value: number,
+  usual: UsualRange | null,
+  context: CaseContext | null,
+  stats: ProcessStatistics,
+): string {
   const said = sayValue(spec, value);
   const range = usual ? sayUsual(spec, usual) : '';
   if (context && spec.activity && spec.name.startsWith('unusual resource at ')) {
     const who = context.resourcesAt(spec.activity);
     const a = stats.activities.indexOf(spec.activity);
-    const seen = who.map((r) => `${r}${context.whenDone(spec.activity!, r)} (${fmtCount(stats.resourceCounts[a]?.[r] ?? 0)} of ${fmtCount(stats.activityCounts[a])} ${spec.activity} events in training)`);
+    const seen = who.map(
+      (r) =>
+        `${r}${context.whenDone(spec.activity!, r)} (${fmtCount(stats.resourceCounts[a]?.[r] ?? 0)} of ${fmtCount(stats.activityCounts[a])} ${spec.activity} events in training)`,
+    );
     return `${spec.activity} done by ${seen.join(', ')}`;
   }
   if (context && spec.activity && spec.name.startsWith('unusual hour at ')) {
     const hours = context.hoursAt(spec.activity);
     const a = stats.activities.indexOf(spec.activity);
-    const said = hours.map((h) => `${String(h).padStart(2, '0')}:00–${String(h + 1).padStart(2, '0')}:00 (${fmtCount(stats.hourCounts[a]?.[h] ?? 0)} of ${fmtCount(stats.activityCounts[a])} in training)`);
+    const said = hours.map(
+      (h) =>
+        `${String(h).padStart(2, '0')}:00–${String(h + 1).padStart(2, '0')}:00 (${fmtCount(stats.hourCounts[a]?.[h] ?? 0)} of ${fmtCount(stats.activityCounts[a])} in training)`,
+    );
     return `${spec.activity} at ${said.join(', ')}`;
   }
   if (context && spec.activity && spec.name === `${spec.activity} missing`) {
     const a = stats.activities.indexOf(spec.activity);
     const rule = stats.presenceRules[a];
     if (rule) {
-      const { leaf } = presenceProbability(rule, (c) => conditionHolds(c, (b) => context.has(stats.activities[b]), (k) => context.attribute(stats.numericAttributes[k].name)));
+      const { leaf } = presenceProbability(rule, (c) =>
+        conditionHolds(
+          c,
+          (b) => context.has(stats.activities[b]),
+          (k) => context.attribute(stats.numericAttributes[k].name),
+        ),
+      );
       const share = leaf.total > 0 ? Math.round((100 * leaf.present) / leaf.total) : 0;
-      const where = leaf.when.length ? ` of cases with ${leaf.when.map((c) => sayPresenceCondition(c, stats)).join(' and ')}` : '';
+      const where = leaf.when.length
+        ? ` of cases with ${leaf.when.map((c) => sayPresenceCondition(c, stats)).join(' and ')}`
+        : '';
       return `${spec.activity} missing; it is present in ${share}%${where} (${fmtCount(leaf.present)} of ${fmtCount(leaf.total)} in training)`;
     }
   }
   if (context && spec.name === 'largest transition surprise') {
     const rarest = context.rarestTransition();
-    if (rarest) return `${rarest.from} → ${rarest.to}: ${fmtCount(rarest.count)} of ${fmtCount(rarest.outOf)} cases after ${rarest.from} went there in training`;
+    if (rarest)
+      return `${rarest.from} → ${rarest.to}: ${fmtCount(rarest.count)} of ${fmtCount(rarest.outOf)} cases after ${rarest.from} went there in training`;
   }
   return range ? `${spec.name} = ${said}, ${range}` : `${spec.name} = ${said}`;
 }
@@ -98,7 +126,12 @@ export interface CaseContext {
  * Reads a case's events (one case: a few objects are fine off the hot path). `attributes` is the
  * log's `caseAttributes`, computed once per scoring run by the caller.
  */
-export function caseContext(log: EventLog, c: number, stats: ProcessStatistics, attributes: CaseAttributes): CaseContext {
+export function caseContext(
+  log: EventLog,
+  c: number,
+  stats: ProcessStatistics,
+  attributes: CaseAttributes,
+): CaseContext {
   const start = log.caseStart[c];
   const end = log.caseStart[c + 1];
   const clock = localClock(stats.timeZone);
@@ -109,11 +142,21 @@ export function caseContext(log: EventLog, c: number, stats: ProcessStatistics, 
   };
   const attrs = attributes;
   return {
-    resourcesAt: (activity) => [...new Set(events(activity).filter((i) => log.resource[i] >= 0).map((i) => log.resources[log.resource[i]]))]
-      .sort((x, y) => rarity(stats, activity, y) - rarity(stats, activity, x)).slice(0, 1),
+    resourcesAt: (activity) =>
+      [
+        ...new Set(
+          events(activity)
+            .filter((i) => log.resource[i] >= 0)
+            .map((i) => log.resources[log.resource[i]]),
+        ),
+      ]
+        .sort((x, y) => rarity(stats, activity, y) - rarity(stats, activity, x))
+        .slice(0, 1),
     hoursAt: (activity) => {
       const a = stats.activities.indexOf(activity);
-      return [...new Set(events(activity).map((i) => hourOf(clock(log.timestamp[i]))))].sort((x, y) => (stats.hourCounts[a]?.[x] ?? 0) - (stats.hourCounts[a]?.[y] ?? 0)).slice(0, 1);
+      return [...new Set(events(activity).map((i) => hourOf(clock(log.timestamp[i]))))]
+        .sort((x, y) => (stats.hourCounts[a]?.[x] ?? 0) - (stats.hourCounts[a]?.[y] ?? 0))
+        .slice(0, 1);
     },
     has: (activity) => events(activity).length > 0,
     whenDone: (activity, resource) => {
@@ -124,7 +167,8 @@ export function caseContext(log: EventLog, c: number, stats: ProcessStatistics, 
       const day = weekdayOf(local);
       const night = hour >= 22 || hour < 6;
       const weekend = day === 0 || day === 6;
-      const when = night && weekend ? ', at night at a weekend' : night ? ', at night' : weekend ? ', at a weekend' : '';
+      const when =
+        night && weekend ? ', at night at a weekend' : night ? ', at night' : weekend ? ', at a weekend' : '';
       return ` on ${WEEKDAYS[day]} ${String(hour).padStart(2, '0')}:00–${String(hour + 1).padStart(2, '0')}:00${when}`;
     },
     attribute: (name) => attrs.numeric.find((x) => x.name === name)?.values[c] ?? NaN,

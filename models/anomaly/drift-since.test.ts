@@ -13,12 +13,16 @@ describe('driftSince', () => {
   it('finds the generator’s shift: trained before 2021-07, the later cases wait 3× longer at Check Credit', () => {
     const { log } = generatedLog(4_000, 3);
     const shiftAt = Date.parse(SHIFT.date);
-    const before = Uint8Array.from({ length: log.caseCount }, (_, c) => (log.timestamp[log.caseStart[c]] < shiftAt ? 1 : 0));
+    const before = Uint8Array.from({ length: log.caseCount }, (_, c) =>
+      log.timestamp[log.caseStart[c]] < shiftAt ? 1 : 0,
+    );
     const after = Uint8Array.from(before, (b) => 1 - b);
     const ws = Workspace.create(mkdtempSync(join(tmpdir(), 'gemba-drift-')));
     try {
       const model = new ModelRegistry(ws).save(
-        trainAnomalyModel(subLog(log, before), { basis: { importId: 1, fileName: 'x', sha256: 'x', fixesInForce: [], filters: [] } }),
+        trainAnomalyModel(subLog(log, before), {
+          basis: { importId: 1, fileName: 'x', sha256: 'x', fixesInForce: [], filters: [] },
+        }),
       );
       const drift = driftSince(log, after, model);
       const wait = drift.find((d) => d.feature === 'waiting time before Check Credit')!;

@@ -32,7 +32,12 @@ describe('eventAnomalies', () => {
   const found = eventAnomalies(log, fitProcessStatistics(log), { top: 5 });
 
   it('ranks the very slow step and the stranger first, each with its cause in words', () => {
-    expect(found.slice(0, 2).map((e) => [e.case, e.cause]).sort()).toEqual([
+    expect(
+      found
+        .slice(0, 2)
+        .map((e) => [e.case, e.cause])
+        .sort(),
+    ).toEqual([
       ['x1', 'wait'],
       ['x2', 'resource'],
     ]);
@@ -41,7 +46,9 @@ describe('eventAnomalies', () => {
     // stranger's smoothed share (1 + 0.5) / (202 + 0.5 · 4).
     expect(stranger.score).toBeCloseTo(1 / 3 / (1.5 / 204), 6);
     expect(stranger.reason).toBe('b done by stranger (1 of 202 b events)');
-    expect(found.find((e) => e.case === 'x1')!.reason).toMatch(/^waited 300 h \(12\.5 days\) before b, usual ≤ 1\.\d h$/);
+    expect(found.find((e) => e.case === 'x1')!.reason).toMatch(
+      /^waited 300 h \(12\.5 days\) before b, usual ≤ 1\.\d h$/,
+    );
     expect(found.find((e) => e.case === 'x1')!.at).toBe('2024-01-13T12:00:00.000Z');
   });
 

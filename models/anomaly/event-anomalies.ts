@@ -1,7 +1,14 @@
 import type { UnusualEvent } from '../../preload/api.ts';
 import type { EventLog } from '../../main/engine/eventlog/index.ts';
 import { predict } from '../ensemble/index.ts';
-import { HOUR_MS, hourOf, localClock, SMOOTHING, type FeatureMatrix, type ProcessStatistics } from '../features/index.ts';
+import {
+  HOUR_MS,
+  hourOf,
+  localClock,
+  SMOOTHING,
+  type FeatureMatrix,
+  type ProcessStatistics,
+} from '../features/index.ts';
 import { fmtHours } from './conditions-in-words.ts';
 import { fitTailProbabilityModel } from './tail-probability.ts';
 
@@ -22,7 +29,11 @@ export interface EventAnomalyOptions {
   cases?: Uint8Array | null;
 }
 
-export function eventAnomalies(log: EventLog, stats: ProcessStatistics, options: EventAnomalyOptions = {}): EventAnomaly[] {
+export function eventAnomalies(
+  log: EventLog,
+  stats: ProcessStatistics,
+  options: EventAnomalyOptions = {},
+): EventAnomaly[] {
   const top = options.top ?? 100;
   const only = options.cases ?? null;
   const A = stats.activities.length;
@@ -89,7 +100,15 @@ export function eventAnomalies(log: EventLog, stats: ProcessStatistics, options:
       cause = 'hour';
       reason = `${activity} at ${String(hour).padStart(2, '0')}:00 (${stats.hourCounts[a][hour]} of ${total} ${activity} events at that hour)`;
     }
-    out.push({ case: log.caseIds[caseOf[i]], activity, event: i, score, cause, reason, at: new Date(log.timestamp[i]).toISOString() });
+    out.push({
+      case: log.caseIds[caseOf[i]],
+      activity,
+      event: i,
+      score,
+      cause,
+      reason,
+      at: new Date(log.timestamp[i]).toISOString(),
+    });
   }
   out.sort((x, y) => y.score - x.score || x.event - y.event);
   return out.slice(0, top);

@@ -34,15 +34,42 @@ function finding(caseId: string, top: string, value: number, condition: string, 
 describe('exceptionTypes', () => {
   // Five contractor cases (four at Ship Goods, one at Pack; four at night), one extreme amount.
   const findings = [
-    finding('c1', 'unusual resource at Ship Goods', 9, 'Ship Goods done by Contractor 01 on Sunday 02:00–03:00, at night at a weekend (0 of 90 …)'),
-    finding('c2', 'unusual resource at Ship Goods', 9, 'Ship Goods done by Contractor 02 on Monday 23:00–24:00, at night (0 of 90 …)'),
-    finding('c3', 'unusual resource at Ship Goods', 9, 'Ship Goods done by Contractor 03 on Tuesday 01:00–02:00, at night (0 of 90 …)'),
-    finding('c4', 'unusual resource at Ship Goods', 9, 'Ship Goods done by Contractor 04 on Saturday 10:00–11:00, at a weekend (0 of 90 …)'),
+    finding(
+      'c1',
+      'unusual resource at Ship Goods',
+      9,
+      'Ship Goods done by Contractor 01 on Sunday 02:00–03:00, at night at a weekend (0 of 90 …)',
+    ),
+    finding(
+      'c2',
+      'unusual resource at Ship Goods',
+      9,
+      'Ship Goods done by Contractor 02 on Monday 23:00–24:00, at night (0 of 90 …)',
+    ),
+    finding(
+      'c3',
+      'unusual resource at Ship Goods',
+      9,
+      'Ship Goods done by Contractor 03 on Tuesday 01:00–02:00, at night (0 of 90 …)',
+    ),
+    finding(
+      'c4',
+      'unusual resource at Ship Goods',
+      9,
+      'Ship Goods done by Contractor 04 on Saturday 10:00–11:00, at a weekend (0 of 90 …)',
+    ),
     finding('c5', 'unusual resource at Pack', 9, 'Pack done by Contractor 05 on Wednesday 10:00–11:00 (0 of 90 …)'),
     finding('c6', 'amount', 3_000_000, 'amount = 3,000,000, usual 361–24,350', 300),
   ];
   // c1 starts on day 0, the rest late in the period (days 80–100): the contractor type is rising.
-  const starts = new Map([['c1', 0], ['c2', 80 * DAY], ['c3', 90 * DAY], ['c4', 95 * DAY], ['c5', 100 * DAY], ['c6', 50 * DAY]]);
+  const starts = new Map([
+    ['c1', 0],
+    ['c2', 80 * DAY],
+    ['c3', 90 * DAY],
+    ['c4', 95 * DAY],
+    ['c5', 100 * DAY],
+    ['c6', 50 * DAY],
+  ]);
   const types = exceptionTypes(findings, features, starts, model);
 
   it('groups by the family of the top feature and names each type by its conditions', () => {

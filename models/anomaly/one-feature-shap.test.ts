@@ -5,7 +5,10 @@ import { oneFeatureShap, treeMeans } from './one-feature-shap.ts';
 import { fitTailProbabilityModel } from './tail-probability.ts';
 
 /** Shapley values by enumerating all subsets, with v(S) = E[f | x_S] under the trees' covers. */
-function enumeratedShapley(ensemble: ReturnType<typeof fitTailProbabilityModel>['ensemble'], x: Float32Array): number[] {
+function enumeratedShapley(
+  ensemble: ReturnType<typeof fitTailProbabilityModel>['ensemble'],
+  x: Float32Array,
+): number[] {
   const F = ensemble.featureNames.length;
   const value = (set: number) => {
     let v = ensemble.baseScore;
@@ -34,7 +37,10 @@ function enumeratedShapley(ensemble: ReturnType<typeof fitTailProbabilityModel>[
   for (let f = 0; f < F; f++) {
     for (let set = 0; set < 1 << F; set++) {
       if (set & (1 << f)) continue;
-      const size = set.toString(2).split('').filter((b) => b === '1').length;
+      const size = set
+        .toString(2)
+        .split('')
+        .filter((b) => b === '1').length;
       phi[f] += ((fact(size) * fact(F - size - 1)) / fact(F)) * (value(set | (1 << f)) - value(set));
     }
   }

@@ -27,7 +27,12 @@ export function treeMeans(ensemble: TreeEnsemble): TreeMeans {
 }
 
 /** Contributions of every feature for one row (row-major `features` at `offset`). */
-export function oneFeatureShap(ensemble: TreeEnsemble, means: TreeMeans, features: Float32Array, offset: number): Float64Array {
+export function oneFeatureShap(
+  ensemble: TreeEnsemble,
+  means: TreeMeans,
+  features: Float32Array,
+  offset: number,
+): Float64Array {
   const phi = new Float64Array(ensemble.featureNames.length);
   ensemble.trees.forEach((tree, t) => {
     if (means.feature[t] < 0) return;
@@ -40,7 +45,8 @@ function singleFeatureOf(tree: Tree): number {
   let f = -1;
   for (const g of tree.feature) {
     if (g < 0) continue;
-    if (f >= 0 && g !== f) throw new Error('oneFeatureShap needs trees that each split on one feature; use TreeSHAP for this ensemble.');
+    if (f >= 0 && g !== f)
+      throw new Error('oneFeatureShap needs trees that each split on one feature; use TreeSHAP for this ensemble.');
     f = g;
   }
   return f;

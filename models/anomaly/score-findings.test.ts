@@ -50,7 +50,9 @@ describe('trainAnomalyModel → registry → scoreFindings', async () => {
   it('refuses stored ONNX bytes that are not the graph of its own trees, before onnxruntime sees them', async () => {
     const tampered = new Uint8Array(saved.onnx);
     tampered[tampered.length - 1] ^= 0xff;
-    await expect(scoreFindings(log, { ...saved, onnx: tampered })).rejects.toThrow(/stored ONNX graph is not the one Gemba writes/);
+    await expect(scoreFindings(log, { ...saved, onnx: tampered })).rejects.toThrow(
+      /stored ONNX graph is not the one Gemba writes/,
+    );
     const appended = new Uint8Array(saved.onnx.length + 1);
     appended.set(saved.onnx);
     await expect(scoreFindings(log, { ...saved, onnx: appended })).rejects.toThrow(InputError);
@@ -70,11 +72,15 @@ describe('trainAnomalyModel → registry → scoreFindings', async () => {
     const amount = cases.find((f) => anomalies.get(f.case!) === 'extreme_value')!;
     expect(amount.conditions[0]).toMatch(/^amount = [\d,]+, usual [\d,]+–[\d,]+$/);
     const skipped = cases.find((f) => anomalies.get(f.case!) === 'skipped_approval')!;
-    expect(skipped.conditions[0]).toMatch(/^Approve Order missing; it is present in 9\d% of cases with amount > [\d,.]+/);
+    expect(skipped.conditions[0]).toMatch(
+      /^Approve Order missing; it is present in 9\d% of cases with amount > [\d,.]+/,
+    );
     const night = cases.find((f) => anomalies.get(f.case!) === 'night_work')!;
     // The generator gives a contractor a step at night (22–06 local) or at a weekend; the model reads UTC,
     // so the words say when in UTC, and the case is flagged for the resource itself.
-    expect(night.conditions[0]).toMatch(/done by Contractor \d\d on \w+day \d\d:00–\d\d:00(, at [a-z ]+)? \(1 of [\d,]+ /);
+    expect(night.conditions[0]).toMatch(
+      /done by Contractor \d\d on \w+day \d\d:00–\d\d:00(, at [a-z ]+)? \(1 of [\d,]+ /,
+    );
     // Sorted, highest score first; confidence is the score's percentile among the training cases.
     for (let i = 1; i < cases.length; i++) expect(cases[i - 1].score).toBeGreaterThanOrEqual(cases[i].score);
     expect(cases[0].confidence).toBeGreaterThan(0.99);

@@ -33,7 +33,12 @@ const CONDITIONS = 3;
  * findings of kind `anomaly`; groups of them become findings of kind `exception-type`. Pure:
  * the caller stores them with `FindingsStore.record`.
  */
-export async function scoreFindings(log: EventLog, model: ModelRecord, options: ScoreOptions = {}, hooks: { signal?: AbortSignal } = {}): Promise<ScoredFindings> {
+export async function scoreFindings(
+  log: EventLog,
+  model: ModelRecord,
+  options: ScoreOptions = {},
+  hooks: { signal?: AbortSignal } = {},
+): Promise<ScoredFindings> {
   if (model.kind !== ANOMALY_MODEL_KIND) throw new InputError(`Model ${model.label} is not an anomaly model.`);
   const stats = model.encoding as ProcessStatistics;
   const details = model.details as AnomalyModelDetails;
@@ -52,7 +57,9 @@ export async function scoreFindings(log: EventLog, model: ModelRecord, options: 
   const flagged: number[] = [];
   for (let r = 0; r < matrix.rows; r++) if (scores[r] >= details.findingThreshold) flagged.push(r);
   const rows = new Float32Array(flagged.length * matrix.columns);
-  flagged.forEach((r, k) => rows.set(matrix.values.subarray(r * matrix.columns, (r + 1) * matrix.columns), k * matrix.columns));
+  flagged.forEach((r, k) =>
+    rows.set(matrix.values.subarray(r * matrix.columns, (r + 1) * matrix.columns), k * matrix.columns),
+  );
   const drift = featureDrift(details.drift, model.featureNames, matrix.values, matrix.rows);
   if (flagged.length === 0) return { findings: [], drift, casesScored: matrix.rows };
   const shap = treeShap(ensemble, rows, flagged.length);
@@ -67,7 +74,11 @@ export async function scoreFindings(log: EventLog, model: ModelRecord, options: 
     const explanation = [...phi.keys()]
       .filter((f) => phi[f] !== 0)
       .sort((a, b) => phi[b] - phi[a])
-      .map((f) => ({ feature: matrix.features[f].name, value: finiteOrNull(matrix.values[offset + f]), contribution: phi[f] }));
+      .map((f) => ({
+        feature: matrix.features[f].name,
+        value: finiteOrNull(matrix.values[offset + f]),
+        contribution: phi[f],
+      }));
     const context = caseContext(log, c, stats, attributes);
     const conditions = explanation
       .filter((e) => e.contribution > 0)
@@ -117,11 +128,17 @@ function finiteOrNull(x: number): number | null {
  * the checked trees and comparing byte for byte means only our TreeEnsemble graph is ever loaded.
  */
 function checkedOnnx(model: ModelRecord, ensemble: ReturnType<typeof ensembleFromJson>): Uint8Array {
-  const expected = ensembleToOnnx(ensemble, { kind: ANOMALY_MODEL_KIND, features: String(ensemble.featureNames.length) });
+  const expected = ensembleToOnnx(ensemble, {
+    kind: ANOMALY_MODEL_KIND,
+    features: String(ensemble.featureNames.length),
+  });
   if (!Buffer.from(expected).equals(Buffer.from(model.onnx.buffer, model.onnx.byteOffset, model.onnx.byteLength))) {
-    throw new InputError(`Model ${model.label}'s stored ONNX graph is not the one Gemba writes for its trees: it was changed after training or comes from elsewhere, so it is not run.`, {
-      hint: 'Train the model again in this workspace (Models → Train).',
-    });
+    throw new InputError(
+      `Model ${model.label}'s stored ONNX graph is not the one Gemba writes for its trees: it was changed after training or comes from elsewhere, so it is not run.`,
+      {
+        hint: 'Train the model again in this workspace (Models → Train).',
+      },
+    );
   }
   return expected;
 }

@@ -5,11 +5,18 @@ import { fitTailProbabilityModel, inverseP } from './tail-probability.ts';
 
 /** One feature, values 1..100 for training; other rows scored after. */
 function matrix(spec: FeatureSpec, values: number[]): FeatureMatrix {
-  return { rows: values.length, columns: 1, values: Float32Array.from(values), features: [spec], cases: Int32Array.from(values.keys()) };
+  return {
+    rows: values.length,
+    columns: 1,
+    values: Float32Array.from(values),
+    features: [spec],
+    cases: Int32Array.from(values.keys()),
+  };
 }
 const upper: FeatureSpec = { name: 'x', unit: 'value', tail: 'upper', skewed: false };
 const oneToHundred = Array.from({ length: 100 }, (_, i) => i + 1);
-const score = (model: ReturnType<typeof fitTailProbabilityModel>, x: number) => predict(model.ensemble, Float32Array.of(x), 1).raw[0];
+const score = (model: ReturnType<typeof fitTailProbabilityModel>, x: number) =>
+  predict(model.ensemble, Float32Array.of(x), 1).raw[0];
 
 describe('fitTailProbabilityModel, worked by hand on 1..100', () => {
   // Median = 50 (the 50th value), 99th percentile = 99, bulk scale s = (99 − 50) / ln 50.
@@ -57,12 +64,22 @@ describe('fitTailProbabilityModel, worked by hand on 1..100', () => {
   });
 
   it('reads counts at whole values, on a log scale for skewed features, and skips features without spread', () => {
-    const counts = fitTailProbabilityModel(matrix({ ...upper, unit: 'count' }, [...Array.from({ length: 99 }, (_, i) => i % 2), 5]));
+    const counts = fitTailProbabilityModel(
+      matrix({ ...upper, unit: 'count' }, [...Array.from({ length: 99 }, (_, i) => i % 2), 5]),
+    );
     // Median 0, q99 1: s = 1 / ln 50; 3 is 2 units out: p = 0.01 · e^(−2 ln 50) exactly (whole-value edges).
     // ln(1/p) = ln 100 + 2 ln 50 is past the soft cap ln(100 · 100): C · (1 + ln(1/p) − ln C).
     expect(score(counts, 3)).toBeCloseTo(inverseP(Math.log(100) + 2 * Math.log(50), Math.log(1e4)) - 1, 3);
-    expect(inverseP(Math.log(100) + 2 * Math.log(50), Math.log(1e4))).toBeCloseTo(1e4 * (1 + Math.log(100) + 2 * Math.log(50) - Math.log(1e4)), 6);
-    const flat = fitTailProbabilityModel(matrix(upper, Array.from({ length: 50 }, () => 7)));
+    expect(inverseP(Math.log(100) + 2 * Math.log(50), Math.log(1e4))).toBeCloseTo(
+      1e4 * (1 + Math.log(100) + 2 * Math.log(50) - Math.log(1e4)),
+      6,
+    );
+    const flat = fitTailProbabilityModel(
+      matrix(
+        upper,
+        Array.from({ length: 50 }, () => 7),
+      ),
+    );
     expect(flat.ensemble.trees).toHaveLength(0);
     expect(flat.usual[0]).toBeNull();
   });

@@ -38,7 +38,9 @@ export function inverseP(surprise: number, soft: number): number {
 export const EMPTY_COVER = 1e-9;
 const BULK_QUANTILES = [0.5, 0.75, 0.875, 0.9375, 0.96875, 0.98];
 /** Extrapolated edges in half decades of p beyond the usual range: every one down to 1e-9, then sparser to 1e-100. */
-const TAIL_STEPS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 18, 20, 24, 28, 34, 40, 50, 60, 80, 100, 140, 200];
+const TAIL_STEPS = [
+  1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 18, 20, 24, 28, 34, 40, 50, 60, 80, 100, 140, 200,
+];
 const STEP = Math.log(10) / 2;
 
 /** The usual range of a feature (training): what the words of an explanation call usual. */
@@ -64,7 +66,16 @@ export function fitTailProbabilityModel(m: FeatureMatrix): TailModel {
     usual.push(fitted?.usual ?? null);
     if (fitted) trees.push(fitted.tree);
   }
-  return { ensemble: { formatVersion: 1, featureNames: m.features.map((s) => s.name), baseScore: 0, trees, transform: 'identity' }, usual };
+  return {
+    ensemble: {
+      formatVersion: 1,
+      featureNames: m.features.map((s) => s.name),
+      baseScore: 0,
+      trees,
+      transform: 'identity',
+    },
+    usual,
+  };
 }
 
 interface Scale {
@@ -153,7 +164,8 @@ function fitFeature(m: FeatureMatrix, f: number, spec: FeatureSpec): { tree: Tre
   const upperSurprise = (edge: number): number => {
     if (edge < Math.fround(median)) return 0;
     const t = whole ? Math.floor(edge) + 1 : edge;
-    if (!up) return -Math.log(t >= high ? (n - upperBound(sorted, edge) + 1) / (n + 1) : (n - upperBound(sorted, edge)) / n);
+    if (!up)
+      return -Math.log(t >= high ? (n - upperBound(sorted, edge) + 1) / (n + 1) : (n - upperBound(sorted, edge)) / n);
     if (t < up.edge) return -Math.log((n - upperBound(sorted, edge)) / n);
     return -Math.log(up.share) + (scale.to(t) - scale.to(up.edge)) / up.scale;
   };
@@ -218,14 +230,16 @@ function upperBound(sorted: Float64Array, t: number): number {
 /** Up to 32 distinct values above t, ascending: empirical edges where the bulk has no spread to extrapolate. */
 function distinctAbove(sorted: Float64Array, t: number): number[] {
   const out: number[] = [];
-  for (let k = upperBound(sorted, t); k < sorted.length && out.length < 32; k++) if (out[out.length - 1] !== sorted[k]) out.push(sorted[k]);
+  for (let k = upperBound(sorted, t); k < sorted.length && out.length < 32; k++)
+    if (out[out.length - 1] !== sorted[k]) out.push(sorted[k]);
   return out;
 }
 
 /** Up to 32 distinct values below t, descending. */
 function distinctBelow(sorted: Float64Array, t: number): number[] {
   const out: number[] = [];
-  for (let k = sorted.length - 1; k >= 0 && out.length < 32; k--) if (sorted[k] < t && out[out.length - 1] !== sorted[k]) out.push(sorted[k]);
+  for (let k = sorted.length - 1; k >= 0 && out.length < 32; k--)
+    if (sorted[k] < t && out[out.length - 1] !== sorted[k]) out.push(sorted[k]);
   return out;
 }
 
@@ -233,7 +247,13 @@ function distinctBelow(sorted: Float64Array, t: number): number[] {
  * A balanced tree over sorted thresholds, nodes in pre-order; missing values are sent toward the
  * `centre` leaf at every split so they reach it.
  */
-function balancedTree(feature: number, thresholds: number[], leafValue: number[], leafCover: number[], centre: number): Tree {
+function balancedTree(
+  feature: number,
+  thresholds: number[],
+  leafValue: number[],
+  leafCover: number[],
+  centre: number,
+): Tree {
   const tree: Tree = { feature: [], threshold: [], left: [], right: [], missingGoesLeft: [], value: [], cover: [] };
   const build = (lo: number, hi: number): number => {
     const node = tree.feature.length;

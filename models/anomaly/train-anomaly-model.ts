@@ -57,7 +57,10 @@ export function trainAnomalyModel(log: EventLog, options: TrainAnomalyOptions, h
   }
   progress('measuring what is usual', 0);
   const training = mask ? subLog(log, mask) : log;
-  const stats = fitProcessStatistics(training, { timeZone: options.timeZone === undefined ? machineTimeZone() : options.timeZone, signal });
+  const stats = fitProcessStatistics(training, {
+    timeZone: options.timeZone === undefined ? machineTimeZone() : options.timeZone,
+    signal,
+  });
   throwIfCancelled(signal);
   progress('computing case features', 0.35);
   const matrix = encodeCases(training, stats, { signal });
@@ -68,7 +71,10 @@ export function trainAnomalyModel(log: EventLog, options: TrainAnomalyOptions, h
   progress('scoring the training cases', 0.75);
   const scores = predict(model.ensemble, matrix.values, matrix.rows).raw;
   const sorted = Float64Array.from(scores).sort();
-  const scoreQuantiles = Array.from({ length: 201 }, (_, q) => sorted[Math.min(sorted.length - 1, Math.floor((q / 200) * (sorted.length - 1)))]);
+  const scoreQuantiles = Array.from(
+    { length: 201 },
+    (_, q) => sorted[Math.min(sorted.length - 1, Math.floor((q / 200) * (sorted.length - 1)))],
+  );
   const findingThreshold = FINDING_RARITY_FACTOR * matrix.rows;
   let flagged = 0;
   for (const s of scores) if (s >= findingThreshold) flagged++;

@@ -27,10 +27,14 @@ describe('canonical JSON', () => {
     ['non-float32 threshold', (m) => (m.trees[0].threshold[0] = 0.1), /not a float32/],
     ['column length', (m) => m.trees[0].cover.pop(), /tree 0\.cover/],
     ['negative cover', (m) => (m.trees[0].cover[0] = -1), /cover is negative/],
-    ['order', (m) => {
-      const t = m.trees[0];
-      [t.left[0], t.right[0]] = [t.right[0], t.left[0]];
-    }, /pre-order/],
+    [
+      'order',
+      (m) => {
+        const t = m.trees[0];
+        [t.left[0], t.right[0]] = [t.right[0], t.left[0]];
+      },
+      /pre-order/,
+    ],
   ])('names the damage: %s', (_, change, message) => {
     const json = damaged(change);
     expect(() => ensembleFromJson(json)).toThrow(InputError);

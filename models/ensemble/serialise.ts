@@ -29,7 +29,9 @@ export function ensembleFromJson(json: string): TreeEnsemble {
 }
 
 function fail(where: string, what: string): never {
-  throw new InputError(`Model ${where}: ${what}.`, { hint: 'The stored model is damaged or was written by another version; retrain the model.' });
+  throw new InputError(`Model ${where}: ${what}.`, {
+    hint: 'The stored model is damaged or was written by another version; retrain the model.',
+  });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -48,7 +50,8 @@ export function validateEnsemble(value: unknown): asserts value is TreeEnsemble 
   if (!Array.isArray(names) || names.length === 0 || !names.every((n) => typeof n === 'string')) {
     fail('featureNames', 'must be a non-empty list of names');
   }
-  if (typeof value.baseScore !== 'number' || !Number.isFinite(value.baseScore)) fail('baseScore', 'must be a finite number');
+  if (typeof value.baseScore !== 'number' || !Number.isFinite(value.baseScore))
+    fail('baseScore', 'must be a finite number');
   if (!TRANSFORMS.includes(value.transform as OutputTransform)) {
     fail('transform', `is ${JSON.stringify(value.transform)}, expected one of ${TRANSFORMS.join(', ')}`);
   }
@@ -71,10 +74,12 @@ function validateTree(tree: unknown, where: string, width: number): asserts tree
     if (!Number.isInteger(f) || f < -1 || f >= width) fail(at, `tests feature ${f}, outside 0..${width - 1}`);
     if (typeof t.missingGoesLeft[i] !== 'boolean') fail(at, 'missingGoesLeft must be true or false');
     for (const field of ['threshold', 'value', 'cover'] as const) {
-      if (typeof t[field][i] !== 'number' || !Number.isFinite(t[field][i])) fail(at, `${field} must be a finite number`);
+      if (typeof t[field][i] !== 'number' || !Number.isFinite(t[field][i]))
+        fail(at, `${field} must be a finite number`);
     }
     if (t.cover[i] < 0) fail(at, 'cover is negative');
-    if (f >= 0 && Math.fround(t.threshold[i]) !== t.threshold[i]) fail(at, `threshold ${t.threshold[i]} is not a float32 value`);
+    if (f >= 0 && Math.fround(t.threshold[i]) !== t.threshold[i])
+      fail(at, `threshold ${t.threshold[i]} is not a float32 value`);
     if (f === -1 && (t.left[i] !== -1 || t.right[i] !== -1)) fail(at, 'is a leaf but has children');
   }
   // Walk the tree in pre-order: node k of the walk must be stored at index k.

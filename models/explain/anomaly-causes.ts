@@ -20,7 +20,8 @@ export function orientForAnomaly(shap: ShapValues): Float64Array {
 
 /** The `top` features that made row `row` most anomalous, largest first (only those pushing that way). */
 export function anomalyCauses(shap: ShapValues, row: number, top = shap.width): AnomalyCause[] {
-  if (!Number.isInteger(row) || row < 0 || row >= shap.nRows) throw new InputError(`Row ${row} is not among the ${shap.nRows} explained rows.`);
+  if (!Number.isInteger(row) || row < 0 || row >= shap.nRows)
+    throw new InputError(`Row ${row} is not among the ${shap.nRows} explained rows.`);
   const causes: AnomalyCause[] = [];
   for (let f = 0; f < shap.width; f++) {
     const towardsAnomalous = -shap.contributions[row * shap.width + f];

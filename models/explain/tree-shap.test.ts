@@ -23,12 +23,17 @@ function conditionalExpectation(tree: Tree, x: Float32Array, known: (f: number) 
     return conditionalExpectation(tree, x, known, goLeft ? l : r);
   }
   const total = tree.cover[l] + tree.cover[r];
-  return (tree.cover[l] * conditionalExpectation(tree, x, known, l) + tree.cover[r] * conditionalExpectation(tree, x, known, r)) / total;
+  return (
+    (tree.cover[l] * conditionalExpectation(tree, x, known, l) +
+      tree.cover[r] * conditionalExpectation(tree, x, known, r)) /
+    total
+  );
 }
 
 function enumeratedShapley(model: TreeEnsemble, x: Float32Array): { phi: number[]; base: number } {
   const m = model.featureNames.length;
-  const v = (mask: number) => model.trees.reduce((s, t) => s + conditionalExpectation(t, x, (f) => (mask & (1 << f)) !== 0), model.baseScore);
+  const v = (mask: number) =>
+    model.trees.reduce((s, t) => s + conditionalExpectation(t, x, (f) => (mask & (1 << f)) !== 0), model.baseScore);
   const factorial = (k: number): number => (k <= 1 ? 1 : k * factorial(k - 1));
   const phi = new Array<number>(m).fill(0);
   for (let i = 0; i < m; i++) {
@@ -43,18 +48,22 @@ function enumeratedShapley(model: TreeEnsemble, x: Float32Array): { phi: number[
 }
 
 describe('treeShap', () => {
-  it.each([1, 2, 3, 4, 5, 6, 7, 8])('equals Shapley values by enumeration on random trees with repeated features and NaN (seed %i)', (seed) => {
-    const width = 5;
-    const model = randomEnsemble(seed, { width, trees: 3, maxDepth: 6 });
-    const rows = randomRows(seed + 50, 20, width, 0.2);
-    const shap = treeShap(model, rows, 20);
-    for (let r = 0; r < 20; r++) {
-      const x = rows.subarray(r * width, (r + 1) * width);
-      const exact = enumeratedShapley(model, x);
-      expect(shap.baseValue).toBeCloseTo(exact.base, 10);
-      for (let f = 0; f < width; f++) expect(Math.abs(shap.contributions[r * width + f] - exact.phi[f])).toBeLessThan(1e-6);
-    }
-  });
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    'equals Shapley values by enumeration on random trees with repeated features and NaN (seed %i)',
+    (seed) => {
+      const width = 5;
+      const model = randomEnsemble(seed, { width, trees: 3, maxDepth: 6 });
+      const rows = randomRows(seed + 50, 20, width, 0.2);
+      const shap = treeShap(model, rows, 20);
+      for (let r = 0; r < 20; r++) {
+        const x = rows.subarray(r * width, (r + 1) * width);
+        const exact = enumeratedShapley(model, x);
+        expect(shap.baseValue).toBeCloseTo(exact.base, 10);
+        for (let f = 0; f < width; f++)
+          expect(Math.abs(shap.contributions[r * width + f] - exact.phi[f])).toBeLessThan(1e-6);
+      }
+    },
+  );
 
   it('equals enumeration on a deep chain whose last leaves have more features than are cached (12 > 10)', () => {
     // Node 2i splits on feature i (i = 0..11); its right child is a leaf, its left child the next split.
@@ -80,13 +89,20 @@ describe('treeShap', () => {
       return i;
     };
     grow(0, 100000);
-    const model: TreeEnsemble = { formatVersion: 1, featureNames: Array.from({ length: width }, (_, f) => `f${f}`), baseScore: 0, trees: [tree], transform: 'identity' };
+    const model: TreeEnsemble = {
+      formatVersion: 1,
+      featureNames: Array.from({ length: width }, (_, f) => `f${f}`),
+      baseScore: 0,
+      trees: [tree],
+      transform: 'identity',
+    };
     // Rows that go far down the chain (small values go left), some with NaN.
     const rows = Float32Array.from({ length: 6 * width }, () => (random() < 0.1 ? NaN : random() * 0.2));
     const shap = treeShap(model, rows, 6);
     for (let r = 0; r < 6; r++) {
       const exact = enumeratedShapley(model, rows.subarray(r * width, (r + 1) * width));
-      for (let f = 0; f < width; f++) expect(Math.abs(shap.contributions[r * width + f] - exact.phi[f])).toBeLessThan(1e-6);
+      for (let f = 0; f < width; f++)
+        expect(Math.abs(shap.contributions[r * width + f] - exact.phi[f])).toBeLessThan(1e-6);
     }
   });
 
@@ -102,7 +118,13 @@ describe('treeShap', () => {
       value: [0, 0, 1, 0, 0, 0, 0, 0].slice(0, 7),
       cover: [100, 50, 25, 25, 50, 25, 25],
     };
-    const model: TreeEnsemble = { formatVersion: 1, featureNames: ['a', 'b'], baseScore: 0, trees: [tree], transform: 'identity' };
+    const model: TreeEnsemble = {
+      formatVersion: 1,
+      featureNames: ['a', 'b'],
+      baseScore: 0,
+      trees: [tree],
+      transform: 'identity',
+    };
     const shap = treeShap(model, new Float32Array([0, 0]), 1);
     expect(shap.baseValue).toBe(0.25);
     expect(shap.contributions[0]).toBeCloseTo(0.375, 15);
@@ -116,11 +138,18 @@ describe('treeShap', () => {
     const explained = 400; // additivity on the first 400 rows keeps the test quick
     const random = seededRandom(62);
     const z = (v: number) => (Number.isNaN(v) ? 0 : v);
-    const labels = Float64Array.from({ length: 2000 }, (_, i) => z(rows[i * width]) * 3 + (z(rows[i * width + 1]) > 0.5 ? 2 : 0) + random());
+    const labels = Float64Array.from(
+      { length: 2000 },
+      (_, i) => z(rows[i * width]) * 3 + (z(rows[i * width + 1]) > 0.5 ? 2 : 0) + random(),
+    );
     const binary = Float64Array.from(labels, (y) => Number(y > 2.5));
     const models = [
-      trainGradientBoosting({ features: rows, labels, nRows: 2000 }, { featureNames: names, loss: 'l2', rounds: 60 }).ensemble,
-      trainGradientBoosting({ features: rows, labels: binary, nRows: 2000 }, { featureNames: names, loss: 'log-loss', rounds: 60 }).ensemble,
+      trainGradientBoosting({ features: rows, labels, nRows: 2000 }, { featureNames: names, loss: 'l2', rounds: 60 })
+        .ensemble,
+      trainGradientBoosting(
+        { features: rows, labels: binary, nRows: 2000 },
+        { featureNames: names, loss: 'log-loss', rounds: 60 },
+      ).ensemble,
       trainIsolationForest(rows, 2000, { featureNames: names, trees: 50 }),
     ];
     for (const model of models) {

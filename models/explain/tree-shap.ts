@@ -223,7 +223,14 @@ function maxCachedSlots(nRows: number): number {
 }
 
 /** The k contributions of one leaf for one satisfaction pattern, written to out[at..at + k). */
-function leafContributions(explained: ExplainedTree, leaf: number, pattern: number | boolean[], path: PathBuffer, out: Float64Array, at: number): void {
+function leafContributions(
+  explained: ExplainedTree,
+  leaf: number,
+  pattern: number | boolean[],
+  path: PathBuffer,
+  out: Float64Array,
+  at: number,
+): void {
   const start = explained.slotStart[leaf];
   const k = explained.slotStart[leaf + 1] - start;
   path.extend(0, 0, 1, 1, -1);
@@ -322,7 +329,9 @@ function longPattern(explained: ExplainedTree, leaf: number, goesLeft: Uint8Arra
 export function treeShap(ensemble: TreeEnsemble, features: Float32Array, nRows: number): ShapValues {
   const width = ensemble.featureNames.length;
   if (!Number.isInteger(nRows) || nRows < 0 || features.length !== nRows * width) {
-    throw new InputError(`The feature matrix has ${features.length} values, but ${nRows} rows × ${width} features need ${nRows * width}.`);
+    throw new InputError(
+      `The feature matrix has ${features.length} values, but ${nRows} rows × ${width} features need ${nRows * width}.`,
+    );
   }
   ensemble.trees.forEach(checkCovers);
   let baseValue = ensemble.baseScore;
@@ -333,12 +342,22 @@ export function treeShap(ensemble: TreeEnsemble, features: Float32Array, nRows: 
   }
   const path = new PathBuffer(maxDepth);
   const contributions = new Float64Array(nRows * width);
-  let scratch: Scratch = { goesLeft: new Uint8Array(0), pattern: new Int32Array(0), cache: new Float64Array(0), done: new Uint8Array(0), direct: new Float64Array(maxDepth + 1) };
+  let scratch: Scratch = {
+    goesLeft: new Uint8Array(0),
+    pattern: new Int32Array(0),
+    cache: new Float64Array(0),
+    done: new Uint8Array(0),
+    direct: new Float64Array(maxDepth + 1),
+  };
   // Tree by tree, all rows at once: one tree's pattern cache serves every row, then is reused.
   for (const tree of ensemble.trees) {
     if (tree.feature[0] < 0) continue;
     const explained = new ExplainedTree(tree, maxCachedSlots(nRows));
-    if (scratch.cache.length < explained.cacheSize || scratch.done.length < explained.flagSize || scratch.goesLeft.length < tree.feature.length) {
+    if (
+      scratch.cache.length < explained.cacheSize ||
+      scratch.done.length < explained.flagSize ||
+      scratch.goesLeft.length < tree.feature.length
+    ) {
       scratch = {
         goesLeft: new Uint8Array(Math.max(tree.feature.length, scratch.goesLeft.length)),
         pattern: new Int32Array(Math.max(tree.feature.length, scratch.pattern.length)),

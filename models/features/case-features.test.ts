@@ -79,12 +79,26 @@ describe('encodeCases on a hand-worked log', () => {
   });
 
   it('encodes a new log against the training statistics: unseen steps and resources are rare, not errors', () => {
-    const fresh = logFromTraces({ n1: [{ activity: 'a', at: 0, resource: 'r9' }, { activity: 'z', at: 30 }, { activity: 'c', at: 90, resource: 'r1' }] });
+    const fresh = logFromTraces({
+      n1: [
+        { activity: 'a', at: 0, resource: 'r9' },
+        { activity: 'z', at: 30 },
+        { activity: 'c', at: 90, resource: 'r1' },
+      ],
+    });
     const e = encodeCases(fresh, stats);
-    const f = (name: string) => cell(e, 0, e.features.findIndex((s) => s.name === name));
+    const f = (name: string) =>
+      cell(
+        e,
+        0,
+        e.features.findIndex((s) => s.name === name),
+      );
     // a→z and z→c are both unseen: count 0 of a's 3 successors (the larger surprise), and 0 of 0 from z.
     expect(f('largest transition surprise')).toBeCloseTo(-Math.log(0.5 / 5.5), 5);
-    expect(f('total transition surprise')).toBeCloseTo(-Math.log(3.5 / 5.5) - Math.log(0.5 / 5.5) - Math.log(0.5 / 2.5) - Math.log(3.5 / 5.5), 5);
+    expect(f('total transition surprise')).toBeCloseTo(
+      -Math.log(3.5 / 5.5) - Math.log(0.5 / 5.5) - Math.log(0.5 / 2.5) - Math.log(3.5 / 5.5),
+      5,
+    );
     expect(f('unusual resource at a')).toBeCloseTo(-Math.log(0.5 / 4), 5);
     expect(f('value')).toBeNaN();
     expect(e.features.map((s) => s.name)).toEqual(m.features.map((s) => s.name));

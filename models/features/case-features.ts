@@ -44,8 +44,10 @@ export function caseFeatureSpecs(stats: ProcessStatistics): FeatureSpec[] {
       { name: `${activity} missing`, unit: 'surprise', tail: 'upper', skewed: false, activity },
     );
   }
-  for (const x of stats.numericAttributes) specs.push({ name: x.name, unit: 'value', tail: 'both', skewed: x.skewed, attribute: x.name });
-  for (const x of stats.categoricalAttributes) specs.push({ name: `rare ${x.name}`, unit: 'surprise', tail: 'upper', skewed: false, attribute: x.name });
+  for (const x of stats.numericAttributes)
+    specs.push({ name: x.name, unit: 'value', tail: 'both', skewed: x.skewed, attribute: x.name });
+  for (const x of stats.categoricalAttributes)
+    specs.push({ name: `rare ${x.name}`, unit: 'surprise', tail: 'upper', skewed: false, attribute: x.name });
   return specs;
 }
 
@@ -71,14 +73,16 @@ export function encodeCases(log: EventLog, stats: ProcessStatistics, options: En
   // The log's activity codes mapped to the statistics' indices; -1 for an activity never seen in training.
   const indexOf = Int32Array.from(log.activities, (name) => byName.get(name) ?? -1);
   const outCount = new Float64Array(A + 1);
-  for (let from = 0; from <= A; from++) for (let to = 0; to <= A; to++) outCount[from] += stats.transitions[from * (A + 1) + to];
+  for (let from = 0; from <= A; from++)
+    for (let to = 0; to <= A; to++) outCount[from] += stats.transitions[from * (A + 1) + to];
   const transitionSurprise = (from: number, to: number) =>
     surprise(from < 0 || to < 0 ? 0 : stats.transitions[from * (A + 1) + to], from < 0 ? 0 : outCount[from], A + 2);
   // Resource rarity per (activity, log resource code), looked up once per pair.
   const resourceSurprise = log.resources.map(() => new Float64Array(A));
   const resourceKinds = stats.resourceCounts.map((r) => Object.keys(r).length + 1);
   log.resources.forEach((name, r) => {
-    for (let a = 0; a < A; a++) resourceSurprise[r][a] = surprise(stats.resourceCounts[a][name] ?? 0, stats.activityCounts[a], resourceKinds[a]);
+    for (let a = 0; a < A; a++)
+      resourceSurprise[r][a] = surprise(stats.resourceCounts[a][name] ?? 0, stats.activityCounts[a], resourceKinds[a]);
   });
   const attrs = caseAttributes(log);
   const numeric = stats.numericAttributes.map((x) => attrs.numeric.find((y) => y.name === x.name)?.values ?? null);
@@ -86,7 +90,9 @@ export function encodeCases(log: EventLog, stats: ProcessStatistics, options: En
     const col = attrs.categorical.find((y) => y.name === x.name);
     const total = Object.values(x.counts).reduce((s, n) => s + n, 0);
     const kinds = Object.keys(x.counts).length + 1;
-    return col ? { codes: col.codes, rarity: col.dictionary.map((v) => surprise(x.counts[v] ?? 0, total, kinds)) } : null;
+    return col
+      ? { codes: col.codes, rarity: col.dictionary.map((v) => surprise(x.counts[v] ?? 0, total, kinds)) }
+      : null;
   });
 
   const selected: number[] = [];

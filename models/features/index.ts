@@ -15,7 +15,14 @@ export { cell, column, HOUR_MS } from './feature-spec.ts';
 export type { ProcessStatistics, StatisticsOptions } from './process-statistics.ts';
 export { localClock } from './local-clock.ts';
 export type { LocalClock } from './local-clock.ts';
-export { fitProcessStatistics, hourOf, weekdayOf, medianOf, MAX_FEATURE_ACTIVITIES, SMOOTHING } from './process-statistics.ts';
+export {
+  fitProcessStatistics,
+  hourOf,
+  weekdayOf,
+  medianOf,
+  MAX_FEATURE_ACTIVITIES,
+  SMOOTHING,
+} from './process-statistics.ts';
 export type { EncodeOptions } from './case-features.ts';
 export { caseFeatureSpecs, encodeCases, surprise } from './case-features.ts';
 export type { CaseAttributes, NumericCaseAttribute, CategoricalCaseAttribute } from './case-attributes.ts';

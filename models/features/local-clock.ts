@@ -12,9 +12,19 @@ export function localClock(timeZone: string | null): LocalClock {
   if (timeZone === null || timeZone === 'UTC') return (ms) => ms;
   let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
   } catch {
-    throw new InputError(`"${timeZone}" is not a time zone this system knows.`, { hint: 'Use an IANA name such as Europe/Berlin or America/New_York, or UTC.' });
+    throw new InputError(`"${timeZone}" is not a time zone this system knows.`, {
+      hint: 'Use an IANA name such as Europe/Berlin or America/New_York, or UTC.',
+    });
   }
   const offsetByHour = new Map<number, number>();
   return (ms) => {

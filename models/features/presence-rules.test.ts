@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { conditionHolds, fitPresenceRule, presenceProbability, sortedByValue, type PresenceData } from './presence-rules.ts';
+import {
+  conditionHolds,
+  fitPresenceRule,
+  presenceProbability,
+  sortedByValue,
+  type PresenceData,
+} from './presence-rules.ts';
 
 /**
  * 100 cases: activity 0 ("approve") is present exactly when amount > 50 and activity 1 ("ship")
@@ -23,7 +29,13 @@ describe('fitPresenceRule', () => {
     const d = data();
     const rule = fitPresenceRule(d, 0);
     const leafOf = (c: number) =>
-      presenceProbability(rule, (cond) => conditionHolds(cond, (a) => d.presence[c * 2 + a] === 1, () => d.attributes[0].values[c]));
+      presenceProbability(rule, (cond) =>
+        conditionHolds(
+          cond,
+          (a) => d.presence[c * 2 + a] === 1,
+          () => d.attributes[0].values[c],
+        ),
+      );
     // Case 60 (amount 61, ship present) lacks approve: its leaf has 24 of 25 with approve.
     const { p, leaf } = leafOf(60);
     expect([leaf.present, leaf.total]).toEqual([24, 25]);
@@ -32,7 +44,7 @@ describe('fitPresenceRule', () => {
     expect(leafOf(10).leaf.present).toBe(0);
     const thresholds = rule.leaves.flatMap((l) => l.when).filter((w) => w.kind === 'attribute');
     // Any threshold between the last amount without approve (49 with ship, 50 without) and 51 separates them.
-    for (const t of thresholds) if (t.kind === "attribute") expect(t.threshold >= 49 && t.threshold < 51).toBe(true);
+    for (const t of thresholds) if (t.kind === 'attribute') expect(t.threshold >= 49 && t.threshold < 51).toBe(true);
     expect(thresholds.length).toBeGreaterThan(0);
   });
 
@@ -44,6 +56,12 @@ describe('fitPresenceRule', () => {
 
   it('sends a missing attribute to the "not above" side', () => {
     const cond = { kind: 'attribute' as const, attribute: 0, above: false, threshold: 5 };
-    expect(conditionHolds(cond, () => false, () => NaN)).toBe(true);
+    expect(
+      conditionHolds(
+        cond,
+        () => false,
+        () => NaN,
+      ),
+    ).toBe(true);
   });
 });

@@ -54,13 +54,17 @@ export function fitPresenceRule(data: PresenceData, target: number): PresenceRul
     const members = membersOf(data, side, all);
     const inner = bestSplit(data, target, members);
     if (!inner) leaves.push(leafOf(data, target, members, [side]));
-    else for (const c of [inner, negate(inner)]) leaves.push(leafOf(data, target, membersOf(data, c, members), [side, c]));
+    else
+      for (const c of [inner, negate(inner)]) leaves.push(leafOf(data, target, membersOf(data, c, members), [side, c]));
   }
   return { activity: target, leaves };
 }
 
 /** Probability (Laplace-smoothed) that the rule's activity is present in a case, and the leaf used. */
-export function presenceProbability(rule: PresenceRule, holds: (c: PresenceCondition) => boolean): { p: number; leaf: PresenceLeaf } {
+export function presenceProbability(
+  rule: PresenceRule,
+  holds: (c: PresenceCondition) => boolean,
+): { p: number; leaf: PresenceLeaf } {
   for (const leaf of rule.leaves) {
     if (leaf.when.every(holds)) return { p: (leaf.present + 1) / (leaf.total + 2), leaf };
   }
@@ -68,7 +72,11 @@ export function presenceProbability(rule: PresenceRule, holds: (c: PresenceCondi
   return { p: (leaf.present + 1) / (leaf.total + 2), leaf };
 }
 
-export function conditionHolds(cond: PresenceCondition, present: (activity: number) => boolean, attribute: (index: number) => number): boolean {
+export function conditionHolds(
+  cond: PresenceCondition,
+  present: (activity: number) => boolean,
+  attribute: (index: number) => number,
+): boolean {
   if (cond.kind === 'activity') return present(cond.activity) === cond.present;
   const v = attribute(cond.attribute);
   // A missing value counts as "not above": the side the training split sent missing values to.
@@ -84,7 +92,13 @@ function membersOf(data: PresenceData, cond: PresenceCondition, within: Uint8Arr
   const out = new Uint8Array(data.cases);
   for (let c = 0; c < data.cases; c++) {
     if (!within[c]) continue;
-    out[c] = conditionHolds(cond, (a) => data.presence[c * data.activities + a] === 1, (k) => data.attributes[k].values[c]) ? 1 : 0;
+    out[c] = conditionHolds(
+      cond,
+      (a) => data.presence[c * data.activities + a] === 1,
+      (k) => data.attributes[k].values[c],
+    )
+      ? 1
+      : 0;
   }
   return out;
 }

@@ -50,13 +50,17 @@ export interface StatisticsOptions {
 
 export function fitProcessStatistics(log: EventLog, options: StatisticsOptions = {}): ProcessStatistics {
   if (log.caseCount < 2) {
-    throw new InputError(`A model needs at least 2 cases to learn what is usual; this log has ${log.caseCount}.`, { hint: 'Import a larger log or remove filters.' });
+    throw new InputError(`A model needs at least 2 cases to learn what is usual; this log has ${log.caseCount}.`, {
+      hint: 'Import a larger log or remove filters.',
+    });
   }
   const timeZone = options.timeZone ?? null;
   const clock = localClock(timeZone);
   const rawCount = new Float64Array(log.activities.length);
   for (let i = 0; i < log.eventCount; i++) rawCount[log.activity[i]]++;
-  const order = [...log.activities.keys()].filter((a) => rawCount[a] > 0).sort((a, b) => rawCount[b] - rawCount[a] || (log.activities[a] < log.activities[b] ? -1 : 1));
+  const order = [...log.activities.keys()]
+    .filter((a) => rawCount[a] > 0)
+    .sort((a, b) => rawCount[b] - rawCount[a] || (log.activities[a] < log.activities[b] ? -1 : 1));
   const A = order.length;
   const indexOf = new Int32Array(log.activities.length).fill(-1);
   order.forEach((raw, k) => (indexOf[raw] = k));
@@ -81,7 +85,8 @@ export function fitProcessStatistics(log: EventLog, options: StatisticsOptions =
       const local = clock(log.timestamp[i]);
       hourCounts[a][hourOf(local)]++;
       weekdayCounts[a][weekdayOf(local)]++;
-      if (i > log.caseStart[c]) waitsBy[a].push(Math.log1p(Math.max(0, log.timestamp[i] - log.timestamp[i - 1]) / HOUR_MS));
+      if (i > log.caseStart[c])
+        waitsBy[a].push(Math.log1p(Math.max(0, log.timestamp[i] - log.timestamp[i - 1]) / HOUR_MS));
     }
     if (log.caseStart[c + 1] > log.caseStart[c]) transitions[prev * (A + 1) + A]++;
   }
@@ -128,7 +133,10 @@ export function fitProcessStatistics(log: EventLog, options: StatisticsOptions =
     hourCounts,
     weekdayCounts,
     presenceRules,
-    numericAttributes: attrs.numeric.map((x, k) => ({ name: x.name, skewed: isSkewed(x.values, data.attributes[k].sorted) })),
+    numericAttributes: attrs.numeric.map((x, k) => ({
+      name: x.name,
+      skewed: isSkewed(x.values, data.attributes[k].sorted),
+    })),
     categoricalAttributes: attrs.categorical.map((x) => {
       const counts: Record<string, number> = {};
       for (const code of x.codes) if (code >= 0) counts[x.dictionary[code]] = (counts[x.dictionary[code]] ?? 0) + 1;

@@ -22,7 +22,15 @@ describe('ensembleToOnnx bytes', () => {
   });
 
   it('names the operators: TreeEnsembleRegressor in ai.onnx.ml, then Neg and Pow for 2^−raw', () => {
-    for (const name of ['TreeEnsembleRegressor', 'BRANCH_LEQ', 'LEAF', 'nodes_missing_value_tracks_true', 'n_targets', 'Neg', 'Pow']) {
+    for (const name of [
+      'TreeEnsembleRegressor',
+      'BRANCH_LEQ',
+      'LEAF',
+      'nodes_missing_value_tracks_true',
+      'n_targets',
+      'Neg',
+      'Pow',
+    ]) {
       expect(bytes).toContain(utf8hex(name));
     }
     expect(bytes).not.toContain(utf8hex('Sigmoid'));

@@ -90,7 +90,12 @@ export function ensembleToOnnx(ensemble: TreeEnsemble, metadata: Record<string, 
   validateEnsemble(ensemble);
   if (ensemble.trees.length === 0) {
     // onnxruntime refuses a TreeEnsembleRegressor without nodes; a constant model is one leaf.
-    ensemble = { ...ensemble, trees: [{ feature: [-1], threshold: [0], left: [-1], right: [-1], missingGoesLeft: [false], value: [0], cover: [0] }] };
+    ensemble = {
+      ...ensemble,
+      trees: [
+        { feature: [-1], threshold: [0], left: [-1], right: [-1], missingGoesLeft: [false], value: [0], cover: [0] },
+      ],
+    };
   }
   const width = ensemble.featureNames.length;
   const batch = 'N';

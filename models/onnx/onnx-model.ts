@@ -83,7 +83,8 @@ function writeNode(m: ProtobufWriter, node: OnnxNode): void {
   for (const input of node.inputs) m.stringField(1, input);
   for (const output of node.outputs) m.stringField(2, output);
   m.stringField(3, node.name).stringField(4, node.opType);
-  for (const [name, attribute] of Object.entries(node.attributes ?? {})) m.messageField(5, (a) => writeAttribute(a, name, attribute));
+  for (const [name, attribute] of Object.entries(node.attributes ?? {}))
+    m.messageField(5, (a) => writeAttribute(a, name, attribute));
   if (node.domain) m.stringField(7, node.domain);
 }
 
@@ -106,7 +107,9 @@ function writeGraph(m: ProtobufWriter, graph: OnnxGraph): void {
   m.stringField(2, graph.name);
   for (const scalar of graph.scalars) {
     // TensorProto: no dims (a scalar), data_type FLOAT, float_data, name.
-    m.messageField(5, (t) => t.varintField(2, TENSOR_FLOAT).packedFloats(4, [scalar.value]).stringField(8, scalar.name));
+    m.messageField(5, (t) =>
+      t.varintField(2, TENSOR_FLOAT).packedFloats(4, [scalar.value]).stringField(8, scalar.name),
+    );
   }
   for (const input of graph.inputs) m.messageField(11, (v) => writeValueInfo(v, input));
   for (const output of graph.outputs) m.messageField(12, (v) => writeValueInfo(v, output));
@@ -121,6 +124,7 @@ export function writeOnnxModel(graph: OnnxGraph, info: OnnxModelInfo): Uint8Arra
   m.messageField(7, (g) => writeGraph(g, graph));
   m.messageField(8, (o) => o.stringField(1, '').varintField(2, DEFAULT_OPSET));
   m.messageField(8, (o) => o.stringField(1, ML_DOMAIN).varintField(2, ML_OPSET));
-  for (const [key, value] of Object.entries(info.metadata)) m.messageField(14, (p) => p.stringField(1, key).stringField(2, value));
+  for (const [key, value] of Object.entries(info.metadata))
+    m.messageField(14, (p) => p.stringField(1, key).stringField(2, value));
   return m.finish();
 }

@@ -41,7 +41,12 @@ describe('remaining-time baselines (worked by hand)', () => {
 describe('baselines for a case looked at mid-wait', () => {
   it('answers as is, less the time waited since the last event (never below 0), and as fitted on snapshots', () => {
     // Case D after its first 2 events (last one c at minute 5), looked at minute 35: waited 30 minutes.
-    const rows = { count: 1, case: Int32Array.of(3), length: Int32Array.of(2), observedAt: Float64Array.of(Date.UTC(2024, 0, 1) + 35 * 60_000) };
+    const rows = {
+      count: 1,
+      case: Int32Array.of(3),
+      length: Int32Array.of(2),
+      observedAt: Float64Array.of(Date.UTC(2024, 0, 1) + 35 * 60_000),
+    };
     const variants = remainingTimeBaselinesForWip(log, rows, fitted, fitted);
     const byName = new Map(variants.map((v) => [v.baseline, v.predicted[0] / 60]));
     expect(variants).toHaveLength(9);

@@ -11,7 +11,11 @@ import type { PrefixRows } from '../features/prefix/prefix-rows.ts';
  *   then to the previous baseline.
  */
 export type BaselineName = 'training mean' | 'mean per last activity and prefix length' | 'transition system';
-export const BASELINES: readonly BaselineName[] = ['training mean', 'mean per last activity and prefix length', 'transition system'];
+export const BASELINES: readonly BaselineName[] = [
+  'training mean',
+  'mean per last activity and prefix length',
+  'transition system',
+];
 
 export interface FittedBaselines {
   predict(name: BaselineName, log: EventLog, rows: PrefixRows): Float64Array;

@@ -26,21 +26,37 @@ describe('waits and transitions (by hand)', () => {
       'No activity has the 61 waits a bottleneck model learns from: the most is 60, before "close", among 60 completed cases.',
     );
     // Ending with reg (never last) leaves no completed case at all.
-    expect(() => trainBottleneckModel(sixty, { endActivities: ['reg'] })).toThrow(/needs at least 50 completed cases .* 0 completed of 60/);
+    expect(() => trainBottleneckModel(sixty, { endActivities: ['reg'] })).toThrow(
+      /needs at least 50 completed cases .* 0 completed of 60/,
+    );
   });
 });
 
 describe('when and in what unit bottlenecks are read (by hand)', () => {
   const ev = (activity: string, at: number) => ({ activity, at });
   it('reads the workload at the last moment with the usual number of cases open, not at an empty end', () => {
-    const closes = (log: ReturnType<typeof logFromTraces>) => Uint8Array.from({ length: log.caseCount }, (_, c) => (log.activities[log.activity[log.caseStart[c + 1] - 1]] === 'close' ? 1 : 0));
+    const closes = (log: ReturnType<typeof logFromTraces>) =>
+      Uint8Array.from({ length: log.caseCount }, (_, c) =>
+        log.activities[log.activity[log.caseStart[c + 1] - 1]] === 'close' ? 1 : 0,
+      );
     // Cut mid-flight: A 0–100, B 10, C 20, D 30 still running. Open at starts 1, 2, 3, 4 (median 2):
     // D's start at 30 min is the last with at least 2 open.
-    const cut = logFromTraces({ A: [ev('s', 0), ev('close', 100)], B: [ev('s', 10)], C: [ev('s', 20)], D: [ev('s', 30)] });
+    const cut = logFromTraces({
+      A: [ev('s', 0), ev('close', 100)],
+      B: [ev('s', 10)],
+      C: [ev('s', 20)],
+      D: [ev('s', 30)],
+    });
     expect(latestWorkInProgress(cut, closes(cut))).toBe(cut.timestamp[cut.caseStart[cut.caseIds.indexOf('D')]]);
     // All complete. Open counts at the starts: A 1, B 2, C 2 (B ended at 50), E 3, D 1 (all ended at 300).
     // Median 2: the last start with at least 2 open is E's at 70 min, not the log's end.
-    const done = logFromTraces({ A: [ev('s', 0), ev('close', 100)], B: [ev('s', 10), ev('close', 50)], C: [ev('s', 60), ev('close', 200)], E: [ev('s', 70), ev('close', 150)], D: [ev('s', 300), ev('close', 310)] });
+    const done = logFromTraces({
+      A: [ev('s', 0), ev('close', 100)],
+      B: [ev('s', 10), ev('close', 50)],
+      C: [ev('s', 60), ev('close', 200)],
+      E: [ev('s', 70), ev('close', 150)],
+      D: [ev('s', 300), ev('close', 310)],
+    });
     const c = done.caseIds.indexOf('E');
     expect(latestWorkInProgress(done, closes(done))).toBe(done.timestamp[done.caseStart[c]]);
   });
@@ -68,9 +84,14 @@ describe('bottleneck model on a generated log with a load-dependent wait', () =>
     expect(model.activities[0].activity).toBe(LOAD_DEPENDENT_WAIT.activity);
     expect(model.activities[0].highLoadWaitHours).toBeGreaterThan(2 * model.activities[0].lowLoadWaitHours);
     // The static bottleneck (Pick Items → Dispatch Shipment) waits longer on average, but ignores load.
-    const w = waitsOf(g.log, Int32Array.from({ length: g.log.caseCount }, (_, c) => c));
+    const w = waitsOf(
+      g.log,
+      Int32Array.from({ length: g.log.caseCount }, (_, c) => c),
+    );
     const meanWait = (to: string, from?: string) => {
-      const hours = [...w.hours].filter((_, k) => g.log.activities[w.activity[k]] === to && (!from || g.log.activities[w.from[k]] === from));
+      const hours = [...w.hours].filter(
+        (_, k) => g.log.activities[w.activity[k]] === to && (!from || g.log.activities[w.from[k]] === from),
+      );
       return hours.reduce((a, b) => a + b, 0) / hours.length;
     };
     expect(meanWait(BOTTLENECK.to, BOTTLENECK.from)).toBeGreaterThan(meanWait(LOAD_DEPENDENT_WAIT.activity));
@@ -81,8 +102,13 @@ describe('bottleneck model on a generated log with a load-dependent wait', () =>
   it('names the activity in a bottleneck finding, explained additively, with the cases heading there', () => {
     const findings = bottlenecksNow(g.log, model, { now: g.cutAt });
     const top = findings[0];
-    expect(top).toMatchObject({ kind: 'bottleneck', activity: LOAD_DEPENDENT_WAIT.activity, id: `bottleneck:${LOAD_DEPENDENT_WAIT.activity}` });
-    for (const f of findings) expect(f.baseValue + f.explanation.reduce((s, x) => s + x.contribution, 0)).toBeCloseTo(f.prediction, 9);
+    expect(top).toMatchObject({
+      kind: 'bottleneck',
+      activity: LOAD_DEPENDENT_WAIT.activity,
+      id: `bottleneck:${LOAD_DEPENDENT_WAIT.activity}`,
+    });
+    for (const f of findings)
+      expect(f.baseValue + f.explanation.reduce((s, x) => s + x.contribution, 0)).toBeCloseTo(f.prediction, 9);
     // In hours: the prediction is the wait expected now (expected = max(0, prediction)).
     for (const f of findings) expect(f.kpiEffect.expectedWaitNowHours).toBeCloseTo(Math.max(0, f.prediction), 6);
     // No finding whose wait does not grow with load.

@@ -79,7 +79,11 @@ export function waitFeatureNames(activity: string, predecessors: readonly string
 }
 
 /** The feature row of one wait for activity model `m` (also used to score a running case now). */
-export function waitFeatureRow(m: Pick<ActivityWaitModel, 'predecessors'>, load: { queue: number; arrivals: number; open: number; resources: number; hour: number }, from: string): Float32Array {
+export function waitFeatureRow(
+  m: Pick<ActivityWaitModel, 'predecessors'>,
+  load: { queue: number; arrivals: number; open: number; resources: number; hour: number },
+  from: string,
+): Float32Array {
   // Models saved before predecessors existed have none (`?? []`): their trees read five features.
   const predecessors = m.predecessors ?? [];
   const row = new Float32Array(5 + predecessors.length);
@@ -95,7 +99,10 @@ export function trainBottleneckModel(log: EventLog, options: BottleneckOptions =
   const cases = casesSafeToLearnFrom(log, closes);
   requireCompletedCases(log, closes, cases, endActivities, 'bottleneck');
   const waits = waitsOf(log, cases);
-  if (waits.count === 0) throw new InputError('There are no waits between activities to learn from.', { hint: 'Bottlenecks need completed cases with more than one event.' });
+  if (waits.count === 0)
+    throw new InputError('There are no waits between activities to learn from.', {
+      hint: 'Bottlenecks need completed cases with more than one event.',
+    });
   const transitions = transitionProbabilities(log.activities.length, waits);
   const minWaits = options.minWaits ?? 50;
   const local = localClock(options.timeZone ?? null);
@@ -105,9 +112,12 @@ export function trainBottleneckModel(log: EventLog, options: BottleneckOptions =
   const candidates = byActivity.map((rows, a) => ({ rows, a })).filter((x) => x.rows.length >= minWaits);
   if (candidates.length === 0) {
     const most = byActivity.reduce((best, rows, a) => (rows.length > byActivity[best].length ? a : best), 0);
-    throw new InputError(`No activity has the ${minWaits} waits a bottleneck model learns from: the most is ${byActivity[most].length}, before "${log.activities[most]}", among ${cases.length} completed cases.`, {
-      hint: 'Bottlenecks need more completed cases; if cases end with other activities, name them (--end-activity, or the end activities in Models).',
-    });
+    throw new InputError(
+      `No activity has the ${minWaits} waits a bottleneck model learns from: the most is ${byActivity[most].length}, before "${log.activities[most]}", among ${cases.length} completed cases.`,
+      {
+        hint: 'Bottlenecks need more completed cases; if cases end with other activities, name them (--end-activity, or the end activities in Models).',
+      },
+    );
   }
 
   candidates.forEach(({ rows: all, a }, done) => {
@@ -116,7 +126,12 @@ export function trainBottleneckModel(log: EventLog, options: BottleneckOptions =
     all.sort((x, y) => waits.queuedAt[x] - waits.queuedAt[y]);
     const rows = all.slice(-(options.maxWaitsPerActivity ?? 50_000));
     // One sweep per activity over its own waits keeps memory at (its waits × activities), not (all waits × activities).
-    const load = workloadAt(log, closes, Float64Array.from(rows, (k) => waits.queuedAt[k]), { resourcesPerActivity: true });
+    const load = workloadAt(
+      log,
+      closes,
+      Float64Array.from(rows, (k) => waits.queuedAt[k]),
+      { resourcesPerActivity: true },
+    );
     const fromCounts = new Float64Array(log.activities.length);
     for (const k of rows) fromCounts[waits.from[k]]++;
     const predecessorCodes = [...fromCounts.keys()]
@@ -148,13 +163,19 @@ export function trainBottleneckModel(log: EventLog, options: BottleneckOptions =
         learningRate: 0.1,
         maxLeaves: 8,
         minDataInLeaf: Math.max(20, Math.floor(cut / 50)),
-        validation: { features: features.subarray(cut * width), labels: labels.subarray(cut), nRows: rows.length - cut },
+        validation: {
+          features: features.subarray(cut * width),
+          labels: labels.subarray(cut),
+          nRows: rows.length - cut,
+        },
         earlyStoppingRounds: 15,
         signal: options.signal,
       },
     );
     const { low, high } = percentiles(features, rows.length, width);
-    const [lowWait, highWait] = [low, high].map((level) => meanWaitWithDemandAt(trained.ensemble, features, rows.length, width, level));
+    const [lowWait, highWait] = [low, high].map((level) =>
+      meanWaitWithDemandAt(trained.ensemble, features, rows.length, width, level),
+    );
     const heldOut = predict(trained.ensemble, features.subarray(cut * width), rows.length - cut).raw;
     models.push({
       activity: log.activities[a],
@@ -197,7 +218,13 @@ function percentiles(features: Float32Array, n: number, width: number): { low: n
 }
 
 /** Mean predicted wait (hours) with the demand features set to `level`, other features as observed. */
-function meanWaitWithDemandAt(ensemble: TreeEnsemble, features: Float32Array, n: number, width: number, level: number[]): number {
+function meanWaitWithDemandAt(
+  ensemble: TreeEnsemble,
+  features: Float32Array,
+  n: number,
+  width: number,
+  level: number[],
+): number {
   const moved = Float32Array.from(features);
   for (let i = 0; i < n; i++) for (let f = 0; f < DEMAND_FEATURES; f++) moved[i * width + f] = level[f];
   const { raw } = predict(ensemble, moved, n);

@@ -89,7 +89,10 @@ export function latestWorkInProgress(log: EventLog, closes: Uint8Array): number 
 }
 
 /** Log-scale contributions turned into hours added step by step (in the order given), base first. */
-export function hoursStepByStep(baseLog: number, contributions: readonly number[]): { baseHours: number; hours: number[] } {
+export function hoursStepByStep(
+  baseLog: number,
+  contributions: readonly number[],
+): { baseHours: number; hours: number[] } {
   let level = baseLog;
   const hours = contributions.map((c) => {
     const before = Math.expm1(level);
@@ -99,13 +102,19 @@ export function hoursStepByStep(baseLog: number, contributions: readonly number[
   return { baseHours: Math.expm1(baseLog), hours };
 }
 
-export function bottlenecksNow(log: EventLog, model: BottleneckModel, options: { now?: number; endActivities?: string[] } = {}): BottleneckFinding[] {
+export function bottlenecksNow(
+  log: EventLog,
+  model: BottleneckModel,
+  options: { now?: number; endActivities?: string[] } = {},
+): BottleneckFinding[] {
   const endActivities = resolveEndActivities(log, options.endActivities ?? model.endActivities);
   const closes = completedCases(log, endActivities);
   const now = options.now ?? latestWorkInProgress(log, closes);
   const load = workloadAt(log, closes, Float64Array.of(now), { resourcesPerActivity: true });
   // Cases in progress at `now`: started by then, and not yet at their last event if they completed.
-  const running = casesWhere(closes, 0).filter((c) => log.caseStart[c + 1] > log.caseStart[c] && log.timestamp[log.caseStart[c]] <= now);
+  const running = casesWhere(closes, 0).filter(
+    (c) => log.caseStart[c + 1] > log.caseStart[c] && log.timestamp[log.caseStart[c]] <= now,
+  );
   const codeOf = new Map(log.activities.map((a, i) => [a, i]));
 
   const findings = model.activities.map((m) => {
@@ -115,7 +124,13 @@ export function bottlenecksNow(log: EventLog, model: BottleneckModel, options: {
       const x = codeOf.get(from);
       if (x !== undefined) queue += probability * load.waitingAfter[x][0];
     }
-    const loadNow = { queue, arrivals: load.arrivalsLast7Days[0], open: load.openCases[0], resources: a >= 0 ? load.resourcesOnActivityLast7Days![a][0] : 0, hour: utcHour(localClock(model.timeZone ?? null)(now)) };
+    const loadNow = {
+      queue,
+      arrivals: load.arrivalsLast7Days[0],
+      open: load.openCases[0],
+      resources: a >= 0 ? load.resourcesOnActivityLast7Days![a][0] : 0,
+      hour: utcHour(localClock(model.timeZone ?? null)(now)),
+    };
     const heading = headingThere(log, running, m).map(({ c, from }) => {
       const wait = Math.expm1(Math.max(0, predict(m.ensemble, waitFeatureRow(m, loadNow, from), 1).raw[0]));
       return { case: log.caseIds[c], comesFrom: from, expectedWaitHours: wait };
@@ -128,7 +143,10 @@ export function bottlenecksNow(log: EventLog, model: BottleneckModel, options: {
     const onLogScale = m.ensemble.featureNames
       .map((feature, f) => ({ feature, value: row[f], contribution: shap.contributions[f] }))
       .sort((x, y) => Math.abs(y.contribution) - Math.abs(x.contribution));
-    const inHours = hoursStepByStep(shap.baseValue, onLogScale.map((x) => x.contribution));
+    const inHours = hoursStepByStep(
+      shap.baseValue,
+      onLogScale.map((x) => x.contribution),
+    );
     const explanation = onLogScale.map((x, k) => ({ ...x, contribution: inHours.hours[k] }));
     return {
       id: `bottleneck:${m.activity}`,
@@ -178,6 +196,8 @@ function conditionsInWords(m: ActivityWaitModel, row: Float32Array): string[] {
     if (row[f] > m.high[f]) out.push(`${name} = ${round(row[f])}, usual ≤ ${round(m.high[f])}`);
     else if (row[f] < m.low[f]) out.push(`${name} = ${round(row[f])}, usual ≥ ${round(m.low[f])}`);
   });
-  out.push(`waiting before ${m.activity}: ${round(m.lowLoadWaitHours)} h at low load, ${round(m.highLoadWaitHours)} h at high load (usual ${round(m.usualWaitHours)} h)`);
+  out.push(
+    `waiting before ${m.activity}: ${round(m.lowLoadWaitHours)} h at low load, ${round(m.highLoadWaitHours)} h at high load (usual ${round(m.usualWaitHours)} h)`,
+  );
   return out;
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { logFromTraces } from '../../main/engine/analysis/logs.fixture.ts';
-import { casesSafeToLearnFrom, completedCases, inferEndActivities, MIN_COMPLETED_CASES, requireCompletedCases, resolveEndActivities } from './end-activities.ts';
+import {
+  casesSafeToLearnFrom,
+  completedCases,
+  inferEndActivities,
+  MIN_COMPLETED_CASES,
+  requireCompletedCases,
+  resolveEndActivities,
+} from './end-activities.ts';
 
 describe('end activities and running cases', () => {
   // "close" ends all 3 of its occurrences; "pay" ends 2 of its 5 (D and E are running).
@@ -21,7 +28,9 @@ describe('end activities and running cases', () => {
     expect([...completedCases(log, ['close'])]).toEqual([1, 1, 1, 0, 0]);
     expect(resolveEndActivities(log, ['pay'])).toEqual(['pay']);
     expect(() => resolveEndActivities(log, ['Pay'])).toThrow(/"Pay" is not an activity/);
-    expect(() => resolveEndActivities(logFromTraces({ A: ['a', 'b'], B: ['b', 'a'] }), undefined)).toThrow(/cannot tell which activity ends a case/);
+    expect(() => resolveEndActivities(logFromTraces({ A: ['a', 'b'], B: ['b', 'a'] }), undefined)).toThrow(
+      /cannot tell which activity ends a case/,
+    );
   });
 
   it('learns only from cases that had time to end', () => {
@@ -46,9 +55,21 @@ describe('end activities and running cases', () => {
       'The remaining-time model needs at least 50 completed cases to learn from; with "close" as the end activity the log has 3 completed of 5.',
     );
     // Only A safe: the message says how many of the 3 could be used.
-    expect(() => requireCompletedCases(log, closes, Int32Array.from([0]), ['close'], 'bottleneck')).toThrow(/3 completed of 5 \(1 of them started early enough/);
-    const many = logFromTraces(Object.fromEntries(Array.from({ length: MIN_COMPLETED_CASES }, (_, i) => [`c${i}`, ['reg', 'close']])));
+    expect(() => requireCompletedCases(log, closes, Int32Array.from([0]), ['close'], 'bottleneck')).toThrow(
+      /3 completed of 5 \(1 of them started early enough/,
+    );
+    const many = logFromTraces(
+      Object.fromEntries(Array.from({ length: MIN_COMPLETED_CASES }, (_, i) => [`c${i}`, ['reg', 'close']])),
+    );
     const all = completedCases(many, ['close']);
-    expect(() => requireCompletedCases(many, all, Int32Array.from({ length: MIN_COMPLETED_CASES }, (_, i) => i), ['close'], 'bottleneck')).not.toThrow();
+    expect(() =>
+      requireCompletedCases(
+        many,
+        all,
+        Int32Array.from({ length: MIN_COMPLETED_CASES }, (_, i) => i),
+        ['close'],
+        'bottleneck',
+      ),
+    ).not.toThrow();
   });
 });

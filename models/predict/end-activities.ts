@@ -39,9 +39,12 @@ export function resolveEndActivities(log: EventLog, given: readonly string[] | u
   }
   const inferred = inferEndActivities(log);
   if (inferred.length === 0) {
-    throw new InputError('Gemba cannot tell which activity ends a case in this log: no activity ends cases consistently.', {
-      hint: 'Name it with --end-activity (for example --end-activity "Close Order").',
-    });
+    throw new InputError(
+      'Gemba cannot tell which activity ends a case in this log: no activity ends cases consistently.',
+      {
+        hint: 'Name it with --end-activity (for example --end-activity "Close Order").',
+      },
+    );
   }
   return inferred;
 }
@@ -64,7 +67,8 @@ export function casesSafeToLearnFrom(log: EventLog, closes: Uint8Array): Int32Ar
   const middle = first + (last - first) / 2;
   const durations: number[] = [];
   for (let c = 0; c < log.caseCount; c++) {
-    if (closes[c] && log.timestamp[log.caseStart[c]] <= middle) durations.push(log.timestamp[log.caseStart[c + 1] - 1] - log.timestamp[log.caseStart[c]]);
+    if (closes[c] && log.timestamp[log.caseStart[c]] <= middle)
+      durations.push(log.timestamp[log.caseStart[c + 1] - 1] - log.timestamp[log.caseStart[c]]);
   }
   durations.sort((a, b) => a - b);
   const p99 = durations.length ? durations[Math.min(durations.length - 1, Math.ceil(0.99 * durations.length) - 1)] : 0;
@@ -82,14 +86,24 @@ export const MIN_COMPLETED_CASES = 50;
  * inferred end activity has 39 of 1,434): an InputError, which training reports as a model
  * skipped with this reason, never a crash.
  */
-export function requireCompletedCases(log: EventLog, closes: Uint8Array, safe: Int32Array, endActivities: readonly string[], model: string): void {
+export function requireCompletedCases(
+  log: EventLog,
+  closes: Uint8Array,
+  safe: Int32Array,
+  endActivities: readonly string[],
+  model: string,
+): void {
   if (safe.length >= MIN_COMPLETED_CASES) return;
   let completed = 0;
   for (let c = 0; c < log.caseCount; c++) completed += closes[c];
   const ends = endActivities.map((a) => `"${a}"`).join(', ');
   throw new InputError(
     `The ${model} model needs at least ${MIN_COMPLETED_CASES} completed cases to learn from; with ${ends} as the end ${endActivities.length === 1 ? 'activity' : 'activities'} the log has ${completed} completed of ${log.caseCount}` +
-      (safe.length < completed ? ` (${safe.length} of them started early enough to be learned from without favouring quick cases).` : '.'),
-    { hint: 'If cases end with other activities, name them (--end-activity on the command line, the end activities in Models).' },
+      (safe.length < completed
+        ? ` (${safe.length} of them started early enough to be learned from without favouring quick cases).`
+        : '.'),
+    {
+      hint: 'If cases end with other activities, name them (--end-activity on the command line, the end activities in Models).',
+    },
   );
 }

@@ -4,7 +4,14 @@ import type { FeatureTable } from '../features/prefix/prefix-features.ts';
 import type { PrefixRows } from '../features/prefix/prefix-rows.ts';
 import { BASELINES, fitBaselines, type BaselineName } from './baselines.ts';
 import { probabilityBySegment, regressionBySegment, segmentRows, type SegmentFigures } from './fairness.ts';
-import { areaUnderRoc, brierScore, maeByPrefixLength, meanAbsoluteError, populationStabilityIndex, precisionRecall } from './metrics.ts';
+import {
+  areaUnderRoc,
+  brierScore,
+  maeByPrefixLength,
+  meanAbsoluteError,
+  populationStabilityIndex,
+  precisionRecall,
+} from './metrics.ts';
 import { outputOf, rowMajor, type RunningCaseModel, type RunningCaseTarget } from './running-case-model.ts';
 
 const HOUR = 3600;
@@ -31,17 +38,49 @@ export interface BaselineScore {
 export interface RemainingTimeEvaluation {
   kind: 'remaining-time';
   /** Test prefixes at each event (Teinemaa et al. 2019). */
-  atEvents: { rows: number; maeHours: number; baselines: BaselineScore[]; byPrefixLength: { length: number; rows: number; maeHours: number; bestBaselineMaeHours: number; baselines: BaselineScore[] }[] };
+  atEvents: {
+    rows: number;
+    maeHours: number;
+    baselines: BaselineScore[];
+    byPrefixLength: {
+      length: number;
+      rows: number;
+      maeHours: number;
+      bestBaselineMaeHours: number;
+      baselines: BaselineScore[];
+    }[];
+  };
   /** Test cases as work in progress at evenly spaced instants: what `gemba predict` faces. */
-  workInProgress: { rows: number; maeHours: number; baselines: BaselineScore[]; bestBaseline: BaselineScore; improvement: number };
+  workInProgress: {
+    rows: number;
+    maeHours: number;
+    baselines: BaselineScore[];
+    bestBaseline: BaselineScore;
+    improvement: number;
+  };
   segments?: SegmentFigures[];
   drift: { feature: string; psi: number }[];
 }
 
 export interface ProbabilityEvaluation {
   kind: 'sla-breach' | 'outcome';
-  atEvents: { rows: number; auc: number; brier: number; positiveRate: number; baselines: { baseline: string; auc: number; brier: number }[]; byPrefixLength: { length: number; rows: number; auc: number }[] };
-  workInProgress: { rows: number; auc: number; brier: number; precision: number; recall: number; positiveRate: number; flagRate: number };
+  atEvents: {
+    rows: number;
+    auc: number;
+    brier: number;
+    positiveRate: number;
+    baselines: { baseline: string; auc: number; brier: number }[];
+    byPrefixLength: { length: number; rows: number; auc: number }[];
+  };
+  workInProgress: {
+    rows: number;
+    auc: number;
+    brier: number;
+    precision: number;
+    recall: number;
+    positiveRate: number;
+    flagRate: number;
+  };
   segments?: SegmentFigures[];
   drift: { feature: string; psi: number }[];
 }
@@ -74,13 +113,20 @@ export function evaluateRunningCaseModel(
 
   if (target.kind === 'remaining-time') {
     const fromSnapshots = fitBaselines(log, rows.trainingSnapshots, label(rows.trainingSnapshots));
-    const atEventBaselines = BASELINES.map((name) => ({ name, predicted: fromEvents.predict(name, log, atEvents.rows) }));
-    const perLength = maeByPrefixLength(predictedAtEvents, actualAtEvents, atEvents.rows.length);
-    const baselinePerLength = atEventBaselines.map((b) => maeByPrefixLength(b.predicted, actualAtEvents, atEvents.rows.length));
-    const wipBaselines = remainingTimeBaselinesForWip(log, wip.rows, fromEvents, fromSnapshots).map(({ baseline, predicted }) => ({
-      baseline,
-      value: meanAbsoluteError(predicted, actualWip) / HOUR,
+    const atEventBaselines = BASELINES.map((name) => ({
+      name,
+      predicted: fromEvents.predict(name, log, atEvents.rows),
     }));
+    const perLength = maeByPrefixLength(predictedAtEvents, actualAtEvents, atEvents.rows.length);
+    const baselinePerLength = atEventBaselines.map((b) =>
+      maeByPrefixLength(b.predicted, actualAtEvents, atEvents.rows.length),
+    );
+    const wipBaselines = remainingTimeBaselinesForWip(log, wip.rows, fromEvents, fromSnapshots).map(
+      ({ baseline, predicted }) => ({
+        baseline,
+        value: meanAbsoluteError(predicted, actualWip) / HOUR,
+      }),
+    );
     const best = wipBaselines.reduce((a, b) => (b.value < a.value ? b : a));
     const maeHours = meanAbsoluteError(predictedWip, actualWip) / HOUR;
     return {
@@ -88,7 +134,10 @@ export function evaluateRunningCaseModel(
       atEvents: {
         rows: atEvents.rows.count,
         maeHours: meanAbsoluteError(predictedAtEvents, actualAtEvents) / HOUR,
-        baselines: atEventBaselines.map((b) => ({ baseline: b.name, value: meanAbsoluteError(b.predicted, actualAtEvents) / HOUR })),
+        baselines: atEventBaselines.map((b) => ({
+          baseline: b.name,
+          value: meanAbsoluteError(b.predicted, actualAtEvents) / HOUR,
+        })),
         byPrefixLength: perLength.map((p, k) => ({
           length: p.length,
           rows: p.rows,
@@ -97,7 +146,13 @@ export function evaluateRunningCaseModel(
           baselines: atEventBaselines.map((b, j) => ({ baseline: b.name, value: baselinePerLength[j][k].mae / HOUR })),
         })),
       },
-      workInProgress: { rows: wip.rows.count, maeHours, baselines: wipBaselines, bestBaseline: best, improvement: 1 - maeHours / best.value },
+      workInProgress: {
+        rows: wip.rows.count,
+        maeHours,
+        baselines: wipBaselines,
+        bestBaseline: best,
+        improvement: 1 - maeHours / best.value,
+      },
       ...(segments ? { segments: regressionBySegment(segments, predictedWip, actualWip) } : {}),
       drift,
     };
@@ -144,17 +199,27 @@ export function remainingTimeBaselinesForWip(
   fromSnapshots: ReturnType<typeof fitBaselines>,
 ): { baseline: string; predicted: Float64Array }[] {
   const out: { baseline: string; predicted: Float64Array }[] = [];
-  const waited = Float64Array.from({ length: rows.count }, (_, i) => (rows.observedAt[i] - log.timestamp[log.caseStart[rows.case[i]] + rows.length[i] - 1]) / 1000);
+  const waited = Float64Array.from(
+    { length: rows.count },
+    (_, i) => (rows.observedAt[i] - log.timestamp[log.caseStart[rows.case[i]] + rows.length[i] - 1]) / 1000,
+  );
   for (const name of BASELINES as readonly BaselineName[]) {
     const atEvent = fromEvents.predict(name, log, rows);
     out.push({ baseline: name, predicted: atEvent });
-    out.push({ baseline: `${name}, less the time since the last event`, predicted: atEvent.map((p, i) => Math.max(0, p - waited[i])) });
+    out.push({
+      baseline: `${name}, less the time since the last event`,
+      predicted: atEvent.map((p, i) => Math.max(0, p - waited[i])),
+    });
     out.push({ baseline: `${name}, fitted on work in progress`, predicted: fromSnapshots.predict(name, log, rows) });
   }
   return out;
 }
 
-function groupAuc(predicted: Float64Array, actual: Float64Array, lengths: Int32Array): { length: number; rows: number; auc: number }[] {
+function groupAuc(
+  predicted: Float64Array,
+  actual: Float64Array,
+  lengths: Int32Array,
+): { length: number; rows: number; auc: number }[] {
   const byLength = new Map<number, number[]>();
   lengths.forEach((l, i) => {
     const list = byLength.get(l) ?? [];
@@ -163,7 +228,14 @@ function groupAuc(predicted: Float64Array, actual: Float64Array, lengths: Int32A
   });
   return [...byLength.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([length, idx]) => ({ length, rows: idx.length, auc: areaUnderRoc(idx.map((i) => predicted[i]), idx.map((i) => actual[i])) }));
+    .map(([length, idx]) => ({
+      length,
+      rows: idx.length,
+      auc: areaUnderRoc(
+        idx.map((i) => predicted[i]),
+        idx.map((i) => actual[i]),
+      ),
+    }));
 }
 
 /**
@@ -171,7 +243,11 @@ function groupAuc(predicted: Float64Array, actual: Float64Array, lengths: Int32A
  * tables must sample prefixes the same way (e.g. at their events), or the sampling itself shows
  * up as drift.
  */
-export function featureDrift(training: FeatureTable, recent: FeatureTable, top = 10): { feature: string; psi: number }[] {
+export function featureDrift(
+  training: FeatureTable,
+  recent: FeatureTable,
+  top = 10,
+): { feature: string; psi: number }[] {
   return training.names
     .map((feature, f) => ({ feature, psi: populationStabilityIndex(training.columns[f], recent.columns[f]) }))
     .sort((a, b) => b.psi - a.psi)

@@ -3,13 +3,24 @@ import { logFromTraces } from '../../main/engine/analysis/logs.fixture.ts';
 import { runningCaseRows } from '../features/prefix/prefix-rows.ts';
 import { probabilityBySegment, regressionBySegment, segmentRows, type SegmentRows } from './fairness.ts';
 
-const segments = (names: string[], codes: number[]): SegmentRows => ({ attribute: 'team', names, codes: Int32Array.from(codes) });
+const segments = (names: string[], codes: number[]): SegmentRows => ({
+  attribute: 'team',
+  names,
+  codes: Int32Array.from(codes),
+});
 
 describe('fairness view', () => {
   it('reads segments from a case attribute, or an event attribute at the first event', () => {
-    const log = logFromTraces({ A: [{ activity: 'a', at: 0, attributes: { team: 'red' } }], B: ['a'], C: ['a'] }, { A: { region: 'EU' }, C: { region: 'US' } });
+    const log = logFromTraces(
+      { A: [{ activity: 'a', at: 0, attributes: { team: 'red' } }], B: ['a'], C: ['a'] },
+      { A: { region: 'EU' }, C: { region: 'US' } },
+    );
     const rows = runningCaseRows(log, Int32Array.from([0, 1, 2]), 0);
-    expect(segmentRows(log, rows, 'region')).toEqual({ attribute: 'region', names: ['EU', 'US'], codes: Int32Array.from([0, -1, 1]) });
+    expect(segmentRows(log, rows, 'region')).toEqual({
+      attribute: 'region',
+      names: ['EU', 'US'],
+      codes: Int32Array.from([0, -1, 1]),
+    });
     expect(segmentRows(log, rows, 'team').codes).toEqual(Int32Array.from([0, -1, -1]));
     expect(() => segmentRows(log, rows, 'nope')).toThrow(/no attribute "nope"/);
   });

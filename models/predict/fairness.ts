@@ -23,14 +23,23 @@ export function segmentRows(log: EventLog, rows: PrefixRows, attribute: string):
   const column = caseColumn ?? eventColumn;
   if (!column) {
     const known = [...log.caseAttributes, ...log.eventAttributes].map((c) => c.name);
-    throw new InputError(`The log has no attribute "${attribute}" to compare segments by.`, { hint: known.length ? `Known attributes: ${known.join(', ')}.` : 'This log has no attributes.' });
+    throw new InputError(`The log has no attribute "${attribute}" to compare segments by.`, {
+      hint: known.length ? `Known attributes: ${known.join(', ')}.` : 'This log has no attributes.',
+    });
   }
   const codes = new Int32Array(rows.count);
   const names: string[] = [];
   const codeOf = new Map<string, number>();
   for (let i = 0; i < rows.count; i++) {
     const index = caseColumn ? rows.case[i] : log.caseStart[rows.case[i]];
-    const text = column.type === 'string' ? (column.codes[index] >= 0 ? column.dictionary[column.codes[index]] : null) : Number.isNaN(column.values[index]) ? null : String(column.values[index]);
+    const text =
+      column.type === 'string'
+        ? column.codes[index] >= 0
+          ? column.dictionary[column.codes[index]]
+          : null
+        : Number.isNaN(column.values[index])
+          ? null
+          : String(column.values[index]);
     if (text === null) {
       codes[i] = -1;
       continue;
@@ -55,7 +64,12 @@ export interface FairnessOptions {
   threshold?: number;
 }
 
-export function regressionBySegment(segments: SegmentRows, predicted: ArrayLike<number>, actual: ArrayLike<number>, options: FairnessOptions = {}): SegmentFigures[] {
+export function regressionBySegment(
+  segments: SegmentRows,
+  predicted: ArrayLike<number>,
+  actual: ArrayLike<number>,
+  options: FairnessOptions = {},
+): SegmentFigures[] {
   const minRows = options.minRows ?? 30;
   const tolerance = options.tolerance ?? 1.25;
   const overall = meanAbsoluteError(predicted, actual);
@@ -74,7 +88,12 @@ export function regressionBySegment(segments: SegmentRows, predicted: ArrayLike<
  * more (or less) than its own outcomes justify, compared with the whole log, is warned about, as
  * is one whose Brier score is out of proportion.
  */
-export function probabilityBySegment(segments: SegmentRows, probabilities: ArrayLike<number>, labels: ArrayLike<number>, options: FairnessOptions = {}): SegmentFigures[] {
+export function probabilityBySegment(
+  segments: SegmentRows,
+  probabilities: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  options: FairnessOptions = {},
+): SegmentFigures[] {
   const minRows = options.minRows ?? 30;
   const tolerance = options.tolerance ?? 1.25;
   const threshold = options.threshold ?? 0.5;
@@ -92,7 +111,14 @@ export function probabilityBySegment(segments: SegmentRows, probabilities: Array
     const flagRate = rate(p, (v) => v >= threshold);
     const positiveRate = rate(y, (v) => v === 1);
     const error = brierScore(p, y);
-    const figures: SegmentFigures = { segment, rows: rows.length, error, flagRate, positiveRate, auc: areaUnderRoc(p, y) };
+    const figures: SegmentFigures = {
+      segment,
+      rows: rows.length,
+      error,
+      flagRate,
+      positiveRate,
+      auc: areaUnderRoc(p, y),
+    };
     if (rows.length < minRows) return figures;
     // Flags per actual positive, against the same ratio for the whole log (+1 smooths empty segments).
     const segmentRatio = (flagRate * rows.length + 1) / (positiveRate * rows.length + 1);
@@ -103,7 +129,8 @@ export function probabilityBySegment(segments: SegmentRows, probabilities: Array
         `${segments.attribute} = ${segment} is flagged ${pct(flagRate)} of the time while ${pct(positiveRate)} actually breach (whole log: ${pct(overallFlags)} flagged, ${pct(overallPositives)} breach).`,
       );
     }
-    if (error > tolerance * overallError) warnings.push(`Its probabilities are off by ${ratio(error, overallError)} the average (Brier score).`);
+    if (error > tolerance * overallError)
+      warnings.push(`Its probabilities are off by ${ratio(error, overallError)} the average (Brier score).`);
     if (warnings.length) figures.warning = warnings.join(' ');
     return figures;
   });

@@ -17,7 +17,10 @@ export interface GeneratedLog {
   anomalies: Map<string, string>;
 }
 
-export function generatedLog(cases: number, options: { seed?: number; cutAtShare?: number; load?: boolean } = {}): GeneratedLog {
+export function generatedLog(
+  cases: number,
+  options: { seed?: number; cutAtShare?: number; load?: boolean } = {},
+): GeneratedLog {
   const model = new OrderToCash(options.seed ?? 11, cases * 8, { load: options.load ?? true });
   const simulated = Array.from({ length: cases }, (_, i) => model.simulate(i));
   const first = simulated[0].times[0];

@@ -6,7 +6,8 @@ const HOUR = 3_600_000;
 /** Seconds from each row's observation to the end (last event) of its case. */
 export function remainingSeconds(log: EventLog, rows: PrefixRows): Float64Array {
   const out = new Float64Array(rows.count);
-  for (let i = 0; i < rows.count; i++) out[i] = (log.timestamp[log.caseStart[rows.case[i] + 1] - 1] - rows.observedAt[i]) / 1000;
+  for (let i = 0; i < rows.count; i++)
+    out[i] = (log.timestamp[log.caseStart[rows.case[i] + 1] - 1] - rows.observedAt[i]) / 1000;
   return out;
 }
 

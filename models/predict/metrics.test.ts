@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../bench/generator/random.ts';
-import { areaUnderRoc, brierScore, maeByPrefixLength, meanAbsoluteError, populationStabilityIndex, precisionRecall } from './metrics.ts';
+import {
+  areaUnderRoc,
+  brierScore,
+  maeByPrefixLength,
+  meanAbsoluteError,
+  populationStabilityIndex,
+  precisionRecall,
+} from './metrics.ts';
 
 /** The definition itself: count every positive–negative pair, ties one half. O(n²). */
 function pairwiseAuc(scores: number[], labels: number[]): number {
@@ -42,7 +49,12 @@ describe('evaluation measures', () => {
   it('Brier, MAE, precision and recall by hand', () => {
     expect(brierScore([0.9, 0.2, 0.5], [1, 0, 1])).toBeCloseTo((0.01 + 0.04 + 0.25) / 3, 15);
     expect(meanAbsoluteError([1, 5, 2], [2, 2, 2])).toBe(4 / 3);
-    expect(precisionRecall([0.9, 0.6, 0.4, 0.1], [1, 0, 1, 0])).toEqual({ precision: 0.5, recall: 0.5, flagged: 2, positives: 2 });
+    expect(precisionRecall([0.9, 0.6, 0.4, 0.1], [1, 0, 1, 0])).toEqual({
+      precision: 0.5,
+      recall: 0.5,
+      flagged: 2,
+      positives: 2,
+    });
     expect(maeByPrefixLength([1, 2, 3, 10], [0, 0, 0, 0], Int32Array.from([2, 1, 2, 1]))).toEqual([
       { length: 1, rows: 2, mae: 6 },
       { length: 2, rows: 2, mae: 2 },

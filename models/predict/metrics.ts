@@ -16,7 +16,11 @@ export interface ErrorAtLength {
 }
 
 /** MAE per prefix length, ascending (the benchmarks' curve). */
-export function maeByPrefixLength(predicted: ArrayLike<number>, actual: ArrayLike<number>, lengths: Int32Array): ErrorAtLength[] {
+export function maeByPrefixLength(
+  predicted: ArrayLike<number>,
+  actual: ArrayLike<number>,
+  lengths: Int32Array,
+): ErrorAtLength[] {
   const sums = new Map<number, [number, number]>();
   for (let i = 0; i < lengths.length; i++) {
     const s = sums.get(lengths[i]) ?? [0, 0];
@@ -24,7 +28,9 @@ export function maeByPrefixLength(predicted: ArrayLike<number>, actual: ArrayLik
     s[1]++;
     sums.set(lengths[i], s);
   }
-  return [...sums.entries()].sort((a, b) => a[0] - b[0]).map(([length, [sum, rows]]) => ({ length, rows, mae: sum / rows }));
+  return [...sums.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([length, [sum, rows]]) => ({ length, rows, mae: sum / rows }));
 }
 
 /**
@@ -37,7 +43,7 @@ export function areaUnderRoc(scores: ArrayLike<number>, labels: ArrayLike<number
   const order = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
   let positives = 0;
   let rankSum = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     while (j + 1 < n && scores[order[j + 1]] === scores[order[i]]) j++;
     const midRank = (i + j) / 2 + 1;
@@ -70,7 +76,11 @@ export interface Confusion {
 }
 
 /** Precision and recall of flagging rows whose probability is at least `threshold`. */
-export function precisionRecall(probabilities: ArrayLike<number>, labels: ArrayLike<number>, threshold = 0.5): Confusion {
+export function precisionRecall(
+  probabilities: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  threshold = 0.5,
+): Confusion {
   let flagged = 0;
   let positives = 0;
   let hits = 0;
@@ -90,7 +100,9 @@ export function precisionRecall(probabilities: ArrayLike<number>, labels: ArrayL
  * 0.1–0.25 moderate shift, > 0.25 major shift.
  */
 export function populationStabilityIndex(training: ArrayLike<number>, recent: ArrayLike<number>, bins = 10): number {
-  const present = Float64Array.from(Array.prototype.filter.call(training, (v: number) => !Number.isNaN(v)) as number[]).sort();
+  const present = Float64Array.from(
+    Array.prototype.filter.call(training, (v: number) => !Number.isNaN(v)) as number[],
+  ).sort();
   const edges: number[] = [];
   for (let b = 1; b < bins; b++) {
     if (present.length === 0) break;

@@ -25,8 +25,12 @@ export function losesToBaseline(record: Pick<ModelRecord, 'details'>): BaselineD
       : null;
   }
   const { auc, baselines } = evaluation.atEvents;
-  const best = baselines.filter((b) => Number.isFinite(b.auc)).reduce<(typeof baselines)[number] | null>((a, b) => (a === null || b.auc > a.auc ? b : a), null);
-  return best && Number.isFinite(auc) && auc < best.auc ? { baseline: best.baseline, metric: 'AUC', model: auc, best: best.auc } : null;
+  const best = baselines
+    .filter((b) => Number.isFinite(b.auc))
+    .reduce<(typeof baselines)[number] | null>((a, b) => (a === null || b.auc > a.auc ? b : a), null);
+  return best && Number.isFinite(auc) && auc < best.auc
+    ? { baseline: best.baseline, metric: 'AUC', model: auc, best: best.auc }
+    : null;
 }
 
 /**
@@ -35,7 +39,10 @@ export function losesToBaseline(record: Pick<ModelRecord, 'details'>): BaselineD
  * version loses, the newest is used (and shown with its warning): a forecast worse than a
  * simple rule is still flagged, never hidden. `passedOver` lists newer versions left unused.
  */
-export function modelInUse(registry: ModelRegistry, kind: string): { record: ModelRecord; passedOver: ModelRecord[] } | null {
+export function modelInUse(
+  registry: ModelRegistry,
+  kind: string,
+): { record: ModelRecord; passedOver: ModelRecord[] } | null {
   const versions = registry
     .list()
     .filter((m) => m.kind === kind)

@@ -43,9 +43,16 @@ export interface RunningCasePredictions {
  * probability and outcome probability from whichever models are given, each explained by exact
  * TreeSHAP contributions of the case's own features. Sorted by SLA risk, then remaining time.
  */
-export function predictForRunningCases(log: EventLog, models: RunningCaseModels, options: PredictOptions = {}): RunningCasePredictions {
+export function predictForRunningCases(
+  log: EventLog,
+  models: RunningCaseModels,
+  options: PredictOptions = {},
+): RunningCasePredictions {
   const present = [models.remainingTime, models.slaBreach, models.outcome].filter((m): m is RunningCaseModel => !!m);
-  if (present.length === 0) throw new InputError('There is no trained model to predict with.', { hint: 'Train one first: gemba train WS --model remaining-time.' });
+  if (present.length === 0)
+    throw new InputError('There is no trained model to predict with.', {
+      hint: 'Train one first: gemba train WS --model remaining-time.',
+    });
   const endActivities = resolveEndActivities(log, options.endActivities ?? present[0].endActivities);
   const closes = completedCases(log, endActivities);
   const running = casesWhere(closes, 0).filter((c) => log.caseStart[c + 1] > log.caseStart[c]);
@@ -76,7 +83,11 @@ export function predictForRunningCases(log: EventLog, models: RunningCaseModels,
       const contribution = shap.contributions[i * width + f];
       if (contribution === 0) continue;
       const value = explained.table.columns[f][i];
-      contributions.push({ feature: explained.table.names[f], value: Number.isNaN(value) ? null : value, contribution });
+      contributions.push({
+        feature: explained.table.names[f],
+        value: Number.isNaN(value) ? null : value,
+        contribution,
+      });
     }
     contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
     const listed = contributions.slice(0, top);
@@ -92,7 +103,10 @@ export function predictForRunningCases(log: EventLog, models: RunningCaseModels,
       remainingSeconds,
       expectedEnd: remainingSeconds === null ? null : new Date(now + remainingSeconds * 1000).toISOString(),
       slaBreachProbability: sla ? sla.output[i] : null,
-      outcome: outcome && outcomeTarget?.kind === 'outcome' ? { activity: outcomeTarget.activity, probability: outcome.output[i] } : null,
+      outcome:
+        outcome && outcomeTarget?.kind === 'outcome'
+          ? { activity: outcomeTarget.activity, probability: outcome.output[i] }
+          : null,
       explanation: listed,
       explanationUnit: unitOf(explained.model),
       baseValue: shap.baseValue,
@@ -100,24 +114,34 @@ export function predictForRunningCases(log: EventLog, models: RunningCaseModels,
       rawScore: explained.raw[i],
     };
   });
-  predictions.sort((a, b) => (b.slaBreachProbability ?? 0) - (a.slaBreachProbability ?? 0) || (b.remainingSeconds ?? 0) - (a.remainingSeconds ?? 0));
+  predictions.sort(
+    (a, b) =>
+      (b.slaBreachProbability ?? 0) - (a.slaBreachProbability ?? 0) ||
+      (b.remainingSeconds ?? 0) - (a.remainingSeconds ?? 0),
+  );
   return { now: new Date(now).toISOString(), endActivities, runningCases: running.length, predictions };
 }
 
 function unitOf(model: RunningCaseModel): string {
-  if (model.target.kind === 'remaining-time') return remainingTimeScale(model.target) === 'hours' ? 'remaining hours' : 'log(1 + remaining hours)';
-  return model.target.kind === 'sla-breach' ? 'log-odds of SLA breach' : `log-odds of reaching ${model.target.activity}`;
+  if (model.target.kind === 'remaining-time')
+    return remainingTimeScale(model.target) === 'hours' ? 'remaining hours' : 'log(1 + remaining hours)';
+  return model.target.kind === 'sla-breach'
+    ? 'log-odds of SLA breach'
+    : `log-odds of reaching ${model.target.activity}`;
 }
 
 function lastTimestamp(log: EventLog): number {
   let t = -Infinity;
-  for (let c = 0; c < log.caseCount; c++) if (log.caseStart[c + 1] > log.caseStart[c]) t = Math.max(t, log.timestamp[log.caseStart[c + 1] - 1]);
+  for (let c = 0; c < log.caseCount; c++)
+    if (log.caseStart[c + 1] > log.caseStart[c]) t = Math.max(t, log.timestamp[log.caseStart[c + 1] - 1]);
   return t;
 }
 
 function checkFeatures(model: RunningCaseModel, table: FeatureTable): void {
   const expected = model.ensemble.featureNames;
   if (expected.length !== table.names.length || expected.some((n, i) => n !== table.names[i])) {
-    throw new InputError('This model was saved by another version of Gemba and reads different features.', { hint: 'Train it again on this workspace.' });
+    throw new InputError('This model was saved by another version of Gemba and reads different features.', {
+      hint: 'Train it again on this workspace.',
+    });
   }
 }

@@ -14,7 +14,15 @@ import { casesWhere } from './temporal-split.ts';
 import { trainRunningCaseModel } from './train-running-case.ts';
 
 const g = generatedLog(1200, { cutAtShare: 0.85, seed: 9 });
-const basis = { importId: 1, fileName: 'orders.csv', sha256: 'x'.repeat(64), fixesInForce: [], filters: [], cases: g.log.caseCount, events: g.log.eventCount };
+const basis = {
+  importId: 1,
+  fileName: 'orders.csv',
+  sha256: 'x'.repeat(64),
+  fixesInForce: [],
+  filters: [],
+  cases: g.log.caseCount,
+  events: g.log.eventCount,
+};
 /** What the registry does to details and encodings: JSON text in SQLite, parsed on the way out. */
 const throughJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -23,7 +31,11 @@ describe('prediction models in the registry', () => {
   const entry = runningCaseEntry(trained.model, trained.evaluation, basis, 1);
 
   it('reopens a saved running-case model that predicts exactly the same', () => {
-    const reopened = runningCaseModelOf({ ensembleJson: entry.ensembleJson, encoding: throughJson(entry.encoding), details: throughJson(entry.details) });
+    const reopened = runningCaseModelOf({
+      ensembleJson: entry.ensembleJson,
+      encoding: throughJson(entry.encoding),
+      details: throughJson(entry.details),
+    });
     const before = predictForRunningCases(g.log, { slaBreach: trained.model }, { now: g.cutAt });
     const after = predictForRunningCases(g.log, { slaBreach: reopened }, { now: g.cutAt });
     expect(after).toEqual(before);
@@ -39,7 +51,8 @@ describe('prediction models in the registry', () => {
       const onnx = await scorer.score(features, rows.count);
       const inProcess = predict(trained.model.ensemble, features, rows.count).output;
       expect(rows.count).toBeGreaterThan(5);
-      for (let i = 0; i < rows.count; i++) expect(Math.abs(onnx.output[i] - inProcess[i])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(inProcess[i])));
+      for (let i = 0; i < rows.count; i++)
+        expect(Math.abs(onnx.output[i] - inProcess[i])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(inProcess[i])));
     } finally {
       await scorer.close();
     }

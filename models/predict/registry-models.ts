@@ -19,8 +19,19 @@ interface RunningCaseDetails {
   evaluation: RunningCaseEvaluation;
 }
 
-export function runningCaseEntry(model: RunningCaseModel, evaluation: RunningCaseEvaluation, basis: DataBasis, trainingMs: number): NewModel {
-  const details: RunningCaseDetails = { target: model.target, endActivities: model.endActivities, maxPrefixLength: model.maxPrefixLength, trainedOn: model.trainedOn, evaluation };
+export function runningCaseEntry(
+  model: RunningCaseModel,
+  evaluation: RunningCaseEvaluation,
+  basis: DataBasis,
+  trainingMs: number,
+): NewModel {
+  const details: RunningCaseDetails = {
+    target: model.target,
+    endActivities: model.endActivities,
+    maxPrefixLength: model.maxPrefixLength,
+    trainedOn: model.trainedOn,
+    evaluation,
+  };
   return {
     kind: model.target.kind,
     onnx: ensembleToOnnx(model.ensemble, { target: JSON.stringify(model.target) }),
@@ -34,7 +45,9 @@ export function runningCaseEntry(model: RunningCaseModel, evaluation: RunningCas
   };
 }
 
-export function runningCaseModelOf(record: Pick<ModelRecord, 'ensembleJson' | 'encoding' | 'details'>): RunningCaseModel {
+export function runningCaseModelOf(
+  record: Pick<ModelRecord, 'ensembleJson' | 'encoding' | 'details'>,
+): RunningCaseModel {
   const details = record.details as RunningCaseDetails;
   return {
     formatVersion: 1,
@@ -84,7 +97,10 @@ type StoredActivity = Omit<ActivityWaitModel, 'ensemble'> & { ensembleJson: stri
  */
 export function bottleneckEntry(model: BottleneckModel, basis: DataBasis, trainingMs: number): NewModel {
   const top = model.activities[0];
-  const activities: StoredActivity[] = model.activities.map(({ ensemble, ...rest }) => ({ ...rest, ensembleJson: ensembleToJson(ensemble) }));
+  const activities: StoredActivity[] = model.activities.map(({ ensemble, ...rest }) => ({
+    ...rest,
+    ensembleJson: ensembleToJson(ensemble),
+  }));
   return {
     kind: 'bottleneck',
     onnx: ensembleToOnnx(top.ensemble, { activity: top.activity }),
@@ -109,6 +125,9 @@ export function bottleneckModelOf(record: Pick<ModelRecord, 'details'>): Bottlen
     formatVersion: 1,
     endActivities: details.endActivities,
     timeZone: details.timeZone ?? null,
-    activities: details.activities.map(({ ensembleJson, ...rest }) => ({ ...rest, ensemble: ensembleFromJson(ensembleJson) })),
+    activities: details.activities.map(({ ensembleJson, ...rest }) => ({
+      ...rest,
+      ensemble: ensembleFromJson(ensembleJson),
+    })),
   };
 }

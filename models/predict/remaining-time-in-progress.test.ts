@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { completedCasePrefixes, prefixLengthLimit, runningCaseRows, snapshotRows } from '../features/prefix/prefix-rows.ts';
+import {
+  completedCasePrefixes,
+  prefixLengthLimit,
+  runningCaseRows,
+  snapshotRows,
+} from '../features/prefix/prefix-rows.ts';
 import { fitBaselines } from './baselines.ts';
 import { casesSafeToLearnFrom, completedCases } from './end-activities.ts';
 import { remainingTimeBaselinesForWip } from './evaluate-running-case.ts';
@@ -55,7 +60,12 @@ describe('remaining time on a log cut while work is in progress', () => {
     const running = casesWhere(closes, 0);
     const rows = runningCaseRows(log, running, g.cutAt);
     const actual = Array.from(running, (c) => truth(log.caseIds[c]));
-    const baselines = remainingTimeBaselinesForWip(log, rows, fitBaselines(log, atEvents, remainingSeconds(log, atEvents)), fitBaselines(log, snapshots, remainingSeconds(log, snapshots)));
+    const baselines = remainingTimeBaselinesForWip(
+      log,
+      rows,
+      fitBaselines(log, atEvents, remainingSeconds(log, atEvents)),
+      fitBaselines(log, snapshots, remainingSeconds(log, snapshots)),
+    );
     expect(baselines).toHaveLength(9);
     const best = Math.min(...baselines.map((b) => meanAbsoluteError(b.predicted, actual)));
     expect(result.runningCases).toBe(running.length);

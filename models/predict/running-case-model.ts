@@ -14,7 +14,10 @@ import { caseHasActivity, remainingSeconds, slaBreached } from './labels.ts';
  * - `outcome`: probability that the case will contain `activity` (escalation, rework, a defect
  *   step…) at some point (log-loss).
  */
-export type RunningCaseTarget = { kind: 'remaining-time'; scale?: RemainingTimeScale } | { kind: 'sla-breach'; slaHours: number } | { kind: 'outcome'; activity: string };
+export type RunningCaseTarget =
+  | { kind: 'remaining-time'; scale?: RemainingTimeScale }
+  | { kind: 'sla-breach'; slaHours: number }
+  | { kind: 'outcome'; activity: string };
 export type RunningCaseModelKind = RunningCaseTarget['kind'];
 /**
  * What the remaining-time trees learn: log1p(hours) with L2 (the default), or hours with the
@@ -47,7 +50,11 @@ const HOUR_SECONDS = 3600;
 export function trainingLabels(log: EventLog, rows: PrefixRows, target: RunningCaseTarget): Float64Array {
   switch (target.kind) {
     case 'remaining-time':
-      return remainingSeconds(log, rows).map((s) => (remainingTimeScale(target) === 'hours' ? Math.max(0, s) / HOUR_SECONDS : Math.log1p(Math.max(0, s) / HOUR_SECONDS)));
+      return remainingSeconds(log, rows).map((s) =>
+        remainingTimeScale(target) === 'hours'
+          ? Math.max(0, s) / HOUR_SECONDS
+          : Math.log1p(Math.max(0, s) / HOUR_SECONDS),
+      );
     case 'sla-breach':
       return Float64Array.from(slaBreached(log, rows, target.slaHours));
     case 'outcome':
@@ -58,15 +65,20 @@ export function trainingLabels(log: EventLog, rows: PrefixRows, target: RunningC
 /** The model's output for a raw ensemble score: remaining seconds, or a probability. */
 export function outputOf(target: RunningCaseTarget, output: number): number {
   if (target.kind !== 'remaining-time') return output;
-  return (remainingTimeScale(target) === 'hours' ? Math.max(0, output) : Math.expm1(Math.max(0, output))) * HOUR_SECONDS;
+  return (
+    (remainingTimeScale(target) === 'hours' ? Math.max(0, output) : Math.expm1(Math.max(0, output))) * HOUR_SECONDS
+  );
 }
 
 export function activityCode(log: EventLog, activity: string): number {
   const code = log.activities.indexOf(activity);
   if (code < 0) {
-    throw new InputError(`"${activity}" is not an activity of this log, so Gemba cannot predict whether cases will reach it.`, {
-      hint: `Pick one of: ${log.activities.slice(0, 12).join(', ')}${log.activities.length > 12 ? ', …' : ''}.`,
-    });
+    throw new InputError(
+      `"${activity}" is not an activity of this log, so Gemba cannot predict whether cases will reach it.`,
+      {
+        hint: `Pick one of: ${log.activities.slice(0, 12).join(', ')}${log.activities.length > 12 ? ', …' : ''}.`,
+      },
+    );
   }
   return code;
 }

@@ -10,7 +10,11 @@ const g = generatedLog(1500, { cutAtShare: 0.8, seed: 3 });
 
 describe('running-case models', () => {
   const steps: TrainingStep[] = [];
-  const remaining = trainRunningCaseModel(g.log, { kind: 'remaining-time' }, { rounds: 60, onProgress: (s) => steps.push(s) });
+  const remaining = trainRunningCaseModel(
+    g.log,
+    { kind: 'remaining-time' },
+    { rounds: 60, onProgress: (s) => steps.push(s) },
+  );
   const sla = trainRunningCaseModel(g.log, { kind: 'sla-breach', slaHours: 240 }, { rounds: 60, segmentBy: 'region' });
 
   it('trains with progress, infers the end activity and evaluates against every baseline', () => {
@@ -19,7 +23,11 @@ describe('running-case models', () => {
     expect(steps.every((s, i) => i === 0 || s.fraction >= steps[i - 1].fraction)).toBe(true);
     const e = remaining.evaluation;
     if (e.kind !== 'remaining-time') throw new Error('expected a remaining-time evaluation');
-    expect(e.atEvents.baselines.map((b) => b.baseline)).toEqual(['training mean', 'mean per last activity and prefix length', 'transition system']);
+    expect(e.atEvents.baselines.map((b) => b.baseline)).toEqual([
+      'training mean',
+      'mean per last activity and prefix length',
+      'transition system',
+    ]);
     // The per-length table covers lengths 1.. in order, and its rows add up to the whole.
     expect(e.atEvents.byPrefixLength[0].length).toBe(1);
     expect(e.atEvents.byPrefixLength.reduce((n, p) => n + p.rows, 0)).toBe(e.atEvents.rows);
@@ -29,7 +37,8 @@ describe('running-case models', () => {
     }
     // The per-length baseline errors, weighted by rows, add up to the overall ones.
     e.atEvents.baselines.forEach((b, j) => {
-      const weighted = e.atEvents.byPrefixLength.reduce((sum, p) => sum + p.rows * p.baselines[j].value, 0) / e.atEvents.rows;
+      const weighted =
+        e.atEvents.byPrefixLength.reduce((sum, p) => sum + p.rows * p.baselines[j].value, 0) / e.atEvents.rows;
       expect(weighted).toBeCloseTo(b.value, 9);
     });
     expect(e.atEvents.maeHours).toBeGreaterThan(0);
@@ -48,7 +57,11 @@ describe('running-case models', () => {
   });
 
   it('predicts one entry per running case, explained additively by TreeSHAP', () => {
-    const result = predictForRunningCases(g.log, { remainingTime: remaining.model, slaBreach: sla.model }, { now: g.cutAt, topFeatures: 3 });
+    const result = predictForRunningCases(
+      g.log,
+      { remainingTime: remaining.model, slaBreach: sla.model },
+      { now: g.cutAt, topFeatures: 3 },
+    );
     const running = [...g.trueEnd.keys()].filter((id) => {
       const c = g.log.caseIds.indexOf(id);
       return g.log.activities[g.log.activity[g.log.caseStart[c + 1] - 1]] !== 'Close Order';
@@ -69,24 +82,42 @@ describe('running-case models', () => {
   });
 
   it('scores the same as the ensemble itself and honours an end activity given by the user', () => {
-    const result = predictForRunningCases(g.log, { remainingTime: remaining.model }, { now: g.cutAt, endActivities: ['Close Order', 'Receive Payment'] });
-    expect(result.predictions.every((p) => p.lastActivity !== 'Receive Payment' && p.lastActivity !== 'Close Order')).toBe(true);
-    const { raw } = predict(remaining.model.ensemble, new Float32Array(remaining.model.ensemble.featureNames.length).fill(NaN), 1);
+    const result = predictForRunningCases(
+      g.log,
+      { remainingTime: remaining.model },
+      { now: g.cutAt, endActivities: ['Close Order', 'Receive Payment'] },
+    );
+    expect(
+      result.predictions.every((p) => p.lastActivity !== 'Receive Payment' && p.lastActivity !== 'Close Order'),
+    ).toBe(true);
+    const { raw } = predict(
+      remaining.model.ensemble,
+      new Float32Array(remaining.model.ensemble.featureNames.length).fill(NaN),
+      1,
+    );
     expect(Number.isFinite(raw[0])).toBe(true);
   });
 
   it('answers an empty list when no case is running', () => {
-    const result = predictForRunningCases(g.log, { remainingTime: remaining.model }, { endActivities: [...new Set(g.log.activities)] });
+    const result = predictForRunningCases(
+      g.log,
+      { remainingTime: remaining.model },
+      { endActivities: [...new Set(g.log.activities)] },
+    );
     expect(result).toMatchObject({ runningCases: 0, predictions: [] });
   });
 
   it('stops when cancelled', () => {
     const controller = new AbortController();
     controller.abort();
-    expect(() => trainRunningCaseModel(g.log, { kind: 'remaining-time' }, { signal: controller.signal })).toThrow(CancelledError);
+    expect(() => trainRunningCaseModel(g.log, { kind: 'remaining-time' }, { signal: controller.signal })).toThrow(
+      CancelledError,
+    );
   });
 
   it('refuses an outcome activity the log does not have', () => {
-    expect(() => trainRunningCaseModel(g.log, { kind: 'outcome', activity: 'Escalate' }, {})).toThrow(/"Escalate" is not an activity/);
+    expect(() => trainRunningCaseModel(g.log, { kind: 'outcome', activity: 'Escalate' }, {})).toThrow(
+      /"Escalate" is not an activity/,
+    );
   });
 });

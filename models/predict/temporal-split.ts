@@ -14,14 +14,20 @@ export interface TemporalSplit {
 }
 
 export function temporalSplit(log: EventLog, cases: Int32Array, trainingShare = 0.8): TemporalSplit {
-  const ordered = Int32Array.from(cases).sort((a, b) => log.timestamp[log.caseStart[a]] - log.timestamp[log.caseStart[b]] || a - b);
+  const ordered = Int32Array.from(cases).sort(
+    (a, b) => log.timestamp[log.caseStart[a]] - log.timestamp[log.caseStart[b]] || a - b,
+  );
   const cut = Math.floor(trainingShare * ordered.length);
   if (cut < 2 || cut >= ordered.length) {
     throw new InputError(`Too few completed cases to train and test a prediction model: ${ordered.length}.`, {
       hint: 'A model needs at least a few dozen completed cases; import a longer period or check the end activities.',
     });
   }
-  return { training: ordered.slice(0, cut), test: ordered.slice(cut), splitAt: log.timestamp[log.caseStart[ordered[cut]]] };
+  return {
+    training: ordered.slice(0, cut),
+    test: ordered.slice(cut),
+    splitAt: log.timestamp[log.caseStart[ordered[cut]]],
+  };
 }
 
 /** Case indices whose flag is set, in index order. */

@@ -2,12 +2,26 @@ import type { EventLog } from '../../main/engine/eventlog/index.ts';
 import { throwIfCancelled } from '../../main/engine/errors.ts';
 import { fitPrefixEncoding, type PrefixEncoding } from '../features/prefix/prefix-encoding.ts';
 import { encodePrefixes, type FeatureTable } from '../features/prefix/prefix-features.ts';
-import { completedCasePrefixes, latestCasesWithin, prefixLengthLimit, snapshotRows, type PrefixRows } from '../features/prefix/prefix-rows.ts';
+import {
+  completedCasePrefixes,
+  latestCasesWithin,
+  prefixLengthLimit,
+  snapshotRows,
+  type PrefixRows,
+} from '../features/prefix/prefix-rows.ts';
 import { trainGradientBoosting, type GradientBoostingResult } from '../train/gradient-boosting.ts';
 import { casesSafeToLearnFrom, completedCases, requireCompletedCases, resolveEndActivities } from './end-activities.ts';
 import { evaluateRunningCaseModel, type RunningCaseEvaluation } from './evaluate-running-case.ts';
 import { caseHasActivity, remainingSeconds, slaBreached } from './labels.ts';
-import { activityCode, PSEUDO_HUBER_DELTA_HOURS, remainingTimeScale, rowMajor, trainingLabels, type RunningCaseModel, type RunningCaseTarget } from './running-case-model.ts';
+import {
+  activityCode,
+  PSEUDO_HUBER_DELTA_HOURS,
+  remainingTimeScale,
+  rowMajor,
+  trainingLabels,
+  type RunningCaseModel,
+  type RunningCaseTarget,
+} from './running-case-model.ts';
 import { temporalSplit } from './temporal-split.ts';
 
 /** Waits after an event at which training also looks at a prefix (see `sinceLastEventHours`). */
@@ -59,8 +73,13 @@ export interface TrainedRunningCaseModel {
  * long cases by their length and pull every estimate up. They remain the second test set.
  * looks like when someone asks about it.
  */
-export function trainRunningCaseModel(log: EventLog, target: RunningCaseTarget, options: TrainRunningCaseOptions = {}): TrainedRunningCaseModel {
-  const progress = (stage: TrainingStep['stage'], fraction: number, message: string) => options.onProgress?.({ stage, fraction, message });
+export function trainRunningCaseModel(
+  log: EventLog,
+  target: RunningCaseTarget,
+  options: TrainRunningCaseOptions = {},
+): TrainedRunningCaseModel {
+  const progress = (stage: TrainingStep['stage'], fraction: number, message: string) =>
+    options.onProgress?.({ stage, fraction, message });
   if (target.kind === 'outcome') activityCode(log, target.activity);
   const endActivities = resolveEndActivities(log, options.endActivities);
   const closes = completedCases(log, endActivities);
@@ -75,13 +94,32 @@ export function trainRunningCaseModel(log: EventLog, target: RunningCaseTarget, 
   progress('features', 0, 'Encoding the running cases of the training period');
   const maxRows = options.maxTrainingRows ?? 400_000;
   const fitOptions = { maxLength: maxPrefixLength, before: inner.splitAt, sinceLastEventHours: SINCE_LAST_EVENT_HOURS };
-  const fit = labelledRows(log, encoding, closes, target, completedCasePrefixes(log, latestCasesWithin(log, inner.training, fitOptions, 0.8 * maxRows), fitOptions));
-  const valid = labelledRows(log, encoding, closes, target, completedCasePrefixes(log, inner.test, { maxLength: maxPrefixLength, before: split.splitAt, sinceLastEventHours: SINCE_LAST_EVENT_HOURS }));
+  const fit = labelledRows(
+    log,
+    encoding,
+    closes,
+    target,
+    completedCasePrefixes(log, latestCasesWithin(log, inner.training, fitOptions, 0.8 * maxRows), fitOptions),
+  );
+  const valid = labelledRows(
+    log,
+    encoding,
+    closes,
+    target,
+    completedCasePrefixes(log, inner.test, {
+      maxLength: maxPrefixLength,
+      before: split.splitAt,
+      sinceLastEventHours: SINCE_LAST_EVENT_HOURS,
+    }),
+  );
   throwIfCancelled(options.signal);
 
   const rounds = options.rounds ?? 300;
-  const loss = target.kind !== 'remaining-time' ? 'log-loss' : remainingTimeScale(target) === 'hours' ? 'pseudo-huber' : 'l2';
-  const trained = boost(fit, valid, loss, rounds, options, (round) => progress('training', 0.1 + 0.5 * (round / rounds), `Tree ${round} of at most ${rounds}`));
+  const loss =
+    target.kind !== 'remaining-time' ? 'log-loss' : remainingTimeScale(target) === 'hours' ? 'pseudo-huber' : 'l2';
+  const trained = boost(fit, valid, loss, rounds, options, (round) =>
+    progress('training', 0.1 + 0.5 * (round / rounds), `Tree ${round} of at most ${rounds}`),
+  );
 
   progress('evaluating', 0.6, 'Scoring the test cases against the baselines');
   const outputLabel = (rows: PrefixRows) => outputLabels(log, rows, target);
@@ -92,8 +130,15 @@ export function trainRunningCaseModel(log: EventLog, target: RunningCaseTarget, 
     { ensemble: trained.ensemble, target },
     target,
     {
-      trainingAtEvents: completedCasePrefixes(log, split.training, { maxLength: maxPrefixLength, before: split.splitAt }),
-      trainingSnapshots: snapshotRows(log, split.training, { maxLength: maxPrefixLength, before: split.splitAt, targetRows: 0.8 * targetRows }),
+      trainingAtEvents: completedCasePrefixes(log, split.training, {
+        maxLength: maxPrefixLength,
+        before: split.splitAt,
+      }),
+      trainingSnapshots: snapshotRows(log, split.training, {
+        maxLength: maxPrefixLength,
+        before: split.splitAt,
+        targetRows: 0.8 * targetRows,
+      }),
       testAtEvents: { rows: testAtEvents, table: encodePrefixes(log, testAtEvents, encoding, closes) },
       testSnapshots: { rows: testSnapshots, table: encodePrefixes(log, testSnapshots, encoding, closes) },
       trainingTable: rowsAtTheirEvent(log, fit),
@@ -106,9 +151,23 @@ export function trainRunningCaseModel(log: EventLog, target: RunningCaseTarget, 
   progress('final model', 0.7, 'Refitting on every completed case');
   const finalEncoding = fitPrefixEncoding(log, completed, options.timeZone ?? null);
   const allOptions = { maxLength: maxPrefixLength, sinceLastEventHours: SINCE_LAST_EVENT_HOURS };
-  const byStart = Int32Array.from(completed).sort((a, b) => log.timestamp[log.caseStart[a]] - log.timestamp[log.caseStart[b]] || a - b);
-  const all = labelledRows(log, finalEncoding, closes, target, completedCasePrefixes(log, latestCasesWithin(log, byStart, allOptions, maxRows), allOptions));
-  const final = boost(all, null, loss, Math.max(1, trained.bestRound), options, (round) => progress('final model', 0.7 + 0.3 * (round / Math.max(1, trained.bestRound)), `Tree ${round} of ${trained.bestRound}`));
+  const byStart = Int32Array.from(completed).sort(
+    (a, b) => log.timestamp[log.caseStart[a]] - log.timestamp[log.caseStart[b]] || a - b,
+  );
+  const all = labelledRows(
+    log,
+    finalEncoding,
+    closes,
+    target,
+    completedCasePrefixes(log, latestCasesWithin(log, byStart, allOptions, maxRows), allOptions),
+  );
+  const final = boost(all, null, loss, Math.max(1, trained.bestRound), options, (round) =>
+    progress(
+      'final model',
+      0.7 + 0.3 * (round / Math.max(1, trained.bestRound)),
+      `Tree ${round} of ${trained.bestRound}`,
+    ),
+  );
   const starts = Array.from(completed, (c) => log.timestamp[log.caseStart[c]]);
   const model: RunningCaseModel = {
     formatVersion: 1,
@@ -117,7 +176,12 @@ export function trainRunningCaseModel(log: EventLog, target: RunningCaseTarget, 
     maxPrefixLength,
     encoding: finalEncoding,
     ensemble: final.ensemble,
-    trainedOn: { cases: completed.length, rows: all.rows.count, from: new Date(Math.min(...starts)).toISOString(), to: new Date(Math.max(...starts)).toISOString() },
+    trainedOn: {
+      cases: completed.length,
+      rows: all.rows.count,
+      from: new Date(Math.min(...starts)).toISOString(),
+      to: new Date(Math.max(...starts)).toISOString(),
+    },
   };
   return { model, evaluation, rounds: trained.bestRound };
 }
@@ -128,11 +192,24 @@ interface Labelled {
   labels: Float64Array;
 }
 
-function labelledRows(log: EventLog, encoding: PrefixEncoding, closes: Uint8Array, target: RunningCaseTarget, rows: PrefixRows): Labelled {
+function labelledRows(
+  log: EventLog,
+  encoding: PrefixEncoding,
+  closes: Uint8Array,
+  target: RunningCaseTarget,
+  rows: PrefixRows,
+): Labelled {
   return { rows, table: encodePrefixes(log, rows, encoding, closes), labels: trainingLabels(log, rows, target) };
 }
 
-function boost(train: Labelled, validation: Labelled | null, loss: 'l2' | 'log-loss' | 'pseudo-huber', rounds: number, options: TrainRunningCaseOptions, onRound: (round: number) => void): GradientBoostingResult {
+function boost(
+  train: Labelled,
+  validation: Labelled | null,
+  loss: 'l2' | 'log-loss' | 'pseudo-huber',
+  rounds: number,
+  options: TrainRunningCaseOptions,
+  onRound: (round: number) => void,
+): GradientBoostingResult {
   return trainGradientBoosting(
     { features: rowMajor(train.table), labels: train.labels, nRows: train.rows.count },
     {
@@ -146,7 +223,16 @@ function boost(train: Labelled, validation: Labelled | null, loss: 'l2' | 'log-l
       // one case are many near-copies, so fewer of them per tree also overfits less.
       subsample: 0.5,
       learningRate: 0.1,
-      ...(validation ? { validation: { features: rowMajor(validation.table), labels: validation.labels, nRows: validation.rows.count }, earlyStoppingRounds: 20 } : {}),
+      ...(validation
+        ? {
+            validation: {
+              features: rowMajor(validation.table),
+              labels: validation.labels,
+              nRows: validation.rows.count,
+            },
+            earlyStoppingRounds: 20,
+          }
+        : {}),
       onProgress: (p) => onRound(p.round),
       signal: options.signal,
     },
@@ -157,9 +243,14 @@ function boost(train: Labelled, validation: Labelled | null, loss: 'l2' | 'log-l
 function rowsAtTheirEvent(log: EventLog, data: Labelled): FeatureTable {
   const keep: number[] = [];
   for (let i = 0; i < data.rows.count; i++) {
-    if (data.rows.observedAt[i] === log.timestamp[log.caseStart[data.rows.case[i]] + data.rows.length[i] - 1]) keep.push(i);
+    if (data.rows.observedAt[i] === log.timestamp[log.caseStart[data.rows.case[i]] + data.rows.length[i] - 1])
+      keep.push(i);
   }
-  return { rows: keep.length, names: data.table.names, columns: data.table.columns.map((column) => Float32Array.from(keep, (i) => column[i])) };
+  return {
+    rows: keep.length,
+    names: data.table.names,
+    columns: data.table.columns.map((column) => Float32Array.from(keep, (i) => column[i])),
+  };
 }
 
 /** Labels in the space users read: remaining seconds, or 0/1. */

@@ -18,7 +18,14 @@ export interface Waits {
 export function waitsOf(log: EventLog, cases: Int32Array): Waits {
   let n = 0;
   for (const c of cases) n += Math.max(0, log.caseStart[c + 1] - log.caseStart[c] - 1);
-  const w: Waits = { count: n, event: new Int32Array(n), activity: new Int32Array(n), from: new Int32Array(n), queuedAt: new Float64Array(n), hours: new Float64Array(n) };
+  const w: Waits = {
+    count: n,
+    event: new Int32Array(n),
+    activity: new Int32Array(n),
+    from: new Int32Array(n),
+    queuedAt: new Float64Array(n),
+    hours: new Float64Array(n),
+  };
   let k = 0;
   for (const c of cases) {
     for (let e = log.caseStart[c] + 1; e < log.caseStart[c + 1]; e++, k++) {

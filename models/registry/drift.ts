@@ -42,7 +42,12 @@ export interface FeatureDrift {
   level: 'stable' | 'some shift' | 'shift';
 }
 
-export function featureDrift(reference: DriftReference, featureNames: string[], values: Float32Array, rows: number): FeatureDrift[] {
+export function featureDrift(
+  reference: DriftReference,
+  featureNames: string[],
+  values: Float32Array,
+  rows: number,
+): FeatureDrift[] {
   const columns = featureNames.length;
   return featureNames.map((feature, f) => {
     const expected = reference.shares[f];

@@ -63,12 +63,33 @@ export class FindingsStore {
            kpi_effect_json = excluded.kpi_effect_json, data_fingerprint = excluded.data_fingerprint, scored_at = excluded.scored_at`,
       );
       for (const f of findings) {
-        upsert.run(f.id, modelId, f.kind, f.case ?? null, f.activity ?? null, f.score, f.confidence, f.prediction, f.baseValue,
-          JSON.stringify(f.explanation), JSON.stringify(f.conditions), JSON.stringify(f.kpiEffect), f.modelVersion, f.dataFingerprint, at);
+        upsert.run(
+          f.id,
+          modelId,
+          f.kind,
+          f.case ?? null,
+          f.activity ?? null,
+          f.score,
+          f.confidence,
+          f.prediction,
+          f.baseValue,
+          JSON.stringify(f.explanation),
+          JSON.stringify(f.conditions),
+          JSON.stringify(f.kpiEffect),
+          f.modelVersion,
+          f.dataFingerprint,
+          at,
+        );
       }
       const byKind: Record<string, number> = {};
       for (const f of findings) byKind[f.kind] = (byKind[f.kind] ?? 0) + 1;
-      this.ws.audit('score', importId, { modelId, model: findings[0]?.modelVersion ?? null, findings: byKind }, at, user);
+      this.ws.audit(
+        'score',
+        importId,
+        { modelId, model: findings[0]?.modelVersion ?? null, findings: byKind },
+        at,
+        user,
+      );
     })();
   }
 
@@ -86,23 +107,34 @@ export class FindingsStore {
       args.push(query.status);
     }
     // The limit is a bound parameter like every value, clamped to a whole number SQLite takes.
-    const top = query.top === undefined || Number.isNaN(query.top) ? null : Math.min(Number.MAX_SAFE_INTEGER, Math.max(0, Math.floor(query.top)));
+    const top =
+      query.top === undefined || Number.isNaN(query.top)
+        ? null
+        : Math.min(Number.MAX_SAFE_INTEGER, Math.max(0, Math.floor(query.top)));
     if (top !== null) args.push(top);
     const rows = this.ws.database
-      .prepare(`SELECT * FROM findings ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY score DESC, id${top !== null ? ' LIMIT ?' : ''}`)
+      .prepare(
+        `SELECT * FROM findings ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY score DESC, id${top !== null ? ' LIMIT ?' : ''}`,
+      )
       .all(...args) as FindingRow[];
     // Comments of all listed findings in one query, not one per finding.
     const comments = new Map<string, NonNullable<Finding['comments']>>();
     const all = this.ws.database
-      .prepare(`SELECT c.finding_id, c.at, c.user, c.text FROM finding_comments c JOIN findings f ON f.id = c.finding_id WHERE f.model_id IN ${NEWEST_MODELS} ORDER BY c.id`)
+      .prepare(
+        `SELECT c.finding_id, c.at, c.user, c.text FROM finding_comments c JOIN findings f ON f.id = c.finding_id WHERE f.model_id IN ${NEWEST_MODELS} ORDER BY c.id`,
+      )
       .all() as { finding_id: string; at: string; user: string; text: string }[];
-    for (const c of all) comments.set(c.finding_id, [...(comments.get(c.finding_id) ?? []), { at: c.at, user: c.user, text: c.text }]);
+    for (const c of all)
+      comments.set(c.finding_id, [...(comments.get(c.finding_id) ?? []), { at: c.at, user: c.user, text: c.text }]);
     return rows.map((r) => this.fromRow(r, comments.get(r.id) ?? []));
   }
 
   get(id: string): Finding {
     const row = this.ws.database.prepare('SELECT * FROM findings WHERE id = ?').get(id) as FindingRow | undefined;
-    if (!row) throw new InputError(`Finding "${id}" is not in this workspace.`, { hint: 'List the findings with gemba findings WS.' });
+    if (!row)
+      throw new InputError(`Finding "${id}" is not in this workspace.`, {
+        hint: 'List the findings with gemba findings WS.',
+      });
     return this.fromRow(row);
   }
 
@@ -114,7 +146,13 @@ export class FindingsStore {
     const at = new Date().toISOString();
     this.ws.database.transaction(() => {
       this.ws.database.prepare('UPDATE findings SET status = ? WHERE id = ?').run(status, id);
-      this.ws.audit(`finding_${status === 'open' ? 'reopen' : status === 'accepted' ? 'accept' : 'dismiss'}`, null, { findingId: id, from: before.status, to: status }, at, user);
+      this.ws.audit(
+        `finding_${status === 'open' ? 'reopen' : status === 'accepted' ? 'accept' : 'dismiss'}`,
+        null,
+        { findingId: id, from: before.status, to: status },
+        at,
+        user,
+      );
     })();
     return this.get(id);
   }
@@ -125,14 +163,20 @@ export class FindingsStore {
     if (!trimmed) throw new InputError('A comment needs some text.');
     const at = new Date().toISOString();
     this.ws.database.transaction(() => {
-      this.ws.database.prepare('INSERT INTO finding_comments (finding_id, at, user, text) VALUES (?, ?, ?, ?)').run(id, at, user, trimmed);
+      this.ws.database
+        .prepare('INSERT INTO finding_comments (finding_id, at, user, text) VALUES (?, ?, ?, ?)')
+        .run(id, at, user, trimmed);
       this.ws.audit('finding_comment', null, { findingId: id, text: trimmed }, at, user);
     })();
     return this.get(id);
   }
 
   private fromRow(r: FindingRow, known?: NonNullable<Finding['comments']>): Finding {
-    const comments = known ?? (this.ws.database.prepare('SELECT at, user, text FROM finding_comments WHERE finding_id = ? ORDER BY id').all(r.id) as Finding['comments']);
+    const comments =
+      known ??
+      (this.ws.database
+        .prepare('SELECT at, user, text FROM finding_comments WHERE finding_id = ? ORDER BY id')
+        .all(r.id) as Finding['comments']);
     return {
       id: r.id,
       kind: r.kind,

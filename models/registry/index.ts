@@ -8,7 +8,15 @@
  * - `driftReference` / `featureDrift`: PSI per feature between training data and newer cases.
  * - `dataFingerprint(basis)`, `canonicalJson(value)`.
  */
-export type { DataBasis, Finding, FindingContribution, FindingKind, FindingStatus, ModelRecord, NewModel } from './registry-types.ts';
+export type {
+  DataBasis,
+  Finding,
+  FindingContribution,
+  FindingKind,
+  FindingStatus,
+  ModelRecord,
+  NewModel,
+} from './registry-types.ts';
 export { FINDING_KINDS } from './registry-types.ts';
 export { MODEL_KINDS, type ModelKind } from './model-kinds.ts';
 export { ModelRegistry, dataFingerprint, canonicalJson } from './model-registry.ts';

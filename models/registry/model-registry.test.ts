@@ -8,12 +8,28 @@ import { canonicalJson, dataFingerprint, ModelRegistry } from './index.ts';
 
 const ws = Workspace.create(mkdtempSync(join(tmpdir(), 'gemba-registry-')));
 afterAll(() => ws.close());
-const basis = { importId: 3, fileName: 'orders.csv', sha256: 'ab12', fixesInForce: [{ id: 1, kind: 'drop_duplicates' }], filters: [], cases: 10, events: 80 };
+const basis = {
+  importId: 3,
+  fileName: 'orders.csv',
+  sha256: 'ab12',
+  fixesInForce: [{ id: 1, kind: 'drop_duplicates' }],
+  filters: [],
+  cases: 10,
+  events: 80,
+};
 
 describe('canonicalJson and dataFingerprint', () => {
   it('ignores key order and undefined members, keeps array order', () => {
     expect(canonicalJson({ b: 1, a: [2, { d: 3, c: undefined, b: null }] })).toBe('{"a":[2,{"b":null,"d":3}],"b":1}');
-    const shuffled = { events: 80, cases: 10, filters: [], fixesInForce: [{ kind: 'drop_duplicates', id: 1 }], sha256: 'ab12', fileName: 'orders.csv', importId: 3 };
+    const shuffled = {
+      events: 80,
+      cases: 10,
+      filters: [],
+      fixesInForce: [{ kind: 'drop_duplicates', id: 1 }],
+      sha256: 'ab12',
+      fileName: 'orders.csv',
+      importId: 3,
+    };
     expect(dataFingerprint(shuffled)).toBe(dataFingerprint(basis));
     expect(dataFingerprint({ ...basis, fixesInForce: [] })).not.toBe(dataFingerprint(basis));
   });
@@ -45,7 +61,14 @@ describe('ModelRegistry', () => {
     expect([a1.label, r1.label, a2.label]).toEqual(['anomaly v1', 'remaining-time v1', 'anomaly v2']);
     const back = registry.get(a2.id);
     expect(Array.from(back.onnx)).toEqual([8, 1, 2, 3]);
-    expect(back).toMatchObject({ featureNames: ['x'], encoding: { a: 1 }, details: { b: [1, 2] }, basis, metrics: { mae: 1.5 }, trainingMs: 12 });
+    expect(back).toMatchObject({
+      featureNames: ['x'],
+      encoding: { a: 1 },
+      details: { b: [1, 2] },
+      basis,
+      metrics: { mae: 1.5 },
+      trainingMs: 12,
+    });
     expect(registry.latest('anomaly')!.id).toBe(a2.id);
     expect(registry.latest('outcome')).toBeNull();
     expect(registry.list().map((m) => m.label)).toEqual(['anomaly v2', 'remaining-time v1', 'anomaly v1']);

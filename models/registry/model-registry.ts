@@ -53,7 +53,9 @@ export class ModelRegistry {
     const at = new Date().toISOString();
     const fingerprint = dataFingerprint(model.basis);
     const id = db.transaction(() => {
-      const { v } = db.prepare('SELECT COALESCE(MAX(version), 0) + 1 AS v FROM models WHERE kind = ?').get(model.kind) as { v: number };
+      const { v } = db
+        .prepare('SELECT COALESCE(MAX(version), 0) + 1 AS v FROM models WHERE kind = ?')
+        .get(model.kind) as { v: number };
       const { lastInsertRowid } = db
         .prepare(
           `INSERT INTO models (kind, version, onnx, ensemble_json, feature_names_json, encoding_json, details_json, basis_json,
@@ -76,7 +78,19 @@ export class ModelRegistry {
           APP_VERSION,
         );
       const modelId = Number(lastInsertRowid);
-      this.ws.audit('train', model.basis.importId, { model: `${model.kind} v${v}`, modelId, dataFingerprint: fingerprint, metrics: model.metrics, trainingMs: model.trainingMs }, at, user);
+      this.ws.audit(
+        'train',
+        model.basis.importId,
+        {
+          model: `${model.kind} v${v}`,
+          modelId,
+          dataFingerprint: fingerprint,
+          metrics: model.metrics,
+          trainingMs: model.trainingMs,
+        },
+        at,
+        user,
+      );
       return modelId;
     })();
     return this.get(id);
@@ -84,13 +98,16 @@ export class ModelRegistry {
 
   get(id: number): ModelRecord {
     const row = this.ws.database.prepare('SELECT * FROM models WHERE id = ?').get(id) as ModelRow | undefined;
-    if (!row) throw new InputError(`Model ${id} is not in this workspace.`, { hint: 'Train a model first: gemba train WS.' });
+    if (!row)
+      throw new InputError(`Model ${id} is not in this workspace.`, { hint: 'Train a model first: gemba train WS.' });
     return fromRow(row);
   }
 
   /** The newest version of a kind, or null when none was trained. */
   latest(kind: string): ModelRecord | null {
-    const row = this.ws.database.prepare('SELECT * FROM models WHERE kind = ? ORDER BY version DESC LIMIT 1').get(kind) as ModelRow | undefined;
+    const row = this.ws.database
+      .prepare('SELECT * FROM models WHERE kind = ? ORDER BY version DESC LIMIT 1')
+      .get(kind) as ModelRow | undefined;
     return row ? fromRow(row) : null;
   }
 

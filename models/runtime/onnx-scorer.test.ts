@@ -27,13 +27,16 @@ async function scoreBoth(model: TreeEnsemble, rows: Float32Array, nRows: number,
 }
 
 describe('ONNX export scored by onnxruntime', () => {
-  it.each(['identity', 'logistic', 'exp2neg'] as const)('equals the in-process scorer (%s), NaN features included', async (transform) => {
-    const model = randomEnsemble(11, { width: 7, trees: 40, maxDepth: 6, transform });
-    const rows = randomRows(12, 3000, 7, 0.2);
-    const { onnx, inProcess } = await scoreBoth(model, rows, 3000, 1000);
-    expectClose(onnx.output, inProcess.output);
-    expectClose(onnx.raw, inProcess.raw);
-  });
+  it.each(['identity', 'logistic', 'exp2neg'] as const)(
+    'equals the in-process scorer (%s), NaN features included',
+    async (transform) => {
+      const model = randomEnsemble(11, { width: 7, trees: 40, maxDepth: 6, transform });
+      const rows = randomRows(12, 3000, 7, 0.2);
+      const { onnx, inProcess } = await scoreBoth(model, rows, 3000, 1000);
+      expectClose(onnx.output, inProcess.output);
+      expectClose(onnx.raw, inProcess.raw);
+    },
+  );
 
   it('routes values equal to a threshold left in float32, as the in-process scorer does', async () => {
     const model = randomEnsemble(5, { width: 3, trees: 10, maxDepth: 5 });
@@ -50,7 +53,15 @@ describe('ONNX export scored by onnxruntime', () => {
       ...randomEnsemble(2, { width: 2, trees: 3, maxDepth: 2 }),
       baseScore: 0.5,
     };
-    leafOnly.trees.push({ feature: [-1], threshold: [0], left: [-1], right: [-1], missingGoesLeft: [false], value: [0.25], cover: [3] });
+    leafOnly.trees.push({
+      feature: [-1],
+      threshold: [0],
+      left: [-1],
+      right: [-1],
+      missingGoesLeft: [false],
+      value: [0.25],
+      cover: [3],
+    });
     const rows = randomRows(3, 50, 2);
     const a = await scoreBoth(leafOnly, rows, 50);
     expectClose(a.onnx.output, a.inProcess.output);

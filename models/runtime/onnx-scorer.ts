@@ -60,7 +60,13 @@ export class OnnxScorer {
         hint: 'Only models exported by Gemba can be scored here; retrain the model.',
       });
     }
-    return new OnnxScorer(session, ort, width, session.outputNames.includes(ONNX_RAW_OUTPUT), options.batchRows ?? 65_536);
+    return new OnnxScorer(
+      session,
+      ort,
+      width,
+      session.outputNames.includes(ONNX_RAW_OUTPUT),
+      options.batchRows ?? 65_536,
+    );
   }
 
   /** Scores `nRows` rows of `features` (row-major, `width` per row; NaN = missing). */
@@ -77,7 +83,9 @@ export class OnnxScorer {
     for (let start = 0; start < nRows; start += this.batchRows) {
       const rows = Math.min(this.batchRows, nRows - start);
       const slice = features.subarray(start * this.width, (start + rows) * this.width);
-      const result = await this.session.run({ [ONNX_INPUT]: new this.ort.Tensor('float32', slice, [rows, this.width]) });
+      const result = await this.session.run({
+        [ONNX_INPUT]: new this.ort.Tensor('float32', slice, [rows, this.width]),
+      });
       output.set(result[ONNX_OUTPUT].data as Float32Array, start);
       if (this.hasRaw) raw.set(result[ONNX_RAW_OUTPUT].data as Float32Array, start);
       for (const tensor of Object.values(result)) tensor.dispose();

@@ -37,6 +37,8 @@ describe('quantile bins', () => {
     // rows (1, 10), (NaN, 20), (3, 10): a → bins 0, missing, 1; b → 0, 1, 0.
     expect(Array.from(bins.codes)).toEqual([0, 0, MISSING_BIN, 1, 1, 0]);
     expect(() => binFeatures(new Float32Array([Date.UTC(2026, 0, 1)]), 1, ['start time'])).toThrow(InputError);
-    expect(() => binFeatures(new Float32Array([Date.UTC(2026, 0, 1)]), 1, ['start time'])).toThrow(/epoch milliseconds/);
+    expect(() => binFeatures(new Float32Array([Date.UTC(2026, 0, 1)]), 1, ['start time'])).toThrow(
+      /epoch milliseconds/,
+    );
   });
 });

@@ -82,7 +82,8 @@ export function binFeatures(
   sampleRows = BINNING_SAMPLE_ROWS,
 ): FeatureBins {
   const width = featureNames.length;
-  if (maxBins < 2 || maxBins > MAX_VALUE_BINS) throw new InputError(`maxBins must be between 2 and ${MAX_VALUE_BINS}, not ${maxBins}.`);
+  if (maxBins < 2 || maxBins > MAX_VALUE_BINS)
+    throw new InputError(`maxBins must be between 2 and ${MAX_VALUE_BINS}, not ${maxBins}.`);
   const sample = nRows > sampleRows ? bernoulliSample(nRows, sampleRows / nRows, seededRandom(nRows)) : null;
   const upper: Float32Array[] = [];
   const codes = new Uint8Array(nRows * width);
@@ -92,11 +93,15 @@ export function binFeatures(
     for (let i = 0; i < nRows; i++) {
       const x = features[i * width + f];
       if (Math.abs(x) >= TOO_LARGE) {
-        throw new InputError(`Feature "${featureNames[f]}" has the value ${x} in row ${i + 1}, too large to split in float32 (raw epoch milliseconds?).`, {
-          hint: 'Give times as durations or hours since a reference, never as raw epoch milliseconds.',
-        });
+        throw new InputError(
+          `Feature "${featureNames[f]}" has the value ${x} in row ${i + 1}, too large to split in float32 (raw epoch milliseconds?).`,
+          {
+            hint: 'Give times as durations or hours since a reference, never as raw epoch milliseconds.',
+          },
+        );
       }
-      if (x === Infinity || x === -Infinity) throw new InputError(`Feature "${featureNames[f]}" is infinite in row ${i + 1}.`);
+      if (x === Infinity || x === -Infinity)
+        throw new InputError(`Feature "${featureNames[f]}" is infinite in row ${i + 1}.`);
       column[i] = x;
     }
     if (sample) for (let k = 0; k < sample.length; k++) sampled[k] = column[sample[k]];

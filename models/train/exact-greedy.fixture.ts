@@ -34,9 +34,22 @@ export function exactGreedyTree(
   const G = sum(rows, grad);
   const H = sum(rows, hess);
   const score = (g: number, h: number) => (g * g) / (h + rules.lambda);
-  const leaf: ExactNode = { feature: -1, threshold: 0, missingGoesLeft: false, gain: 0, value: (-G / (H + rules.lambda)) * rules.learningRate };
+  const leaf: ExactNode = {
+    feature: -1,
+    threshold: 0,
+    missingGoesLeft: false,
+    gain: 0,
+    value: (-G / (H + rules.lambda)) * rules.learningRate,
+  };
   if (depth >= rules.maxDepth) return leaf;
-  let best: { feature: number; threshold: number; missingGoesLeft: boolean; gain: number; left: number[]; right: number[] } | null = null;
+  let best: {
+    feature: number;
+    threshold: number;
+    missingGoesLeft: boolean;
+    gain: number;
+    left: number[];
+    right: number[];
+  } | null = null;
   for (let f = 0; f < width; f++) {
     const x = (i: number) => features[i * width + f];
     const present = rows.filter((i) => !Number.isNaN(x(i)));

@@ -4,7 +4,13 @@ import { predict } from '../ensemble/predict.ts';
 import { seededRandom } from '../ensemble/random-ensemble.fixture.ts';
 import { trainGradientBoosting, type LabelledRows } from './gradient-boosting.ts';
 
-function rowsOf(seed: number, n: number, width: number, label: (x: Float32Array, random: () => number) => number, missing = 0): LabelledRows {
+function rowsOf(
+  seed: number,
+  n: number,
+  width: number,
+  label: (x: Float32Array, random: () => number) => number,
+  missing = 0,
+): LabelledRows {
   const random = seededRandom(seed);
   const features = new Float32Array(n * width);
   const labels = new Float64Array(n);
@@ -35,9 +41,17 @@ describe('trainGradientBoosting', () => {
   it('learns a step function with its threshold at the largest training value that goes left', () => {
     // 200 rows: fewer distinct values than bins, so the cut is exact.
     const data = rowsOf(1, 200, 3, (x) => (x[0] > 0.25 ? 3 : 0));
-    const { ensemble } = trainGradientBoosting(data, { featureNames: names(3), loss: 'l2', rounds: 30, learningRate: 0.5, maxLeaves: 2, minDataInLeaf: 5 });
+    const { ensemble } = trainGradientBoosting(data, {
+      featureNames: names(3),
+      loss: 'l2',
+      rounds: 30,
+      learningRate: 0.5,
+      maxLeaves: 2,
+      minDataInLeaf: 5,
+    });
     let largestLeft = -Infinity;
-    for (let i = 0; i < data.nRows; i++) if (data.features[i * 3] <= 0.25) largestLeft = Math.max(largestLeft, data.features[i * 3]);
+    for (let i = 0; i < data.nRows; i++)
+      if (data.features[i * 3] <= 0.25) largestLeft = Math.max(largestLeft, data.features[i * 3]);
     const first = ensemble.trees[0];
     expect(first.feature[0]).toBe(0);
     expect(first.threshold[0]).toBe(largestLeft);
@@ -71,7 +85,9 @@ describe('trainGradientBoosting', () => {
     // 10% missing features (read as 0 by the label), 2% gross outliers for the regressions.
     const z = (v: number) => (Number.isNaN(v) ? 0 : v);
     const label = (x: Float32Array, r: () => number) =>
-      loss === 'log-loss' ? Number(r() < 1 / (1 + Math.exp(-3 * z(x[0]) * z(x[1]) - z(x[2])))) : 5 * z(x[0]) + Math.sin(3 * z(x[1])) + (r() < 0.02 ? 40 : 0);
+      loss === 'log-loss'
+        ? Number(r() < 1 / (1 + Math.exp(-3 * z(x[0]) * z(x[1]) - z(x[2]))))
+        : 5 * z(x[0]) + Math.sin(3 * z(x[1])) + (r() < 0.02 ? 40 : 0);
     const data = rowsOf(4, 1500, 5, label, 0.1);
     const { trainLoss } = trainGradientBoosting(data, { featureNames: names(5), loss, rounds: 60, huberDelta: 1 });
     expect(trainLoss.length).toBe(61);
@@ -83,7 +99,13 @@ describe('trainGradientBoosting', () => {
     // x0 missing in 30% of rows; those rows carry the label of the low (x0 <= 0) or high side.
     const data = rowsOf(5, 3000, 2, (x) => (Number.isNaN(x[0]) ? (missingLikeLow ? 0 : 10) : x[0] <= 0 ? 0 : 10), 0.3);
     for (let i = 0; i < data.nRows; i++) if (Number.isNaN(data.features[i * 2 + 1])) data.features[i * 2 + 1] = 0;
-    const { ensemble } = trainGradientBoosting(data, { featureNames: names(2), loss: 'l2', rounds: 20, learningRate: 0.5, maxLeaves: 2 });
+    const { ensemble } = trainGradientBoosting(data, {
+      featureNames: names(2),
+      loss: 'l2',
+      rounds: 20,
+      learningRate: 0.5,
+      maxLeaves: 2,
+    });
     expect(ensemble.trees[0].feature[0]).toBe(0);
     expect(ensemble.trees[0].missingGoesLeft[0]).toBe(missingLikeLow);
     const rows = new Float32Array([NaN, 0, -0.5, 0, 0.5, 0]);
@@ -101,7 +123,9 @@ describe('trainGradientBoosting', () => {
       return raw.reduce((s, v, i) => s + Math.abs(v - test.labels[i]), 0) / test.nRows;
     };
     const l2 = meanAbsError(trainGradientBoosting(train, { ...options, loss: 'l2' }).ensemble);
-    const huber = meanAbsError(trainGradientBoosting(train, { ...options, loss: 'pseudo-huber', huberDelta: 1 }).ensemble);
+    const huber = meanAbsError(
+      trainGradientBoosting(train, { ...options, loss: 'pseudo-huber', huberDelta: 1 }).ensemble,
+    );
     // L2 learns the mean, 1.5 too high on average; pseudo-Huber stays near the clean line.
     expect(l2).toBeGreaterThan(1.2);
     expect(huber).toBeLessThan(0.5);
@@ -113,7 +137,12 @@ describe('trainGradientBoosting', () => {
       data.features[i * 3 + 1] = 7;
       data.features[i * 3 + 2] = NaN;
     }
-    const { ensemble } = trainGradientBoosting(data, { featureNames: names(3), loss: 'l2', rounds: 20, minDataInLeaf: 1 });
+    const { ensemble } = trainGradientBoosting(data, {
+      featureNames: names(3),
+      loss: 'l2',
+      rounds: 20,
+      minDataInLeaf: 1,
+    });
     expect(new Set(ensemble.trees.flatMap((t) => t.feature.filter((f) => f >= 0)))).toEqual(new Set([0]));
   });
 
@@ -124,7 +153,13 @@ describe('trainGradientBoosting', () => {
     const test = rowsOf(7, 20000, 3, (x, r) => Number(r() < truth(x)));
     const validation = rowsOf(8, 5000, 3, (x, r) => Number(r() < truth(x)));
     const { ensemble } = trainGradientBoosting(train, {
-      featureNames: names(3), loss: 'log-loss', rounds: 400, learningRate: 0.05, maxLeaves: 8, minDataInLeaf: 50, validation,
+      featureNames: names(3),
+      loss: 'log-loss',
+      rounds: 400,
+      learningRate: 0.05,
+      maxLeaves: 8,
+      minDataInLeaf: 50,
+      validation,
     });
     expect(ensemble.transform).toBe('logistic');
     const { output } = predict(ensemble, test.features, test.nRows);
@@ -149,7 +184,13 @@ describe('trainGradientBoosting', () => {
   it('stops early on the validation split and keeps the best round', () => {
     const noisy = (seed: number) => rowsOf(seed, 1000, 4, (x, r) => x[0] + 2 * (r() - 0.5));
     const result = trainGradientBoosting(noisy(9), {
-      featureNames: names(4), loss: 'l2', rounds: 500, learningRate: 0.3, minDataInLeaf: 2, validation: noisy(10), earlyStoppingRounds: 10,
+      featureNames: names(4),
+      loss: 'l2',
+      rounds: 500,
+      learningRate: 0.3,
+      minDataInLeaf: 2,
+      validation: noisy(10),
+      earlyStoppingRounds: 10,
     });
     expect(result.validationLoss.length).toBeLessThan(500);
     expect(result.ensemble.trees.length).toBe(result.bestRound);
@@ -163,7 +204,10 @@ describe('trainGradientBoosting', () => {
     const seen: number[] = [];
     expect(() =>
       trainGradientBoosting(data, {
-        featureNames: names(2), loss: 'l2', rounds: 50, signal: controller.signal,
+        featureNames: names(2),
+        loss: 'l2',
+        rounds: 50,
+        signal: controller.signal,
         onProgress: (p) => {
           seen.push(p.round);
           if (p.round === 3) controller.abort();
@@ -198,12 +242,20 @@ describe('trainGradientBoosting', () => {
     expect(shares.reduce((a, b) => a + b, 0) / shares.length).toBeGreaterThan(0.25);
     expect(shares.reduce((a, b) => a + b, 0) / shares.length).toBeLessThan(0.36);
     expect(rSquared(goss, test)).toBeGreaterThan(rSquared(full, test) - 0.02);
-    expect(() => trainGradientBoosting(train, { ...options, goss: { topShare: 0.2, otherShare: 0.1 }, subsample: 0.5 })).toThrow(/either/);
+    expect(() =>
+      trainGradientBoosting(train, { ...options, goss: { topShare: 0.2, otherShare: 0.1 }, subsample: 0.5 }),
+    ).toThrow(/either/);
   });
 
   it('sets the bin edges from a sample of rows when there are many, and still cuts at a training value', () => {
     const data = rowsOf(21, 5000, 2, (x) => (x[0] > 0.25 ? 3 : 0));
-    const { ensemble } = trainGradientBoosting(data, { featureNames: names(2), loss: 'l2', rounds: 5, maxLeaves: 2, binningSampleRows: 1000 });
+    const { ensemble } = trainGradientBoosting(data, {
+      featureNames: names(2),
+      loss: 'l2',
+      rounds: 5,
+      maxLeaves: 2,
+      binningSampleRows: 1000,
+    });
     const t = ensemble.trees[0].threshold[0];
     const values = Array.from({ length: data.nRows }, (_, i) => data.features[i * 2]);
     expect(values.includes(t)).toBe(true);
@@ -219,8 +271,16 @@ describe('trainGradientBoosting', () => {
     expect(() => trainGradientBoosting(data, { ...base, minDataInLeaf: 2.5 })).toThrow(/minDataInLeaf/);
     expect(() => trainGradientBoosting(data, { ...base, lambda: -1 })).toThrow(/lambda/);
     expect(() => trainGradientBoosting(data, { ...base, subsample: 0 })).toThrow(/subsample/);
-    expect(() => trainGradientBoosting(data, { ...base, validation: data, earlyStoppingRounds: 0 })).toThrow(/earlyStoppingRounds/);
-    const all = trainGradientBoosting(data, { ...base, rounds: 30, validation: rowsOf(18, 50, 2, (x) => x[0]), earlyStoppingRounds: Infinity, minDataInLeaf: 2 });
+    expect(() => trainGradientBoosting(data, { ...base, validation: data, earlyStoppingRounds: 0 })).toThrow(
+      /earlyStoppingRounds/,
+    );
+    const all = trainGradientBoosting(data, {
+      ...base,
+      rounds: 30,
+      validation: rowsOf(18, 50, 2, (x) => x[0]),
+      earlyStoppingRounds: Infinity,
+      minDataInLeaf: 2,
+    });
     expect(all.validationLoss.length).toBe(31);
   });
 

@@ -94,7 +94,14 @@ function lossOf(options: GradientBoostingOptions): Loss {
  * and hessian of the sampled small-gradient rows. The |gradient| cut for the top share is read
  * from a sample of up to 20,000 rows (a sort of all n each round would cost more than it saves).
  */
-function gossSample(grad: Float64Array, hess: Float64Array, rows: Int32Array, topShare: number, otherShare: number, random: () => number): number {
+function gossSample(
+  grad: Float64Array,
+  hess: Float64Array,
+  rows: Int32Array,
+  topShare: number,
+  otherShare: number,
+  random: () => number,
+): number {
   const n = grad.length;
   const probe = Math.min(n, 20_000);
   const sample = new Float64Array(probe);
@@ -125,22 +132,31 @@ function fillAll(rows: Int32Array, n: number): number {
 /** A numeric training setting, checked: at least `min`, a whole number where `integer`. */
 function setting(name: string, value: number, min: number, integer: boolean): number {
   if (!Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
-    throw new InputError(`The training setting ${name} must be ${integer ? 'a whole number' : 'a number'} of at least ${min}, not ${value}.`);
+    throw new InputError(
+      `The training setting ${name} must be ${integer ? 'a whole number' : 'a number'} of at least ${min}, not ${value}.`,
+    );
   }
   return value;
 }
 
 function checkRows(rows: LabelledRows, width: number, what: string, loss: Loss): void {
-  if (!Number.isInteger(rows.nRows) || rows.nRows < 2) throw new InputError(`The ${what} set needs at least 2 rows, it has ${rows.nRows}.`);
+  if (!Number.isInteger(rows.nRows) || rows.nRows < 2)
+    throw new InputError(`The ${what} set needs at least 2 rows, it has ${rows.nRows}.`);
   if (rows.features.length !== rows.nRows * width) {
-    throw new InputError(`The ${what} features have ${rows.features.length} values, not ${rows.nRows} rows × ${width} features.`);
+    throw new InputError(
+      `The ${what} features have ${rows.features.length} values, not ${rows.nRows} rows × ${width} features.`,
+    );
   }
-  if (rows.labels.length !== rows.nRows) throw new InputError(`The ${what} set has ${rows.labels.length} labels for ${rows.nRows} rows.`);
+  if (rows.labels.length !== rows.nRows)
+    throw new InputError(`The ${what} set has ${rows.labels.length} labels for ${rows.nRows} rows.`);
   for (let i = 0; i < rows.nRows; i++) {
     const y = rows.labels[i];
-    if (!Number.isFinite(y)) throw new InputError(`The ${what} label of row ${i + 1} is ${y}; every row needs a finite label.`);
+    if (!Number.isFinite(y))
+      throw new InputError(`The ${what} label of row ${i + 1} is ${y}; every row needs a finite label.`);
     if (loss.name === 'log-loss' && y !== 0 && y !== 1) {
-      throw new InputError(`The ${what} label of row ${i + 1} is ${y}; a probability model learns from labels 0 and 1.`);
+      throw new InputError(
+        `The ${what} label of row ${i + 1} is ${y}; a probability model learns from labels 0 and 1.`,
+      );
     }
   }
 }
@@ -160,7 +176,8 @@ export function trainGradientBoosting(train: LabelledRows, options: GradientBoos
   if (validation) checkRows(validation, width, 'validation', loss);
   const rounds = setting('rounds', options.rounds ?? 200, 1, true);
   const learningRate = options.learningRate ?? 0.1;
-  if (!(learningRate > 0 && learningRate <= 1)) throw new InputError(`The learning rate must be in (0, 1], not ${learningRate}.`);
+  if (!(learningRate > 0 && learningRate <= 1))
+    throw new InputError(`The learning rate must be in (0, 1], not ${learningRate}.`);
   const grow = {
     maxLeaves: setting('maxLeaves', options.maxLeaves ?? 31, 2, true),
     maxDepth: setting('maxDepth', options.maxDepth ?? 8, 0, true),
@@ -171,16 +188,22 @@ export function trainGradientBoosting(train: LabelledRows, options: GradientBoos
     minGainToSplit: setting('minGainToSplit', options.minGainToSplit ?? 0, 0, false),
   };
   // Infinity: never stop early (the best validation round is still the one kept).
-  const patience = options.earlyStoppingRounds === Infinity ? Infinity : setting('earlyStoppingRounds', options.earlyStoppingRounds ?? 20, 1, true);
+  const patience =
+    options.earlyStoppingRounds === Infinity
+      ? Infinity
+      : setting('earlyStoppingRounds', options.earlyStoppingRounds ?? 20, 1, true);
 
   const n = train.nRows;
   const subsample = options.subsample ?? 1;
-  if (!(subsample > 0 && subsample <= 1)) throw new InputError(`The training setting subsample must be in (0, 1], not ${subsample}.`);
+  if (!(subsample > 0 && subsample <= 1))
+    throw new InputError(`The training setting subsample must be in (0, 1], not ${subsample}.`);
   const goss = options.goss;
   if (goss) {
     const { topShare, otherShare } = goss;
     if (!(topShare > 0 && otherShare > 0 && topShare + otherShare <= 1)) {
-      throw new InputError(`GOSS needs topShare > 0, otherShare > 0 and their sum ≤ 1, not ${topShare} and ${otherShare}.`);
+      throw new InputError(
+        `GOSS needs topShare > 0, otherShare > 0 and their sum ≤ 1, not ${topShare} and ${otherShare}.`,
+      );
     }
     if (subsample < 1) throw new InputError('Use either subsample or goss, not both.');
   }
@@ -222,7 +245,8 @@ export function trainGradientBoosting(train: LabelledRows, options: GradientBoos
       for (const leaf of leaves) for (let k = leaf.start; k < leaf.end; k++) scores[rows[k]] += leaf.value;
     } else {
       // Rows outside the subsample reach their leaf by the tree's own routing.
-      for (let i = 0, offset = 0; i < n; i++, offset += width) scores[i] += tree.value[leafIndex(tree, train.features, offset)];
+      for (let i = 0, offset = 0; i < n; i++, offset += width)
+        scores[i] += tree.value[leafIndex(tree, train.features, offset)];
     }
     trainLoss.push(loss.mean(scores, train.labels));
     let validLoss: number | undefined;

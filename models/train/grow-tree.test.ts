@@ -40,7 +40,14 @@ describe('growTree (histograms with sibling subtraction) against exact greedy sp
       maxLeaves: 1000,
       minGainToSplit: 0,
     });
-    const exact = exactGreedyTree(features, width, grad, hess, Array.from({ length: n }, (_, i) => i), rules);
+    const exact = exactGreedyTree(
+      features,
+      width,
+      grad,
+      hess,
+      Array.from({ length: n }, (_, i) => i),
+      rules,
+    );
     compare(tree, 0, exact);
     // Covers: rows per node; a split's cover is the sum of its children's.
     expect(tree.cover[0]).toBe(n);
@@ -54,13 +61,33 @@ describe('growTree (histograms with sibling subtraction) against exact greedy sp
     const n = 200;
     const { features, grad, hess } = smallProblem(9, n, 3);
     const bins = binFeatures(features, n, ['a', 'b', 'c']);
-    const options = { lambda: 1, minDataInLeaf: 5, minHessianInLeaf: 0, maxDepth: 0, learningRate: 1, minGainToSplit: 0 };
+    const options = {
+      lambda: 1,
+      minDataInLeaf: 5,
+      minHessianInLeaf: 0,
+      maxDepth: 0,
+      learningRate: 1,
+      minGainToSplit: 0,
+    };
     const rows = () => Int32Array.from({ length: n }, (_, i) => i);
-    const two = growTree(bins, grad, hess, rows(), n, new Int32Array(n), new HistogramPool(3), { ...options, maxLeaves: 2 });
+    const two = growTree(bins, grad, hess, rows(), n, new Int32Array(n), new HistogramPool(3), {
+      ...options,
+      maxLeaves: 2,
+    });
     expect(two.leaves.length).toBe(2);
-    const exact = exactGreedyTree(features, 3, grad, hess, Array.from({ length: n }, (_, i) => i), { ...options, maxDepth: 1 });
+    const exact = exactGreedyTree(
+      features,
+      3,
+      grad,
+      hess,
+      Array.from({ length: n }, (_, i) => i),
+      { ...options, maxDepth: 1 },
+    );
     compare(two.tree, 0, exact);
-    const five = growTree(bins, grad, hess, rows(), n, new Int32Array(n), new HistogramPool(3), { ...options, maxLeaves: 5 });
+    const five = growTree(bins, grad, hess, rows(), n, new Int32Array(n), new HistogramPool(3), {
+      ...options,
+      maxLeaves: 5,
+    });
     expect(five.leaves.length).toBe(5);
   });
 });

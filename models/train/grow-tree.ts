@@ -1,6 +1,14 @@
 import type { Tree } from '../ensemble/tree-ensemble.ts';
 import { MISSING_BIN, type FeatureBins } from './binning.ts';
-import { bestSplit, buildHistogram, newHistogram, subtractHistogram, type Histogram, type SplitCandidate, type SplitRules } from './histogram.ts';
+import {
+  bestSplit,
+  buildHistogram,
+  newHistogram,
+  subtractHistogram,
+  type Histogram,
+  type SplitCandidate,
+  type SplitRules,
+} from './histogram.ts';
 
 export interface GrowOptions extends SplitRules {
   /** Most leaves per tree (leaf-wise growth splits the best leaf until this many). */
@@ -75,8 +83,23 @@ export function growTree(
   const { lambda, learningRate } = options;
   const canSplit = (depth: number) => options.maxDepth <= 0 || depth < options.maxDepth;
 
-  const makeLeaf = (start: number, end: number, g: number, h: number, depth: number, hist: Histogram | null): LeafState => {
-    const node: GrowthNode = { feature: -1, threshold: 0, missingGoesLeft: false, left: null, right: null, value: 0, cover: end - start };
+  const makeLeaf = (
+    start: number,
+    end: number,
+    g: number,
+    h: number,
+    depth: number,
+    hist: Histogram | null,
+  ): LeafState => {
+    const node: GrowthNode = {
+      feature: -1,
+      threshold: 0,
+      missingGoesLeft: false,
+      left: null,
+      right: null,
+      value: 0,
+      cover: end - start,
+    };
     const state: LeafState = { start, end, grad: g, hess: h, count: end - start, depth, hist, split: null, node };
     if (hist && canSplit(depth)) state.split = bestSplit(hist, binCounts, g, h, end - start, options);
     if (!state.split) {
@@ -119,7 +142,16 @@ export function growTree(
       // Build the smaller child; the parent's buffer becomes the larger child's by subtraction.
       const small = pool.take();
       const leftIsSmall = leftCount <= rightCount;
-      buildHistogram(small, bins.codes, width, rows, leftIsSmall ? parent.start : middle, leftIsSmall ? middle : parent.end, grad, hess);
+      buildHistogram(
+        small,
+        bins.codes,
+        width,
+        rows,
+        leftIsSmall ? parent.start : middle,
+        leftIsSmall ? middle : parent.end,
+        grad,
+        hess,
+      );
       subtractHistogram(parent.hist!, small, parent.hist!);
       [leftHist, rightHist] = leftIsSmall ? [small, parent.hist] : [parent.hist, small];
     } else {
@@ -127,7 +159,14 @@ export function growTree(
     }
     parent.hist = null;
     const left = makeLeaf(parent.start, middle, split.leftGrad, split.leftHess, childDepth, leftHist);
-    const right = makeLeaf(middle, parent.end, parent.grad - split.leftGrad, parent.hess - split.leftHess, childDepth, rightHist);
+    const right = makeLeaf(
+      middle,
+      parent.end,
+      parent.grad - split.leftGrad,
+      parent.hess - split.leftHess,
+      childDepth,
+      rightHist,
+    );
     const node = parent.node;
     node.feature = split.feature;
     node.threshold = bins.upper[split.feature][split.bin];
@@ -148,7 +187,14 @@ export function growTree(
 }
 
 /** Stable partition of rows[start..end) by the split; returns where the right side begins. */
-function partition(bins: FeatureBins, rows: Int32Array, scratch: Int32Array, start: number, end: number, split: SplitCandidate): number {
+function partition(
+  bins: FeatureBins,
+  rows: Int32Array,
+  scratch: Int32Array,
+  start: number,
+  end: number,
+  split: SplitCandidate,
+): number {
   const width = bins.upper.length;
   const { codes } = bins;
   const f = split.feature;

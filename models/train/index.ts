@@ -17,7 +17,12 @@
  * - `binFeatures`, `quantileUpperBounds`: the ≤ 255 quantile bins (+ missing bin) it trains on.
  */
 export { trainGradientBoosting } from './gradient-boosting.ts';
-export type { GradientBoostingOptions, GradientBoostingResult, LabelledRows, TrainingProgress } from './gradient-boosting.ts';
+export type {
+  GradientBoostingOptions,
+  GradientBoostingResult,
+  LabelledRows,
+  TrainingProgress,
+} from './gradient-boosting.ts';
 export type { LossName } from './losses.ts';
 export { binFeatures, quantileUpperBounds, MISSING_BIN } from './binning.ts';
 export type { FeatureBins } from './binning.ts';

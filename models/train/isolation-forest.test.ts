@@ -24,9 +24,26 @@ function naiveForest(data: number[][], t: number, psi: number, seed: number): IT
     const lo = Math.min(...x.map((r) => r[a]));
     const hi = Math.max(...x.map((r) => r[a]));
     const p = lo + random() * (hi - lo);
-    return { size: x.length, attribute: a, splitValue: p, left: iTree(x.filter((r) => r[a] < p), e + 1), right: iTree(x.filter((r) => r[a] >= p), e + 1) };
+    return {
+      size: x.length,
+      attribute: a,
+      splitValue: p,
+      left: iTree(
+        x.filter((r) => r[a] < p),
+        e + 1,
+      ),
+      right: iTree(
+        x.filter((r) => r[a] >= p),
+        e + 1,
+      ),
+    };
   };
-  return Array.from({ length: t }, () => iTree(Array.from(sampleWithoutReplacement(data.length, psi, random), (i) => data[i]), 0));
+  return Array.from({ length: t }, () =>
+    iTree(
+      Array.from(sampleWithoutReplacement(data.length, psi, random), (i) => data[i]),
+      0,
+    ),
+  );
 }
 function pathLength(x: number[], tree: ITree, e: number): number {
   if (tree.attribute === undefined) return e + averagePathLength(tree.size);
@@ -62,7 +79,12 @@ describe('isolation forest', () => {
     const width = 3;
     const data = Array.from({ length: n }, () => Array.from({ length: width }, () => Math.fround(random() * 10 - 5)));
     const features = Float32Array.from(data.flat());
-    const forest = trainIsolationForest(features, n, { featureNames: ['a', 'b', 'c'], trees: 25, sampleSize: 64, seed: 7 });
+    const forest = trainIsolationForest(features, n, {
+      featureNames: ['a', 'b', 'c'],
+      trees: 25,
+      sampleSize: 64,
+      seed: 7,
+    });
     validateEnsemble(forest);
     const naive = naiveForest(data, 25, 64, 7);
     const { output } = predict(forest, features, n);
@@ -92,7 +114,8 @@ describe('isolation forest', () => {
     const forest = trainIsolationForest(features, 5000, { featureNames: ['x', 'y'], trees: 20 });
     for (const tree of forest.trees) {
       expect(tree.cover[0]).toBe(256);
-      const depth = (i: number): number => (tree.feature[i] < 0 ? 0 : 1 + Math.max(depth(tree.left[i]), depth(tree.right[i])));
+      const depth = (i: number): number =>
+        tree.feature[i] < 0 ? 0 : 1 + Math.max(depth(tree.left[i]), depth(tree.right[i]));
       expect(depth(0)).toBeLessThanOrEqual(8);
       for (let i = 0; i < tree.feature.length; i++) {
         if (tree.feature[i] < 0) continue;
@@ -119,6 +142,8 @@ describe('isolation forest', () => {
   it('stops when cancelled', () => {
     const controller = new AbortController();
     controller.abort();
-    expect(() => trainIsolationForest(new Float32Array([1, 2, 3]), 3, { featureNames: ['x'], signal: controller.signal })).toThrow(CancelledError);
+    expect(() =>
+      trainIsolationForest(new Float32Array([1, 2, 3]), 3, { featureNames: ['x'], signal: controller.signal }),
+    ).toThrow(CancelledError);
   });
 });

@@ -35,16 +35,24 @@ export interface IsolationForestOptions {
  * near 1 anomalous, below 0.5 normal. A missing value goes to the side that held more of the
  * node's training rows (missing is not itself taken as a sign of isolation).
  */
-export function trainIsolationForest(features: Float32Array, nRows: number, options: IsolationForestOptions): TreeEnsemble {
+export function trainIsolationForest(
+  features: Float32Array,
+  nRows: number,
+  options: IsolationForestOptions,
+): TreeEnsemble {
   const width = options.featureNames.length;
   const treeCount = options.trees ?? 100;
   const sampleSize = options.sampleSize ?? 256;
-  if (!Number.isInteger(sampleSize) || sampleSize < 2) throw new InputError(`The sample size ψ must be a whole number of at least 2, not ${sampleSize}.`);
+  if (!Number.isInteger(sampleSize) || sampleSize < 2)
+    throw new InputError(`The sample size ψ must be a whole number of at least 2, not ${sampleSize}.`);
   const psi = Math.min(sampleSize, nRows);
   if (width === 0) throw new InputError('An isolation forest needs at least one feature.');
-  if (!Number.isInteger(nRows) || nRows < 2) throw new InputError(`An isolation forest needs at least 2 rows, it has ${nRows}.`);
-  if (features.length !== nRows * width) throw new InputError(`The features have ${features.length} values, not ${nRows} rows × ${width} features.`);
-  if (!Number.isInteger(treeCount) || treeCount < 1) throw new InputError(`The number of trees must be a positive integer, not ${treeCount}.`);
+  if (!Number.isInteger(nRows) || nRows < 2)
+    throw new InputError(`An isolation forest needs at least 2 rows, it has ${nRows}.`);
+  if (features.length !== nRows * width)
+    throw new InputError(`The features have ${features.length} values, not ${nRows} rows × ${width} features.`);
+  if (!Number.isInteger(treeCount) || treeCount < 1)
+    throw new InputError(`The number of trees must be a positive integer, not ${treeCount}.`);
   const random = seededRandom(options.seed ?? 1);
   const heightLimit = Math.ceil(Math.log2(psi));
   const scale = treeCount * averagePathLength(psi);
@@ -58,7 +66,14 @@ export function trainIsolationForest(features: Float32Array, nRows: number, opti
   return { formatVersion: 1, featureNames: [...options.featureNames], baseScore: 0, trees, transform: 'exp2neg' };
 }
 
-function isolationTree(features: Float32Array, width: number, rows: number[], heightLimit: number, scale: number, random: () => number): Tree {
+function isolationTree(
+  features: Float32Array,
+  width: number,
+  rows: number[],
+  heightLimit: number,
+  scale: number,
+  random: () => number,
+): Tree {
   const tree: Tree = { feature: [], threshold: [], left: [], right: [], missingGoesLeft: [], value: [], cover: [] };
   const min = new Float64Array(width);
   const max = new Float64Array(width);

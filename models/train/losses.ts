@@ -54,7 +54,8 @@ export function pseudoHuberLoss(delta: number): Loss {
     },
     mean(scores, labels) {
       let sum = 0;
-      for (let i = 0; i < scores.length; i++) sum += delta * delta * (Math.sqrt(1 + ((scores[i] - labels[i]) / delta) ** 2) - 1);
+      for (let i = 0; i < scores.length; i++)
+        sum += delta * delta * (Math.sqrt(1 + ((scores[i] - labels[i]) / delta) ** 2) - 1);
       return sum / scores.length;
     },
     initialScore(labels) {

@@ -122,7 +122,6 @@ export interface DirectlyFollowsResult extends ProcessGraph {
   basis?: LogBasis;
 }
 
-
 /** A variant with the figures the variants list shows. */
 export interface VariantInfo {
   /** 1-based rank in the unfiltered log (most frequent first); kept when filters change. */
@@ -186,7 +185,6 @@ export interface CaseDetail {
   attributes: Record<string, AttributeValue>;
   events: CaseEvent[];
 }
-
 
 /*
  * Statistics tables: per activity, resource or attribute value, how often and how long (see

@@ -17,12 +17,16 @@ const COMPOSED = join(ROOT, 'preload/api.ts');
 const SERVICE = join(ROOT, 'main/service/local-engine.ts');
 const CHECKS = join(ROOT, 'main/service/call-arguments.ts');
 
-const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.json'), {}, {
-  ...ts.sys,
-  onUnRecoverableConfigFileDiagnostic: (d) => {
-    throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+const config = ts.getParsedCommandLineOfConfigFile(
+  join(ROOT, 'tsconfig.json'),
+  {},
+  {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    },
   },
-})!;
+)!;
 
 /** Type errors per file (relative path → messages) after replacing `from` by `to` in jobs.ts. */
 function errorsWith(edit: { from: string; to: string } | null): Map<string, string[]> {
@@ -31,14 +35,17 @@ function errorsWith(edit: { from: string; to: string } | null): Map<string, stri
   host.readFile = (file) => {
     const text = read(file);
     if (!edit || resolve(file) !== JOBS || text === undefined) return text;
-    if (!text.includes(edit.from)) throw new Error(`jobs.ts no longer contains ${JSON.stringify(edit.from)}; update this test.`);
+    if (!text.includes(edit.from))
+      throw new Error(`jobs.ts no longer contains ${JSON.stringify(edit.from)}; update this test.`);
     return text.replace(edit.from, edit.to);
   };
   const program = ts.createProgram({ rootNames: [COMPOSED, SERVICE, CHECKS], options: config.options, host });
   const errors = new Map<string, string[]>();
   for (const file of [LIST, COMPOSED, SERVICE, CHECKS]) {
     const source = program.getSourceFile(file)!;
-    const messages = program.getSemanticDiagnostics(source).map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));
+    const messages = program
+      .getSemanticDiagnostics(source)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));
     if (messages.length) errors.set(file.slice(ROOT.length + 1), messages);
   }
   return errors;
@@ -56,7 +63,12 @@ describe('the contract is checked by the compiler', () => {
   it('a call added to GembaApi alone is reported as unlisted, unimplemented and unchecked', () => {
     const errors = errorsWith(withCall('pauseJob(jobId: string): Promise<void>;'));
     // jobs.ts: JOB_CALLS lacks it; api.ts: so does the composed API_CALLS.
-    expect([...errors.keys()].sort()).toEqual(['main/service/call-arguments.ts', 'main/service/local-engine.ts', 'preload/api.ts', 'preload/api/jobs.ts']);
+    expect([...errors.keys()].sort()).toEqual([
+      'main/service/call-arguments.ts',
+      'main/service/local-engine.ts',
+      'preload/api.ts',
+      'preload/api/jobs.ts',
+    ]);
     expect(errors.get('preload/api/jobs.ts')!.join(' ')).toContain('pauseJob');
     expect(errors.get('main/service/local-engine.ts')!.join(' ')).toContain('pauseJob');
     expect(errors.get('main/service/call-arguments.ts')!.join(' ')).toContain('pauseJob');
@@ -65,28 +77,40 @@ describe('the contract is checked by the compiler', () => {
   it('a call listed but neither implemented nor checked is still reported in the service and the checks', () => {
     const edit = withCall('pauseJob(jobId: string): Promise<void>;');
     const src = `${edit.from}\n\nexport const JOB_CALLS = {\n  cancelJob: 'call',\n${LIST_END}`;
-    const errors = errorsWith({ from: src, to: src.replace(INTERFACE_END, edit.to).replace(LIST_END, `  jobs: 'call',\n  pauseJob: 'call',\n}`) });
+    const errors = errorsWith({
+      from: src,
+      to: src.replace(INTERFACE_END, edit.to).replace(LIST_END, `  jobs: 'call',\n  pauseJob: 'call',\n}`),
+    });
     expect([...errors.keys()].sort()).toEqual(['main/service/call-arguments.ts', 'main/service/local-engine.ts']);
   });
 
   it('a listed name that is not a call, and a job-starting call not marked as a job, are errors', () => {
     // jobs.ts: not a call of JobCalls; api.ts: so not a call of GembaApi either.
-    expect([...errorsWith({ from: LIST_END, to: `  jobs: 'call',\n  resumeJob: 'call',\n}` }).keys()].sort()).toEqual(['preload/api.ts', 'preload/api/jobs.ts']);
+    expect([...errorsWith({ from: LIST_END, to: `  jobs: 'call',\n  resumeJob: 'call',\n}` }).keys()].sort()).toEqual([
+      'preload/api.ts',
+      'preload/api/jobs.ts',
+    ]);
     const src = `${INTERFACE_END}\n\nexport const JOB_CALLS = {\n  cancelJob: 'call',\n${LIST_END}`;
     const rerun = withCall("rerun(jobId: string): Promise<import('./calls.ts').JobStarted>;").to;
-    const errors = errorsWith({ from: src, to: src.replace(INTERFACE_END, rerun).replace(LIST_END, `  jobs: 'call',\n  rerun: 'call',\n}`) });
+    const errors = errorsWith({
+      from: src,
+      to: src.replace(INTERFACE_END, rerun).replace(LIST_END, `  jobs: 'call',\n  rerun: 'call',\n}`),
+    });
     expect(errors.get('preload/api/jobs.ts')!.join(' ')).toMatch(/"call"' is not assignable to type '"job"'/);
   });
 
   it('a domain whose calls are listed but whose interface GembaApi does not extend is an error', () => {
     const api = ts.sys.readFile(COMPOSED)!;
-    const from = 'export interface GembaApi extends WorkspaceCalls, ImportCalls, JobCalls,';
+    const from = 'WorkspaceCalls,\n    ImportCalls,\n    JobCalls,\n';
     expect(api).toContain(from);
     const host = ts.createCompilerHost(config.options);
     const read = host.readFile.bind(host);
-    host.readFile = (file) => (resolve(file) === COMPOSED ? api.replace(from, 'export interface GembaApi extends WorkspaceCalls, ImportCalls,') : read(file));
+    host.readFile = (file) =>
+      resolve(file) === COMPOSED ? api.replace(from, 'WorkspaceCalls,\n    ImportCalls,\n') : read(file);
     const program = ts.createProgram({ rootNames: [COMPOSED], options: config.options, host });
-    const messages = program.getSemanticDiagnostics(program.getSourceFile(COMPOSED)!).map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));
+    const messages = program
+      .getSemanticDiagnostics(program.getSourceFile(COMPOSED)!)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));
     expect(messages.join(' ')).toMatch(/notInGembaApi/);
   });
 });

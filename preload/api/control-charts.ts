@@ -137,7 +137,12 @@ export interface ChartAdvice {
   reason: string;
   alternatives: ChartType[];
   /** Checks before the limits can be trusted. */
-  checks: { name: 'subgroups' | 'stability' | 'normality' | 'heavy-tail' | 'autocorrelation' | 'overdispersion'; status: 'ok' | 'warning' | 'not-applicable'; message: string; value?: number }[];
+  checks: {
+    name: 'subgroups' | 'stability' | 'normality' | 'heavy-tail' | 'autocorrelation' | 'overdispersion';
+    status: 'ok' | 'warning' | 'not-applicable';
+    message: string;
+    value?: number;
+  }[];
   /** The scale the heavy-tail check proposes ('none' when the data chart well as they are). */
   transform: ChartTransform;
 }
@@ -205,7 +210,12 @@ export interface CapabilityReport {
   /** The chosen model's indices: within and overall for normal and Box-Cox, overall for the others. */
   indices: CapabilityIndices;
   expectedPpm: PpmFigures;
-  histogram: { bins: { start: number; end: number; count: number }[]; curve: { x: number; y: number }[]; lsl: number | null; usl: number | null };
+  histogram: {
+    bins: { start: number; end: number; count: number }[];
+    curve: { x: number; y: number }[];
+    lsl: number | null;
+    usl: number | null;
+  };
 }
 
 export interface ControlChartView {

@@ -16,7 +16,8 @@ export interface ExportFile {
   encoding: 'utf8' | 'base64';
 }
 
-export type ExportSaved = { status: 'saved'; path: string; bytes: number } | { status: 'cancelled' } | { status: 'download' };
+export type ExportSaved =
+  { status: 'saved'; path: string; bytes: number } | { status: 'cancelled' } | { status: 'download' };
 
 export interface ExportCalls {
   /** Saves an export where the user chooses (desktop app), or answers 'download' (browser mode). */

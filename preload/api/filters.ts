@@ -15,7 +15,6 @@ export interface FilterOptions {
   eventAttributes: { name: string; type: AttributeType; values: string[] }[];
 }
 
-
 /** contained, intersecting, started, completed keep or drop whole cases; trim keeps only the events completed inside. */
 export const TIME_RANGE_MODES = ['contained', 'intersecting', 'started', 'completed', 'trim'] as const;
 export type TimeRangeMode = (typeof TIME_RANGE_MODES)[number];
@@ -154,4 +153,3 @@ export interface WorkingCalendar {
   /** IANA zone the hours and holidays are in; default UTC. The map view fills in the machine's zone (Environment.timezone). */
   timezone?: string;
 }
-

@@ -5,9 +5,7 @@
 import type { CallKinds, JobStarted } from './calls.ts';
 
 /** A file the user chose: a local path (Electron, CLI) or bytes uploaded to the local host. */
-export type FileRef =
-  | { kind: 'path'; path: string }
-  | { kind: 'upload'; uploadId: string; name: string };
+export type FileRef = { kind: 'path'; path: string } | { kind: 'upload'; uploadId: string; name: string };
 
 export const ATTRIBUTE_TYPES = ['string', 'number', 'date', 'boolean'] as const;
 export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
@@ -136,7 +134,6 @@ export interface ImportRecord {
   appVersion: string;
   current: boolean;
 }
-
 
 export interface ImportCalls {
   previewCsv(file: FileRef): Promise<CsvPreview>;

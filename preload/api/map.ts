@@ -103,7 +103,6 @@ export interface MapSelectionDetail {
   wallClockSummary?: DurationSummary | null;
 }
 
-
 export interface MapCalls {
   /** The process map after filters and sliders, laid out as SVG. */
   processMap(workspace: string, request: ProcessMapRequest): Promise<ProcessMap>;

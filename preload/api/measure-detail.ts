@@ -6,7 +6,17 @@
 import type { LogBasis } from './analysis.ts';
 import type { CallKinds } from './calls.ts';
 import type { LogFilter, WorkingCalendar } from './filters.ts';
-import type { ChartType, KpiPeriodValue, PartialPeriod, KpiTrend, MeasureDurationUnit, MeasureParameters, MeasurePer, MeasurePeriod, MeasureSpec } from './measures.ts';
+import type {
+  ChartType,
+  KpiPeriodValue,
+  PartialPeriod,
+  KpiTrend,
+  MeasureDurationUnit,
+  MeasureParameters,
+  MeasurePer,
+  MeasurePeriod,
+  MeasureSpec,
+} from './measures.ts';
 
 export interface MeasureRequest {
   measure: string;
@@ -53,9 +63,18 @@ export interface MeasureDetail {
     escalationActivities: string[];
     slaTarget: { value: number; unit: MeasureDurationUnit } | null;
     slaCalendar: WorkingCalendar | null;
-    sources: Record<'endActivities' | 'defect' | 'reworkActivities' | 'exceptionActivities' | 'escalationActivities' | 'slaTarget', ParameterSource>;
+    sources: Record<
+      'endActivities' | 'defect' | 'reworkActivities' | 'exceptionActivities' | 'escalationActivities' | 'slaTarget',
+      ParameterSource
+    >;
   };
-  completion: { endActivities: string[]; source: 'inferred' | 'chosen'; completedCases: number; runningCases: number; note: string | null };
+  completion: {
+    endActivities: string[];
+    source: 'inferred' | 'chosen';
+    completedCases: number;
+    runningCases: number;
+    note: string | null;
+  };
   period: MeasurePeriod;
   timeZone: string;
   summary: MeasureSummary;

@@ -10,7 +10,19 @@ import type { CallKinds } from './calls.ts';
 // The measurement schema: what a workspace's measures.json holds (resources/measures/
 // measures.schema.json checks it; main/engine/measures/measure-types.ts computes with it).
 
-export const CHART_TYPES = ['imr', 'xbar-r', 'xbar-s', 'p', 'np', 'c', 'u', 'laney-p', 'laney-u', 'ewma', 'cusum'] as const;
+export const CHART_TYPES = [
+  'imr',
+  'xbar-r',
+  'xbar-s',
+  'p',
+  'np',
+  'c',
+  'u',
+  'laney-p',
+  'laney-u',
+  'ewma',
+  'cusum',
+] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 
 export const MEASURE_PERIODS = ['day', 'week', 'month'] as const;

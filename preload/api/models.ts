@@ -85,7 +85,15 @@ export interface ModelVersionInfo {
   trainingMs: number;
   dataFingerprint: string;
   /** What it was trained on: import, file, fixes, filters, cases, events. */
-  basis: { importId: number; fileName: string; sha256: string; cases: number; events: number; fixes: number; filters: number };
+  basis: {
+    importId: number;
+    fileName: string;
+    sha256: string;
+    cases: number;
+    events: number;
+    fixes: number;
+    filters: number;
+  };
   /** True when the workspace's current import or fixes differ from what it was trained on. */
   stale: boolean;
   metrics: Record<string, number | string | null>;
@@ -222,7 +230,14 @@ export interface FindingDetail extends FindingSummary {
    * For an unusual case: its events whose wait, resource or hour is unusual for their activity,
    * most unusual first; `position` is the event's place in the case (0 = first, as caseDetail lists them).
    */
-  unusualEvents: { position: number; activity: string; cause: 'wait' | 'resource' | 'hour'; reason: string; at: string; score: number }[];
+  unusualEvents: {
+    position: number;
+    activity: string;
+    cause: 'wait' | 'resource' | 'hour';
+    reason: string;
+    at: string;
+    score: number;
+  }[];
 }
 
 export interface FindingUpdate {

@@ -101,7 +101,6 @@ export interface QualityReport {
   computedMs: number;
 }
 
-
 export interface QualityCalls {
   qualityReport(workspace: string): Promise<QualityReport>;
   /** Records a fix and returns the fixes now in force. */

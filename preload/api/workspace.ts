@@ -22,7 +22,6 @@ export interface Environment {
   defaultWorkspaceDir: string;
 }
 
-
 export interface WorkspaceCalls {
   environment(): Promise<Environment>;
   recentWorkspaces(): Promise<WorkspaceRef[]>;

@@ -38,7 +38,8 @@ function fakeTransport(answer: (url: string) => Response) {
   return { transport, calls, sources };
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('createHttpBridge', () => {
   it('posts the arguments as a JSON array to /api/call/<method>', async () => {
@@ -52,7 +53,14 @@ describe('createHttpBridge', () => {
   });
 
   it('throws the UserFacingError of a non-2xx answer', async () => {
-    const error = { kind: 'input', message: 'Unbalanced quote', file: 'bad.csv', line: 3, column: 7, hint: 'Close the quote' };
+    const error = {
+      kind: 'input',
+      message: 'Unbalanced quote',
+      file: 'bad.csv',
+      line: 3,
+      column: 7,
+      hint: 'Close the quote',
+    };
     const { transport } = fakeTransport(() => json({ error }, 400));
     const api = createHttpBridge(transport);
     const thrown = await api.previewCsv({ kind: 'path', path: 'bad.csv' }).catch((e: unknown) => e);
@@ -62,7 +70,9 @@ describe('createHttpBridge', () => {
 
   it('reports a non-JSON failure as an internal error with the status', async () => {
     const { transport } = fakeTransport(() => new Response('gateway down', { status: 502, statusText: 'Bad Gateway' }));
-    const thrown = await createHttpBridge(transport).environment().catch((e: unknown) => e);
+    const thrown = await createHttpBridge(transport)
+      .environment()
+      .catch((e: unknown) => e);
     expect(toUserFacingError(thrown)).toMatchObject({ kind: 'internal', message: expect.stringContaining('502') });
   });
 

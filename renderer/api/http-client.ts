@@ -27,7 +27,8 @@ async function readError(response: Response): Promise<UserFacingError> {
   const text = await response.text().catch(() => '');
   try {
     const body = JSON.parse(text) as { error?: UserFacingError };
-    if (body && typeof body.error === 'object' && body.error && typeof body.error.message === 'string') return body.error;
+    if (body && typeof body.error === 'object' && body.error && typeof body.error.message === 'string')
+      return body.error;
   } catch {
     // a proxy or crash page: report the status below
   }

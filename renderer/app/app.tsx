@@ -105,7 +105,8 @@ export function App() {
       // Filters name activities and values of the old log; kept, they would break every view. A
       // data-quality fix keeps the import (and the filters); an import or a restore replaces it.
       const importId = fresh?.current?.id ?? null;
-      if (fresh && (summary || info || importId !== (workspace?.current?.id ?? null))) startFiltersForLog(fresh.path, importId);
+      if (fresh && (summary || info || importId !== (workspace?.current?.id ?? null)))
+        startFiltersForLog(fresh.path, importId);
       if (fresh) setWorkspace(fresh);
       // This window's own import or restore: whatever a watcher noticed a moment before is this.
       if (info || summary) setExternalChange(null);

@@ -17,7 +17,10 @@ export function DisplayZonePicker() {
   const fallback = defaultDisplayZone(workspace, environment);
   const why = fallback.source === 'log' ? "the log's zone" : 'this computer';
   return (
-    <label className="display-zone" title="Times in every view and export, and the days events are counted by. Stored times do not change.">
+    <label
+      className="display-zone"
+      title="Times in every view and export, and the days events are counted by. Stored times do not change."
+    >
       <span>Times in</span>
       <select
         value={current.source === 'chosen' ? current.zone : ''}

@@ -25,21 +25,35 @@ describe('display time zone', () => {
   });
 
   it("defaults to the log's recorded zone, else the machine's", () => {
-    expect(resolveDisplayZone({ path: '/ws', current: record('Europe/Berlin') }, { timezone: 'UTC' })).toEqual({ zone: 'Europe/Berlin', source: 'log' });
-    expect(resolveDisplayZone({ path: '/ws', current: record(null) }, { timezone: 'America/Chicago' })).toEqual({ zone: 'America/Chicago', source: 'machine' });
+    expect(resolveDisplayZone({ path: '/ws', current: record('Europe/Berlin') }, { timezone: 'UTC' })).toEqual({
+      zone: 'Europe/Berlin',
+      source: 'log',
+    });
+    expect(resolveDisplayZone({ path: '/ws', current: record(null) }, { timezone: 'America/Chicago' })).toEqual({
+      zone: 'America/Chicago',
+      source: 'machine',
+    });
     expect(resolveDisplayZone(null, { timezone: 'Nowhere/Land' })).toEqual({ zone: 'UTC', source: 'machine' });
   });
 
   it('keeps a choice per workspace, and forgets it on request', () => {
     setDisplayZone('/ws/a', 'Asia/Kolkata');
-    expect(resolveDisplayZone({ path: '/ws/a', current: record('Europe/Berlin') }, { timezone: 'UTC' })).toEqual({ zone: 'Asia/Kolkata', source: 'chosen' });
+    expect(resolveDisplayZone({ path: '/ws/a', current: record('Europe/Berlin') }, { timezone: 'UTC' })).toEqual({
+      zone: 'Asia/Kolkata',
+      source: 'chosen',
+    });
     expect(chosenDisplayZone('/ws/b')).toBeNull();
     setDisplayZone('/ws/a', null);
-    expect(resolveDisplayZone({ path: '/ws/a', current: record('Europe/Berlin') }, { timezone: 'UTC' }).source).toBe('log');
+    expect(resolveDisplayZone({ path: '/ws/a', current: record('Europe/Berlin') }, { timezone: 'UTC' }).source).toBe(
+      'log',
+    );
   });
 
   it('ignores a stored zone the platform does not know', () => {
     setDisplayZone('/ws/a', 'Mars/Olympus');
-    expect(resolveDisplayZone({ path: '/ws/a', current: null }, { timezone: 'UTC' })).toEqual({ zone: 'UTC', source: 'machine' });
+    expect(resolveDisplayZone({ path: '/ws/a', current: null }, { timezone: 'UTC' })).toEqual({
+      zone: 'UTC',
+      source: 'machine',
+    });
   });
 });

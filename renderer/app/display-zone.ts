@@ -49,13 +49,19 @@ export interface DisplayZone {
 }
 
 /** The zone shown when none is chosen: the log's recorded zone, else the machine's. */
-export function defaultDisplayZone(workspace: Pick<WorkspaceInfo, 'current'> | null, environment: Pick<Environment, 'timezone'>): DisplayZone {
+export function defaultDisplayZone(
+  workspace: Pick<WorkspaceInfo, 'current'> | null,
+  environment: Pick<Environment, 'timezone'>,
+): DisplayZone {
   const logZone = workspace?.current?.mapping?.timezone;
   if (logZone && knownZone(logZone) === logZone) return { zone: logZone, source: 'log' };
   return { zone: knownZone(environment.timezone), source: 'machine' };
 }
 
-export function resolveDisplayZone(workspace: Pick<WorkspaceInfo, 'current' | 'path'> | null, environment: Pick<Environment, 'timezone'>): DisplayZone {
+export function resolveDisplayZone(
+  workspace: Pick<WorkspaceInfo, 'current' | 'path'> | null,
+  environment: Pick<Environment, 'timezone'>,
+): DisplayZone {
   const chosen = workspace ? chosenDisplayZone(workspace.path) : null;
   if (chosen && knownZone(chosen) === chosen) return { zone: chosen, source: 'chosen' };
   return defaultDisplayZone(workspace, environment);

@@ -30,11 +30,20 @@ function writeAll(all: Record<string, FilterSet[]>): void {
 /** The sets saved for a workspace, by name. */
 export function filterSets(workspace: string): FilterSet[] {
   const sets = readAll()[workspace];
-  return Array.isArray(sets) ? sets.filter((s) => s && typeof s.name === 'string' && Array.isArray(s.filters)).sort((a, b) => a.name.localeCompare(b.name)) : [];
+  return Array.isArray(sets)
+    ? sets
+        .filter((s) => s && typeof s.name === 'string' && Array.isArray(s.filters))
+        .sort((a, b) => a.name.localeCompare(b.name))
+    : [];
 }
 
 /** Saves (or, with the same name, replaces) a set; an empty name or stack is refused with a reason. */
-export function saveFilterSet(workspace: string, name: string, filters: readonly LogFilter[], now = new Date()): FilterSet {
+export function saveFilterSet(
+  workspace: string,
+  name: string,
+  filters: readonly LogFilter[],
+  now = new Date(),
+): FilterSet {
   const trimmed = name.trim();
   if (!trimmed) throw new Error('Give the filter set a name.');
   if (filters.length === 0) throw new Error('There are no filters to save.');

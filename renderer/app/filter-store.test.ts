@@ -1,9 +1,25 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LogFilter } from '../../preload/api.ts';
-import { addFilter, currentFilters, redoFilters, removeFilter, resumeFiltersForLog, setFilters, startFiltersForLog, toggleNegate, undoFilters } from './filter-store.ts';
+import {
+  addFilter,
+  currentFilters,
+  redoFilters,
+  removeFilter,
+  resumeFiltersForLog,
+  setFilters,
+  startFiltersForLog,
+  toggleNegate,
+  undoFilters,
+} from './filter-store.ts';
 import { MemoryStorage } from '../test-support/memory-storage.fixture.ts';
 
-const twoVariants: LogFilter = { kind: 'variants', variants: [['register request', 'decide'], ['register request', 'reject request']] };
+const twoVariants: LogFilter = {
+  kind: 'variants',
+  variants: [
+    ['register request', 'decide'],
+    ['register request', 'reject request'],
+  ],
+};
 const absent: LogFilter = { kind: 'activities', activities: ['pay compensation'], mode: 'none' };
 
 describe('filter store', () => {

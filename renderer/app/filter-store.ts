@@ -63,7 +63,10 @@ function load(path: string): SavedFilters | null {
 function save(importId: number | null | undefined): void {
   try {
     const saved = readAll();
-    saved[workspacePath] = { importId: importId === undefined ? (saved[workspacePath]?.importId ?? null) : importId, filters };
+    saved[workspacePath] = {
+      importId: importId === undefined ? (saved[workspacePath]?.importId ?? null) : importId,
+      filters,
+    };
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
   } catch {
     // storage full or unavailable: filters still work for this window

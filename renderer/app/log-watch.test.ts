@@ -24,7 +24,9 @@ const shown: WorkspaceInfo = { path: '/ws', name: 'ws', current: record(1, 'runn
 
 describe('detectLogChange', () => {
   it('sees nothing while the window shows the current import', () => {
-    expect(detectLogChange(shown, [record(1, 'running-example.csv', true), record(2, 'receipt.xes', false)])).toBeNull();
+    expect(
+      detectLogChange(shown, [record(1, 'running-example.csv', true), record(2, 'receipt.xes', false)]),
+    ).toBeNull();
   });
 
   it('names the new log when another window restored or imported one', () => {

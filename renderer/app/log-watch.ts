@@ -27,7 +27,15 @@ export function detectLogChange(shown: WorkspaceInfo, history: readonly ImportRe
   const shownId = shown.current?.id ?? null;
   if ((current?.id ?? null) === shownId) return null;
   return {
-    now: current ? { id: current.id, fileName: current.fileName, importedAt: current.importedAt, cases: current.cases, events: current.events } : null,
+    now: current
+      ? {
+          id: current.id,
+          fileName: current.fileName,
+          importedAt: current.importedAt,
+          cases: current.cases,
+          events: current.events,
+        }
+      : null,
     before: shown.current?.fileName ?? null,
   };
 }

@@ -7,7 +7,11 @@ import { detectLogChange, LOG_WATCH_INTERVAL_MS, type ExternalLogChange } from '
  * while the window is visible, and at once when it becomes visible or gains focus (the moment a
  * user comes back from the other window). Calls `onChange` once per change it sees.
  */
-export function useLogWatch(api: Pick<GembaBridge, 'importHistory'>, workspace: WorkspaceInfo | null, onChange: (change: ExternalLogChange) => void): void {
+export function useLogWatch(
+  api: Pick<GembaBridge, 'importHistory'>,
+  workspace: WorkspaceInfo | null,
+  onChange: (change: ExternalLogChange) => void,
+): void {
   const shown = useRef(workspace);
   shown.current = workspace;
   const report = useRef(onChange);

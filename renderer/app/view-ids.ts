@@ -3,7 +3,22 @@
  * A view added to app/views.ts needs its id here first; a link to a view that does not exist is
  * then a compile error rather than a silent fall-back to the workspace page.
  */
-export const VIEW_IDS = ['home', 'import', 'summary', 'map', 'cases', 'statistics', 'pareto', 'compare', 'measures', 'control-chart', 'quality', 'findings', 'running', 'models'] as const;
+export const VIEW_IDS = [
+  'home',
+  'import',
+  'summary',
+  'map',
+  'cases',
+  'statistics',
+  'pareto',
+  'compare',
+  'measures',
+  'control-chart',
+  'quality',
+  'findings',
+  'running',
+  'models',
+] as const;
 
 export type ViewId = (typeof VIEW_IDS)[number];
 

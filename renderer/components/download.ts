@@ -20,7 +20,8 @@ export async function downloadBlob(blob: Blob, name: string): Promise<'saved' | 
 /** Text types travel as text; everything else as base64 (the contract carries plain JSON). */
 export async function exportFileOf(blob: Blob, name: string): Promise<ExportFile> {
   const mimeType = blob.type || 'application/octet-stream';
-  if (/^text\/|\+xml\b|^application\/(xml|json)\b/.test(mimeType)) return { name, mimeType, data: await blob.text(), encoding: 'utf8' };
+  if (/^text\/|\+xml\b|^application\/(xml|json)\b/.test(mimeType))
+    return { name, mimeType, data: await blob.text(), encoding: 'utf8' };
   const bytes = new Uint8Array(await blob.arrayBuffer());
   let binary = '';
   // In slices: String.fromCharCode with a few million arguments overflows the stack.

@@ -20,7 +20,15 @@ export function defaultErrorTitle(error: UserFacingError): string {
  * in the words of the place it is shown ("The summary could not be computed"). All text goes
  * through React, so a hostile label inside an error message is shown, never interpreted.
  */
-export function ErrorPanel({ error, title, onDismiss }: { error: UserFacingError; title?: string; onDismiss?: () => void }) {
+export function ErrorPanel({
+  error,
+  title,
+  onDismiss,
+}: {
+  error: UserFacingError;
+  title?: string;
+  onDismiss?: () => void;
+}) {
   const where = [
     error.file ? `File: ${error.file}` : null,
     error.line !== undefined ? `Line: ${error.line}` : null,

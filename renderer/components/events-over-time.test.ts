@@ -17,7 +17,11 @@ describe('describeEventsOverTime', () => {
   });
 
   it('names daily bins as days', () => {
-    expect(describeEventsOverTime(points.slice(0, 1), 1)).toEqual({ title: 'Events per day', peak: 'peak 4 on 2011-01-03', span: '1 day' });
+    expect(describeEventsOverTime(points.slice(0, 1), 1)).toEqual({
+      title: 'Events per day',
+      peak: 'peak 4 on 2011-01-03',
+      span: '1 day',
+    });
   });
 
   it('has words for an empty log', () => {

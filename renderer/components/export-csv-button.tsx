@@ -11,7 +11,17 @@ import { downloadBlob } from './plotly-chart.tsx';
  * (byte order mark, quoting, formula-looking cells neutralised as OWASP advises) so the file is
  * the same as `gemba export --table`; the window only hands it to the download.
  */
-export function ExportCsvButton({ request, label = 'Export CSV', testId, small = false }: { request: TableExportRequest; label?: string; testId: string; small?: boolean }) {
+export function ExportCsvButton({
+  request,
+  label = 'Export CSV',
+  testId,
+  small = false,
+}: {
+  request: TableExportRequest;
+  label?: string;
+  testId: string;
+  small?: boolean;
+}) {
   const { api } = useWorkbench();
   const workspace = useWorkspace();
   const { zone } = useDisplayZone();
@@ -34,7 +44,14 @@ export function ExportCsvButton({ request, label = 'Export CSV', testId, small =
 
   return (
     <>
-      <button type="button" className={small ? 'small-button' : undefined} disabled={busy} data-testid={testId} onClick={() => void run()} title="A CSV file for a spreadsheet, of the rows the filters keep">
+      <button
+        type="button"
+        className={small ? 'small-button' : undefined}
+        disabled={busy}
+        data-testid={testId}
+        onClick={() => void run()}
+        title="A CSV file for a spreadsheet, of the rows the filters keep"
+      >
         {busy ? 'Exporting…' : label}
       </button>
       {error ? <ErrorPanel error={error} title="The table could not be exported" /> : null}

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { countWithUnit, createTimeFormat, progressPercent, formatBytes, formatCount, formatDuration, formatTimeLeft, formatTimestamp, formatTimestampIn, knownZone, plural } from './format.ts';
+import {
+  countWithUnit,
+  createTimeFormat,
+  progressPercent,
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatTimeLeft,
+  formatTimestamp,
+  formatTimestampIn,
+  knownZone,
+  plural,
+} from './format.ts';
 
 describe('formatDuration', () => {
   it('reads in the largest useful units', () => {

@@ -7,7 +7,12 @@ function stats(events: number): LogStatistics {
 }
 
 function applied(id: number): AppliedFix {
-  return { id, fix: { kind: 'drop_duplicates', description: 'Drop duplicates', params: {} }, appliedAt: '2024-01-01T00:00:00Z', user: 'u' } as AppliedFix;
+  return {
+    id,
+    fix: { kind: 'drop_duplicates', description: 'Drop duplicates', params: {} },
+    appliedAt: '2024-01-01T00:00:00Z',
+    user: 'u',
+  } as AppliedFix;
 }
 
 describe('currentStatistics', () => {
@@ -46,7 +51,11 @@ describe('fixesInForceNote', () => {
     expect(fixesInForceNote(null)).toBeNull();
     expect(fixesInForceNote({})).toBeNull();
     expect(fixesInForceNote({ basis: { importId: 1, fileName: 'f', sha256: 's', fixesInForce: [] } })).toBeNull();
-    expect(fixesInForceNote({ basis: { importId: 1, fileName: 'f', sha256: 's', fixesInForce: [applied(1)] } })).toBe('1 fix in force');
-    expect(fixesInForceNote({ basis: { importId: 1, fileName: 'f', sha256: 's', fixesInForce: [applied(1), applied(2)] } })).toBe('2 fixes in force');
+    expect(fixesInForceNote({ basis: { importId: 1, fileName: 'f', sha256: 's', fixesInForce: [applied(1)] } })).toBe(
+      '1 fix in force',
+    );
+    expect(
+      fixesInForceNote({ basis: { importId: 1, fileName: 'f', sha256: 's', fixesInForce: [applied(1), applied(2)] } }),
+    ).toBe('2 fixes in force');
   });
 });

@@ -11,7 +11,12 @@ import { useAsync, type AsyncState } from './use-async.ts';
  */
 let cached: { key: string; answer: Promise<LogStatistics> } | null = null;
 
-export function currentStatistics(api: Pick<GembaBridge, 'statistics'>, workspace: string, importId: number, logVersion: number): Promise<LogStatistics> {
+export function currentStatistics(
+  api: Pick<GembaBridge, 'statistics'>,
+  workspace: string,
+  importId: number,
+  logVersion: number,
+): Promise<LogStatistics> {
   const key = JSON.stringify([workspace, importId, logVersion]);
   if (cached?.key === key) return cached.answer;
   const answer = api.statistics(workspace);

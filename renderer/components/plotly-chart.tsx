@@ -33,7 +33,10 @@ interface PlotlyElement extends HTMLDivElement {
 interface PlotlyLibrary {
   react(el: HTMLElement, data: PlotlyObject[], layout: PlotlyObject, config: PlotlyObject): Promise<unknown>;
   purge(el: HTMLElement): void;
-  toImage(el: HTMLElement, options: { format: 'png' | 'svg'; width?: number; height?: number; scale?: number }): Promise<string>;
+  toImage(
+    el: HTMLElement,
+    options: { format: 'png' | 'svg'; width?: number; height?: number; scale?: number },
+  ): Promise<string>;
   Plots: { resize(el: HTMLElement): Promise<unknown> | void };
 }
 
@@ -41,7 +44,9 @@ let library: Promise<PlotlyLibrary> | null = null;
 
 /** plotly.js, loaded the first time a chart is drawn (a separate chunk of the renderer bundle). */
 export function loadPlotly(): Promise<PlotlyLibrary> {
-  library ??= import('plotly.js-dist-min').then((module: unknown) => ((module as { default?: unknown }).default ?? module) as PlotlyLibrary);
+  library ??= import('plotly.js-dist-min').then(
+    (module: unknown) => ((module as { default?: unknown }).default ?? module) as PlotlyLibrary,
+  );
   return library;
 }
 
@@ -61,7 +66,8 @@ const AXIS_THEME = { gridcolor: '#e6e9ee', linecolor: '#aab2bd', zerolinecolor: 
 export function themedLayout(layout: PlotlyObject): PlotlyObject {
   const out: PlotlyObject = { ...CHART_THEME, ...layout };
   for (const [key, value] of Object.entries(layout)) {
-    if (/^[xy]axis\d*$/.test(key) && value && typeof value === 'object') out[key] = { ...AXIS_THEME, ...(value as PlotlyObject) };
+    if (/^[xy]axis\d*$/.test(key) && value && typeof value === 'object')
+      out[key] = { ...AXIS_THEME, ...(value as PlotlyObject) };
   }
   for (const key of ['xaxis', 'yaxis']) if (!(key in layout)) out[key] = { ...AXIS_THEME };
   return out;
@@ -88,7 +94,17 @@ export interface PlotlyChartProps {
   ref?: Ref<PlotlyChartHandle>;
 }
 
-export function PlotlyChart({ data, layout, config, onClick, onDrawn, className, testId, label, ref }: PlotlyChartProps) {
+export function PlotlyChart({
+  data,
+  layout,
+  config,
+  onClick,
+  onDrawn,
+  className,
+  testId,
+  label,
+  ref,
+}: PlotlyChartProps) {
   const el = useRef<PlotlyElement>(null);
   const clickRef = useRef(onClick);
   const drawnRef = useRef(onDrawn);
@@ -102,7 +118,12 @@ export function PlotlyChart({ data, layout, config, onClick, onDrawn, className,
     void loadPlotly().then(async (Plotly) => {
       if (cancelled) return;
       const started = performance.now();
-      await Plotly.react(target, data, themedLayout(layout), { displayModeBar: false, responsive: false, displaylogo: false, ...config });
+      await Plotly.react(target, data, themedLayout(layout), {
+        displayModeBar: false,
+        responsive: false,
+        displaylogo: false,
+        ...config,
+      });
       if (cancelled) return;
       target.dataset.drawMs = (performance.now() - started).toFixed(1);
       target.dataset.drawn = String(Number(target.dataset.drawn ?? 0) + 1);
@@ -154,7 +175,12 @@ export function PlotlyChart({ data, layout, config, onClick, onDrawn, className,
         if (!target) return;
         const Plotly = await loadPlotly();
         const { width, height } = target.getBoundingClientRect();
-        const url = await Plotly.toImage(target, { format, width: Math.round(width), height: Math.round(height), scale: format === 'png' ? 2 : 1 });
+        const url = await Plotly.toImage(target, {
+          format,
+          width: Math.round(width),
+          height: Math.round(height),
+          scale: format === 'png' ? 2 : 1,
+        });
         await downloadBlob(blobOfDataUrl(url), `${fileName}.${format}`);
       },
     }),

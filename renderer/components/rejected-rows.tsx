@@ -11,11 +11,20 @@ const SAMPLE_SIZE = 20;
  * The rows the current import set aside, with line and reason. Right after an import the sample
  * comes with its answer; after a reopen it is read back from the workspace (rejectedRows()).
  */
-export function RejectedRows({ workspace, record, justImported }: { workspace: string; record: ImportRecord; justImported: ImportSummary | null }) {
+export function RejectedRows({
+  workspace,
+  record,
+  justImported,
+}: {
+  workspace: string;
+  record: ImportRecord;
+  justImported: ImportSummary | null;
+}) {
   const { api } = useWorkbench();
   const fresh = justImported && justImported.importId === record.id ? justImported : null;
   const stored = useAsync<RejectedRow[]>(
-    () => (fresh || record.rejectedRows === 0 ? Promise.resolve([]) : api.rejectedRows(workspace, record.id, SAMPLE_SIZE)),
+    () =>
+      fresh || record.rejectedRows === 0 ? Promise.resolve([]) : api.rejectedRows(workspace, record.id, SAMPLE_SIZE),
     [api, workspace, record.id, record.rejectedRows, fresh],
   );
   const sample = fresh ? fresh.rejectedSample.slice(0, SAMPLE_SIZE) : (stored.value ?? []);
@@ -23,11 +32,13 @@ export function RejectedRows({ workspace, record, justImported }: { workspace: s
     <section className="panel" data-testid="rejected-rows">
       <h2>Rejected rows</h2>
       <p>
-        <strong data-testid="rejected-count">{formatCount(record.rejectedRows)}</strong> {record.rejectedRows === 1 ? 'row was' : 'rows were'} set aside
-        during import
+        <strong data-testid="rejected-count">{formatCount(record.rejectedRows)}</strong>{' '}
+        {record.rejectedRows === 1 ? 'row was' : 'rows were'} set aside during import
         {record.rejectedRows > 0 ? ' (unreadable, missing case or activity, or an unparseable timestamp).' : '.'}
       </p>
-      {stored.status === 'failed' ? <ErrorPanel error={stored.error} title="The rejected rows could not be read" /> : null}
+      {stored.status === 'failed' ? (
+        <ErrorPanel error={stored.error} title="The rejected rows could not be read" />
+      ) : null}
       {sample.length > 0 ? (
         <>
           <table className="data-table compact" data-testid="rejected-sample">

@@ -12,7 +12,9 @@ export function Sparkline({ points, binDays = 1 }: { points: { day: string; coun
   const max = Math.max(1, ...points.map((p) => p.count));
   const step = points.length > 1 ? width / (points.length - 1) : 0;
   const y = (count: number) => height - 2 - (count / max) * (height - 6);
-  const coords = points.map((p, i) => `${(points.length > 1 ? i * step : width / 2).toFixed(2)},${y(p.count).toFixed(2)}`);
+  const coords = points.map(
+    (p, i) => `${(points.length > 1 ? i * step : width / 2).toFixed(2)},${y(p.count).toFixed(2)}`,
+  );
   const line = `M${coords.join(' L')}`;
   const area = `${line} L${points.length > 1 ? width : width / 2},${height} L${points.length > 1 ? 0 : width / 2},${height} Z`;
   return (
@@ -20,7 +22,12 @@ export function Sparkline({ points, binDays = 1 }: { points: { day: string; coun
       <div className="sparkline-title" data-testid="events-over-time-title">
         {text.title} <span className="muted small">(UTC {binDays === 7 ? 'weeks' : 'days'})</span>
       </div>
-      <svg viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" role="img" aria-label={`${text.title}, ${text.span}, ${text.peak}`}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={`${text.title}, ${text.span}, ${text.peak}`}
+      >
         <path d={area} className="sparkline-area" />
         <path d={line} className="sparkline-line" vectorEffect="non-scaling-stroke" />
       </svg>

@@ -1,6 +1,18 @@
 import type { ReactNode } from 'react';
 
-export function StatCard({ label, value, detail, testId, wide }: { label: string; value: ReactNode; detail?: ReactNode; testId?: string; wide?: boolean }) {
+export function StatCard({
+  label,
+  value,
+  detail,
+  testId,
+  wide,
+}: {
+  label: string;
+  value: ReactNode;
+  detail?: ReactNode;
+  testId?: string;
+  wide?: boolean;
+}) {
   return (
     <div className={`stat-card${wide ? ' stat-wide' : ''}`} data-testid={testId}>
       <div className="stat-label">{label}</div>

@@ -12,7 +12,14 @@ interface TabButtonsProps<K extends string> {
 }
 
 /** A row of buttons of which one is chosen: which table or chart a view shows. */
-export function TabButtons<K extends string>({ label, tabs, current, onChoose, testIdPrefix, unavailable }: TabButtonsProps<K>) {
+export function TabButtons<K extends string>({
+  label,
+  tabs,
+  current,
+  onChoose,
+  testIdPrefix,
+  unavailable,
+}: TabButtonsProps<K>) {
   return (
     <div role="tablist" aria-label={label} className="button-row">
       {(Object.keys(tabs) as K[]).map((key) => {

@@ -20,7 +20,9 @@ describe('splitTimes', () => {
   });
 
   it('leaves bare dates, times without a zone and impossible dates as written', () => {
-    expect(splitTimes('midnight (2011-01-06) and 2011-01-06T11:18:00 local')).toEqual([{ text: 'midnight (2011-01-06) and 2011-01-06T11:18:00 local' }]);
+    expect(splitTimes('midnight (2011-01-06) and 2011-01-06T11:18:00 local')).toEqual([
+      { text: 'midnight (2011-01-06) and 2011-01-06T11:18:00 local' },
+    ]);
     expect(splitTimes('at 2011-13-45T99:99:00Z')).toEqual([{ text: 'at 2011-13-45T99:99:00Z' }]);
     expect(splitTimes('')).toEqual([]);
   });

@@ -22,7 +22,10 @@ export function uiFontFace(): Promise<string> {
       if (!response.ok) throw new Error(`The UI font could not be read (${response.status}).`);
       return response.arrayBuffer();
     })
-    .then((buffer) => `@font-face{font-family:'${UI_FONT_FAMILY}';src:url(data:font/ttf;base64,${base64(new Uint8Array(buffer))}) format('truetype');font-weight:400;}`);
+    .then(
+      (buffer) =>
+        `@font-face{font-family:'${UI_FONT_FAMILY}';src:url(data:font/ttf;base64,${base64(new Uint8Array(buffer))}) format('truetype');font-weight:400;}`,
+    );
   cached.catch(() => (cached = null));
   return cached;
 }

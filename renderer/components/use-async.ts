@@ -21,7 +21,11 @@ export interface AsyncOptions {
  * only the latest answer, so a slow earlier call can never overwrite a newer one. While a newer
  * call runs, the previous value stays shown (status 'loading' with `value`).
  */
-export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[], options: AsyncOptions = {}): AsyncState<T> & { reload: () => void } {
+export function useAsync<T>(
+  load: () => Promise<T>,
+  deps: readonly unknown[],
+  options: AsyncOptions = {},
+): AsyncState<T> & { reload: () => void } {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading', value: null, error: null });
   const [tick, setTick] = useState(0);
   const generation = useRef(0);
@@ -46,7 +50,8 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[], op
           if (generation.current === mine) setState({ status: 'ready', value, error: null });
         },
         (error: unknown) => {
-          if (generation.current === mine) setState((previous) => ({ status: 'failed', value: previous.value, error: toUserFacingError(error) }));
+          if (generation.current === mine)
+            setState((previous) => ({ status: 'failed', value: previous.value, error: toUserFacingError(error) }));
         },
       );
       return;
@@ -60,7 +65,12 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[], op
       next()
         .then(
           (value) => {
-            if (alive.current) setState(pending.current !== null ? { status: 'loading', value, error: null } : { status: 'ready', value, error: null });
+            if (alive.current)
+              setState(
+                pending.current !== null
+                  ? { status: 'loading', value, error: null }
+                  : { status: 'ready', value, error: null },
+              );
           },
           (error: unknown) => {
             if (!alive.current) return;

@@ -10,7 +10,11 @@ export function visibleLabel(label: string): string {
   const rest = label.slice(lead.length);
   const trail = /\s*$/u.exec(rest)![0];
   const middle = rest.slice(0, rest.length - trail.length);
-  const mark = (ws: string) => ws.replace(/\t/gu, '⇥').replace(/\r?\n|\r/gu, '↵').replace(/[^⇥↵]/gu, '␣');
+  const mark = (ws: string) =>
+    ws
+      .replace(/\t/gu, '⇥')
+      .replace(/\r?\n|\r/gu, '↵')
+      .replace(/[^⇥↵]/gu, '␣');
   const inner = middle.replace(/\s{2,}|[\t\r\n]/gu, (run) => (run[0] === ' ' ? ` ${mark(run.slice(1))}` : mark(run)));
   return `${mark(lead)}${inner}${mark(trail)}`;
 }

@@ -30,15 +30,18 @@ describe('gemba export', () => {
   const ws = join(dir, 'ws');
   const filter = ['--filter', '{"kind":"activities","activities":["reject request"],"mode":"any"}'];
 
-  it.each(['csv', 'xes', 'xes.gz'])('--log --format %s with a filter re-imports to the same stats, dfg and variants', async (format) => {
-    await json('import', RUNNING_EXAMPLE_CSV.pathname, '--workspace', ws);
-    const out = join(dir, `filtered.${format}`);
-    const written = await json('export', ws, '--log', '--format', format, '--out', out, ...filter);
-    expect(written).toMatchObject({ cases: 3 });
-    const back = join(dir, `ws-${format}`);
-    await json('import', out, '--workspace', back);
-    expect(await analyses(back)).toEqual(await analyses(ws, ...filter));
-  });
+  it.each(['csv', 'xes', 'xes.gz'])(
+    '--log --format %s with a filter re-imports to the same stats, dfg and variants',
+    async (format) => {
+      await json('import', RUNNING_EXAMPLE_CSV.pathname, '--workspace', ws);
+      const out = join(dir, `filtered.${format}`);
+      const written = await json('export', ws, '--log', '--format', format, '--out', out, ...filter);
+      expect(written).toMatchObject({ cases: 3 });
+      const back = join(dir, `ws-${format}`);
+      await json('import', out, '--workspace', back);
+      expect(await analyses(back)).toEqual(await analyses(ws, ...filter));
+    },
+  );
 
   it('a trimming filter exports the trimmed events (every view sees the same derived log)', async () => {
     const out = join(dir, 'trimmed.csv');
@@ -55,7 +58,9 @@ describe('gemba export', () => {
 
   it('--table statistics --by attribute NAME and --table cases with a filter', async () => {
     const stats = join(dir, 'creator.csv');
-    expect((await json('export', ws, '--table', 'statistics', '--by', 'attribute', 'creator', '--out', stats)).events).toBe(1);
+    expect(
+      (await json('export', ws, '--table', 'statistics', '--by', 'attribute', 'creator', '--out', stats)).events,
+    ).toBe(1);
     const lines = readFileSync(stats, 'utf8').split('\r\n');
     expect(lines[0].startsWith('\ufeff"creator","Frequency"')).toBe(true);
     // Every case of the running example was created by "Fluxicon Nitro": 6 cases, 42 events.
@@ -68,9 +73,13 @@ describe('gemba export', () => {
     const out = join(dir, 'variants.csv');
     const text = await gemba('export', ws, '--table', 'variants', '--out', out);
     expect(text.stdout).toContain('OWASP');
-    expect(readFileSync(out, 'utf8').split('\r\n')[0]).toBe('\ufeff"Variant","Cases","Share","Mean duration (s)","Activities","Sequence"');
+    expect(readFileSync(out, 'utf8').split('\r\n')[0]).toBe(
+      '\ufeff"Variant","Cases","Share","Mean duration (s)","Activities","Sequence"',
+    );
     expect((await gemba('export', ws, '--out', out)).stderr).toContain('Say what to export');
     expect((await gemba('export', ws, '--log', '--out', join(dir, 'x.txt'))).stderr).toContain('Missing --format');
-    expect((await gemba('export', ws, '--log', '--format', 'pdf', '--out', out)).stderr).toContain('--format must be csv, xes or xes.gz');
+    expect((await gemba('export', ws, '--log', '--format', 'pdf', '--out', out)).stderr).toContain(
+      '--format must be csv, xes or xes.gz',
+    );
   });
 });

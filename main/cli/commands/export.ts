@@ -1,7 +1,15 @@
 import { filteredLog } from '../../engine/analysis/index.ts';
 import { statisticsTable, type StatisticsBy } from '../../engine/analysis/index.ts';
 import { InputError } from '../../engine/errors.ts';
-import { casesTable, exportLog, exportTable, LOG_EXPORT_FORMATS, statisticsTableCsv, variantsTable, type LogExportFormat } from '../../engine/export/index.ts';
+import {
+  casesTable,
+  exportLog,
+  exportTable,
+  LOG_EXPORT_FORMATS,
+  statisticsTableCsv,
+  variantsTable,
+  type LogExportFormat,
+} from '../../engine/export/index.ts';
 import { flag, has, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
 import { filtersFrom } from '../log-options.ts';
@@ -22,7 +30,10 @@ export const exportCommand: Command = {
     const out = flag(args, 'out');
     if (!out) throw new InputError('Missing --out FILE: where to write the export.', { hint: `Usage: ${USAGE}` });
     const table = flag(args, 'table');
-    if (has(args, 'log') === (table !== undefined)) throw new InputError('Say what to export: --log or --table cases|variants|statistics (one of them).', { hint: `Usage: ${USAGE}` });
+    if (has(args, 'log') === (table !== undefined))
+      throw new InputError('Say what to export: --log or --table cases|variants|statistics (one of them).', {
+        hint: `Usage: ${USAGE}`,
+      });
     const current = ctx.engine.sessions.currentLog(ws);
     const basis = current.basis;
     // Trimming filters give a derived log: the export holds exactly the events the views show.
@@ -30,19 +41,35 @@ export const exportCommand: Command = {
     let result;
     if (table === undefined) {
       const format = (flag(args, 'format') ?? formatOfName(out)) as LogExportFormat;
-      if (!format) throw new InputError('Missing --format csv|xes|xes.gz (the file name does not say).', { hint: `Usage: ${USAGE}` });
-      if (!LOG_EXPORT_FORMATS.includes(format)) throw new InputError(`--format must be csv, xes or xes.gz, not "${format}".`, { hint: `Usage: ${USAGE}` });
+      if (!format)
+        throw new InputError('Missing --format csv|xes|xes.gz (the file name does not say).', {
+          hint: `Usage: ${USAGE}`,
+        });
+      if (!LOG_EXPORT_FORMATS.includes(format))
+        throw new InputError(`--format must be csv, xes or xes.gz, not "${format}".`, { hint: `Usage: ${USAGE}` });
       result = await exportLog(log, out, format, { mask, logName: basis.fileName });
     } else {
-      if (!TABLES.includes(table)) throw new InputError(`--table must be cases, variants or statistics, not "${table}".`, { hint: `Usage: ${USAGE}` });
+      if (!TABLES.includes(table))
+        throw new InputError(`--table must be cases, variants or statistics, not "${table}".`, {
+          hint: `Usage: ${USAGE}`,
+        });
       const by = (flag(args, 'by') ?? 'activity') as StatisticsBy;
-      if (table === 'statistics' && !['activity', 'resource', 'attribute'].includes(by)) throw new InputError(`--by must be activity, resource or attribute, not "${by}".`);
+      if (table === 'statistics' && !['activity', 'resource', 'attribute'].includes(by))
+        throw new InputError(`--by must be activity, resource or attribute, not "${by}".`);
       const rows =
         table === 'cases'
           ? casesTable(log, mask)
           : table === 'variants'
             ? variantsTable(log, mask)
-            : statisticsTableCsv(statisticsTable(log, mask, { by, attribute: by === 'attribute' ? requirePositional(args, 1, 'the attribute name after --by attribute', USAGE) : undefined }));
+            : statisticsTableCsv(
+                statisticsTable(log, mask, {
+                  by,
+                  attribute:
+                    by === 'attribute'
+                      ? requirePositional(args, 1, 'the attribute name after --by attribute', USAGE)
+                      : undefined,
+                }),
+              );
       result = await exportTable(rows, out);
     }
     if (has(args, 'json')) {

@@ -9,7 +9,8 @@ const USAGE = `gemba finding WS ID [--status ${FINDING_STATUSES.join('|')}] [--c
 export const findingCommand: Command = {
   name: 'finding',
   usage: USAGE,
-  summary: 'Shows one finding with its status, comments, model and audit entries; --status accepts, dismisses or reopens it, --comment adds a note (both audited).',
+  summary:
+    'Shows one finding with its status, comments, model and audit entries; --status accepts, dismisses or reopens it, --comment adds a note (both audited).',
   valueFlags: ['status', 'comment'],
   switches: ['json'],
   async run(args, ctx) {
@@ -17,12 +18,17 @@ export const findingCommand: Command = {
     const id = requirePositional(args, 1, 'the finding id (see gemba findings WS)', USAGE);
     const status = flag(args, 'status');
     if (status !== undefined && !FINDING_STATUSES.includes(status as FindingStatus)) {
-      throw new InputError(`--status ${status} is not a finding status.`, { hint: `Use ${FINDING_STATUSES.join(', ')}.` });
+      throw new InputError(`--status ${status} is not a finding status.`, {
+        hint: `Use ${FINDING_STATUSES.join(', ')}.`,
+      });
     }
     const comment = flag(args, 'comment');
     const finding =
       status !== undefined || comment !== undefined
-        ? await ctx.api.updateFinding(path, id, { ...(status !== undefined ? { status: status as FindingStatus } : {}), ...(comment !== undefined ? { comment } : {}) })
+        ? await ctx.api.updateFinding(path, id, {
+            ...(status !== undefined ? { status: status as FindingStatus } : {}),
+            ...(comment !== undefined ? { comment } : {}),
+          })
         : await ctx.api.finding(path, id);
     if (has(args, 'json')) {
       printJson(ctx, finding);

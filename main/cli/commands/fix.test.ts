@@ -6,7 +6,6 @@ import { FixesStore } from '../../engine/workspace/fixes-store.ts';
 import { Workspace } from '../../engine/workspace/workspace.ts';
 import { gemba } from '../cli-run.fixture.ts';
 
-
 const dir = mkdtempSync(join(tmpdir(), 'gemba-fix-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

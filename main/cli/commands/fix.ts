@@ -19,7 +19,8 @@ interface Request {
   propose(report: QualityReport, args: Parameters<Command['run']>[0]): QualityFix | null;
 }
 
-const proposed = (report: QualityReport, kind: QualityCheckKind): QualityFix | null => report.checks.find((c) => c.kind === kind)?.fix ?? null;
+const proposed = (report: QualityReport, kind: QualityCheckKind): QualityFix | null =>
+  report.checks.find((c) => c.kind === kind)?.fix ?? null;
 
 const REQUESTS: Request[] = [
   {
@@ -28,7 +29,11 @@ const REQUESTS: Request[] = [
       const edited = flag(args, 'merge-map');
       if (edited === undefined) return proposed(report, 'inconsistent_labels');
       const map = readMergeMap(edited);
-      return { kind: 'merge_labels', description: `Merge ${Object.keys(map).length} labels (edited map)`, params: { map } };
+      return {
+        kind: 'merge_labels',
+        description: `Merge ${Object.keys(map).length} labels (edited map)`,
+        params: { map },
+      };
     },
   },
   { switch: 'drop-duplicates', propose: (report) => proposed(report, 'duplicate_events') },
@@ -54,9 +59,17 @@ const REQUESTS: Request[] = [
       const toZone = flag(args, 'timezone')!;
       const fromZone = flag(args, 'from-zone') ?? report.naiveTimeZone;
       if (!fromZone) {
-        throw new InputError('The time zone the timestamps were read in is not recorded for this import.', { hint: 'Give it with --from-zone TZ.' });
+        throw new InputError('The time zone the timestamps were read in is not recorded for this import.', {
+          hint: 'Give it with --from-zone TZ.',
+        });
       }
-      return fromZone === toZone ? null : { kind: 'set_timezone', description: `Read naive timestamps in ${toZone} instead of ${fromZone}`, params: { fromZone, toZone } };
+      return fromZone === toZone
+        ? null
+        : {
+            kind: 'set_timezone',
+            description: `Read naive timestamps in ${toZone} instead of ${fromZone}`,
+            params: { fromZone, toZone },
+          };
     },
   },
   {
@@ -76,16 +89,25 @@ function readMergeMap(text: string): Record<string, string> {
     try {
       source = readFileSync(text.slice(1), 'utf8');
     } catch (error) {
-      throw new InputError(`Cannot read ${text.slice(1)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, { file: text.slice(1) });
+      throw new InputError(`Cannot read ${text.slice(1)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, {
+        file: text.slice(1),
+      });
     }
   }
   let map: unknown;
   try {
     map = JSON.parse(source);
   } catch {
-    throw new InputError('--merge-map is not valid JSON.', { hint: 'Give an object of "variant": "canonical" pairs, inline or as @file.json.' });
+    throw new InputError('--merge-map is not valid JSON.', {
+      hint: 'Give an object of "variant": "canonical" pairs, inline or as @file.json.',
+    });
   }
-  if (typeof map !== 'object' || map === null || Array.isArray(map) || !Object.values(map).every((v) => typeof v === 'string')) {
+  if (
+    typeof map !== 'object' ||
+    map === null ||
+    Array.isArray(map) ||
+    !Object.values(map).every((v) => typeof v === 'string')
+  ) {
     throw new InputError('--merge-map must be an object of "variant": "canonical" labels.');
   }
   return map as Record<string, string>;
@@ -104,7 +126,16 @@ export const fixCommand: Command = {
   usage: USAGE,
   summary: 'Apply (or undo) data-quality fixes; the raw import is kept and every fix is recorded.',
   valueFlags: ['merge-map', 'timezone', 'from-zone', 'undo'],
-  switches: ['json', 'merge-labels', 'drop-duplicates', 'exclude-bad-timestamps', 'whole-cases', 'drop-incomplete', 'keep-running', 'list'],
+  switches: [
+    'json',
+    'merge-labels',
+    'drop-duplicates',
+    'exclude-bad-timestamps',
+    'whole-cases',
+    'drop-incomplete',
+    'keep-running',
+    'list',
+  ],
   async run(args, ctx) {
     const path = requirePositional(args, 0, 'the workspace', USAGE);
     const applied: AppliedFix[] = [];
@@ -115,7 +146,10 @@ export const fixCommand: Command = {
     let before: LogSize | null = null;
     if (undo !== undefined) {
       const id = Number(undo);
-      if (!Number.isInteger(id) || id < 1) throw new InputError(`--undo needs the number of a recorded fix, not "${undo}".`, { hint: 'See them with gemba fix WS --list.' });
+      if (!Number.isInteger(id) || id < 1)
+        throw new InputError(`--undo needs the number of a recorded fix, not "${undo}".`, {
+          hint: 'See them with gemba fix WS --list.',
+        });
       try {
         before = sizeOf(await ctx.api.statistics(path));
       } catch (error) {

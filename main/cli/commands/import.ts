@@ -13,7 +13,16 @@ export const importCommand: Command = {
   name: 'import',
   usage: USAGE,
   summary: 'Import a CSV, XES or XES.gz event log into a workspace (created if missing).',
-  valueFlags: ['workspace', 'case', 'activity', 'timestamp', 'resource', 'start-timestamp', 'timestamp-format', 'timezone'],
+  valueFlags: [
+    'workspace',
+    'case',
+    'activity',
+    'timestamp',
+    'resource',
+    'start-timestamp',
+    'timestamp-format',
+    'timezone',
+  ],
   switches: ['json', 'accept-rejects', 'keep-lifecycle-events', 'quiet'],
   async run(args, ctx) {
     const file = resolve(requirePositional(args, 0, 'the file to import', USAGE));
@@ -35,11 +44,22 @@ export const importCommand: Command = {
     const created = !existsSync(dir);
     const ws = await ctx.api.createWorkspace(dir);
     const showProgress = !has(args, 'json') && !has(args, 'quiet') && (ctx.stderr as NodeJS.WriteStream).isTTY;
-    const request = { workspace: ws.path, file: { kind: 'path' as const, path: file }, mapping, acceptRejects: has(args, 'accept-rejects'), pairLifecycle: !has(args, 'keep-lifecycle-events') };
+    const request = {
+      workspace: ws.path,
+      file: { kind: 'path' as const, path: file },
+      mapping,
+      acceptRejects: has(args, 'accept-rejects'),
+      pairLifecycle: !has(args, 'keep-lifecycle-events'),
+    };
     const summary = await importOrRemoveNew(created, dir, ctx, () =>
-      awaitJob(ctx.api, 'import', () => ctx.api.startImport(request), ({ phase, done, total }) => {
-        if (showProgress && total > 0) ctx.stderr.write(`\r${phase} ${Math.floor((100 * done) / total)}%   `);
-      }),
+      awaitJob(
+        ctx.api,
+        'import',
+        () => ctx.api.startImport(request),
+        ({ phase, done, total }) => {
+          if (showProgress && total > 0) ctx.stderr.write(`\r${phase} ${Math.floor((100 * done) / total)}%   `);
+        },
+      ),
     );
     if (showProgress) ctx.stderr.write('\r');
     if (has(args, 'json')) {
@@ -61,7 +81,9 @@ export const importCommand: Command = {
       `Imported ${summary.events} events in ${summary.cases} cases into ${ws.path}`,
       `  activities ${summary.activities}, variants ${summary.variants}`,
       summary.timeRange ? `  from ${summary.timeRange[0]} to ${summary.timeRange[1]}` : '',
-      summary.rejectedRows ? `  ${summary.rejectedRows} rejected rows (first: line ${summary.rejectedSample[0]?.line}: ${summary.rejectedSample[0]?.reason})` : '',
+      summary.rejectedRows
+        ? `  ${summary.rejectedRows} rejected rows (first: line ${summary.rejectedSample[0]?.line}: ${summary.rejectedSample[0]?.reason})`
+        : '',
       ...summary.notes.map((n) => `  note: ${n}`),
     ];
     ctx.stdout.write(`${lines.filter(Boolean).join('\n')}\n`);
@@ -69,7 +91,12 @@ export const importCommand: Command = {
 };
 
 /** A workspace folder this command created is removed again when its first import fails. */
-async function importOrRemoveNew<T>(created: boolean, dir: string, ctx: CommandContext, run: () => Promise<T>): Promise<T> {
+async function importOrRemoveNew<T>(
+  created: boolean,
+  dir: string,
+  ctx: CommandContext,
+  run: () => Promise<T>,
+): Promise<T> {
   try {
     return await run();
   } catch (error) {

@@ -18,4 +18,22 @@ import { trainCommand } from './train.ts';
 import { variantsCommand } from './variants.ts';
 
 /** Every `gemba` subcommand; add a command here and it appears in `gemba help`. */
-export const COMMANDS: readonly Command[] = [importCommand, statsCommand, dfgCommand, variantsCommand, mapCommand, qualityCommand, fixCommand, statisticsCommand, kpiCommand, spcCommand, exportCommand, trainCommand, findingsCommand, findingCommand, modelsCommand, unusualEventsCommand, predictCommand];
+export const COMMANDS: readonly Command[] = [
+  importCommand,
+  statsCommand,
+  dfgCommand,
+  variantsCommand,
+  mapCommand,
+  qualityCommand,
+  fixCommand,
+  statisticsCommand,
+  kpiCommand,
+  spcCommand,
+  exportCommand,
+  trainCommand,
+  findingsCommand,
+  findingCommand,
+  modelsCommand,
+  unusualEventsCommand,
+  predictCommand,
+];

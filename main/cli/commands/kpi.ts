@@ -1,4 +1,12 @@
-import { CHART_TYPES, MEASURE_PERIODS, type ChartType, type KpiTile, type MeasureDetail, type MeasurePeriod, type MeasureRequest } from '../../../preload/api.ts';
+import {
+  CHART_TYPES,
+  MEASURE_PERIODS,
+  type ChartType,
+  type KpiTile,
+  type MeasureDetail,
+  type MeasurePeriod,
+  type MeasureRequest,
+} from '../../../preload/api.ts';
 import { InputError } from '../../engine/errors.ts';
 import { flag, has, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
@@ -12,7 +20,12 @@ const PARAMETERS_BY_HAND =
   'On the command line, choose activities for one measure with --measure NAME --activity A, or for every tile in the workspace measures.json (parameters.defect, parameters.exceptionActivities, parameters.escalationActivities, parameters.endActivities).';
 
 function boardLines(tiles: KpiTile[], period: MeasurePeriod): string {
-  return tiles.map((t) => `${t.title.padEnd(20)} ${formatValue(t.value, t.unit, period).padStart(24)}  ${`n=${t.n}`.padEnd(9)} ${t.problem ?? [t.sentence, ...t.notes].join(' ')}`).join('\n');
+  return tiles
+    .map(
+      (t) =>
+        `${t.title.padEnd(20)} ${formatValue(t.value, t.unit, period).padStart(24)}  ${`n=${t.n}`.padEnd(9)} ${t.problem ?? [t.sentence, ...t.notes].join(' ')}`,
+    )
+    .join('\n');
 }
 
 /**
@@ -24,7 +37,8 @@ function boardLines(tiles: KpiTile[], period: MeasurePeriod): string {
 export const kpiCommand: Command = {
   name: 'kpi',
   usage: USAGE,
-  summary: 'Measures (cycle time, waiting time, throughput, defect rate, SLA adherence, …) per period, as defined in the workspace measures.json.',
+  summary:
+    'Measures (cycle time, waiting time, throughput, defect rate, SLA adherence, …) per period, as defined in the workspace measures.json.',
   valueFlags: ['measure', 'activity', 'period', 'by', 'chart', 'time-zone', 'filter', 'calendar'],
   switches: ['json', 'units', 'restore-measures'],
   async run(args, ctx) {
@@ -37,11 +51,22 @@ export const kpiCommand: Command = {
     const name = flag(args, 'measure');
     if (name === undefined) {
       const onlyWithMeasure = ['activity', 'chart', 'calendar', 'units'].filter((f) => has(args, f));
-      if (onlyWithMeasure.length) throw new InputError(`${onlyWithMeasure.map((f) => `--${f}`).join(', ')} needs --measure NAME.`, { hint: `Usage: ${USAGE}` });
+      if (onlyWithMeasure.length)
+        throw new InputError(`${onlyWithMeasure.map((f) => `--${f}`).join(', ')} needs --measure NAME.`, {
+          hint: `Usage: ${USAGE}`,
+        });
       // The tiles come through the contract, as the app's Measures view gets them.
-      const board = await ctx.api.kpis(workspacePath, { filters, period, ...(by ? { by } : {}), ...(timeZone ? { timeZone } : {}) });
+      const board = await ctx.api.kpis(workspacePath, {
+        filters,
+        period,
+        ...(by ? { by } : {}),
+        ...(timeZone ? { timeZone } : {}),
+      });
       if (has(args, 'json')) printJson(ctx, board);
-      else ctx.stdout.write(`${boardLines(board.tiles, period)}\n${board.tiles.some((t) => t.problem) ? `${PARAMETERS_BY_HAND}\n` : ''}`);
+      else
+        ctx.stdout.write(
+          `${boardLines(board.tiles, period)}\n${board.tiles.some((t) => t.problem) ? `${PARAMETERS_BY_HAND}\n` : ''}`,
+        );
       return;
     }
     // One measure in full (values with their cases, chart input, segments) through the contract.
@@ -78,7 +103,8 @@ function formatValue(value: number | null, unit: string, period?: string): strin
 }
 
 function periodOption(text: string): MeasurePeriod {
-  if (!(MEASURE_PERIODS as readonly string[]).includes(text)) throw new InputError(`Unknown period "${text}".`, { hint: `Use one of: ${MEASURE_PERIODS.join(', ')}.` });
+  if (!(MEASURE_PERIODS as readonly string[]).includes(text))
+    throw new InputError(`Unknown period "${text}".`, { hint: `Use one of: ${MEASURE_PERIODS.join(', ')}.` });
   return text as MeasurePeriod;
 }
 
@@ -92,7 +118,12 @@ function textOf(r: MeasureDetail): string {
     ...r.summary.series.map((s) => `  ${s.period}  ${formatValue(s.value, unit).padStart(16)}  n=${s.n}`),
   ];
   if (r.segments) {
-    lines.push(`by ${r.segments.attribute}:`, ...r.segments.values.map((s) => `  ${formatValue(s.value, unit).padStart(16)}  n=${String(s.n).padEnd(8)} ${s.segment}`));
+    lines.push(
+      `by ${r.segments.attribute}:`,
+      ...r.segments.values.map(
+        (s) => `  ${formatValue(s.value, unit).padStart(16)}  n=${String(s.n).padEnd(8)} ${s.segment}`,
+      ),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

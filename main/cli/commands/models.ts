@@ -7,7 +7,8 @@ const USAGE = 'gemba models WS [--json]';
 export const modelsCommand: Command = {
   name: 'models',
   usage: USAGE,
-  summary: 'Model versions with their data fingerprint, basis, metrics against baselines, staleness and feature drift; what can be trained.',
+  summary:
+    'Model versions with their data fingerprint, basis, metrics against baselines, staleness and feature drift; what can be trained.',
   valueFlags: [],
   switches: ['json'],
   async run(args, ctx) {
@@ -18,11 +19,22 @@ export const modelsCommand: Command = {
     }
     const lines = overview.versions.map((v) => {
       const drifted = v.drift.filter((d) => d.level === 'shift').length;
-      const flags = [v.current ? 'current' : null, v.stale ? 'stale: trained on other data' : null, drifted ? `${drifted} features shifted` : null].filter(Boolean).join(', ');
+      const flags = [
+        v.current ? 'current' : null,
+        v.stale ? 'stale: trained on other data' : null,
+        drifted ? `${drifted} features shifted` : null,
+      ]
+        .filter(Boolean)
+        .join(', ');
       const line = `${v.label.padEnd(18)} ${v.createdAt}  ${v.dataFingerprint}  ${v.basis.cases} cases${flags ? `  (${flags})` : ''}`;
       return v.baselineWarning ? `${line}\n    ${v.baselineWarning}` : line;
     });
     const open = overview.trainable.filter((t) => !t.available).map((t) => `${t.kind}: ${t.reason}`);
-    ctx.stdout.write([...(lines.length ? lines : ['no model trained yet']), ...(open.length ? ['not trainable now:', ...open.map((o) => `  ${o}`)] : [])].join('\n') + '\n');
+    ctx.stdout.write(
+      [
+        ...(lines.length ? lines : ['no model trained yet']),
+        ...(open.length ? ['not trainable now:', ...open.map((o) => `  ${o}`)] : []),
+      ].join('\n') + '\n',
+    );
   },
 };

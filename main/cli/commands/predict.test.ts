@@ -23,14 +23,37 @@ beforeAll(async () => {
     if (c.times[0] > cutAt) continue;
     let last = '';
     for (let i = 0; i < c.activities.length && c.times[i] <= cutAt; i++) {
-      lines.push([c.id, c.activities[i], new Date(c.times[i]).toISOString(), c.resources[i], c.amount.toFixed(2), c.region.name].join(','));
+      lines.push(
+        [
+          c.id,
+          c.activities[i],
+          new Date(c.times[i]).toISOString(),
+          c.resources[i],
+          c.amount.toFixed(2),
+          c.region.name,
+        ].join(','),
+      );
       last = c.activities[i];
     }
     if (last !== END_ACTIVITY) running.add(c.id);
     if (last === 'Receive Payment') waitingForClose++;
   }
   writeFileSync(file, `${lines.join('\n')}\n`);
-  const imported = await gemba('import', file, '--workspace', ws, '--case', 'case', '--activity', 'activity', '--timestamp', 'timestamp', '--resource', 'resource', '--json');
+  const imported = await gemba(
+    'import',
+    file,
+    '--workspace',
+    ws,
+    '--case',
+    'case',
+    '--activity',
+    'activity',
+    '--timestamp',
+    'timestamp',
+    '--resource',
+    'resource',
+    '--json',
+  );
   expect(imported.code, imported.stderr).toBe(0);
 }, 60_000);
 
@@ -48,14 +71,25 @@ describe('gemba predict', () => {
       expect(p.slaBreachProbability).toBeLessThanOrEqual(1);
       expect(p.explanation.length).toBeLessThanOrEqual(3);
       expect(Object.keys(p.explanation[0])).toEqual(['feature', 'value', 'contribution']);
-      const sum = p.baseValue + p.explanation.reduce((s: number, c: { contribution: number }) => s + c.contribution, 0) + p.otherFeatures;
+      const sum =
+        p.baseValue +
+        p.explanation.reduce((s: number, c: { contribution: number }) => s + c.contribution, 0) +
+        p.otherFeatures;
       expect(sum).toBeCloseTo(p.rawScore, 6);
     }
     expect(result.basis.fileName).toBe('orders-in-progress.csv');
   }, 240_000);
 
   it('reuses the saved models, and takes end activities from the user', async () => {
-    const { code, stdout } = await gemba('predict', ws, '--end-activity', END_ACTIVITY, '--end-activity', 'Receive Payment', '--json');
+    const { code, stdout } = await gemba(
+      'predict',
+      ws,
+      '--end-activity',
+      END_ACTIVITY,
+      '--end-activity',
+      'Receive Payment',
+      '--json',
+    );
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     expect(result.endActivities).toEqual([END_ACTIVITY, 'Receive Payment']);
@@ -95,7 +129,11 @@ describe('gemba train with the prediction models', () => {
     // Only activities whose wait grows with load (by at least 3 minutes) are findings.
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((f) => f.score >= 0.05)).toBe(true);
-    expect(findings.every((f) => f.kind === 'bottleneck' && f.modelVersion === 'bottleneck v1' && typeof f.activity === 'string')).toBe(true);
+    expect(
+      findings.every(
+        (f) => f.kind === 'bottleneck' && f.modelVersion === 'bottleneck v1' && typeof f.activity === 'string',
+      ),
+    ).toBe(true);
     expect(findings.map((f) => f.score)).toEqual([...findings.map((f) => f.score)].sort((a, b) => b - a));
   }, 120_000);
 

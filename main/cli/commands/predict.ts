@@ -1,12 +1,22 @@
 import { InputError } from '../../engine/errors.ts';
 import { machineTimeZone } from '../../engine/import/timestamps/index.ts';
 import { ModelRegistry } from '../../../models/registry/index.ts';
-import { modelInUse, predictForRunningCases, runningCaseEntry, runningCaseModelOf, trainRunningCaseModel, type RunningCaseModel, type RunningCaseModels, type RunningCaseTarget } from '../../../models/predict/index.ts';
+import {
+  modelInUse,
+  predictForRunningCases,
+  runningCaseEntry,
+  runningCaseModelOf,
+  trainRunningCaseModel,
+  type RunningCaseModel,
+  type RunningCaseModels,
+  type RunningCaseTarget,
+} from '../../../models/predict/index.ts';
 import { flag, flagValues, has, numberFlag, requirePositional } from '../args.ts';
 import { printJson, type Command } from '../command.ts';
 import { slaHoursOf } from './sla-flag.ts';
 
-const USAGE = 'gemba predict WS [--end-activity A …] [--sla HOURS] [--outcome ACTIVITY] [--now ISO-TIME] [--top N] [--timezone ZONE] [--json]';
+const USAGE =
+  'gemba predict WS [--end-activity A …] [--sla HOURS] [--outcome ACTIVITY] [--now ISO-TIME] [--top N] [--timezone ZONE] [--json]';
 
 /**
  * Remaining time, SLA risk and outcome for every running case, with why. Uses the newest
@@ -20,13 +30,16 @@ export const predictCommand: Command = {
   valueFlags: ['end-activity', 'sla', 'outcome', 'now', 'top', 'timezone'],
   switches: ['json'],
   async run(args, ctx) {
-    const { workspace, log, basis } = ctx.engine.sessions.currentLog(requirePositional(args, 0, 'the workspace', USAGE));
+    const { workspace, log, basis } = ctx.engine.sessions.currentLog(
+      requirePositional(args, 0, 'the workspace', USAGE),
+    );
     const endActivities = flagValues(args, 'end-activity');
     const sla = slaHoursOf(args);
     const outcome = flag(args, 'outcome');
     const nowText = flag(args, 'now');
     const now = nowText === undefined ? undefined : Date.parse(nowText);
-    if (now !== undefined && Number.isNaN(now)) throw new InputError(`--now must be a date and time such as 2024-05-01T12:00:00Z, not "${nowText}".`);
+    if (now !== undefined && Number.isNaN(now))
+      throw new InputError(`--now must be a date and time such as 2024-05-01T12:00:00Z, not "${nowText}".`);
     const registry = new ModelRegistry(workspace);
     const json = has(args, 'json');
 
@@ -39,12 +52,23 @@ export const predictCommand: Command = {
       }
       if (!json) ctx.stderr.write(`No ${target.kind} model for this yet: training one now.\n`);
       const started = performance.now();
-      const trained = trainRunningCaseModel(log, target, { endActivities: endActivities.length ? endActivities : undefined, timeZone: flag(args, 'timezone') ?? machineTimeZone() });
+      const trained = trainRunningCaseModel(log, target, {
+        endActivities: endActivities.length ? endActivities : undefined,
+        timeZone: flag(args, 'timezone') ?? machineTimeZone(),
+      });
       registry.save(
         runningCaseEntry(
           trained.model,
           trained.evaluation,
-          { importId: basis.importId, fileName: basis.fileName, sha256: basis.sha256, fixesInForce: basis.fixesInForce.map((f) => ({ id: f.id, kind: f.fix.kind })), filters: [], cases: log.caseCount, events: log.eventCount },
+          {
+            importId: basis.importId,
+            fileName: basis.fileName,
+            sha256: basis.sha256,
+            fixesInForce: basis.fixesInForce.map((f) => ({ id: f.id, kind: f.fix.kind })),
+            filters: [],
+            cases: log.caseCount,
+            events: log.eventCount,
+          },
           performance.now() - started,
         ),
       );
@@ -64,7 +88,12 @@ export const predictCommand: Command = {
       printJson(ctx, { ...result, basis });
       return;
     }
-    const hours = (s: number | null) => (s === null ? '' : s < 48 * 3600 ? `${(s / 3600).toFixed(1)} h` : `${(s / 86_400).toLocaleString('en', { maximumFractionDigits: 1 })} d`);
+    const hours = (s: number | null) =>
+      s === null
+        ? ''
+        : s < 48 * 3600
+          ? `${(s / 3600).toFixed(1)} h`
+          : `${(s / 86_400).toLocaleString('en', { maximumFractionDigits: 1 })} d`;
     const unit = result.predictions[0]?.explanationUnit;
     const lines = [
       `${result.runningCases} running cases at ${result.now} (end activities: ${result.endActivities.join(', ')})`,
@@ -72,8 +101,15 @@ export const predictCommand: Command = {
     ];
     for (const p of result.predictions) {
       const risk = p.slaBreachProbability === null ? '' : `, SLA risk ${(100 * p.slaBreachProbability).toFixed(0)}%`;
-      const why = p.explanation.slice(0, 3).map((c) => `${c.feature} = ${c.value === null ? 'missing' : +c.value.toFixed(2)} (${c.contribution >= 0 ? '+' : ''}${c.contribution.toFixed(2)})`);
-      lines.push(`${p.case}: after ${p.lastActivity}, about ${hours(p.remainingSeconds)} to go${risk}; ${why.join('; ')}`);
+      const why = p.explanation
+        .slice(0, 3)
+        .map(
+          (c) =>
+            `${c.feature} = ${c.value === null ? 'missing' : +c.value.toFixed(2)} (${c.contribution >= 0 ? '+' : ''}${c.contribution.toFixed(2)})`,
+        );
+      lines.push(
+        `${p.case}: after ${p.lastActivity}, about ${hours(p.remainingSeconds)} to go${risk}; ${why.join('; ')}`,
+      );
     }
     ctx.stdout.write(`${lines.join('\n')}\n`);
   },

@@ -6,10 +6,8 @@ import type { QualityReport } from '../../../preload/api.ts';
 import { gemba } from '../cli-run.fixture.ts';
 import { dirtyCsv } from '../../engine/quality/dirty-csv.fixture.ts';
 
-
 const dir = mkdtempSync(join(tmpdir(), 'gemba-quality-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
 
 describe('gemba quality and gemba fix', () => {
   const file = join(dir, 'dirty.csv');
@@ -40,7 +38,10 @@ describe('gemba quality and gemba fix', () => {
     const result = JSON.parse(fixed.stdout);
     expect(result.before).toEqual({ cases: 13, events: 39, activities: 4 });
     expect(result.after).toEqual({ cases: 13, events: 38, activities: 3 });
-    expect(result.applied.map((f: { fix: { kind: string } }) => f.fix.kind)).toEqual(['merge_labels', 'drop_duplicates']);
+    expect(result.applied.map((f: { fix: { kind: string } }) => f.fix.kind)).toEqual([
+      'merge_labels',
+      'drop_duplicates',
+    ]);
 
     const report = JSON.parse((await gemba('quality', ws, '--json')).stdout) as QualityReport;
     expect(report.checks.find((c) => c.kind === 'duplicate_events')!.count).toBe(0);
@@ -54,7 +55,18 @@ describe('gemba quality and gemba fix', () => {
   });
 
   it('merges with an edited map', async () => {
-    const result = JSON.parse((await gemba('fix', ws, '--merge-labels', '--merge-map', '{"RECEIVE":"Receive order","Receive":"Receive order"}', '--json')).stdout);
+    const result = JSON.parse(
+      (
+        await gemba(
+          'fix',
+          ws,
+          '--merge-labels',
+          '--merge-map',
+          '{"RECEIVE":"Receive order","Receive":"Receive order"}',
+          '--json',
+        )
+      ).stdout,
+    );
     expect(result.after.activities).toBe(3);
     expect(result.applied[0].fix.params.map).toEqual({ RECEIVE: 'Receive order', Receive: 'Receive order' });
   });

@@ -27,7 +27,10 @@ export const qualityCommand: Command = {
       const mark = check.count === 0 ? ' ' : MARK[check.severity];
       lines.push(`${mark} ${check.title.padEnd(40)} ${String(check.count).padStart(9)} ${check.unit}`);
       if (check.count > 0) {
-        for (const e of check.examples.slice(0, 3)) lines.push(`      ${e.line !== undefined ? `line ${e.line}: ` : ''}${e.caseId !== undefined ? `case ${e.caseId}: ` : ''}${e.detail}`);
+        for (const e of check.examples.slice(0, 3))
+          lines.push(
+            `      ${e.line !== undefined ? `line ${e.line}: ` : ''}${e.caseId !== undefined ? `case ${e.caseId}: ` : ''}${e.detail}`,
+          );
         if (check.fix) lines.push(`      fix: ${check.fix.description}`);
       }
     }

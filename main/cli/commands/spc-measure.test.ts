@@ -48,7 +48,16 @@ describe('gemba spc WS --measure', () => {
   });
 
   it('takes the --csv form’s options: a date-range baseline, the tests, one point per case', async () => {
-    const out = await json('--measure', 'throughput', '--chart', 'imr', '--baseline', '2024-01-08..2024-01-31', '--rules', 'nelson');
+    const out = await json(
+      '--measure',
+      'throughput',
+      '--chart',
+      'imr',
+      '--baseline',
+      '2024-01-08..2024-01-31',
+      '--rules',
+      'nelson',
+    );
     expect(out.charts[0].points).toEqual([3, 2, 2]);
     expect(out.charts[0].excluded).toEqual([]);
     expect(out.charts[0].baselinePoints).toEqual([1, 2]);

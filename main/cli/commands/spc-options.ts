@@ -12,7 +12,8 @@ export function numberOption(args: ParsedArgs, name: string, usage: string): num
   const text = flag(args, name);
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!Number.isFinite(value)) throw new InputError(`--${name} must be a number, not "${text}".`, { hint: `Usage: ${usage}` });
+  if (!Number.isFinite(value))
+    throw new InputError(`--${name} must be a number, not "${text}".`, { hint: `Usage: ${usage}` });
   return value;
 }
 
@@ -21,7 +22,10 @@ export function indexList(args: ParsedArgs, name: string): number[] | undefined 
   if (text === undefined) return undefined;
   return text.split(',').map((part) => {
     const value = Number(part.trim());
-    if (!Number.isInteger(value) || value < 0) throw new InputError(`--${name} takes 0-based subgroup numbers separated by commas, not "${text}".`, { hint: `For example --${name} 3,7.` });
+    if (!Number.isInteger(value) || value < 0)
+      throw new InputError(`--${name} takes 0-based subgroup numbers separated by commas, not "${text}".`, {
+        hint: `For example --${name} 3,7.`,
+      });
     return value;
   });
 }
@@ -32,7 +36,10 @@ export function rulesOption(args: ParsedArgs): RuleSelection | undefined {
   if (text === 'minitab' || text === 'western-electric' || text === 'nelson') return text;
   return text.split(',').map((part) => {
     const value = Number(part.trim());
-    if (!Number.isInteger(value)) throw new InputError(`--rules takes test numbers 1 to 8 or a preset, not "${text}".`, { hint: 'For example --rules 1,2,5 or --rules nelson.' });
+    if (!Number.isInteger(value))
+      throw new InputError(`--rules takes test numbers 1 to 8 or a preset, not "${text}".`, {
+        hint: 'For example --rules 1,2,5 or --rules nelson.',
+      });
     return value;
   });
 }
@@ -42,7 +49,9 @@ export function transformOption(args: ParsedArgs): ChartTransform | undefined {
   const text = flag(args, 'transform');
   if (text === undefined) return undefined;
   if (!(CHART_TRANSFORMS as readonly string[]).includes(text)) {
-    throw new InputError(`--transform must be one of ${CHART_TRANSFORMS.join(', ')}, not "${text}".`, { hint: 'Durations with a long tail chart best with --transform log or box-cox; the advice names the one that fits.' });
+    throw new InputError(`--transform must be one of ${CHART_TRANSFORMS.join(', ')}, not "${text}".`, {
+      hint: 'Durations with a long tail chart best with --transform log or box-cox; the advice names the one that fits.',
+    });
   }
   return text as ChartTransform;
 }
@@ -63,7 +72,20 @@ export function chartOptions(args: ParsedArgs, usage: string) {
   };
 }
 
-export const CHART_OPTION_FLAGS = ['chart', 'baseline', 'exclude', 'phases', 'target', 'sigma', 'lambda', 'L', 'k', 'h', 'rules', 'transform'] as const;
+export const CHART_OPTION_FLAGS = [
+  'chart',
+  'baseline',
+  'exclude',
+  'phases',
+  'target',
+  'sigma',
+  'lambda',
+  'L',
+  'k',
+  'h',
+  'rules',
+  'transform',
+] as const;
 
 function formatLine(value: number | number[]): string {
   if (!Array.isArray(value)) return value.toPrecision(6);
@@ -71,8 +93,12 @@ function formatLine(value: number | number[]): string {
   return finite.length ? `${Math.min(...finite).toPrecision(6)} … ${Math.max(...finite).toPrecision(6)} (varies)` : '—';
 }
 
-export function describeChart(chart: Pick<ControlChart, 'name' | 'center' | 'lcl' | 'ucl' | 'rules' | 'signals' | 'labels'>): string[] {
-  const lines = [`${chart.name} chart: center ${formatLine(chart.center)}, LCL ${formatLine(chart.lcl)}, UCL ${formatLine(chart.ucl)}; tests ${chart.rules.join(', ') || 'none'}`];
+export function describeChart(
+  chart: Pick<ControlChart, 'name' | 'center' | 'lcl' | 'ucl' | 'rules' | 'signals' | 'labels'>,
+): string[] {
+  const lines = [
+    `${chart.name} chart: center ${formatLine(chart.center)}, LCL ${formatLine(chart.lcl)}, UCL ${formatLine(chart.ucl)}; tests ${chart.rules.join(', ') || 'none'}`,
+  ];
   if (chart.signals.length === 0) lines.push('  no signals');
   for (const s of chart.signals) lines.push(`  ${chart.labels[s.index]} (#${s.index}): ${s.description}`);
   return lines;

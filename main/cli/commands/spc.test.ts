@@ -16,7 +16,16 @@ function csv(name: string, text: string): string {
 
 describe('gemba spc --csv', () => {
   it('charts the NIST 6.3.2.2 individuals as I and MR charts in the documented JSON shape', async () => {
-    const run = await gemba('spc', '--csv', sharedDataPath('nist_imr_6322.csv'), '--value', 'x', '--chart', 'imr', '--json');
+    const run = await gemba(
+      'spc',
+      '--csv',
+      sharedDataPath('nist_imr_6322.csv'),
+      '--value',
+      'x',
+      '--chart',
+      'imr',
+      '--json',
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const { charts } = JSON.parse(run.stdout);
@@ -28,9 +37,24 @@ describe('gemba spc --csv', () => {
     expect(charts[1].center).toBeCloseTo(1.8778, 4);
   });
   it('reads counts and sizes for a P chart, with exclusions (Montgomery Example 7.1 revised: p̄ .2150)', async () => {
-    const counts = [12, 15, 8, 10, 4, 7, 16, 9, 14, 10, 5, 6, 17, 12, 22, 8, 10, 5, 13, 11, 20, 18, 24, 15, 9, 12, 7, 13, 9, 6];
+    const counts = [
+      12, 15, 8, 10, 4, 7, 16, 9, 14, 10, 5, 6, 17, 12, 22, 8, 10, 5, 13, 11, 20, 18, 24, 15, 9, 12, 7, 13, 9, 6,
+    ];
     const file = csv('juice.csv', `sample;nonconforming;n\n${counts.map((c, i) => `${i + 1};${c};50`).join('\n')}\n`);
-    const run = await gemba('spc', '--csv', file, '--value', 'nonconforming', '--size', 'n', '--chart', 'p', '--exclude', '14,22', '--json');
+    const run = await gemba(
+      'spc',
+      '--csv',
+      file,
+      '--value',
+      'nonconforming',
+      '--size',
+      'n',
+      '--chart',
+      'p',
+      '--exclude',
+      '14,22',
+      '--json',
+    );
     expect(run.code).toBe(0);
     const [p] = JSON.parse(run.stdout).charts;
     expect(p.name).toBe('P');
@@ -44,7 +68,18 @@ describe('gemba spc --csv', () => {
   });
   it('groups rows by --subgroup in order of first appearance, and takes decimal commas in semicolon files', async () => {
     const file = csv('weeks.csv', 'week;hours\nW2;"1,5"\nW1;2\nW2;2,5\nW1;4\nW3;3\nW3;5\n');
-    const run = await gemba('spc', '--csv', file, '--value', 'hours', '--subgroup', 'week', '--chart', 'xbar-r', '--json');
+    const run = await gemba(
+      'spc',
+      '--csv',
+      file,
+      '--value',
+      'hours',
+      '--subgroup',
+      'week',
+      '--chart',
+      'xbar-r',
+      '--json',
+    );
     expect(run.code).toBe(0);
     const [xbar, r] = JSON.parse(run.stdout).charts;
     expect(xbar.labels).toEqual(['W2', 'W1', 'W3']);
@@ -55,7 +90,22 @@ describe('gemba spc --csv', () => {
   it('takes limits from a baseline and applies them to phase II (Montgomery Figure 6.5: samples 37–39 above the UCL)', async () => {
     const rows = PISTON_RINGS.flatMap((g, s) => g.map((d) => `${s + 1},${d}`));
     const file = csv('rings.csv', `sample,diameter\n${rows.join('\n')}\n`);
-    const run = await gemba('spc', '--csv', file, '--value', 'diameter', '--subgroup', 'sample', '--chart', 'xbar-r', '--baseline', '25', '--rules', 'western-electric', '--json');
+    const run = await gemba(
+      'spc',
+      '--csv',
+      file,
+      '--value',
+      'diameter',
+      '--subgroup',
+      'sample',
+      '--chart',
+      'xbar-r',
+      '--baseline',
+      '25',
+      '--rules',
+      'western-electric',
+      '--json',
+    );
     expect(run.code).toBe(0);
     const [xbar] = JSON.parse(run.stdout).charts;
     expect(xbar.labels.slice(0, 3)).toEqual(['1', '2', '3']);
@@ -65,15 +115,57 @@ describe('gemba spc --csv', () => {
     expect(xbar.rules).toEqual([1, 2, 5, 6]);
   });
   it('passes the CUSUM and EWMA parameters through (NIST 6.3.2.4 EWMA is in control)', async () => {
-    const run = await gemba('spc', '--csv', sharedDataPath('nist_ewma_6324.csv'), '--value', 'x', '--chart', 'ewma', '--lambda', '0.3', '--target', '50', '--sigma', '2.0539', '--json');
+    const run = await gemba(
+      'spc',
+      '--csv',
+      sharedDataPath('nist_ewma_6324.csv'),
+      '--value',
+      'x',
+      '--chart',
+      'ewma',
+      '--lambda',
+      '0.3',
+      '--target',
+      '50',
+      '--sigma',
+      '2.0539',
+      '--json',
+    );
     const [ewma] = JSON.parse(run.stdout).charts;
     expect(ewma.points[0]).toBeCloseTo(50.6, 10);
     expect(ewma.signals).toEqual([]);
-    const cusum = await gemba('spc', '--csv', sharedDataPath('nist_cusum_6323.csv'), '--value', 'x', '--chart', 'cusum', '--target', '325', '--sigma', '0.635', '--k', '0.5', '--h', '6.6077', '--rules', '1', '--json');
+    const cusum = await gemba(
+      'spc',
+      '--csv',
+      sharedDataPath('nist_cusum_6323.csv'),
+      '--value',
+      'x',
+      '--chart',
+      'cusum',
+      '--target',
+      '325',
+      '--sigma',
+      '0.635',
+      '--k',
+      '0.5',
+      '--h',
+      '6.6077',
+      '--rules',
+      '1',
+      '--json',
+    );
     expect(JSON.parse(cusum.stdout).charts[0].signals[0].index).toBe(13);
   });
   it('prints a readable summary without --json', async () => {
-    const run = await gemba('spc', '--csv', sharedDataPath('nist_cchart_6331_wafer_defects.csv'), '--value', 'defects', '--chart', 'c');
+    const run = await gemba(
+      'spc',
+      '--csv',
+      sharedDataPath('nist_cchart_6331_wafer_defects.csv'),
+      '--value',
+      'defects',
+      '--chart',
+      'c',
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/C chart: center 16\.0000, LCL 4\.00000, UCL 28\.0000/);
     expect(run.stdout).toMatch(/24 \(#23\): Test 1/);

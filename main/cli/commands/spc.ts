@@ -36,19 +36,34 @@ function groupRows(keys: string[]): { labels: string[]; members: number[][] } {
 async function chartInput(args: ParsedArgs, chart: ChartType): Promise<ChartInput> {
   const file = flag(args, 'csv');
   const value = flag(args, 'value');
-  if (!file || !value) throw new InputError('gemba spc needs --csv FILE and --value COLUMN.', { hint: `Usage: ${USAGE}` });
+  if (!file || !value)
+    throw new InputError('gemba spc needs --csv FILE and --value COLUMN.', { hint: `Usage: ${USAGE}` });
   const subgroup = flag(args, 'subgroup');
   const size = flag(args, 'size');
-  if (size !== undefined && !ATTRIBUTE.has(chart)) throw new InputError(`--size is for attribute charts (P, NP, U, C and Laney); a ${chart} chart takes measurements.`, { hint: 'Leave out --size, or choose an attribute chart.' });
-  if (size === undefined && NEEDS_SIZE.has(chart)) throw new InputError(`A ${chart} chart needs --size: the column with n (units inspected) per row.`, { hint: 'Give --size COLUMN, or choose c for counts in equal areas of opportunity.' });
+  if (size !== undefined && !ATTRIBUTE.has(chart))
+    throw new InputError(
+      `--size is for attribute charts (P, NP, U, C and Laney); a ${chart} chart takes measurements.`,
+      { hint: 'Leave out --size, or choose an attribute chart.' },
+    );
+  if (size === undefined && NEEDS_SIZE.has(chart))
+    throw new InputError(`A ${chart} chart needs --size: the column with n (units inspected) per row.`, {
+      hint: 'Give --size COLUMN, or choose c for counts in equal areas of opportunity.',
+    });
   const names = [value, ...(subgroup ? [subgroup] : []), ...(size ? [size] : [])];
   const data = await readCsvColumns(file, names, basename(file));
   const values = numbersOf(data, data.columns[0]);
   const sizes = size ? numbersOf(data, data.columns[names.indexOf(size)]) : values.map(() => 1);
-  const { labels, members } = subgroup ? groupRows(data.columns[1].texts) : { labels: values.map((_, i) => String(i + 1)), members: values.map((_, i) => [i]) };
+  const { labels, members } = subgroup
+    ? groupRows(data.columns[1].texts)
+    : { labels: values.map((_, i) => String(i + 1)), members: values.map((_, i) => [i]) };
   if (ATTRIBUTE.has(chart)) {
     const sum = (source: number[], rows: number[]) => rows.reduce((a, r) => a + source[r], 0);
-    return { kind: 'attributes', counts: members.map((rows) => sum(values, rows)), sizes: members.map((rows) => sum(sizes, rows)), labels };
+    return {
+      kind: 'attributes',
+      counts: members.map((rows) => sum(values, rows)),
+      sizes: members.map((rows) => sum(sizes, rows)),
+      labels,
+    };
   }
   return { kind: 'variables', subgroups: members.map((rows) => rows.map((r) => values[r])), labels };
 }
@@ -56,20 +71,29 @@ async function chartInput(args: ParsedArgs, chart: ChartType): Promise<ChartInpu
 export const spcCommand: Command = {
   name: 'spc',
   usage: USAGE,
-  summary: 'Control chart of a measure of a workspace per period, or of a CSV column, with the tests for special causes (indices 0-based).',
+  summary:
+    'Control chart of a measure of a workspace per period, or of a CSV column, with the tests for special causes (indices 0-based).',
   valueFlags: ['csv', 'value', 'subgroup', 'size', ...CHART_OPTION_FLAGS, ...MEASURE_FLAGS],
   switches: ['json', ...MEASURE_SWITCHES],
   async run(args, ctx) {
     if (args.positionals.length > 0) {
-      if (flag(args, 'csv') !== undefined) throw new InputError(`gemba spc takes a workspace or --csv FILE, not both.`, { hint: `Usage: ${USAGE}` });
+      if (flag(args, 'csv') !== undefined)
+        throw new InputError(`gemba spc takes a workspace or --csv FILE, not both.`, { hint: `Usage: ${USAGE}` });
       return chartOfMeasure(args, ctx);
     }
     const chart = flag(args, 'chart') as ChartType | undefined;
     if (!chart || !CHART_TYPES.includes(chart)) {
-      throw new InputError(chart ? `There is no chart type "${chart}".` : 'gemba spc needs --chart.', { hint: `Choose one of ${CHART_TYPES.join(', ')}.` });
+      throw new InputError(chart ? `There is no chart type "${chart}".` : 'gemba spc needs --chart.', {
+        hint: `Choose one of ${CHART_TYPES.join(', ')}.`,
+      });
     }
     // Through the contract like every command: the numbers read here, charted by the service.
-    const result = await ctx.api.controlChartOfValues({ values: await chartInput(args, chart), chart, baseline: numberOption(args, 'baseline', USAGE), ...chartOptions(args, USAGE) });
+    const result = await ctx.api.controlChartOfValues({
+      values: await chartInput(args, chart),
+      chart,
+      baseline: numberOption(args, 'baseline', USAGE),
+      ...chartOptions(args, USAGE),
+    });
     for (const note of result.notes) ctx.stderr.write(`note: ${note}\n`);
     if (has(args, 'json')) {
       printJson(ctx, { transform: result.transform, charts: result.charts });

@@ -10,14 +10,17 @@ const USAGE = 'gemba statistics WS [--by activity|resource|attribute NAME] [--fi
 export const statisticsCommand: Command = {
   name: 'statistics',
   usage: USAGE,
-  summary: 'Per activity, resource or attribute value: frequency, case frequency, duration mean, median, P90, P95, SD, min, max.',
+  summary:
+    'Per activity, resource or attribute value: frequency, case frequency, duration mean, median, P90, P95, SD, min, max.',
   valueFlags: ['by', 'filter'],
   switches: ['json'],
   async run(args, ctx) {
     const ws = requirePositional(args, 0, 'the workspace', USAGE);
     const by = (flag(args, 'by') ?? 'activity') as StatisticsBy;
-    if (!STATISTICS_BY.includes(by)) throw new InputError(`--by must be activity, resource or attribute, not "${by}".`, { hint: `Usage: ${USAGE}` });
-    const attribute = by === 'attribute' ? requirePositional(args, 1, 'the attribute name after --by attribute', USAGE) : undefined;
+    if (!STATISTICS_BY.includes(by))
+      throw new InputError(`--by must be activity, resource or attribute, not "${by}".`, { hint: `Usage: ${USAGE}` });
+    const attribute =
+      by === 'attribute' ? requirePositional(args, 1, 'the attribute name after --by attribute', USAGE) : undefined;
     const table = await ctx.api.statisticsTable(ws, { by, attribute, filters: filtersFrom(args) });
     if (has(args, 'json')) {
       printJson(ctx, table);

@@ -9,7 +9,8 @@ export const statsCommand = logReportCommand({
   fetch: (api, workspace, args) => api.statistics(workspace, filtersFrom(args)),
   json: ({ eventsPerDay: _perDay, basis, ...rest }) => ({ ...rest, basis }),
   text(stats) {
-    const table = (counts: Record<string, number>) => Object.entries(counts).map(([a, n]) => `    ${String(n).padStart(8)}  ${a}`);
+    const table = (counts: Record<string, number>) =>
+      Object.entries(counts).map(([a, n]) => `    ${String(n).padStart(8)}  ${a}`);
     return [
       `cases ${stats.cases}, events ${stats.events}, activities ${stats.activities}, variants ${stats.variants}, resources ${stats.resources}`,
       stats.timeRange ? `from ${stats.timeRange[0]} to ${stats.timeRange[1]}` : 'empty log',

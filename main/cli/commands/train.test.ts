@@ -44,7 +44,20 @@ describe('gemba train and gemba findings', () => {
     expect(findings).toHaveLength(20);
     const injected = new Set(truth.anomalies.cases.map((c) => c.caseId));
     for (const [i, f] of findings.entries()) {
-      expect(Object.keys(f)).toEqual(['id', 'kind', 'case', 'score', 'confidence', 'prediction', 'baseValue', 'explanation', 'conditions', 'kpiEffect', 'modelVersion', 'dataFingerprint']);
+      expect(Object.keys(f)).toEqual([
+        'id',
+        'kind',
+        'case',
+        'score',
+        'confidence',
+        'prediction',
+        'baseValue',
+        'explanation',
+        'conditions',
+        'kpiEffect',
+        'modelVersion',
+        'dataFingerprint',
+      ]);
       if (i > 0) expect(f.score as number).toBeLessThanOrEqual(findings[i - 1].score as number);
       const explanation = f.explanation as { contribution: number }[];
       const sum = (f.baseValue as number) + explanation.reduce((s, e) => s + e.contribution, 0);
@@ -56,9 +69,15 @@ describe('gemba train and gemba findings', () => {
   it('lists exception types with count and trend', async () => {
     const { code, stdout } = await gemba('findings', ws, '--kind', 'exception-type', '--json');
     expect(code).toBe(0);
-    const types = JSON.parse(stdout) as { kind: string; conditions: string[]; kpiEffect: { cases: number; trend: string } }[];
+    const types = JSON.parse(stdout) as {
+      kind: string;
+      conditions: string[];
+      kpiEffect: { cases: number; trend: string };
+    }[];
     expect(types.length).toBeGreaterThan(1);
-    expect(types.every((t) => t.kind === 'exception-type' && t.kpiEffect.cases > 0 && typeof t.kpiEffect.trend === 'string')).toBe(true);
+    expect(
+      types.every((t) => t.kind === 'exception-type' && t.kpiEffect.cases > 0 && typeof t.kpiEffect.trend === 'string'),
+    ).toBe(true);
   });
 
   it('versions a retrained model and shows only the newest model’s findings', async () => {
@@ -77,7 +96,15 @@ describe('gemba train and gemba findings', () => {
   it('lists the model versions with fingerprint, basis and drift', async () => {
     const { code, stdout } = await gemba('models', ws, '--json');
     expect(code).toBe(0);
-    const overview = JSON.parse(stdout) as { versions: { label: string; current: boolean; stale: boolean; basis: { cases: number }; dataFingerprint: string }[] };
+    const overview = JSON.parse(stdout) as {
+      versions: {
+        label: string;
+        current: boolean;
+        stale: boolean;
+        basis: { cases: number };
+        dataFingerprint: string;
+      }[];
+    };
     const anomaly = overview.versions.filter((v) => v.label.startsWith('anomaly'));
     expect(anomaly.map((v) => [v.label, v.current, v.stale])).toEqual([
       ['anomaly v2', true, false],
@@ -87,13 +114,26 @@ describe('gemba train and gemba findings', () => {
   });
 
   it('dismisses and comments on a finding, audited, and filters by status', async () => {
-    const [top] = JSON.parse((await gemba('findings', ws, '--kind', 'anomaly', '--top', '1', '--json')).stdout) as { id: string }[];
-    const { code, stdout } = await gemba('finding', ws, top.id, '--status', 'dismissed', '--comment', 'known data entry error', '--json');
+    const [top] = JSON.parse((await gemba('findings', ws, '--kind', 'anomaly', '--top', '1', '--json')).stdout) as {
+      id: string;
+    }[];
+    const { code, stdout } = await gemba(
+      'finding',
+      ws,
+      top.id,
+      '--status',
+      'dismissed',
+      '--comment',
+      'known data entry error',
+      '--json',
+    );
     expect(code).toBe(0);
     const finding = JSON.parse(stdout);
     expect(finding.status).toBe('dismissed');
     expect(finding.comments.map((c: { text: string }) => c.text)).toEqual(['known data entry error']);
-    const open = JSON.parse((await gemba('findings', ws, '--kind', 'anomaly', '--status', 'open', '--json')).stdout) as { id: string }[];
+    const open = JSON.parse(
+      (await gemba('findings', ws, '--kind', 'anomaly', '--status', 'open', '--json')).stdout,
+    ) as { id: string }[];
     expect(open.map((f) => f.id)).not.toContain(top.id);
     const bad = await gemba('finding', ws, top.id, '--status', 'maybe');
     expect(bad.code).toBe(2);
@@ -103,7 +143,10 @@ describe('gemba train and gemba findings', () => {
   it('lists unusual events against the model’s statistics, for one case too', async () => {
     const { code, stdout } = await gemba('unusual-events', ws, '--top', '30', '--json');
     expect(code).toBe(0);
-    const result = JSON.parse(stdout) as { statistics: string; events: { case: string; score: number; cause: string; reason: string }[] };
+    const result = JSON.parse(stdout) as {
+      statistics: string;
+      events: { case: string; score: number; cause: string; reason: string }[];
+    };
     expect(result.statistics).toBe('anomaly v2');
     expect(result.events).toHaveLength(30);
     // The extreme-duration cases wait 40–60× their usual at every step: their waits lead.

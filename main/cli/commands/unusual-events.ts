@@ -11,17 +11,23 @@ const USAGE = 'gemba unusual-events WS [--case ID] [--top N] [--json]';
 export const unusualEventsCommand: Command = {
   name: 'unusual-events',
   usage: USAGE,
-  summary: 'Events whose wait, resource or hour is unusual for their activity, most unusual first, each with its reason in words.',
+  summary:
+    'Events whose wait, resource or hour is unusual for their activity, most unusual first, each with its reason in words.',
   valueFlags: ['case', 'top'],
   switches: ['json'],
   async run(args, ctx) {
     const top = Math.floor(numberFlag(args, 'top', 20, 1, 1_000_000));
-    const { statistics, events } = await ctx.api.unusualEvents(requirePositional(args, 0, 'the workspace', USAGE), { case: flag(args, 'case'), top });
+    const { statistics, events } = await ctx.api.unusualEvents(requirePositional(args, 0, 'the workspace', USAGE), {
+      case: flag(args, 'case'),
+      top,
+    });
     if (has(args, 'json')) {
       printJson(ctx, { statistics, events });
       return;
     }
-    const lines = events.map((e) => `${e.score.toExponential(2).padStart(9)}  ${e.case.padEnd(12)} ${e.at}  ${e.reason}`);
+    const lines = events.map(
+      (e) => `${e.score.toExponential(2).padStart(9)}  ${e.case.padEnd(12)} ${e.at}  ${e.reason}`,
+    );
     ctx.stdout.write(`${lines.length ? lines.join('\n') : 'no unusual events'}\n`);
   },
 };

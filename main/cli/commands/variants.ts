@@ -8,7 +8,9 @@ export const variantsCommand = logReportCommand({
   valueFlags: ['filter'],
   fetch: (api, workspace, args) => api.variantList(workspace, filtersFrom(args)),
   text(list) {
-    const lines = list.map((v) => `${String(v.count).padStart(8)}  ${(100 * v.share).toFixed(1).padStart(5)}%  ${v.activities.join(' → ')}`);
+    const lines = list.map(
+      (v) => `${String(v.count).padStart(8)}  ${(100 * v.share).toFixed(1).padStart(5)}%  ${v.activities.join(' → ')}`,
+    );
     return `${list.length} variants\n${lines.join('\n')}`;
   },
 });

@@ -19,13 +19,17 @@ describe('businessSeconds (Mon–Fri 9–17, worked by hand)', () => {
   });
   it('skips holidays', () => {
     expect(businessSeconds(at('2024-01-01T09:00Z'), at('2024-01-08T09:00Z'), weekdays)).toBe(5 * 8 * 3600);
-    expect(businessSeconds(at('2024-01-01T09:00Z'), at('2024-01-08T09:00Z'), { ...weekdays, holidays: ['2024-01-01'] })).toBe(4 * 8 * 3600);
+    expect(
+      businessSeconds(at('2024-01-01T09:00Z'), at('2024-01-08T09:00Z'), { ...weekdays, holidays: ['2024-01-01'] }),
+    ).toBe(4 * 8 * 3600);
   });
   it('is 0 when the end is not after the start', () => {
     expect(businessSeconds(at('2024-01-02T12:00Z'), at('2024-01-02T10:00Z'), weekdays)).toBe(0);
   });
   it('handles fractional hours', () => {
-    expect(businessSeconds(at('2024-01-02T08:00Z'), at('2024-01-02T09:00Z'), { ...weekdays, startHour: 8.5 })).toBe(1800);
+    expect(businessSeconds(at('2024-01-02T08:00Z'), at('2024-01-02T09:00Z'), { ...weekdays, startHour: 8.5 })).toBe(
+      1800,
+    );
   });
   it('counts a whole year: 261 weekdays of 8 hours in 2024-01-01 .. 2024-12-30', () => {
     expect(businessSeconds(at('2024-01-01T00:00Z'), at('2024-12-31T00:00Z'), weekdays)).toBe(261 * 8 * 3600);
@@ -36,10 +40,15 @@ describe('businessSeconds (Mon–Fri 9–17, worked by hand)', () => {
     expect(businessSeconds(at('2024-07-02T06:00Z'), at('2024-07-02T08:00Z'), berlin)).toBe(3600); // 08:00–10:00 CEST
   });
   it('agrees with counting minute by minute on random intervals', () => {
-    const calendar = { weekdays: [1, 2, 3, 4, 6], startHour: 7.25, endHour: 15.5, holidays: ['2024-02-14', '2024-02-20'] };
+    const calendar = {
+      weekdays: [1, 2, 3, 4, 6],
+      startHour: 7.25,
+      endHour: 15.5,
+      holidays: ['2024-02-14', '2024-02-20'],
+    };
     const clock = businessClock(calendar);
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let k = 0; k < 40; k++) {
       const start = at('2024-02-01T00:00Z') + Math.floor(random() * 30 * 1440) * 60_000;
       const end = start + Math.floor(random() * 12 * 1440) * 60_000;
@@ -48,7 +57,13 @@ describe('businessSeconds (Mon–Fri 9–17, worked by hand)', () => {
         const d = new Date(t);
         const hour = d.getUTCHours() + d.getUTCMinutes() / 60;
         const day = d.toISOString().slice(0, 10);
-        if (calendar.weekdays.includes(d.getUTCDay()) && !calendar.holidays.includes(day) && hour >= calendar.startHour && hour < calendar.endHour) minutes++;
+        if (
+          calendar.weekdays.includes(d.getUTCDay()) &&
+          !calendar.holidays.includes(day) &&
+          hour >= calendar.startHour &&
+          hour < calendar.endHour
+        )
+          minutes++;
       }
       expect(clock(start, end)).toBe(minutes * 60);
     }
@@ -67,7 +82,9 @@ describe('validateCalendar normalises what the user wrote', () => {
   it('lets holidays be left out, and the clock then counts every weekday', () => {
     expect(validateCalendar(noHolidays)).toEqual({ ...noHolidays, holidays: [] });
     // Mon 2024-01-01 09:00 → Mon 2024-01-08 09:00: five days of 8 hours.
-    expect(businessClock(noHolidays as WorkingCalendar)(at('2024-01-01T09:00Z'), at('2024-01-08T09:00Z'))).toBe(5 * 8 * 3600);
+    expect(businessClock(noHolidays as WorkingCalendar)(at('2024-01-01T09:00Z'), at('2024-01-08T09:00Z'))).toBe(
+      5 * 8 * 3600,
+    );
   });
 
   it('refuses dates that do not exist instead of rolling them over', () => {
@@ -80,7 +97,8 @@ describe('validateCalendar normalises what the user wrote', () => {
   });
 
   it('refuses what is not a calendar object', () => {
-    for (const value of [null, 5, 'weekdays', [1, 2]]) expect(() => validateCalendar(value, 'cal.json')).toThrow(/expected a JSON object/u);
+    for (const value of [null, 5, 'weekdays', [1, 2]])
+      expect(() => validateCalendar(value, 'cal.json')).toThrow(/expected a JSON object/u);
     expect(() => validateCalendar({ ...weekdays, timezone: 5 })).toThrow(/time zone/u);
   });
 });

@@ -20,7 +20,10 @@ export function validateCalendar(input: unknown, file?: string): WorkingCalendar
     throw new InputError(message, { file, hint });
   };
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    fail('Working calendar: expected a JSON object.', 'Example: {"weekdays": [1,2,3,4,5], "startHour": 8, "endHour": 17, "holidays": ["2024-12-25"]}.');
+    fail(
+      'Working calendar: expected a JSON object.',
+      'Example: {"weekdays": [1,2,3,4,5], "startHour": 8, "endHour": 17, "holidays": ["2024-12-25"]}.',
+    );
   }
   const calendar = input as Partial<Record<keyof WorkingCalendar, unknown>>;
   const weekdays = calendar.weekdays;
@@ -28,16 +31,29 @@ export function validateCalendar(input: unknown, file?: string): WorkingCalendar
     fail('Working calendar: weekdays must be numbers 0 (Sunday) to 6 (Saturday).', 'Example: "weekdays": [1,2,3,4,5].');
   }
   const { startHour, endHour } = calendar;
-  if (!(typeof startHour === 'number' && typeof endHour === 'number' && startHour >= 0 && endHour <= 24 && startHour < endHour)) {
-    fail('Working calendar: startHour and endHour must be hours with 0 <= startHour < endHour <= 24.', 'Example: "startHour": 8.5, "endHour": 17.');
+  if (!(
+    typeof startHour === 'number' &&
+    typeof endHour === 'number' &&
+    startHour >= 0 &&
+    endHour <= 24 &&
+    startHour < endHour
+  )) {
+    fail(
+      'Working calendar: startHour and endHour must be hours with 0 <= startHour < endHour <= 24.',
+      'Example: "startHour": 8.5, "endHour": 17.',
+    );
   }
   const holidays = calendar.holidays ?? [];
-  if (!Array.isArray(holidays)) fail('Working calendar: holidays must be a list of dates.', 'Example: "holidays": ["2024-12-25", "2024-12-26"].');
+  if (!Array.isArray(holidays))
+    fail('Working calendar: holidays must be a list of dates.', 'Example: "holidays": ["2024-12-25", "2024-12-26"].');
   for (const day of holidays as unknown[]) {
     // Date.parse rolls "2024-02-31" over to 2 March: a date is valid only if it reads back the same.
     const ms = typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00Z`) : NaN;
     if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) {
-      fail(`Working calendar: holiday ${JSON.stringify(day)} is not a date in YYYY-MM-DD form.`, 'Write holidays like "2024-12-25".');
+      fail(
+        `Working calendar: holiday ${JSON.stringify(day)} is not a date in YYYY-MM-DD form.`,
+        'Write holidays like "2024-12-25".',
+      );
     }
   }
   const timezone = calendar.timezone ?? undefined;
@@ -48,7 +64,11 @@ export function validateCalendar(input: unknown, file?: string): WorkingCalendar
     } catch {
       known = false;
     }
-    if (!known) fail(`Working calendar: unknown time zone ${JSON.stringify(timezone)}.`, 'Use an IANA zone such as "Europe/Berlin", or leave it out for UTC.');
+    if (!known)
+      fail(
+        `Working calendar: unknown time zone ${JSON.stringify(timezone)}.`,
+        'Use an IANA zone such as "Europe/Berlin", or leave it out for UTC.',
+      );
   }
   return {
     weekdays: [...(weekdays as number[])],
@@ -83,7 +103,8 @@ export function businessClock(input: WorkingCalendar): (startMs: number, endMs: 
     const hi = cumulative.length > 0 ? Math.max(to, firstDay + cumulative.length - 2) + 366 : to + 366;
     firstDay = lo;
     cumulative = new Float64Array(hi - lo + 2);
-    for (let d = lo; d <= hi; d++) cumulative[d - lo + 1] = cumulative[d - lo] + (isWorkingDay(d) ? workEnd - workStart : 0);
+    for (let d = lo; d <= hi; d++)
+      cumulative[d - lo + 1] = cumulative[d - lo] + (isWorkingDay(d) ? workEnd - workStart : 0);
   };
   // Working ms of one local day that fall before local time-of-day t.
   const partial = (day: number, t: number) => (isWorkingDay(day) ? Math.max(0, Math.min(t, workEnd) - workStart) : 0);
@@ -111,7 +132,9 @@ export function businessSeconds(startMs: number, endMs: number, calendar: Workin
 }
 
 /** The duration function an analysis uses: wall-clock seconds, or working seconds with a calendar. */
-export function durationFunction(calendar: WorkingCalendar | null | undefined): (startMs: number, endMs: number) => number {
+export function durationFunction(
+  calendar: WorkingCalendar | null | undefined,
+): (startMs: number, endMs: number) => number {
   if (!calendar) return (startMs, endMs) => (endMs - startMs) / 1000;
   return businessClock(calendar);
 }

@@ -34,8 +34,19 @@ describe('case table on the running example', () => {
 
   it('shows a case with its events in time order', () => {
     const detail = caseDetail(log, log.caseIds.indexOf('1'));
-    expect(detail.events.map((e) => e.activity)).toEqual(['register request', 'examine thoroughly', 'check ticket', 'decide', 'reject request']);
-    expect(detail.events[0]).toMatchObject({ timestamp: '2010-12-30T10:02:00.000Z', resource: 'Pete', sourceRow: 16, attributes: { Costs: 50 } });
+    expect(detail.events.map((e) => e.activity)).toEqual([
+      'register request',
+      'examine thoroughly',
+      'check ticket',
+      'decide',
+      'reject request',
+    ]);
+    expect(detail.events[0]).toMatchObject({
+      timestamp: '2010-12-30T10:02:00.000Z',
+      resource: 'Pete',
+      sourceRow: 16,
+      attributes: { Costs: 50 },
+    });
     expect(detail.attributes).toEqual({ 'case:creator': 'Fluxicon Nitro' });
   });
 
@@ -51,7 +62,9 @@ describe('case table on the running example', () => {
   });
 
   it('pages through a descending order without gaps or repeats', () => {
-    const seen = [0, 2, 4].flatMap((offset) => caseList(log, null, { offset, limit: 2, sort: 'duration', descending: true }).rows.map((r) => r.id));
+    const seen = [0, 2, 4].flatMap((offset) =>
+      caseList(log, null, { offset, limit: 2, sort: 'duration', descending: true }).rows.map((r) => r.id),
+    );
     expect(seen).toEqual(['5', '3', '6', '2', '1', '4']); // durations by hand: 1576440, 1368780, 852300, 779580, 703320, 520920
   });
 });
@@ -59,7 +72,10 @@ describe('case table on the running example', () => {
 describe('case rows carry the variant and the case attributes', () => {
   it('ranks variants by frequency in the whole log, ties in sequence order (by hand)', () => {
     // A-B twice (#1), then A-C and A-D once each: A-C before A-D in sequence order (#2, #3).
-    const log = logFromTraces({ x: ['A', 'D'], y: ['A', 'B'], z: ['A', 'C'], w: ['A', 'B'] }, { x: { region: 'north', amount: 5 }, y: { region: 'south' } });
+    const log = logFromTraces(
+      { x: ['A', 'D'], y: ['A', 'B'], z: ['A', 'C'], w: ['A', 'B'] },
+      { x: { region: 'north', amount: 5 }, y: { region: 'south' } },
+    );
     const rows = caseList(log, null, { offset: 0, limit: 10 }).rows;
     const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
     expect(byId.y!.variant).toBe(1);

@@ -24,7 +24,16 @@ describe('directlyFollows on the running example', () => {
   it('counts activities', () => {
     expect(graph.cases).toBe(6);
     expect(graph.events).toBe(42);
-    expect(Object.fromEntries(graph.nodes.map((n) => [n.activity, n.count]))).toEqual({ [R]: 6, [EC]: 6, [ET]: 3, [CT]: 9, [D]: 9, [RI]: 3, [P]: 3, [RJ]: 3 });
+    expect(Object.fromEntries(graph.nodes.map((n) => [n.activity, n.count]))).toEqual({
+      [R]: 6,
+      [EC]: 6,
+      [ET]: 3,
+      [CT]: 9,
+      [D]: 9,
+      [RI]: 3,
+      [P]: 3,
+      [RJ]: 3,
+    });
   });
 
   it('counts the 16 directly-follows edges', () => {
@@ -148,7 +157,11 @@ describe('directlyFollows with start timestamps', () => {
       ],
     });
     const g = directlyFollows(log);
-    expect(g.pathStats[0].waitingTime).toMatchObject({ meanSeconds: (20 * 60 + 5 * 60) / 2, maxSeconds: 20 * 60, minSeconds: 5 * 60 });
+    expect(g.pathStats[0].waitingTime).toMatchObject({
+      meanSeconds: (20 * 60 + 5 * 60) / 2,
+      maxSeconds: 20 * 60,
+      minSeconds: 5 * 60,
+    });
     const a = g.activityStats.find((s) => s.activity === 'A')!;
     expect(a.serviceTime).toMatchObject({ meanSeconds: 15 * 60, medianSeconds: 15 * 60, totalSeconds: 30 * 60 });
     const b = g.activityStats.find((s) => s.activity === 'B')!;
@@ -159,7 +172,12 @@ describe('directlyFollows with start timestamps', () => {
     // Friday 2024-01-05 16:00 → Monday 2024-01-08 10:00 with 9–17 Mon–Fri: 1h + 1h = 7200 s
     const friday16 = (4 * 24 + 16) * 60;
     const monday10 = (7 * 24 + 10) * 60;
-    const log = logFromTraces({ c: [{ activity: 'A', at: friday16 }, { activity: 'B', at: monday10 }] });
+    const log = logFromTraces({
+      c: [
+        { activity: 'A', at: friday16 },
+        { activity: 'B', at: monday10 },
+      ],
+    });
     const calendar = { weekdays: [1, 2, 3, 4, 5], startHour: 9, endHour: 17, holidays: [] };
     expect(directlyFollows(log, null, { calendar }).edges[0].meanSeconds).toBe(7200);
     expect(directlyFollows(log).edges[0].meanSeconds).toBe(66 * 3600);

@@ -91,7 +91,11 @@ class EdgeIds {
 }
 
 /** `mask`: the filters' case mask (1 = kept), null for every case. */
-export function directlyFollowsColumns(log: EventLog, mask: CaseMask | null = null, options: DirectlyFollowsOptions = {}): DirectlyFollowsColumns {
+export function directlyFollowsColumns(
+  log: EventLog,
+  mask: CaseMask | null = null,
+  options: DirectlyFollowsOptions = {},
+): DirectlyFollowsColumns {
   const A = log.activities.length;
   const n = log.eventCount;
   const { activity, timestamp, caseStart } = log;
@@ -141,7 +145,8 @@ export function directlyFollowsColumns(log: EventLog, mask: CaseMask | null = nu
         inCase[a] = 0;
       }
       if (++inCase[a] > nodeMaxRepetitions[a]) nodeMaxRepetitions[a] = inCase[a];
-      if (serviceDuration && !Number.isNaN(startTs![i])) serviceDuration[i] = Math.max(0, duration(startTs![i], timestamp[i]));
+      if (serviceDuration && !Number.isNaN(startTs![i]))
+        serviceDuration[i] = Math.max(0, duration(startTs![i], timestamp[i]));
       if (prev < 0) {
         startCount[a]++;
       } else {
@@ -187,7 +192,12 @@ export function directlyFollowsColumns(log: EventLog, mask: CaseMask | null = nu
   }
   const E = ids.size;
   const medians = options.medians ?? true;
-  const waiting = groupDurations(transitionEdge.subarray(0, transitions), transitionDuration.subarray(0, transitions), E, medians);
+  const waiting = groupDurations(
+    transitionEdge.subarray(0, transitions),
+    transitionDuration.subarray(0, transitions),
+    E,
+    medians,
+  );
   let service: DurationColumns;
   if (serviceDuration) {
     const activityOfTimedEvent = new Int32Array(n).fill(-1);
@@ -252,7 +262,12 @@ function grow(a: Int32Array): Int32Array<ArrayBuffer> {
  * durations of each group next to each other in one Float64Array, and the median is selected
  * in each group's subarray.
  */
-export function groupDurations(groupOf: Int32Array, durations: Float64Array, groups: number, medians = true): DurationColumns {
+export function groupDurations(
+  groupOf: Int32Array,
+  durations: Float64Array,
+  groups: number,
+  medians = true,
+): DurationColumns {
   const count = new Int32Array(groups);
   const total = new Float64Array(groups);
   const min = new Float64Array(groups).fill(Infinity);
@@ -276,14 +291,21 @@ export function groupDurations(groupOf: Int32Array, durations: Float64Array, gro
     const g = groupOf[i];
     if (g >= 0) sorted[cursor[g]++] = durations[i];
   }
-  for (let g = 0; g < groups; g++) if (count[g] > 0) median[g] = medianInPlace(sorted.subarray(offset[g], offset[g + 1]));
+  for (let g = 0; g < groups; g++)
+    if (count[g] > 0) median[g] = medianInPlace(sorted.subarray(offset[g], offset[g + 1]));
   return { count, total, min, max, median };
 }
 
 function summary(d: DurationColumns, g: number): DurationSummary {
   const count = d.count[g];
   if (count === 0) return { meanSeconds: 0, medianSeconds: 0, minSeconds: 0, maxSeconds: 0, totalSeconds: 0 };
-  return { meanSeconds: d.total[g] / count, medianSeconds: d.median[g], minSeconds: d.min[g], maxSeconds: d.max[g], totalSeconds: d.total[g] };
+  return {
+    meanSeconds: d.total[g] / count,
+    medianSeconds: d.median[g],
+    minSeconds: d.min[g],
+    maxSeconds: d.max[g],
+    totalSeconds: d.total[g],
+  };
 }
 
 const ZERO: DurationSummary = { meanSeconds: 0, medianSeconds: 0, minSeconds: 0, maxSeconds: 0, totalSeconds: 0 };
@@ -294,17 +316,27 @@ const ZERO: DurationSummary = { meanSeconds: 0, medianSeconds: 0, minSeconds: 0,
  * frequency, ties by name, so the output is deterministic. `mask` is the filters' case mask (null
  * or absent: every case).
  */
-export function directlyFollows(log: EventLog, mask: CaseMask | null = null, options: DirectlyFollowsOptions = {}): ProcessGraph {
+export function directlyFollows(
+  log: EventLog,
+  mask: CaseMask | null = null,
+  options: DirectlyFollowsOptions = {},
+): ProcessGraph {
   return processGraphFromColumns(log.activities, directlyFollowsColumns(log, mask, options), !!options.calendar);
 }
 
-export function processGraphFromColumns(names: readonly string[], dfg: DirectlyFollowsColumns, workingTime: boolean): ProcessGraph {
+export function processGraphFromColumns(
+  names: readonly string[],
+  dfg: DirectlyFollowsColumns,
+  workingTime: boolean,
+): ProcessGraph {
   const nodeOrder = [...Array(dfg.activityCount).keys()]
     .filter((a) => dfg.nodeCount[a] > 0)
     .sort((a, b) => dfg.nodeCount[b] - dfg.nodeCount[a] || compare(names[a], names[b]));
   const edgeOrder = [...Array(dfg.edgeCount.length).keys()].sort(
     (x, y) =>
-      dfg.edgeCount[y] - dfg.edgeCount[x] || compare(names[dfg.edgeFrom[x]], names[dfg.edgeFrom[y]]) || compare(names[dfg.edgeTo[x]], names[dfg.edgeTo[y]]),
+      dfg.edgeCount[y] - dfg.edgeCount[x] ||
+      compare(names[dfg.edgeFrom[x]], names[dfg.edgeFrom[y]]) ||
+      compare(names[dfg.edgeTo[x]], names[dfg.edgeTo[y]]),
   );
   const activityStats: ActivityStatistics[] = nodeOrder.map((a) => ({
     activity: names[a],
@@ -339,7 +371,13 @@ export function processGraphFromColumns(names: readonly string[], dfg: DirectlyF
       }));
   return {
     nodes: activityStats.map((s) => ({ activity: s.activity, count: s.count })),
-    edges: pathStats.map((p) => ({ from: p.from, to: p.to, count: p.count, meanSeconds: p.waitingTime.meanSeconds, medianSeconds: p.waitingTime.medianSeconds })),
+    edges: pathStats.map((p) => ({
+      from: p.from,
+      to: p.to,
+      count: p.count,
+      meanSeconds: p.waitingTime.meanSeconds,
+      medianSeconds: p.waitingTime.medianSeconds,
+    })),
     cases: dfg.cases,
     events: dfg.events,
     workingTime,

@@ -7,9 +7,18 @@ import { logFromTraces } from './logs.fixture.ts';
 // its events are at minutes 100 and 101, after every other event (minutes 0..2).
 const log = logFromTraces(
   {
-    c1: [{ activity: 'Receive', at: 0, resource: 'ann', attributes: { channel: 'web' } }, { activity: 'Ship', at: 2, resource: 'bob', attributes: { channel: 'web' } }],
-    c2: [{ activity: 'Receive', at: 100, resource: 'cy', attributes: { channel: 'fax' } }, { activity: 'Late', at: 101, resource: 'cy' }],
-    c3: [{ activity: 'receive', at: 1, resource: 'ann' }, { activity: 'Ship', at: 2, attributes: { channel: 'mail' } }],
+    c1: [
+      { activity: 'Receive', at: 0, resource: 'ann', attributes: { channel: 'web' } },
+      { activity: 'Ship', at: 2, resource: 'bob', attributes: { channel: 'web' } },
+    ],
+    c2: [
+      { activity: 'Receive', at: 100, resource: 'cy', attributes: { channel: 'fax' } },
+      { activity: 'Late', at: 101, resource: 'cy' },
+    ],
+    c3: [
+      { activity: 'receive', at: 1, resource: 'ann' },
+      { activity: 'Ship', at: 2, attributes: { channel: 'mail' } },
+    ],
   },
   { c1: { region: 'north', size: 3 }, c2: { region: 'south', size: 1 }, c3: { region: 'north' } },
 );

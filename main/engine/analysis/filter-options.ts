@@ -39,7 +39,9 @@ export function filterOptions(log: EventLog): FilterOptions {
     type: column.type,
     values: column.type === 'string' ? inUse(column.dictionary, used()).slice(0, VALUES_LISTED) : [],
   });
-  const eventAttributes = log.eventAttributes.map((column) => describe(column, () => usedEventCodes[textEventColumns.indexOf(column as StringAttributeColumn)]));
+  const eventAttributes = log.eventAttributes.map((column) =>
+    describe(column, () => usedEventCodes[textEventColumns.indexOf(column as StringAttributeColumn)]),
+  );
   const resources = inUse(log.resources, usedResources);
   if (resources.length && !eventAttributes.some((a) => a.name === 'resource')) {
     eventAttributes.unshift({ name: 'resource', type: 'string', values: resources.slice(0, VALUES_LISTED) });
@@ -47,7 +49,9 @@ export function filterOptions(log: EventLog): FilterOptions {
   return {
     activities: inUse(log.activities, usedActivities),
     timeRange: log.eventCount ? [new Date(first).toISOString(), new Date(last).toISOString()] : null,
-    caseAttributes: log.caseAttributes.map((column) => describe(column, () => (column.type === 'string' ? usedCaseCodes(column) : new Uint8Array(0)))),
+    caseAttributes: log.caseAttributes.map((column) =>
+      describe(column, () => (column.type === 'string' ? usedCaseCodes(column) : new Uint8Array(0))),
+    ),
     eventAttributes,
   };
 }

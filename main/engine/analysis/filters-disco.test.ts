@@ -13,7 +13,11 @@ const VARIANT_OF = ['B', 'B', 'B', 'B', 'C', 'C', 'C', '', '', '', 'X'];
 const traces: Record<string, TestEvent[]> = {};
 VARIANT_OF.forEach((middle, j) => {
   const k = j + 1;
-  traces[`c${k}`] = [{ activity: 'A', at: 0 }, ...(middle ? [{ activity: middle, at: k / 2 }] : []), { activity: 'D', at: k }];
+  traces[`c${k}`] = [
+    { activity: 'A', at: 0 },
+    ...(middle ? [{ activity: middle, at: k / 2 }] : []),
+    { activity: 'D', at: k },
+  ];
 });
 const log = logFromTraces(traces);
 const kept = (filters: LogFilter[], on: EventLog = log) => {
@@ -53,7 +57,9 @@ describe('performance by percentile', () => {
     // Durations 1..11 min. P90: h = 10·0.9 = 9 → 10 min. P50: h = 5 → 6 min. P25 → 3.5 min, P75 → 8.5 min.
     expect(kept([{ kind: 'performance', measure: 'duration', fromPercentile: 90 }])).toEqual(cases(10, 11));
     expect(kept([{ kind: 'performance', measure: 'duration', toPercentile: 50 }])).toEqual(cases(1, 2, 3, 4, 5, 6));
-    expect(kept([{ kind: 'performance', measure: 'duration', fromPercentile: 25, toPercentile: 75 }])).toEqual(cases(4, 5, 6, 7, 8));
+    expect(kept([{ kind: 'performance', measure: 'duration', fromPercentile: 25, toPercentile: 75 }])).toEqual(
+      cases(4, 5, 6, 7, 8),
+    );
   });
 
   it('events per case, among the cases kept so far', () => {
@@ -78,7 +84,11 @@ describe('trimming filters change events: a derived log', () => {
     // The same list gives the same derived log (cached), and no trim means the log itself.
     expect(filteredLog(log, [{ ...trim }]).log).toBe(view.log);
     expect(filteredLog(log, [{ kind: 'endpoints', start: ['B'] }]).log).toBe(log);
-    expect(variants(view.log).map((v) => [v.activities.join(''), v.count])).toEqual([['BD', 3], ['C', 2], ['B', 1]]);
+    expect(variants(view.log).map((v) => [v.activities.join(''), v.count])).toEqual([
+      ['BD', 3],
+      ['C', 2],
+      ['B', 1],
+    ]);
     expect(kept([trim])).toEqual(cases(1, 2, 3, 4, 5, 6));
     // Filters after a trim see the trimmed cases: after it c1–c4 start with B; untrimmed none does.
     const startsWithB: LogFilter = { kind: 'endpoints', start: ['B'] };
@@ -90,7 +100,15 @@ describe('trimming filters change events: a derived log', () => {
     const t = logFromTraces({ t1: ['X', 'A', 'B', 'A', 'C', 'B', 'Y'], t2: ['X', 'Y'], t3: ['X', 'A', 'C'] });
     const sequences = (filter: LogFilter) => {
       const view = filteredLog(t, [filter]);
-      return Object.fromEntries(view.log.caseIds.map((id, c) => [id, Array.from(view.log.activity.subarray(view.log.caseStart[c], view.log.caseStart[c + 1]), (a) => view.log.activities[a]).join('')]));
+      return Object.fromEntries(
+        view.log.caseIds.map((id, c) => [
+          id,
+          Array.from(
+            view.log.activity.subarray(view.log.caseStart[c], view.log.caseStart[c + 1]),
+            (a) => view.log.activities[a],
+          ).join(''),
+        ]),
+      );
     };
     expect(sequences({ kind: 'endpoints', start: ['A'], end: ['B'], trim: 'longest' })).toEqual({ t1: 'ABACB' });
     expect(sequences({ kind: 'endpoints', start: ['A'], end: ['B'], trim: 'first' })).toEqual({ t1: 'AB' });
@@ -101,10 +119,18 @@ describe('trimming filters change events: a derived log', () => {
 
 describe('follower with a minimum and a maximum time between', () => {
   const f = logFromTraces({
-    f1: [{ activity: 'A', at: 0 }, { activity: 'B', at: 10 }],
-    f2: [{ activity: 'A', at: 0 }, { activity: 'A', at: 8 }, { activity: 'B', at: 10 }],
+    f1: [
+      { activity: 'A', at: 0 },
+      { activity: 'B', at: 10 },
+    ],
+    f2: [
+      { activity: 'A', at: 0 },
+      { activity: 'A', at: 8 },
+      { activity: 'B', at: 10 },
+    ],
   });
-  const follows = (extra: Partial<Extract<LogFilter, { kind: 'follower' }>>) => kept([{ kind: 'follower', from: 'A', to: 'B', ...extra }], f);
+  const follows = (extra: Partial<Extract<LogFilter, { kind: 'follower' }>>) =>
+    kept([{ kind: 'follower', from: 'A', to: 'B', ...extra }], f);
 
   it('some A followed by B with a gap in [min, within]', () => {
     // Gaps: f1 10 min; f2 10 min (first A) and 2 min (second A).
@@ -118,12 +144,25 @@ describe('follower with a minimum and a maximum time between', () => {
 
 describe('follower with the same or a different attribute value (a handover when resources differ)', () => {
   const h = logFromTraces({
-    h1: [{ activity: 'A', at: 0, resource: 'ann' }, { activity: 'B', at: 10, resource: 'bob' }],
-    h2: [{ activity: 'A', at: 0, resource: 'ann', attributes: { desk: 'x' } }, { activity: 'A', at: 5, resource: 'bob', attributes: { desk: 'y' } }, { activity: 'B', at: 10, resource: 'bob', attributes: { desk: 'x' } }],
-    h3: [{ activity: 'A', at: 0, resource: 'ann' }, { activity: 'B', at: 5 }],
+    h1: [
+      { activity: 'A', at: 0, resource: 'ann' },
+      { activity: 'B', at: 10, resource: 'bob' },
+    ],
+    h2: [
+      { activity: 'A', at: 0, resource: 'ann', attributes: { desk: 'x' } },
+      { activity: 'A', at: 5, resource: 'bob', attributes: { desk: 'y' } },
+      { activity: 'B', at: 10, resource: 'bob', attributes: { desk: 'x' } },
+    ],
+    h3: [
+      { activity: 'A', at: 0, resource: 'ann' },
+      { activity: 'B', at: 5 },
+    ],
   });
-  const follows = (attribute: string, relation: 'same' | 'different', extra: Partial<Extract<LogFilter, { kind: 'follower' }>> = {}) =>
-    kept([{ kind: 'follower', from: 'A', to: 'B', attributeRelation: { attribute, relation }, ...extra }], h);
+  const follows = (
+    attribute: string,
+    relation: 'same' | 'different',
+    extra: Partial<Extract<LogFilter, { kind: 'follower' }>> = {},
+  ) => kept([{ kind: 'follower', from: 'A', to: 'B', attributeRelation: { attribute, relation }, ...extra }], h);
 
   it('by hand: h1 ann → bob; h2 ann → bob and bob → bob; h3 has no resource on B', () => {
     expect(follows('resource', 'different')).toEqual(['h1', 'h2']);
@@ -154,11 +193,17 @@ describe('argument checks for the new kinds', () => {
     expect(error({ kind: 'variantCoverage' })).toMatch(/give "topVariants"/);
     expect(error({ kind: 'variantCoverage', coverage: 80 })).toMatch(/"coverage" must be a share/);
     expect(error({ kind: 'variantCoverage', topVariants: 1.5 })).toMatch(/whole number/);
-    expect(error({ kind: 'performance', measure: 'duration', fromPercentile: 90, toPercentile: 10 })).toMatch(/must not exceed/);
+    expect(error({ kind: 'performance', measure: 'duration', fromPercentile: 90, toPercentile: 10 })).toMatch(
+      /must not exceed/,
+    );
     expect(error({ kind: 'performance', measure: 'cost' })).toMatch(/"measure" must be duration or events/);
     expect(error({ kind: 'timeRange', mode: 'trim', from: 'x', to: 'y', negate: true })).toMatch(/cannot be negated/);
     expect(error({ kind: 'endpoints', start: ['A'], trim: 'middle' })).toMatch(/"trim" must be longest or first/);
-    expect(error({ kind: 'follower', from: 'A', to: 'B', minSeconds: 10, withinSeconds: 5 })).toMatch(/must not exceed "withinSeconds"/);
-    expect(error({ kind: 'follower', from: 'A', to: 'B', attributeRelation: { attribute: 'resource', relation: 'equal' } })).toMatch(/"attributeRelation" must be/);
+    expect(error({ kind: 'follower', from: 'A', to: 'B', minSeconds: 10, withinSeconds: 5 })).toMatch(
+      /must not exceed "withinSeconds"/,
+    );
+    expect(
+      error({ kind: 'follower', from: 'A', to: 'B', attributeRelation: { attribute: 'resource', relation: 'equal' } }),
+    ).toMatch(/"attributeRelation" must be/);
   });
 });

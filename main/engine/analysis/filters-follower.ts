@@ -14,7 +14,9 @@ export function matchFollower(log: EventLog, filter: Follower): Uint8Array {
   const to = activityCode(log, filter.to);
   const within = filter.withinSeconds === undefined ? Infinity : filter.withinSeconds * 1000;
   const least = filter.minSeconds === undefined ? 0 : filter.minSeconds * 1000;
-  const relation = filter.attributeRelation ? relationTest(log, filter.attributeRelation.attribute, filter.attributeRelation.relation) : null;
+  const relation = filter.attributeRelation
+    ? relationTest(log, filter.attributeRelation.attribute, filter.attributeRelation.relation)
+    : null;
   const directly = filter.directly ?? false;
   const out = new Uint8Array(log.caseCount);
   const { activity, timestamp } = log;
@@ -48,7 +50,8 @@ interface PairTest {
 /** Whether one of the `count` earlier `from` events in `seen` pairs with the `to` event i. */
 function followed(p: PairTest, seen: Int32Array, count: number, i: number): boolean {
   const t = p.timestamp[i];
-  const fits = (k: number) => t - p.timestamp[k] >= p.least && t - p.timestamp[k] <= p.within && (!p.relation || p.relation(k, i));
+  const fits = (k: number) =>
+    t - p.timestamp[k] >= p.least && t - p.timestamp[k] <= p.within && (!p.relation || p.relation(k, i));
   if (p.directly) return seen[count - 1] === i - 1 && fits(i - 1);
   if (!p.relation) {
     // The latest `from` at most `t − least` is the closest admissible one.
@@ -75,8 +78,15 @@ function latestAtMost(seen: Int32Array, count: number, x: number, timestamp: Flo
 }
 
 /** Whether two events have the same (or a different) value; a missing value is neither. */
-function relationTest(log: EventLog, attribute: string, relation: 'same' | 'different'): (a: number, b: number) => boolean {
-  const column = attribute === 'resource' && !log.eventAttributes.some((c) => c.name === 'resource') ? null : findColumn(log.eventAttributes, attribute, 'event');
+function relationTest(
+  log: EventLog,
+  attribute: string,
+  relation: 'same' | 'different',
+): (a: number, b: number) => boolean {
+  const column =
+    attribute === 'resource' && !log.eventAttributes.some((c) => c.name === 'resource')
+      ? null
+      : findColumn(log.eventAttributes, attribute, 'event');
   const key: (i: number) => number = !column
     ? (i) => (log.resource[i] < 0 ? NaN : log.resource[i])
     : column.type === 'string'

@@ -5,7 +5,10 @@ import { InputError } from '../errors.ts';
 
 export function parseInstant(text: string | number, what: string): number {
   const ms = typeof text === 'number' ? text : Date.parse(text);
-  if (Number.isNaN(ms)) throw new InputError(`Time range filter: "${text}" (${what}) is not a date.`, { hint: 'Write dates as ISO 8601, e.g. 2024-03-01T00:00:00Z.' });
+  if (Number.isNaN(ms))
+    throw new InputError(`Time range filter: "${text}" (${what}) is not a date.`, {
+      hint: 'Write dates as ISO 8601, e.g. 2024-03-01T00:00:00Z.',
+    });
   return ms;
 }
 
@@ -19,11 +22,17 @@ export function activityCode(log: EventLog, name: string): number {
   return code;
 }
 
-export function findColumn(columns: readonly AttributeColumn[], name: string, level: 'case' | 'event'): AttributeColumn {
+export function findColumn(
+  columns: readonly AttributeColumn[],
+  name: string,
+  level: 'case' | 'event',
+): AttributeColumn {
   const column = columns.find((col) => col.name === name);
   if (!column) {
     throw new InputError(`Filter: the log has no ${level} attribute "${name}".`, {
-      hint: columns.length ? `Its ${level} attributes are: ${columns.map((col) => col.name).join(', ')}.` : `The log has no ${level} attributes.`,
+      hint: columns.length
+        ? `Its ${level} attributes are: ${columns.map((col) => col.name).join(', ')}.`
+        : `The log has no ${level} attributes.`,
     });
   }
   return column;

@@ -21,7 +21,11 @@ export function matchCaseLevel(log: EventLog, filter: LogFilter): Uint8Array {
     case 'eventAttribute':
       return matchEventAttribute(log, filter);
     case 'activities':
-      return matchActivities(log, filter.activities.map((a) => activityCode(log, a)), filter.mode);
+      return matchActivities(
+        log,
+        filter.activities.map((a) => activityCode(log, a)),
+        filter.mode,
+      );
     case 'endpoints':
       return matchEndpoints(log, filter.start, filter.end);
     case 'variants':
@@ -47,7 +51,10 @@ function matchTimeRange(log: EventLog, mode: TimeRangeMode, from: number, to: nu
     else if (mode === 'intersecting') ok = begin <= to && end >= from;
     else if (mode === 'started') ok = begin >= from && begin <= to;
     else if (mode === 'completed') ok = end >= from && end <= to;
-    else throw new InputError(`Time range filter: unknown mode "${String(mode)}".`, { hint: 'Use contained, intersecting, started or completed.' });
+    else
+      throw new InputError(`Time range filter: unknown mode "${String(mode)}".`, {
+        hint: 'Use contained, intersecting, started or completed.',
+      });
     out[c] = ok ? 1 : 0;
   }
   return out;
@@ -66,11 +73,16 @@ interface ValueCondition {
  */
 function valueMatcher(column: AttributeColumn, condition: ValueCondition): (row: number) => boolean {
   if (condition.values === undefined && condition.min === undefined && condition.max === undefined) {
-    throw new InputError(`Filter on "${column.name}" needs values or a min/max range.`, { hint: 'Example: {"kind":"caseAttribute","attribute":"x","values":["a"]}.' });
+    throw new InputError(`Filter on "${column.name}" needs values or a min/max range.`, {
+      hint: 'Example: {"kind":"caseAttribute","attribute":"x","values":["a"]}.',
+    });
   }
   if (column.type === 'string') {
     const wanted = new Set((condition.values ?? []).map((v) => (v === null ? null : String(v))));
-    const ranged = condition.min !== undefined || condition.max !== undefined ? textsInRange(column.dictionary, condition.min, condition.max, column.name) : null;
+    const ranged =
+      condition.min !== undefined || condition.max !== undefined
+        ? textsInRange(column.dictionary, condition.min, condition.max, column.name)
+        : null;
     const table = new Uint8Array(column.dictionary.length);
     column.dictionary.forEach((text, code) => (table[code] = wanted.has(text) || ranged?.[code] === 1 ? 1 : 0));
     const missing = wanted.has(null);
@@ -82,7 +94,11 @@ function valueMatcher(column: AttributeColumn, condition: ValueCondition): (row:
     if (typeof v === 'boolean') return v ? 1 : 0;
     if (typeof v === 'number') return v;
     const n = column.type === 'date' ? Date.parse(v) : Number(v);
-    if (Number.isNaN(n)) throw new InputError(`Filter on "${column.name}": "${v}" is not a ${column.type === 'date' ? 'date' : 'number'}.`, {});
+    if (Number.isNaN(n))
+      throw new InputError(
+        `Filter on "${column.name}": "${v}" is not a ${column.type === 'date' ? 'date' : 'number'}.`,
+        {},
+      );
     return n;
   };
   const wanted = new Set((condition.values ?? []).filter((v) => v !== null).map(toNumber));
@@ -108,7 +124,10 @@ function matchEventAttribute(log: EventLog, filter: { attribute: string } & Valu
   let matches: (row: number) => boolean;
   const column = log.eventAttributes.find((col) => col.name === filter.attribute);
   if (!column && filter.attribute === 'resource') {
-    matches = valueMatcher({ name: 'resource', type: 'string', codes: log.resource, dictionary: log.resources }, filter);
+    matches = valueMatcher(
+      { name: 'resource', type: 'string', codes: log.resource, dictionary: log.resources },
+      filter,
+    );
   } else {
     matches = valueMatcher(column ?? findColumn(log.eventAttributes, filter.attribute, 'event'), filter);
   }
@@ -210,7 +229,9 @@ function matchCaseIds(log: EventLog, ids: readonly string[]): Uint8Array {
   let found = 0;
   for (let c = 0; c < log.caseCount; c++) if (wanted.has(log.caseIds[c])) found += out[c] = 1;
   if (found === 0 && ids.length > 0) {
-    throw new InputError(`Filter: none of the ${ids.length} case ids occurs in the log (first: "${ids[0]}").`, { hint: 'Remove the filter chip; it was made on another log.' });
+    throw new InputError(`Filter: none of the ${ids.length} case ids occurs in the log (first: "${ids[0]}").`, {
+      hint: 'Remove the filter chip; it was made on another log.',
+    });
   }
   return out;
 }

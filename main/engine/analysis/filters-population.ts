@@ -23,7 +23,8 @@ export function matchVariantCoverage(log: EventLog, filter: VariantCoverage, kep
   const total = count.reduce((n, k) => n + k, 0);
   const sorted = [...count].sort((a, b) => b - a);
   let threshold = 0;
-  if (filter.topVariants !== undefined && sorted.length > 0) threshold = Math.max(threshold, sorted[Math.min(filter.topVariants, sorted.length) - 1]);
+  if (filter.topVariants !== undefined && sorted.length > 0)
+    threshold = Math.max(threshold, sorted[Math.min(filter.topVariants, sorted.length) - 1]);
   if (filter.coverage !== undefined) {
     // The fewest variants, most frequent first, whose cases reach the share (a tiny tolerance so 0.3 of 10 cases is 3).
     const needed = filter.coverage * total - 1e-9;

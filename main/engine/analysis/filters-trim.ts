@@ -12,7 +12,10 @@ import { activityCode, parseInstant } from './filters-lookup.ts';
 export type TrimmingFilter = Extract<LogFilter, { kind: 'timeRange' } | { kind: 'endpoints' }>;
 
 export function isTrimming(filter: LogFilter): filter is TrimmingFilter {
-  return (filter.kind === 'timeRange' && filter.mode === 'trim') || (filter.kind === 'endpoints' && filter.trim !== undefined);
+  return (
+    (filter.kind === 'timeRange' && filter.mode === 'trim') ||
+    (filter.kind === 'endpoints' && filter.trim !== undefined)
+  );
 }
 
 /** Per event, 1 when it stays: only events of `kept` cases, and only those the filter keeps. */
@@ -23,7 +26,8 @@ export function trimEvents(log: EventLog, filter: TrimmingFilter, kept: Uint8Arr
     const to = parseInstant(filter.to, 'to');
     for (let c = 0; c < log.caseCount; c++) {
       if (kept[c] === 0) continue;
-      for (let i = log.caseStart[c]; i < log.caseStart[c + 1]; i++) if (log.timestamp[i] >= from && log.timestamp[i] <= to) keep[i] = 1;
+      for (let i = log.caseStart[c]; i < log.caseStart[c + 1]; i++)
+        if (log.timestamp[i] >= from && log.timestamp[i] <= to) keep[i] = 1;
     }
     return keep;
   }

@@ -10,10 +10,22 @@ const log = logFromTraces(
     c1: ['A', 'B', 'C', 'D'], // 0..3
     c2: ['A', 'C', 'B', 'D'], // 0..3
     c3: ['A', 'B', 'B', 'D'], // 0..3
-    c4: [{ activity: 'B', at: 100, resource: 'ann', attributes: { amount: 5 } }, { activity: 'C', at: 160, resource: 'bob', attributes: { amount: 50 } }],
-    c5: [{ activity: 'A', at: 0 }, { activity: 'X', at: 100 }, { activity: 'D', at: 200, resource: 'ann' }],
+    c4: [
+      { activity: 'B', at: 100, resource: 'ann', attributes: { amount: 5 } },
+      { activity: 'C', at: 160, resource: 'bob', attributes: { amount: 50 } },
+    ],
+    c5: [
+      { activity: 'A', at: 0 },
+      { activity: 'X', at: 100 },
+      { activity: 'D', at: 200, resource: 'ann' },
+    ],
   },
-  { c1: { region: 'north', size: 1 }, c2: { region: 'south', size: 2 }, c3: { region: 'north', size: 3 }, c4: { region: 'east', size: 4 } },
+  {
+    c1: { region: 'north', size: 1 },
+    c2: { region: 'south', size: 2 },
+    c3: { region: 'north', size: 3 },
+    c4: { region: 'east', size: 4 },
+  },
 );
 
 const kept = (filters: LogFilter[]) => {
@@ -72,7 +84,9 @@ describe('caseMask', () => {
     };
     expect(keptOf({ kind: 'caseAttribute', attribute: 'amount', min: 10, max: 200 })).toEqual(['b', 'd']);
     expect(keptOf({ kind: 'caseAttribute', attribute: 'amount', max: 10, values: ['n/a'] })).toEqual(['a', 'c']);
-    expect(keptOf({ kind: 'caseAttribute', attribute: 'due', min: '2024-03-01', max: '2024-03-31T23:59:59Z' })).toEqual(['b', 'd']);
+    expect(keptOf({ kind: 'caseAttribute', attribute: 'due', min: '2024-03-01', max: '2024-03-31T23:59:59Z' })).toEqual(
+      ['b', 'd'],
+    );
     expect(keptOf({ kind: 'caseAttribute', attribute: 'amount', min: 10, negate: true })).toEqual(['a', 'c']);
   });
 
@@ -88,7 +102,17 @@ describe('caseMask', () => {
   });
 
   it('variants', () => {
-    expect(kept([{ kind: 'variants', variants: [['A', 'B', 'C', 'D'], ['B', 'C']] }])).toEqual(['c1', 'c4']);
+    expect(
+      kept([
+        {
+          kind: 'variants',
+          variants: [
+            ['A', 'B', 'C', 'D'],
+            ['B', 'C'],
+          ],
+        },
+      ]),
+    ).toEqual(['c1', 'c4']);
     expect(kept([{ kind: 'variants', variants: [['A', 'B', 'D']] }])).toEqual([]);
   });
 
@@ -119,9 +143,15 @@ describe('caseMask', () => {
   });
 
   it('says which name is unknown', () => {
-    expect(() => caseMask(log, [{ kind: 'activities', activities: ['Z'], mode: 'any' }])).toThrow(/activity "Z" does not occur/);
-    expect(() => caseMask(log, [{ kind: 'caseAttribute', attribute: 'colour', values: ['red'] }])).toThrow(/no case attribute "colour".*/);
-    expect(() => caseMask(log, [{ kind: 'timeRange', mode: 'started', from: 'yesterday', to: iso(1) }])).toThrow(InputError);
+    expect(() => caseMask(log, [{ kind: 'activities', activities: ['Z'], mode: 'any' }])).toThrow(
+      /activity "Z" does not occur/,
+    );
+    expect(() => caseMask(log, [{ kind: 'caseAttribute', attribute: 'colour', values: ['red'] }])).toThrow(
+      /no case attribute "colour".*/,
+    );
+    expect(() => caseMask(log, [{ kind: 'timeRange', mode: 'started', from: 'yesterday', to: iso(1) }])).toThrow(
+      InputError,
+    );
   });
 
   it('shares one mask per filter list regardless of key order', () => {
@@ -135,11 +165,18 @@ describe('caseMask', () => {
 describe('parseLogFilters', () => {
   it('accepts one filter or a list', () => {
     expect(parseLogFilters({ kind: 'activities', activities: ['A'], mode: 'any' })).toHaveLength(1);
-    expect(parseLogFilters([{ kind: 'caseDuration', minSeconds: 1 }, { kind: 'variants', variants: [['A']] }])).toHaveLength(2);
+    expect(
+      parseLogFilters([
+        { kind: 'caseDuration', minSeconds: 1 },
+        { kind: 'variants', variants: [['A']] },
+      ]),
+    ).toHaveLength(2);
   });
   it('names the first problem', () => {
     expect(() => parseLogFilters({ kind: 'nope' })).toThrow(/unknown kind "nope"/);
-    expect(() => parseLogFilters([{ kind: 'caseDuration' }, { kind: 'activities', activities: 'A', mode: 'any' }])).toThrow(/#2: "activities" must be a list/);
+    expect(() =>
+      parseLogFilters([{ kind: 'caseDuration' }, { kind: 'activities', activities: 'A', mode: 'any' }]),
+    ).toThrow(/#2: "activities" must be a list/);
     expect(() => parseLogFilters({ kind: 'timeRange', mode: 'during', from: 'x', to: 'y' })).toThrow(/"mode"/);
     expect(() => parseLogFilters(42)).toThrow(InputError);
   });

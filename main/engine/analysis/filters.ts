@@ -48,7 +48,12 @@ export function caseMask(log: EventLog, filters: readonly LogFilter[] = []): Cas
 
 /** Narrows `mask` by one filter that keeps or drops whole cases. */
 function applyCaseFilter(log: EventLog, filter: LogFilter, mask: CaseMask): void {
-  const matches = filter.kind === 'variantCoverage' ? matchVariantCoverage(log, filter, mask) : filter.kind === 'performance' ? matchPerformance(log, filter, mask) : matchCaseLevel(log, filter);
+  const matches =
+    filter.kind === 'variantCoverage'
+      ? matchVariantCoverage(log, filter, mask)
+      : filter.kind === 'performance'
+        ? matchPerformance(log, filter, mask)
+        : matchCaseLevel(log, filter);
   const keep = filter.negate ? 0 : 1;
   for (let c = 0; c < log.caseCount; c++) if (matches[c] !== keep) mask[c] = 0;
 }

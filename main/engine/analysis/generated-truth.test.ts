@@ -33,10 +33,20 @@ let truth: Truth;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gemba-truth-'));
   const out = join(dir, 'o2c.csv');
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/generate.ts', '--events', '20000', '--seed', '7', '--out', out], { cwd: REPO, encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/generate.ts', '--events', '20000', '--seed', '7', '--out', out],
+    { cwd: REPO, encoding: 'utf8' },
+  );
   if (run.status !== 0) throw new Error(`generator failed: ${run.stderr}`);
   truth = JSON.parse(readFileSync(`${out}.truth.json`, 'utf8')) as Truth;
-  log = (await parseCsvLog(out, { case: 'case:concept:name', activity: 'concept:name', timestamp: 'time:timestamp' }, { fileName: 'o2c.csv' })).log;
+  log = (
+    await parseCsvLog(
+      out,
+      { case: 'case:concept:name', activity: 'concept:name', timestamp: 'time:timestamp' },
+      { fileName: 'o2c.csv' },
+    )
+  ).log;
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -16,8 +16,23 @@
  * the original log (trimmed cases count as kept when they keep an event).
  */
 export { statisticsTable, quantile, summarise } from './statistics-table.ts';
-export type { DurationStatistics, StatisticsBy, StatisticsRequest, StatisticsRow, StatisticsTable } from './statistics-table.ts';
-export { caseMask, filteredLog, filterMask, sharedCaseMask, keptCaseCount, parseLogFilters, type CaseMask, type FilteredLog } from './filters.ts';
+export type {
+  DurationStatistics,
+  StatisticsBy,
+  StatisticsRequest,
+  StatisticsRow,
+  StatisticsTable,
+} from './statistics-table.ts';
+export {
+  caseMask,
+  filteredLog,
+  filterMask,
+  sharedCaseMask,
+  keptCaseCount,
+  parseLogFilters,
+  type CaseMask,
+  type FilteredLog,
+} from './filters.ts';
 export { logStatistics } from './statistics.ts';
 export { variants, variantGroups } from './variants.ts';
 export { validateCalendar, durationFunction, businessClock } from './calendar.ts';

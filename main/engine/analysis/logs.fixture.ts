@@ -38,7 +38,10 @@ export interface TestEvent {
 export const BASE_MS = Date.UTC(2024, 0, 1);
 
 /** A log from traces written as activity letters or event objects; times default to one minute apart. */
-export function logFromTraces(traces: Record<string, (string | TestEvent)[]>, caseAttributes: Record<string, Record<string, string | number>> = {}): EventLog {
+export function logFromTraces(
+  traces: Record<string, (string | TestEvent)[]>,
+  caseAttributes: Record<string, Record<string, string | number>> = {},
+): EventLog {
   const builder = new EventLogBuilder();
   let row = 1;
   for (const [caseId, events] of Object.entries(traces)) {
@@ -53,7 +56,11 @@ export function logFromTraces(traces: Record<string, (string | TestEvent)[]>, ca
         event.startAt === undefined ? NaN : BASE_MS + event.startAt * 60_000,
       );
       for (const [name, value] of Object.entries(event.attributes ?? {})) {
-        builder.setEventAttribute(builder.eventAttribute(name, typeof value === 'number' ? 'number' : 'string'), value, typeof value === 'number' ? 'number' : 'string');
+        builder.setEventAttribute(
+          builder.eventAttribute(name, typeof value === 'number' ? 'number' : 'string'),
+          value,
+          typeof value === 'number' ? 'number' : 'string',
+        );
       }
     });
     for (const [name, value] of Object.entries(caseAttributes[caseId] ?? {})) {

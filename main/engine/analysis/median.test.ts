@@ -11,7 +11,7 @@ describe('medianInPlace', () => {
   });
   it('agrees with sorting on random arrays with ties', () => {
     let seed = 1;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let n = 1; n < 200; n += 7) {
       const values = Float64Array.from({ length: n }, () => Math.floor(random() * 20));
       const sorted = Array.from(values).sort((a, b) => a - b);

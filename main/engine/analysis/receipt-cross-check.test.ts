@@ -23,7 +23,13 @@ interface Pm4jsLog {
 }
 interface Pm4jsGlobals {
   XesImporter: { apply(xml: string): Pm4jsLog };
-  FrequencyDfgDiscovery: { apply(log: Pm4jsLog): { pathsFrequency: Record<string, number>; startActivities: Record<string, number>; endActivities: Record<string, number> } };
+  FrequencyDfgDiscovery: {
+    apply(log: Pm4jsLog): {
+      pathsFrequency: Record<string, number>;
+      startActivities: Record<string, number>;
+      endActivities: Record<string, number>;
+    };
+  };
   PerformanceDfgDiscovery: { apply(log: Pm4jsLog): { pathsPerformance: Record<string, number> } };
   GeneralLogStatistics: { getVariants(log: Pm4jsLog): Record<string, number> };
 }
@@ -53,7 +59,9 @@ describe('receipt.xes against pm4js', () => {
   it('has the same directly-follows counts, start and end activities', () => {
     const graph = directlyFollows(ours);
     const reference = pm4js.FrequencyDfgDiscovery.apply(theirs);
-    expect(Object.fromEntries(graph.edges.map((e) => [`${e.from},${e.to}`, e.count]))).toEqual(reference.pathsFrequency);
+    expect(Object.fromEntries(graph.edges.map((e) => [`${e.from},${e.to}`, e.count]))).toEqual(
+      reference.pathsFrequency,
+    );
     expect(Object.fromEntries(graph.startPaths.map((p) => [p.to, p.count]))).toEqual(reference.startActivities);
     expect(Object.fromEntries(graph.endPaths.map((p) => [p.from, p.count]))).toEqual(reference.endActivities);
     expect(graph.edges.length).toBeGreaterThan(50);

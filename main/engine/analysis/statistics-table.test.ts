@@ -11,9 +11,20 @@ import { logFromTraces, runningExample, RUNNING_EXAMPLE_CSV } from './logs.fixtu
 const hand = () =>
   logFromTraces(
     {
-      A: [{ activity: 'a', at: 0, resource: 'r1' }, { activity: 'b', at: 10, resource: 'r2' }, { activity: 'c', at: 30, resource: 'r1' }],
-      B: [{ activity: 'a', at: 0, resource: 'r1' }, { activity: 'c', at: 20, resource: 'r2' }],
-      C: [{ activity: 'a', at: 0, resource: 'r2' }, { activity: 'b', at: 5, resource: 'r2' }, { activity: 'b', at: 65 }],
+      A: [
+        { activity: 'a', at: 0, resource: 'r1' },
+        { activity: 'b', at: 10, resource: 'r2' },
+        { activity: 'c', at: 30, resource: 'r1' },
+      ],
+      B: [
+        { activity: 'a', at: 0, resource: 'r1' },
+        { activity: 'c', at: 20, resource: 'r2' },
+      ],
+      C: [
+        { activity: 'a', at: 0, resource: 'r2' },
+        { activity: 'b', at: 5, resource: 'r2' },
+        { activity: 'b', at: 65 },
+      ],
     },
     { A: { region: 'north', amount: 10 }, B: { region: 'south', amount: 2.5 }, C: { region: 'north', amount: 10 } },
   );
@@ -26,7 +37,11 @@ describe('statisticsTable by activity', () => {
     expect(t.events).toBe(8);
     expect(t.cases).toBe(3);
     expect(t.durationMeaning).toBe('time since the previous event of the case (the log has no start times)');
-    expect(t.rows.map((r) => [r.value, r.frequency, r.caseFrequency])).toEqual([['a', 3, 3], ['b', 3, 2], ['c', 2, 2]]);
+    expect(t.rows.map((r) => [r.value, r.frequency, r.caseFrequency])).toEqual([
+      ['a', 3, 3],
+      ['b', 3, 2],
+      ['c', 2, 2],
+    ]);
     expect(row(t.rows, 'a').relativeFrequency).toBe(3 / 8);
     expect(row(t.rows, 'a').durationSeconds).toBeNull();
     // b: 600, 300, 3600 s. Sorted 300, 600, 3600: P90 at h = 1.8 → 600 + 0.8·3000; P95 at h = 1.9.
@@ -35,7 +50,14 @@ describe('statisticsTable by activity', () => {
     expect(b).toMatchObject({ count: 3, mean: 1500, median: 600, p90: 3000, min: 300, max: 3600, total: 4500 });
     expect(b.p95).toBeCloseTo(3300, 9);
     expect(b.standardDeviation).toBeCloseTo(Math.sqrt(3_330_000), 9);
-    expect(row(t.rows, 'c').durationSeconds).toMatchObject({ count: 2, mean: 1200, median: 1200, standardDeviation: 0, min: 1200, max: 1200 });
+    expect(row(t.rows, 'c').durationSeconds).toMatchObject({
+      count: 2,
+      mean: 1200,
+      median: 1200,
+      standardDeviation: 0,
+      min: 1200,
+      max: 1200,
+    });
   });
 
   it('respects the case mask', () => {
@@ -47,8 +69,14 @@ describe('statisticsTable by activity', () => {
 
   it('with start times, the event duration from start to completion over the events that have one', () => {
     const log = logFromTraces({
-      A: [{ activity: 'a', startAt: 0, at: 5 }, { activity: 'b', startAt: 10, at: 30 }],
-      B: [{ activity: 'a', at: 0 }, { activity: 'b', startAt: 1, at: 2 }],
+      A: [
+        { activity: 'a', startAt: 0, at: 5 },
+        { activity: 'b', startAt: 10, at: 30 },
+      ],
+      B: [
+        { activity: 'a', at: 0 },
+        { activity: 'b', startAt: 1, at: 2 },
+      ],
     });
     const t = statisticsTable(log, null, { by: 'activity' });
     expect(t.durationMeaning).toBe('activity duration, start to completion (events with a start time)');
@@ -61,7 +89,10 @@ describe('statisticsTable by resource and attribute', () => {
   it('resources: events without one are counted apart', () => {
     const t = statisticsTable(hand(), null, { by: 'resource' });
     expect(t.withoutValue).toBe(1);
-    expect(t.rows.map((r) => [r.value, r.frequency, r.caseFrequency])).toEqual([['r2', 4, 3], ['r1', 3, 2]]);
+    expect(t.rows.map((r) => [r.value, r.frequency, r.caseFrequency])).toEqual([
+      ['r2', 4, 3],
+      ['r1', 3, 2],
+    ]);
     // r2: A.b 600, B.c 1200, C.b 300 (C.a is a first event).
     expect(row(t.rows, 'r2').durationSeconds).toMatchObject({ count: 3, mean: 700, median: 600, min: 300, max: 1200 });
     expect(row(t.rows, 'r1').durationSeconds).toMatchObject({ count: 1, mean: 1200, standardDeviation: null });
@@ -78,11 +109,16 @@ describe('statisticsTable by resource and attribute', () => {
     expect(north.standardDeviation).toBeCloseTo(Math.sqrt(2 * 1050 ** 2), 9);
     expect(row(t.rows, 'south')).toMatchObject({ frequency: 2, caseFrequency: 1 });
     const amount = statisticsTable(hand(), null, { by: 'attribute', attribute: 'amount' });
-    expect(amount.rows.map((r) => [r.value, r.caseFrequency])).toEqual([['10', 2], ['2.5', 1]]);
+    expect(amount.rows.map((r) => [r.value, r.caseFrequency])).toEqual([
+      ['10', 2],
+      ['2.5', 1],
+    ]);
   });
 
   it('an unknown attribute is an input error that lists the known ones', () => {
-    expect(() => statisticsTable(hand(), null, { by: 'attribute', attribute: 'colour' })).toThrow('The log has no attribute "colour".');
+    expect(() => statisticsTable(hand(), null, { by: 'attribute', attribute: 'colour' })).toThrow(
+      'The log has no attribute "colour".',
+    );
     expect(() => statisticsTable(hand(), null, { by: 'attribute' })).toThrow(/need the attribute's name/);
   });
 });

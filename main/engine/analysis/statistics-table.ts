@@ -4,7 +4,13 @@ import { InputError } from '../errors.ts';
 import { attributeValue } from './cases.ts';
 import { caseDurationMs } from './case-span.ts';
 
-export type { DurationStatistics, StatisticsBy, StatisticsRequest, StatisticsRow, StatisticsTable } from '../../../preload/api.ts';
+export type {
+  DurationStatistics,
+  StatisticsBy,
+  StatisticsRequest,
+  StatisticsRow,
+  StatisticsTable,
+} from '../../../preload/api.ts';
 
 /**
  * Disco's statistics tables: one row per activity, per resource or per attribute value, with
@@ -84,7 +90,12 @@ export function statisticsTable(log: EventLog, mask: CaseMask | null, request: S
       durationSeconds: durations[g],
     });
   }
-  rows.sort((a, b) => b.frequency - a.frequency || b.caseFrequency - a.caseFrequency || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  rows.sort(
+    (a, b) =>
+      b.frequency - a.frequency ||
+      b.caseFrequency - a.caseFrequency ||
+      (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+  );
   return {
     by: request.by,
     attribute: request.by === 'attribute' ? request.attribute! : null,
@@ -92,7 +103,12 @@ export function statisticsTable(log: EventLog, mask: CaseMask | null, request: S
     cases,
     events,
     withoutValue,
-    durationMeaning: grouping.level === 'case' ? 'case duration, first to last event' : log.startTimestamp ? 'activity duration, start to completion (events with a start time)' : 'time since the previous event of the case (the log has no start times)',
+    durationMeaning:
+      grouping.level === 'case'
+        ? 'case duration, first to last event'
+        : log.startTimestamp
+          ? 'activity duration, start to completion (events with a start time)'
+          : 'time since the previous event of the case (the log has no start times)',
     rows,
   };
 }
@@ -109,12 +125,19 @@ function groupingOf(log: EventLog, request: StatisticsRequest): Grouping {
   if (request.by === 'activity') return { level: 'event', codes: log.activity, names: log.activities };
   if (request.by === 'resource') return { level: 'event', codes: log.resource, names: log.resources };
   const name = request.attribute;
-  if (!name) throw new InputError('Statistics by attribute need the attribute\'s name.', { hint: 'Name a case or event attribute (on the command line: --by attribute NAME).' });
+  if (!name)
+    throw new InputError("Statistics by attribute need the attribute's name.", {
+      hint: 'Name a case or event attribute (on the command line: --by attribute NAME).',
+    });
   const caseColumn = log.caseAttributes.find((a) => a.name === name);
   const column = caseColumn ?? log.eventAttributes.find((a) => a.name === name);
   if (!column) {
     const known = [...log.caseAttributes, ...log.eventAttributes].map((a) => `"${a.name}"`);
-    throw new InputError(`The log has no attribute "${name}".`, { hint: known.length ? `Its attributes are: ${known.join(', ')}.` : 'This log has no attributes besides case, activity, time and resource.' });
+    throw new InputError(`The log has no attribute "${name}".`, {
+      hint: known.length
+        ? `Its attributes are: ${known.join(', ')}.`
+        : 'This log has no attributes besides case, activity, time and resource.',
+    });
   }
   const level = caseColumn ? 'case' : 'event';
   if (column.type === 'string') return { level, codes: column.codes, names: column.dictionary };
@@ -137,9 +160,14 @@ function groupingOf(log: EventLog, request: StatisticsRequest): Grouping {
 }
 
 /** Mean, median, P90, P95, standard deviation, min and max per group (a counting sort by group), in seconds. */
-function durationSummaries(itemGroup: Int32Array, itemDuration: Float64Array, groups: number): (DurationStatistics | null)[] {
+function durationSummaries(
+  itemGroup: Int32Array,
+  itemDuration: Float64Array,
+  groups: number,
+): (DurationStatistics | null)[] {
   const count = new Int32Array(groups + 1);
-  for (let i = 0; i < itemGroup.length; i++) if (itemGroup[i] >= 0 && itemDuration[i] === itemDuration[i]) count[itemGroup[i] + 1]++;
+  for (let i = 0; i < itemGroup.length; i++)
+    if (itemGroup[i] >= 0 && itemDuration[i] === itemDuration[i]) count[itemGroup[i] + 1]++;
   for (let g = 0; g < groups; g++) count[g + 1] += count[g];
   const sorted = new Float64Array(count[groups]);
   const fill = count.slice(0, groups);

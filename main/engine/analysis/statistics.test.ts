@@ -50,7 +50,13 @@ describe('events per day in the display time zone (issue 12, defect 5)', () => {
   it('bins events at local midnight +01:00 on their own day, not the UTC day before', () => {
     // Minutes since 2024-01-01T00:00Z: 23:00Z on 1 Jan is midnight of 2 Jan in Berlin (+01:00);
     // 22:59Z is still 1 Jan there; 2 Jan 12:00Z is 2 Jan in both.
-    const log = logFromTraces({ a: [{ activity: 'A', at: 23 * 60 }, { activity: 'B', at: 36 * 60 }], b: [{ activity: 'A', at: 22 * 60 + 59 }] });
+    const log = logFromTraces({
+      a: [
+        { activity: 'A', at: 23 * 60 },
+        { activity: 'B', at: 36 * 60 },
+      ],
+      b: [{ activity: 'A', at: 22 * 60 + 59 }],
+    });
     expect(logStatistics(log).eventsPerDay).toEqual([
       { day: '2024-01-01', count: 2 },
       { day: '2024-01-02', count: 1 },
@@ -78,7 +84,15 @@ describe('logStatistics with a case mask', () => {
   it('bins by week when the log spans more than ten years, and says so', () => {
     // Minutes: 0 = 2024-01-01 (a Monday); 11 years later is 2035-01-01; the week bins start on 2024-01-01.
     const elevenYears = ((Date.UTC(2035, 0, 1) - Date.UTC(2024, 0, 1)) / 60_000) | 0;
-    const stats = logStatistics(logFromTraces({ a: [{ activity: 'A', at: 0 }, { activity: 'B', at: 60 * 24 * 3 }], b: [{ activity: 'A', at: elevenYears }] }));
+    const stats = logStatistics(
+      logFromTraces({
+        a: [
+          { activity: 'A', at: 0 },
+          { activity: 'B', at: 60 * 24 * 3 },
+        ],
+        b: [{ activity: 'A', at: elevenYears }],
+      }),
+    );
     expect(stats.eventsBinDays).toBe(7);
     expect(stats.eventsPerDay[0]).toEqual({ day: '2024-01-01', count: 2 }); // Monday and Thursday of the first week
     expect(stats.eventsPerDay[1]).toEqual({ day: '2024-01-08', count: 0 });

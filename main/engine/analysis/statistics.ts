@@ -41,7 +41,9 @@ export function logStatistics(log: EventLog, mask?: CaseMask | null, timeZone?: 
   }
   const named = (counts: Float64Array) => {
     const out: Record<string, number> = {};
-    const order = Array.from(counts.keys()).filter((a) => counts[a] > 0).sort((a, b) => counts[b] - counts[a] || cmp(log.activities[a], log.activities[b]));
+    const order = Array.from(counts.keys())
+      .filter((a) => counts[a] > 0)
+      .sort((a, b) => counts[b] - counts[a] || cmp(log.activities[a], log.activities[b]));
     for (const a of order) out[log.activities[a]] = counts[a];
     return out;
   };
@@ -82,7 +84,14 @@ export function logStatistics(log: EventLog, mask?: CaseMask | null, timeZone?: 
 }
 
 /** Zero-filled counts per day of the zone (per week for logs spanning more than ten years). */
-function eventsPerDay(log: EventLog, mask: CaseMask | null | undefined, dayOf: (t: number) => number, first: number, last: number, step: 1 | 7): { day: string; count: number }[] {
+function eventsPerDay(
+  log: EventLog,
+  mask: CaseMask | null | undefined,
+  dayOf: (t: number) => number,
+  first: number,
+  last: number,
+  step: 1 | 7,
+): { day: string; count: number }[] {
   const day0 = dayOf(first);
   const days = dayOf(last) - day0 + 1;
   const bins = new Float64Array(Math.ceil(days / step));
@@ -92,7 +101,10 @@ function eventsPerDay(log: EventLog, mask: CaseMask | null | undefined, dayOf: (
       bins[Math.floor((dayOf(log.timestamp[i]) - day0) / step)]++;
     }
   }
-  return Array.from(bins, (count, b) => ({ day: new Date((day0 + b * step) * DAY_MS).toISOString().slice(0, 10), count }));
+  return Array.from(bins, (count, b) => ({
+    day: new Date((day0 + b * step) * DAY_MS).toISOString().slice(0, 10),
+    count,
+  }));
 }
 
 function cmp(a: string, b: string): number {

@@ -29,17 +29,27 @@ export function instantOfIsoText(text: string): number {
 }
 
 /** Per dictionary code, 1 when the text lies in [min, max] read as numbers, or as dates when the bounds are dates. */
-export function textsInRange(dictionary: readonly string[], min: number | string | undefined, max: number | string | undefined, columnName: string): Uint8Array {
+export function textsInRange(
+  dictionary: readonly string[],
+  min: number | string | undefined,
+  max: number | string | undefined,
+  columnName: string,
+): Uint8Array {
   const textBounds = [min, max].filter((b): b is string => typeof b === 'string');
-  const byDate = textBounds.length > 0 && textBounds.every((b) => Number.isNaN(numberOfText(b)) && !Number.isNaN(instantOfIsoText(b)));
+  const byDate =
+    textBounds.length > 0 &&
+    textBounds.every((b) => Number.isNaN(numberOfText(b)) && !Number.isNaN(instantOfIsoText(b)));
   const read = byDate ? instantOfIsoText : numberOfText;
   const bound = (b: number | string | undefined, open: number): number => {
     if (b === undefined) return open;
     const v = typeof b === 'number' ? (byDate ? NaN : b) : read(b);
     if (Number.isNaN(v)) {
-      throw new InputError(`Filter on "${columnName}": the range bound "${b}" is not a ${byDate ? 'date' : 'number'}.`, {
-        hint: 'Give both bounds as numbers, or both as ISO dates such as 2024-03-01.',
-      });
+      throw new InputError(
+        `Filter on "${columnName}": the range bound "${b}" is not a ${byDate ? 'date' : 'number'}.`,
+        {
+          hint: 'Give both bounds as numbers, or both as ISO dates such as 2024-03-01.',
+        },
+      );
     }
     return v;
   };

@@ -11,7 +11,13 @@ describe('variants', () => {
     const firstCaseIds = list.map((v) => v.caseIndices![0]);
     const ids = runningExample().caseIds;
     expect(firstCaseIds.map((c) => ids[c])).toEqual(['2', '4', '6', '5', '3', '1']);
-    expect(list[0].activities).toEqual(['register request', 'check ticket', 'examine casually', 'decide', 'pay compensation']);
+    expect(list[0].activities).toEqual([
+      'register request',
+      'check ticket',
+      'examine casually',
+      'decide',
+      'pay compensation',
+    ]);
     expect(list[0].share).toBeCloseTo(1 / 6, 12);
     // case 2: 2010-12-30 11:32 → 2011-01-08 12:05 = 9 days 33 minutes
     expect(list[0].meanDurationSeconds).toBe(9 * 86400 + 33 * 60);
@@ -55,7 +61,15 @@ describe('variants', () => {
 describe('variant ranks', () => {
   it('keep their number from the unfiltered log when a filter drops other cases (by hand)', () => {
     // unfiltered: ABC ×3 (#1), AC ×2 (#2), ABBC ×1 (#3), B ×1 (#4)
-    const log = logFromTraces({ a: ['A', 'B', 'C'], b: ['A', 'C'], c: ['A', 'B', 'C'], d: ['A', 'C'], e: ['A', 'B', 'C'], f: ['B'], g: ['A', 'B', 'B', 'C'] });
+    const log = logFromTraces({
+      a: ['A', 'B', 'C'],
+      b: ['A', 'C'],
+      c: ['A', 'B', 'C'],
+      d: ['A', 'C'],
+      e: ['A', 'B', 'C'],
+      f: ['B'],
+      g: ['A', 'B', 'B', 'C'],
+    });
     expect(variants(log).map((v) => [v.rank, v.activities.join('')])).toEqual([
       [1, 'ABC'],
       [2, 'AC'],

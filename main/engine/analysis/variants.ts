@@ -27,7 +27,10 @@ export interface VariantOptions {
  * the representative case of every variant with that hash, so collisions are compared exactly
  * and no per-case string is built.
  */
-export function variantGroups(log: EventLog, mask?: CaseMask | null): { variantOfCase: Int32Array; representative: number[]; count: number[] } {
+export function variantGroups(
+  log: EventLog,
+  mask?: CaseMask | null,
+): { variantOfCase: Int32Array; representative: number[]; count: number[] } {
   const { activity, caseStart } = log;
   const variantOfCase = new Int32Array(log.caseCount).fill(-1);
   const representative: number[] = [];
@@ -78,7 +81,9 @@ function rankOfCase(log: EventLog): Int32Array {
   if (!ranks) {
     const { variantOfCase, representative, count } = variantGroups(log, null);
     const sequence = (v: number) => sequenceOf(log, representative[v]);
-    const order = representative.map((_, v) => v).sort((x, y) => count[y] - count[x] || compareSequences(sequence(x), sequence(y)));
+    const order = representative
+      .map((_, v) => v)
+      .sort((x, y) => count[y] - count[x] || compareSequences(sequence(x), sequence(y)));
     const rankOfVariant = new Int32Array(representative.length);
     order.forEach((v, k) => (rankOfVariant[v] = k + 1));
     ranks = new Int32Array(log.caseCount);

@@ -15,9 +15,19 @@ export function zoneDay(timeZone: string | null | undefined): (t: number) => num
   if (!timeZone || timeZone === 'UTC') return (t) => Math.floor(t / DAY_MS);
   let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    });
   } catch {
-    throw new InputError(`Unknown time zone "${timeZone}".`, { hint: 'Use an IANA zone name such as Europe/Berlin, or UTC.' });
+    throw new InputError(`Unknown time zone "${timeZone}".`, {
+      hint: 'Use an IANA zone name such as Europe/Berlin, or UTC.',
+    });
   }
   const offsets = new Map<number, number>();
   const offsetAt = (t: number): number => {

@@ -60,16 +60,38 @@ export class AttributeColumnBuilder {
   finish(length: number, order: Int32Array | null): AttributeColumn {
     if (this.type === 'string') {
       const codes = this.strings!.toArray(length, -1);
-      return { name: this.name, type: 'string', codes: order ? gatherInt32(codes, order) : codes, dictionary: this.dictionary!.values };
+      return {
+        name: this.name,
+        type: 'string',
+        codes: order ? gatherInt32(codes, order) : codes,
+        dictionary: this.dictionary!.values,
+      };
     }
     const values = this.numbers!.toArray(length, NaN);
-    return { name: this.name, type: this.type as 'number' | 'date' | 'boolean', values: order ? gatherFloat64(values, order) : values };
+    return {
+      name: this.name,
+      type: this.type as 'number' | 'date' | 'boolean',
+      values: order ? gatherFloat64(values, order) : values,
+    };
   }
 
   /** The column's values in row order, for a builder that merges this one (see EventLogBuilder.toPart). */
   part(length: number): BuilderPartColumn {
-    if (this.type === 'string') return { name: this.name, type: 'string', codes: this.strings!.toArray(length, -1), dictionary: this.dictionary!.values, values: null };
-    return { name: this.name, type: this.type, codes: null, dictionary: null, values: this.numbers!.toArray(length, NaN) };
+    if (this.type === 'string')
+      return {
+        name: this.name,
+        type: 'string',
+        codes: this.strings!.toArray(length, -1),
+        dictionary: this.dictionary!.values,
+        values: null,
+      };
+    return {
+      name: this.name,
+      type: this.type,
+      codes: null,
+      dictionary: null,
+      values: this.numbers!.toArray(length, NaN),
+    };
   }
 
   /**

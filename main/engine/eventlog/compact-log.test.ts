@@ -28,7 +28,10 @@ describe('compactLog', () => {
     const costs = out.eventAttributes[0];
     expect(costs.type === 'number' && Array.from(costs.values)).toEqual([1, 3, 4]);
     const regions = out.caseAttributes[0];
-    expect(regions.type === 'string' && Array.from(regions.codes, (c) => regions.dictionary[c])).toEqual(['north', 'east']);
+    expect(regions.type === 'string' && Array.from(regions.codes, (c) => regions.dictionary[c])).toEqual([
+      'north',
+      'east',
+    ]);
   });
 
   it('re-sorts inside a case when times change', () => {

@@ -46,7 +46,8 @@ export function compactLog(log: EventLog, changes: LogChanges): EventLog {
     activity: gatherI(changes.activity ?? log.activity),
     activities: changes.activities ?? log.activities,
     timestamp: gatherF(timestamp),
-    startTimestamp: (changes.startTimestamp ?? log.startTimestamp) ? gatherF((changes.startTimestamp ?? log.startTimestamp)!) : null,
+    startTimestamp:
+      (changes.startTimestamp ?? log.startTimestamp) ? gatherF((changes.startTimestamp ?? log.startTimestamp)!) : null,
     resource: gatherI(log.resource),
     resources: log.resources,
     sourceRow: gatherI(log.sourceRow),
@@ -62,7 +63,13 @@ function countKept(keep: Uint8Array): number {
 }
 
 /** Stable by file order among equal times, as EventLogBuilder sorts. Usually already sorted. */
-function sortRangeByTime(order: Int32Array, from: number, to: number, timestamp: Float64Array, sourceRow: Int32Array): void {
+function sortRangeByTime(
+  order: Int32Array,
+  from: number,
+  to: number,
+  timestamp: Float64Array,
+  sourceRow: Int32Array,
+): void {
   const before = (a: number, b: number) => timestamp[a] - timestamp[b] || sourceRow[a] - sourceRow[b] || a - b;
   let sorted = true;
   for (let i = from + 1; i < to && sorted; i++) if (before(order[i - 1], order[i]) > 0) sorted = false;
@@ -72,5 +79,7 @@ function sortRangeByTime(order: Int32Array, from: number, to: number, timestamp:
 }
 
 function gatherColumn(column: AttributeColumn, order: Int32Array): AttributeColumn {
-  return column.type === 'string' ? { ...column, codes: gatherInt32(column.codes, order) } : { ...column, values: gatherFloat64(column.values, order) };
+  return column.type === 'string'
+    ? { ...column, codes: gatherInt32(column.codes, order) }
+    : { ...column, values: gatherFloat64(column.values, order) };
 }

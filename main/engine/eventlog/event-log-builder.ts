@@ -71,8 +71,22 @@ export class EventLogBuilder {
   }
 
   /** Adds one event and returns its ordinal in file order. */
-  addEvent(caseId: string, activity: string, timestamp: number, resource: string | null, sourceRow: number, startTimestamp = NaN): number {
-    return this.addEventByCodes(this.cases.code(caseId), this.activities.code(activity), timestamp, this.resourceCode(resource), sourceRow, startTimestamp);
+  addEvent(
+    caseId: string,
+    activity: string,
+    timestamp: number,
+    resource: string | null,
+    sourceRow: number,
+    startTimestamp = NaN,
+  ): number {
+    return this.addEventByCodes(
+      this.cases.code(caseId),
+      this.activities.code(activity),
+      timestamp,
+      this.resourceCode(resource),
+      sourceRow,
+      startTimestamp,
+    );
   }
 
   /**
@@ -80,7 +94,14 @@ export class EventLogBuilder {
    * already recognise repeated values (the CSV byte interner) keep the codes and skip the
    * dictionary lookup, the most expensive step per event otherwise.
    */
-  addEventByCodes(caseIndex: number, activity: number, timestamp: number, resource: number, sourceRow: number, startTimestamp = NaN): number {
+  addEventByCodes(
+    caseIndex: number,
+    activity: number,
+    timestamp: number,
+    resource: number,
+    sourceRow: number,
+    startTimestamp = NaN,
+  ): number {
     this.caseCode.push(caseIndex);
     this.activity.push(activity);
     this.timestamp.push(timestamp);
@@ -136,11 +157,19 @@ export class EventLogBuilder {
   droppedAttributesNote(): string | null {
     const keys = [...this.droppedAttributeKeys];
     if (keys.length === 0) return null;
-    const shown = keys.slice(0, 5).map((k) => `"${k}"`).join(', ');
+    const shown = keys
+      .slice(0, 5)
+      .map((k) => `"${k}"`)
+      .join(', ');
     return `More than ${MAX_ATTRIBUTE_COLUMNS} distinct attribute names: ${keys.length}${keys.length >= 10_000 ? '+' : ''} more were left out (${shown}${keys.length > 5 ? ', …' : ''}).`;
   }
 
-  private columnIndex(name: string, type: AttributeType, columns: AttributeColumnBuilder[], byName: Map<string, number>): number {
+  private columnIndex(
+    name: string,
+    type: AttributeType,
+    columns: AttributeColumnBuilder[],
+    byName: Map<string, number>,
+  ): number {
     let index = byName.get(name);
     if (index === undefined) {
       if (columns.length >= MAX_ATTRIBUTE_COLUMNS) {
@@ -231,7 +260,8 @@ export class EventLogBuilder {
     const newCases = new Int32Array(this.cases.size - casesBefore);
     for (let p = 0; p < caseMap.length; p++) if (caseMap[p] >= casesBefore) newCases[caseMap[p] - casesBefore] = p;
     const caseColumns = Math.min(part.caseColumns.length, this.caseColumns.length);
-    for (let k = 0; k < caseColumns; k++) this.caseColumns[k].appendPart(part.caseColumns[k], newCases.length, newCases, casesBefore);
+    for (let k = 0; k < caseColumns; k++)
+      this.caseColumns[k].appendPart(part.caseColumns[k], newCases.length, newCases, casesBefore);
   }
 
   finish(): EventLog {
@@ -253,7 +283,9 @@ export class EventLogBuilder {
       resources: this.resources.values,
       sourceRow: gatherInt32(this.sourceRow.toArray(), order),
       eventAttributes: this.eventColumns.map((c) => c.finish(n, order)),
-      caseAttributes: this.caseColumns.map((c) => c.finish(this.cases.size, null)).map((c) => gatherColumn(c, caseOrder)),
+      caseAttributes: this.caseColumns
+        .map((c) => c.finish(this.cases.size, null))
+        .map((c) => gatherColumn(c, caseOrder)),
     };
   }
 }

@@ -32,9 +32,16 @@ export interface ExportResult {
  * in force) as CSV, XES or gzipped XES, streaming case by case: memory stays bounded by one case
  * plus a write buffer, whatever the size of the log.
  */
-export async function exportLog(log: EventLog, path: string, format: LogExportFormat, options: LogExportOptions = {}): Promise<ExportResult> {
+export async function exportLog(
+  log: EventLog,
+  path: string,
+  format: LogExportFormat,
+  options: LogExportOptions = {},
+): Promise<ExportResult> {
   if (!LOG_EXPORT_FORMATS.includes(format)) {
-    throw new InputError(`Unknown export format "${String(format)}".`, { hint: `Choose one of ${LOG_EXPORT_FORMATS.join(', ')}.` });
+    throw new InputError(`Unknown export format "${String(format)}".`, {
+      hint: `Choose one of ${LOG_EXPORT_FORMATS.join(', ')}.`,
+    });
   }
   const mask = options.mask ?? null;
   const { cases, events } = keptSize(log, mask);
@@ -49,7 +56,9 @@ export async function exportLog(log: EventLog, path: string, format: LogExportFo
   ];
   if (mask) notes.push(`Only the ${cases} cases the filters keep are written.`);
   if (format !== 'csv' && hasStartTimes(log)) {
-    notes.push('Events with a start time are written as a lifecycle start and a complete event; process-mining tools pair them back into one activity instance.');
+    notes.push(
+      'Events with a start time are written as a lifecycle start and a complete event; process-mining tools pair them back into one activity instance.',
+    );
   }
   return { path, cases, events, bytes, notes };
 }
@@ -65,6 +74,8 @@ export async function exportTable(table: Table, path: string, signal?: AbortSign
     cases: 0,
     events: rows,
     bytes,
-    notes: ['For spreadsheets: text cells that would start a formula (= + - @, tab, carriage return) begin with an apostrophe, as OWASP advises against CSV injection.'],
+    notes: [
+      'For spreadsheets: text cells that would start a formula (= + - @, tab, carriage return) begin with an apostrophe, as OWASP advises against CSV injection.',
+    ],
   };
 }

@@ -18,8 +18,14 @@ afterAll(() => files.cleanup());
 const log = () =>
   logFromTraces(
     {
-      '=1': [{ activity: '=HYPERLINK("x")', at: 0, resource: 'Ann' }, { activity: 'b', at: 60, startAt: 30 }],
-      two: [{ activity: 'a, "quoted"', at: 0 }, { activity: 'b', at: 5, attributes: { cost: 2.5 } }],
+      '=1': [
+        { activity: '=HYPERLINK("x")', at: 0, resource: 'Ann' },
+        { activity: 'b', at: 60, startAt: 30 },
+      ],
+      two: [
+        { activity: 'a, "quoted"', at: 0 },
+        { activity: 'b', at: 5, attributes: { cost: 2.5 } },
+      ],
     },
     { '=1': { region: '@north' }, two: { region: 'south' } },
   );
@@ -41,7 +47,10 @@ describe('spreadsheet tables (OWASP CSV injection)', () => {
         '2,1,0.5,300,2,"a, ""quoted"" → b"\r\n',
     );
     const casesFile = files.path('cases.csv');
-    const written = await exportTable(casesTable(log(), caseMask(log(), [{ kind: 'activities', activities: ['b'], mode: 'any' }])), casesFile);
+    const written = await exportTable(
+      casesTable(log(), caseMask(log(), [{ kind: 'activities', activities: ['b'], mode: 'any' }])),
+      casesFile,
+    );
     expect(written.events).toBe(2);
     expect(readFileSync(casesFile, 'utf8').split('\r\n')).toEqual([
       '\ufeff"Case","Events","Start","End","Duration (s)","Variant","region"',
@@ -62,7 +71,9 @@ describe('spreadsheet tables (OWASP CSV injection)', () => {
     const file = files.path('statistics.csv');
     await exportTable(statisticsTableCsv(statisticsTable(log(), null, { by: 'activity' })), file);
     const lines = readFileSync(file, 'utf8').split('\r\n');
-    expect(lines[0]).toBe('\ufeff"Activity","Frequency","Relative frequency","Case frequency","Case share","Durations","Mean (s)","Median (s)","P90 (s)","P95 (s)","SD (s)","Min (s)","Max (s)","Total (s)"');
+    expect(lines[0]).toBe(
+      '\ufeff"Activity","Frequency","Relative frequency","Case frequency","Case share","Durations","Mean (s)","Median (s)","P90 (s)","P95 (s)","SD (s)","Min (s)","Max (s)","Total (s)"',
+    );
     // b: two events, case frequency 2; with start times only the one with a start counts (30 min).
     expect(lines[1]).toBe('"b",2,0.5,2,1,1,1800,1800,1800,1800,,1800,1800,1800');
   });
@@ -91,8 +102,18 @@ describe('log export files', () => {
     expect(xml).toContain('<string key="concept:name" value="a &amp; b"/>');
     expect(xml).toContain('<string key="concept:name" value="=HYPERLINK(&quot;x&quot;)"/>');
     expect(xml).not.toContain('value="two"');
-    const times = [...xml.matchAll(/key="time:timestamp" value="([^"]+)"\/>\n\s+(?:<string key="org:resource"[^\n]+\n\s+)?<string key="lifecycle:transition" value="(\w+)"/g)].map((m) => `${m[2]} ${m[1]}`).slice(1); // the first is the global default
-    expect(times).toEqual(['complete 2024-01-01T00:00:00.000Z', 'start 2024-01-01T00:30:00.000Z', 'complete 2024-01-01T01:00:00.000Z']);
+    const times = [
+      ...xml.matchAll(
+        /key="time:timestamp" value="([^"]+)"\/>\n\s+(?:<string key="org:resource"[^\n]+\n\s+)?<string key="lifecycle:transition" value="(\w+)"/g,
+      ),
+    ]
+      .map((m) => `${m[2]} ${m[1]}`)
+      .slice(1); // the first is the global default
+    expect(times).toEqual([
+      'complete 2024-01-01T00:00:00.000Z',
+      'start 2024-01-01T00:30:00.000Z',
+      'complete 2024-01-01T01:00:00.000Z',
+    ]);
   });
 
   it('escaping helpers', () => {

@@ -15,7 +15,22 @@
  * Not yet in the contract: an `exportLog(workspace, { format, path, filters })` call would wrap
  * these with the workspace's current log.
  */
-export { exportLog, exportTable, LOG_EXPORT_FORMATS, type ExportResult, type LogExportFormat, type LogExportOptions } from './export-log.ts';
-export { casesTable, spreadsheetText, statisticsTableCsv, tableCsvText, variantsTable, type Cell, type Table } from './table-csv.ts';
+export {
+  exportLog,
+  exportTable,
+  LOG_EXPORT_FORMATS,
+  type ExportResult,
+  type LogExportFormat,
+  type LogExportOptions,
+} from './export-log.ts';
+export {
+  casesTable,
+  spreadsheetText,
+  statisticsTableCsv,
+  tableCsvText,
+  variantsTable,
+  type Cell,
+  type Table,
+} from './table-csv.ts';
 export { xmlText } from './log-xes.ts';
 export { csvField } from './log-csv.ts';

@@ -29,7 +29,8 @@ export async function writeLogCsv(log: EventLog, mask: CaseMask | null | undefin
     for (let i = log.caseStart[c]; i < log.caseStart[c + 1]; i++) {
       let row = `${id},${csvField(log.activities[log.activity[i]])},${isoTime(log.timestamp[i])}`;
       if (withResource) row += `,${log.resource[i] < 0 ? '' : csvField(log.resources[log.resource[i]])}`;
-      if (withStart) row += `,${log.startTimestamp![i] === log.startTimestamp![i] ? isoTime(log.startTimestamp![i]) : ''}`;
+      if (withStart)
+        row += `,${log.startTimestamp![i] === log.startTimestamp![i] ? isoTime(log.startTimestamp![i]) : ''}`;
       row += caseText;
       for (const column of eventColumns) row += `,${csvField(valueText(column, i) ?? '')}`;
       sink.write(row + '\r\n');

@@ -11,11 +11,20 @@ import type { TextSink } from './text-sink.ts';
  * PM4Py pair them back (first in, first out per activity). Events are in time order within a
  * trace. Values are verbatim; XML escaping is the only change.
  */
-export async function writeLogXes(log: EventLog, mask: CaseMask | null | undefined, sink: TextSink, logName: string): Promise<void> {
+export async function writeLogXes(
+  log: EventLog,
+  mask: CaseMask | null | undefined,
+  sink: TextSink,
+  logName: string,
+): Promise<void> {
   const lifecycle = log.eventAttributes.find((c) => c.name === LIFECYCLE_ATTRIBUTE);
   const standard = new Set(['concept:name', 'time:timestamp', 'org:resource', LIFECYCLE_ATTRIBUTE]);
-  const eventColumns = log.eventAttributes.filter((c) => !standard.has(c.name)).map((c) => ({ column: c, tag: tagOf(c), key: xmlText(c.name) }));
-  const caseColumns = log.caseAttributes.filter((c) => c.name !== 'concept:name').map((c) => ({ column: c, tag: tagOf(c), key: xmlText(c.name) }));
+  const eventColumns = log.eventAttributes
+    .filter((c) => !standard.has(c.name))
+    .map((c) => ({ column: c, tag: tagOf(c), key: xmlText(c.name) }));
+  const caseColumns = log.caseAttributes
+    .filter((c) => c.name !== 'concept:name')
+    .map((c) => ({ column: c, tag: tagOf(c), key: xmlText(c.name) }));
   sink.write(
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
       '<!-- Written by Gemba for process-mining tools: values verbatim, times in UTC. -->\n' +
@@ -52,7 +61,8 @@ export async function writeLogXes(log: EventLog, mask: CaseMask | null | undefin
       const isStart = (entry & 1) === 0;
       let event = `    <event>\n      <string key="concept:name" value="${xmlText(log.activities[log.activity[i]])}"/>\n`;
       event += `      <date key="time:timestamp" value="${isoTime(isStart ? start![i] : log.timestamp[i])}"/>\n`;
-      if (log.resource[i] >= 0) event += `      <string key="org:resource" value="${xmlText(log.resources[log.resource[i]])}"/>\n`;
+      if (log.resource[i] >= 0)
+        event += `      <string key="org:resource" value="${xmlText(log.resources[log.resource[i]])}"/>\n`;
       const transition = isStart ? 'start' : (lifecycle && valueText(lifecycle, i)) || 'complete';
       event += `      <string key="lifecycle:transition" value="${xmlText(transition)}"/>\n`;
       if (!isStart) for (const { column, tag, key } of eventColumns) event += attribute(column, i, tag, key, '      ');
@@ -83,10 +93,19 @@ function attribute(column: AttributeColumn, i: number, tag: Tag, key: string, in
   return value === null ? '' : `${indent}<${tag} key="${key}" value="${xmlText(value)}"/>\n`;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+};
 // Characters XML 1.0 cannot carry at all (C0 controls but tab, LF, CR; lone surrogates; FFFE/FFFF).
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * Text for an XML attribute value: markup characters escaped, and tab, LF and CR as character

@@ -39,7 +39,11 @@ function graph(log: EventLog) {
   };
 }
 
-const FORMATS: [LogExportFormat, string][] = [['csv', 'csv'], ['xes', 'xes'], ['xes.gz', 'xes.gz']];
+const FORMATS: [LogExportFormat, string][] = [
+  ['csv', 'csv'],
+  ['xes', 'xes'],
+  ['xes.gz', 'xes.gz'],
+];
 
 describe.each(LOGS)('%s exported and read back', (name) => {
   let original: EventLog;
@@ -60,7 +64,10 @@ describe.each(LOGS)('%s exported and read back', (name) => {
 });
 
 interface Pm4jsLog {
-  traces: { attributes: Record<string, { value: unknown }>; events: { attributes: Record<string, { value: unknown }> }[] }[];
+  traces: {
+    attributes: Record<string, { value: unknown }>;
+    events: { attributes: Record<string, { value: unknown }> }[];
+  }[];
 }
 interface Pm4jsGlobals {
   XesImporter: { apply(xml: string): Pm4jsLog };
@@ -84,7 +91,10 @@ describe('the exported XES in pm4js', () => {
     // Variants over the events that are not lifecycle starts, in file order (which is time order).
     const counted = new Map<string, number>();
     for (const trace of theirs.traces) {
-      const key = trace.events.filter((e) => e.attributes['lifecycle:transition']?.value !== 'start' || false).map((e) => e.attributes['concept:name'].value).join(',');
+      const key = trace.events
+        .filter((e) => e.attributes['lifecycle:transition']?.value !== 'start' || false)
+        .map((e) => e.attributes['concept:name'].value)
+        .join(',');
       counted.set(key, (counted.get(key) ?? 0) + 1);
     }
     const ours = variants(original);

@@ -30,7 +30,11 @@ function cell(value: Cell): string {
 }
 
 /** Writes a header and rows; `rows` may be a generator, so a large case table streams. */
-export async function writeTableCsv(sink: TextSink, header: readonly string[], rows: Iterable<Cell[]>): Promise<number> {
+export async function writeTableCsv(
+  sink: TextSink,
+  header: readonly string[],
+  rows: Iterable<Cell[]>,
+): Promise<number> {
   sink.write('\ufeff' + header.map(spreadsheetText).join(',') + '\r\n');
   let n = 0;
   for (const row of rows) {
@@ -70,7 +74,15 @@ export function casesTable(log: EventLog, mask?: CaseMask | null, timeZone?: str
           const text = valueText(a, c);
           return text === null ? null : a.type === 'number' ? a.values[c] : text;
         });
-        yield [log.caseIds[c], log.caseStart[c + 1] - log.caseStart[c], time(caseBegin(log, c)), time(caseEnd(log, c)), caseDurationMs(log, c) / 1000, rankOf[c], ...values];
+        yield [
+          log.caseIds[c],
+          log.caseStart[c + 1] - log.caseStart[c],
+          time(caseBegin(log, c)),
+          time(caseEnd(log, c)),
+          caseDurationMs(log, c) / 1000,
+          rankOf[c],
+          ...values,
+        ];
       }
     })(),
   };
@@ -80,7 +92,14 @@ export function casesTable(log: EventLog, mask?: CaseMask | null, timeZone?: str
 export function variantsTable(log: EventLog, mask?: CaseMask | null): Table {
   return {
     header: ['Variant', 'Cases', 'Share', 'Mean duration (s)', 'Activities', 'Sequence'],
-    rows: variants(log, mask).map((v) => [v.rank, v.count, v.share, v.meanDurationSeconds, v.activities.length, v.activities.join(' → ')]),
+    rows: variants(log, mask).map((v) => [
+      v.rank,
+      v.count,
+      v.share,
+      v.meanDurationSeconds,
+      v.activities.length,
+      v.activities.join(' → '),
+    ]),
   };
 }
 
@@ -88,10 +107,40 @@ export function variantsTable(log: EventLog, mask?: CaseMask | null): Table {
 export function statisticsTableCsv(table: StatisticsTable): Table {
   const label = table.by === 'attribute' ? table.attribute! : table.by === 'activity' ? 'Activity' : 'Resource';
   return {
-    header: [label, 'Frequency', 'Relative frequency', 'Case frequency', 'Case share', 'Durations', 'Mean (s)', 'Median (s)', 'P90 (s)', 'P95 (s)', 'SD (s)', 'Min (s)', 'Max (s)', 'Total (s)'],
+    header: [
+      label,
+      'Frequency',
+      'Relative frequency',
+      'Case frequency',
+      'Case share',
+      'Durations',
+      'Mean (s)',
+      'Median (s)',
+      'P90 (s)',
+      'P95 (s)',
+      'SD (s)',
+      'Min (s)',
+      'Max (s)',
+      'Total (s)',
+    ],
     rows: table.rows.map((r) => {
       const d = r.durationSeconds;
-      return [r.value, r.frequency, r.relativeFrequency, r.caseFrequency, r.caseShare, d?.count ?? 0, d?.mean ?? null, d?.median ?? null, d?.p90 ?? null, d?.p95 ?? null, d?.standardDeviation ?? null, d?.min ?? null, d?.max ?? null, d?.total ?? null];
+      return [
+        r.value,
+        r.frequency,
+        r.relativeFrequency,
+        r.caseFrequency,
+        r.caseShare,
+        d?.count ?? 0,
+        d?.mean ?? null,
+        d?.median ?? null,
+        d?.p90 ?? null,
+        d?.p95 ?? null,
+        d?.standardDeviation ?? null,
+        d?.min ?? null,
+        d?.max ?? null,
+        d?.total ?? null,
+      ];
     }),
   };
 }

@@ -109,7 +109,12 @@ export class TextSink {
 }
 
 /** Runs `write` into a sink for `path`, removing the partial file when anything fails. */
-export async function writeTextFile(path: string, gzip: boolean, signal: AbortSignal | undefined, write: (sink: TextSink) => Promise<void>): Promise<number> {
+export async function writeTextFile(
+  path: string,
+  gzip: boolean,
+  signal: AbortSignal | undefined,
+  write: (sink: TextSink) => Promise<void>,
+): Promise<number> {
   const sink = new TextSink(path, gzip, signal);
   try {
     await write(sink);

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DECOMPRESSED_CEILING, gunzipWithCeiling, openMaybeGzipped, startsWithGzipMagic } from './gzip-guard.ts';
+import {
+  DEFAULT_DECOMPRESSED_CEILING,
+  gunzipWithCeiling,
+  openMaybeGzipped,
+  startsWithGzipMagic,
+} from './gzip-guard.ts';
 import { inputErrorOf } from './input-error-of.fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gemba-gzip-'));
@@ -18,7 +23,6 @@ async function collect(source: AsyncIterable<Buffer>): Promise<Buffer> {
   for await (const part of source) parts.push(part);
   return Buffer.concat(parts);
 }
-
 
 describe('gzip guard', () => {
   it('recognises the gzip magic bytes 1f 8b and nothing else', () => {
@@ -36,14 +40,22 @@ describe('gzip guard', () => {
     const b = Buffer.from('second member ü\n'.repeat(3000));
     const compressed = Buffer.concat([gzipSync(a), gzipSync(b)]);
     const read = 0;
-    const out = await collect(gunzipWithCeiling(chunksOf(compressed, 1000), { fileName: 'x.gz', compressedBytesRead: () => read }));
+    const out = await collect(
+      gunzipWithCeiling(chunksOf(compressed, 1000), { fileName: 'x.gz', compressedBytesRead: () => read }),
+    );
     expect(out.equals(Buffer.concat([a, b]))).toBe(true);
   });
 
   it('stops at the ceiling and says the ceiling and how to raise it', async () => {
     const compressed = gzipSync(Buffer.alloc(5 * 1024 * 1024, 0x20));
     const error = await inputErrorOf(
-      collect(gunzipWithCeiling(chunksOf(compressed, 4096), { fileName: 'bomb.gz', maxDecompressedBytes: 1024 * 1024, compressedBytesRead: () => compressed.length })),
+      collect(
+        gunzipWithCeiling(chunksOf(compressed, 4096), {
+          fileName: 'bomb.gz',
+          maxDecompressedBytes: 1024 * 1024,
+          compressedBytesRead: () => compressed.length,
+        }),
+      ),
     );
     expect(error.message).toContain('1 MiB');
     expect(error.message).toMatch(/ceiling/);
@@ -63,7 +75,14 @@ describe('gzip guard', () => {
       }
     }
     const error = await inputErrorOf(
-      collect(gunzipWithCeiling(counted(), { fileName: 'z.gz', compressedBytesRead: () => read, ratioCheckAfterBytes: 1024 * 1024, maxExpansionRatio: 200 })),
+      collect(
+        gunzipWithCeiling(counted(), {
+          fileName: 'z.gz',
+          compressedBytesRead: () => read,
+          ratioCheckAfterBytes: 1024 * 1024,
+          maxExpansionRatio: 200,
+        }),
+      ),
     );
     expect(error.message).toMatch(/expands more than 200:1/);
   });
@@ -71,14 +90,18 @@ describe('gzip guard', () => {
   it('reports a truncated gzip file', async () => {
     const whole = gzipSync(Buffer.from('some text that is long enough '.repeat(2000)));
     const cut = whole.subarray(0, Math.floor(whole.length / 2));
-    const error = await inputErrorOf(collect(gunzipWithCeiling(chunksOf(cut, 512), { fileName: 't.gz', compressedBytesRead: () => 0 })));
+    const error = await inputErrorOf(
+      collect(gunzipWithCeiling(chunksOf(cut, 512), { fileName: 't.gz', compressedBytesRead: () => 0 })),
+    );
     expect(error.message).toMatch(/truncated/);
   });
 
   it('reports corrupt gzip data', async () => {
     const whole = Buffer.from(gzipSync(Buffer.from('abcdefghij'.repeat(5000))));
     for (let i = 20; i < 60; i++) whole[i] ^= 0xff;
-    const error = await inputErrorOf(collect(gunzipWithCeiling(chunksOf(whole, 512), { fileName: 'c.gz', compressedBytesRead: () => 0 })));
+    const error = await inputErrorOf(
+      collect(gunzipWithCeiling(chunksOf(whole, 512), { fileName: 'c.gz', compressedBytesRead: () => 0 })),
+    );
     expect(error.message).toMatch(/gzip/);
   });
 

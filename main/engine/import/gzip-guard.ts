@@ -53,7 +53,10 @@ const RAISE_HINT =
  * Inflates `compressed` chunk by chunk. Throws InputError when the inflated size passes the
  * ceiling, when the expansion ratio is absurd, or when the gzip data is truncated or corrupt.
  */
-export async function* gunzipWithCeiling(compressed: AsyncIterable<Uint8Array>, limits: GunzipLimits): AsyncGenerator<Buffer> {
+export async function* gunzipWithCeiling(
+  compressed: AsyncIterable<Uint8Array>,
+  limits: GunzipLimits,
+): AsyncGenerator<Buffer> {
   const ceiling = limits.maxDecompressedBytes ?? DEFAULT_DECOMPRESSED_CEILING;
   const ratioCheckAfter = limits.ratioCheckAfterBytes ?? RATIO_CHECK_AFTER_BYTES;
   const maxRatio = limits.maxExpansionRatio ?? MAX_EXPANSION_RATIO;
@@ -109,7 +112,8 @@ export async function* gunzipWithCeiling(compressed: AsyncIterable<Uint8Array>, 
     if (error instanceof InputError) throw error;
     if (feedError) throw feedError;
     if (isZlibError(error)) {
-      const truncated = (error as { code?: string }).code === 'Z_BUF_ERROR' || /unexpected end/i.test((error as Error).message);
+      const truncated =
+        (error as { code?: string }).code === 'Z_BUF_ERROR' || /unexpected end/i.test((error as Error).message);
       throw new InputError(
         truncated
           ? `The gzip file ends too early after ${formatBytes(inflated)} of data — it looks truncated.`
@@ -173,7 +177,11 @@ export async function openMaybeGzipped(path: string, options: OpenInputOptions):
   }
   const fileBytesRead = () => bytesRead;
   const chunks = gzipped
-    ? gunzipWithCeiling(counted(), { fileName: options.fileName, maxDecompressedBytes: options.maxDecompressedBytes, compressedBytesRead: fileBytesRead })
+    ? gunzipWithCeiling(counted(), {
+        fileName: options.fileName,
+        maxDecompressedBytes: options.maxDecompressedBytes,
+        compressedBytesRead: fileBytesRead,
+      })
     : counted();
   return { chunks, gzipped, fileBytesRead, fileSize };
 }

@@ -18,7 +18,16 @@ export function bottlenecks(graph: ProcessGraph, limit = 10, wallClock?: Process
   const wallService = new Map(wallClock?.activityStats.map((a) => [a.activity, a.serviceTime]) ?? []);
   const wallPathTotal = sum([...wallPaths.values()].map((d) => d.totalSeconds));
   const wallServiceTotal = sum([...wallService.values()].map((d) => d?.totalSeconds ?? 0));
-  const entry = (kind: Bottleneck['kind'], from: string, to: string, count: number, d: DurationSummary, total: number, wall: DurationSummary | null | undefined, wallTotal: number): Bottleneck => ({
+  const entry = (
+    kind: Bottleneck['kind'],
+    from: string,
+    to: string,
+    count: number,
+    d: DurationSummary,
+    total: number,
+    wall: DurationSummary | null | undefined,
+    wallTotal: number,
+  ): Bottleneck => ({
     kind,
     from,
     to,
@@ -29,17 +38,48 @@ export function bottlenecks(graph: ProcessGraph, limit = 10, wallClock?: Process
     totalSeconds: d.totalSeconds,
     share: d.totalSeconds / total,
     ...(wallClock && wall
-      ? { wallClock: { meanSeconds: wall.meanSeconds, medianSeconds: wall.medianSeconds ?? NaN, totalSeconds: wall.totalSeconds, share: wallTotal > 0 ? wall.totalSeconds / wallTotal : 0 } }
+      ? {
+          wallClock: {
+            meanSeconds: wall.meanSeconds,
+            medianSeconds: wall.medianSeconds ?? NaN,
+            totalSeconds: wall.totalSeconds,
+            share: wallTotal > 0 ? wall.totalSeconds / wallTotal : 0,
+          },
+        }
       : {}),
   });
   const paths = graph.pathStats
     .filter((p) => p.waitingTime.totalSeconds > 0)
-    .map((p) => entry('path', p.from, p.to, p.count, p.waitingTime, pathTotal, wallPaths.get(pathKey(p.from, p.to)), wallPathTotal));
+    .map((p) =>
+      entry(
+        'path',
+        p.from,
+        p.to,
+        p.count,
+        p.waitingTime,
+        pathTotal,
+        wallPaths.get(pathKey(p.from, p.to)),
+        wallPathTotal,
+      ),
+    );
   const activities = graph.activityStats
     .filter((a) => a.serviceTime && a.serviceTime.totalSeconds > 0)
-    .map((a) => entry('activity', a.activity, a.activity, serviceCount(a), a.serviceTime!, serviceTotal, wallService.get(a.activity), wallServiceTotal));
+    .map((a) =>
+      entry(
+        'activity',
+        a.activity,
+        a.activity,
+        serviceCount(a),
+        a.serviceTime!,
+        serviceTotal,
+        wallService.get(a.activity),
+        wallServiceTotal,
+      ),
+    );
   const byTotal = (x: Bottleneck, y: Bottleneck) =>
-    y.totalSeconds - x.totalSeconds || (x.from < y.from ? -1 : x.from > y.from ? 1 : 0) || (x.to < y.to ? -1 : x.to > y.to ? 1 : 0);
+    y.totalSeconds - x.totalSeconds ||
+    (x.from < y.from ? -1 : x.from > y.from ? 1 : 0) ||
+    (x.to < y.to ? -1 : x.to > y.to ? 1 : 0);
   return [...paths.sort(byTotal).slice(0, limit), ...activities.sort(byTotal).slice(0, limit)];
 }
 

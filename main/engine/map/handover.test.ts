@@ -13,12 +13,21 @@ const log = logFromTraces({
     { activity: 'C', at: 2, resource: 'Bob' },
     { activity: 'D', at: 3, resource: 'Ann' },
   ],
-  c2: [{ activity: 'A', at: 0, resource: 'Ann' }, { activity: 'B', at: 1 }, { activity: 'C', at: 2, resource: 'Cid' }],
+  c2: [
+    { activity: 'A', at: 0, resource: 'Ann' },
+    { activity: 'B', at: 1 },
+    { activity: 'C', at: 2, resource: 'Cid' },
+  ],
   c3: [{ activity: 'X', at: 0 }],
 });
 
 const paths = (m: Awaited<ReturnType<typeof handoverMap>>) =>
-  Object.fromEntries(m.graph.pathStats.map((p) => [`${p.from}→${p.to}`, { count: p.count, cases: p.caseCount, meanWait: p.waitingTime.meanSeconds }]));
+  Object.fromEntries(
+    m.graph.pathStats.map((p) => [
+      `${p.from}→${p.to}`,
+      { count: p.count, cases: p.caseCount, meanWait: p.waitingTime.meanSeconds },
+    ]),
+  );
 
 describe('handover of work', () => {
   it('keeps every case index so the filters’ case mask still applies', () => {
@@ -32,7 +41,11 @@ describe('handover of work', () => {
   it('counts resource → resource transitions, loops and waiting times', async () => {
     const map = await handoverMap(log, null, { activities: 1, paths: 1, view: 'frequency' });
     expect(map.graph.cases).toBe(2);
-    expect(Object.fromEntries(map.graph.activityStats.map((a) => [a.activity, a.count]))).toEqual({ Ann: 3, Bob: 2, Cid: 1 });
+    expect(Object.fromEntries(map.graph.activityStats.map((a) => [a.activity, a.count]))).toEqual({
+      Ann: 3,
+      Bob: 2,
+      Cid: 1,
+    });
     expect(paths(map)).toEqual({
       'Ann→Bob': { count: 1, cases: 1, meanWait: 60 },
       'Bob→Bob': { count: 1, cases: 1, meanWait: 60 },
@@ -51,6 +64,8 @@ describe('handover of work', () => {
 
   it('says what to do when the log has no resources', async () => {
     const bare = logFromTraces({ c1: ['A', 'B'] });
-    await expect(handoverMap(bare, null, { activities: 1, paths: 1, view: 'frequency' })).rejects.toThrow(/no resources/);
+    await expect(handoverMap(bare, null, { activities: 1, paths: 1, view: 'frequency' })).rejects.toThrow(
+      /no resources/,
+    );
   });
 });

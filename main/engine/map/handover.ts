@@ -54,7 +54,11 @@ const handoverLogs = new WeakMap<EventLog, EventLog>();
  * every case); the request's sliders and view mean what they mean on the process map, over
  * resources instead of activities.
  */
-export async function handoverMap(log: EventLog, mask: CaseMask | null, request: ProcessMapRequest): Promise<ProcessMap> {
+export async function handoverMap(
+  log: EventLog,
+  mask: CaseMask | null,
+  request: ProcessMapRequest,
+): Promise<ProcessMap> {
   if (log.resources.length === 0) {
     throw new InputError('This log has no resources, so there is no handover of work to show.', {
       hint: 'Import the log again with a column mapped to Resource (org:resource in XES).',

@@ -11,7 +11,8 @@ import { textWidth } from './text-width.ts';
 /** y of each element's first text, by element id, from Graphviz SVG. */
 function textY(svg: string): Map<string, number> {
   const out = new Map<string, number>();
-  for (const m of svg.matchAll(/<g id="(act_\d+)" class="node">[\s\S]*?<text[^>]* y="([-\d.]+)"/g)) out.set(m[1], Number(m[2]));
+  for (const m of svg.matchAll(/<g id="(act_\d+)" class="node">[\s\S]*?<text[^>]* y="([-\d.]+)"/g))
+    out.set(m[1], Number(m[2]));
   return out;
 }
 
@@ -60,7 +61,12 @@ describe('mapToDot and renderDot', () => {
   });
 
   it('labels paths with their most repetitions within a case in the max-repetitions view', async () => {
-    const map = await processMap(runningExample(), null, { activities: 1, paths: 1, view: 'frequency', frequencyMeasure: 'maxRepetitions' });
+    const map = await processMap(runningExample(), null, {
+      activities: 1,
+      paths: 1,
+      view: 'frequency',
+      frequencyMeasure: 'maxRepetitions',
+    });
     const label = (from: string, to: string) => {
       const i = map.graph.pathStats.findIndex((p) => p.from === from && p.to === to);
       return new RegExp(`<g id="path_${i}" class="edge[^"]*">[\\s\\S]*?> (\\d+) <`).exec(map.svg)?.[1];
@@ -94,11 +100,26 @@ describe('mapToDot and renderDot', () => {
   });
 
   it('encodes the performance view and marks bottlenecks', async () => {
-    const map = await processMap(runningExample(), null, { activities: 1, paths: 1, view: 'performance', bottlenecks: 1 });
+    const map = await processMap(runningExample(), null, {
+      activities: 1,
+      paths: 1,
+      view: 'performance',
+      bottlenecks: 1,
+    });
     // total waiting by hand: decide → pay compensation 521,400 + 261,780 + 759,300 = 1,542,480 s
     // beats check ticket → decide 1,091,760 s
-    expect(map.bottlenecks[0]).toMatchObject({ kind: 'path', from: 'decide', to: 'pay compensation', totalSeconds: 1542480 });
-    expect(map.bottlenecks[1]).toMatchObject({ kind: 'path', from: 'check ticket', to: 'decide', totalSeconds: 1091760 });
+    expect(map.bottlenecks[0]).toMatchObject({
+      kind: 'path',
+      from: 'decide',
+      to: 'pay compensation',
+      totalSeconds: 1542480,
+    });
+    expect(map.bottlenecks[1]).toMatchObject({
+      kind: 'path',
+      from: 'check ticket',
+      to: 'decide',
+      totalSeconds: 1091760,
+    });
     const index = map.graph.pathStats.findIndex((p) => p.from === 'decide' && p.to === 'pay compensation');
     expect(map.svg).toMatch(new RegExp(`<g id="path_${index}" class="edge bottleneck">`));
     expect(map.svg.match(/class="edge bottleneck"/g)).toHaveLength(1);
@@ -111,8 +132,17 @@ describe('mapToDot and renderDot', () => {
 describe('bottlenecks', () => {
   it('ranks paths by total waiting time, not by mean', () => {
     // A→B: 10 × 1 min = 600 s total; A→C: 1 × 5 min = 300 s total
-    const traces: Record<string, { activity: string; at: number }[]> = { x: [{ activity: 'A', at: 0 }, { activity: 'C', at: 5 }] };
-    for (let i = 0; i < 10; i++) traces[`b${i}`] = [{ activity: 'A', at: 0 }, { activity: 'B', at: 1 }];
+    const traces: Record<string, { activity: string; at: number }[]> = {
+      x: [
+        { activity: 'A', at: 0 },
+        { activity: 'C', at: 5 },
+      ],
+    };
+    for (let i = 0; i < 10; i++)
+      traces[`b${i}`] = [
+        { activity: 'A', at: 0 },
+        { activity: 'B', at: 1 },
+      ];
     const ranked = bottlenecks(directlyFollows(logFromTraces(traces)));
     expect(ranked.map((b) => [b.from, b.to, b.totalSeconds])).toEqual([
       ['A', 'B', 600],
@@ -136,10 +166,20 @@ describe('formatDuration', () => {
 describe('wrapLabel', () => {
   it('wraps at word boundaries within the width', () => {
     // 26 characters: "T09-1 Process or receive" (24) + " external" would be 33; "external advice from party" is 26 exactly
-    expect(wrapLabel('T09-1 Process or receive external advice from party 1')).toEqual(['T09-1 Process or receive', 'external advice from party', '1']);
-    expect(wrapLabel('T09-1 Process or receive external advice from party 1', 22)).toEqual(['T09-1 Process or', 'receive external', 'advice from party 1']);
+    expect(wrapLabel('T09-1 Process or receive external advice from party 1')).toEqual([
+      'T09-1 Process or receive',
+      'external advice from party',
+      '1',
+    ]);
+    expect(wrapLabel('T09-1 Process or receive external advice from party 1', 22)).toEqual([
+      'T09-1 Process or',
+      'receive external',
+      'advice from party 1',
+    ]);
     expect(wrapLabel('decide')).toEqual(['decide']);
-    expect(wrapLabel('averyveryverylongsingleword_without_spaces')).toEqual(['averyveryverylongsingleword_without_spaces']);
+    expect(wrapLabel('averyveryverylongsingleword_without_spaces')).toEqual([
+      'averyveryverylongsingleword_without_spaces',
+    ]);
   });
 });
 
@@ -147,8 +187,12 @@ describe('dense maps', () => {
   it('stop at MAX_SHOWN_PATHS paths and drop inline edge labels, so layout stays bounded', async () => {
     const traces: Record<string, string[]> = {};
     let seed = 3;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    for (let c = 0; c < 3000; c++) traces[`c${c}`] = Array.from({ length: 4 + Math.floor(random() * 10) }, () => `act ${Math.floor(random() * random() * 60)}`);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let c = 0; c < 3000; c++)
+      traces[`c${c}`] = Array.from(
+        { length: 4 + Math.floor(random() * 10) },
+        () => `act ${Math.floor(random() * random() * 60)}`,
+      );
     const log = logFromTraces(traces);
     const map = await processMap(log, null, { activities: 1, paths: 1, view: 'frequency' });
     expect(map.totalPaths).toBeGreaterThan(2000);
@@ -161,7 +205,9 @@ describe('dense maps', () => {
     expect(pathGroups.length).toBe(map.graph.edges.length);
     expect(pathGroups.filter((g) => g.includes('<text'))).toEqual([]); // no figures on paths at this density
     const sparse = await processMap(log, null, { activities: 1, paths: 0.005, view: 'frequency' });
-    expect([...sparse.svg.matchAll(/<g id="path_\d+" class="edge">([\s\S]*?)<\/g>/g)].every((m) => m[1].includes('<text'))).toBe(true);
+    expect(
+      [...sparse.svg.matchAll(/<g id="path_\d+" class="edge">([\s\S]*?)<\/g>/g)].every((m) => m[1].includes('<text')),
+    ).toBe(true);
     expect(sparse.pathsLimited).toBe(false);
   });
 });
@@ -182,7 +228,9 @@ describe('the SVG contract of preload/api.ts (ProcessMap.svg)', () => {
     // act_i is activityStats[i]: the running example's most frequent activity is decide (9)
     expect(map.svg).toMatch(/<g id="act_0" class="node">[\s\S]*?>decide<[\s\S]*?>9<\/text>/);
     // path figures carry a white halo so they stay readable where they meet a line
-    expect(map.svg).toMatch(/<g id="path_0" class="edge">[\s\S]*?<text stroke="#ffffff"[^>]*paint-order="stroke"[^>]*> 6 <\/text>/);
+    expect(map.svg).toMatch(
+      /<g id="path_0" class="edge">[\s\S]*?<text stroke="#ffffff"[^>]*paint-order="stroke"[^>]*> 6 <\/text>/,
+    );
     const node = /<g id="act_0" class="node">[\s\S]*?<\/g>/.exec(map.svg)![0];
     expect(node).not.toContain('stroke="#ffffff"'); // node labels sit on their fill, no halo
   });
@@ -190,11 +238,21 @@ describe('the SVG contract of preload/api.ts (ProcessMap.svg)', () => {
 
 /** Graphviz writes '-' as &#45; and '&' as &amp;. */
 const unescapeXml = (text: string) =>
-  text.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  text
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 describe('node sizes in the bundled font (issue 12, defect 2: clipped labels)', () => {
   it('draws every activity box at least as wide as its label in DejaVu Sans', async () => {
-    const names = ['02 Check confirmation of receipt', 'T07-5 Draft intern advice aspect 5', 'WWWWWWWWWWWWWWWWWWWWWWWW', 'i'];
+    const names = [
+      '02 Check confirmation of receipt',
+      'T07-5 Draft intern advice aspect 5',
+      'WWWWWWWWWWWWWWWWWWWWWWWW',
+      'i',
+    ];
     const traces: Record<string, string[]> = {};
     names.forEach((_, i) => (traces[`c${i}`] = names.slice(0, i + 1)));
     const g = directlyFollows(logFromTraces(traces));
@@ -204,11 +262,13 @@ describe('node sizes in the bundled font (issue 12, defect 2: clipped labels)', 
       const body = m[1]!;
       const xs = [...body.matchAll(/([-\d.]+),[-\d.]+/g)].map((p) => Number(p[1]));
       const box = Math.max(...xs) - Math.min(...xs);
-      const texts = [...body.matchAll(/font-size="([\d.]+)"[^>]*>([^<]*)</g)].map((t) => textWidth(unescapeXml(t[2]!), Number(t[1])));
+      const texts = [...body.matchAll(/font-size="([\d.]+)"[^>]*>([^<]*)</g)].map((t) =>
+        textWidth(unescapeXml(t[2]!), Number(t[1])),
+      );
       expect(texts.length).toBeGreaterThan(0);
       // The box holds the widest line and the margins (0.14 in = 10.08 pt each side).
       expect(box).toBeGreaterThanOrEqual(Math.max(...texts) + 2 * 10.08 - 0.5);
     }
-    expect(nodeWidthInches(['WWWW'])).toBeCloseTo((4 * 2025 / 2048 * 12 * 1.02) / 72 + 0.28, 9);
+    expect(nodeWidthInches(['WWWW'])).toBeCloseTo((((4 * 2025) / 2048) * 12 * 1.02) / 72 + 0.28, 9);
   });
 });

@@ -30,7 +30,8 @@ export interface MapStyle {
  */
 export function layoutLevels(full: ProcessGraph): { level: Map<string, number>; parent: Map<string, string> } {
   const paths = [...full.startPaths, ...full.pathStats].sort(
-    (x, y) => y.count - x.count || (x.from < y.from ? -1 : x.from > y.from ? 1 : 0) || (x.to < y.to ? -1 : x.to > y.to ? 1 : 0),
+    (x, y) =>
+      y.count - x.count || (x.from < y.from ? -1 : x.from > y.from ? 1 : 0) || (x.to < y.to ? -1 : x.to > y.to ? 1 : 0),
   );
   const next = new Map<string, string[]>();
   const reaches = (from: string, target: string): boolean => {
@@ -77,7 +78,13 @@ function frequencyOf(p: PathStatistics, measure: FrequencyMeasure): number {
 }
 
 function durationOf(d: DurationSummary, measure: PerformanceMeasure): number {
-  return measure === 'median' ? (d.medianSeconds ?? NaN) : measure === 'max' ? d.maxSeconds : measure === 'total' ? d.totalSeconds : d.meanSeconds;
+  return measure === 'median'
+    ? (d.medianSeconds ?? NaN)
+    : measure === 'max'
+      ? d.maxSeconds
+      : measure === 'total'
+        ? d.totalSeconds
+        : d.meanSeconds;
 }
 
 /**
@@ -85,7 +92,14 @@ function durationOf(d: DurationSummary, measure: PerformanceMeasure): number {
  * would otherwise start a Graphviz escape such as \N), raw line breaks flattened.
  */
 function quote(...lines: string[]): string {
-  return `"${lines.map((text) => text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')).join('\\n')}"`;
+  return `"${lines
+    .map((text) =>
+      text
+        .replace(/\\/g, '\\\\')
+        .replace(/"/g, '\\"')
+        .replace(/[\r\n]+/g, ' '),
+    )
+    .join('\\n')}"`;
 }
 
 /** Long activity names wrap at word boundaries so nodes stay narrow and the map stays readable. */
@@ -149,9 +163,11 @@ export function mapToDot(shown: ProcessGraph, full: ProcessGraph, style: MapStyl
   // Fixed levels are what keeps the map still while sliders move, but on a tangled graph the
   // longest-path levels get deep and every path spanning many levels costs Graphviz a chain of
   // virtual nodes (seconds, not milliseconds). Past a budget of such spans dot ranks freely.
-  const span = (from: string, to: string) => Math.max(0, Math.abs((levels.level.get(to) ?? 0) - (levels.level.get(from) ?? 0)) - 1);
+  const span = (from: string, to: string) =>
+    Math.max(0, Math.abs((levels.level.get(to) ?? 0) - (levels.level.get(from) ?? 0)) - 1);
   let spanned = 0;
-  for (const p of [...shown.startPaths, ...shown.pathStats, ...shown.endPaths]) spanned += span(p.from, p.to === END_NODE ? p.from : p.to);
+  for (const p of [...shown.startPaths, ...shown.pathStats, ...shown.endPaths])
+    spanned += span(p.from, p.to === END_NODE ? p.from : p.to);
   for (const a of shown.activityStats) {
     const from = parent.get(a.activity);
     if (from !== undefined) spanned += span(from, a.activity);
@@ -196,17 +212,34 @@ export function mapToDot(shown: ProcessGraph, full: ProcessGraph, style: MapStyl
   for (const i of nodeIndex) {
     const a = shown.activityStats[i];
     const t = nodeValue(i) / maxNode;
-    const figure = performance ? (a.serviceTime ? duration(durationOf(a.serviceTime, pm)) : `${a.count}×`) : String(nodeValue(i));
-    const fill = performance ? (a.serviceTime ? mix(RED_LIGHT, RED_DARK, Math.sqrt(t)) : '#eef1f4') : mix(BLUE_LIGHT, BLUE_DARK, Math.sqrt(t));
+    const figure = performance
+      ? a.serviceTime
+        ? duration(durationOf(a.serviceTime, pm))
+        : `${a.count}×`
+      : String(nodeValue(i));
+    const fill = performance
+      ? a.serviceTime
+        ? mix(RED_LIGHT, RED_DARK, Math.sqrt(t))
+        : '#eef1f4'
+      : mix(BLUE_LIGHT, BLUE_DARK, Math.sqrt(t));
     const fontcolor = (performance ? a.serviceTime !== null : true) && Math.sqrt(t) > 0.55 ? '#ffffff' : '#1d232a';
     const label = [...wrapLabel(a.activity), figure];
     const width = nodeWidthInches(label).toFixed(3);
-    lines.push(`  ${id.get(a.activity)} [id="act_${i}", label=${quote(...label)}, width=${width}, fillcolor="${fill}", fontcolor="${fontcolor}"];`);
+    lines.push(
+      `  ${id.get(a.activity)} [id="act_${i}", label=${quote(...label)}, width=${width}, fillcolor="${fill}", fontcolor="${fontcolor}"];`,
+    );
   }
-  lines.push(`  end [id="node_end", label="end", fontsize=8, fontcolor="#ffffff", shape=doublecircle, width=0.38, fixedsize=true, fillcolor="#b03a2e", color="#7d2a21", rank=sink];`);
+  lines.push(
+    `  end [id="node_end", label="end", fontsize=8, fontcolor="#ffffff", shape=doublecircle, width=0.38, fixedsize=true, fillcolor="#b03a2e", color="#7d2a21", rank=sink];`,
+  );
 
-  const edgeValue = (p: PathStatistics, artificial: boolean) => (performance ? (artificial ? 0 : durationOf(p.waitingTime, pm)) : frequencyOf(p, fm));
-  const maxEdge = Math.max(1e-9, ...shown.pathStats.map((p) => edgeValue(p, false)), ...(performance ? [] : [...shown.startPaths, ...shown.endPaths].map((p) => edgeValue(p, true))));
+  const edgeValue = (p: PathStatistics, artificial: boolean) =>
+    performance ? (artificial ? 0 : durationOf(p.waitingTime, pm)) : frequencyOf(p, fm);
+  const maxEdge = Math.max(
+    1e-9,
+    ...shown.pathStats.map((p) => edgeValue(p, false)),
+    ...(performance ? [] : [...shown.startPaths, ...shown.endPaths].map((p) => edgeValue(p, true))),
+  );
   const position = (name: string) => (name === START_NODE ? -1 : name === END_NODE ? 1e9 : (order.get(name) ?? 1e8));
   const emitted = new Set<string>();
   const edges: { line: string; from: string; to: string }[] = [];
@@ -218,7 +251,9 @@ export function mapToDot(shown: ProcessGraph, full: ProcessGraph, style: MapStyl
     const forward = !stable || (level.get(p.from) ?? 0) < (level.get(p.to) ?? 1e9) || p.to === END_NODE;
     const attrs = [
       `id="${elementId}"`,
-      ...(labelKind ? [`${labelKind}=${quote(` ${performance ? (artificial ? '' : duration(value)) : String(value)} `)}`] : []),
+      ...(labelKind
+        ? [`${labelKind}=${quote(` ${performance ? (artificial ? '' : duration(value)) : String(value)} `)}`]
+        : []),
       `penwidth=${(1 + 5 * t).toFixed(2)}`,
       `color="${bottleneck ? '#d62728' : performance ? (artificial ? '#c3cad1' : mix(GREY_EDGE, RED_DARK, t)) : mix(GREY_EDGE, BLUE_DARK, t)}"`,
     ];

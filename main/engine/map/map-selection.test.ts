@@ -6,7 +6,10 @@ import { mapSelection } from './map-selection.ts';
 describe('mapSelection', () => {
   it('lists the cases and waits of a path (running example, by hand)', () => {
     const log = runningExample();
-    const detail = mapSelection(log, { activities: 1, element: { kind: 'path', from: 'decide', to: 'pay compensation' } });
+    const detail = mapSelection(log, {
+      activities: 1,
+      element: { kind: 'path', from: 'decide', to: 'pay compensation' },
+    });
     expect(detail.caseCount).toBe(3);
     expect(detail.cases.map((c) => c.id)).toEqual(['3', '2', '6']);
     expect([...detail.durationsSeconds].sort((a, b) => a - b)).toEqual([261780, 521400, 759300]);
@@ -33,7 +36,9 @@ describe('mapSelection', () => {
     const rare = logFromTraces({ x: ['A', 'B', 'C'], y: ['A', 'C'], z: ['A', 'C'] });
     const detail = mapSelection(rare, { activities: 0.6, element: { kind: 'path', from: 'A', to: 'C' } });
     expect(detail.caseCount).toBe(3);
-    expect(() => mapSelection(rare, { activities: 0.6, element: { kind: 'activity', activity: 'B' } })).toThrow(/not on the map/);
+    expect(() => mapSelection(rare, { activities: 0.6, element: { kind: 'activity', activity: 'B' } })).toThrow(
+      /not on the map/,
+    );
     expect(mapSelection(log, { activities: 1, element: { kind: 'path', from: 'B', to: 'B' } }).caseCount).toBe(1);
   });
 });

@@ -18,12 +18,18 @@ export function mapSelection(original: EventLog, request: MapSelectionRequest): 
   const { log, mask, trimmed } = filteredLog(original, request.filters);
   const originalIndex = trimmed ? new Map(original.caseIds.map((id, c) => [id, c])) : null;
   const calendar = request.calendar ?? null;
-  const { projected } = processMapGraph(log, mask, { activities: request.activities, paths: 1, view: 'frequency', calendar });
+  const { projected } = processMapGraph(log, mask, {
+    activities: request.activities,
+    paths: 1,
+    view: 'frequency',
+    calendar,
+  });
   const keep = new Uint8Array(log.activities.length);
   for (const node of projected.nodes) keep[log.activities.indexOf(node.activity)] = 1;
   const code = (name: string) => {
     const c = log.activities.indexOf(name);
-    if (c < 0 || !keep[c]) throw new InputError(`"${name}" is not on the map.`, { hint: 'Click an activity or path that is shown.' });
+    if (c < 0 || !keep[c])
+      throw new InputError(`"${name}" is not on the map.`, { hint: 'Click an activity or path that is shown.' });
     return c;
   };
   const element = request.element;
@@ -64,7 +70,8 @@ export function mapSelection(original: EventLog, request: MapSelectionRequest): 
     }
     if (through) {
       caseCount++;
-      if (cases.length < limit) cases.push({ index: originalIndex ? originalIndex.get(log.caseIds[c])! : c, id: log.caseIds[c] });
+      if (cases.length < limit)
+        cases.push({ index: originalIndex ? originalIndex.get(log.caseIds[c])! : c, id: log.caseIds[c] });
     }
   }
   const all = Float64Array.from(durations);
@@ -89,5 +96,11 @@ export function mapSelection(original: EventLog, request: MapSelectionRequest): 
 function summarize(values: Float64Array): DurationSummary | null {
   if (values.length === 0) return null;
   const s = groupDurations(new Int32Array(values.length), values.slice(), 1);
-  return { meanSeconds: s.total[0] / s.count[0], medianSeconds: s.median[0], minSeconds: s.min[0], maxSeconds: s.max[0], totalSeconds: s.total[0] };
+  return {
+    meanSeconds: s.total[0] / s.count[0],
+    medianSeconds: s.median[0],
+    minSeconds: s.min[0],
+    maxSeconds: s.max[0],
+    totalSeconds: s.total[0],
+  };
 }

@@ -20,7 +20,11 @@ export function processMapGraph(log: EventLog, caseMask: CaseMask | null, reques
   // Graphviz needs seconds for hundreds of activities, so the slider's top end stops at
   // MAX_SHOWN_ACTIVITIES (most frequent first) and the map says so.
   const activitiesLimited = request.activities * overall.nodes.length > MAX_SHOWN_ACTIVITIES;
-  const shown = selectActivities(overall, activitiesLimited ? (MAX_SHOWN_ACTIVITIES - 0.5) / overall.nodes.length : request.activities, MAX_SHOWN_ACTIVITIES);
+  const shown = selectActivities(
+    overall,
+    activitiesLimited ? (MAX_SHOWN_ACTIVITIES - 0.5) / overall.nodes.length : request.activities,
+    MAX_SHOWN_ACTIVITIES,
+  );
   let projected: ProcessGraph = overall;
   if (shown.length < overall.nodes.length) {
     const keepActivities = new Uint8Array(log.activities.length);
@@ -29,7 +33,9 @@ export function processMapGraph(log: EventLog, caseMask: CaseMask | null, reques
     const medians = request.view === 'performance' && request.performanceMeasure === 'median';
     projected =
       (medians ? null : peekGraph(log, `${key}|medians`)) ??
-      cachedGraph(log, `${key}|${medians ? 'medians' : 'no medians'}`, () => directlyFollows(log, caseMask, { calendar, keepActivities, medians }));
+      cachedGraph(log, `${key}|${medians ? 'medians' : 'no medians'}`, () =>
+        directlyFollows(log, caseMask, { calendar, keepActivities, medians }),
+      );
   }
   // Graphviz needs seconds for a map of thousands of paths, which nobody can read anyway: the
   // slider's top end stops at MAX_SHOWN_PATHS (plus what connectivity needs) and says so.
@@ -37,7 +43,9 @@ export function processMapGraph(log: EventLog, caseMask: CaseMask | null, reques
   const pathsLimited = request.paths * allPaths > MAX_SHOWN_PATHS;
   const simplified = simplifyPaths(projected, pathsLimited ? MAX_SHOWN_PATHS / allPaths : request.paths);
   // With a calendar, bottlenecks give the wall-clock figure beside the working-time one.
-  const overallWallClock = calendar ? cachedGraph(log, `${maskIdentity(caseMask)}||all|medians`, () => directlyFollows(log, caseMask)) : null;
+  const overallWallClock = calendar
+    ? cachedGraph(log, `${maskIdentity(caseMask)}||all|medians`, () => directlyFollows(log, caseMask))
+    : null;
   return { overall, overallWallClock, projected, simplified, pathsLimited, activitiesLimited };
 }
 
@@ -87,8 +95,16 @@ function cachedGraph(log: EventLog, key: string, compute: () => ProcessGraph): P
 }
 
 /** A laid-out process map for the UI, the CLI and the SVG/PNG export. */
-export async function processMap(log: EventLog, mask: CaseMask | null, request: ProcessMapRequest): Promise<ProcessMap> {
-  const { overall, overallWallClock, projected, simplified, pathsLimited, activitiesLimited } = processMapGraph(log, mask, request);
+export async function processMap(
+  log: EventLog,
+  mask: CaseMask | null,
+  request: ProcessMapRequest,
+): Promise<ProcessMap> {
+  const { overall, overallWallClock, projected, simplified, pathsLimited, activitiesLimited } = processMapGraph(
+    log,
+    mask,
+    request,
+  );
   // Ranked on the filtered log with every activity; the map marks those of the top ones it shows.
   const ranked = bottlenecks(overall, 10, overallWallClock);
   const marked = new Set(

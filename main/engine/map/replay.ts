@@ -14,7 +14,9 @@ export function replayPaths(log: EventLog, mask: CaseMask | null, activities: re
   activities.forEach((name, k) => {
     const code = codeOf.get(name);
     if (code === undefined) {
-      throw new InputError(`The activity "${name}" is not in the current log.`, { hint: 'The log changed since the map was drawn: reopen the map, then start the replay again.' });
+      throw new InputError(`The activity "${name}" is not in the current log.`, {
+        hint: 'The log changed since the map was drawn: reopen the map, then start the replay again.',
+      });
     }
     shownIndex[code] = k;
   });

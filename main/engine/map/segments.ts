@@ -10,7 +10,11 @@ export function segmentDifferences(a: ProcessGraph, b: ProcessGraph): SegmentEle
   const row = (kind: SegmentElement['kind'], from: string, to: string) => {
     const key = `${kind}\u0000${from}\u0000${to}`;
     let r = rows.get(key);
-    if (!r) rows.set(key, (r = { kind, from, to, countA: 0, countB: 0, casesA: 0, casesB: 0, shareA: 0, shareB: 0, shareDifference: 0 }));
+    if (!r)
+      rows.set(
+        key,
+        (r = { kind, from, to, countA: 0, countB: 0, casesA: 0, casesB: 0, shareA: 0, shareB: 0, shareDifference: 0 }),
+      );
     return r;
   };
   const add = (graph: ProcessGraph, side: 'A' | 'B') => {
@@ -33,7 +37,12 @@ export function segmentDifferences(a: ProcessGraph, b: ProcessGraph): SegmentEle
     r.shareB = share(r.casesB, b.cases);
     r.shareDifference = r.shareB - r.shareA;
   }
-  return out.sort((x, y) => Math.abs(y.shareDifference) - Math.abs(x.shareDifference) || y.countA + y.countB - (x.countA + x.countB) || (x.from + x.to < y.from + y.to ? -1 : 1));
+  return out.sort(
+    (x, y) =>
+      Math.abs(y.shareDifference) - Math.abs(x.shareDifference) ||
+      y.countA + y.countB - (x.countA + x.countB) ||
+      (x.from + x.to < y.from + y.to ? -1 : 1),
+  );
 }
 
 function addPath(r: SegmentElement, side: 'A' | 'B', count: number, cases: number) {

@@ -6,19 +6,27 @@ import { pathKey, selectActivities, simplifyPaths } from './simplify.ts';
 
 // 5× A B D, 2× A C D, 1× A C E D
 const log = logFromTraces({
-  c1: ['A', 'B', 'D'], c2: ['A', 'B', 'D'], c3: ['A', 'B', 'D'], c4: ['A', 'B', 'D'], c5: ['A', 'B', 'D'],
-  c6: ['A', 'C', 'D'], c7: ['A', 'C', 'D'],
+  c1: ['A', 'B', 'D'],
+  c2: ['A', 'B', 'D'],
+  c3: ['A', 'B', 'D'],
+  c4: ['A', 'B', 'D'],
+  c5: ['A', 'B', 'D'],
+  c6: ['A', 'C', 'D'],
+  c7: ['A', 'C', 'D'],
   c8: ['A', 'C', 'E', 'D'],
 });
 const graph = directlyFollows(log);
-const shownPaths = (g: ProcessGraph) => [...g.startPaths, ...g.pathStats, ...g.endPaths].map((p) => `${p.from === START_NODE ? '^' : p.from}${p.to === END_NODE ? '$' : p.to}`).sort();
+const shownPaths = (g: ProcessGraph) =>
+  [...g.startPaths, ...g.pathStats, ...g.endPaths]
+    .map((p) => `${p.from === START_NODE ? '^' : p.from}${p.to === END_NODE ? '$' : p.to}`)
+    .sort();
 
 /** Independent check: every activity reachable from start and reaching end over shown paths. */
 function connected(g: ProcessGraph): boolean {
   const paths = [...g.startPaths, ...g.pathStats, ...g.endPaths];
   const walk = (root: string, forward: boolean) => {
     const seen = new Set([root]);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const p of paths) {
         const [a, b] = forward ? [p.from, p.to] : [p.to, p.from];
@@ -45,7 +53,14 @@ describe('selectActivities', () => {
   it('keeps ties at the threshold together (issue 12, defect 4)', () => {
     // Counts: A 6, B 4, C 4, D 2, E 2, F 1; only A is in every case (6 cases).
     const tied = directlyFollows(
-      logFromTraces({ t1: ['A', 'B', 'C'], t2: ['A', 'B', 'C'], t3: ['A', 'B', 'C', 'D'], t4: ['A', 'B', 'C', 'D'], t5: ['A', 'E'], t6: ['A', 'E', 'F'] }),
+      logFromTraces({
+        t1: ['A', 'B', 'C'],
+        t2: ['A', 'B', 'C'],
+        t3: ['A', 'B', 'C', 'D'],
+        t4: ['A', 'B', 'C', 'D'],
+        t5: ['A', 'E'],
+        t6: ['A', 'E', 'F'],
+      }),
     );
     expect(tied.nodes.map((n) => `${n.activity}${n.count}`)).toEqual(['A6', 'B4', 'C4', 'D2', 'E2', 'F1']);
     // 2 of 6 would split B and C; both are shown. 4 of 6 would split D and E.
@@ -59,7 +74,11 @@ describe('selectActivities', () => {
   it('shows every step of two kept variants whose cases all take all of them', () => {
     // Two variants over the same six steps in another order, each step once per case, some more often in one case.
     const two = directlyFollows(
-      logFromTraces({ v1: ['a', 'b', 'c', 'd', 'e', 'f'], v2: ['a', 'b', 'c', 'd', 'e', 'f'], v3: ['a', 'c', 'b', 'd', 'e', 'f', 'f', 'e'] }),
+      logFromTraces({
+        v1: ['a', 'b', 'c', 'd', 'e', 'f'],
+        v2: ['a', 'b', 'c', 'd', 'e', 'f'],
+        v3: ['a', 'c', 'b', 'd', 'e', 'f', 'f', 'e'],
+      }),
     );
     expect(selectActivities(two, 0.6)).toEqual(two.nodes.map((n) => n.activity));
     expect(two.nodes).toHaveLength(6);
@@ -105,8 +124,12 @@ describe('simplifyPaths', () => {
   it('is fast on a 60-activity graph', () => {
     const traces: Record<string, string[]> = {};
     let seed = 3;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    for (let c = 0; c < 3000; c++) traces[`c${c}`] = Array.from({ length: 4 + Math.floor(random() * 10) }, () => `act ${Math.floor(random() * random() * 60)}`);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let c = 0; c < 3000; c++)
+      traces[`c${c}`] = Array.from(
+        { length: 4 + Math.floor(random() * 10) },
+        () => `act ${Math.floor(random() * random() * 60)}`,
+      );
     const g = directlyFollows(logFromTraces(traces));
     expect(g.nodes.length).toBe(60);
     simplifyPaths(g, 0.3);

@@ -69,7 +69,7 @@ export function simplifyPaths(graph: ProcessGraph, paths: number): SimplifiedGra
   for (let v = 1; v < V; v++) {
     if (reach[v]) continue;
     // A node without a widest path cannot occur in a graph built from traces; stop rather than loop.
-    for (let u = v; !reach[u] && bestFromStart[u] >= 0; ) {
+    for (let u = v; !reach[u] && bestFromStart[u] >= 0;) {
       const e = bestFromStart[u];
       kept[e] = 1;
       reach[u] = 1;
@@ -80,7 +80,7 @@ export function simplifyPaths(graph: ProcessGraph, paths: number): SimplifiedGra
   let coReach = closure(V, V - 1, incoming, from, kept);
   for (let v = V - 2; v >= 0; v--) {
     if (coReach[v]) continue;
-    for (let u = v; !coReach[u] && bestToEnd[u] >= 0; ) {
+    for (let u = v; !coReach[u] && bestToEnd[u] >= 0;) {
       const e = bestToEnd[u];
       kept[e] = 1;
       coReach[u] = 1;
@@ -95,7 +95,8 @@ export function simplifyPaths(graph: ProcessGraph, paths: number): SimplifiedGra
   const pathStats = graph.pathStats.filter((p, i) => keep(p, starts + i));
   const keptSet = new Set(pathStats.map((p) => pathKey(p.from, p.to)));
   const addedForConnectivity: string[] = [];
-  for (let e = 0; e < E; e++) if (kept[e] && !keptByThreshold[e]) addedForConnectivity.push(pathKey(all[e].from, all[e].to));
+  for (let e = 0; e < E; e++)
+    if (kept[e] && !keptByThreshold[e]) addedForConnectivity.push(pathKey(all[e].from, all[e].to));
   let keptCount = 0;
   for (let e = 0; e < E; e++) keptCount += kept[e];
   return {

@@ -14,7 +14,10 @@ describe('textWidth (DejaVu Sans metrics)', () => {
 
   it('adds up a label at a font size, in points', () => {
     // "02 Check" = 0 2 space C h e c k = 1303+1303+651+1430+1298+1260+1126+1186 units.
-    expect(textWidth('02 Check', 12)).toBeCloseTo(((1303 + 1303 + 651 + 1430 + 1298 + 1260 + 1126 + 1186) / 2048) * 12, 9);
+    expect(textWidth('02 Check', 12)).toBeCloseTo(
+      ((1303 + 1303 + 651 + 1430 + 1298 + 1260 + 1126 + 1186) / 2048) * 12,
+      9,
+    );
     expect(textWidth('', 12)).toBe(0);
   });
 

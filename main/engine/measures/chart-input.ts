@@ -21,12 +21,20 @@ export interface PeriodChart {
 export function checkChart(block: MeasureBlock, chart: ChartId, measureName: string): void {
   const fits = CHARTS_OF_BLOCK[block];
   if (!fits.includes(chart)) {
-    throw new InputError(`The ${chart} chart does not fit ${measureName}.`, { hint: `Charts for this measure: ${fits.join(', ')}.` });
+    throw new InputError(`The ${chart} chart does not fit ${measureName}.`, {
+      hint: `Charts for this measure: ${fits.join(', ')}.`,
+    });
   }
 }
 
 /** One chart point per period: subgroups of values, or counts out of sizes. */
-export function periodChartInput(block: MeasureBlock, units: UnitValues, grid: PeriodGrid, chart: ChartId, measureName: string): PeriodChart {
+export function periodChartInput(
+  block: MeasureBlock,
+  units: UnitValues,
+  grid: PeriodGrid,
+  chart: ChartId,
+  measureName: string,
+): PeriodChart {
   checkChart(block, chart, measureName);
   const periods = grid.starts.length;
   const n = new Float64Array(periods);
@@ -41,12 +49,21 @@ export function periodChartInput(block: MeasureBlock, units: UnitValues, grid: P
   const labels = points.map((p) => grid.labels[p]);
   if (block === 'cases_completed') {
     // Throughput: one value per period, the number of cases completed in it.
-    if (CHART_FAMILY[chart] === 'variables') return { chart, input: { kind: 'variables', subgroups: points.map((p) => [n[p]]), labels }, periods: points };
-    return { chart, input: { kind: 'attributes', counts: points.map((p) => n[p]), sizes: points.map(() => 1), labels }, periods: points };
+    if (CHART_FAMILY[chart] === 'variables')
+      return { chart, input: { kind: 'variables', subgroups: points.map((p) => [n[p]]), labels }, periods: points };
+    return {
+      chart,
+      input: { kind: 'attributes', counts: points.map((p) => n[p]), sizes: points.map(() => 1), labels },
+      periods: points,
+    };
   }
   if (CHART_FAMILY[chart] === 'attributes') {
     // Shares: cases meeting the condition out of completed cases; event counts: events out of cases.
-    return { chart, input: { kind: 'attributes', counts: points.map((p) => sum[p]), sizes: points.map((p) => n[p]), labels }, periods: points };
+    return {
+      chart,
+      input: { kind: 'attributes', counts: points.map((p) => sum[p]), sizes: points.map((p) => n[p]), labels },
+      periods: points,
+    };
   }
   // Values go to their period's subgroup in unit order (case by case): the Xbar, R and S of a
   // subgroup do not depend on the order inside it, and a sort of a million values would cost more
@@ -62,7 +79,11 @@ export function periodChartInput(block: MeasureBlock, units: UnitValues, grid: P
 export function unitChartInput(units: UnitValues): { input: ChartInput; units: Int32Array } {
   const order = timeOrder(units.at);
   return {
-    input: { kind: 'variables', subgroups: Array.from(order, (k) => [units.value[k]]), labels: Array.from(order, (k) => new Date(units.at[k]).toISOString()) },
+    input: {
+      kind: 'variables',
+      subgroups: Array.from(order, (k) => [units.value[k]]),
+      labels: Array.from(order, (k) => new Date(units.at[k]).toISOString()),
+    },
     units: order,
   };
 }

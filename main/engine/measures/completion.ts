@@ -42,7 +42,11 @@ export function inferEndActivities(log: EventLog, rule: EndActivityRule = {}): s
 }
 
 /** Which cases are completed, with end activities chosen by the user (null: inferred; []: every case counts as completed). */
-export function caseCompletion(log: EventLog, chosen: readonly string[] | null | undefined, rule: EndActivityRule = {}): Completion {
+export function caseCompletion(
+  log: EventLog,
+  chosen: readonly string[] | null | undefined,
+  rule: EndActivityRule = {},
+): Completion {
   if (chosen) {
     const unknown = chosen.filter((a) => !log.activities.includes(a));
     if (unknown.length) {
@@ -72,7 +76,13 @@ export function caseCompletion(log: EventLog, chosen: readonly string[] | null |
     completed[c] = isEnd[log.activity[log.caseStart[c + 1] - 1]];
     count += completed[c];
   }
-  return { endActivities, source: chosen ? 'chosen' : 'inferred', completed, completedCount: count, note: smallShareNote(endActivities, count, log.caseCount, chosen ? 'chosen' : 'inferred') };
+  return {
+    endActivities,
+    source: chosen ? 'chosen' : 'inferred',
+    completed,
+    completedCount: count,
+    note: smallShareNote(endActivities, count, log.caseCount, chosen ? 'chosen' : 'inferred'),
+  };
 }
 
 /** Below this share of completed cases, per-case measures describe a minority and the user is told. */
@@ -87,8 +97,12 @@ export const SMALL_COMPLETED_SHARE = 0.5;
  */
 function inferWithFallback(log: EventLog, rule: EndActivityRule): string[] {
   const strict = inferEndActivities(log, rule);
-  if (rule.minShareLast !== undefined || completedBy(log, strict) >= SMALL_COMPLETED_SHARE * log.caseCount) return strict;
-  const relaxed = inferEndActivities(log, { minShareOfCases: Math.max(0.05, rule.minShareOfCases ?? 0), minShareLast: 0.5 + 1e-9 });
+  if (rule.minShareLast !== undefined || completedBy(log, strict) >= SMALL_COMPLETED_SHARE * log.caseCount)
+    return strict;
+  const relaxed = inferEndActivities(log, {
+    minShareOfCases: Math.max(0.05, rule.minShareOfCases ?? 0),
+    minShareLast: 0.5 + 1e-9,
+  });
   return [...strict, ...relaxed.filter((a) => !strict.includes(a))];
 }
 
@@ -100,7 +114,12 @@ function completedBy(log: EventLog, endActivities: readonly string[]): number {
   return count;
 }
 
-function smallShareNote(endActivities: readonly string[], completed: number, cases: number, source: 'inferred' | 'chosen'): string | null {
+function smallShareNote(
+  endActivities: readonly string[],
+  completed: number,
+  cases: number,
+  source: 'inferred' | 'chosen',
+): string | null {
   if (cases === 0 || completed >= SMALL_COMPLETED_SHARE * cases) return null;
   const share = ((100 * completed) / cases).toFixed(1);
   const names = endActivities.map((a) => `"${a}"`).join(', ');

@@ -25,7 +25,12 @@ function caseIds(indices: ArrayLike<number>): string[] {
 describe('completed and running cases', () => {
   it('infers Close as the end activity (closes 5 of 6 cases, never followed); F is running', () => {
     const result = run('cycle_time');
-    expect(result.completion).toMatchObject({ endActivities: ['Close'], source: 'inferred', completedCases: 5, runningCases: 1 });
+    expect(result.completion).toMatchObject({
+      endActivities: ['Close'],
+      source: 'inferred',
+      completedCases: 5,
+      runningCases: 1,
+    });
     expect(caseIds(result.units.caseIndex)).toEqual(['A', 'B', 'C', 'D', 'E']);
   });
 });
@@ -35,7 +40,14 @@ describe('cycle_time: first event to last event of each completed case, in hours
     const result = run('cycle_time');
     // A 0→6, B 24→34, C 48→60, D 150→170, E 170→190.
     expect(Array.from(result.units.value)).toEqual([6, 10, 12, 20, 20]);
-    expect(result.chart.input).toEqual({ kind: 'variables', subgroups: [[6, 10, 12], [20, 20]], labels: WEEKS });
+    expect(result.chart.input).toEqual({
+      kind: 'variables',
+      subgroups: [
+        [6, 10, 12],
+        [20, 20],
+      ],
+      labels: WEEKS,
+    });
     expect(result.summary.value).toBeCloseTo(68 / 5, 12);
     expect(result.summary.median).toBe(12);
     expect(result.summary.series.map((s) => s.value)).toEqual([28 / 3, 20]);
@@ -47,12 +59,22 @@ describe('cycle_time: first event to last event of each completed case, in hours
     expect(unitChartInput(result.units).input).toEqual({
       kind: 'variables',
       subgroups: [[6], [10], [12], [20], [20]],
-      labels: ['2024-01-01T06:00:00.000Z', '2024-01-02T10:00:00.000Z', '2024-01-03T12:00:00.000Z', '2024-01-08T02:00:00.000Z', '2024-01-08T22:00:00.000Z'],
+      labels: [
+        '2024-01-01T06:00:00.000Z',
+        '2024-01-02T10:00:00.000Z',
+        '2024-01-03T12:00:00.000Z',
+        '2024-01-08T02:00:00.000Z',
+        '2024-01-08T22:00:00.000Z',
+      ],
     });
   });
 
   it('between chosen start and end activities: Check → Close', () => {
-    const result = run('cycle_time', {}, (f) => (f.measures[0].definition = { block: 'case_duration', from: 'Check', to: 'Close' }));
+    const result = run(
+      'cycle_time',
+      {},
+      (f) => (f.measures[0].definition = { block: 'case_duration', from: 'Check', to: 'Close' }),
+    );
     // A 2→6, B 26→34 (first Check), C 53→60, E 172→190; D has no Check.
     expect(Array.from(result.units.value)).toEqual([4, 8, 7, 18]);
   });
@@ -69,7 +91,14 @@ describe('waiting_time: end of the previous event to the start of this one', () 
     // A 0→2, B 24→26, B 26→30, C 50→53 | E 170→172, F 190→195.
     expect(Array.from(result.units.value)).toEqual([2, 2, 4, 3, 2, 5]);
     expect(caseIds(result.units.caseIndex)).toEqual(['A', 'B', 'B', 'C', 'E', 'F']);
-    expect(result.chart.input).toEqual({ kind: 'variables', subgroups: [[2, 2, 4, 3], [2, 5]], labels: WEEKS });
+    expect(result.chart.input).toEqual({
+      kind: 'variables',
+      subgroups: [
+        [2, 2, 4, 3],
+        [2, 5],
+      ],
+      labels: WEEKS,
+    });
     expect(result.summary.value).toBe(3);
   });
 
@@ -82,7 +111,14 @@ describe('handoff_latency: wait between consecutive events of different resource
   it('skips same-resource steps and counts the Sunday hand-off in week 1', () => {
     const result = run('handoff_latency');
     // A r1→r2 2, r2→r3 1 | B 2, 4 | C 2, 3, 7 | D r1→r4 10 (Sunday) | D r4→r3 10 (Monday), E r1→r4 8, r4→r3 9, F 5.
-    expect(result.chart.input).toEqual({ kind: 'variables', subgroups: [[2, 1, 2, 4, 2, 3, 7, 10], [10, 8, 9, 5]], labels: WEEKS });
+    expect(result.chart.input).toEqual({
+      kind: 'variables',
+      subgroups: [
+        [2, 1, 2, 4, 2, 3, 7, 10],
+        [10, 8, 9, 5],
+      ],
+      labels: WEEKS,
+    });
     expect(result.summary.value).toBeCloseTo(63 / 12, 12);
     expect(result.summary.series.map((s) => s.value)).toEqual([31 / 8, 8]);
   });
@@ -93,13 +129,25 @@ describe('throughput: completed cases per period', () => {
     const result = run('throughput');
     expect(result.chart.input).toEqual({ kind: 'variables', subgroups: [[3], [2]], labels: WEEKS });
     expect(result.summary.value).toBe(2.5);
-    expect(run('throughput', { chart: 'c' }).chart.input).toEqual({ kind: 'attributes', counts: [3, 2], sizes: [1, 1], labels: WEEKS });
+    expect(run('throughput', { chart: 'c' }).chart.input).toEqual({
+      kind: 'attributes',
+      counts: [3, 2],
+      sizes: [1, 1],
+      labels: WEEKS,
+    });
   });
 
   it('per day, with zeros for days without completions', () => {
     const result = run('throughput', { period: 'day' });
     expect(result.summary.series.map((s) => [s.period, s.value])).toEqual([
-      ['2024-01-01', 1], ['2024-01-02', 1], ['2024-01-03', 1], ['2024-01-04', 0], ['2024-01-05', 0], ['2024-01-06', 0], ['2024-01-07', 0], ['2024-01-08', 2],
+      ['2024-01-01', 1],
+      ['2024-01-02', 1],
+      ['2024-01-03', 1],
+      ['2024-01-04', 0],
+      ['2024-01-05', 0],
+      ['2024-01-06', 0],
+      ['2024-01-07', 0],
+      ['2024-01-08', 2],
     ]);
     expect(result.summary.value).toBe(5 / 8);
   });
@@ -111,7 +159,9 @@ describe('rates over completed cases (P charts: cases meeting the condition out 
     expect(result.parameters.defect).toEqual({ activities: ['Reject'] });
     expect(result.parameters.sources.defect).toBe('suggested');
     // The tile says which activities it counted, since nobody chose them.
-    expect(result.notes).toContain('Defects here are "Reject": suggested because the name reads as a defect; choose others in the measures’ parameters.');
+    expect(result.notes).toContain(
+      'Defects here are "Reject": suggested because the name reads as a defect; choose others in the measures’ parameters.',
+    );
     expect(result.chart.input).toEqual({ kind: 'attributes', counts: [0, 1], sizes: [3, 2], labels: WEEKS });
     expect(result.summary.value).toBe(1 / 5);
   });
@@ -171,7 +221,9 @@ describe('exception_frequency: exception events per completed case (U chart)', (
     expect(Array.from(result.units.value)).toEqual([0, 0, 1, 1, 2]);
     expect(result.chart.input).toEqual({ kind: 'attributes', counts: [1, 3], sizes: [3, 2], labels: WEEKS });
     expect(result.summary.value).toBe(4 / 5);
-    expect(result.notes).toContain('Exceptions here are "Escalate", "Reject": suggested because the names read as an exception; choose others in the measures’ parameters.');
+    expect(result.notes).toContain(
+      'Exceptions here are "Escalate", "Reject": suggested because the names read as an exception; choose others in the measures’ parameters.',
+    );
   });
 
   it('--activity narrows the exceptions to one activity', () => {

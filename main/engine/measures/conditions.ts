@@ -23,12 +23,18 @@ export function evaluateCondition(condition: CaseCondition, ctx: ConditionContex
       case 'defect': {
         const defect = parameters.defect;
         if (!defect) {
-          throw new InputError('No defect is defined: no activity name looks like a defect (reject, error, complaint, …) and none was chosen.', {
-            hint: 'Choose the defect activities (or an attribute and the values that mark a defect) in the measures’ parameters.',
-          });
+          throw new InputError(
+            'No defect is defined: no activity name looks like a defect (reject, error, complaint, …) and none was chosen.',
+            {
+              hint: 'Choose the defect activities (or an attribute and the values that mark a defect) in the measures’ parameters.',
+            },
+          );
         }
-        if (parameters.sources.defect === 'suggested' && 'activities' in defect) ctx.notes.add(suggestedNote('defect', defect.activities));
-        return 'activities' in defect ? casesContaining(log, defect.activities) : casesWithAttribute(log, defect.attribute, defect.values);
+        if (parameters.sources.defect === 'suggested' && 'activities' in defect)
+          ctx.notes.add(suggestedNote('defect', defect.activities));
+        return 'activities' in defect
+          ? casesContaining(log, defect.activities)
+          : casesWithAttribute(log, defect.attribute, defect.values);
       }
       case 'rework':
         return casesRepeating(log, parameters.reworkActivities ?? 'any');
@@ -38,7 +44,10 @@ export function evaluateCondition(condition: CaseCondition, ctx: ConditionContex
         return casesContaining(log, noted(ctx, 'escalation'));
       case 'sla_met': {
         const target = parameters.slaTarget;
-        if (!target) throw new InputError('No SLA target is set and there is no completed case to suggest one from.', { hint: 'Set parameters.slaTarget, e.g. {"value": 48, "unit": "hours"}.' });
+        if (!target)
+          throw new InputError('No SLA target is set and there is no completed case to suggest one from.', {
+            hint: 'Set parameters.slaTarget, e.g. {"value": 48, "unit": "hours"}.',
+          });
         return casesWithin(log, target.value * MS_PER_UNIT[target.unit], parameters.slaCalendar);
       }
     }
@@ -52,7 +61,8 @@ export function evaluateCondition(condition: CaseCondition, ctx: ConditionContex
     return casesRepeating(log, condition.repeats);
   }
   if ('attribute' in condition) return casesWithAttribute(log, condition.attribute, condition.values);
-  if ('within' in condition) return casesWithin(log, condition.within.value * MS_PER_UNIT[condition.within.unit], parameters.slaCalendar);
+  if ('within' in condition)
+    return casesWithin(log, condition.within.value * MS_PER_UNIT[condition.within.unit], parameters.slaCalendar);
   if ('not' in condition) {
     const inner = evaluateCondition(condition.not, ctx);
     for (let c = 0; c < inner.length; c++) inner[c] ^= 1;
@@ -60,7 +70,8 @@ export function evaluateCondition(condition: CaseCondition, ctx: ConditionContex
   }
   const parts = ('all' in condition ? condition.all : condition.any).map((part) => evaluateCondition(part, ctx));
   const out = new Uint8Array(log.caseCount).fill('all' in condition ? 1 : 0);
-  for (const part of parts) for (let c = 0; c < out.length; c++) out[c] = 'all' in condition ? out[c] & part[c] : out[c] | part[c];
+  for (const part of parts)
+    for (let c = 0; c < out.length; c++) out[c] = 'all' in condition ? out[c] & part[c] : out[c] | part[c];
   return out;
 }
 
@@ -76,7 +87,8 @@ export function suggestedNote(kind: 'defect' | 'exception' | 'escalation', activ
 /** The exception or escalation activities, with a note when they were suggested rather than chosen. */
 export function noted(ctx: Pick<ConditionContext, 'parameters' | 'notes'>, kind: 'exception' | 'escalation'): string[] {
   const names = activitiesOf(ctx.parameters, kind);
-  const source = kind === 'exception' ? ctx.parameters.sources.exceptionActivities : ctx.parameters.sources.escalationActivities;
+  const source =
+    kind === 'exception' ? ctx.parameters.sources.exceptionActivities : ctx.parameters.sources.escalationActivities;
   if (source === 'suggested') ctx.notes.add(suggestedNote(kind, names));
   return names;
 }
@@ -88,11 +100,15 @@ export function noted(ctx: Pick<ConditionContext, 'parameters' | 'notes'>, kind:
  */
 export function activitiesOf(parameters: ResolvedParameters, kind: 'exception' | 'escalation'): string[] {
   const names = kind === 'exception' ? parameters.exceptionActivities : parameters.escalationActivities;
-  const source = kind === 'exception' ? parameters.sources.exceptionActivities : parameters.sources.escalationActivities;
+  const source =
+    kind === 'exception' ? parameters.sources.exceptionActivities : parameters.sources.escalationActivities;
   if (names.length === 0 && source === 'suggested') {
-    throw new InputError(`No activity looks like ${kind === 'exception' ? 'an exception (escalate, reject, cancel, complaint, …)' : 'an escalation'}, and none was chosen.`, {
-      hint: `Choose the ${kind} activities in the measures’ parameters, or say that this process has none.`,
-    });
+    throw new InputError(
+      `No activity looks like ${kind === 'exception' ? 'an exception (escalate, reject, cancel, complaint, …)' : 'an escalation'}, and none was chosen.`,
+      {
+        hint: `Choose the ${kind} activities in the measures’ parameters, or say that this process has none.`,
+      },
+    );
   }
   return names;
 }
@@ -149,7 +165,10 @@ export function casesWithAttribute(log: EventLog, name: string, values: readonly
     for (let c = 0; c < log.caseCount; c++) out[c] = match(c) ? 1 : 0;
     return out;
   }
-  const match = matcher(log.eventAttributes.find((c) => c.name === name)!, values);
+  const match = matcher(
+    log.eventAttributes.find((c) => c.name === name)!,
+    values,
+  );
   for (let c = 0; c < log.caseCount; c++) {
     for (let i = log.caseStart[c]; i < log.caseStart[c + 1]; i++) {
       if (match(i)) {
@@ -168,7 +187,17 @@ function matcher(column: AttributeColumn, values: readonly AttributeMatch[]): (r
     column.dictionary.forEach((v, k) => (codes[k] = wanted.has(v) ? 1 : 0));
     return (row) => column.codes[row] >= 0 && codes[column.codes[row]] === 1;
   }
-  const numbers = new Set(values.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : column.type === 'date' && typeof v === 'string' ? Date.parse(v) : Number(v))));
+  const numbers = new Set(
+    values.map((v) =>
+      typeof v === 'boolean'
+        ? v
+          ? 1
+          : 0
+        : column.type === 'date' && typeof v === 'string'
+          ? Date.parse(v)
+          : Number(v),
+    ),
+  );
   return (row) => numbers.has(column.values[row]);
 }
 

@@ -35,7 +35,12 @@ describe('periods the log covers only partly', () => {
   });
 
   it('flags both ends of a log that starts and ends mid-period', () => {
-    const mid = logFromTraces({ X: [{ activity: 'a', at: 36 * 60 }, { activity: 'b', at: 200 * 60 }] });
+    const mid = logFromTraces({
+      X: [
+        { activity: 'a', at: 36 * 60 },
+        { activity: 'b', at: 200 * 60 },
+      ],
+    });
     // Hours 36 (Tuesday 12:00) to 200: week 1 covered 132/168, week 2 covered 32/168.
     const grid = periodGrid(Float64Array.of(MONDAY + 36 * HOUR, MONDAY + 200 * HOUR), 'week');
     const partial = partialPeriods(mid, grid, 'week', null);

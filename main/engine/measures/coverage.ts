@@ -39,7 +39,12 @@ export function logSpan(log: EventLog): { from: number; to: number } | null {
 }
 
 /** The first and last period of the grid where the log's span covers only part of it. */
-export function partialPeriods(log: EventLog, grid: PeriodGrid, period: Period, timeZone: string | null): PartialPeriod[] {
+export function partialPeriods(
+  log: EventLog,
+  grid: PeriodGrid,
+  period: Period,
+  timeZone: string | null,
+): PartialPeriod[] {
   const span = logSpan(log);
   const count = grid.starts.length;
   if (!span || count === 0) return [];
@@ -52,7 +57,8 @@ export function partialPeriods(log: EventLog, grid: PeriodGrid, period: Period, 
   const first = bounds(0);
   const last = count > 1 ? bounds(count - 1) : first;
   // Covered: the part of [from, to) inside the span; the last event's instant counts up to the next millisecond.
-  const covered = (b: { from: number; to: number }) => (Math.min(b.to, span.to + 1) - Math.max(b.from, span.from)) / (b.to - b.from);
+  const covered = (b: { from: number; to: number }) =>
+    (Math.min(b.to, span.to + 1) - Math.max(b.from, span.from)) / (b.to - b.from);
   const c0 = covered(first);
   if (c0 < WHOLE) out.push({ index: 0, period: grid.labels[0], covered: Math.max(0, c0) });
   if (count > 1) {

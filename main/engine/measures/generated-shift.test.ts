@@ -41,19 +41,33 @@ let extremeCases: Set<string>;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gemba-shift-'));
   const out = join(dir, 'o2c.csv');
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/generate.ts', '--events', '100000', '--seed', '11', '--out', out], { cwd: REPO, encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/generate.ts', '--events', '100000', '--seed', '11', '--out', out],
+    { cwd: REPO, encoding: 'utf8' },
+  );
   if (run.status !== 0) throw new Error(`generator failed: ${run.stderr}`);
-  const truth = JSON.parse(readFileSync(`${out}.truth.json`, 'utf8')) as { shift: ShiftTruth; anomalies: { cases: Anomaly[] } };
+  const truth = JSON.parse(readFileSync(`${out}.truth.json`, 'utf8')) as {
+    shift: ShiftTruth;
+    anomalies: { cases: Anomaly[] };
+  };
   shift = truth.shift;
   extremeCases = new Set(truth.anomalies.cases.filter((a) => a.kind === 'extreme_duration').map((a) => a.caseId));
-  log = (await parseCsvLog(out, { case: 'case:concept:name', activity: 'concept:name', timestamp: 'time:timestamp' }, { fileName: 'o2c.csv' })).log;
+  log = (
+    await parseCsvLog(
+      out,
+      { case: 'case:concept:name', activity: 'concept:name', timestamp: 'time:timestamp' },
+      { fileName: 'o2c.csv' },
+    )
+  ).log;
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('weekly waiting time before the activity that slowed down', () => {
   const HOUR = 3600;
-  const weekly = (mask?: Uint8Array) => computeMeasure(log, defaultMeasures(), 'waiting_time', { activity: shift.slowerActivity, period: 'week', mask });
+  const weekly = (mask?: Uint8Array) =>
+    computeMeasure(log, defaultMeasures(), 'waiting_time', { activity: shift.slowerActivity, period: 'week', mask });
   const pooled = (subgroups: number[][]) => {
     const all = subgroups.flat();
     return all.reduce((s, v) => s + v, 0) / all.length;
@@ -89,8 +103,13 @@ describe('weekly waiting time before the activity that slowed down', () => {
     expect(median(means.slice(shiftWeek + 1)) / (shift.meanWaitSecondsAfter / HOUR)).toBeLessThan(1.1);
 
     // The chart the schema names (Xbar-S), limits from the weeks before the shift: test 1 fires within two weeks.
-    const chart = controlCharts(input, { chart: 'xbar-s', baseline: shiftWeek, rules: [1] }).charts.find((c) => c.name === 'Xbar')!;
-    const firstAfter = chart.signals.map((s) => s.index).filter((i) => i >= shiftWeek).sort((x, y) => x - y)[0];
+    const chart = controlCharts(input, { chart: 'xbar-s', baseline: shiftWeek, rules: [1] }).charts.find(
+      (c) => c.name === 'Xbar',
+    )!;
+    const firstAfter = chart.signals
+      .map((s) => s.index)
+      .filter((i) => i >= shiftWeek)
+      .sort((x, y) => x - y)[0];
     expect(firstAfter).toBeDefined();
     expect(firstAfter - shiftWeek).toBeLessThanOrEqual(2);
 
@@ -102,7 +121,10 @@ describe('weekly waiting time before the activity that slowed down', () => {
     expect(stableAlarms.length).toBeLessThanOrEqual(3);
     for (const i of stableAlarms) {
       const cases = Array.from(casesOfPeriod(result, result.chart.periods[i]), (c) => log.caseIds[c]);
-      expect(cases.some((id) => extremeCases.has(id)), `week ${input.labels[i]}`).toBe(true);
+      expect(
+        cases.some((id) => extremeCases.has(id)),
+        `week ${input.labels[i]}`,
+      ).toBe(true);
     }
   });
 
@@ -111,7 +133,11 @@ describe('weekly waiting time before the activity that slowed down', () => {
     const input = result.chart.input;
     if (input.kind !== 'variables') throw new Error('waiting time is a variables measure');
     const shiftWeek = input.labels.indexOf('2021-06-28');
-    const stable = { kind: 'variables' as const, subgroups: input.subgroups.slice(0, shiftWeek), labels: input.labels.slice(0, shiftWeek) };
+    const stable = {
+      kind: 'variables' as const,
+      subgroups: input.subgroups.slice(0, shiftWeek),
+      labels: input.labels.slice(0, shiftWeek),
+    };
     const advice = chooseChart(stable);
     const tail = advice.checks.find((c) => c.name === 'heavy-tail')!;
     expect(tail.status).toBe('warning');
@@ -120,7 +146,10 @@ describe('weekly waiting time before the activity that slowed down', () => {
 
     const stableAlarms = (transform: 'none' | 'log' | 'box-cox') => {
       const { charts } = controlCharts(input, { chart: 'xbar-s', baseline: shiftWeek, rules: [1], transform });
-      return { charts, alarms: charts.flatMap((c) => c.signals.map((s) => s.index)).filter((i) => i < shiftWeek).length };
+      return {
+        charts,
+        alarms: charts.flatMap((c) => c.signals.map((s) => s.index)).filter((i) => i < shiftWeek).length,
+      };
     };
     // On the raw scale the S chart alone flags most weeks (extreme cases inflate s̄; ordinary weeks fall below its LCL).
     const raw = stableAlarms('none');
@@ -134,7 +163,10 @@ describe('weekly waiting time before the activity that slowed down', () => {
     const transformed = stableAlarms(advice.transform);
     expect(transformed.alarms).toBeLessThanOrEqual(allowed);
     const xbar = transformed.charts.find((c) => c.name === 'Xbar')!;
-    const firstAfter = xbar.signals.map((s) => s.index).filter((i) => i >= shiftWeek).sort((x, y) => x - y)[0];
+    const firstAfter = xbar.signals
+      .map((s) => s.index)
+      .filter((i) => i >= shiftWeek)
+      .sort((x, y) => x - y)[0];
     expect(firstAfter - shiftWeek).toBeLessThanOrEqual(2);
   });
 });

@@ -67,7 +67,11 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 }
 
 /** The line of the value at `pointer`, or of its nearest ancestor that exists (a missing field points at its object). */
-export function lineOfPointer(text: string, pointer: string, offsets = jsonValueOffsets(text)): { line: number; column: number } | null {
+export function lineOfPointer(
+  text: string,
+  pointer: string,
+  offsets = jsonValueOffsets(text),
+): { line: number; column: number } | null {
   let p = pointer;
   for (;;) {
     const at = offsets.get(p);

@@ -15,7 +15,12 @@ export type PeriodValue = KpiPeriodValue;
 export type KpiSummary = KpiFigures;
 
 /** Summary of all the units: `values` and `periodOf` are per unit, the grid gives the periods. */
-export function kpiSummary(block: MeasureBlock, values: Float64Array, periodOf: Int32Array, grid: PeriodGrid): KpiSummary {
+export function kpiSummary(
+  block: MeasureBlock,
+  values: Float64Array,
+  periodOf: Int32Array,
+  grid: PeriodGrid,
+): KpiSummary {
   return groupedKpiSummaries(block, values, periodOf, grid, new Int32Array(values.length), 1)[0];
 }
 
@@ -23,7 +28,14 @@ export function kpiSummary(block: MeasureBlock, values: Float64Array, periodOf: 
  * One summary per group of units (`groupOf[k]` in 0..groups-1; -1 leaves a unit out), in one pass
  * over the units however many groups there are: a split into 50 segments costs one pass, not 50.
  */
-export function groupedKpiSummaries(block: MeasureBlock, values: Float64Array, periodOf: Int32Array, grid: PeriodGrid, groupOf: Int32Array, groups: number): KpiSummary[] {
+export function groupedKpiSummaries(
+  block: MeasureBlock,
+  values: Float64Array,
+  periodOf: Int32Array,
+  grid: PeriodGrid,
+  groupOf: Int32Array,
+  groups: number,
+): KpiSummary[] {
   const periods = grid.starts.length;
   const n = new Float64Array(groups * periods);
   const sum = new Float64Array(groups * periods);
@@ -68,7 +80,9 @@ function isDuration(block: MeasureBlock): boolean {
 }
 
 export function trend(series: readonly PeriodValue[]): KpiTrend {
-  const points = series.map((s, x) => [x, s.value] as const).filter((p): p is readonly [number, number] => p[1] !== null);
+  const points = series
+    .map((s, x) => [x, s.value] as const)
+    .filter((p): p is readonly [number, number] => p[1] !== null);
   const last = points.length ? points[points.length - 1][1] : null;
   const previous = points.length > 1 ? points[points.length - 2][1] : null;
   let slope: number | null = null;

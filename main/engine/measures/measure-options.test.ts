@@ -30,10 +30,19 @@ describe('filters in force (case mask)', () => {
   it('leaves out the cases the mask drops: without C, cycle times 6, 10 | 20, 20', () => {
     const mask = Uint8Array.from([1, 1, 0, 1, 1, 1]);
     const result = run('cycle_time', { mask });
-    expect(result.chart.input).toEqual({ kind: 'variables', subgroups: [[6, 10], [20, 20]], labels: ['2024-01-01', '2024-01-08'] });
+    expect(result.chart.input).toEqual({
+      kind: 'variables',
+      subgroups: [
+        [6, 10],
+        [20, 20],
+      ],
+      labels: ['2024-01-01', '2024-01-08'],
+    });
     expect(result.summary.value).toBe(14);
     // A dropped running case F takes its Check wait (5 h) with it.
-    expect(run('waiting_time', { activity: 'Check', mask: Uint8Array.from([1, 1, 1, 1, 1, 0]) }).summary.value).toBe(13 / 5);
+    expect(run('waiting_time', { activity: 'Check', mask: Uint8Array.from([1, 1, 1, 1, 1, 0]) }).summary.value).toBe(
+      13 / 5,
+    );
   });
 
   it('a mask that keeps no case gives empty series, not an error', () => {
@@ -44,7 +53,9 @@ describe('filters in force (case mask)', () => {
   });
 
   it('refuses a mask of the wrong length', () => {
-    expect(inputError(() => run('cycle_time', { mask: new Uint8Array(3) })).message).toMatch(/3 entries; the log has 6 cases/);
+    expect(inputError(() => run('cycle_time', { mask: new Uint8Array(3) })).message).toMatch(
+      /3 entries; the log has 6 cases/,
+    );
   });
 });
 
@@ -56,7 +67,9 @@ describe('running cases', () => {
   });
 
   it('a chosen end activity must exist in the log', () => {
-    expect(inputError(() => run('cycle_time', {}, (f) => (f.parameters.endActivities = ['Done']))).message).toContain('"Done" does not occur');
+    expect(inputError(() => run('cycle_time', {}, (f) => (f.parameters.endActivities = ['Done']))).message).toContain(
+      '"Done" does not occur',
+    );
   });
 });
 
@@ -83,12 +96,16 @@ describe('segments (split by a case attribute)', () => {
     const traces: Record<string, TestEvent[]> = {};
     const tags: Record<string, Record<string, string>> = {};
     for (let k = 0; k < 60; k++) {
-      traces[`c${k}`] = [{ activity: 'a', at: 0 }, { activity: 'b', at: k + 1 }];
+      traces[`c${k}`] = [
+        { activity: 'a', at: 0 },
+        { activity: 'b', at: k + 1 },
+      ];
       tags[`c${k}`] = { tag: `t${k < 52 ? k : 0}` };
     }
     const file = defaultMeasures();
     file.measures[0].unit = 'minutes';
-    const segments = computeMeasure(logFromTraces(traces, tags), file, 'cycle_time', { segmentBy: 'tag' }).segments!.values;
+    const segments = computeMeasure(logFromTraces(traces, tags), file, 'cycle_time', { segmentBy: 'tag' }).segments!
+      .values;
     expect(segments).toHaveLength(51);
     // t0: 1, 53, 54, …, 60 minutes.
     expect(segments[0]).toMatchObject({ segment: 't0', n: 9, median: 56, value: 453 / 9 });
@@ -105,17 +122,29 @@ describe('segments (split by a case attribute)', () => {
 describe('periods', () => {
   it('by day: one chart point per day with values', () => {
     const result = run('cycle_time', { period: 'day' });
-    expect(result.chart.input).toEqual({ kind: 'variables', subgroups: [[6], [10], [12], [20, 20]], labels: ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-08'] });
+    expect(result.chart.input).toEqual({
+      kind: 'variables',
+      subgroups: [[6], [10], [12], [20, 20]],
+      labels: ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-08'],
+    });
     expect(result.summary.series).toHaveLength(8);
   });
 
   it('by month: everything in January', () => {
-    expect(run('cycle_time', { period: 'month' }).chart.input).toEqual({ kind: 'variables', subgroups: [[6, 10, 12, 20, 20]], labels: ['2024-01-01'] });
+    expect(run('cycle_time', { period: 'month' }).chart.input).toEqual({
+      kind: 'variables',
+      subgroups: [[6, 10, 12, 20, 20]],
+      labels: ['2024-01-01'],
+    });
   });
 
   it('in New York time D completes on Sunday 21:00, still week 1', () => {
     const result = run('cycle_time', { timeZone: 'America/New_York' });
-    expect(result.chart.input).toEqual({ kind: 'variables', subgroups: [[6, 10, 12, 20], [20]], labels: ['2024-01-01', '2024-01-08'] });
+    expect(result.chart.input).toEqual({
+      kind: 'variables',
+      subgroups: [[6, 10, 12, 20], [20]],
+      labels: ['2024-01-01', '2024-01-08'],
+    });
     expect(result.timeZone).toBe('America/New_York');
   });
 
@@ -125,14 +154,19 @@ describe('periods', () => {
 });
 
 describe('as plain JSON for a transport', () => {
-  it('drops the typed arrays unless units are asked for, then names each value\'s case and period', () => {
+  it("drops the typed arrays unless units are asked for, then names each value's case and period", () => {
     const result = run('waiting_time', { activity: 'Check' });
     const plain = measureReport(result, log.caseIds);
     expect(JSON.parse(JSON.stringify(plain))).toEqual(plain);
     expect('units' in plain).toBe(false);
     const withUnits = measureReport(result, log.caseIds, { units: true });
     expect(withUnits.units?.map((u) => [u.case, u.value, u.period])).toEqual([
-      ['A', 2, '2024-01-01'], ['B', 2, '2024-01-01'], ['B', 4, '2024-01-01'], ['C', 3, '2024-01-01'], ['E', 2, '2024-01-08'], ['F', 5, '2024-01-08'],
+      ['A', 2, '2024-01-01'],
+      ['B', 2, '2024-01-01'],
+      ['B', 4, '2024-01-01'],
+      ['C', 3, '2024-01-01'],
+      ['E', 2, '2024-01-08'],
+      ['F', 5, '2024-01-08'],
     ]);
     expect(withUnits.unitChartInput).toMatchObject({ kind: 'variables', subgroups: [[2], [2], [4], [3], [2], [5]] });
   });
@@ -159,7 +193,10 @@ describe('user-defined measures from the same building blocks', () => {
       name: 'quick_clean',
       title: 'Quick and clean',
       unit: 'share',
-      definition: { block: 'case_share', condition: { all: [{ within: { value: 12, unit: 'hours' } }, { not: { contains: ['Escalate'] } }] } },
+      definition: {
+        block: 'case_share',
+        condition: { all: [{ within: { value: 12, unit: 'hours' } }, { not: { contains: ['Escalate'] } }] },
+      },
       chart: { byPeriod: 'p' },
       sentence: 'Share of completed cases done within 12 hours without an escalation.',
     },
@@ -198,16 +235,24 @@ describe('bad requests', () => {
   });
 
   it('--activity where the measure has no activity parameter, or an unknown activity', () => {
-    expect(inputError(() => run('cycle_time', { activity: 'Check' })).message).toContain('cycle_time has no activity parameter');
+    expect(inputError(() => run('cycle_time', { activity: 'Check' })).message).toContain(
+      'cycle_time has no activity parameter',
+    );
     expect(inputError(() => run('first_time_right', { activity: 'Check' })).message).toContain('more than one');
     expect(inputError(() => run('waiting_time', { activity: 'Ship' })).message).toContain('"Ship" does not occur');
   });
 
   it('escalations or exceptions that nothing in the log looks like are an error, not a rate of zero; [] chosen means none', () => {
     const departments = departmentsLog();
-    expect(inputError(() => computeMeasure(departments, defaultMeasures(), 'escalation_rate')).details.hint).toBe('Choose the escalation activities in the measures’ parameters, or say that this process has none.');
-    expect(inputError(() => computeMeasure(departments, defaultMeasures(), 'exception_frequency')).message).toContain('No activity looks like an exception');
-    expect(inputError(() => computeMeasure(departments, defaultMeasures(), 'first_time_right')).message).toContain('No activity looks like an exception');
+    expect(inputError(() => computeMeasure(departments, defaultMeasures(), 'escalation_rate')).details.hint).toBe(
+      'Choose the escalation activities in the measures’ parameters, or say that this process has none.',
+    );
+    expect(inputError(() => computeMeasure(departments, defaultMeasures(), 'exception_frequency')).message).toContain(
+      'No activity looks like an exception',
+    );
+    expect(inputError(() => computeMeasure(departments, defaultMeasures(), 'first_time_right')).message).toContain(
+      'No activity looks like an exception',
+    );
     const none = defaultMeasures();
     none.parameters.escalationActivities = [];
     none.parameters.exceptionActivities = [];

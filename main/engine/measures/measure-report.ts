@@ -14,7 +14,11 @@ export type MeasureReport = Omit<MeasureResult, 'units' | 'periodOfUnit' | 'unit
   unitChartInput?: ChartInput | null;
 };
 
-export function measureReport(result: MeasureResult, caseIds: readonly string[], options: { units?: boolean } = {}): MeasureReport {
+export function measureReport(
+  result: MeasureResult,
+  caseIds: readonly string[],
+  options: { units?: boolean } = {},
+): MeasureReport {
   const { units, periodOfUnit, ...rest } = result;
   if (!options.units) return rest;
   return {

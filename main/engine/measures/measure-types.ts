@@ -8,7 +8,19 @@ import type { ChartType } from '../spc/index.ts';
 
 export const MEASURES_SCHEMA_VERSION = 1;
 
-export const CHART_IDS = ['imr', 'xbar-r', 'xbar-s', 'p', 'np', 'c', 'u', 'laney-p', 'laney-u', 'ewma', 'cusum'] as const;
+export const CHART_IDS = [
+  'imr',
+  'xbar-r',
+  'xbar-s',
+  'p',
+  'np',
+  'c',
+  'u',
+  'laney-p',
+  'laney-u',
+  'ewma',
+  'cusum',
+] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** The schema's chart ids are the SPC engine's: this fails to compile if the two lists drift apart. */
@@ -127,4 +139,9 @@ export const CHARTS_OF_BLOCK: Readonly<Record<MeasureBlock, readonly ChartId[]>>
   event_count: ['u', 'laney-u', 'c'],
 };
 
-export const MS_PER_UNIT: Readonly<Record<DurationUnit, number>> = { seconds: 1000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
+export const MS_PER_UNIT: Readonly<Record<DurationUnit, number>> = {
+  seconds: 1000,
+  minutes: 60_000,
+  hours: 3_600_000,
+  days: 86_400_000,
+};

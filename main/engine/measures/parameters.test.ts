@@ -9,7 +9,10 @@ describe('parameters chosen from the log', () => {
     const log = measuresLog();
     const choices = parameterChoices(log, caseCompletion(log, null));
     expect(choices.activities).toEqual(['Receive', 'Check', 'Approve', 'Close', 'Escalate', 'Reject']);
-    expect(choices.attributes).toEqual([{ name: 'channel', level: 'case' }, { name: 'outcome', level: 'event' }]);
+    expect(choices.attributes).toEqual([
+      { name: 'channel', level: 'case' },
+      { name: 'outcome', level: 'event' },
+    ]);
     expect(choices.inferredEndActivities).toEqual(['Close']);
     expect(choices.suggested).toEqual({
       defect: { activities: ['Reject'] },
@@ -20,16 +23,31 @@ describe('parameters chosen from the log', () => {
   });
 
   it('reads exception and escalation names in several spellings', () => {
-    const log = logFromTraces({ 1: ['Create', 'Escalation to L2', 'Cancel Order', 'Customer complaint', 'Approve', 'Goods returned', 'Close'] });
+    const log = logFromTraces({
+      1: ['Create', 'Escalation to L2', 'Cancel Order', 'Customer complaint', 'Approve', 'Goods returned', 'Close'],
+    });
     const choices = parameterChoices(log, caseCompletion(log, null));
     expect(choices.suggested.escalationActivities).toEqual(['Escalation to L2']);
-    expect(choices.suggested.exceptionActivities).toEqual(['Escalation to L2', 'Cancel Order', 'Customer complaint', 'Goods returned']);
+    expect(choices.suggested.exceptionActivities).toEqual([
+      'Escalation to L2',
+      'Cancel Order',
+      'Customer complaint',
+      'Goods returned',
+    ]);
     expect(choices.suggested.defect).toEqual({ activities: ['Customer complaint', 'Goods returned'] });
   });
 
   it('suggests a target in whole days past two days', () => {
     // Durations 1, 2, …, 10 days: the 90th percentile is 9 days.
-    const traces = Object.fromEntries(Array.from({ length: 10 }, (_, k) => [`c${k}`, [{ activity: 'a', at: 0 }, { activity: 'b', at: (k + 1) * 24 * 60 }]]));
+    const traces = Object.fromEntries(
+      Array.from({ length: 10 }, (_, k) => [
+        `c${k}`,
+        [
+          { activity: 'a', at: 0 },
+          { activity: 'b', at: (k + 1) * 24 * 60 },
+        ],
+      ]),
+    );
     const log = logFromTraces(traces);
     expect(suggestedSlaTarget(log, new Uint8Array(10).fill(1))).toEqual({ value: 9, unit: 'days' });
   });
@@ -37,10 +55,22 @@ describe('parameters chosen from the log', () => {
   it('keeps what the user chose and refuses activities the log does not have', () => {
     const log = measuresLog();
     const completion = caseCompletion(log, null);
-    const resolved = resolveParameters(log, { exceptionActivities: ['Reject'], slaTarget: { value: 2, unit: 'days' } }, completion);
+    const resolved = resolveParameters(
+      log,
+      { exceptionActivities: ['Reject'], slaTarget: { value: 2, unit: 'days' } },
+      completion,
+    );
     expect(resolved.exceptionActivities).toEqual(['Reject']);
-    expect(resolved.sources).toMatchObject({ exceptionActivities: 'chosen', escalationActivities: 'suggested', slaTarget: 'chosen' });
-    expect(() => resolveParameters(log, { escalationActivities: ['Escalate!'] }, completion)).toThrow(/escalationActivities: activity "Escalate!" does not occur/);
-    expect(() => resolveParameters(log, { defect: { attribute: 'colour', values: ['red'] } }, completion)).toThrow(/no attribute "colour"/);
+    expect(resolved.sources).toMatchObject({
+      exceptionActivities: 'chosen',
+      escalationActivities: 'suggested',
+      slaTarget: 'chosen',
+    });
+    expect(() => resolveParameters(log, { escalationActivities: ['Escalate!'] }, completion)).toThrow(
+      /escalationActivities: activity "Escalate!" does not occur/,
+    );
+    expect(() => resolveParameters(log, { defect: { attribute: 'colour', values: ['red'] } }, completion)).toThrow(
+      /no attribute "colour"/,
+    );
   });
 });

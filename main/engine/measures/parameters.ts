@@ -23,12 +23,16 @@ export interface ResolvedParameters {
   escalationActivities: string[];
   slaTarget: Duration | null;
   slaCalendar: WorkingCalendar | null;
-  sources: Record<'endActivities' | 'defect' | 'reworkActivities' | 'exceptionActivities' | 'escalationActivities' | 'slaTarget', ParameterSource>;
+  sources: Record<
+    'endActivities' | 'defect' | 'reworkActivities' | 'exceptionActivities' | 'escalationActivities' | 'slaTarget',
+    ParameterSource
+  >;
 }
 
 /** Activity names that read as an exception, an escalation or a defect, in several spellings. */
 const ESCALATION = /escalat/i;
-const EXCEPTION = /escalat|reject|cancel|exception|error|fail|complain|dispute|declin|denied|deny|block|overdue|violat|return/i;
+const EXCEPTION =
+  /escalat|reject|cancel|exception|error|fail|complain|dispute|declin|denied|deny|block|overdue|violat|return/i;
 const DEFECT = /defect|reject|error|fail|complain|correct|repair|rework|return|nonconform|non-conform/i;
 
 export function suggestedActivities(log: EventLog, pattern: RegExp): string[] {
@@ -39,9 +43,16 @@ export function suggestedActivities(log: EventLog, pattern: RegExp): string[] {
  * `suggestSla`: suggest a target when none is set (it sorts the completed cases' durations, so
  * only measures that compare against the target ask for it).
  */
-export function resolveParameters(log: EventLog, chosen: MeasureParameters, completion: Completion, suggestSla = true): ResolvedParameters {
-  for (const key of ['reworkActivities', 'exceptionActivities', 'escalationActivities'] as const) checkActivities(log, chosen[key], key);
-  if (chosen.defect && 'activities' in chosen.defect) checkActivities(log, chosen.defect.activities, 'defect.activities');
+export function resolveParameters(
+  log: EventLog,
+  chosen: MeasureParameters,
+  completion: Completion,
+  suggestSla = true,
+): ResolvedParameters {
+  for (const key of ['reworkActivities', 'exceptionActivities', 'escalationActivities'] as const)
+    checkActivities(log, chosen[key], key);
+  if (chosen.defect && 'activities' in chosen.defect)
+    checkActivities(log, chosen.defect.activities, 'defect.activities');
   if (chosen.defect && 'attribute' in chosen.defect) checkAttribute(log, chosen.defect.attribute, 'defect.attribute');
   const defectSuggestion = suggestedActivities(log, DEFECT);
   return {
@@ -81,7 +92,10 @@ export function parameterChoices(log: EventLog, completion: Completion): Paramet
   const defect = suggestedActivities(log, DEFECT);
   return {
     activities: [...log.activities],
-    attributes: [...log.caseAttributes.map((c) => ({ name: c.name, level: 'case' as const })), ...log.eventAttributes.map((c) => ({ name: c.name, level: 'event' as const }))],
+    attributes: [
+      ...log.caseAttributes.map((c) => ({ name: c.name, level: 'case' as const })),
+      ...log.eventAttributes.map((c) => ({ name: c.name, level: 'event' as const })),
+    ],
     inferredEndActivities: completion.source === 'inferred' ? completion.endActivities : [],
     suggested: {
       defect: defect.length ? { activities: defect } : null,
@@ -120,5 +134,9 @@ export function checkActivities(log: EventLog, names: readonly string[] | null |
 export function checkAttribute(log: EventLog, name: string, what: string): void {
   if (log.caseAttributes.some((c) => c.name === name) || log.eventAttributes.some((c) => c.name === name)) return;
   const known = [...log.caseAttributes, ...log.eventAttributes].map((c) => c.name);
-  throw new InputError(`${what}: the log has no attribute "${name}".`, { hint: known.length ? `Attributes: ${known.join(', ')}.` : 'This log has no attributes besides case, activity, time and resource.' });
+  throw new InputError(`${what}: the log has no attribute "${name}".`, {
+    hint: known.length
+      ? `Attributes: ${known.join(', ')}.`
+      : 'This log has no attributes besides case, activity, time and resource.',
+  });
 }

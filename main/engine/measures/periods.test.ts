@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.ts';
 import { checkPeriod, dayLabel, periodGrid, periodStartDay } from './periods.ts';
 
-const start = (period: 'day' | 'week' | 'month', iso: string, zone?: string) => dayLabel(periodStartDay(period, zone)(Date.parse(iso)));
+const start = (period: 'day' | 'week' | 'month', iso: string, zone?: string) =>
+  dayLabel(periodStartDay(period, zone)(Date.parse(iso)));
 
 describe('periods', () => {
   it('ISO weeks start on Monday 00:00: Sunday 23:59:59 is still the week before', () => {
@@ -23,11 +24,16 @@ describe('periods', () => {
   });
 
   it('builds a gap-free grid and places each instant in it', () => {
-    const at = Float64Array.from(['2024-03-05T00:00:00Z', '2024-01-31T00:00:00Z', '2024-03-31T23:59:59Z'].map((s) => Date.parse(s)));
+    const at = Float64Array.from(
+      ['2024-03-05T00:00:00Z', '2024-01-31T00:00:00Z', '2024-03-31T23:59:59Z'].map((s) => Date.parse(s)),
+    );
     const grid = periodGrid(at, 'month');
     expect(grid.labels).toEqual(['2024-01-01', '2024-02-01', '2024-03-01']);
     expect(Array.from(grid.periodOf)).toEqual([2, 0, 2]);
-    const weeks = periodGrid(Float64Array.from([Date.parse('2024-01-22T10:00:00Z'), Date.parse('2024-01-01T10:00:00Z')]), 'week');
+    const weeks = periodGrid(
+      Float64Array.from([Date.parse('2024-01-22T10:00:00Z'), Date.parse('2024-01-01T10:00:00Z')]),
+      'week',
+    );
     expect(weeks.labels).toEqual(['2024-01-01', '2024-01-08', '2024-01-15', '2024-01-22']);
     expect(Array.from(weeks.periodOf)).toEqual([3, 0]);
   });

@@ -20,10 +20,14 @@ export function checkPeriod(period: string): Period {
 /** The first local day (days since 1970-01-01) of the period holding each instant. */
 export function periodStartDay(period: Period, timeZone?: string | null): (utcMs: number) => number {
   if (timeZone && !isValidTimeZone(timeZone)) {
-    throw new InputError(`Unknown time zone "${timeZone}".`, { hint: 'Use an IANA zone such as "Europe/Berlin", or leave it out for UTC.' });
+    throw new InputError(`Unknown time zone "${timeZone}".`, {
+      hint: 'Use an IANA zone such as "Europe/Berlin", or leave it out for UTC.',
+    });
   }
   const offset = timeZone ? zoneOffsetAt(timeZone) : null;
-  const localDay = offset ? (ms: number) => Math.floor((ms + offset(ms)) / DAY_MS) : (ms: number) => Math.floor(ms / DAY_MS);
+  const localDay = offset
+    ? (ms: number) => Math.floor((ms + offset(ms)) / DAY_MS)
+    : (ms: number) => Math.floor(ms / DAY_MS);
   switch (period) {
     case 'day':
       return localDay;
@@ -55,7 +59,9 @@ export function nextPeriodStart(period: Period, startDay: number): number {
   if (period === 'week') return startDay + 7;
   const date = new Date(startDay * DAY_MS);
   const month = date.getUTCMonth() + 1;
-  return month === 12 ? daysFromCivil(date.getUTCFullYear() + 1, 1, 1) : daysFromCivil(date.getUTCFullYear(), month + 1, 1);
+  return month === 12
+    ? daysFromCivil(date.getUTCFullYear() + 1, 1, 1)
+    : daysFromCivil(date.getUTCFullYear(), month + 1, 1);
 }
 
 /** ISO date (YYYY-MM-DD) of a day number: the period's label. */

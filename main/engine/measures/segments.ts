@@ -25,7 +25,9 @@ export function caseSegments(log: EventLog, attribute: string): { code: Int32Arr
   const eventColumn = caseColumn ? null : log.eventAttributes.find((c) => c.name === attribute);
   if (!caseColumn && !eventColumn) {
     const known = [...log.caseAttributes, ...log.eventAttributes].map((c) => c.name);
-    throw new InputError(`Cannot split by "${attribute}": the log has no such attribute.`, { hint: known.length ? `Attributes: ${known.join(', ')}.` : 'This log has no attributes to split by.' });
+    throw new InputError(`Cannot split by "${attribute}": the log has no such attribute.`, {
+      hint: known.length ? `Attributes: ${known.join(', ')}.` : 'This log has no attributes to split by.',
+    });
   }
   const names: string[] = [];
   const index = new Map<string, number>();
@@ -33,7 +35,8 @@ export function caseSegments(log: EventLog, attribute: string): { code: Int32Arr
   for (let c = 0; c < log.caseCount; c++) {
     let value = caseColumn ? attributeValue(caseColumn, c) : null;
     if (eventColumn) {
-      for (let i = log.caseStart[c]; i < log.caseStart[c + 1] && value === null; i++) value = attributeValue(eventColumn, i);
+      for (let i = log.caseStart[c]; i < log.caseStart[c + 1] && value === null; i++)
+        value = attributeValue(eventColumn, i);
     }
     const name = value === null ? MISSING_SEGMENT : String(value);
     let k = index.get(name);
@@ -47,7 +50,13 @@ export function caseSegments(log: EventLog, attribute: string): { code: Int32Arr
   return { code, names };
 }
 
-export function segmentSummaries(log: EventLog, attribute: string, block: MeasureBlock, units: UnitValues, grid: PeriodGrid): SegmentSummary[] {
+export function segmentSummaries(
+  log: EventLog,
+  attribute: string,
+  block: MeasureBlock,
+  units: UnitValues,
+  grid: PeriodGrid,
+): SegmentSummary[] {
   const { code, names } = caseSegments(log, attribute);
   const unitsOf = new Float64Array(names.length);
   for (let k = 0; k < units.caseIndex.length; k++) unitsOf[code[units.caseIndex[k]]]++;
@@ -59,7 +68,14 @@ export function segmentSummaries(log: EventLog, attribute: string, block: Measur
   shown.forEach((s, r) => (row[s] = r));
   const groupOf = new Int32Array(units.caseIndex.length);
   for (let k = 0; k < groupOf.length; k++) groupOf[k] = row[code[units.caseIndex[k]]];
-  const summaries = groupedKpiSummaries(block, units.value, grid.periodOf, grid, groupOf, shown.length + (pooled ? 1 : 0));
+  const summaries = groupedKpiSummaries(
+    block,
+    units.value,
+    grid.periodOf,
+    grid,
+    groupOf,
+    shown.length + (pooled ? 1 : 0),
+  );
   const out: SegmentSummary[] = shown.map((s, r) => ({ segment: names[s], ...summaries[r] }));
   if (pooled) out.push({ segment: OTHER_SEGMENT, ...summaries[MAX_SEGMENTS] });
   return out;

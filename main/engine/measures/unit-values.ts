@@ -45,7 +45,8 @@ export function unitValues(measure: Measure, ctx: ConditionContext, options: Uni
       return perCase(log, per, keepCase, (c) => flags[c]);
     }
     case 'event_count': {
-      const names = 'activities' in definition.events ? definition.events.activities : noted(ctx, definition.events.has);
+      const names =
+        'activities' in definition.events ? definition.events.activities : noted(ctx, definition.events.has);
       if ('activities' in definition.events) checkActivities(log, names, 'events');
       const flags = activityFlags(log, names);
       return perCase(log, per, keepCase, (c) => {
@@ -57,7 +58,12 @@ export function unitValues(measure: Measure, ctx: ConditionContext, options: Uni
   }
 }
 
-function perCase(log: EventLog, per: MeasureUnitOf, keep: (c: number) => boolean, valueOf: (c: number) => number): UnitValues {
+function perCase(
+  log: EventLog,
+  per: MeasureUnitOf,
+  keep: (c: number) => boolean,
+  valueOf: (c: number) => number,
+): UnitValues {
   const value = new Float64Array(log.caseCount);
   const caseIndex = new Int32Array(log.caseCount);
   const at = new Float64Array(log.caseCount);
@@ -82,8 +88,18 @@ function eventStart(log: EventLog, i: number): number {
  * event's end). A case without the chosen activities, or where `to` ends before `from` starts,
  * has no value.
  */
-function caseDurations(log: EventLog, keep: (c: number) => boolean, from: string | null, to: string | null, unit: DurationUnit): UnitValues {
-  checkActivities(log, [from, to].filter((a): a is string => a !== null), 'case_duration');
+function caseDurations(
+  log: EventLog,
+  keep: (c: number) => boolean,
+  from: string | null,
+  to: string | null,
+  unit: DurationUnit,
+): UnitValues {
+  checkActivities(
+    log,
+    [from, to].filter((a): a is string => a !== null),
+    'case_duration',
+  );
   const fromCode = from === null ? -1 : log.activities.indexOf(from);
   const toCode = to === null ? -1 : log.activities.indexOf(to);
   const scale = MS_PER_UNIT[unit];
@@ -128,18 +144,23 @@ function handoffs(log: EventLog, mask: CaseMask | null, attribute: string | null
   if (attribute === null) return pairs(log, mask, unit, 'resource change', codeChanges(log.resource));
   checkAttribute(log, attribute, 'handoff_latency');
   const column = log.eventAttributes.find((c) => c.name === attribute);
-  if (!column) throw new InputError(`handoff_latency: "${attribute}" is a case attribute; a hand-off needs an attribute of each event, such as a department.`);
+  if (!column)
+    throw new InputError(
+      `handoff_latency: "${attribute}" is a case attribute; a hand-off needs an attribute of each event, such as a department.`,
+    );
   if (column.type === 'string') return pairs(log, mask, unit, 'resource change', codeChanges(column.codes));
   const v = column.values;
   const wanted = new Uint8Array(log.eventCount);
-  for (let i = 1; i < v.length; i++) wanted[i] = !Number.isNaN(v[i]) && !Number.isNaN(v[i - 1]) && v[i] !== v[i - 1] ? 1 : 0;
+  for (let i = 1; i < v.length; i++)
+    wanted[i] = !Number.isNaN(v[i]) && !Number.isNaN(v[i - 1]) && v[i] !== v[i - 1] ? 1 : 0;
   return pairs(log, mask, unit, 'resource change', wanted);
 }
 
 /** Per event: 1 where its code differs from the previous event's and neither is missing (-1). */
 function codeChanges(codes: Int32Array): Uint8Array {
   const wanted = new Uint8Array(codes.length);
-  for (let i = 1; i < codes.length; i++) wanted[i] = codes[i] >= 0 && codes[i - 1] >= 0 && codes[i] !== codes[i - 1] ? 1 : 0;
+  for (let i = 1; i < codes.length; i++)
+    wanted[i] = codes[i] >= 0 && codes[i - 1] >= 0 && codes[i] !== codes[i - 1] ? 1 : 0;
   return wanted;
 }
 
@@ -148,7 +169,13 @@ function codeChanges(codes: Int32Array): Uint8Array {
  * i-1's end to event i's start. The flags are computed first, in loops of their own, so this
  * loop stays the same for every kind of pair.
  */
-function pairs(log: EventLog, mask: CaseMask | null, unit: DurationUnit, per: MeasureUnitOf, wanted: Uint8Array): UnitValues {
+function pairs(
+  log: EventLog,
+  mask: CaseMask | null,
+  unit: DurationUnit,
+  per: MeasureUnitOf,
+  wanted: Uint8Array,
+): UnitValues {
   const scale = MS_PER_UNIT[unit];
   const value = new Float64Array(log.eventCount);
   const caseIndex = new Int32Array(log.eventCount);

@@ -58,7 +58,16 @@ describe('a user-defined measure from the same building blocks', () => {
       name: 'fast_and_clean',
       title: 'Fast and clean',
       unit: 'share',
-      definition: { block: 'case_share', condition: { all: [{ within: { value: 2, unit: 'days' } }, { not: { attribute: 'channel', values: ['phone'] } }, { not: { repeats: ['Check'] } }] } },
+      definition: {
+        block: 'case_share',
+        condition: {
+          all: [
+            { within: { value: 2, unit: 'days' } },
+            { not: { attribute: 'channel', values: ['phone'] } },
+            { not: { repeats: ['Check'] } },
+          ],
+        },
+      },
       chart: { byPeriod: 'laney-p' },
       sentence: 'Share of cases done within two days, not by phone, without a second check.',
     };
@@ -81,28 +90,61 @@ describe('a bad schema is refused in plain words', () => {
   });
 
   it('names a missing field and an unknown one', () => {
-    expect(problemOf(broken((f) => delete (f.measures[2] as Partial<Measure>).sentence)).message).toContain('measure "handoff_latency": the field "sentence" is missing');
+    expect(problemOf(broken((f) => delete (f.measures[2] as Partial<Measure>).sentence)).message).toContain(
+      'measure "handoff_latency": the field "sentence" is missing',
+    );
     const unknown = problemOf(broken((f) => ((f.measures[0].definition as Record<string, unknown>).form = 'A')));
-    expect(unknown.message).toContain('measure "cycle_time", field definition.form: unknown field "form" (allowed here: block, from, to)');
+    expect(unknown.message).toContain(
+      'measure "cycle_time", field definition.form: unknown field "form" (allowed here: block, from, to)',
+    );
   });
 
   it('says what a condition may look like', () => {
-    const error = problemOf(broken((f) => (f.measures[4].definition = { block: 'case_share', condition: { has: 'defect', contains: ['X'] } as never })));
-    expect(error.message).toContain('measure "defect_rate", field definition.condition: must be a condition with exactly one of the fields has, contains');
-    const nested = problemOf(broken((f) => (f.measures[9].definition = { block: 'case_share', condition: { not: { any: [{ has: 'rework' }, { has: 'exeption' }] } } as never })));
-    expect(nested.message).toContain('field definition.condition.not.any[1].has: must be one of "defect", "rework", "exception", "escalation", "sla_met"; found "exeption"');
+    const error = problemOf(
+      broken(
+        (f) =>
+          (f.measures[4].definition = { block: 'case_share', condition: { has: 'defect', contains: ['X'] } as never }),
+      ),
+    );
+    expect(error.message).toContain(
+      'measure "defect_rate", field definition.condition: must be a condition with exactly one of the fields has, contains',
+    );
+    const nested = problemOf(
+      broken(
+        (f) =>
+          (f.measures[9].definition = {
+            block: 'case_share',
+            condition: { not: { any: [{ has: 'rework' }, { has: 'exeption' }] } } as never,
+          }),
+      ),
+    );
+    expect(nested.message).toContain(
+      'field definition.condition.not.any[1].has: must be one of "defect", "rework", "exception", "escalation", "sla_met"; found "exeption"',
+    );
   });
 
   it('refuses a chart that does not fit the data, and a unit that does not fit the block', () => {
-    expect(problemOf(broken((f) => (f.measures[3].chart.byPeriod = 'p'))).message).toContain('measure "throughput", field chart.byPeriod: a cases_completed measure (per period) is charted with imr, c, ewma, cusum, not "p"');
-    expect(problemOf(broken((f) => (f.measures[4].unit = 'hours'))).message).toContain('measure "defect_rate", field unit: a case_share measure is in "share", not "hours"');
-    expect(problemOf(broken((f) => (f.measures[0].chart.byPeriod = 'xbar' as never))).message).toContain('field chart.byPeriod: must be one of "imr", "xbar-r"');
+    expect(problemOf(broken((f) => (f.measures[3].chart.byPeriod = 'p'))).message).toContain(
+      'measure "throughput", field chart.byPeriod: a cases_completed measure (per period) is charted with imr, c, ewma, cusum, not "p"',
+    );
+    expect(problemOf(broken((f) => (f.measures[4].unit = 'hours'))).message).toContain(
+      'measure "defect_rate", field unit: a case_share measure is in "share", not "hours"',
+    );
+    expect(problemOf(broken((f) => (f.measures[0].chart.byPeriod = 'xbar' as never))).message).toContain(
+      'field chart.byPeriod: must be one of "imr", "xbar-r"',
+    );
   });
 
   it('refuses duplicate names, another schema version and a bad calendar', () => {
-    expect(problemOf(broken((f) => (f.measures[1].name = 'cycle_time'))).message).toContain('measure "cycle_time", field name: the name is already used by measure number 1');
-    expect(problemOf(broken((f) => (f.schemaVersion = 2 as never))).message).toContain('field schemaVersion: this Gemba reads schema version 1; found 2');
-    const calendar = problemOf(broken((f) => (f.parameters.slaCalendar = { weekdays: [1, 2], startHour: 17, endHour: 8 })));
+    expect(problemOf(broken((f) => (f.measures[1].name = 'cycle_time'))).message).toContain(
+      'measure "cycle_time", field name: the name is already used by measure number 1',
+    );
+    expect(problemOf(broken((f) => (f.schemaVersion = 2 as never))).message).toContain(
+      'field schemaVersion: this Gemba reads schema version 1; found 2',
+    );
+    const calendar = problemOf(
+      broken((f) => (f.parameters.slaCalendar = { weekdays: [1, 2], startHour: 17, endHour: 8 })),
+    );
     expect(calendar.message).toContain('field parameters.slaCalendar: Working calendar: startHour and endHour');
   });
 

@@ -5,7 +5,14 @@ import schema from '../../../resources/measures/measures.schema.json' with { typ
 import { validateCalendar } from '../analysis/index.ts';
 import { InputError } from '../errors.ts';
 import { jsonValueOffsets, lineOfPointer } from './json-location.ts';
-import { CHARTS_OF_BLOCK, DURATION_UNITS, MEASURES_SCHEMA_VERSION, UNIT_OF_BLOCK, type Measure, type MeasuresFile } from './measure-types.ts';
+import {
+  CHARTS_OF_BLOCK,
+  DURATION_UNITS,
+  MEASURES_SCHEMA_VERSION,
+  UNIT_OF_BLOCK,
+  type Measure,
+  type MeasuresFile,
+} from './measure-types.ts';
 
 /**
  * Checks a measurement schema (the shipped default, or a workspace's hand-edited copy) against
@@ -37,7 +44,13 @@ function schemaValidator(): ValidateFunction {
   // CommonJS with `exports.default`, so a synchronous require keeps validateMeasures synchronous.
   const ajv = createRequire(import.meta.url)('ajv') as { default?: typeof AjvModule };
   const Ajv = ajv.default ?? (ajv as unknown as typeof AjvModule);
-  compiled = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema);
+  compiled = new Ajv({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
+  }).compile(schema);
   return compiled;
 }
 
@@ -48,16 +61,22 @@ export function validateMeasures(data: unknown, source: MeasuresSource = {}): Me
   const described = problems.slice(0, 5).map((p) => `${where(data, p.pointer)}: ${p.message}`);
   const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
   const position = source.text ? lineOfPointer(source.text, problems[0].pointer, jsonValueOffsets(source.text)) : null;
-  throw new InputError(`The measurement schema has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}${more}: ${described.join('; ')}.`, {
-    file: source.file,
-    ...(position ? { line: position.line } : {}),
-    hint: source.restoreHint ?? 'Fix the fields named above; the shipped default is resources/measures/default.json.',
-  });
+  throw new InputError(
+    `The measurement schema has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}${more}: ${described.join('; ')}.`,
+    {
+      file: source.file,
+      ...(position ? { line: position.line } : {}),
+      hint: source.restoreHint ?? 'Fix the fields named above; the shipped default is resources/measures/default.json.',
+    },
+  );
 }
 
 /** "measure "cycle_time", field chart.byPeriod" from a JSON pointer. */
 function where(data: unknown, pointer: string): string {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (parts[0] === 'measures' && parts.length >= 2) {
     const index = Number(parts[1]);
     const name = (data as { measures?: { name?: unknown }[] }).measures?.[index]?.name;
@@ -101,23 +120,38 @@ function plainProblem(e: ErrorObject): Problem {
       };
     }
     case 'enum':
-      return { pointer: e.instancePath, message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}${found}` };
+      return {
+        pointer: e.instancePath,
+        message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}${found}`,
+      };
     case 'const':
       if (e.instancePath === '/schemaVersion') {
-        return { pointer: e.instancePath, message: `this Gemba reads schema version ${MEASURES_SCHEMA_VERSION}${found}` };
+        return {
+          pointer: e.instancePath,
+          message: `this Gemba reads schema version ${MEASURES_SCHEMA_VERSION}${found}`,
+        };
       }
       return { pointer: e.instancePath, message: `must be ${JSON.stringify(params.allowedValue)}${found}` };
     case 'type':
       return { pointer: e.instancePath, message: `must be ${article(String(params.type))}${found}` };
     case 'minItems':
-      return { pointer: e.instancePath, message: `must list at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}` };
+      return {
+        pointer: e.instancePath,
+        message: `must list at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`,
+      };
     case 'minLength':
       return { pointer: e.instancePath, message: 'must not be empty' };
     case 'pattern':
-      return { pointer: e.instancePath, message: `must be ${String(e.parentSchema?.description ?? `text matching ${String(params.pattern)}`)}${found}` };
+      return {
+        pointer: e.instancePath,
+        message: `must be ${String(e.parentSchema?.description ?? `text matching ${String(params.pattern)}`)}${found}`,
+      };
     case 'anyOf':
     case 'oneOf':
-      return { pointer: e.instancePath, message: `must be ${String(e.parentSchema?.description ?? 'one of the allowed forms')}${found}` };
+      return {
+        pointer: e.instancePath,
+        message: `must be ${String(e.parentSchema?.description ?? 'one of the allowed forms')}${found}`,
+      };
     default:
       return { pointer: e.instancePath, message: `${e.message ?? 'is not allowed'}${found}` };
   }
@@ -135,20 +169,38 @@ function semanticProblems(file: MeasuresFile): Problem[] {
   file.measures.forEach((m, k) => {
     const at = `/measures/${k}`;
     const first = names.get(m.name);
-    if (first !== undefined) problems.push({ pointer: `${at}/name`, message: `the name is already used by measure number ${first + 1}; names must be unique` });
+    if (first !== undefined)
+      problems.push({
+        pointer: `${at}/name`,
+        message: `the name is already used by measure number ${first + 1}; names must be unique`,
+      });
     else names.set(m.name, k);
     const unit = expectedUnits(m);
-    if (!unit.includes(m.unit)) problems.push({ pointer: `${at}/unit`, message: `a ${m.definition.block} measure is in ${unit.map((u) => `"${u}"`).join(' or ')}, not "${m.unit}"` });
+    if (!unit.includes(m.unit))
+      problems.push({
+        pointer: `${at}/unit`,
+        message: `a ${m.definition.block} measure is in ${unit.map((u) => `"${u}"`).join(' or ')}, not "${m.unit}"`,
+      });
     const fits = CHARTS_OF_BLOCK[m.definition.block];
-    const charts: [string, string | undefined][] = [['byPeriod', m.chart.byPeriod], ['byUnit', m.chart.byUnit], ...(m.chart.alternatives ?? []).map((c, i): [string, string] => [`alternatives/${i}`, c])];
+    const charts: [string, string | undefined][] = [
+      ['byPeriod', m.chart.byPeriod],
+      ['byUnit', m.chart.byUnit],
+      ...(m.chart.alternatives ?? []).map((c, i): [string, string] => [`alternatives/${i}`, c]),
+    ];
     for (const [field, chart] of charts) {
       if (chart === undefined) continue;
       if (!fits.includes(chart as never)) {
-        problems.push({ pointer: `${at}/chart/${field}`, message: `a ${m.definition.block} measure (per ${UNIT_OF_BLOCK[m.definition.block]}) is charted with ${fits.join(', ')}, not "${chart}"` });
+        problems.push({
+          pointer: `${at}/chart/${field}`,
+          message: `a ${m.definition.block} measure (per ${UNIT_OF_BLOCK[m.definition.block]}) is charted with ${fits.join(', ')}, not "${chart}"`,
+        });
       }
     }
     if (m.chart.byUnit !== undefined && UNIT_OF_BLOCK[m.definition.block] === 'period') {
-      problems.push({ pointer: `${at}/chart/byUnit`, message: 'this measure has one value per period; leave out byUnit' });
+      problems.push({
+        pointer: `${at}/chart/byUnit`,
+        message: 'this measure has one value per period; leave out byUnit',
+      });
     }
   });
   const calendar = file.parameters.slaCalendar;

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../errors.ts';
-import { defaultMeasures, measuresPath, restoreDefaultMeasures, saveMeasures, workspaceMeasures } from './workspace-measures.ts';
+import {
+  defaultMeasures,
+  measuresPath,
+  restoreDefaultMeasures,
+  saveMeasures,
+  workspaceMeasures,
+} from './workspace-measures.ts';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'gemba-measures-'))));
@@ -57,7 +63,9 @@ describe("the workspace's measures.json", () => {
 
   it('saves only a valid schema, and restores the default keeping the bad file', () => {
     workspaceMeasures(dir);
-    expect(() => saveMeasures(dir, { schemaVersion: 1, parameters: {}, measures: [] })).toThrow(/must list at least 1 item/);
+    expect(() => saveMeasures(dir, { schemaVersion: 1, parameters: {}, measures: [] })).toThrow(
+      /must list at least 1 item/,
+    );
     expect(workspaceMeasures(dir)).toEqual(defaultMeasures());
     writeFileSync(measuresPath(dir), '{ broken');
     expect(restoreDefaultMeasures(dir)).toEqual(defaultMeasures());

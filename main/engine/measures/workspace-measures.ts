@@ -25,7 +25,10 @@ export function measuresPath(workspaceDir: string): string {
 
 /** The workspace's measures: the file if there is one (checked), else the default, copied in first. */
 export function workspaceMeasures(workspaceDir: string): MeasuresFile {
-  if (!existsSync(workspaceDir)) throw new InputError(`There is no workspace folder ${workspaceDir}.`, { hint: 'Open or create the workspace first.' });
+  if (!existsSync(workspaceDir))
+    throw new InputError(`There is no workspace folder ${workspaceDir}.`, {
+      hint: 'Open or create the workspace first.',
+    });
   const path = measuresPath(workspaceDir);
   if (!existsSync(path)) {
     const measures = defaultMeasures();
@@ -48,11 +51,14 @@ export function readMeasuresFile(path: string): MeasuresFile {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
     const at = position ? lineAndColumn(text, Number(position[1])) : null;
-    throw new InputError(`The measurement schema is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}.`, {
-      file: path,
-      ...(at ? { line: at.line, column: at.column } : {}),
-      hint: restoreHint,
-    });
+    throw new InputError(
+      `The measurement schema is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}.`,
+      {
+        file: path,
+        ...(at ? { line: at.line, column: at.column } : {}),
+        hint: restoreHint,
+      },
+    );
   }
   return validateMeasures(data, { file: path, text, restoreHint });
 }

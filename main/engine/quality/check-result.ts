@@ -27,7 +27,8 @@ export function eventExample(log: EventLog, caseIndex: number, event: number, de
  */
 export function caseExample(log: EventLog, caseIndex: number, detail: string): QualityExample {
   let line = Infinity;
-  for (let i = log.caseStart[caseIndex]; i < log.caseStart[caseIndex + 1]; i++) if (log.sourceRow[i] < line) line = log.sourceRow[i];
+  for (let i = log.caseStart[caseIndex]; i < log.caseStart[caseIndex + 1]; i++)
+    if (log.sourceRow[i] < line) line = log.sourceRow[i];
   return { caseId: log.caseIds[caseIndex], caseIndex, line, detail };
 }
 

@@ -35,8 +35,14 @@ describe('coarseTimestamps', () => {
     const log = buildLog(rows);
     // Read in UTC they all sit at 23:00: still dates, recognised by the single time of day.
     expect(coarseTimestamps(log, { timezone: 'UTC' }).explanation).toMatch(/same time of day \(23:00 UTC\)/u);
-    expect(coarseTimestamps(log, { timezone: '+01:00' })).toMatchObject({ count: 10, explanation: expect.stringMatching(/at midnight: the log records dates/u) });
-    expect(coarseTimestamps(log, { timezone: 'Europe/Berlin' })).toMatchObject({ count: 10, unit: 'events at midnight' });
+    expect(coarseTimestamps(log, { timezone: '+01:00' })).toMatchObject({
+      count: 10,
+      explanation: expect.stringMatching(/at midnight: the log records dates/u),
+    });
+    expect(coarseTimestamps(log, { timezone: 'Europe/Berlin' })).toMatchObject({
+      count: 10,
+      unit: 'events at midnight',
+    });
   });
 });
 

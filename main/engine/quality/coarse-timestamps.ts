@@ -43,7 +43,14 @@ export function coarseTimestamps(log: EventLog, options: CoarseTimestampsOptions
       minuteOfDay[ofDay / 60_000]++;
       if (ofDay === 0) {
         midnight++;
-        examples.add(eventExample(log, c, i, `"${log.activities[log.activity[i]]}" at midnight (${new Date(local).toISOString().slice(0, 10)})`));
+        examples.add(
+          eventExample(
+            log,
+            c,
+            i,
+            `"${log.activities[log.activity[i]]}" at midnight (${new Date(local).toISOString().slice(0, 10)})`,
+          ),
+        );
       }
     }
   }

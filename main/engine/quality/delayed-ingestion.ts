@@ -11,7 +11,8 @@ export interface DelayedIngestionOptions {
   lateAfterMs?: number;
 }
 
-const RECORDED_NAME = /record|ingest|insert|load|import|sys_?created|created_?(at|on|time)|entered|logged|arriv|received|updated|modified/iu;
+const RECORDED_NAME =
+  /record|ingest|insert|load|import|sys_?created|created_?(at|on|time)|entered|logged|arriv|received|updated|modified/iu;
 
 /** A date column whose values sit at or after the event time for nearly every event. */
 function looksLikeRecordedTime(log: EventLog, column: NumericAttributeColumn): boolean {
@@ -41,8 +42,15 @@ export function delayedIngestion(log: EventLog, options: DelayedIngestionOptions
   const column = findRecordedTimeColumn(log, options.column);
   if (!column) {
     return {
-      kind: 'delayed_ingestion', title: 'Delayed ingestion', severity: 'info', applicable: false, count: 0, unit: 'late events',
-      explanation: 'The log has no column that looks like a recorded or ingested time beside the event time.', examples: [], fix: null,
+      kind: 'delayed_ingestion',
+      title: 'Delayed ingestion',
+      severity: 'info',
+      applicable: false,
+      count: 0,
+      unit: 'late events',
+      explanation: 'The log has no column that looks like a recorded or ingested time beside the event time.',
+      examples: [],
+      fix: null,
     };
   }
   const lags = new Float64Array(log.eventCount);
@@ -68,7 +76,14 @@ export function delayedIngestion(log: EventLog, options: DelayedIngestionOptions
       const lag = column.values[i] - log.timestamp[i];
       if (!(lag > threshold)) continue;
       count++;
-      examples.add(eventExample(log, c, i, `"${log.activities[log.activity[i]]}" recorded ${formatDuration(lag / 1000)} after it happened`));
+      examples.add(
+        eventExample(
+          log,
+          c,
+          i,
+          `"${log.activities[log.activity[i]]}" recorded ${formatDuration(lag / 1000)} after it happened`,
+        ),
+      );
     }
   }
   return {
@@ -82,7 +97,9 @@ export function delayedIngestion(log: EventLog, options: DelayedIngestionOptions
       `Column "${column.name}" is read as the time each event was recorded. Lag from event to record: median ${formatDuration(median / 1000)}, ` +
       `99th percentile ${formatDuration(p99 / 1000)}. ${plural(count, 'event')} (${percent(count, log.eventCount)}) arrived more than ` +
       `${formatDuration(threshold / 1000)} late` +
-      (before > 0 ? `, and ${plural(before, 'event')} were recorded before they happened (clock or time-zone mismatch).` : '.'),
+      (before > 0
+        ? `, and ${plural(before, 'event')} were recorded before they happened (clock or time-zone mismatch).`
+        : '.'),
     examples: examples.items,
     breakdown: [
       { label: 'median lag (s)', count: Math.round(median / 1000) },

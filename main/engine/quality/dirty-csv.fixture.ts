@@ -8,9 +8,15 @@
 export function dirtyCsv(): string {
   const rows = ['case,activity,time,resource'];
   const t = (c: number, h: number) => `2024-01-${String(c).padStart(2, '0')}T${String(8 + h).padStart(2, '0')}:00:00Z`;
-  for (let c = 1; c <= 10; c++) rows.push(`${c},Receive,${t(c, 0)},ann`, `${c},Check,${t(c, 1)},bob`, `${c},Ship,${t(c, 2)},cy`);
+  for (let c = 1; c <= 10; c++)
+    rows.push(`${c},Receive,${t(c, 0)},ann`, `${c},Check,${t(c, 1)},bob`, `${c},Ship,${t(c, 2)},cy`);
   rows.push(`11,RECEIVE,${t(11, 0)},ann`, `11,Check,${t(11, 1)},bob`, `11,Ship,${t(11, 2)},cy`);
-  rows.push(`12,Receive,${t(12, 0)},ann`, `12,Check,${t(12, 1)},bob`, `12,Check,${t(12, 1)},bob`, `12,Ship,${t(12, 2)},cy`);
+  rows.push(
+    `12,Receive,${t(12, 0)},ann`,
+    `12,Check,${t(12, 1)},bob`,
+    `12,Check,${t(12, 1)},bob`,
+    `12,Ship,${t(12, 2)},cy`,
+  );
   rows.push(`13,Receive,${t(13, 0)},ann`, `13,Check,TBD,bob`, `13,Ship,${t(13, 2)},cy`);
   return `${rows.join('\n')}\n`;
 }

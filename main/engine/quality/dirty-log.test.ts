@@ -22,22 +22,53 @@ let injected: Record<string, number>;
 let labelMergeMap: Record<string, string>;
 
 beforeAll(async () => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/generate.ts'), '--events', '20000', '--seed', '11', '--format', 'csv', '--out', file, '--dirty'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'bench/generate.ts'),
+      '--events',
+      '20000',
+      '--seed',
+      '11',
+      '--format',
+      'csv',
+      '--out',
+      file,
+      '--dirty',
+    ],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   if (run.status !== 0) throw new Error(`generator failed: ${run.stderr}`);
-  const truth = JSON.parse(readFileSync(`${file}.truth.json`, 'utf8')) as { dirty: { injected: Record<string, number>; details: { labelMergeMap: Record<string, string> } } };
+  const truth = JSON.parse(readFileSync(`${file}.truth.json`, 'utf8')) as {
+    dirty: { injected: Record<string, number>; details: { labelMergeMap: Record<string, string> } };
+  };
   injected = truth.dirty.injected;
   labelMergeMap = truth.dirty.details.labelMergeMap;
   const parsed = await parseCsvLog(file, {}, { fileName: 'dirty.csv' });
-  report = qualityReport(parsed.log, { rejectedRows: parsed.rejected, rejectedCount: parsed.rejectedCount, mapping: parsed.mapping });
+  report = qualityReport(parsed.log, {
+    rejectedRows: parsed.rejected,
+    rejectedCount: parsed.rejectedCount,
+    mapping: parsed.mapping,
+  });
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('quality report on a generated dirty log', () => {
-  const kinds = ['missing_values', 'duplicate_events', 'inconsistent_labels', 'unparseable_timestamps', 'future_timestamps', 'order_conflicts', 'incomplete_cases'];
+  const kinds = [
+    'missing_values',
+    'duplicate_events',
+    'inconsistent_labels',
+    'unparseable_timestamps',
+    'future_timestamps',
+    'order_conflicts',
+    'incomplete_cases',
+  ];
   for (const kind of kinds) {
     it(`finds ${kind} within ±10% of the injected count`, () => {
       const expected = injected[kind];

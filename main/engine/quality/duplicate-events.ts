@@ -43,7 +43,8 @@ export function duplicateEventMask(log: EventLog): Uint8Array {
       const length = runEnd - runStart;
       if (length === 2) {
         const i = runStart;
-        if (activity[i] === activity[i + 1] && resource[i] === resource[i + 1] && sameDetails(log, i, i + 1)) mask[i + 1] = 1;
+        if (activity[i] === activity[i + 1] && resource[i] === resource[i + 1] && sameDetails(log, i, i + 1))
+          mask[i + 1] = 1;
       } else if (length > 2) {
         earlier.clear();
         for (let i = runStart; i < runEnd; i++) {
@@ -73,7 +74,14 @@ export function duplicateEvents(log: EventLog): QualityCheck {
       count++;
       if (!examples.full) {
         const who = log.resource[i] >= 0 ? ` by ${log.resources[log.resource[i]]}` : '';
-        examples.add(eventExample(log, c, i, `"${log.activities[log.activity[i]]}"${who} at ${isoTime(log.timestamp[i])} repeats an earlier event`));
+        examples.add(
+          eventExample(
+            log,
+            c,
+            i,
+            `"${log.activities[log.activity[i]]}"${who} at ${isoTime(log.timestamp[i])} repeats an earlier event`,
+          ),
+        );
       }
     }
   }
@@ -93,6 +101,10 @@ export function duplicateEvents(log: EventLog): QualityCheck {
     fix:
       count === 0
         ? null
-        : { kind: 'drop_duplicates', description: `Drop ${plural(count, 'repeated event')}, keeping the first of each`, params: {} },
+        : {
+            kind: 'drop_duplicates',
+            description: `Drop ${plural(count, 'repeated event')}, keeping the first of each`,
+            params: {},
+          },
   };
 }

@@ -8,7 +8,11 @@ import { testFolder } from '../import/csv/files.fixture.ts';
 import { applyFixes, excludeTimestamps, mergeLabels, setTimezone, validateFix } from './fixes.ts';
 import { buildLog } from './log.fixture.ts';
 
-const merge = (map: Record<string, string>): QualityFix => ({ kind: 'merge_labels', description: 'merge', params: { map } });
+const merge = (map: Record<string, string>): QualityFix => ({
+  kind: 'merge_labels',
+  description: 'merge',
+  params: { map },
+});
 const dropDuplicates: QualityFix = { kind: 'drop_duplicates', description: 'drop', params: {} };
 
 function labelsOf(log: ReturnType<typeof buildLog>): string[] {
@@ -36,7 +40,12 @@ describe('applyFixes', () => {
 });
 
 describe('mergeLabels', () => {
-  const log = buildLog([['c1', 'a', 0], ['c1', 'b', 1], ['c2', 'c', 2], ['c2', 'd', 3]]);
+  const log = buildLog([
+    ['c1', 'a', 0],
+    ['c1', 'b', 1],
+    ['c2', 'c', 2],
+    ['c2', 'd', 3],
+  ]);
 
   it('follows chains and may introduce a new spelling', () => {
     const fixed = mergeLabels(log, { a: 'b', b: 'c', d: 'Done' });
@@ -57,12 +66,21 @@ describe('setTimezone', () => {
   it('re-reads wall-clock times in another zone, with daylight saving', () => {
     const winter = Date.UTC(2024, 0, 15, 10); // read as 10:00 UTC
     const summer = Date.UTC(2024, 6, 15, 10);
-    const log = buildLog([['c1', 'A', winter], ['c1', 'B', summer]], { absolute: true });
+    const log = buildLog(
+      [
+        ['c1', 'A', winter],
+        ['c1', 'B', summer],
+      ],
+      { absolute: true },
+    );
     const berlin = setTimezone(log, 'UTC', 'Europe/Berlin');
     expect(Array.from(berlin.timestamp)).toEqual([Date.UTC(2024, 0, 15, 9), Date.UTC(2024, 6, 15, 8)]);
     const back = setTimezone(berlin, 'Europe/Berlin', 'UTC');
     expect(Array.from(back.timestamp)).toEqual([winter, summer]);
-    expect(Array.from(setTimezone(log, '+05:30', '-01:00').timestamp)).toEqual([winter + 6.5 * 3_600_000, summer + 6.5 * 3_600_000]);
+    expect(Array.from(setTimezone(log, '+05:30', '-01:00').timestamp)).toEqual([
+      winter + 6.5 * 3_600_000,
+      summer + 6.5 * 3_600_000,
+    ]);
   });
 
   it('re-sorts a case whose order the new reading changes', () => {
@@ -78,7 +96,7 @@ describe('setTimezone', () => {
   });
 });
 
-describe('setTimezone reads wall-clock times by the importer\'s rule', () => {
+describe("setTimezone reads wall-clock times by the importer's rule", () => {
   const files = testFolder('set-timezone');
   afterAll(() => files.cleanup());
   // 02:30 on 2024-10-27 happens twice in Berlin (CEST +2 at 00:30Z, CET +1 at 01:30Z); the
@@ -91,7 +109,10 @@ describe('setTimezone reads wall-clock times by the importer\'s rule', () => {
     const asBerlin = (await parseCsvLog(csv, { ...mapping, timezone: 'Europe/Berlin' }, { fileName: 'naive.csv' })).log;
     const asUtc = (await parseCsvLog(csv, { ...mapping, timezone: 'UTC' }, { fileName: 'naive.csv' })).log;
     expect(times(asBerlin)).toEqual([Date.UTC(2024, 6, 1, 10), Date.UTC(2024, 9, 27, 0, 30)]);
-    expect(times(setTimezone(asUtc, 'UTC', 'Europe/Berlin'))).toEqual([Date.UTC(2024, 6, 1, 10), Date.UTC(2024, 9, 27, 0, 30)]);
+    expect(times(setTimezone(asUtc, 'UTC', 'Europe/Berlin'))).toEqual([
+      Date.UTC(2024, 6, 1, 10),
+      Date.UTC(2024, 9, 27, 0, 30),
+    ]);
   });
 });
 
@@ -110,12 +131,25 @@ describe('validateFix', () => {
     expect(() => validateFix(merge({ A: 'B', B: 'A' }))).toThrow(/cycle/u);
     expect(() => validateFix(merge({ x: 'A', A: 'B', B: 'C', C: 'A' }))).toThrow(/cycle/u);
     expect(validateFix(merge({ A: 'A', B: 'A' })).kind).toBe('merge_labels'); // self-map is no cycle
-    const exclude = (notBefore: string | null, notAfter: string | null) => ({ kind: 'exclude_bad_timestamps', description: 'x', params: { notBefore, notAfter } });
+    const exclude = (notBefore: string | null, notAfter: string | null) => ({
+      kind: 'exclude_bad_timestamps',
+      description: 'x',
+      params: { notBefore, notAfter },
+    });
     expect(() => validateFix(exclude('garbage', null))).toThrow(/notBefore "garbage" is not a date/u);
     expect(() => validateFix(exclude(null, '2024-13-45T00:00:00Z'))).toThrow(/notAfter/u);
     expect(validateFix(exclude('2020-01-01T00:00:00Z', null)).kind).toBe('exclude_bad_timestamps');
-    expect(() => validateFix({ ...exclude(null, '2030-01-01T00:00:00Z'), params: { notBefore: null, notAfter: '2030-01-01T00:00:00Z', scope: 'rows' } })).toThrow(/scope/u);
-    const incomplete = { kind: 'drop_incomplete_cases', description: 'x', params: { startActivities: [], endActivities: [], keepRunning: false, runningAfter: 'soon' } };
+    expect(() =>
+      validateFix({
+        ...exclude(null, '2030-01-01T00:00:00Z'),
+        params: { notBefore: null, notAfter: '2030-01-01T00:00:00Z', scope: 'rows' },
+      }),
+    ).toThrow(/scope/u);
+    const incomplete = {
+      kind: 'drop_incomplete_cases',
+      description: 'x',
+      params: { startActivities: [], endActivities: [], keepRunning: false, runningAfter: 'soon' },
+    };
     expect(() => validateFix(incomplete)).toThrow(/runningAfter/u);
   });
 });
@@ -142,6 +176,10 @@ describe('excluding misdated events or their whole cases', () => {
     const out = excludeTimestamps(log, null, notAfter, 'cases');
     expect(out.eventCount).toBe(2);
     expect(Array.from(out.caseIds)).toEqual(['c1']);
-    expect(applyFixes(log, [{ kind: 'exclude_bad_timestamps', description: 'x', params: { notBefore: null, notAfter, scope: 'cases' } }]).caseCount).toBe(1);
+    expect(
+      applyFixes(log, [
+        { kind: 'exclude_bad_timestamps', description: 'x', params: { notBefore: null, notAfter, scope: 'cases' } },
+      ]).caseCount,
+    ).toBe(1);
   });
 });

@@ -32,7 +32,9 @@ export function applyFix(log: EventLog, fix: QualityFix): EventLog {
       return excludeTimestamps(log, fix.params.notBefore, fix.params.notAfter, fix.params.scope ?? 'events');
     default: {
       const unknown: { kind?: unknown } = fix;
-      throw new InputError(`Unknown fix "${String(unknown.kind)}".`, { hint: 'Known fixes: merge_labels, drop_duplicates, drop_incomplete_cases, set_timezone, exclude_bad_timestamps.' });
+      throw new InputError(`Unknown fix "${String(unknown.kind)}".`, {
+        hint: 'Known fixes: merge_labels, drop_duplicates, drop_incomplete_cases, set_timezone, exclude_bad_timestamps.',
+      });
     }
   }
 }
@@ -58,7 +60,8 @@ export function mergeLabels(log: EventLog, map: Readonly<Record<string, string>>
     }
     recode[code] = next;
   }
-  if (activities.length === log.activities.length && activities.every((label, i) => label === log.activities[i])) return log;
+  if (activities.length === log.activities.length && activities.every((label, i) => label === log.activities[i]))
+    return log;
   const activity = new Int32Array(log.eventCount);
   for (let i = 0; i < log.eventCount; i++) activity[i] = recode[log.activity[i]];
   return compactLog(log, { activity, activities });
@@ -70,7 +73,10 @@ function mergeTarget(map: Readonly<Record<string, string>>, label: string): stri
   let target = label;
   while (Object.hasOwn(map, target) && map[target] !== target) {
     target = map[target];
-    if (seen.has(target)) throw new InputError(`The label merge map has a cycle through "${target}".`, { hint: 'Map every variant to one final spelling.' });
+    if (seen.has(target))
+      throw new InputError(`The label merge map has a cycle through "${target}".`, {
+        hint: 'Map every variant to one final spelling.',
+      });
     seen.add(target);
   }
   return target;
@@ -121,10 +127,18 @@ export function setTimezone(log: EventLog, fromZone: string, toZone: string): Ev
     }
     return out;
   };
-  return compactLog(log, { timestamp: shift(log.timestamp), startTimestamp: log.startTimestamp ? shift(log.startTimestamp) : null });
+  return compactLog(log, {
+    timestamp: shift(log.timestamp),
+    startTimestamp: log.startTimestamp ? shift(log.startTimestamp) : null,
+  });
 }
 
-export function excludeTimestamps(log: EventLog, notBefore: string | null, notAfter: string | null, scope: 'events' | 'cases' = 'events'): EventLog {
+export function excludeTimestamps(
+  log: EventLog,
+  notBefore: string | null,
+  notAfter: string | null,
+  scope: 'events' | 'cases' = 'events',
+): EventLog {
   const lo = notBefore === null ? -Infinity : parseInstant(notBefore, 'notBefore');
   const hi = notAfter === null ? Infinity : parseInstant(notAfter, 'notAfter');
   const keep = new Uint8Array(log.eventCount);
@@ -149,14 +163,19 @@ export function excludeTimestamps(log: EventLog, notBefore: string | null, notAf
 
 function parseInstant(iso: string, name: string): number {
   const t = Date.parse(iso);
-  if (Number.isNaN(t)) throw new InputError(`The fix parameter ${name} "${iso}" is not a date.`, { hint: 'Use an ISO 8601 date such as 2024-01-31T00:00:00Z.' });
+  if (Number.isNaN(t))
+    throw new InputError(`The fix parameter ${name} "${iso}" is not a date.`, {
+      hint: 'Use an ISO 8601 date such as 2024-01-31T00:00:00Z.',
+    });
   return t;
 }
 
 /** Checks that a value from outside (CLI, API, workspace table) is a fix Gemba knows. */
 export function validateFix(value: unknown): QualityFix {
   const bad = (what: string): never => {
-    throw new InputError(`Not a valid fix: ${what}.`, { hint: 'A fix is {kind, description, params} as the quality report proposes it.' });
+    throw new InputError(`Not a valid fix: ${what}.`, {
+      hint: 'A fix is {kind, description, params} as the quality report proposes it.',
+    });
   };
   if (typeof value !== 'object' || value === null) return bad('expected an object');
   const v = value as { kind?: unknown; description?: unknown; params?: unknown };
@@ -168,7 +187,8 @@ export function validateFix(value: unknown): QualityFix {
   const isTextList = (x: unknown) => Array.isArray(x) && x.every(isText);
   switch (v.kind) {
     case 'merge_labels': {
-      if (typeof p.map !== 'object' || p.map === null || Array.isArray(p.map) || !Object.values(p.map).every(isText)) bad('merge_labels needs params.map of label → label');
+      if (typeof p.map !== 'object' || p.map === null || Array.isArray(p.map) || !Object.values(p.map).every(isText))
+        bad('merge_labels needs params.map of label → label');
       const map = p.map as Record<string, string>;
       for (const label of Object.keys(map)) mergeTarget(map, label);
       break;
@@ -176,7 +196,12 @@ export function validateFix(value: unknown): QualityFix {
     case 'drop_duplicates':
       break;
     case 'drop_incomplete_cases':
-      if (!isTextList(p.startActivities) || !isTextList(p.endActivities) || typeof p.keepRunning !== 'boolean' || !isTextOrNull(p.runningAfter))
+      if (
+        !isTextList(p.startActivities) ||
+        !isTextList(p.endActivities) ||
+        typeof p.keepRunning !== 'boolean' ||
+        !isTextOrNull(p.runningAfter)
+      )
         bad('drop_incomplete_cases needs startActivities, endActivities, keepRunning and runningAfter');
       if (p.runningAfter !== null) parseInstant(p.runningAfter as string, 'runningAfter');
       break;
@@ -186,10 +211,12 @@ export function validateFix(value: unknown): QualityFix {
       new ZoneOffsets(p.toZone as string);
       break;
     case 'exclude_bad_timestamps':
-      if (!isTextOrNull(p.notBefore) || !isTextOrNull(p.notAfter)) bad('exclude_bad_timestamps needs notBefore and notAfter (ISO text or null)');
+      if (!isTextOrNull(p.notBefore) || !isTextOrNull(p.notAfter))
+        bad('exclude_bad_timestamps needs notBefore and notAfter (ISO text or null)');
       if (p.notBefore !== null) parseInstant(p.notBefore as string, 'notBefore');
       if (p.notAfter !== null) parseInstant(p.notAfter as string, 'notAfter');
-      if (p.scope !== undefined && p.scope !== 'events' && p.scope !== 'cases') bad('exclude_bad_timestamps scope must be "events" or "cases"');
+      if (p.scope !== undefined && p.scope !== 'events' && p.scope !== 'cases')
+        bad('exclude_bad_timestamps scope must be "events" or "cases"');
       break;
     default:
       bad(`unknown kind "${String(v.kind)}"`);

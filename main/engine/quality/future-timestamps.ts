@@ -1,7 +1,12 @@
 import type { QualityCheck } from '../../../preload/api.ts';
 import type { EventLog } from '../eventlog/index.ts';
 import { isoTime, percent, plural } from './check-result.ts';
-import { eventsOutOfBounds, outOfBoundsCheck, timestampBounds, type TimestampBoundsOptions } from './timestamp-bounds.ts';
+import {
+  eventsOutOfBounds,
+  outOfBoundsCheck,
+  timestampBounds,
+  type TimestampBoundsOptions,
+} from './timestamp-bounds.ts';
 
 /** Events dated after now: usually a wrong time zone, a day/month swap, or a planned date. */
 export function futureTimestamps(log: EventLog, options: TimestampBoundsOptions = {}): QualityCheck {

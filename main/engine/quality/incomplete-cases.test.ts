@@ -7,11 +7,18 @@ import { buildLog, repeatCases, type TestRow } from './log.fixture.ts';
 describe('incompleteCases', () => {
   const rows: TestRow[] = [
     ...repeatCases('ok', 10, ['S', 'M', 'E']), // complete, at minutes 0..902
-    ['cut-start', 'M', 1000], ['cut-start', 'E', 1001],
-    ['cut-end', 'S', 1100], ['cut-end', 'M', 1101],
-    ['alt0', 'S2', 1200], ['alt0', 'M', 1201], ['alt0', 'E', 1202], // a rare but genuine start
-    ['alt1', 'S2', 1300], ['alt1', 'M', 1301], ['alt1', 'E', 1302],
-    ['running', 'S', 5000], ['running', 'M', 5001], // last case of the log
+    ['cut-start', 'M', 1000],
+    ['cut-start', 'E', 1001],
+    ['cut-end', 'S', 1100],
+    ['cut-end', 'M', 1101],
+    ['alt0', 'S2', 1200],
+    ['alt0', 'M', 1201],
+    ['alt0', 'E', 1202], // a rare but genuine start
+    ['alt1', 'S2', 1300],
+    ['alt1', 'M', 1301],
+    ['alt1', 'E', 1302],
+    ['running', 'S', 5000],
+    ['running', 'M', 5001], // last case of the log
   ];
   const log = buildLog(rows);
 
@@ -54,7 +61,10 @@ describe('incompleteCases', () => {
   it('counts a frequent alternative ending as an outcome, not a cut-off', () => {
     // R sits mid-process in 60 cases and ends 40 others: it closes 40 of the 100 cases containing
     // it (below half), but 40 of 100 cases is far above 5% and 20 cases, so it is a usual end.
-    const alternative = buildLog([...repeatCases('done', 60, ['S', 'R', 'M', 'E']), ...repeatCases('rejected', 40, ['S', 'M', 'R'])]);
+    const alternative = buildLog([
+      ...repeatCases('done', 60, ['S', 'R', 'M', 'E']),
+      ...repeatCases('rejected', 40, ['S', 'M', 'R']),
+    ]);
     expect(inferUsualEnds(alternative).endActivities.sort()).toEqual(['E', 'R']);
     expect(incompleteCases(alternative).count).toBe(0);
     expect(incompleteCases(alternative, { frequentShare: 0.5 }).count).toBe(40);
@@ -67,9 +77,18 @@ describe('inferUsualEnds: the running window is the median case duration as defi
     // 290 - 190 = 100 minutes; the median is 70 min. (First to last completion would give
     // 10, 30, 90 and a median of 30 min.)
     const log = logFromTraces({
-      c1: [{ activity: 'A', at: 0, startAt: -60 }, { activity: 'B', at: 10 }],
-      c2: [{ activity: 'A', at: 100, startAt: 80 }, { activity: 'B', at: 130 }],
-      c3: [{ activity: 'A', at: 200, startAt: 190 }, { activity: 'B', at: 290 }],
+      c1: [
+        { activity: 'A', at: 0, startAt: -60 },
+        { activity: 'B', at: 10 },
+      ],
+      c2: [
+        { activity: 'A', at: 100, startAt: 80 },
+        { activity: 'B', at: 130 },
+      ],
+      c3: [
+        { activity: 'A', at: 200, startAt: 190 },
+        { activity: 'B', at: 290 },
+      ],
     });
     const usual = inferUsualEnds(log);
     expect(usual.runningWindowMs).toBe(70 * 60_000);
@@ -82,7 +101,13 @@ describe('incompleteCases examples (issue 12, defect 6)', () => {
     // Newest first: each case's earliest event is its last line. Lines count from 2 (header is 1).
     const rows: TestRow[] = [];
     for (const r of repeatCases('ok', 10, ['S', 'M', 'E'])) rows.unshift(r);
-    rows.push(['cut-end', 'M', 5101], ['cut-end', 'S', 5100], ['late', 'E', 9001], ['late', 'M', 9000], ['late', 'S', 8999]);
+    rows.push(
+      ['cut-end', 'M', 5101],
+      ['cut-end', 'S', 5100],
+      ['late', 'E', 9001],
+      ['late', 'M', 9000],
+      ['late', 'S', 8999],
+    );
     const check = incompleteCases(buildLog(rows), { runningWindowMs: 0 });
     // 30 "ok" rows are lines 2–31; cut-end is on lines 32 (M, its last event) and 33 (S).
     expect(check.examples.map((e) => [e.caseId, e.line])).toEqual([['cut-end', 32]]);

@@ -64,7 +64,8 @@ export function inferUsualEnds(log: EventLog, options: IncompleteCasesOptions = 
   const frequent = Math.max(MIN_FREQUENT_CASES, (options.frequentShare ?? 0.05) * log.caseCount);
   const usual = (counts: Int32Array) => {
     const out: string[] = [];
-    for (let i = 0; i < a; i++) if (counts[i] > 0 && (counts[i] >= ratio * containing[i] || counts[i] >= frequent)) out.push(log.activities[i]);
+    for (let i = 0; i < a; i++)
+      if (counts[i] > 0 && (counts[i] >= ratio * containing[i] || counts[i] >= frequent)) out.push(log.activities[i]);
     return out;
   };
   const window = options.runningWindowMs ?? (log.caseCount > 0 ? medianInPlace(durations) : 0);
@@ -82,7 +83,12 @@ export type CaseCompleteness = 'complete' | 'unusual_start' | 'unusual_end' | 'r
  * Per case: 0 complete, 1 unusual start, 2 unusual end (and finished), 3 usual start but still
  * running (unusual end, last event after `runningAfter`). An unusual start wins over the end.
  */
-export function classifyCases(log: EventLog, startActivities: readonly string[], endActivities: readonly string[], runningAfter: number): Uint8Array {
+export function classifyCases(
+  log: EventLog,
+  startActivities: readonly string[],
+  endActivities: readonly string[],
+  runningAfter: number,
+): Uint8Array {
   const isStart = new Uint8Array(log.activities.length);
   const isEnd = new Uint8Array(log.activities.length);
   const index = new Map<string, number>();
@@ -112,7 +118,11 @@ export function incompleteCases(log: EventLog, options: IncompleteCasesOptions =
     const first = log.activities[log.activity[log.caseStart[c]]];
     const last = log.activities[log.activity[log.caseStart[c + 1] - 1]];
     const detail =
-      k === 1 ? `starts with "${first}", not a usual start` : k === 2 ? `ends with "${last}", not a usual end` : `ends with "${last}" close to the end of the log: probably still running`;
+      k === 1
+        ? `starts with "${first}", not a usual start`
+        : k === 2
+          ? `ends with "${last}", not a usual end`
+          : `ends with "${last}" close to the end of the log: probably still running`;
     examples.add(caseExample(log, c, detail));
   }
   const count = tally[1] + tally[2] + tally[3];
@@ -157,4 +167,3 @@ export function incompleteCases(log: EventLog, options: IncompleteCasesOptions =
           },
   };
 }
-

@@ -41,20 +41,29 @@ describe('inconsistentLabels', () => {
       },
     });
     expect(check.count).toBe(2 + 1 + 3 + 1);
-    expect(check.breakdown!.map((b) => b.label)).toEqual(['Approve Ordr', 'approve order ', 'APPROVE_ORDER', 'Check Credti']);
+    expect(check.breakdown!.map((b) => b.label)).toEqual([
+      'Approve Ordr',
+      'approve order ',
+      'APPROVE_ORDER',
+      'Check Credti',
+    ]);
   });
 
   it('respects the share limit for near-duplicates', () => {
     const check = inconsistentLabels(log, { nearDuplicateMaxShare: 0.04 });
     // 3 / 33 and 1 / 20 are above 4%: only the case/whitespace variants remain.
-    expect(Object.keys(check.fix!.kind === 'merge_labels' ? check.fix!.params.map : {})).toEqual(['approve order ', 'APPROVE_ORDER']);
+    expect(Object.keys(check.fix!.kind === 'merge_labels' ? check.fix!.params.map : {})).toEqual([
+      'approve order ',
+      'APPROVE_ORDER',
+    ]);
     expect(check.count).toBe(3);
   });
 
   it('reduces the activities once the merge map is applied', () => {
     const fixed = applyFixes(log, [inconsistentLabels(log).fix!]);
     const used = new Map<string, number>();
-    for (let i = 0; i < fixed.eventCount; i++) used.set(fixed.activities[fixed.activity[i]], (used.get(fixed.activities[fixed.activity[i]]) ?? 0) + 1);
+    for (let i = 0; i < fixed.eventCount; i++)
+      used.set(fixed.activities[fixed.activity[i]], (used.get(fixed.activities[fixed.activity[i]]) ?? 0) + 1);
     expect(used.size).toBe(7);
     expect(used.get('Approve Order')).toBe(36);
     expect(used.get('Check Credit')).toBe(21);

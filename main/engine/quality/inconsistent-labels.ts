@@ -142,6 +142,10 @@ export function inconsistentLabels(log: EventLog, options: InconsistentLabelsOpt
     fix:
       count === 0
         ? null
-        : { kind: 'merge_labels', description: `Merge ${plural(variants.length, 'variant label')} into their most frequent spelling`, params: { map } },
+        : {
+            kind: 'merge_labels',
+            description: `Merge ${plural(variants.length, 'variant label')} into their most frequent spelling`,
+            params: { map },
+          },
   };
 }

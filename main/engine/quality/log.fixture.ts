@@ -6,13 +6,22 @@ import type { EventLog } from '../eventlog/index.ts';
 export const T0 = Date.UTC(2024, 0, 1);
 export const min = (m: number): number => T0 + m * 60_000;
 
-export type TestRow = [caseId: string, activity: string, minute: number, resource?: string | null, attributes?: Record<string, RawValue>];
+export type TestRow = [
+  caseId: string,
+  activity: string,
+  minute: number,
+  resource?: string | null,
+  attributes?: Record<string, RawValue>,
+];
 
 /**
  * A log from rows in file order. Row k becomes source line k + 2 (line 1 is the header), as a
  * CSV importer would number it. Times are minutes after T0 unless `absolute` is set.
  */
-export function buildLog(rows: TestRow[], options: { absolute?: boolean; attributeTypes?: Record<string, AttributeType> } = {}): EventLog {
+export function buildLog(
+  rows: TestRow[],
+  options: { absolute?: boolean; attributeTypes?: Record<string, AttributeType> } = {},
+): EventLog {
   const builder = new EventLogBuilder();
   const types = options.attributeTypes ?? {};
   rows.forEach(([caseId, activity, time, resource, attributes], k) => {

@@ -4,9 +4,18 @@ import { buildLog } from './log.fixture.ts';
 
 describe('manyTies', () => {
   const log = buildLog([
-    ['c1', 'A', 0], ['c1', 'B', 0], ['c1', 'C', 0], ['c1', 'D', 5], // 2 ties; 3 of 4 events tied
-    ['c2', 'A', 0], ['c2', 'B', 1], ['c2', 'C', 1], ['c2', 'D', 2], ['c2', 'E', 3], ['c2', 'F', 4], // 1 tie; 2 of 6
-    ['c3', 'A', 0], ['c3', 'B', 1],
+    ['c1', 'A', 0],
+    ['c1', 'B', 0],
+    ['c1', 'C', 0],
+    ['c1', 'D', 5], // 2 ties; 3 of 4 events tied
+    ['c2', 'A', 0],
+    ['c2', 'B', 1],
+    ['c2', 'C', 1],
+    ['c2', 'D', 2],
+    ['c2', 'E', 3],
+    ['c2', 'F', 4], // 1 tie; 2 of 6
+    ['c3', 'A', 0],
+    ['c3', 'B', 1],
   ]);
 
   it('counts events tied with their predecessor and cases with an unreliable order', () => {

@@ -33,7 +33,10 @@ export function manyTies(log: EventLog, options: ManyTiesOptions = {}): QualityC
     }
   }
   const examples = new ExampleList();
-  for (const w of worst) examples.add(caseExample(log, w.c, `${plural(w.ties, 'event')} of ${w.events} share the timestamp of the event before`));
+  for (const w of worst)
+    examples.add(
+      caseExample(log, w.c, `${plural(w.ties, 'event')} of ${w.events} share the timestamp of the event before`),
+    );
   const share = log.caseCount > 0 ? unreliableCases / log.caseCount : 0;
   return {
     kind: 'many_ties',

@@ -65,7 +65,14 @@ export function missingHandoffs(log: EventLog, options: MissingHandoffsOptions =
         const p = patterns.get(activity[i - 1] * A + activity[i]);
         if (!p) continue;
         const name = (k: number) => `"${log.activities[k]}"`;
-        examples.add(eventExample(log, c, i, `${name(p.from)} → ${name(p.to)} directly; usually ${name(p.from)} → ${name(p.via)} → ${name(p.to)}`));
+        examples.add(
+          eventExample(
+            log,
+            c,
+            i,
+            `${name(p.from)} → ${name(p.to)} directly; usually ${name(p.from)} → ${name(p.via)} → ${name(p.to)}`,
+          ),
+        );
       }
     }
   }

@@ -35,14 +35,21 @@ describe('missingValues', () => {
   });
 
   it('is clean and informational for a complete log', () => {
-    const clean = buildLog([['c1', 'A', 0, 'r1'], ['c1', 'B', 1, 'r2']]);
+    const clean = buildLog([
+      ['c1', 'A', 0, 'r1'],
+      ['c1', 'B', 1, 'r2'],
+    ]);
     const check = missingValues(clean);
     expect(check.count).toBe(0);
     expect(check.severity).toBe('info');
   });
 
   it('counts every event when a resource column was mapped but is empty throughout', () => {
-    const noResources = buildLog([['c1', 'A', 0], ['c1', 'B', 1], ['c2', 'A', 2]]);
+    const noResources = buildLog([
+      ['c1', 'A', 0],
+      ['c1', 'B', 1],
+      ['c2', 'A', 2],
+    ]);
     expect(missingValues(noResources).count).toBe(0);
     expect(missingValues(noResources, { resourceMapped: true }).count).toBe(3);
   });

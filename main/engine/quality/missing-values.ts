@@ -7,8 +7,25 @@ import { ExampleList, eventExample, percent, plural } from './check-result.ts';
  * `na_values` (read_csv), which is what analysts' other tools already treat as missing.
  */
 const PLACEHOLDERS = new Set([
-  '', '#N/A', '#N/A N/A', '#NA', '-1.#IND', '-1.#QNAN', '-NaN', '-nan', '1.#IND', '1.#QNAN',
-  '<NA>', 'N/A', 'NA', 'NULL', 'NaN', 'None', 'n/a', 'nan', 'null',
+  '',
+  '#N/A',
+  '#N/A N/A',
+  '#NA',
+  '-1.#IND',
+  '-1.#QNAN',
+  '-NaN',
+  '-nan',
+  '1.#IND',
+  '1.#QNAN',
+  '<NA>',
+  'N/A',
+  'NA',
+  'NULL',
+  'NaN',
+  'None',
+  'n/a',
+  'nan',
+  'null',
 ]);
 
 export function isMissingText(value: string): boolean {
@@ -92,13 +109,31 @@ export function missingValues(log: EventLog, options: MissingValuesOptions = {})
     if (caseFirst < 0) caseFirst = log.caseStart[c];
     caseCount += log.caseStart[c + 1] - log.caseStart[c];
   }
-  columns.push({ label: 'case', mapped: true, count: caseCount + rejectedMissing(options.rejectedRows, /^case\b/iu), total: n, firstEvent: caseFirst });
+  columns.push({
+    label: 'case',
+    mapped: true,
+    count: caseCount + rejectedMissing(options.rejectedRows, /^case\b/iu),
+    total: n,
+    firstEvent: caseFirst,
+  });
 
   const activity = countColumn(log.activity, log.activities);
-  columns.push({ label: 'activity', mapped: true, count: activity.count + rejectedMissing(options.rejectedRows, /^activit/iu), total: n, firstEvent: activity.first });
+  columns.push({
+    label: 'activity',
+    mapped: true,
+    count: activity.count + rejectedMissing(options.rejectedRows, /^activit/iu),
+    total: n,
+    firstEvent: activity.first,
+  });
 
   const timestamp = countNumeric(log.timestamp);
-  columns.push({ label: 'timestamp', mapped: true, count: timestamp.count + rejectedMissing(options.rejectedRows, /^(time|date)/iu), total: n, firstEvent: timestamp.first });
+  columns.push({
+    label: 'timestamp',
+    mapped: true,
+    count: timestamp.count + rejectedMissing(options.rejectedRows, /^(time|date)/iu),
+    total: n,
+    firstEvent: timestamp.first,
+  });
 
   if (log.resources.length > 0 || options.resourceMapped) {
     const resource = countColumn(log.resource, log.resources);
@@ -131,7 +166,8 @@ export function missingValues(log: EventLog, options: MissingValuesOptions = {})
     };
     for (const c of withMissing) {
       const detail = `${c.label}: ${plural(c.count, 'empty value')} (${percent(c.count, c.total)})`;
-      if (c.firstEvent >= 0) examples.add(eventExample(log, caseOfFirst(c.firstEvent), c.firstEvent, `${detail}; first here`));
+      if (c.firstEvent >= 0)
+        examples.add(eventExample(log, caseOfFirst(c.firstEvent), c.firstEvent, `${detail}; first here`));
       else examples.add({ detail: `${detail}, in rows the import set aside` });
     }
   }
@@ -148,7 +184,11 @@ export function missingValues(log: EventLog, options: MissingValuesOptions = {})
         : `Empty or placeholder values (such as NULL or N/A) in ${plural(withMissing.length, 'column')}. ` +
           'Missing resources hide handoffs; missing attributes shrink any filter or breakdown on them.',
     examples: examples.items,
-    breakdown: columns.map((c) => ({ label: c.label, count: c.count, detail: `${percent(c.count, c.total)} of ${c.total.toLocaleString('en-US')}` })),
+    breakdown: columns.map((c) => ({
+      label: c.label,
+      count: c.count,
+      detail: `${percent(c.count, c.total)} of ${c.total.toLocaleString('en-US')}`,
+    })),
     fix: null,
   };
 }

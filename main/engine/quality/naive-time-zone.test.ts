@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { QualityFix } from '../../../preload/api.ts';
 import { naiveTimeZone } from './naive-time-zone.ts';
 
-const zoneFix = (fromZone: string, toZone: string): QualityFix => ({ kind: 'set_timezone', description: 'zone', params: { fromZone, toZone } });
+const zoneFix = (fromZone: string, toZone: string): QualityFix => ({
+  kind: 'set_timezone',
+  description: 'zone',
+  params: { fromZone, toZone },
+});
 const drop: QualityFix = { kind: 'drop_duplicates', description: 'drop', params: {} };
 
 describe('naiveTimeZone', () => {
@@ -15,7 +19,9 @@ describe('naiveTimeZone', () => {
 
   it('is the target of the last time-zone fix in force, whatever came after it', () => {
     expect(naiveTimeZone('UTC', [zoneFix('UTC', 'Europe/Berlin')])).toBe('Europe/Berlin');
-    expect(naiveTimeZone('UTC', [zoneFix('UTC', 'Europe/Berlin'), drop, zoneFix('Europe/Berlin', 'Europe/London'), drop])).toBe('Europe/London');
+    expect(
+      naiveTimeZone('UTC', [zoneFix('UTC', 'Europe/Berlin'), drop, zoneFix('Europe/Berlin', 'Europe/London'), drop]),
+    ).toBe('Europe/London');
     expect(naiveTimeZone(null, [zoneFix('+02:00', 'UTC')])).toBe('UTC');
   });
 });

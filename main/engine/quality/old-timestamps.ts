@@ -1,7 +1,12 @@
 import type { QualityCheck } from '../../../preload/api.ts';
 import type { EventLog } from '../eventlog/index.ts';
 import { isoTime, percent, plural } from './check-result.ts';
-import { eventsOutOfBounds, outOfBoundsCheck, timestampBounds, type TimestampBoundsOptions } from './timestamp-bounds.ts';
+import {
+  eventsOutOfBounds,
+  outOfBoundsCheck,
+  timestampBounds,
+  type TimestampBoundsOptions,
+} from './timestamp-bounds.ts';
 
 /** Events dated before a plausible start: default dates (1900, 1970) or a mistyped year. */
 export function oldTimestamps(log: EventLog, options: TimestampBoundsOptions = {}): QualityCheck {

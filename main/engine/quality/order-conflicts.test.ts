@@ -5,10 +5,19 @@ import { buildLog, type TestRow } from './log.fixture.ts';
 describe('orderConflicts', () => {
   it('counts the fewest events that must move for file and time order to agree', () => {
     const log = buildLog([
-      ['c1', 'A', 0], ['c1', 'C', 2], ['c1', 'B', 1], ['c1', 'D', 3], // lines 2-5: one swap → 1
-      ['c2', 'D', 3], ['c2', 'C', 2], ['c2', 'B', 1], ['c2', 'A', 0], // lines 6-9: reversed → 3
-      ['c3', 'A', 0], ['c3', 'B', 1],
-      ['c4', 'A', 0], ['c4', 'B', 1], ['c4', 'C', 2],
+      ['c1', 'A', 0],
+      ['c1', 'C', 2],
+      ['c1', 'B', 1],
+      ['c1', 'D', 3], // lines 2-5: one swap → 1
+      ['c2', 'D', 3],
+      ['c2', 'C', 2],
+      ['c2', 'B', 1],
+      ['c2', 'A', 0], // lines 6-9: reversed → 3
+      ['c3', 'A', 0],
+      ['c3', 'B', 1],
+      ['c4', 'A', 0],
+      ['c4', 'B', 1],
+      ['c4', 'C', 2],
     ]);
     const check = orderConflicts(log);
     expect(check.count).toBe(4);
@@ -26,6 +35,14 @@ describe('orderConflicts', () => {
   });
 
   it('finds nothing when file order is time order', () => {
-    expect(orderConflicts(buildLog([['a', 'X', 0], ['a', 'Y', 1], ['b', 'X', 0]])).count).toBe(0);
+    expect(
+      orderConflicts(
+        buildLog([
+          ['a', 'X', 0],
+          ['a', 'Y', 1],
+          ['b', 'X', 0],
+        ]),
+      ).count,
+    ).toBe(0);
   });
 });

@@ -58,7 +58,13 @@ export function orderConflicts(log: EventLog): QualityCheck {
     if (moved === 0) continue;
     count += moved;
     casesAffected++;
-    examples.add(caseExample(log, c, `${plural(moved, 'event')} of ${to - from} ${moved === 1 ? 'sits' : 'sit'} in the file out of time order`));
+    examples.add(
+      caseExample(
+        log,
+        c,
+        `${plural(moved, 'event')} of ${to - from} ${moved === 1 ? 'sits' : 'sit'} in the file out of time order`,
+      ),
+    );
   }
   return {
     kind: 'order_conflicts',

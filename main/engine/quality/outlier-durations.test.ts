@@ -13,7 +13,11 @@ describe('outlierDurations', () => {
   const ab = [...Array(12).fill(10), 11, 9, 500]; // MAD 0: mean absolute deviation 492/15 stands in
   const cd = [...Array.from({ length: 20 }, (_, i) => i + 1), 100]; // median 11, MAD 5
   const ef = [1, 1, 1000]; // fewer than 10: skipped
-  const log = buildLog([...pairCases('ab', 'A', 'B', ab, 0), ...pairCases('cd', 'C', 'D', cd, 100_000), ...pairCases('ef', 'E', 'F', ef, 200_000)]);
+  const log = buildLog([
+    ...pairCases('ab', 'A', 'B', ab, 0),
+    ...pairCases('cd', 'C', 'D', cd, 100_000),
+    ...pairCases('ef', 'E', 'F', ef, 200_000),
+  ]);
 
   it('flags long waits beyond z 3.5 on the log scale', () => {
     // On ln(1 + seconds): A→B values 6.3986 (×12, 600 s), 6.4938, 6.2953, 10.3090 (30000 s);

@@ -78,7 +78,8 @@ export function outlierDurations(log: EventLog, options: OutlierDurationsOptions
   for (let p = 0; p < pairs; p++) offsets[p + 1] += offsets[p];
   const grouped = new Float64Array(offsets[pairs]);
   const fill = offsets.slice(0, pairs);
-  for (let i = 0; i < log.eventCount; i++) if (pairOf[i] >= 0) grouped[fill[pairOf[i]]++] = score(timestamp[i] - timestamp[i - 1]);
+  for (let i = 0; i < log.eventCount; i++)
+    if (pairOf[i] >= 0) grouped[fill[pairOf[i]]++] = score(timestamp[i] - timestamp[i - 1]);
 
   const median = new Float64Array(pairs).fill(NaN);
   const scale = new Float64Array(pairs).fill(NaN); // divisor so that z = (x - median) / scale
@@ -112,13 +113,23 @@ export function outlierDurations(log: EventLog, options: OutlierDurationsOptions
       count++;
       perPair[p]++;
       examples.add(
-        eventExample(log, c, i, `"${log.activities[pairFrom[p]]}" → "${log.activities[pairTo[p]]}" took ${formatDuration(d / 1000)} (median ${formatDuration(unscore(median[p]) / 1000)}, z = ${z.toFixed(1)})`),
+        eventExample(
+          log,
+          c,
+          i,
+          `"${log.activities[pairFrom[p]]}" → "${log.activities[pairTo[p]]}" took ${formatDuration(d / 1000)} (median ${formatDuration(unscore(median[p]) / 1000)}, z = ${z.toFixed(1)})`,
+        ),
       );
     }
   }
   const breakdown = [];
   for (let p = 0; p < pairs; p++) {
-    if (perPair[p] > 0) breakdown.push({ label: `${log.activities[pairFrom[p]]} → ${log.activities[pairTo[p]]}`, count: perPair[p], detail: `median ${formatDuration(unscore(median[p]) / 1000)}` });
+    if (perPair[p] > 0)
+      breakdown.push({
+        label: `${log.activities[pairFrom[p]]} → ${log.activities[pairTo[p]]}`,
+        count: perPair[p],
+        detail: `median ${formatDuration(unscore(median[p]) / 1000)}`,
+      });
   }
   breakdown.sort((a, b) => b.count - a.count);
   return {

@@ -5,8 +5,20 @@ import { setTimezone } from './fixes.ts';
 import { buildLog, repeatCases, type TestRow } from './log.fixture.ts';
 
 const KINDS = [
-  'missing_values', 'duplicate_events', 'inconsistent_labels', 'unparseable_timestamps', 'future_timestamps', 'old_timestamps',
-  'coarse_timestamps', 'many_ties', 'order_conflicts', 'incomplete_cases', 'missing_handoffs', 'delayed_ingestion', 'schema_drift', 'outlier_durations',
+  'missing_values',
+  'duplicate_events',
+  'inconsistent_labels',
+  'unparseable_timestamps',
+  'future_timestamps',
+  'old_timestamps',
+  'coarse_timestamps',
+  'many_ties',
+  'order_conflicts',
+  'incomplete_cases',
+  'missing_handoffs',
+  'delayed_ingestion',
+  'schema_drift',
+  'outlier_durations',
 ];
 
 describe('qualityReport', () => {
@@ -22,11 +34,17 @@ describe('qualityReport', () => {
   });
 
   it('turns amber or red and lists checks with findings first', () => {
-    const rows = repeatCases('c', 20, ['Receive', 'Check', 'Ship']).map(([c, a, m]): [string, string, number, string] => [c, a, m + 0.01, 'r1']);
+    const rows = repeatCases('c', 20, ['Receive', 'Check', 'Ship']).map(
+      ([c, a, m]): [string, string, number, string] => [c, a, m + 0.01, 'r1'],
+    );
     rows.push(['c0', 'Ship', 2.01, 'r1']); // duplicate
     rows.push(['x', 'receive', 5000, 'r1'], ['x', 'Check', 5001, 'r1'], ['x', 'Ship', 5002, 'r1']); // variant label
     const log = buildLog(rows);
-    const report = qualityReport(log, { rejectedRows: [{ line: 70, reason: 'timestamp "TBD" could not be read' }], now, previousSchema: summarizeSchema(log) });
+    const report = qualityReport(log, {
+      rejectedRows: [{ line: 70, reason: 'timestamp "TBD" could not be read' }],
+      now,
+      previousSchema: summarizeSchema(log),
+    });
     expect(report.checks.find((c) => c.kind === 'duplicate_events')!.count).toBe(1);
     expect(report.checks.find((c) => c.kind === 'inconsistent_labels')!.count).toBe(1);
     expect(report.checks.find((c) => c.kind === 'unparseable_timestamps')!.count).toBe(1);
@@ -44,11 +62,22 @@ describe('qualityReport', () => {
     for (let d = 0; d < 10; d++) rows.push(['c', `A${d}`, Date.UTC(2024, 0, 10 + d)]);
     const fixed = setTimezone(buildLog(rows, { absolute: true }), 'UTC', 'Europe/Berlin');
     expect(fixed.timestamp[0]).toBe(Date.UTC(2024, 0, 9, 23));
-    const zoneFix = { kind: 'set_timezone', description: 'zone', params: { fromZone: 'UTC', toZone: 'Europe/Berlin' } } as const;
+    const zoneFix = {
+      kind: 'set_timezone',
+      description: 'zone',
+      params: { fromZone: 'UTC', toZone: 'Europe/Berlin' },
+    } as const;
     const mapping = { case: 'case', activity: 'activity', timestamp: 'time', timezone: 'UTC' };
-    const report = qualityReport(fixed, { mapping, fixesInForce: [{ id: 1, fix: zoneFix, appliedAt: '2024-06-01T00:00:00Z', user: 'ann' }], now });
+    const report = qualityReport(fixed, {
+      mapping,
+      fixesInForce: [{ id: 1, fix: zoneFix, appliedAt: '2024-06-01T00:00:00Z', user: 'ann' }],
+      now,
+    });
     expect(report.naiveTimeZone).toBe('Europe/Berlin');
-    expect(report.checks.find((c) => c.kind === 'coarse_timestamps')).toMatchObject({ count: 10, explanation: expect.stringMatching(/at midnight: the log records dates/u) });
+    expect(report.checks.find((c) => c.kind === 'coarse_timestamps')).toMatchObject({
+      count: 10,
+      explanation: expect.stringMatching(/at midnight: the log records dates/u),
+    });
     expect(qualityReport(fixed, { mapping, now }).naiveTimeZone).toBe('UTC');
     expect(qualityReport(fixed, { now }).naiveTimeZone).toBeNull();
   });

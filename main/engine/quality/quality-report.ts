@@ -38,7 +38,11 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  * Runs every check on a log and sums them up as a traffic light. Each check is one linear pass
  * (or a few) over the columns, so the whole report costs a small multiple of reading the log.
  */
-export function qualityReport(log: EventLog, context: QualityContext = {}, options: QualityOptions = {}): QualityReport {
+export function qualityReport(
+  log: EventLog,
+  context: QualityContext = {},
+  options: QualityOptions = {},
+): QualityReport {
   const started = performance.now();
   const now = context.now ?? Date.now();
   const bounds = { ...options.timestamps, now };
@@ -58,13 +62,22 @@ export function qualityReport(log: EventLog, context: QualityContext = {}, optio
     incompleteCases(log, options.incomplete),
     missingHandoffs(log, options.handoffs),
     delayedIngestion(log, options.ingestion),
-    schemaDrift(context.previousSchema, context.previousSchema ? (context.currentSchema ?? summarizeSchema(log, context.mapping ?? null)) : null, options.drift),
+    schemaDrift(
+      context.previousSchema,
+      context.previousSchema ? (context.currentSchema ?? summarizeSchema(log, context.mapping ?? null)) : null,
+      options.drift,
+    ),
     outlierDurations(log, options.outliers),
   ];
   return summarize(log, checks, context, performance.now() - started);
 }
 
-export function summarize(log: EventLog, checks: QualityCheck[], context: QualityContext, computedMs: number): QualityReport {
+export function summarize(
+  log: EventLog,
+  checks: QualityCheck[],
+  context: QualityContext,
+  computedMs: number,
+): QualityReport {
   const summary = { errors: 0, warnings: 0, infos: 0 };
   for (const check of checks) {
     if (!check.applicable || check.count === 0) continue;
@@ -73,7 +86,10 @@ export function summarize(log: EventLog, checks: QualityCheck[], context: Qualit
     else summary.infos++;
   }
   const ordered = [...checks].sort(
-    (a, b) => Number(b.applicable) - Number(a.applicable) || Number(b.count > 0) - Number(a.count > 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+    (a, b) =>
+      Number(b.applicable) - Number(a.applicable) ||
+      Number(b.count > 0) - Number(a.count > 0) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
   return {
     health: summary.errors > 0 ? 'red' : summary.warnings > 0 ? 'amber' : 'green',
@@ -89,5 +105,8 @@ export function summarize(log: EventLog, checks: QualityCheck[], context: Qualit
 
 /** The zone naive timestamps are read in, after the time-zone fixes in force. */
 function naiveZone(context: QualityContext): string | null {
-  return naiveTimeZone(context.mapping?.timezone, (context.fixesInForce ?? []).map((f) => f.fix));
+  return naiveTimeZone(
+    context.mapping?.timezone,
+    (context.fixesInForce ?? []).map((f) => f.fix),
+  );
 }

@@ -33,8 +33,18 @@ describe('schemaDrift', () => {
   });
 
   it('treats a lost mapped column as an error, and says why it matters', () => {
-    const noResource = summarizeSchema(buildLog([['c1', 'A', 0], ['c1', 'B', 100]]));
-    const withResource = summarizeSchema(buildLog([['c1', 'A', 0, 'r1'], ['c1', 'B', 100, 'r2']]));
+    const noResource = summarizeSchema(
+      buildLog([
+        ['c1', 'A', 0],
+        ['c1', 'B', 100],
+      ]),
+    );
+    const withResource = summarizeSchema(
+      buildLog([
+        ['c1', 'A', 0, 'r1'],
+        ['c1', 'B', 100, 'r2'],
+      ]),
+    );
     const check = schemaDrift(withResource, noResource);
     expect(check).toMatchObject({ count: 1, severity: 'error' });
     expect(check.explanation).toMatch(/no longer measure the same thing/);
@@ -42,12 +52,25 @@ describe('schemaDrift', () => {
 
   it('does not judge an unrelated log as drift (issue 12): no labels in common is information', () => {
     // Orders A, B vs. fines X, Y, Z, with the resource column lost on top: another log, not a later period.
-    const orders = summarizeSchema(buildLog([['c1', 'A', 0, 'r1'], ['c1', 'B', 100, 'r2']]));
-    const fines = summarizeSchema(buildLog([['f1', 'X', 0], ['f1', 'Y', 100], ['f2', 'Z', 50]]));
+    const orders = summarizeSchema(
+      buildLog([
+        ['c1', 'A', 0, 'r1'],
+        ['c1', 'B', 100, 'r2'],
+      ]),
+    );
+    const fines = summarizeSchema(
+      buildLog([
+        ['f1', 'X', 0],
+        ['f1', 'Y', 100],
+        ['f2', 'Z', 50],
+      ]),
+    );
     const check = schemaDrift(orders, fines);
     expect(check.severity).toBe('info');
     expect(check.count).toBe(6); // resource gone, X Y Z new, A B gone
-    expect(check.explanation).toMatch(/looks like a different log from the previous one \(0 activity labels in common\)/);
+    expect(check.explanation).toMatch(
+      /looks like a different log from the previous one \(0 activity labels in common\)/,
+    );
     expect(check.explanation).toMatch(/Drift matters when two imports are periods of the same process/);
   });
 

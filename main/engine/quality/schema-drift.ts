@@ -28,12 +28,23 @@ function formatValue(c: SchemaColumn, v: number): string {
  * disappeared, inferred types that changed, activity labels never seen before, and value
  * ranges that moved. The count is the number of such findings.
  */
-export function schemaDrift(previous: SchemaSummary | null | undefined, current: SchemaSummary | null | undefined, options: SchemaDriftOptions = {}): QualityCheck {
+export function schemaDrift(
+  previous: SchemaSummary | null | undefined,
+  current: SchemaSummary | null | undefined,
+  options: SchemaDriftOptions = {},
+): QualityCheck {
   const title = 'Schema drift since the previous import';
   if (!previous || !current) {
     return {
-      kind: 'schema_drift', title, severity: 'info', applicable: false, count: 0, unit: 'changes',
-      explanation: 'There is no earlier import in this workspace to compare with.', examples: [], fix: null,
+      kind: 'schema_drift',
+      title,
+      severity: 'info',
+      applicable: false,
+      count: 0,
+      unit: 'changes',
+      explanation: 'There is no earlier import in this workspace to compare with.',
+      examples: [],
+      fix: null,
     };
   }
   const tolerance = options.rangeTolerance ?? 0.5;
@@ -43,11 +54,19 @@ export function schemaDrift(previous: SchemaSummary | null | undefined, current:
   for (const [key, c] of after) {
     const old = before.get(key);
     if (!old) {
-      findings.push({ severity: 'warning', group: 'new columns', detail: `New ${c.role === 'attribute' ? 'column' : c.role} "${c.name}" (${c.type})` });
+      findings.push({
+        severity: 'warning',
+        group: 'new columns',
+        detail: `New ${c.role === 'attribute' ? 'column' : c.role} "${c.name}" (${c.type})`,
+      });
       continue;
     }
     if (old.type !== c.type) {
-      findings.push({ severity: MAPPED.has(c.role) ? 'error' : 'warning', group: 'changed types', detail: `"${c.name}" was ${old.type}, is now ${c.type}` });
+      findings.push({
+        severity: MAPPED.has(c.role) ? 'error' : 'warning',
+        group: 'changed types',
+        detail: `"${c.name}" was ${old.type}, is now ${c.type}`,
+      });
       continue;
     }
     if (old.min !== null && old.max !== null && c.min !== null && c.max !== null) {
@@ -63,15 +82,26 @@ export function schemaDrift(previous: SchemaSummary | null | undefined, current:
     }
   }
   for (const [key, c] of before) {
-    if (!after.has(key)) findings.push({ severity: MAPPED.has(c.role) ? 'error' : 'warning', group: 'missing columns', detail: `Column "${c.name}" (${c.role}) is gone` });
+    if (!after.has(key))
+      findings.push({
+        severity: MAPPED.has(c.role) ? 'error' : 'warning',
+        group: 'missing columns',
+        detail: `Column "${c.name}" (${c.role}) is gone`,
+      });
   }
   const oldLabels = new Set(previous.activities);
   for (const label of current.activities) {
-    if (!oldLabels.has(label)) findings.push({ severity: 'warning', group: 'new activity labels', detail: `New activity "${label}"` });
+    if (!oldLabels.has(label))
+      findings.push({ severity: 'warning', group: 'new activity labels', detail: `New activity "${label}"` });
   }
   const newLabels = new Set(current.activities);
   for (const label of previous.activities) {
-    if (!newLabels.has(label)) findings.push({ severity: 'info', group: 'missing activity labels', detail: `Activity "${label}" no longer occurs` });
+    if (!newLabels.has(label))
+      findings.push({
+        severity: 'info',
+        group: 'missing activity labels',
+        detail: `Activity "${label}" no longer occurs`,
+      });
   }
   const groups = new Map<string, number>();
   for (const f of findings) groups.set(f.group, (groups.get(f.group) ?? 0) + 1);
@@ -97,7 +127,11 @@ export function schemaDrift(previous: SchemaSummary | null | undefined, current:
       fix: null,
     };
   }
-  const severity: QualitySeverity = findings.some((f) => f.severity === 'error') ? 'error' : findings.some((f) => f.severity === 'warning') ? 'warning' : 'info';
+  const severity: QualitySeverity = findings.some((f) => f.severity === 'error')
+    ? 'error'
+    : findings.some((f) => f.severity === 'warning')
+      ? 'warning'
+      : 'info';
   const why =
     severity === 'error'
       ? 'A case, activity, timestamp or resource column is gone or changed type: figures computed on the previous import (KPIs, control-chart baselines, trained models) no longer measure the same thing. Check the export settings, or re-map the columns.'

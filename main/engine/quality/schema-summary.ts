@@ -1,7 +1,8 @@
 import type { AttributeType, ColumnMapping } from '../../../preload/api.ts';
 import type { AttributeColumn, EventLog } from '../eventlog/index.ts';
 
-export type SchemaRole = 'case' | 'activity' | 'timestamp' | 'resource' | 'start timestamp' | 'attribute' | 'case attribute';
+export type SchemaRole =
+  'case' | 'activity' | 'timestamp' | 'resource' | 'start timestamp' | 'attribute' | 'case attribute';
 
 export interface SchemaColumn {
   name: string;
@@ -47,10 +48,17 @@ export function summarizeSchema(log: EventLog, mapping: ColumnMapping | null = n
     { name: mapping?.activity ?? 'activity', role: 'activity', type: 'string', min: null, max: null },
     { name: mapping?.timestamp ?? 'timestamp', role: 'timestamp', type: 'date', min: tMin, max: tMax },
   ];
-  if (log.resources.length > 0 || mapping?.resource) columns.push({ name: mapping?.resource ?? 'resource', role: 'resource', type: 'string', min: null, max: null });
+  if (log.resources.length > 0 || mapping?.resource)
+    columns.push({ name: mapping?.resource ?? 'resource', role: 'resource', type: 'string', min: null, max: null });
   if (log.startTimestamp) {
     const [sMin, sMax] = range(log.startTimestamp);
-    columns.push({ name: mapping?.startTimestamp ?? 'start timestamp', role: 'start timestamp', type: 'date', min: sMin, max: sMax });
+    columns.push({
+      name: mapping?.startTimestamp ?? 'start timestamp',
+      role: 'start timestamp',
+      type: 'date',
+      min: sMin,
+      max: sMax,
+    });
   }
   for (const c of log.eventAttributes) columns.push(attributeColumn(c, 'attribute'));
   for (const c of log.caseAttributes) columns.push(attributeColumn(c, 'case attribute'));

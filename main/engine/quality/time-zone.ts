@@ -9,7 +9,9 @@ export class ZoneOffsets {
     try {
       this.offsetAt = zoneOffsetAt(zone);
     } catch {
-      throw new InputError(`Unknown time zone "${zone}".`, { hint: 'Use an IANA name such as Europe/Berlin, UTC, or an offset such as +02:00.' });
+      throw new InputError(`Unknown time zone "${zone}".`, {
+        hint: 'Use an IANA name such as Europe/Berlin, UTC, or an offset such as +02:00.',
+      });
     }
   }
 

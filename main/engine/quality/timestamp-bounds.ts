@@ -23,7 +23,10 @@ export interface TimestampBoundsOptions {
  * before the bulk of the log (its 1st percentile), so both epoch-zero defaults and typos in
  * the year (2012 for 2021) fall outside.
  */
-export function timestampBounds(log: EventLog, options: TimestampBoundsOptions = {}): { notBefore: number; notAfter: number } {
+export function timestampBounds(
+  log: EventLog,
+  options: TimestampBoundsOptions = {},
+): { notBefore: number; notAfter: number } {
   const notAfter = options.notAfter ?? options.now ?? Date.now();
   if (options.notBefore !== undefined) return { notBefore: options.notBefore, notAfter };
   const sample = sortedSample(log.timestamp);
@@ -33,14 +36,18 @@ export function timestampBounds(log: EventLog, options: TimestampBoundsOptions =
 }
 
 /** Events whose timestamp is out of bounds, counted, with the first few as examples. */
-export function eventsOutOfBounds(log: EventLog, outOfBounds: (timestamp: number) => boolean): { count: number; examples: QualityExample[] } {
+export function eventsOutOfBounds(
+  log: EventLog,
+  outOfBounds: (timestamp: number) => boolean,
+): { count: number; examples: QualityExample[] } {
   const examples = new ExampleList();
   let count = 0;
   for (let c = 0; c < log.caseCount; c++) {
     for (let i = log.caseStart[c]; i < log.caseStart[c + 1]; i++) {
       if (!outOfBounds(log.timestamp[i])) continue;
       count++;
-      if (!examples.full) examples.add(eventExample(log, c, i, `"${log.activities[log.activity[i]]}" at ${isoTime(log.timestamp[i])}`));
+      if (!examples.full)
+        examples.add(eventExample(log, c, i, `"${log.activities[log.activity[i]]}" at ${isoTime(log.timestamp[i])}`));
     }
   }
   return { count, examples: examples.items };
@@ -57,7 +64,11 @@ export interface OutOfBoundsWords {
 }
 
 /** The check both bounds report: the events past one bound (an error above 1 %), and the fix that excludes them. */
-export function outOfBoundsCheck(log: EventLog, found: { count: number; examples: QualityExample[] }, words: OutOfBoundsWords): QualityCheck {
+export function outOfBoundsCheck(
+  log: EventLog,
+  found: { count: number; examples: QualityExample[] },
+  words: OutOfBoundsWords,
+): QualityCheck {
   const { count, examples } = found;
   return {
     kind: words.kind,

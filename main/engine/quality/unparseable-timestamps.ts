@@ -22,8 +22,15 @@ export function unparseableTimestamps(input: UnparseableTimestampsInput | null):
   const title = 'Unparseable timestamps';
   if (!input) {
     return {
-      kind: 'unparseable_timestamps', title, severity: 'info', applicable: false, count: 0, unit: 'rows',
-      explanation: 'The rows rejected by the import are not known for this log.', examples: [], fix: null,
+      kind: 'unparseable_timestamps',
+      title,
+      severity: 'info',
+      applicable: false,
+      count: 0,
+      unit: 'rows',
+      explanation: 'The rows rejected by the import are not known for this log.',
+      examples: [],
+      fix: null,
     };
   }
   const { rejectedRows } = input;

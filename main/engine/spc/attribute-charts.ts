@@ -29,11 +29,23 @@ const binomialSigma = (p: number, n: number) => Math.sqrt((p * (1 - p)) / n);
 const MODELS: Record<AttributeChart, Model> = {
   p: { name: 'P', point: (d, n) => d / n, center: (p) => p, sigma: binomialSigma, max: () => 1 },
   'laney-p': { name: 'P', point: (d, n) => d / n, center: (p) => p, sigma: binomialSigma, max: () => 1 },
-  np: { name: 'NP', point: (d) => d, center: (p, n) => n * p, sigma: (p, n) => Math.sqrt(n * p * (1 - p)), max: (n) => n },
+  np: {
+    name: 'NP',
+    point: (d) => d,
+    center: (p, n) => n * p,
+    sigma: (p, n) => Math.sqrt(n * p * (1 - p)),
+    max: (n) => n,
+  },
   // C charts count defects in equal areas of opportunity: the rate is the mean count.
   c: { name: 'C', point: (c) => c, center: (c) => c, sigma: (c) => Math.sqrt(c), max: () => Infinity },
   u: { name: 'U', point: (c, n) => c / n, center: (u) => u, sigma: (u, n) => Math.sqrt(u / n), max: () => Infinity },
-  'laney-u': { name: 'U', point: (c, n) => c / n, center: (u) => u, sigma: (u, n) => Math.sqrt(u / n), max: () => Infinity },
+  'laney-u': {
+    name: 'U',
+    point: (c, n) => c / n,
+    center: (u) => u,
+    sigma: (u, n) => Math.sqrt(u / n),
+    max: () => Infinity,
+  },
 };
 
 /** The phase's pooled rate: Σcounts/Σsizes (p̄, ū), or the mean count for C. */
@@ -64,7 +76,13 @@ export function laneySigmaZ(points: number[], center: number[], sigma: number[],
   return count > 0 ? sum / count / controlChartConstants(2).d2 : NaN;
 }
 
-export function attributeChart(chart: AttributeChart, counts: number[], sizes: number[], labels: string[], ctx: ChartContext): ControlChart {
+export function attributeChart(
+  chart: AttributeChart,
+  counts: number[],
+  sizes: number[],
+  labels: string[],
+  ctx: ChartContext,
+): ControlChart {
   const { layout, settings, notes } = ctx;
   const model = MODELS[chart];
   const K = limitWidth(settings);
@@ -84,7 +102,9 @@ export function attributeChart(chart: AttributeChart, counts: number[], sizes: n
       sigmaZ = laneySigmaZ(points, center, zone, phase.fit);
       if (!Number.isFinite(sigmaZ)) {
         sigmaZ = 1;
-        notes.push(`Phase ${p + 1}: no two consecutive subgroups to estimate Laney's σ_z; the limits are the plain ${model.name} limits.`);
+        notes.push(
+          `Phase ${p + 1}: no two consecutive subgroups to estimate Laney's σ_z; the limits are the plain ${model.name} limits.`,
+        );
       } else {
         notes.push(
           `Phase ${p + 1}: Laney σ_z = ${sigmaZ.toFixed(3)}: the subgroups vary ${sigmaZ.toFixed(2)} times as much as the ${
@@ -95,12 +115,23 @@ export function attributeChart(chart: AttributeChart, counts: number[], sizes: n
       for (let i = phase.start; i < phase.end; i++) zone[i] *= sigmaZ;
     }
     const unit = model.sigma(rate, 1);
-    estimates.push(chart === 'laney-p' || chart === 'laney-u' ? { phase: p, center: rate, sigma: unit * sigmaZ, sigmaZ } : { phase: p, center: rate, sigma: unit });
+    estimates.push(
+      chart === 'laney-p' || chart === 'laney-u'
+        ? { phase: p, center: rate, sigma: unit * sigmaZ, sigmaZ }
+        : { phase: p, center: rate, sigma: unit },
+    );
   });
   if (chart === 'c' && new Set(sizes).size > 1) {
-    notes.push('The C chart assumes the same area of opportunity in every subgroup, but the sizes differ: a U chart accounts for them.');
+    notes.push(
+      'The C chart assumes the same area of opportunity in every subgroup, but the sizes differ: a U chart accounts for them.',
+    );
   }
   const lcl = center.map((c, i) => Math.max(0, c - K * zone[i]));
   const ucl = center.map((c, i) => Math.min(model.max(sizes[i]), c + K * zone[i]));
-  return assembleChart({ name: model.name, points, labels, n: [...sizes], center, lcl, ucl, zoneSigma: zone, estimates }, layout, settings, 'dispersion-or-attribute');
+  return assembleChart(
+    { name: model.name, points, labels, n: [...sizes], center, lcl, ucl, zoneSigma: zone, estimates },
+    layout,
+    settings,
+    'dispersion-or-attribute',
+  );
 }

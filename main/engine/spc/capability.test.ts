@@ -14,7 +14,11 @@ function random(seed: number) {
 
 describe('capability indices', () => {
   it('reproduces Montgomery Example 6.1: piston rings, specs 74 ± 0.05, σ̂ = R̄/d2, Cp = 1.68', () => {
-    const result = capability(PISTON_RINGS.slice(0, 25), { lsl: 73.95, usl: 74.05 }, { within: 'rbar', distribution: 'normal' });
+    const result = capability(
+      PISTON_RINGS.slice(0, 25),
+      { lsl: 73.95, usl: 74.05 },
+      { within: 'rbar', distribution: 'normal' },
+    );
     const sigma = 0.581 / 25 / 2.3259289;
     expect(result.sigmaWithin).toBeCloseTo(sigma, 7);
     expect(result.indices.cp!).toBeCloseTo(0.1 / (6 * sigma), 6);
@@ -59,7 +63,10 @@ describe('non-normal durations', () => {
     const fit = fitLognormal(durations);
     const { location: m, scale: s } = fit.parameters;
     const median = Math.exp(m);
-    expect(result.indices.ppu!).toBeCloseTo((60 - median) / (Math.exp(m + s * normalQuantile(normalCdf(3))) - median), 10);
+    expect(result.indices.ppu!).toBeCloseTo(
+      (60 - median) / (Math.exp(m + s * normalQuantile(normalCdf(3))) - median),
+      10,
+    );
     expect(result.expectedPpm.above).toBeCloseTo((1 - normalCdf((Math.log(60) - m) / s)) * 1e6, 6);
   });
   it('estimates λ of Box-Cox by maximum likelihood (matches a fine grid search; near 0 for lognormal data)', () => {
@@ -84,7 +91,8 @@ describe('non-normal durations', () => {
     expect(fit.parameters.scale).toBeGreaterThan(9.7);
     expect(fit.parameters.scale).toBeLessThan(10.3);
     // The fitted shape is a maximum of the likelihood: nudging it either way lowers it.
-    const loglik = (b: number, e: number) => draws.reduce((a, x) => a + Math.log(b / e) + (b - 1) * Math.log(x / e) - (x / e) ** b, 0);
+    const loglik = (b: number, e: number) =>
+      draws.reduce((a, x) => a + Math.log(b / e) + (b - 1) * Math.log(x / e) - (x / e) ** b, 0);
     const { shape, scale } = fit.parameters;
     expect(loglik(shape, scale)).toBeGreaterThan(loglik(shape * 1.01, scale));
     expect(loglik(shape, scale)).toBeGreaterThan(loglik(shape * 0.99, scale));
@@ -135,4 +143,3 @@ describe('choosing a model when none fits', () => {
     expect(result.fits[0]!.ad).toBe(Math.min(...result.fits.map((f) => f.ad)));
   });
 });
-

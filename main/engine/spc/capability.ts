@@ -1,7 +1,15 @@
 import type { CapabilityFit, CapabilityIndices, CapabilityReport, PpmFigures } from '../../../preload/api.ts';
 import { InputError } from '../errors.ts';
 import { mean, standardDeviation } from './chart-assembly.ts';
-import { fitBoxCox, fitLognormal, fitNormal, fitWeibull, boxCoxTransform, type DistributionName, type FittedDistribution } from './distribution-fits.ts';
+import {
+  fitBoxCox,
+  fitLognormal,
+  fitNormal,
+  fitWeibull,
+  boxCoxTransform,
+  type DistributionName,
+  type FittedDistribution,
+} from './distribution-fits.ts';
 import { fittedCurve, histogramBins } from './histogram.ts';
 import { normalityTest } from './normality.ts';
 import { sigmaFromMovingRanges, sigmaFromPooled, sigmaFromRanges } from './sigma-estimates.ts';
@@ -42,7 +50,13 @@ function minimum(a: number | null, b: number | null): number | null {
 }
 
 /** Cp, Cpk… from a centre and σ on whatever scale the specs are on. */
-function normalIndices(center: number, within: number, overall: number, lsl: number | undefined, usl: number | undefined): Indices {
+function normalIndices(
+  center: number,
+  within: number,
+  overall: number,
+  lsl: number | undefined,
+  usl: number | undefined,
+): Indices {
   const both = lsl !== undefined && usl !== undefined;
   const cpl = lsl !== undefined ? ratio(center - lsl, 3 * within) : null;
   const cpu = usl !== undefined ? ratio(usl - center, 3 * within) : null;
@@ -87,34 +101,75 @@ function fitSummary(fit: FittedDistribution, specs: CapabilitySpecs): Distributi
     ppl = specs.lsl !== undefined ? ratio(median - specs.lsl, median - fit.quantile(normalCdf(-3))) : null;
     ppu = specs.usl !== undefined ? ratio(specs.usl - median, fit.quantile(normalCdf(3)) - median) : null;
   }
-  return { distribution: fit.name, parameters: fit.parameters, ad: fit.ad, pValue: fit.pValue, pBound: fit.pBound, ppl, ppu, ppk: minimum(ppl, ppu), expectedPpm: expectedPpm(fit, specs) };
+  return {
+    distribution: fit.name,
+    parameters: fit.parameters,
+    ad: fit.ad,
+    pValue: fit.pValue,
+    pBound: fit.pBound,
+    ppl,
+    ppu,
+    ppk: minimum(ppl, ppu),
+    expectedPpm: expectedPpm(fit, specs),
+  };
 }
 
-function withinSigma(groups: number[][], method: CapabilityOptions['within']): { sigma: number; method: CapabilityResult['withinMethod'] } {
+function withinSigma(
+  groups: number[][],
+  method: CapabilityOptions['within'],
+): { sigma: number; method: CapabilityResult['withinMethod'] } {
   const all = groups.map((_, i) => i);
   const individuals = groups.every((g) => g.length === 1);
   const chosen = method === undefined || method === 'auto' ? (individuals ? 'moving-range' : 'pooled') : method;
-  if (chosen === 'moving-range') return { sigma: sigmaFromMovingRanges(groups.map((g) => mean(g)), all).sigma, method: chosen };
+  if (chosen === 'moving-range')
+    return {
+      sigma: sigmaFromMovingRanges(
+        groups.map((g) => mean(g)),
+        all,
+      ).sigma,
+      method: chosen,
+    };
   if (chosen === 'rbar') return { sigma: sigmaFromRanges(groups, all), method: chosen };
   return { sigma: sigmaFromPooled(groups, all), method: 'pooled' };
 }
 
 function checkSpecs(specs: CapabilitySpecs): void {
   const { lsl, usl } = specs;
-  if (lsl === undefined && usl === undefined) throw new InputError('Capability needs at least one spec limit (LSL or USL).', { hint: 'For a cycle time, give the USL: the longest acceptable duration.' });
-  for (const [name, v] of [['LSL', lsl], ['USL', usl], ['target', specs.target]] as const) {
-    if (v !== undefined && !Number.isFinite(v)) throw new InputError(`The ${name} ${v} is not a number.`, { hint: 'Give spec limits as plain numbers in the data’s unit.' });
+  if (lsl === undefined && usl === undefined)
+    throw new InputError('Capability needs at least one spec limit (LSL or USL).', {
+      hint: 'For a cycle time, give the USL: the longest acceptable duration.',
+    });
+  for (const [name, v] of [
+    ['LSL', lsl],
+    ['USL', usl],
+    ['target', specs.target],
+  ] as const) {
+    if (v !== undefined && !Number.isFinite(v))
+      throw new InputError(`The ${name} ${v} is not a number.`, {
+        hint: 'Give spec limits as plain numbers in the data’s unit.',
+      });
   }
-  if (lsl !== undefined && usl !== undefined && !(lsl < usl)) throw new InputError(`The LSL (${lsl}) must be below the USL (${usl}).`, { hint: 'Swap them, or give only one.' });
+  if (lsl !== undefined && usl !== undefined && !(lsl < usl))
+    throw new InputError(`The LSL (${lsl}) must be below the USL (${usl}).`, { hint: 'Swap them, or give only one.' });
 }
 
 /** Capability of measurements (single values, or subgroups for the within σ) against specs. */
-export function capability(values: number[] | number[][], specs: CapabilitySpecs, options: CapabilityOptions = {}): CapabilityResult {
+export function capability(
+  values: number[] | number[][],
+  specs: CapabilitySpecs,
+  options: CapabilityOptions = {},
+): CapabilityResult {
   checkSpecs(specs);
   const groups: number[][] = values.map((v) => (Array.isArray(v) ? v : [v]));
   const all = groups.flat();
-  if (all.length < 3) throw new InputError(`Capability needs at least 3 values; got ${all.length}.`, { hint: 'Collect more data: 100 or more gives stable indices.' });
-  if (all.some((v) => !Number.isFinite(v))) throw new InputError('Some values are not numbers.', { hint: 'Remove or fix them before the capability analysis.' });
+  if (all.length < 3)
+    throw new InputError(`Capability needs at least 3 values; got ${all.length}.`, {
+      hint: 'Collect more data: 100 or more gives stable indices.',
+    });
+  if (all.some((v) => !Number.isFinite(v)))
+    throw new InputError('Some values are not numbers.', {
+      hint: 'Remove or fix them before the capability analysis.',
+    });
   const n = all.length;
   const mu = mean(all);
   const sigmaOverall = standardDeviation(all);
@@ -136,12 +191,16 @@ export function capability(values: number[] | number[][], specs: CapabilitySpecs
   const wanted = options.distribution ?? 'auto';
   if (wanted !== 'auto') {
     const found = summaries.find((s) => s.distribution === wanted);
-    if (!found) throw new InputError(`A ${wanted} model needs values above 0.`, { hint: 'Use the normal model, or shift the data.' });
+    if (!found)
+      throw new InputError(`A ${wanted} model needs values above 0.`, {
+        hint: 'Use the normal model, or shift the data.',
+      });
     chosen = found;
     reason = `You chose the ${wanted} model: ${describeFit(found)}.`;
   } else if (!(sigmaOverall > 0)) {
     chosen = normalSummary;
-    reason = 'All values are equal: there is no spread to compare with the specs, so the indices are undefined; the observed ppm still holds.';
+    reason =
+      'All values are equal: there is no spread to compare with the specs, so the indices are undefined; the observed ppm still holds.';
   } else if (!(normalSummary.pValue < 0.05)) {
     chosen = normalSummary;
     reason = `The data pass the Anderson–Darling normality check (p = ${normalSummary.pValue.toFixed(3)} ≥ 0.05), so the normal indices hold.`;
@@ -165,14 +224,32 @@ export function capability(values: number[] | number[][], specs: CapabilitySpecs
     const tGroups = groups.map((g) => g.map((v) => boxCoxTransform(v, lambda)));
     const t = (x: number | undefined) => (x === undefined ? undefined : x > 0 ? boxCoxTransform(x, lambda) : -Infinity);
     const tAll = tGroups.flat();
-    indices = normalIndices(mean(tAll), withinSigma(tGroups, within.method).sigma, standardDeviation(tAll), t(lsl), t(usl));
+    indices = normalIndices(
+      mean(tAll),
+      withinSigma(tGroups, within.method).sigma,
+      standardDeviation(tAll),
+      t(lsl),
+      t(usl),
+    );
   } else {
-    indices = { cp: null, cpl: null, cpu: null, cpk: null, pp: null, ppl: chosen.ppl, ppu: chosen.ppu, ppk: chosen.ppk };
+    indices = {
+      cp: null,
+      cpl: null,
+      cpu: null,
+      cpk: null,
+      pp: null,
+      ppl: chosen.ppl,
+      ppu: chosen.ppu,
+      ppk: chosen.ppk,
+    };
   }
 
   const below = lsl !== undefined ? all.filter((v) => v < lsl).length / n : 0;
   const above = usl !== undefined ? all.filter((v) => v > usl).length / n : 0;
-  const bins = histogramBins(all, [lsl, usl].filter((v): v is number => v !== undefined));
+  const bins = histogramBins(
+    all,
+    [lsl, usl].filter((v): v is number => v !== undefined),
+  );
   return {
     n,
     mean: mu,
@@ -182,7 +259,10 @@ export function capability(values: number[] | number[][], specs: CapabilitySpecs
     specs,
     normal: normalIndices(mu, within.sigma, sigmaOverall, lsl, usl),
     observedPpm: ppm(below, above),
-    expectedPpmWithin: ppm(lsl !== undefined ? normalCdf((lsl - mu) / within.sigma) : 0, usl !== undefined ? normalSurvival((usl - mu) / within.sigma) : 0),
+    expectedPpmWithin: ppm(
+      lsl !== undefined ? normalCdf((lsl - mu) / within.sigma) : 0,
+      usl !== undefined ? normalSurvival((usl - mu) / within.sigma) : 0,
+    ),
     expectedPpmOverall: normalSummary.expectedPpm,
     normality: normalityTest(all),
     fits: ranked,

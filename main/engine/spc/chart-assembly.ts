@@ -23,10 +23,22 @@ export interface ChartLines {
 }
 
 /** Puts a chart together: tests for special causes on its points, constant lines collapsed. */
-export function assembleChart(lines: ChartLines, layout: PhaseLayout, settings: TestSetting[], family: ChartFamily): ControlChart {
+export function assembleChart(
+  lines: ChartLines,
+  layout: PhaseLayout,
+  settings: TestSetting[],
+  family: ChartFamily,
+): ControlChart {
   const rules = applicableTests(settings, family);
   const signals = testSpecialCauses(
-    { points: lines.points, center: lines.center, zoneSigma: lines.zoneSigma, lcl: lines.lcl, ucl: lines.ucl, phase: layout.phaseOf },
+    {
+      points: lines.points,
+      center: lines.center,
+      zoneSigma: lines.zoneSigma,
+      lcl: lines.lcl,
+      ucl: lines.ucl,
+      phase: layout.phaseOf,
+    },
     rules,
   );
   return {
@@ -54,7 +66,11 @@ export function limitWidth(settings: TestSetting[]): number {
 }
 
 /** Limits `width` σ of the plotted statistic either side of the centre line, point by point. */
-export function limitsAround(center: readonly number[], zone: readonly number[], width: number): { lcl: number[]; ucl: number[] } {
+export function limitsAround(
+  center: readonly number[],
+  zone: readonly number[],
+  width: number,
+): { lcl: number[]; ucl: number[] } {
   return { lcl: center.map((c, i) => c - width * zone[i]), ucl: center.map((c, i) => c + width * zone[i]) };
 }
 

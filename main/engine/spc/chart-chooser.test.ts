@@ -8,7 +8,11 @@ function random(seed: number) {
   const uniform = () => (s = (s * 16807) % 2147483647) / 2147483647;
   return { uniform, normal: () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform()) };
 }
-const individuals = (x: number[]): ChartInput => ({ kind: 'variables', subgroups: x.map((v) => [v]), labels: labelsFor(x.length) });
+const individuals = (x: number[]): ChartInput => ({
+  kind: 'variables',
+  subgroups: x.map((v) => [v]),
+  labels: labelsFor(x.length),
+});
 const check = (choice: ReturnType<typeof chooseChart>, name: string) => choice.checks.find((c) => c.name === name)!;
 
 describe('chart chooser', () => {
@@ -16,7 +20,9 @@ describe('chart chooser', () => {
     const rng = random(1);
     const x = Array.from({ length: 60 }, () => 10 + rng.normal());
     expect(chooseChart(individuals(x)).chart).toBe('imr');
-    expect(chooseChart({ kind: 'variables', subgroups: PISTON_RINGS.slice(0, 25), labels: labelsFor(25) }).chart).toBe('xbar-r');
+    expect(chooseChart({ kind: 'variables', subgroups: PISTON_RINGS.slice(0, 25), labels: labelsFor(25) }).chart).toBe(
+      'xbar-r',
+    );
     const tens = Array.from({ length: 25 }, () => Array.from({ length: 10 }, () => rng.normal()));
     expect(chooseChart({ kind: 'variables', subgroups: tens, labels: labelsFor(25) }).chart).toBe('xbar-s');
     const varying = tens.map((g, i) => g.slice(0, 3 + (i % 4)));
@@ -51,7 +57,12 @@ describe('chart chooser', () => {
   });
   it('keeps the P chart for binomial counts (orange juice, phase II) and says so', () => {
     const counts = ORANGE_JUICE.slice(30);
-    const choice = chooseChart({ kind: 'attributes', counts, sizes: counts.map(() => 50), labels: labelsFor(counts.length) });
+    const choice = chooseChart({
+      kind: 'attributes',
+      counts,
+      sizes: counts.map(() => 50),
+      labels: labelsFor(counts.length),
+    });
     expect(choice.chart).toBe('p');
     expect(choice.dataType).toBe('defectives');
     expect(check(choice, 'overdispersion').status).toBe('ok');
@@ -71,7 +82,14 @@ describe('chart chooser', () => {
     expect(choice.alternatives).toEqual(['p']);
   });
   it('takes counts above their size as defects: U for varying units, C for equal ones', () => {
-    expect(chooseChart({ kind: 'attributes', counts: [3, 5, 2, 4], sizes: [2, 3, 2, 2], labels: labelsFor(4) }).chart).toBe('u');
-    expect(chooseChart({ kind: 'attributes', counts: [3, 5, 2, 4], sizes: [1, 1, 1, 1], labels: labelsFor(4) }, { attribute: 'defects' }).chart).toBe('c');
+    expect(
+      chooseChart({ kind: 'attributes', counts: [3, 5, 2, 4], sizes: [2, 3, 2, 2], labels: labelsFor(4) }).chart,
+    ).toBe('u');
+    expect(
+      chooseChart(
+        { kind: 'attributes', counts: [3, 5, 2, 4], sizes: [1, 1, 1, 1], labels: labelsFor(4) },
+        { attribute: 'defects' },
+      ).chart,
+    ).toBe('c');
   });
 });

@@ -61,15 +61,34 @@ function subgroupCheck(m: number, individuals: boolean): ChooserCheck {
   const needed = individuals ? MIN_INDIVIDUALS : MIN_SUBGROUPS;
   const unit = individuals ? 'values' : 'subgroups';
   return m >= needed
-    ? { name: 'subgroups', status: 'ok', message: `${m} ${unit}: enough for stable limits (at least ${needed}).`, value: m }
-    : { name: 'subgroups', status: 'warning', message: `Only ${m} ${unit}: limits from fewer than ${needed} are imprecise; treat them as trial limits and recompute as data arrive.`, value: m };
+    ? {
+        name: 'subgroups',
+        status: 'ok',
+        message: `${m} ${unit}: enough for stable limits (at least ${needed}).`,
+        value: m,
+      }
+    : {
+        name: 'subgroups',
+        status: 'warning',
+        message: `Only ${m} ${unit}: limits from fewer than ${needed} are imprecise; treat them as trial limits and recompute as data arrive.`,
+        value: m,
+      };
 }
 
 function stabilityCheck(input: ChartInput, chart: ChartType): ChooserCheck {
   const { charts } = controlCharts(input, { chart, rules: [1, 2] });
   const points = new Set(charts.flatMap((c) => c.signals.map((s) => s.index)));
-  if (points.size === 0) return { name: 'stability', status: 'ok', message: 'No point is beyond the limits or in a run of 9 on one side: the process looks stable.', value: 0 };
-  const first = [...points].sort((a, b) => a - b).slice(0, 5).map((i) => input.labels[i]);
+  if (points.size === 0)
+    return {
+      name: 'stability',
+      status: 'ok',
+      message: 'No point is beyond the limits or in a run of 9 on one side: the process looks stable.',
+      value: 0,
+    };
+  const first = [...points]
+    .sort((a, b) => a - b)
+    .slice(0, 5)
+    .map((i) => input.labels[i]);
   return {
     name: 'stability',
     status: 'warning',
@@ -79,7 +98,8 @@ function stabilityCheck(input: ChartInput, chart: ChartType): ChooserCheck {
 }
 
 function autocorrelationCheck(series: number[]): ChooserCheck {
-  if (series.length < 10) return { name: 'autocorrelation', status: 'not-applicable', message: 'Too few points to judge autocorrelation.' };
+  if (series.length < 10)
+    return { name: 'autocorrelation', status: 'not-applicable', message: 'Too few points to judge autocorrelation.' };
   const r1 = lag1Autocorrelation(series);
   const bound = 2 / Math.sqrt(series.length);
   if (r1 > 0.2 && r1 > bound) {
@@ -90,7 +110,12 @@ function autocorrelationCheck(series: number[]): ChooserCheck {
       value: r1,
     };
   }
-  return { name: 'autocorrelation', status: 'ok', message: `No important lag-1 autocorrelation (r = ${fmt(r1, 2)}).`, value: r1 };
+  return {
+    name: 'autocorrelation',
+    status: 'ok',
+    message: `No important lag-1 autocorrelation (r = ${fmt(r1, 2)}).`,
+    value: r1,
+  };
 }
 
 function chooseVariables(input: Extract<ChartInput, { kind: 'variables' }>): ChartChoice {
@@ -102,7 +127,8 @@ function chooseVariables(input: Extract<ChartInput, { kind: 'variables' }>): Cha
   let reason: string;
   if (individuals) {
     chart = 'imr';
-    reason = 'Each subgroup holds one value (for example one case), so the I-MR chart: individual values, and moving ranges for the short-term variation.';
+    reason =
+      'Each subgroup holds one value (for example one case), so the I-MR chart: individual values, and moving ranges for the short-term variation.';
   } else if (equal && sizes[0] <= 8) {
     chart = 'xbar-r';
     reason = `Subgroups of ${sizes[0]} values: Xbar-R, as ranges estimate σ well for subgroups of up to 8.`;
@@ -122,15 +148,30 @@ function chooseVariables(input: Extract<ChartInput, { kind: 'variables' }>): Cha
           message: `The values are not normal (Anderson–Darling p = ${fmt(normality.pValue)}): the I chart will raise false alarms in the long tail. Chart subgroup means instead (Xbar), or transform the data (Box-Cox) first.`,
           value: normality.pValue,
         }
-      : { name: 'normality', status: 'ok', message: `The values look normal (Anderson–Darling p = ${fmt(normality.pValue)}).`, value: normality.pValue }
-    : { name: 'normality', status: 'not-applicable', message: 'Subgroup means are close to normal whatever the data: Xbar limits do not need normal data.' };
+      : {
+          name: 'normality',
+          status: 'ok',
+          message: `The values look normal (Anderson–Darling p = ${fmt(normality.pValue)}).`,
+          value: normality.pValue,
+        }
+    : {
+        name: 'normality',
+        status: 'not-applicable',
+        message: 'Subgroup means are close to normal whatever the data: Xbar limits do not need normal data.',
+      };
   const tail = heavyTailCheck(input, chart);
   return {
     chart,
     dataType: individuals ? 'individuals' : 'subgroups',
     reason,
     alternatives: ['ewma', 'cusum'],
-    checks: [subgroupCheck(m, individuals), stabilityCheck(input, chart), normalityCheck, tail.check, autocorrelationCheck(means)],
+    checks: [
+      subgroupCheck(m, individuals),
+      stabilityCheck(input, chart),
+      normalityCheck,
+      tail.check,
+      autocorrelationCheck(means),
+    ],
     transform: tail.transform,
   };
 }
@@ -143,15 +184,21 @@ function chooseAttributes(input: Extract<ChartInput, { kind: 'attributes' }>, hi
   const plain: ChartType = type === 'defectives' ? 'p' : equal ? 'c' : 'u';
   const totalN = sizes.reduce((a, n) => a + n, 0);
   const rate = counts.reduce((a, c) => a + c, 0) / totalN;
-  const unitVariance = (n: number) => (type === 'defectives' ? (n * rate * (1 - rate)) : n * rate);
+  const unitVariance = (n: number) => (type === 'defectives' ? n * rate * (1 - rate) : n * rate);
   // Dispersion: Σ(xᵢ − nᵢr̄)²/Var(xᵢ) is χ²(m − 1) when the binomial/Poisson model holds.
   let chi2 = 0;
-  for (let i = 0; i < m; i++) chi2 += unitVariance(sizes[i]) > 0 ? (counts[i] - sizes[i] * rate) ** 2 / unitVariance(sizes[i]) : 0;
+  for (let i = 0; i < m; i++)
+    chi2 += unitVariance(sizes[i]) > 0 ? (counts[i] - sizes[i] * rate) ** 2 / unitVariance(sizes[i]) : 0;
   const ratio = chi2 / (m - 1);
   const pOver = chiSquareSurvival(chi2, m - 1);
   const rates = counts.map((c, i) => c / sizes[i]);
   const sigma = sizes.map((n) => Math.sqrt(unitVariance(n)) / n);
-  const sigmaZ = laneySigmaZ(rates, new Array(m).fill(rate), sigma, rates.map((_, i) => i));
+  const sigmaZ = laneySigmaZ(
+    rates,
+    new Array(m).fill(rate),
+    sigma,
+    rates.map((_, i) => i),
+  );
   const overdispersed = m >= 10 && pOver < 0.01 && sigmaZ > 1.5;
   const model = type === 'defectives' ? 'binomial' : 'Poisson';
   let chart: ChartType = plain;
@@ -177,15 +224,36 @@ function chooseAttributes(input: Extract<ChartInput, { kind: 'attributes' }>, hi
       value: sigmaZ,
     };
   }
-  const what = type === 'defectives' ? 'Counts of defective units out of n (a share of cases)' : 'Counts of defects (several can fall on one unit)';
+  const what =
+    type === 'defectives'
+      ? 'Counts of defective units out of n (a share of cases)'
+      : 'Counts of defects (several can fall on one unit)';
   const base =
-    type === 'defectives' ? `${what}: a P chart${equal ? '' : ', with limits for each subgroup size'}.` : equal ? `${what} in equal areas of opportunity: a C chart.` : `${what} in varying numbers of units: a U chart (defects per unit).`;
+    type === 'defectives'
+      ? `${what}: a P chart${equal ? '' : ', with limits for each subgroup size'}.`
+      : equal
+        ? `${what} in equal areas of opportunity: a C chart.`
+        : `${what} in varying numbers of units: a U chart (defects per unit).`;
   return {
     chart,
     dataType: type,
-    reason: overdispersed ? `${base} The data are overdispersed, so Laney ${chart === 'laney-p' ? 'P′' : 'U′'} instead.` : base,
-    alternatives: overdispersed ? [plain] : type === 'defectives' ? (equal ? ['np', 'laney-p'] : ['laney-p']) : ['laney-u'],
-    checks: [subgroupCheck(m, false), stabilityCheck(input, chart), { name: 'normality', status: 'not-applicable', message: `Counts follow the ${model} model, not the normal one.` }, autocorrelationCheck(rates), overdispersion],
+    reason: overdispersed
+      ? `${base} The data are overdispersed, so Laney ${chart === 'laney-p' ? 'P′' : 'U′'} instead.`
+      : base,
+    alternatives: overdispersed
+      ? [plain]
+      : type === 'defectives'
+        ? equal
+          ? ['np', 'laney-p']
+          : ['laney-p']
+        : ['laney-u'],
+    checks: [
+      subgroupCheck(m, false),
+      stabilityCheck(input, chart),
+      { name: 'normality', status: 'not-applicable', message: `Counts follow the ${model} model, not the normal one.` },
+      autocorrelationCheck(rates),
+      overdispersion,
+    ],
     transform: 'none',
   };
 }

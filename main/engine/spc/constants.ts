@@ -88,7 +88,10 @@ const cache = new Map<number, ControlChartConstants>();
 export function controlChartConstants(n: number): ControlChartConstants {
   if (!Number.isInteger(n) || n < 2 || n > 1000) {
     throw new InputError(`Control-chart constants need a subgroup size between 2 and 1000; got ${n}.`, {
-      hint: n > 1000 ? 'Ranges of so many values say little: chart large subgroups with Xbar-S.' : 'Use subgroups of at least 2 values, or an I-MR chart for single values.',
+      hint:
+        n > 1000
+          ? 'Ranges of so many values say little: chart large subgroups with Xbar-S.'
+          : 'Use subgroups of at least 2 values, or an I-MR chart for single values.',
     });
   }
   const known = cache.get(n);

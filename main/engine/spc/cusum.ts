@@ -14,8 +14,14 @@ export function cusumChart(subgroups: number[][], labels: string[], ctx: ChartCo
   const { layout, settings, options, notes } = ctx;
   const k = options.k ?? 0.5;
   const h = options.h ?? 4;
-  if (!(k >= 0)) throw new InputError(`k = ${k}: the CUSUM reference value must be 0 or more (in σ units).`, { hint: 'Use k = 0.5 to detect a 1σ shift.' });
-  if (!(h > 0)) throw new InputError(`h = ${h}: the CUSUM decision interval must be positive (in σ units).`, { hint: 'Use h = 4 or 5.' });
+  if (!(k >= 0))
+    throw new InputError(`k = ${k}: the CUSUM reference value must be 0 or more (in σ units).`, {
+      hint: 'Use k = 0.5 to detect a 1σ shift.',
+    });
+  if (!(h > 0))
+    throw new InputError(`h = ${h}: the CUSUM decision interval must be positive (in σ units).`, {
+      hint: 'Use h = 4 or 5.',
+    });
   const m = subgroups.length;
   const sizes = subgroups.map((g) => g.length);
   const means = subgroups.map((g) => mean(g));
@@ -44,7 +50,12 @@ export function cusumChart(subgroups: number[][], labels: string[], ctx: ChartCo
       lower[i] = lo;
       decision[i] = h * unit;
       zone[i] = unit;
-      if (testOne && (hi > decision[i] || lo > decision[i])) signals.push({ index: i, rule: 1, description: `Test 1: cumulative sum beyond the decision interval H = ${h}σ` });
+      if (testOne && (hi > decision[i] || lo > decision[i]))
+        signals.push({
+          index: i,
+          rule: 1,
+          description: `Test 1: cumulative sum beyond the decision interval H = ${h}σ`,
+        });
     }
   });
   if (standardized) notes.push('Subgroup sizes vary, so the CUSUM sums are in σ units of each subgroup mean (H = h).');

@@ -14,8 +14,14 @@ export function ewmaChart(subgroups: number[][], labels: string[], ctx: ChartCon
   const { layout, settings, options } = ctx;
   const lambda = options.lambda ?? 0.2;
   const L = options.L ?? 3;
-  if (!(lambda > 0 && lambda <= 1)) throw new InputError(`λ = ${lambda} is not a weight: EWMA needs 0 < λ ≤ 1.`, { hint: 'Typical values are 0.05 to 0.3 (default 0.2).' });
-  if (!(L > 0)) throw new InputError(`L = ${L}: the EWMA limit width must be positive.`, { hint: 'Typical values are 2.7 to 3 (default 3).' });
+  if (!(lambda > 0 && lambda <= 1))
+    throw new InputError(`λ = ${lambda} is not a weight: EWMA needs 0 < λ ≤ 1.`, {
+      hint: 'Typical values are 0.05 to 0.3 (default 0.2).',
+    });
+  if (!(L > 0))
+    throw new InputError(`L = ${L}: the EWMA limit width must be positive.`, {
+      hint: 'Typical values are 2.7 to 3 (default 3).',
+    });
   const m = subgroups.length;
   const sizes = subgroups.map((g) => g.length);
   const means = subgroups.map((g) => mean(g));

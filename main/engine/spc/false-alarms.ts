@@ -43,13 +43,23 @@ function signalledPoints(points: number[], rules: TestSetting[]): Set<number> {
   const ones = new Array<number>(m).fill(1);
   const k = rules.find((r) => r.test === 1)?.k ?? 3;
   const hits = testSpecialCauses(
-    { points, center: new Array<number>(m).fill(0), zoneSigma: ones, lcl: new Array<number>(m).fill(-k), ucl: new Array<number>(m).fill(k), phase: new Array<number>(m).fill(0) },
+    {
+      points,
+      center: new Array<number>(m).fill(0),
+      zoneSigma: ones,
+      lcl: new Array<number>(m).fill(-k),
+      ucl: new Array<number>(m).fill(k),
+      phase: new Array<number>(m).fill(0),
+    },
     rules,
   );
   return new Set(hits.map((h) => h.index));
 }
 
-export function falseAlarmRate(selection: RuleSelection, options: { runs?: number; seed?: number; testK?: Partial<Record<number, number>> } = {}): FalseAlarmRate {
+export function falseAlarmRate(
+  selection: RuleSelection,
+  options: { runs?: number; seed?: number; testK?: Partial<Record<number, number>> } = {},
+): FalseAlarmRate {
   const rules = resolveRules(selection, options.testK);
   const runs = options.runs ?? 4000;
   if (rules.length === 0) return { rules, arl: Infinity, arlStandardError: 0, pointRate: 0, runs: 0 };
@@ -71,5 +81,11 @@ export function falseAlarmRate(selection: RuleSelection, options: { runs?: numbe
   const arl = sum / runs;
   const variance = Math.max(0, sumSq / runs - arl * arl);
   const series = Array.from({ length: 200_000 }, next);
-  return { rules, arl, arlStandardError: Math.sqrt(variance / runs), pointRate: signalledPoints(series, rules).size / series.length, runs };
+  return {
+    rules,
+    arl,
+    arlStandardError: Math.sqrt(variance / runs),
+    pointRate: signalledPoints(series, rules).size / series.length,
+    runs,
+  };
 }

@@ -36,19 +36,36 @@ const percent = (x: number) => `${(100 * x).toFixed(x < 0.1 ? 1 : 0)}%`;
 
 export function heavyTailCheck(input: Extract<ChartInput, { kind: 'variables' }>, chart: ChartType): HeavyTail {
   const m = input.subgroups.length;
-  if (m < MIN_SUBGROUPS) return { check: { name: 'heavy-tail', status: 'not-applicable', message: 'Too few subgroups to judge the tails.' }, transform: 'none' };
+  if (m < MIN_SUBGROUPS)
+    return {
+      check: { name: 'heavy-tail', status: 'not-applicable', message: 'Too few subgroups to judge the tails.' },
+      transform: 'none',
+    };
   const pooled = input.subgroups.flat();
   const skew = skewness(pooled);
   const raw = shareOutsideLimits(input, chart);
   if (!(skew > SKEWED && raw > TOO_MANY_OUTSIDE)) {
     return {
-      check: { name: 'heavy-tail', status: 'ok', message: `No long tail that upsets the limits (skewness ${skew.toFixed(2)}; ${percent(raw)} of subgroups beyond them).`, value: skew },
+      check: {
+        name: 'heavy-tail',
+        status: 'ok',
+        message: `No long tail that upsets the limits (skewness ${skew.toFixed(2)}; ${percent(raw)} of subgroups beyond them).`,
+        value: skew,
+      },
       transform: 'none',
     };
   }
   const lead = `The values have a long right tail (skewness ${skew.toFixed(1)}): a few extreme cases inflate the estimated spread, so ${percent(raw)} of the subgroups fall beyond the limits where a stable process would put about 0.5%; on these limits nearly every period is an alarm.`;
   if (pooled.some((v) => v < 0)) {
-    return { check: { name: 'heavy-tail', status: 'warning', message: `${lead} Some values are negative, so no log transform: chart medians, or find the extreme cases first.`, value: skew }, transform: 'none' };
+    return {
+      check: {
+        name: 'heavy-tail',
+        status: 'warning',
+        message: `${lead} Some values are negative, so no log transform: chart medians, or find the extreme cases first.`,
+        value: skew,
+      },
+      transform: 'none',
+    };
   }
   const tried = (['log', 'box-cox'] as const).map((t) => ({ t, share: shareOutsideLimits(input, chart, t) }));
   const best = tried.reduce((a, b) => (b.share < a.share ? b : a));

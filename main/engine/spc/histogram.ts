@@ -22,16 +22,26 @@ export function histogramBins(values: readonly number[], show: readonly number[]
   };
   const iqr = quantile(0.75) - quantile(0.25);
   const dataSpan = sorted[n - 1] - sorted[0];
-  const fdWidth = n >= 30 && iqr > 0 ? (2 * iqr) / Math.cbrt(n) : dataSpan / (Math.ceil(Math.log2(n)) + 1) || (hi - lo) / 10;
+  const fdWidth =
+    n >= 30 && iqr > 0 ? (2 * iqr) / Math.cbrt(n) : dataSpan / (Math.ceil(Math.log2(n)) + 1) || (hi - lo) / 10;
   const count = Math.min(50, Math.max(5, Math.ceil((hi - lo) / fdWidth)));
   const width = (hi - lo) / count;
-  const bins: HistogramBin[] = Array.from({ length: count }, (_, i) => ({ start: lo + i * width, end: lo + (i + 1) * width, count: 0 }));
+  const bins: HistogramBin[] = Array.from({ length: count }, (_, i) => ({
+    start: lo + i * width,
+    end: lo + (i + 1) * width,
+    count: 0,
+  }));
   for (const v of sorted) bins[Math.min(count - 1, Math.floor((v - lo) / width))].count++;
   return bins;
 }
 
 /** A density drawn over the bins, scaled to counts (n × bin width), at `points` x positions. */
-export function fittedCurve(pdf: (x: number) => number, bins: readonly HistogramBin[], n: number, points = 100): { x: number; y: number }[] {
+export function fittedCurve(
+  pdf: (x: number) => number,
+  bins: readonly HistogramBin[],
+  n: number,
+  points = 100,
+): { x: number; y: number }[] {
   if (bins.length === 0) return [];
   const lo = bins[0].start;
   const hi = bins[bins.length - 1].end;

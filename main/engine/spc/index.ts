@@ -33,5 +33,11 @@ export {
 export { normalityTest, type NormalityTest } from './normality.ts';
 export type { DistributionName } from './distribution-fits.ts';
 export type { HistogramBin } from './histogram.ts';
-export { chooseChart, lag1Autocorrelation, type ChartChoice, type ChooserCheck, type ChooserHint } from './chart-chooser.ts';
+export {
+  chooseChart,
+  lag1Autocorrelation,
+  type ChartChoice,
+  type ChooserCheck,
+  type ChooserHint,
+} from './chart-chooser.ts';
 export { falseAlarmRate, type FalseAlarmRate } from './false-alarms.ts';

@@ -23,7 +23,12 @@ describe('Laney P′ and U′', () => {
   // σ_z = MR̄(z)/1.128, limits p̄ ± 3·σ_pᵢ·σ_z clipped to [0, 1].
   it('widens the limits by σ_z = MR̄(z)/d2, worked by hand on three subgroups', () => {
     // n = 100, counts 10, 20, 30 → p̄ 0.2, σ_p 0.04, z = −2.5, 0, 2.5, MR̄ = 2.5, σ_z = 2.5/d2.
-    const input: ChartInput = { kind: 'attributes', counts: [10, 20, 30], sizes: [100, 100, 100], labels: ['a', 'b', 'c'] };
+    const input: ChartInput = {
+      kind: 'attributes',
+      counts: [10, 20, 30],
+      sizes: [100, 100, 100],
+      labels: ['a', 'b', 'c'],
+    };
     const { charts, notes } = controlCharts(input, { chart: 'laney-p' });
     const sigmaZ = 2.5 / D2;
     expect(charts[0].estimates[0].sigmaZ).toBeCloseTo(sigmaZ, 12);

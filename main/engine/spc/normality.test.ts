@@ -16,7 +16,8 @@ function random(seed: number) {
 function adByIntegral(values: number[], cdf: (x: number) => number): number {
   const u = values.map(cdf).sort((a, b) => a - b);
   const n = u.length;
-  const primitive = (c: number, x: number) => -x + (c > 0 ? c * c * Math.log(x) : 0) - (c < 1 ? (1 - c) * (1 - c) * Math.log(1 - x) : 0);
+  const primitive = (c: number, x: number) =>
+    -x + (c > 0 ? c * c * Math.log(x) : 0) - (c < 1 ? (1 - c) * (1 - c) * Math.log(1 - x) : 0);
   let total = 0;
   const edges = [0, ...u, 1];
   for (let i = 0; i <= n; i++) {

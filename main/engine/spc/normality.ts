@@ -5,7 +5,11 @@ import { normalCdf, normalSurvival } from './special-functions.ts';
  * Anderson–Darling goodness of fit. A² = −n − (1/n)·Σ(2i − 1)[ln F(x₍ᵢ₎) + ln(1 − F(x₍ₙ₊₁₋ᵢ₎))]
  * over the sorted data, for any fitted cdf (given as F and 1 − F so the tails keep their digits).
  */
-export function andersonDarling(values: readonly number[], cdf: (x: number) => number, survival: (x: number) => number = (x) => 1 - cdf(x)): number {
+export function andersonDarling(
+  values: readonly number[],
+  cdf: (x: number) => number,
+  survival: (x: number) => number = (x) => 1 - cdf(x),
+): number {
   const x = [...values].sort((a, b) => a - b);
   const n = x.length;
   let sum = 0;
@@ -80,7 +84,8 @@ export function weibullPValue(ad: number, n: number): { pValue: number; bound: '
   for (let j = 1; j < points.length; j++) {
     const [a1, p1] = points[j];
     const [a0, p0] = points[j - 1];
-    if (a <= a1) return { pValue: Math.exp(Math.log(p0) + ((a - a0) / (a1 - a0)) * (Math.log(p1) - Math.log(p0))), bound: null };
+    if (a <= a1)
+      return { pValue: Math.exp(Math.log(p0) + ((a - a0) / (a1 - a0)) * (Math.log(p1) - Math.log(p0))), bound: null };
   }
   return { pValue: 0.01, bound: '<' };
 }

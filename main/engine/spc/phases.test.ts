@@ -3,7 +3,11 @@ import { controlCharts } from './control-charts.ts';
 import { phaseLayout } from './phases.ts';
 
 const D2 = 1.1283791670955126; // 2/√π, d2 for n = 2
-const individuals = (x: number[]) => ({ kind: 'variables' as const, subgroups: x.map((v) => [v]), labels: x.map((_, i) => `t${i}`) });
+const individuals = (x: number[]) => ({
+  kind: 'variables' as const,
+  subgroups: x.map((v) => [v]),
+  labels: x.map((_, i) => `t${i}`),
+});
 
 describe('phases, baselines and exclusions', () => {
   it('gives each phase its own limits and starts the moving ranges afresh', () => {
@@ -36,14 +40,21 @@ describe('phases, baselines and exclusions', () => {
     expect(i.excluded).toEqual([]);
   });
   it('takes a baseline that starts later: points before it are outside the limits but not "excluded"', () => {
-    const [i, mr] = controlCharts(individuals([30, 1, 3, 2, 4, 31]), { chart: 'imr', baselineStart: 1, baseline: 4, exclude: [3] }).charts;
+    const [i, mr] = controlCharts(individuals([30, 1, 3, 2, 4, 31]), {
+      chart: 'imr',
+      baselineStart: 1,
+      baseline: 4,
+      exclude: [3],
+    }).charts;
     // Fitted points 1, 3, 4 (2 is excluded): x̄ = 8/3; moving ranges of consecutive fitted points: |3−1| → MR̄ 2.
     expect(i.center).toBeCloseTo(8 / 3, 12);
     expect(mr.center).toBeCloseTo(2, 12);
     expect(i.baselinePoints).toEqual([1, 4]);
     expect(i.excluded).toEqual([3]);
     expect(i.signals.map((s) => s.index)).toEqual([0, 5]);
-    expect(() => phaseLayout(6, { baselineStart: 3, baseline: 4 })).toThrow(/from subgroup 3 does not fit: the first phase has 3 there/);
+    expect(() => phaseLayout(6, { baselineStart: 3, baseline: 4 })).toThrow(
+      /from subgroup 3 does not fit: the first phase has 3 there/,
+    );
   });
   it('refuses layouts that leave a phase without data or point outside the series', () => {
     expect(() => phaseLayout(5, { exclude: [5] })).toThrow(/not a subgroup: there are 5/);

@@ -36,8 +36,13 @@ function wholeIndex(value: number, m: number, what: string): number {
   return value;
 }
 
-export function phaseLayout(m: number, options: Pick<ChartOptions, 'baseline' | 'baselineStart' | 'exclude' | 'phases'>): PhaseLayout {
-  const excluded = [...new Set((options.exclude ?? []).map((i) => wholeIndex(i, m, 'Excluded subgroup')))].sort((a, b) => a - b);
+export function phaseLayout(
+  m: number,
+  options: Pick<ChartOptions, 'baseline' | 'baselineStart' | 'exclude' | 'phases'>,
+): PhaseLayout {
+  const excluded = [...new Set((options.exclude ?? []).map((i) => wholeIndex(i, m, 'Excluded subgroup')))].sort(
+    (a, b) => a - b,
+  );
   const starts = (options.phases ?? []).map((i) => wholeIndex(i, m, 'Phase start'));
   for (let j = 0; j < starts.length; j++) {
     if (starts[j] === 0 || (j > 0 && starts[j] <= starts[j - 1])) {
@@ -57,7 +62,9 @@ export function phaseLayout(m: number, options: Pick<ChartOptions, 'baseline' | 
     throw new InputError(
       `A baseline of ${baseline} subgroups${baselineStart ? ` from subgroup ${baselineStart}` : ''} does not fit: the first phase has ${room} there` +
         `${starts.length ? ` (the second phase starts at subgroup ${starts[0]})` : ''}.`,
-      { hint: 'The baseline gives the first phase its limits: make it end before the second phase starts (fewer subgroups or earlier dates), or start the phase later.' },
+      {
+        hint: 'The baseline gives the first phase its limits: make it end before the second phase starts (fewer subgroups or earlier dates), or start the phase later.',
+      },
     );
   }
   for (let p = 0; p + 1 < bounds.length; p++) {
@@ -71,12 +78,16 @@ export function phaseLayout(m: number, options: Pick<ChartOptions, 'baseline' | 
       if (i >= fitStart && i < fitEnd && !skip.has(i)) fit.push(i);
     }
     if (fit.length === 0) {
-      throw new InputError(`Phase ${p + 1} (subgroups ${start} to ${end - 1}) has no subgroup left to compute limits from.`, {
-        hint: 'Exclude fewer subgroups, or give the phase more data.',
-      });
+      throw new InputError(
+        `Phase ${p + 1} (subgroups ${start} to ${end - 1}) has no subgroup left to compute limits from.`,
+        {
+          hint: 'Exclude fewer subgroups, or give the phase more data.',
+        },
+      );
     }
     phases.push({ start, end, fit });
   }
-  const baselinePoints: [number, number] | null = baseline === null ? null : [baselineStart, baselineStart + baseline - 1];
+  const baselinePoints: [number, number] | null =
+    baseline === null ? null : [baselineStart, baselineStart + baseline - 1];
   return { phaseOf, phases, excluded, baseline, baselinePoints };
 }

@@ -16,7 +16,10 @@ export function fittedMovingRanges(values: readonly number[], fit: readonly numb
 }
 
 /** σ = MR̄/d2(2) from the moving ranges of consecutive fitted points. NaN when there are none. */
-export function sigmaFromMovingRanges(values: readonly number[], fit: readonly number[]): { sigma: number; mrBar: number; count: number } {
+export function sigmaFromMovingRanges(
+  values: readonly number[],
+  fit: readonly number[],
+): { sigma: number; mrBar: number; count: number } {
   const ranges = fittedMovingRanges(values, fit);
   const mrBar = ranges.length ? mean(ranges) : NaN;
   return { sigma: mrBar / controlChartConstants(2).d2, mrBar, count: ranges.length };
@@ -42,7 +45,10 @@ export function sigmaFromRanges(subgroups: readonly (readonly number[])[], fit: 
 }
 
 /** Pooled standard deviation √(Σ(nᵢ−1)sᵢ²/Σ(nᵢ−1)) and its degrees of freedom. */
-export function pooledStandardDeviation(subgroups: readonly (readonly number[])[], fit: readonly number[]): { sp: number; df: number } {
+export function pooledStandardDeviation(
+  subgroups: readonly (readonly number[])[],
+  fit: readonly number[],
+): { sp: number; df: number } {
   let ss = 0;
   let df = 0;
   for (const i of fit) {
@@ -64,7 +70,11 @@ export function sigmaFromPooled(subgroups: readonly (readonly number[])[], fit: 
 /** Short-term σ of one observation: moving ranges for individuals, pooled s for subgroups. */
 export function shortTermSigma(subgroups: readonly (readonly number[])[], fit: readonly number[]): number {
   const individuals = fit.every((i) => subgroups[i].length === 1);
-  if (individuals) return sigmaFromMovingRanges(subgroups.map((g) => g[0]), fit).sigma;
+  if (individuals)
+    return sigmaFromMovingRanges(
+      subgroups.map((g) => g[0]),
+      fit,
+    ).sigma;
   return sigmaFromPooled(subgroups, fit);
 }
 

@@ -11,7 +11,14 @@ const ALL = resolveRules('nelson');
 function failures(points: number[], settings: TestSetting[] = ALL) {
   const m = points.length;
   return testSpecialCauses(
-    { points, center: new Array(m).fill(0), zoneSigma: new Array(m).fill(1), lcl: new Array(m).fill(-3), ucl: new Array(m).fill(3), phase: new Array(m).fill(0) },
+    {
+      points,
+      center: new Array(m).fill(0),
+      zoneSigma: new Array(m).fill(1),
+      lcl: new Array(m).fill(-3),
+      ucl: new Array(m).fill(3),
+      phase: new Array(m).fill(0),
+    },
     settings,
   ).map((s) => [s.index, s.rule]);
 }
@@ -30,7 +37,10 @@ describe('tests for special causes (Minitab definitions, all eight on)', () => {
     // Highs at 1.5, lows alternating ±0.2: never 4 of 5 beyond 1σ, never 9 on one side, never 15 within 1σ.
     const points = [-0.2, 1.5, 0.2, 1.5, -0.2, 1.5, 0.2, 1.5, -0.2, 1.5, 0.2, 1.5, -0.2, 1.5, 0.2];
     expect(failures(points)).toEqual([[14, 4]]);
-    expect(failures([...points, 1.6])).toEqual([[14, 4], [15, 4]]);
+    expect(failures([...points, 1.6])).toEqual([
+      [14, 4],
+      [15, 4],
+    ]);
   });
   it('test 5: two of three points beyond 2σ on the same side', () => {
     expect(failures([0.5, -0.5, 2.5, 0.5, 2.4, -0.5])).toEqual([[4, 5]]);
@@ -59,7 +69,14 @@ describe('tests for special causes (Minitab definitions, all eight on)', () => {
     const m = points.length;
     const phase = points.map((_, i) => (i < 5 ? 0 : 1));
     const hits = testSpecialCauses(
-      { points, center: new Array(m).fill(0), zoneSigma: new Array(m).fill(1), lcl: new Array(m).fill(-3), ucl: new Array(m).fill(3), phase },
+      {
+        points,
+        center: new Array(m).fill(0),
+        zoneSigma: new Array(m).fill(1),
+        lcl: new Array(m).fill(-3),
+        ucl: new Array(m).fill(3),
+        phase,
+      },
       resolveRules([2]),
     );
     expect(hits).toEqual([]);
@@ -80,15 +97,30 @@ describe('presets and switches', () => {
     expect(() => resolveRules([9])).toThrow(/no test for special causes number 9/);
   });
   it('applies only tests 1–4 to R, S, MR and attribute charts, only test 1 to EWMA and CUSUM', () => {
-    const subgroups = [[1, 2], [2, 3], [3, 5], [2, 2.5], [1.5, 3]];
+    const subgroups = [
+      [1, 2],
+      [2, 3],
+      [3, 5],
+      [2, 2.5],
+      [1.5, 3],
+    ];
     const labels = subgroups.map((_, i) => String(i));
-    const [xbar, r] = controlCharts({ kind: 'variables', subgroups, labels }, { chart: 'xbar-r', rules: 'nelson' }).charts;
+    const [xbar, r] = controlCharts(
+      { kind: 'variables', subgroups, labels },
+      { chart: 'xbar-r', rules: 'nelson' },
+    ).charts;
     expect(xbar.rules).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(r.rules).toEqual([1, 2, 3, 4]);
-    const [i, mr] = controlCharts({ kind: 'variables', subgroups: subgroups.map((g) => [g[0]]), labels }, { chart: 'imr', rules: 'nelson' }).charts;
+    const [i, mr] = controlCharts(
+      { kind: 'variables', subgroups: subgroups.map((g) => [g[0]]), labels },
+      { chart: 'imr', rules: 'nelson' },
+    ).charts;
     expect(i.rules).toHaveLength(8);
     expect(mr.rules).toEqual([1, 2, 3, 4]);
-    const [p] = controlCharts({ kind: 'attributes', counts: [1, 2, 3, 2, 1], sizes: [10, 10, 10, 10, 10], labels }, { chart: 'p', rules: 'nelson' }).charts;
+    const [p] = controlCharts(
+      { kind: 'attributes', counts: [1, 2, 3, 2, 1], sizes: [10, 10, 10, 10, 10], labels },
+      { chart: 'p', rules: 'nelson' },
+    ).charts;
     expect(p.rules).toEqual([1, 2, 3, 4]);
     const [ewma] = controlCharts({ kind: 'variables', subgroups, labels }, { chart: 'ewma', rules: 'nelson' }).charts;
     expect(ewma.rules).toEqual([1]);
@@ -96,7 +128,10 @@ describe('presets and switches', () => {
     expect(cusum.rules).toEqual([1]);
   });
   it('draws the limits at the K of test 1', () => {
-    const [i] = controlCharts({ kind: 'variables', subgroups: [[1], [3], [2], [4]], labels: ['a', 'b', 'c', 'd'] }, { chart: 'imr', testK: { 1: 2 } }).charts;
+    const [i] = controlCharts(
+      { kind: 'variables', subgroups: [[1], [3], [2], [4]], labels: ['a', 'b', 'c', 'd'] },
+      { chart: 'imr', testK: { 1: 2 } },
+    ).charts;
     // x̄ = 2.5, MR̄ = (2 + 1 + 2)/3, σ = MR̄/d2(2).
     const sigma = 5 / 3 / 1.1283791670955126;
     expect(i.ucl).toBeCloseTo(2.5 + 2 * sigma, 9);
@@ -105,7 +140,14 @@ describe('presets and switches', () => {
 
 describe('a series without spread', () => {
   it('has no zones, so only test 1 and the run tests can fire, and a note says why', () => {
-    const { charts, notes } = controlCharts({ kind: 'variables', subgroups: Array.from({ length: 20 }, () => [5]), labels: Array.from({ length: 20 }, (_, i) => String(i)) }, { chart: 'imr', rules: 'nelson' });
+    const { charts, notes } = controlCharts(
+      {
+        kind: 'variables',
+        subgroups: Array.from({ length: 20 }, () => [5]),
+        labels: Array.from({ length: 20 }, (_, i) => String(i)),
+      },
+      { chart: 'imr', rules: 'nelson' },
+    );
     expect(charts[0].signals).toEqual([]);
     expect(notes.join(' ')).toMatch(/no variation \(σ = 0\)/);
   });

@@ -35,7 +35,10 @@ export function describeTest(test: number, k: number): string {
 }
 
 /** The tests a selection stands for, with their K. */
-export function resolveRules(selection: RuleSelection | undefined, testK: Partial<Record<number, number>> = {}): TestSetting[] {
+export function resolveRules(
+  selection: RuleSelection | undefined,
+  testK: Partial<Record<number, number>> = {},
+): TestSetting[] {
   let tests: number[];
   const presetK: Record<number, number> = {};
   if (selection === undefined || selection === 'minitab') tests = [1];
@@ -47,14 +50,18 @@ export function resolveRules(selection: RuleSelection | undefined, testK: Partia
   } else tests = [...new Set(selection)].sort((a, b) => a - b);
   for (const t of tests) {
     if (!Number.isInteger(t) || t < 1 || t > 8) {
-      throw new InputError(`There is no test for special causes number ${t}.`, { hint: 'Choose tests 1 to 8, or minitab, western-electric or nelson.' });
+      throw new InputError(`There is no test for special causes number ${t}.`, {
+        hint: 'Choose tests 1 to 8, or minitab, western-electric or nelson.',
+      });
     }
   }
   return tests.map((test) => {
     const k = testK[test] ?? presetK[test] ?? DEFAULT_K[test];
     const least = test === 1 ? 0 : test === 5 || test === 6 ? 1 : 2;
     if (!(Number.isFinite(k) && (test === 1 ? k > least : Number.isInteger(k) && k >= least))) {
-      throw new InputError(`K = ${k} does not make sense for test ${test}.`, { hint: `Use ${test === 1 ? 'a positive number' : `a whole number of at least ${least}`}.` });
+      throw new InputError(`K = ${k} does not make sense for test ${test}.`, {
+        hint: `Use ${test === 1 ? 'a positive number' : `a whole number of at least ${least}`}.`,
+      });
     }
     return { test, k };
   });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { controlCharts } from './control-charts.ts';
 import { labelsFor, MONTGOMERY_9_1, MONTGOMERY_9_2_UPPER, readSharedCsv } from './spc-examples.fixture.ts';
 
-const individuals = (x: number[]) => ({ kind: 'variables' as const, subgroups: x.map((v) => [v]), labels: labelsFor(x.length) });
+const individuals = (x: number[]) => ({
+  kind: 'variables' as const,
+  subgroups: x.map((v) => [v]),
+  labels: labelsFor(x.length),
+});
 const line = (value: number | number[], i = 0): number => (Array.isArray(value) ? value[i] : value);
 
 describe('tabular CUSUM', () => {
@@ -10,7 +14,13 @@ describe('tabular CUSUM', () => {
     const rows = readSharedCsv('nist_cusum_6323.csv');
     // NIST's k and h are in the data's units for σ = 0.635 (k = σ/2); ours are in σ units.
     const sigma = 0.635;
-    const [cusum] = controlCharts(individuals(rows.map((r) => r.x)), { chart: 'cusum', target: 325, sigma, k: 0.3175 / sigma, h: 4.1959 / sigma }).charts;
+    const [cusum] = controlCharts(individuals(rows.map((r) => r.x)), {
+      chart: 'cusum',
+      target: 325,
+      sigma,
+      k: 0.3175 / sigma,
+      h: 4.1959 / sigma,
+    }).charts;
     expect(cusum.name).toBe('CUSUM');
     rows.forEach((r, i) => {
       expect(Math.abs((cusum.points[i] as number) - r.shi_nist)).toBeLessThan(0.006);
@@ -21,7 +31,13 @@ describe('tabular CUSUM', () => {
     expect(cusum.signals.map((s) => s.index)).toEqual([13, 14, 15, 16, 17, 18, 19]);
   });
   it('reproduces Montgomery Table 9.2 (μ0 10, σ 1, k 0.5, h 5: C⁺ crosses H at sample 29)', () => {
-    const [cusum] = controlCharts(individuals(MONTGOMERY_9_1), { chart: 'cusum', target: 10, sigma: 1, k: 0.5, h: 5 }).charts;
+    const [cusum] = controlCharts(individuals(MONTGOMERY_9_1), {
+      chart: 'cusum',
+      target: 10,
+      sigma: 1,
+      k: 0.5,
+      h: 5,
+    }).charts;
     MONTGOMERY_9_2_UPPER.forEach((c, i) => expect(Math.abs((cusum.points[i] as number) - c)).toBeLessThan(0.006));
     expect(cusum.signals[0].index).toBe(28);
     expect(cusum.signals[0].rule).toBe(1);
@@ -42,7 +58,13 @@ describe('tabular CUSUM', () => {
 describe('EWMA', () => {
   it('reproduces NIST e-Handbook 6.3.2.4 (λ .3, target 50, s 2.0539: EWMA values and limits 47.4115 / 52.5884, in control)', () => {
     const rows = readSharedCsv('nist_ewma_6324.csv');
-    const [ewma] = controlCharts(individuals(rows.map((r) => r.x)), { chart: 'ewma', lambda: 0.3, target: 50, sigma: 2.0539, L: 3 }).charts;
+    const [ewma] = controlCharts(individuals(rows.map((r) => r.x)), {
+      chart: 'ewma',
+      lambda: 0.3,
+      target: 50,
+      sigma: 2.0539,
+      L: 3,
+    }).charts;
     rows.forEach((r, i) => expect(Math.abs((ewma.points[i] as number) - r.ewma_nist_rounded)).toBeLessThan(0.006));
     // NIST gives the asymptotic limits; the exact ones converge to them: (1 − λ)^40 ≈ 6e-7.
     expect(line(ewma.ucl, 19)).toBeCloseTo(52.5884, 3);
@@ -52,20 +74,30 @@ describe('EWMA', () => {
     expect(ewma.signals).toEqual([]);
   });
   it('reproduces Montgomery Example 9.2 (λ 0.1, L 2.7: z1 9.945, z2 9.7495, limits 10.27 / 10.36, first signal at sample 29)', () => {
-    const [ewma] = controlCharts(individuals(MONTGOMERY_9_1), { chart: 'ewma', lambda: 0.1, L: 2.7, target: 10, sigma: 1 }).charts;
+    const [ewma] = controlCharts(individuals(MONTGOMERY_9_1), {
+      chart: 'ewma',
+      lambda: 0.1,
+      L: 2.7,
+      target: 10,
+      sigma: 1,
+    }).charts;
     expect(ewma.points[0]).toBeCloseTo(9.945, 12);
     expect(ewma.points[1]).toBeCloseTo(9.7495, 12);
     expect(line(ewma.ucl, 0)).toBeCloseTo(10.27, 2);
     expect(line(ewma.ucl, 1)).toBeCloseTo(10.36, 2);
     // Var(z_i) = σ²·λ/(2 − λ)·(1 − (1 − λ)^2i), the textbook closed form for equal n.
-    for (const i of [0, 4, 29]) expect(line(ewma.ucl, i)).toBeCloseTo(10 + 2.7 * Math.sqrt((0.1 / 1.9) * (1 - 0.9 ** (2 * (i + 1)))), 12);
+    for (const i of [0, 4, 29])
+      expect(line(ewma.ucl, i)).toBeCloseTo(10 + 2.7 * Math.sqrt((0.1 / 1.9) * (1 - 0.9 ** (2 * (i + 1)))), 12);
     expect(ewma.signals[0].index).toBe(28);
     expect(ewma.points[28] as number).toBeGreaterThan(10.62);
     expect(ewma.rules).toEqual([1]);
   });
   it('keeps exact limits for varying subgroup sizes: Var(zᵢ) = λ²σ²/nᵢ + (1 − λ)²Var(zᵢ₋₁)', () => {
     const subgroups = [[10, 12], [11], [9, 10, 11, 12]];
-    const [ewma] = controlCharts({ kind: 'variables', subgroups, labels: labelsFor(3) }, { chart: 'ewma', lambda: 0.5, target: 10, sigma: 2 }).charts;
+    const [ewma] = controlCharts(
+      { kind: 'variables', subgroups, labels: labelsFor(3) },
+      { chart: 'ewma', lambda: 0.5, target: 10, sigma: 2 },
+    ).charts;
     const v1 = (0.25 * 4) / 2;
     const v2 = (0.25 * 4) / 1 + 0.25 * v1;
     const v3 = (0.25 * 4) / 4 + 0.25 * v2;

@@ -13,7 +13,13 @@ function random(seed: number) {
 
 describe('charting on a transformed scale', () => {
   it('takes logs, shifting by half the smallest positive value when there are zeros', () => {
-    const { subgroups, applied } = transformSubgroups([[0, 2], [4, 8]], 'log');
+    const { subgroups, applied } = transformSubgroups(
+      [
+        [0, 2],
+        [4, 8],
+      ],
+      'log',
+    );
     // Smallest positive value 2 → shift 1: ln 1, ln 3, ln 5, ln 9.
     expect(applied).toEqual({ name: 'log', lambda: null, shift: 1 });
     expect(subgroups[0][0]).toBe(0);
@@ -37,7 +43,9 @@ describe('charting on a transformed scale', () => {
     expect(() => transformSubgroups([[-1, 2]], 'log')).toThrow(/needs values of 0 or more; the smallest is -1/);
     expect(() => transformSubgroups([[0, 0]], 'box-cox')).toThrow(/Every value is 0/);
     const counts = { kind: 'attributes' as const, counts: [1, 2, 3], sizes: [10, 10, 10], labels: labelsFor(3) };
-    expect(() => controlCharts(counts, { chart: 'p', transform: 'log' })).toThrow(/for measured values such as durations, not for counts/);
+    expect(() => controlCharts(counts, { chart: 'p', transform: 'log' })).toThrow(
+      /for measured values such as durations, not for counts/,
+    );
     expect(() => controlCharts(counts, { chart: 'imr', transform: 'log' })).toThrow(/not for counts/);
   });
 
@@ -45,8 +53,14 @@ describe('charting on a transformed scale', () => {
     const rng = random(3);
     const groups = Array.from({ length: 12 }, () => Array.from({ length: 5 }, () => Math.exp(rng.normal())));
     const labels = labelsFor(12);
-    const viaOption = controlCharts({ kind: 'variables', subgroups: groups, labels }, { chart: 'xbar-s', transform: 'log' });
-    const byHand = controlCharts({ kind: 'variables', subgroups: groups.map((g) => g.map(Math.log)), labels }, { chart: 'xbar-s' });
+    const viaOption = controlCharts(
+      { kind: 'variables', subgroups: groups, labels },
+      { chart: 'xbar-s', transform: 'log' },
+    );
+    const byHand = controlCharts(
+      { kind: 'variables', subgroups: groups.map((g) => g.map(Math.log)), labels },
+      { chart: 'xbar-s' },
+    );
     expect(viaOption.charts.map((c) => c.points)).toEqual(byHand.charts.map((c) => c.points));
     expect(viaOption.charts[0].ucl).toEqual(byHand.charts[0].ucl);
     expect(viaOption.transform).toEqual({ name: 'log', lambda: null, shift: 0 });
@@ -63,7 +77,9 @@ describe('charting on a transformed scale', () => {
 describe('the chooser’s heavy-tail check', () => {
   const rng = random(11);
   // Weekly waits: exponential, with one case in twenty 50 times as long (the generator's extreme durations).
-  const waits = Array.from({ length: 40 }, () => Array.from({ length: 30 }, () => -Math.log(rng.uniform()) * (rng.uniform() < 0.05 ? 50 : 1)));
+  const waits = Array.from({ length: 40 }, () =>
+    Array.from({ length: 30 }, () => -Math.log(rng.uniform()) * (rng.uniform() < 0.05 ? 50 : 1)),
+  );
   const normal = Array.from({ length: 40 }, () => Array.from({ length: 30 }, () => 10 + rng.normal()));
 
   it('says a long tail makes nearly every period an alarm and proposes the scale that fixes it', () => {
@@ -73,7 +89,10 @@ describe('the chooser’s heavy-tail check', () => {
     expect(tail.value).toBeGreaterThan(1);
     expect(tail.message).toMatch(/long right tail/);
     expect(['log', 'box-cox']).toContain(choice.transform);
-    const { charts } = controlCharts({ kind: 'variables', subgroups: waits, labels: labelsFor(40) }, { chart: choice.chart, rules: [1], transform: choice.transform });
+    const { charts } = controlCharts(
+      { kind: 'variables', subgroups: waits, labels: labelsFor(40) },
+      { chart: choice.chart, rules: [1], transform: choice.transform },
+    );
     expect(new Set(charts.flatMap((c) => c.signals.map((s) => s.index))).size).toBeLessThanOrEqual(2);
   });
 

@@ -30,7 +30,9 @@ function shiftFor(values: readonly number[]): number {
     });
   }
   if (!Number.isFinite(minPositive)) {
-    throw new InputError('Every value is 0, so a log or Box-Cox transform has nothing to work on.', { hint: 'Chart them without a transform.' });
+    throw new InputError('Every value is 0, so a log or Box-Cox transform has nothing to work on.', {
+      hint: 'Chart them without a transform.',
+    });
   }
   // Zero durations (an automatic step) have no log: half the smallest positive value keeps their order.
   return minPositive / 2;
@@ -41,10 +43,14 @@ function roundShift(shift: number): number {
 }
 
 /** Transforms every value of every subgroup; λ of Box-Cox is fitted on all values pooled. */
-export function transformSubgroups(subgroups: readonly number[][], name: 'log' | 'box-cox'): { subgroups: number[][]; applied: AppliedTransform } {
+export function transformSubgroups(
+  subgroups: readonly number[][],
+  name: 'log' | 'box-cox',
+): { subgroups: number[][]; applied: AppliedTransform } {
   const pooled = subgroups.flat();
   const shift = roundShift(shiftFor(pooled));
-  const lambda = name === 'box-cox' ? Number(boxCoxLambda(shift ? pooled.map((v) => v + shift) : pooled).toFixed(2)) : null;
+  const lambda =
+    name === 'box-cox' ? Number(boxCoxLambda(shift ? pooled.map((v) => v + shift) : pooled).toFixed(2)) : null;
   const f = lambda === null ? (v: number) => Math.log(v + shift) : (v: number) => boxCoxTransform(v + shift, lambda);
   return { subgroups: subgroups.map((g) => g.map(f)), applied: { name, lambda, shift } };
 }

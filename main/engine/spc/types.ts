@@ -2,7 +2,13 @@
  * The SPC engine's contract: subgroups in, charts out. Pure numbers, no event-log knowledge; the
  * measures engine (main/engine/measures) turns a log into subgroups and the UI draws the charts.
  */
-import type { AppliedTransform, ChartSettings, ChartTransform, ChartType, ControlChartSeries } from '../../../preload/api.ts';
+import type {
+  AppliedTransform,
+  ChartSettings,
+  ChartTransform,
+  ChartType,
+  ControlChartSeries,
+} from '../../../preload/api.ts';
 
 /** What to chart. Variables: one array of values per subgroup (all of length 1 → I-MR). Attributes:
  * per subgroup the count (defectives for P/NP, defects for C/U) and its size (n, or units for U). */
@@ -12,7 +18,14 @@ export type ChartInput =
 
 /** Chart types, tests, transforms, chart names and signals: the contract's words, one definition. */
 export { CHART_TRANSFORMS, CHART_TYPES } from '../../../preload/api.ts';
-export type { AppliedTransform, ChartName, ChartTransform, ChartType, RuleSelection, ChartSignal as Signal } from '../../../preload/api.ts';
+export type {
+  AppliedTransform,
+  ChartName,
+  ChartTransform,
+  ChartType,
+  RuleSelection,
+  ChartSignal as Signal,
+} from '../../../preload/api.ts';
 
 export interface ChartOptions extends ChartSettings {
   chart: ChartType;

@@ -5,12 +5,16 @@ import { labelsFor, PISTON_RINGS, PISTON_RINGS_VARYING, readSharedCsv } from './
 import type { ControlChart } from './types.ts';
 
 const line = (value: number | number[], i = 0): number => (Array.isArray(value) ? value[i] : value);
-const signalled = (chart: ControlChart, rule = 1): number[] => chart.signals.filter((s) => s.rule === rule).map((s) => s.index);
+const signalled = (chart: ControlChart, rule = 1): number[] =>
+  chart.signals.filter((s) => s.rule === rule).map((s) => s.index);
 
 describe('I-MR chart', () => {
   it('reproduces NIST e-Handbook 6.3.2.2 (x̄ 50.81, MR̄ 1.8778, MR UCL 6.1347)', () => {
     const x = readSharedCsv('nist_imr_6322.csv').map((r) => r.x);
-    const { charts } = controlCharts({ kind: 'variables', subgroups: x.map((v) => [v]), labels: labelsFor(x.length) }, { chart: 'imr' });
+    const { charts } = controlCharts(
+      { kind: 'variables', subgroups: x.map((v) => [v]), labels: labelsFor(x.length) },
+      { chart: 'imr' },
+    );
     const [i, mr] = charts;
     expect(i.name).toBe('I');
     expect(mr.name).toBe('MR');
@@ -50,7 +54,10 @@ describe('Xbar-R chart', () => {
     expect(r.signals).toEqual([]);
   });
   it('flags samples 37, 38 and 39 of phase II against the trial limits (Montgomery Figure 6.5)', () => {
-    const { charts } = controlCharts({ kind: 'variables', subgroups: PISTON_RINGS, labels: labelsFor(40) }, { chart: 'xbar-r', baseline: 25 });
+    const { charts } = controlCharts(
+      { kind: 'variables', subgroups: PISTON_RINGS, labels: labelsFor(40) },
+      { chart: 'xbar-r', baseline: 25 },
+    );
     expect(signalled(charts[0])).toEqual([36, 37, 38]);
     expect(Math.abs(line(charts[0].ucl) - 74.014)).toBeLessThan(0.001);
   });
@@ -59,13 +66,21 @@ describe('Xbar-R chart', () => {
 describe('Xbar-R chart with varying subgroup sizes', () => {
   it('weights each Rᵢ/d2(nᵢ) by d2²/d3² (unbiased, as Minitab) and gives limits per subgroup', () => {
     const subgroups = [[1, 3], [2, 4, 7], [5, 5, 6], [2, 9], [4]];
-    const { charts, notes } = controlCharts({ kind: 'variables', subgroups, labels: labelsFor(5) }, { chart: 'xbar-r' });
+    const { charts, notes } = controlCharts(
+      { kind: 'variables', subgroups, labels: labelsFor(5) },
+      { chart: 'xbar-r' },
+    );
     const [xbar, r] = charts;
     // By hand with the constants of the reference table (n = 2: d2 1.1283792, d3 0.8525025; n = 3: 1.6925688, 0.8883680).
     const table = readSharedCsv('control_chart_constants_n2_25.csv');
     const k = (n: number) => table.find((row) => row.n === n)!;
     const f = (n: number) => k(n).d2 ** 2 / k(n).d3 ** 2;
-    const parts = [[2, 2], [3, 5], [3, 1], [2, 7]];
+    const parts = [
+      [2, 2],
+      [3, 5],
+      [3, 1],
+      [2, 7],
+    ];
     const sigma = parts.reduce((a, [n, R]) => a + (f(n) * R) / k(n).d2, 0) / parts.reduce((a, [n]) => a + f(n), 0);
     const mu = 48 / 11;
     expect(xbar.estimates[0].sigma).toBeCloseTo(sigma, 6);
@@ -83,7 +98,10 @@ describe('Xbar-R chart with varying subgroup sizes', () => {
 
 describe('Xbar-S chart', () => {
   it('reproduces Montgomery Example 6.3 (s̄ 0.0094, Xbar limits 73.988 / 74.014, S UCL 0.0196)', () => {
-    const { charts } = controlCharts({ kind: 'variables', subgroups: PISTON_RINGS.slice(0, 25), labels: labelsFor(25) }, { chart: 'xbar-s' });
+    const { charts } = controlCharts(
+      { kind: 'variables', subgroups: PISTON_RINGS.slice(0, 25), labels: labelsFor(25) },
+      { chart: 'xbar-s' },
+    );
     const [xbar, s] = charts;
     expect(s.name).toBe('S');
     expect(line(s.center)).toBeCloseTo(0.0094, 4);
@@ -98,7 +116,10 @@ describe('Xbar-S chart', () => {
   });
   it('with varying sizes uses the pooled s̄ and limits per subgroup (Montgomery Example 6.4, Table 6.4)', () => {
     const subgroups = PISTON_RINGS_VARYING.map((r) => r.values);
-    const { charts } = controlCharts({ kind: 'variables', subgroups, labels: labelsFor(subgroups.length) }, { chart: 'xbar-s' });
+    const { charts } = controlCharts(
+      { kind: 'variables', subgroups, labels: labelsFor(subgroups.length) },
+      { chart: 'xbar-s' },
+    );
     const [xbar, s] = charts;
     // The points are the x̄ᵢ and sᵢ the book prints.
     PISTON_RINGS_VARYING.forEach((row, i) => {

@@ -30,8 +30,18 @@ export function individualsCharts(values: number[], labels: string[], ctx: Chart
   const K = limitWidth(settings);
   const m = values.length;
   const { d2, d3 } = controlChartConstants(2);
-  const iLines = { center: new Array<number>(m), lcl: new Array<number>(m), ucl: new Array<number>(m), zone: new Array<number>(m) };
-  const mrLines = { center: new Array<number>(m), lcl: new Array<number>(m), ucl: new Array<number>(m), zone: new Array<number>(m) };
+  const iLines = {
+    center: new Array<number>(m),
+    lcl: new Array<number>(m),
+    ucl: new Array<number>(m),
+    zone: new Array<number>(m),
+  };
+  const mrLines = {
+    center: new Array<number>(m),
+    lcl: new Array<number>(m),
+    ucl: new Array<number>(m),
+    zone: new Array<number>(m),
+  };
   const mrPoints: (number | null)[] = new Array(m).fill(null);
   const estimates: ControlChart['estimates'] = [];
   layout.phases.forEach((phase, p) => {
@@ -53,13 +63,33 @@ export function individualsCharts(values: number[], labels: string[], ctx: Chart
   });
   const n = new Array<number>(m).fill(1);
   const i = assembleChart(
-    { name: 'I', points: [...values], labels, n, center: iLines.center, lcl: iLines.lcl, ucl: iLines.ucl, zoneSigma: iLines.zone, estimates },
+    {
+      name: 'I',
+      points: [...values],
+      labels,
+      n,
+      center: iLines.center,
+      lcl: iLines.lcl,
+      ucl: iLines.ucl,
+      zoneSigma: iLines.zone,
+      estimates,
+    },
     layout,
     settings,
     'location',
   );
   const mr = assembleChart(
-    { name: 'MR', points: mrPoints, labels, n, center: mrLines.center, lcl: mrLines.lcl, ucl: mrLines.ucl, zoneSigma: mrLines.zone, estimates },
+    {
+      name: 'MR',
+      points: mrPoints,
+      labels,
+      n,
+      center: mrLines.center,
+      lcl: mrLines.lcl,
+      ucl: mrLines.ucl,
+      zoneSigma: mrLines.zone,
+      estimates,
+    },
     layout,
     settings,
     'dispersion-or-attribute',
@@ -80,16 +110,27 @@ interface Dispersion {
  * §6.3: equal sizes use s̄ = mean of sᵢ; varying sizes the pooled s̄ (Eq. 6.31) with limits per
  * subgroup, Xbar at x̿ ± A3(nᵢ)s̄ and S between B3(nᵢ)s̄ and B4(nᵢ)s̄ (for K = 3).
  */
-export function subgroupCharts(subgroups: number[][], labels: string[], ctx: ChartContext, kind: 'R' | 'S'): ControlChart[] {
+export function subgroupCharts(
+  subgroups: number[][],
+  labels: string[],
+  ctx: ChartContext,
+  kind: 'R' | 'S',
+): ControlChart[] {
   const { layout, settings, options } = ctx;
   const K = limitWidth(settings);
   const m = subgroups.length;
   const sizes = subgroups.map((g) => g.length);
-  const disp: Dispersion = { sigmaAt: new Array(m), center: new Array(m), zone: new Array(m), points: new Array(m).fill(null) };
+  const disp: Dispersion = {
+    sigmaAt: new Array(m),
+    center: new Array(m),
+    zone: new Array(m),
+    points: new Array(m).fill(null),
+  };
   const estimates: ControlChart['estimates'] = [];
   layout.phases.forEach((phase, p) => {
     const fitSizes = phase.fit.map((i) => sizes[i]);
-    if (options.sigma === undefined && fitSizes.every((n) => n < 2)) throw noSigma(p, 'no subgroup of two or more values in its limits');
+    if (options.sigma === undefined && fitSizes.every((n) => n < 2))
+      throw noSigma(p, 'no subgroup of two or more values in its limits');
     const center = options.target ?? grandMean(subgroups, phase.fit);
     let sigma: number;
     if (kind === 'R') {
@@ -158,6 +199,9 @@ export function subgroupCharts(subgroups: number[][], labels: string[], ctx: Cha
     settings,
     'dispersion-or-attribute',
   );
-  if (sizes.some((n) => n < 2)) ctx.notes.push(`Subgroups of one value have no ${kind === 'R' ? 'range' : 'standard deviation'}; they are blank on the ${kind} chart.`);
+  if (sizes.some((n) => n < 2))
+    ctx.notes.push(
+      `Subgroups of one value have no ${kind === 'R' ? 'range' : 'standard deviation'}; they are blank on the ${kind} chart.`,
+    );
   return [xbar, spread];
 }

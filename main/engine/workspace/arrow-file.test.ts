@@ -11,7 +11,7 @@ import { eventLogFromArrow, eventLogFromSnapshotFiles, eventLogToArrow } from '.
 /** A seeded log with missing resources, numbers and texts, non-ASCII names and a start time. */
 function randomLog(events: number, seed: number): EventLog {
   let state = seed;
-  const random = () => ((state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const random = () => (state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32;
   const b = new EventLogBuilder();
   const amount = b.eventAttribute('amount', 'number');
   const note = b.eventAttribute('note', 'string');
@@ -20,7 +20,14 @@ function randomLog(events: number, seed: number): EventLog {
   for (let i = 0; i < events; i++) {
     const c = `case-${Math.floor(random() * (events / 4 + 1))}${random() < 0.1 ? 'ü' : ''}`;
     const resource = random() < 0.2 ? null : `R${Math.floor(random() * 7)}`;
-    b.addEvent(c, activities[Math.floor(random() * activities.length)]!, 1.7e12 + Math.floor(random() * 1e9), resource, i + 2, random() < 0.3 ? 1.7e12 : NaN);
+    b.addEvent(
+      c,
+      activities[Math.floor(random() * activities.length)]!,
+      1.7e12 + Math.floor(random() * 1e9),
+      resource,
+      i + 2,
+      random() < 0.3 ? 1.7e12 : NaN,
+    );
     if (random() < 0.5) b.setEventAttribute(amount, Math.round(random() * 1e4) / 100, 'number');
     if (random() < 0.3) b.setEventAttribute(note, random() < 0.5 ? 'late' : 'früh', 'string');
     if (random() < 0.4) b.setCaseAttribute(b.caseIndex(c), region, random() < 0.5 ? 'Nord' : 'Süd', 'string');
@@ -32,7 +39,8 @@ function randomLog(events: number, seed: number): EventLog {
 function readWithApacheArrow(bytes: { events: Uint8Array; cases: Uint8Array }) {
   const events = tableFromIPC(bytes.events);
   const cases = tableFromIPC(bytes.cases);
-  const codes = (v: Vector | null, dictionary: string[]) => Array.from(v?.toArray() ?? [], (s: string | null) => (s === null ? -1 : dictionary.indexOf(s)));
+  const codes = (v: Vector | null, dictionary: string[]) =>
+    Array.from(v?.toArray() ?? [], (s: string | null) => (s === null ? -1 : dictionary.indexOf(s)));
   const dictionaryOf = (v: Vector | null) => (v?.data[0]?.dictionary?.toArray() ?? []) as string[];
   return {
     caseIds: Array.from(cases.getChild('case_id')?.toArray() ?? []),
@@ -45,10 +53,17 @@ function readWithApacheArrow(bytes: { events: Uint8Array; cases: Uint8Array }) {
   };
 }
 
-const plain = (c: AttributeColumn) => (c.type === 'string' ? { name: c.name, codes: Array.from(c.codes), dictionary: c.dictionary } : { name: c.name, values: Array.from(c.values) });
+const plain = (c: AttributeColumn) =>
+  c.type === 'string'
+    ? { name: c.name, codes: Array.from(c.codes), dictionary: c.dictionary }
+    : { name: c.name, values: Array.from(c.values) };
 
 describe('our Arrow file reader against apache-arrow', () => {
-  for (const [events, seed] of [[1, 1], [40, 7], [5000, 42]] as const) {
+  for (const [events, seed] of [
+    [1, 1],
+    [40, 7],
+    [5000, 42],
+  ] as const) {
     it(`reads a ${events}-event snapshot as apache-arrow does, and as it was written`, () => {
       const log = randomLog(events, seed);
       const bytes = eventLogToArrow(log);
@@ -81,7 +96,9 @@ describe('our Arrow file reader against apache-arrow', () => {
 
   it('refuses what it does not read rather than guessing: damaged, foreign types, several batches', () => {
     const bytes = eventLogToArrow(randomLog(200, 5)).events;
-    expect(() => eventLogFromArrow({ events: bytes.slice(0, bytes.length - 40), cases: bytes })).toThrow(/snapshot file/);
+    expect(() => eventLogFromArrow({ events: bytes.slice(0, bytes.length - 40), cases: bytes })).toThrow(
+      /snapshot file/,
+    );
     expect(() => eventLogFromArrow({ events: new Uint8Array(64), cases: bytes })).toThrow(/snapshot file/);
     const wrongMagic = bytes.slice();
     wrongMagic[0] = 0x42;
@@ -114,7 +131,10 @@ describe('reopening from the snapshot files', () => {
     const files = written(log);
     try {
       const lazy = eventLogFromSnapshotFiles(files.events, files.cases);
-      const whole = eventLogFromArrow({ events: new Uint8Array(readFileSync(files.events)), cases: new Uint8Array(readFileSync(files.cases)) });
+      const whole = eventLogFromArrow({
+        events: new Uint8Array(readFileSync(files.events)),
+        cases: new Uint8Array(readFileSync(files.cases)),
+      });
       expect(lazy.caseIds).toEqual(whole.caseIds);
       expect(Array.from(lazy.sourceRow)).toEqual(Array.from(whole.sourceRow));
       expect(Array.from(lazy.activity)).toEqual(Array.from(whole.activity));
@@ -138,7 +158,9 @@ describe('reopening from the snapshot files', () => {
     rmSync(files.dir, { recursive: true, force: true });
     expect(log.activity.length).toBe(500);
     expect(log.timestamp.length).toBe(500);
-    expect(() => log.eventAttributes[0]!.type === 'number' && log.eventAttributes[0]!.values).toThrow(/can no longer be read.*open the workspace again/);
+    expect(() => log.eventAttributes[0]!.type === 'number' && log.eventAttributes[0]!.values).toThrow(
+      /can no longer be read.*open the workspace again/,
+    );
     expect(log.caseIds.length).toBe(log.caseCount);
     expect(log.sourceRow.length).toBe(500);
   });

@@ -91,7 +91,8 @@ class Flat {
   }
   i64(at: number): number {
     const value = this.view.getBigInt64(at, true);
-    if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < 0n) throw new CorruptArrowFile(`number ${value} out of range`);
+    if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < 0n)
+      throw new CorruptArrowFile(`number ${value} out of range`);
     return Number(value);
   }
   /** Start and length of the vector in field `index`; structs and tables follow at `start`. */
@@ -144,7 +145,10 @@ function fileSource(path: string): Source {
       try {
         fd = openSync(path, 'r');
       } catch (error) {
-        throw new Error(`The snapshot file ${path} can no longer be read (${(error as Error).message}); open the workspace again`, { cause: error });
+        throw new Error(
+          `The snapshot file ${path} can no longer be read (${(error as Error).message}); open the workspace again`,
+          { cause: error },
+        );
       }
       try {
         let done = 0;
@@ -187,7 +191,8 @@ export function readArrowFile(file: Uint8Array | string): ArrowFile {
   const text = (bytes: Uint8Array) => String.fromCharCode(...bytes.subarray(0, 6));
   if (size < 18) throw new CorruptArrowFile('no ARROW1 magic at both ends');
   const tail = source.read(size - 10, 10);
-  if (text(source.read(0, 6)) !== MAGIC || text(tail.subarray(4)) !== MAGIC) throw new CorruptArrowFile('no ARROW1 magic at both ends');
+  if (text(source.read(0, 6)) !== MAGIC || text(tail.subarray(4)) !== MAGIC)
+    throw new CorruptArrowFile('no ARROW1 magic at both ends');
   const footerLength = new DataView(tail.buffer, tail.byteOffset, 4).getInt32(0, true);
   const footerStart = size - 10 - footerLength;
   if (footerLength <= 0 || footerStart < 8) throw new CorruptArrowFile('footer length');
@@ -213,7 +218,8 @@ export function readArrowFile(file: Uint8Array | string): ArrowFile {
     if (block === undefined) throw new CorruptArrowFile(`no dictionary ${id}`);
     const { message, header, batch } = readBlock(source, footer, block, HEADER.DictionaryBatch);
     if (message.u8(header, 2) !== 0) throw new CorruptArrowFile('delta dictionary');
-    if (batch.nodes.length !== 1 || batch.buffers.length !== 3) throw new CorruptArrowFile('dictionary of a type other than text');
+    if (batch.nodes.length !== 1 || batch.buffers.length !== 3)
+      throw new CorruptArrowFile('dictionary of a type other than text');
     values = utf8Values(source, batch, 0, 0);
     decodedDictionaries.set(id, values);
     return values;
@@ -221,7 +227,8 @@ export function readArrowFile(file: Uint8Array | string): ArrowFile {
 
   const batches = footer.vector(footerRoot, 3);
   if (batches.length > 1) throw new CorruptArrowFile(`${batches.length} record batches`);
-  const batch: Batch | null = batches.length === 0 ? null : readBlock(source, footer, batches.start, HEADER.RecordBatch).batch;
+  const batch: Batch | null =
+    batches.length === 0 ? null : readBlock(source, footer, batches.start, HEADER.RecordBatch).batch;
   const rows = batch?.rows ?? 0;
   // Field i's first node and buffer: one node per field, three buffers for text, two otherwise.
   const place = new Map<string, { field: SchemaField; node: number; buffer: number }>();
@@ -230,7 +237,8 @@ export function readArrowFile(file: Uint8Array | string): ArrowFile {
     place.set(field.name, { field, node, buffer });
     buffer += field.dictionaryId === null && field.type === TYPE.Utf8 ? 3 : 2;
   });
-  if (batch && (batch.nodes.length !== fields.length || batch.buffers.length !== buffer)) throw new CorruptArrowFile('record batch does not match the schema');
+  if (batch && (batch.nodes.length !== fields.length || batch.buffers.length !== buffer))
+    throw new CorruptArrowFile('record batch does not match the schema');
   const decoded = new Map<string, ArrowColumn>();
 
   return {
@@ -241,7 +249,9 @@ export function readArrowFile(file: Uint8Array | string): ArrowFile {
       if (known) return known;
       const at = place.get(name);
       if (!at) throw new CorruptArrowFile(`no column ${name}`);
-      const column = batch ? decodeColumn(source, batch, at.field, at.node, at.buffer, dictionary) : emptyColumn(at.field);
+      const column = batch
+        ? decodeColumn(source, batch, at.field, at.node, at.buffer, dictionary)
+        : emptyColumn(at.field);
       decoded.set(name, column);
       return column;
     },
@@ -265,7 +275,8 @@ function readFields(flat: Flat, schema: number): SchemaField[] {
     let dictionaryId: number | null = null;
     if (dictionary !== 0) {
       const index = flat.table(dictionary, 1);
-      if (index !== 0 && (flat.int(index, 0) !== 32 || flat.u8(index, 1) !== 1)) throw new CorruptArrowFile('dictionary index other than int32');
+      if (index !== 0 && (flat.int(index, 0) !== 32 || flat.u8(index, 1) !== 1))
+        throw new CorruptArrowFile('dictionary index other than int32');
       dictionaryId = flat.long(dictionary, 0);
     }
     fields.push({
@@ -281,7 +292,12 @@ function readFields(flat: Flat, schema: number): SchemaField[] {
 }
 
 /** Reads the message a footer Block (offset i64, metaDataLength i32, pad, bodyLength i64) points at. */
-function readBlock(source: Source, footer: Flat, block: number, expected: number): { message: Flat; header: number; batch: Batch } {
+function readBlock(
+  source: Source,
+  footer: Flat,
+  block: number,
+  expected: number,
+): { message: Flat; header: number; batch: Batch } {
   const offset = footer.i64(block);
   const metaLength = footer.view.getInt32(block + 8, true);
   if (metaLength < 8 || offset + metaLength > source.size) throw new CorruptArrowFile('message outside the file');
@@ -299,8 +315,10 @@ function readBlock(source: Source, footer: Flat, block: number, expected: number
   const nodes = flat.vector(record, 1);
   const buffers = flat.vector(record, 2);
   const batch: Batch = { rows: flat.long(record, 0), nodes: [], buffers: [], body: offset + metaLength };
-  for (let i = 0; i < nodes.length; i++) batch.nodes.push({ length: flat.i64(nodes.start + 16 * i), nullCount: flat.i64(nodes.start + 16 * i + 8) });
-  for (let i = 0; i < buffers.length; i++) batch.buffers.push({ offset: flat.i64(buffers.start + 16 * i), length: flat.i64(buffers.start + 16 * i + 8) });
+  for (let i = 0; i < nodes.length; i++)
+    batch.nodes.push({ length: flat.i64(nodes.start + 16 * i), nullCount: flat.i64(nodes.start + 16 * i + 8) });
+  for (let i = 0; i < buffers.length; i++)
+    batch.buffers.push({ offset: flat.i64(buffers.start + 16 * i), length: flat.i64(buffers.start + 16 * i + 8) });
   return { message: flat, header, batch };
 }
 
@@ -308,14 +326,28 @@ function flatOf(bytes: Uint8Array): Flat {
   return new Flat(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), bytes);
 }
 
-function decodeColumn(bytes: Source, batch: Batch, field: SchemaField, node: number, buffer: number, dictionaryOf: (id: number) => string[]): ArrowColumn {
+function decodeColumn(
+  bytes: Source,
+  batch: Batch,
+  field: SchemaField,
+  node: number,
+  buffer: number,
+  dictionaryOf: (id: number) => string[],
+): ArrowColumn {
   const { length, nullCount } = batch.nodes[node]!;
-  if (length !== batch.rows) throw new CorruptArrowFile(`column ${field.name} has ${length} values for ${batch.rows} rows`);
+  if (length !== batch.rows)
+    throw new CorruptArrowFile(`column ${field.name} has ${length} values for ${batch.rows} rows`);
   const valid = nullCount > 0 ? slice(bytes, batch, buffer, (length + 7) >> 3) : null;
   if (field.dictionaryId !== null) {
-    return { kind: 'dictionary', codes: int32s(bytes, batch, buffer + 1, length), valid, dictionary: dictionaryOf(field.dictionaryId) };
+    return {
+      kind: 'dictionary',
+      codes: int32s(bytes, batch, buffer + 1, length),
+      valid,
+      dictionary: dictionaryOf(field.dictionaryId),
+    };
   }
-  if (field.type === TYPE.Int && field.bitWidth === 32) return { kind: 'int32', values: int32s(bytes, batch, buffer + 1, length), valid };
+  if (field.type === TYPE.Int && field.bitWidth === 32)
+    return { kind: 'int32', values: int32s(bytes, batch, buffer + 1, length), valid };
   if (field.type === TYPE.FloatingPoint && field.precision === 2) {
     const data = slice(bytes, batch, buffer + 1, length * 8);
     return { kind: 'float64', values: new Float64Array(data.buffer, data.byteOffset, length), valid };

@@ -10,8 +10,18 @@ import { Workspace, type ImportFacts } from './workspace.ts';
 
 function facts(fileName: string, rejected: { line: number; reason: string }[] = []): ImportFacts {
   return {
-    fileName, fileSize: 1, sha256: 'x'.repeat(64), format: 'csv', mapping: null, activities: 3, variants: 1,
-    rowsRead: 10, rejectedCount: rejected.length, rejected, timeRange: null, notes: [],
+    fileName,
+    fileSize: 1,
+    sha256: 'x'.repeat(64),
+    format: 'csv',
+    mapping: null,
+    activities: 3,
+    variants: 1,
+    rowsRead: 10,
+    rejectedCount: rejected.length,
+    rejected,
+    timeRange: null,
+    notes: [],
   };
 }
 
@@ -40,14 +50,25 @@ afterEach(() => {
 
 // 10 clean cases plus one with a variant label and one duplicate event.
 const dirty = buildLog([
-  ...repeatCases('c', 10, ['Receive', 'Check', 'Ship']).map(([c, a, m]): [string, string, number, string] => [c, a, m, 'r']),
-  ['x', 'receive', 5000, 'r'], ['x', 'Check', 5001, 'r'], ['x', 'Check', 5001, 'r'], ['x', 'Ship', 5002, 'r'],
+  ...repeatCases('c', 10, ['Receive', 'Check', 'Ship']).map(([c, a, m]): [string, string, number, string] => [
+    c,
+    a,
+    m,
+    'r',
+  ]),
+  ['x', 'receive', 5000, 'r'],
+  ['x', 'Check', 5001, 'r'],
+  ['x', 'Check', 5001, 'r'],
+  ['x', 'Ship', 5002, 'r'],
 ]);
 
 describe('FixesStore', () => {
   it('records fixes, applies them when the log is prepared, and undoes them', () => {
     const ws = workspace();
-    const importId = ws.commitImport(dirty, facts('dirty.csv', [{ line: 40, reason: 'timestamp "TBD" could not be read' }]));
+    const importId = ws.commitImport(
+      dirty,
+      facts('dirty.csv', [{ line: 40, reason: 'timestamp "TBD" could not be read' }]),
+    );
     const store = new FixesStore(ws);
     const before = store.report();
     const labels = before.checks.find((c) => c.kind === 'inconsistent_labels')!;
@@ -64,7 +85,9 @@ describe('FixesStore', () => {
 
     const prepared = store.prepareLog(ws.loadLog(importId));
     expect(prepared.eventCount).toBe(dirty.eventCount - 1);
-    expect(new Set(Array.from(prepared.activity, (a) => prepared.activities[a]))).toEqual(new Set(['Receive', 'Check', 'Ship']));
+    expect(new Set(Array.from(prepared.activity, (a) => prepared.activities[a]))).toEqual(
+      new Set(['Receive', 'Check', 'Ship']),
+    );
     const after = store.report();
     expect(after.checks.find((c) => c.kind === 'inconsistent_labels')!.count).toBe(0);
     expect(after.checks.find((c) => c.kind === 'duplicate_events')!.count).toBe(0);
@@ -96,12 +119,20 @@ describe('FixesStore', () => {
     store.apply({ kind: 'drop_duplicates', description: 'drop', params: {} });
     const cycle = { kind: 'merge_labels', description: 'cycle', params: { map: { Check: 'Ship', Ship: 'Check' } } };
     expect(() => store.apply(cycle)).toThrow(/cycle/u);
-    const garbage = { kind: 'exclude_bad_timestamps', description: 'bounds', params: { notBefore: 'garbage', notAfter: null } };
+    const garbage = {
+      kind: 'exclude_bad_timestamps',
+      description: 'bounds',
+      params: { notBefore: 'garbage', notAfter: null },
+    };
     expect(() => store.apply(garbage)).toThrow(/not a date/u);
-    expect(() => store.apply({ kind: 'drop_duplicates', description: 'fails when applied', params: {} })).toThrow(/cannot apply/u);
+    expect(() => store.apply({ kind: 'drop_duplicates', description: 'fails when applied', params: {} })).toThrow(
+      /cannot apply/u,
+    );
     // The same refusal when the caller passes the log it already has.
     const fixed = store.prepareLog(ws.loadLog(importId));
-    expect(() => store.apply({ kind: 'drop_duplicates', description: 'fails when applied', params: {} }, 'ann', fixed)).toThrow(/cannot apply/u);
+    expect(() =>
+      store.apply({ kind: 'drop_duplicates', description: 'fails when applied', params: {} }, 'ann', fixed),
+    ).toThrow(/cannot apply/u);
     expect(store.inForce().map((f) => f.fix.description)).toEqual(['drop']);
     expect(store.prepareLog(ws.loadLog(importId)).eventCount).toBe(dirty.eventCount - 1);
     expect(store.report().fixesInForce).toHaveLength(1);
@@ -110,10 +141,22 @@ describe('FixesStore', () => {
 
   it('keeps fixes per import and reports schema drift against the previous import', () => {
     const ws = workspace();
-    ws.commitImport(buildLog([['a', 'A', 0], ['a', 'B', 1]]), facts('one.csv'));
+    ws.commitImport(
+      buildLog([
+        ['a', 'A', 0],
+        ['a', 'B', 1],
+      ]),
+      facts('one.csv'),
+    );
     const store = new FixesStore(ws);
     store.apply({ kind: 'drop_duplicates', description: 'drop', params: {} });
-    ws.commitImport(buildLog([['a', 'A', 0], ['a', 'C', 1]]), facts('two.csv'));
+    ws.commitImport(
+      buildLog([
+        ['a', 'A', 0],
+        ['a', 'C', 1],
+      ]),
+      facts('two.csv'),
+    );
     expect(store.inForce()).toEqual([]);
     const drift = store.report().checks.find((c) => c.kind === 'schema_drift')!;
     expect(drift).toMatchObject({ applicable: true, count: 2 }); // C is new, B is gone

@@ -23,7 +23,12 @@ export class FixesStore {
     const rows = this.ws.database
       .prepare('SELECT id, fix_json, applied_at, user FROM fixes WHERE import_id = ? AND undone_at IS NULL ORDER BY id')
       .all(importId) as { id: number; fix_json: string; applied_at: string; user: string }[];
-    return rows.map((r) => ({ id: r.id, fix: JSON.parse(r.fix_json) as QualityFix, appliedAt: r.applied_at, user: r.user }));
+    return rows.map((r) => ({
+      id: r.id,
+      fix: JSON.parse(r.fix_json) as QualityFix,
+      appliedAt: r.applied_at,
+      user: r.user,
+    }));
   }
 
   /**
@@ -49,9 +54,11 @@ export class FixesStore {
   /** Takes a fix out of force and returns the fixes still in force. */
   undo(fixId: number, user = currentUser()): AppliedFix[] {
     const row = this.ws.database.prepare('SELECT import_id, fix_json, undone_at FROM fixes WHERE id = ?').get(fixId) as
-      | { import_id: number; fix_json: string; undone_at: string | null }
-      | undefined;
-    if (!row) throw new InputError(`Fix ${fixId} is not recorded in this workspace.`, { hint: 'List the fixes in force with the quality report.' });
+      { import_id: number; fix_json: string; undone_at: string | null } | undefined;
+    if (!row)
+      throw new InputError(`Fix ${fixId} is not recorded in this workspace.`, {
+        hint: 'List the fixes in force with the quality report.',
+      });
     if (row.undone_at !== null) throw new InputError(`Fix ${fixId} was already undone at ${row.undone_at}.`);
     const at = new Date().toISOString();
     this.ws.database.transaction(() => {
@@ -63,7 +70,10 @@ export class FixesStore {
 
   /** The raw log of an import with its fixes in force applied: what every analysis should see. */
   prepareLog(raw: EventLog, importId = this.currentImport()): EventLog {
-    return applyFixes(raw, this.inForce(importId).map((f) => f.fix));
+    return applyFixes(
+      raw,
+      this.inForce(importId).map((f) => f.fix),
+    );
   }
 
   /**
@@ -72,12 +82,16 @@ export class FixesStore {
    */
   schemaSummary(importId: number, raw?: EventLog | (() => EventLog)): SchemaSummary {
     const db = this.ws.database;
-    const stored = db.prepare('SELECT summary_json FROM schema_summaries WHERE import_id = ?').get(importId) as { summary_json: string } | undefined;
+    const stored = db.prepare('SELECT summary_json FROM schema_summaries WHERE import_id = ?').get(importId) as
+      { summary_json: string } | undefined;
     if (stored) return JSON.parse(stored.summary_json) as SchemaSummary;
     const mapping = this.ws.history().find((r) => r.id === importId)?.mapping ?? null;
     const log = typeof raw === 'function' ? raw() : (raw ?? this.ws.loadLog(importId));
     const summary = summarizeSchema(log, mapping);
-    db.prepare('INSERT OR REPLACE INTO schema_summaries (import_id, summary_json) VALUES (?, ?)').run(importId, JSON.stringify(summary));
+    db.prepare('INSERT OR REPLACE INTO schema_summaries (import_id, summary_json) VALUES (?, ?)').run(
+      importId,
+      JSON.stringify(summary),
+    );
     return summary;
   }
 
@@ -87,16 +101,25 @@ export class FixesStore {
    * since it. `raw` and `fixed` may be passed when the caller already has them loaded; the raw
    * snapshot is read only when needed (fixes to apply, or no schema summary kept yet).
    */
-  report(options: { importId?: number; raw?: EventLog; fixed?: EventLog; now?: number; quality?: QualityOptions } = {}): QualityReport {
+  report(
+    options: { importId?: number; raw?: EventLog; fixed?: EventLog; now?: number; quality?: QualityOptions } = {},
+  ): QualityReport {
     const importId = options.importId ?? this.currentImport();
     const record = this.ws.history().find((r) => r.id === importId);
     if (!record) throw new InputError(`Import ${importId} is not in this workspace's history.`);
     const fixes = this.inForce(importId);
     let raw = options.raw;
     const rawLog = () => (raw ??= this.ws.loadLog(importId));
-    const fixed = options.fixed ?? applyFixes(rawLog(), fixes.map((f) => f.fix));
+    const fixed =
+      options.fixed ??
+      applyFixes(
+        rawLog(),
+        fixes.map((f) => f.fix),
+      );
     if (fixes.length === 0) raw ??= fixed;
-    const previousId = (this.ws.database.prepare('SELECT MAX(id) AS id FROM imports WHERE id < ?').get(importId) as { id: number | null }).id;
+    const previousId = (
+      this.ws.database.prepare('SELECT MAX(id) AS id FROM imports WHERE id < ?').get(importId) as { id: number | null }
+    ).id;
     return qualityReport(
       fixed,
       {
@@ -114,7 +137,10 @@ export class FixesStore {
 
   private currentImport(): number {
     const id = this.ws.currentImportId();
-    if (id === null) throw new InputError(`The workspace ${this.ws.name} holds no event log yet.`, { hint: 'Import a CSV or XES file first.' });
+    if (id === null)
+      throw new InputError(`The workspace ${this.ws.name} holds no event log yet.`, {
+        hint: 'Import a CSV or XES file first.',
+      });
     return id;
   }
 }

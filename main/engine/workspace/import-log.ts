@@ -37,7 +37,11 @@ export interface ImportOptions {
  * Until the final commit nothing in the workspace changes, so a failure or a cancel anywhere
  * before it leaves the workspace exactly as it was.
  */
-export async function importLog(workspace: Workspace, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importLog(
+  workspace: Workspace,
+  path: string,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   const fileName = options.fileName ?? basename(path);
   const size = await fileSize(path, fileName);
   const format = await detectFormat(path, fileName);
@@ -81,14 +85,17 @@ async function parseCheckAndCommit(
   if (pairing) {
     notes.push(
       `Paired ${pairing.paired} lifecycle start events with their completions: each became one event with a start time, so service times can be measured` +
-        (pairing.unmatchedStarts ? `; ${pairing.unmatchedStarts} start events without a completion were kept as events.` : '.'),
+        (pairing.unmatchedStarts
+          ? `; ${pairing.unmatchedStarts} start events without a completion were kept as events.`
+          : '.'),
     );
   }
   const stats = logStatistics(log);
   const sha256 = await fingerprint;
   throwIfCancelled(options.signal);
   options.onProgress?.('saving', 0, 1);
-  if (parsed.rejectedCount > 0) notes.push(`${parsed.rejectedCount} of ${parsed.rowsRead} rows were set aside as rejected rows.`);
+  if (parsed.rejectedCount > 0)
+    notes.push(`${parsed.rejectedCount} of ${parsed.rowsRead} rows were set aside as rejected rows.`);
   const importId = workspace.commitImport(log, {
     fileName,
     fileSize: size,
@@ -130,11 +137,14 @@ function refuseTooManyRejects(parsed: ParsedLog, fileName: string, accepted: boo
   }
   if (accepted || rejectedCount <= REJECT_THRESHOLD * rowsRead) return;
   const share = ((100 * rejectedCount) / rowsRead).toFixed(1);
-  throw new InputError(`${rejectedCount} of ${rowsRead} rows (${share}%) could not be read, more than the 1% Gemba accepts silently. ${firstReasons(parsed)}`, {
-    file: fileName,
-    line: parsed.rejected[0]?.line,
-    hint: 'Fix the mapping or the file, or import anyway with --accept-rejects (CLI) or "Import even if rows are rejected" (app); rejected rows are kept for review.',
-  });
+  throw new InputError(
+    `${rejectedCount} of ${rowsRead} rows (${share}%) could not be read, more than the 1% Gemba accepts silently. ${firstReasons(parsed)}`,
+    {
+      file: fileName,
+      line: parsed.rejected[0]?.line,
+      hint: 'Fix the mapping or the file, or import anyway with --accept-rejects (CLI) or "Import even if rows are rejected" (app); rejected rows are kept for review.',
+    },
+  );
 }
 
 function firstReasons(parsed: ParsedLog): string {
@@ -145,7 +155,8 @@ function firstReasons(parsed: ParsedLog): string {
 async function fileSize(path: string, fileName: string): Promise<number> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new InputError(`${fileName} is not a file.`, { file: fileName, hint: 'Choose a CSV, XES or XES.gz file.' });
+    if (!info.isFile())
+      throw new InputError(`${fileName} is not a file.`, { file: fileName, hint: 'Choose a CSV, XES or XES.gz file.' });
     return info.size;
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -167,7 +178,10 @@ export async function detectFormat(path: string, fileName: string): Promise<'csv
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     const bytes = head.subarray(0, bytesRead);
     if (startsWithGzipMagic(bytes)) return 'xes';
-    const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').trimStart();
+    const text = new TextDecoder()
+      .decode(bytes)
+      .replace(/^\uFEFF/, '')
+      .trimStart();
     return text.startsWith('<') ? 'xes' : 'csv';
   } finally {
     await handle.close();

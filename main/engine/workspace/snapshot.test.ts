@@ -25,7 +25,12 @@ describe('Arrow snapshot', () => {
     expect(back.caseIds).toEqual(['c2', 'c1']);
     expect(Array.from(back.caseStart)).toEqual([0, 2, 4]);
     // c2's events sorted by time: Approve (1500) before Register (2000).
-    expect(Array.from(back.activity, (a) => back.activities[a])).toEqual(['Approve', 'Register', 'Register', 'Approve']);
+    expect(Array.from(back.activity, (a) => back.activities[a])).toEqual([
+      'Approve',
+      'Register',
+      'Register',
+      'Approve',
+    ]);
     expect(Array.from(back.timestamp)).toEqual([1500, 2000, 1000, 3000]);
     expect(Array.from(back.resource, (r) => (r < 0 ? null : back.resources[r]))).toEqual(['Bob', 'Ann', null, 'Bob']);
     expect(Array.from(back.sourceRow)).toEqual([5, 2, 3, 4]);
@@ -34,9 +39,16 @@ describe('Arrow snapshot', () => {
     expect(amount.type).toBe('number');
     expect(Array.from(amount.type === 'number' ? amount.values : [])).toEqual([NaN, 12.5, NaN, NaN]);
     const note = back.eventAttributes.find((c) => c.name === 'note')!;
-    expect(note.type === 'string' && Array.from(note.codes, (c) => (c < 0 ? null : note.dictionary[c]))).toEqual([null, null, '<script>alert(1)</script>', null]);
+    expect(note.type === 'string' && Array.from(note.codes, (c) => (c < 0 ? null : note.dictionary[c]))).toEqual([
+      null,
+      null,
+      '<script>alert(1)</script>',
+      null,
+    ]);
     const channel = back.caseAttributes[0];
-    expect(channel.type === 'string' && Array.from(channel.codes, (c) => (c < 0 ? null : channel.dictionary[c]))).toEqual([null, 'web']);
+    expect(
+      channel.type === 'string' && Array.from(channel.codes, (c) => (c < 0 ? null : channel.dictionary[c])),
+    ).toEqual([null, 'web']);
   });
 
   it('writes files other Arrow readers understand (nulls as nulls)', () => {

@@ -41,12 +41,20 @@ export function eventLogToArrow(log: EventLog): SnapshotBytes {
   const eventFields: Field[] = [];
   const eventData: Data[] = [];
   const add = (fields: Field[], datas: Data[], name: string, data: Data, metadata?: Record<string, string>) => {
-    fields.push(new Field(name, data.type, data.nullCount > 0 || data.type instanceof Dictionary, metadata ? new Map(Object.entries(metadata)) : undefined));
+    fields.push(
+      new Field(
+        name,
+        data.type,
+        data.nullCount > 0 || data.type instanceof Dictionary,
+        metadata ? new Map(Object.entries(metadata)) : undefined,
+      ),
+    );
     datas.push(data);
   };
   add(eventFields, eventData, 'activity', dictionaryData(log.activity, log.activities));
   add(eventFields, eventData, 'timestamp', floatData(log.timestamp), { unit: 'epoch-ms' });
-  if (log.startTimestamp) add(eventFields, eventData, 'start_timestamp', floatData(log.startTimestamp), { unit: 'epoch-ms' });
+  if (log.startTimestamp)
+    add(eventFields, eventData, 'start_timestamp', floatData(log.startTimestamp), { unit: 'epoch-ms' });
   add(eventFields, eventData, 'resource', dictionaryData(log.resource, log.resources));
   add(eventFields, eventData, 'source_row', makeData({ type: new Int32(), length: n, data: log.sourceRow }));
   for (const column of log.eventAttributes) {
@@ -56,7 +64,12 @@ export function eventLogToArrow(log: EventLog): SnapshotBytes {
   const caseFields: Field[] = [];
   const caseData: Data[] = [];
   add(caseFields, caseData, 'case_id', vectorFromArray(log.caseIds as string[], new Utf8()).data[0]);
-  add(caseFields, caseData, 'first_event', makeData({ type: new Int32(), length: log.caseCount, data: log.caseStart.subarray(0, log.caseCount) }));
+  add(
+    caseFields,
+    caseData,
+    'first_event',
+    makeData({ type: new Int32(), length: log.caseCount, data: log.caseStart.subarray(0, log.caseCount) }),
+  );
   for (const column of log.caseAttributes) {
     add(caseFields, caseData, EVENT_PREFIX + column.name, attributeData(column), { 'gemba:type': column.type });
   }
@@ -89,7 +102,9 @@ function eventLogOf(events: ArrowFile, cases: ArrowFile, lazy: boolean): EventLo
   const caseStart = new Int32Array(caseCount + 1);
   caseStart.set(int32Values(cases, 'first_event'));
   caseStart[caseCount] = n;
-  const start = events.fields.some((f) => f.name === 'start_timestamp') ? float64Values(events, 'start_timestamp') : null;
+  const start = events.fields.some((f) => f.name === 'start_timestamp')
+    ? float64Values(events, 'start_timestamp')
+    : null;
   const caseIds = cases.column('case_id');
   if (caseIds.kind !== 'utf8') throw new Error('snapshot column case_id is not text');
   // The log object itself stays a plain literal: an accessor on it would put it in V8's
@@ -163,7 +178,8 @@ function attributeData(column: AttributeColumn): Data {
   // NaN stays in the values as well as in the bitmap, so our own reader needs no second pass.
   if (nullCount === 0) return floatData(column.values);
   const nullBitmap = new Uint8Array((column.values.length + 7) >> 3);
-  for (let i = 0; i < column.values.length; i++) if (!Number.isNaN(column.values[i])) nullBitmap[i >> 3] |= 1 << (i & 7);
+  for (let i = 0; i < column.values.length; i++)
+    if (!Number.isNaN(column.values[i])) nullBitmap[i >> 3] |= 1 << (i & 7);
   return makeData({ type: new Float64(), length: column.values.length, nullCount, nullBitmap, data: column.values });
 }
 

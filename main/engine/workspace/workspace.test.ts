@@ -90,7 +90,13 @@ describe('importLog into a workspace', () => {
     expect(summary).toMatchObject({ cases: 6, events: 42, activities: 8, variants: 6, rejectedRows: 0, format: 'xes' });
     const [entry] = ws.auditTrail();
     expect(entry.action).toBe('import');
-    expect(entry.details).toMatchObject({ fileName: 'running-example.xes', fileSize: 15151, cases: 6, events: 42, rejectedRows: 0 });
+    expect(entry.details).toMatchObject({
+      fileName: 'running-example.xes',
+      fileSize: 15151,
+      cases: 6,
+      events: 42,
+      rejectedRows: 0,
+    });
     expect((entry.details as { sha256: string }).sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(entry.user.length).toBeGreaterThan(0);
     expect(entry.appVersion).toMatch(/^\d+\.\d+\.\d+/);
@@ -147,7 +153,9 @@ describe('importLog into a workspace', () => {
       ws.commitImport(parsed.log, { fileName: 'receipt.xes', fileSize: 1, sha256: '0', format: 'xes', mapping: null, activities: 1, variants: 1,
         rowsRead: parsed.rowsRead, rejectedCount: 0, rejected: [], timeRange: null, notes: [] }, () => process.kill(process.pid, 'SIGKILL'));
     `;
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
     expect(child.signal).toBe('SIGKILL');
     const reopened = Workspace.open(dir);
     expect(reopened.history().map((r) => r.fileName)).toEqual(['running-example.xes']);

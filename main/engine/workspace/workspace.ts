@@ -1,6 +1,17 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ColumnMapping, ImportRecord, RejectedRow, WorkspaceInfo } from '../../../preload/api.ts';
 import { APP_VERSION, currentUser } from '../app-version.ts';
@@ -98,7 +109,8 @@ export class Workspace {
     db.pragma('busy_timeout = 5000');
     migrate(db);
     const ws = new Workspace(dir, db);
-    if (creating) ws.db.prepare('INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)').run('created_at', new Date().toISOString());
+    if (creating)
+      ws.db.prepare('INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)').run('created_at', new Date().toISOString());
     mkdirSync(join(dir, SNAPSHOT_DIR), { recursive: true });
     ws.removeStraySnapshots();
     return ws;
@@ -117,7 +129,8 @@ export class Workspace {
   }
 
   currentImportId(): number | null {
-    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'current_import'").get() as { value: string } | undefined;
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'current_import'").get() as
+      { value: string } | undefined;
     return row ? Number(row.value) : null;
   }
 
@@ -147,10 +160,20 @@ export class Workspace {
   }
 
   rejectedRows(importId: number, limit = 1000): RejectedRow[] {
-    return this.db.prepare('SELECT line, reason FROM rejected_rows WHERE import_id = ? ORDER BY line LIMIT ?').all(importId, limit) as RejectedRow[];
+    return this.db
+      .prepare('SELECT line, reason FROM rejected_rows WHERE import_id = ? ORDER BY line LIMIT ?')
+      .all(importId, limit) as RejectedRow[];
   }
 
-  auditTrail(): { id: number; at: string; user: string; appVersion: string; action: string; importId: number | null; details: unknown }[] {
+  auditTrail(): {
+    id: number;
+    at: string;
+    user: string;
+    appVersion: string;
+    action: string;
+    importId: number | null;
+    details: unknown;
+  }[] {
     const rows = this.db.prepare('SELECT * FROM audit ORDER BY id').all() as {
       id: number;
       at: string;
@@ -160,7 +183,15 @@ export class Workspace {
       import_id: number | null;
       details_json: string;
     }[];
-    return rows.map((r) => ({ id: r.id, at: r.at, user: r.user, appVersion: r.app_version, action: r.action, importId: r.import_id, details: JSON.parse(r.details_json) }));
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      user: r.user,
+      appVersion: r.app_version,
+      action: r.action,
+      importId: r.import_id,
+      details: JSON.parse(r.details_json),
+    }));
   }
 
   /**
@@ -170,7 +201,10 @@ export class Workspace {
   commitImport(log: EventLog, facts: ImportFacts, beforeCommit?: () => void): number {
     const snapshot = randomUUID();
     const bytes = eventLogToArrow(log);
-    const files = [this.writeDurably(`${snapshot}.events.arrow`, bytes.events), this.writeDurably(`${snapshot}.cases.arrow`, bytes.cases)];
+    const files = [
+      this.writeDurably(`${snapshot}.events.arrow`, bytes.events),
+      this.writeDurably(`${snapshot}.cases.arrow`, bytes.cases),
+    ];
     syncDirectory(join(this.path, SNAPSHOT_DIR));
     try {
       const now = new Date().toISOString();
@@ -205,17 +239,23 @@ export class Workspace {
         const importId = Number(lastInsertRowid);
         const insertRejected = this.db.prepare('INSERT INTO rejected_rows (import_id, line, reason) VALUES (?, ?, ?)');
         for (const row of facts.rejected) insertRejected.run(importId, row.line, row.reason);
-        this.audit('import', importId, {
-          fileName: facts.fileName,
-          fileSize: facts.fileSize,
-          sha256: facts.sha256,
-          format: facts.format,
-          mapping: facts.mapping,
-          rowsRead: facts.rowsRead,
-          cases: log.caseCount,
-          events: log.eventCount,
-          rejectedRows: facts.rejectedCount,
-        }, now, user);
+        this.audit(
+          'import',
+          importId,
+          {
+            fileName: facts.fileName,
+            fileSize: facts.fileSize,
+            sha256: facts.sha256,
+            format: facts.format,
+            mapping: facts.mapping,
+            rowsRead: facts.rowsRead,
+            cases: log.caseCount,
+            events: log.eventCount,
+            rejectedRows: facts.rejectedCount,
+          },
+          now,
+          user,
+        );
         this.setCurrent(importId);
         beforeCommit?.();
         return importId;
@@ -229,8 +269,12 @@ export class Workspace {
 
   /** Makes an earlier import current again; its snapshot was never deleted. */
   restoreImport(importId: number): void {
-    const row = this.db.prepare('SELECT id, file_name FROM imports WHERE id = ?').get(importId) as { id: number; file_name: string } | undefined;
-    if (!row) throw new InputError(`Import ${importId} is not in this workspace's history.`, { hint: 'List the history to see which imports exist.' });
+    const row = this.db.prepare('SELECT id, file_name FROM imports WHERE id = ?').get(importId) as
+      { id: number; file_name: string } | undefined;
+    if (!row)
+      throw new InputError(`Import ${importId} is not in this workspace's history.`, {
+        hint: 'List the history to see which imports exist.',
+      });
     this.db.transaction(() => {
       const previous = this.currentImportId();
       this.setCurrent(importId);
@@ -245,7 +289,8 @@ export class Workspace {
   }
 
   loadLog(importId: number): EventLog {
-    const row = this.db.prepare('SELECT snapshot FROM imports WHERE id = ?').get(importId) as { snapshot: string } | undefined;
+    const row = this.db.prepare('SELECT snapshot FROM imports WHERE id = ?').get(importId) as
+      { snapshot: string } | undefined;
     if (!row) throw new InputError(`Import ${importId} is not in this workspace's history.`);
     const dir = join(this.path, SNAPSHOT_DIR);
     const files = [join(dir, `${row.snapshot}.events.arrow`), join(dir, `${row.snapshot}.cases.arrow`)];
@@ -259,7 +304,13 @@ export class Workspace {
   }
 
   /** Records an action in the audit trail (imports and restores record themselves). */
-  audit(action: string, importId: number | null, details: unknown, at = new Date().toISOString(), user = currentUser()): void {
+  audit(
+    action: string,
+    importId: number | null,
+    details: unknown,
+    at = new Date().toISOString(),
+    user = currentUser(),
+  ): void {
     this.db
       .prepare('INSERT INTO audit (at, user, app_version, action, import_id, details_json) VALUES (?, ?, ?, ?, ?, ?)')
       .run(at, user, APP_VERSION, action, importId, JSON.stringify(details));
@@ -277,7 +328,11 @@ export class Workspace {
    */
   logRevision(): number {
     return (
-      this.db.prepare(`SELECT COALESCE(MAX(id), 0) AS n FROM audit WHERE action IN (${LOG_CHANGING_ACTIONS.map(() => '?').join(', ')})`).get(...LOG_CHANGING_ACTIONS) as { n: number }
+      this.db
+        .prepare(
+          `SELECT COALESCE(MAX(id), 0) AS n FROM audit WHERE action IN (${LOG_CHANGING_ACTIONS.map(() => '?').join(', ')})`,
+        )
+        .get(...LOG_CHANGING_ACTIONS) as { n: number }
     ).n;
   }
 
@@ -287,7 +342,11 @@ export class Workspace {
   }
 
   private setCurrent(importId: number): void {
-    this.db.prepare("INSERT INTO meta(key, value) VALUES ('current_import', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(importId));
+    this.db
+      .prepare(
+        "INSERT INTO meta(key, value) VALUES ('current_import', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      )
+      .run(String(importId));
   }
 
   /** Writes to a temp name, fsyncs, then renames: a reader never sees half a file. */
@@ -313,7 +372,9 @@ export class Workspace {
    */
   private removeStraySnapshots(): void {
     const dir = join(this.path, SNAPSHOT_DIR);
-    const known = new Set((this.db.prepare('SELECT snapshot FROM imports').all() as { snapshot: string }[]).map((r) => r.snapshot));
+    const known = new Set(
+      (this.db.prepare('SELECT snapshot FROM imports').all() as { snapshot: string }[]).map((r) => r.snapshot),
+    );
     const cutoff = Date.now() - STRAY_SNAPSHOT_AGE_MS;
     for (const file of readdirSync(dir)) {
       const id = file.replace(/\.(events|cases)\.arrow$/, '');
@@ -340,4 +401,3 @@ function syncDirectory(dir: string): void {
     if (fd !== null) closeSync(fd);
   }
 }
-

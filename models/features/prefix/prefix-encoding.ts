@@ -25,7 +25,11 @@ export const TOP_RESOURCES = 10;
 export const TOP_CATEGORY_VALUES = 12;
 
 /** Learns the encoding from the training cases only (a category first seen later is "other"). */
-export function fitPrefixEncoding(log: EventLog, trainingCases: Int32Array, timeZone: string | null = null): PrefixEncoding {
+export function fitPrefixEncoding(
+  log: EventLog,
+  trainingCases: Int32Array,
+  timeZone: string | null = null,
+): PrefixEncoding {
   const activityCount = new Float64Array(log.activities.length);
   const resourceCount = new Float64Array(log.resources.length);
   let events = 0;
@@ -38,7 +42,9 @@ export function fitPrefixEncoding(log: EventLog, trainingCases: Int32Array, time
   }
   const attributes: AttributeEncoding[] = [];
   for (const column of log.caseAttributes) {
-    const encoding = encodeAttribute(column, 'case', trainingCases.length, (visit) => trainingCases.forEach((c) => visit(c)));
+    const encoding = encodeAttribute(column, 'case', trainingCases.length, (visit) =>
+      trainingCases.forEach((c) => visit(c)),
+    );
     if (encoding) attributes.push(encoding);
   }
   for (const column of log.eventAttributes) {
@@ -67,7 +73,12 @@ function topNames(names: readonly string[], counts: Float64Array, limit: number)
  * float32), and so are identifier-like text columns whose frequent values cover under half of
  * the rows: one column per order number would only memorise the training cases.
  */
-function encodeAttribute(column: AttributeColumn, scope: 'case' | 'event', rows: number, each: (visit: (i: number) => void) => void): AttributeEncoding | null {
+function encodeAttribute(
+  column: AttributeColumn,
+  scope: 'case' | 'event',
+  rows: number,
+  each: (visit: (i: number) => void) => void,
+): AttributeEncoding | null {
   if (column.type === 'date') return null;
   if (column.type !== 'string') return { name: column.name, scope, kind: 'number' };
   const counts = new Float64Array(column.dictionary.length);

@@ -3,7 +3,13 @@ import { logFromTraces } from '../../../main/engine/analysis/logs.fixture.ts';
 import { fitPrefixEncoding } from './prefix-encoding.ts';
 import { encodePrefixes, utcWeekday } from './prefix-features.ts';
 import { workloadAt } from './workload.ts';
-import { completedCasePrefixes, latestCasesWithin, prefixLengthLimit, runningCaseRows, snapshotRows } from './prefix-rows.ts';
+import {
+  completedCasePrefixes,
+  latestCasesWithin,
+  prefixLengthLimit,
+  runningCaseRows,
+  snapshotRows,
+} from './prefix-rows.ts';
 
 // Times are minutes after Monday 2024-01-01 00:00 UTC. A ends with "end"; B and C are running.
 const log = logFromTraces(
@@ -126,25 +132,61 @@ describe('prefix features', () => {
     const running = encodePrefixes(log, runningCaseRows(log, Int32Array.from([1, 2]), now), encoding, closes);
     expect(column(running, 'open cases')).toEqual([2, 2]);
     expect(column(running, 'cases waiting after end')).toEqual([0, 0]);
-    expect(column(running, 'time since the last event (h)')).toEqual([(241 - 150) / 60, (241 - 200) / 60].map(Math.fround));
-    const later = encodePrefixes(log, runningCaseRows(log, Int32Array.from([1]), minutes(241 + 2 * 1440)), encoding, closes);
+    expect(column(running, 'time since the last event (h)')).toEqual(
+      [(241 - 150) / 60, (241 - 200) / 60].map(Math.fround),
+    );
+    const later = encodePrefixes(
+      log,
+      runningCaseRows(log, Int32Array.from([1]), minutes(241 + 2 * 1440)),
+      encoding,
+      closes,
+    );
     expect(column(later, 'resources active in the last day')).toEqual([0]);
     expect(column(later, 'arrivals in the last 7 days')).toEqual([3]);
-    const weekLater = encodePrefixes(log, runningCaseRows(log, Int32Array.from([1]), minutes(30 + 7 * 1440)), encoding, closes);
+    const weekLater = encodePrefixes(
+      log,
+      runningCaseRows(log, Int32Array.from([1]), minutes(30 + 7 * 1440)),
+      encoding,
+      closes,
+    );
     // (t − 7 d, t] excludes A (0) and B (30, exactly 7 days before), keeps C (200).
     expect(column(weekLater, 'arrivals in the last 7 days')).toEqual([1]);
   });
 
   it('measures waits from the previous completion to the start when the log has start times', () => {
-    const withStarts = logFromTraces({ S: [{ activity: 'a', at: 0 }, { activity: 'b', at: 100, startAt: 40 }, { activity: 'c', at: 130 }] });
+    const withStarts = logFromTraces({
+      S: [
+        { activity: 'a', at: 0 },
+        { activity: 'b', at: 100, startAt: 40 },
+        { activity: 'c', at: 130 },
+      ],
+    });
     const enc = fitPrefixEncoding(withStarts, Int32Array.from([0]));
-    const t = encodePrefixes(withStarts, completedCasePrefixes(withStarts, Int32Array.from([0]), { maxLength: 40 }), enc, Uint8Array.from([1]));
+    const t = encodePrefixes(
+      withStarts,
+      completedCasePrefixes(withStarts, Int32Array.from([0]), { maxLength: 40 }),
+      enc,
+      Uint8Array.from([1]),
+    );
     expect(column(t, 'waiting time before b so far (h)')).toEqual([0, Math.fround(40 / 60)]);
   });
 
   it('maps a later log by name: an unseen category is all zeros, a missing column is missing', () => {
-    const other = logFromTraces({ X: [{ activity: 'b', at: 0 }, { activity: 'zzz', at: 5 }] }, { X: { region: 'APAC' } });
-    const t = encodePrefixes(other, runningCaseRows(other, Int32Array.from([0]), minutes(10)), encoding, Uint8Array.from([0]));
+    const other = logFromTraces(
+      {
+        X: [
+          { activity: 'b', at: 0 },
+          { activity: 'zzz', at: 5 },
+        ],
+      },
+      { X: { region: 'APAC' } },
+    );
+    const t = encodePrefixes(
+      other,
+      runningCaseRows(other, Int32Array.from([0]), minutes(10)),
+      encoding,
+      Uint8Array.from([0]),
+    );
     expect(t.names).toEqual(table.names);
     expect(column(t, 'region = EU')).toEqual([0]);
     expect(column(t, 'value')).toEqual([NaN]);
@@ -169,7 +211,9 @@ describe('prefix features', () => {
 describe('workload per activity', () => {
   it('counts distinct resources per activity over the last 7 days', () => {
     // b was done by r2 (A, minute 60) and r1 (B, minute 150); a by r1, r3, r1.
-    const load = workloadAt(log, closes, Float64Array.of(minutes(100), minutes(200), minutes(60 + 7 * 1440)), { resourcesPerActivity: true });
+    const load = workloadAt(log, closes, Float64Array.of(minutes(100), minutes(200), minutes(60 + 7 * 1440)), {
+      resourcesPerActivity: true,
+    });
     const b = log.activities.indexOf('b');
     const a = log.activities.indexOf('a');
     expect([...load.resourcesOnActivityLast7Days![b]]).toEqual([1, 2, 1]);

@@ -50,7 +50,12 @@ export function prefixFeatureNames(encoding: PrefixEncoding): string[] {
  * when the log has start times, else to its completion. Hours and weekdays are those of the
  * encoding's time zone (the zone people worked in; UTC when none).
  */
-export function encodePrefixes(log: EventLog, rows: PrefixRows, encoding: PrefixEncoding, closesCase: Uint8Array): FeatureTable {
+export function encodePrefixes(
+  log: EventLog,
+  rows: PrefixRows,
+  encoding: PrefixEncoding,
+  closesCase: Uint8Array,
+): FeatureTable {
   const names = prefixFeatureNames(encoding);
   const n = rows.count;
   const columns = names.map(() => new Float32Array(n));
@@ -165,25 +170,54 @@ function findColumn(log: EventLog, scope: 'case' | 'event', name: string): Attri
  * has a value. A missing value is NaN for numbers (the trees learn where it goes) and all zeros
  * for categories; a column missing from this log altogether is all missing.
  */
-function fillAttribute(log: EventLog, rows: PrefixRows, column: AttributeColumn | null, attribute: PrefixEncoding['attributes'][number], out: Float32Array[]): void {
+function fillAttribute(
+  log: EventLog,
+  rows: PrefixRows,
+  column: AttributeColumn | null,
+  attribute: PrefixEncoding['attributes'][number],
+  out: Float32Array[],
+): void {
   const n = rows.count;
   if (attribute.kind === 'number') {
     if (!column || column.type === 'string') {
       out[0].fill(NaN);
       return;
     }
-    for (let i = 0; i < n; i++) out[0][i] = valueAt(log, rows, i, attribute.scope, (j) => column.values[j], (v) => !Number.isNaN(v)) ?? NaN;
+    for (let i = 0; i < n; i++)
+      out[0][i] =
+        valueAt(
+          log,
+          rows,
+          i,
+          attribute.scope,
+          (j) => column.values[j],
+          (v) => !Number.isNaN(v),
+        ) ?? NaN;
     return;
   }
   if (!column || column.type !== 'string') return;
   const slot = slotsByName(column.dictionary, attribute.values);
   for (let i = 0; i < n; i++) {
-    const code = valueAt(log, rows, i, attribute.scope, (j) => column.codes[j], (v) => v >= 0);
+    const code = valueAt(
+      log,
+      rows,
+      i,
+      attribute.scope,
+      (j) => column.codes[j],
+      (v) => v >= 0,
+    );
     if (code !== undefined && slot[code] >= 0) out[slot[code]][i] = 1;
   }
 }
 
-function valueAt(log: EventLog, rows: PrefixRows, i: number, scope: 'case' | 'event', read: (index: number) => number, present: (v: number) => boolean): number | undefined {
+function valueAt(
+  log: EventLog,
+  rows: PrefixRows,
+  i: number,
+  scope: 'case' | 'event',
+  read: (index: number) => number,
+  present: (v: number) => boolean,
+): number | undefined {
   const c = rows.case[i];
   if (scope === 'case') {
     const v = read(c);

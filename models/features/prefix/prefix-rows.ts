@@ -65,14 +65,24 @@ export function completedCasePrefixes(log: EventLog, cases: Int32Array, options:
       }
     }
   }
-  return { count: rowCase.length, case: Int32Array.from(rowCase), length: Int32Array.from(length), observedAt: Float64Array.from(observedAt) };
+  return {
+    count: rowCase.length,
+    case: Int32Array.from(rowCase),
+    length: Int32Array.from(length),
+    observedAt: Float64Array.from(observedAt),
+  };
 }
 
 /** One row per running case: all its events so far, observed at `now`. */
 export function runningCaseRows(log: EventLog, cases: Int32Array, now: number): PrefixRows {
   const length = new Int32Array(cases.length);
   for (let i = 0; i < cases.length; i++) length[i] = log.caseStart[cases[i] + 1] - log.caseStart[cases[i]];
-  return { count: cases.length, case: Int32Array.from(cases), length, observedAt: new Float64Array(cases.length).fill(now) };
+  return {
+    count: cases.length,
+    case: Int32Array.from(cases),
+    length,
+    observedAt: new Float64Array(cases.length).fill(now),
+  };
 }
 
 /** Longest prefix the evaluation uses: min(40, 90th percentile of case length) of the given cases. */
@@ -98,7 +108,11 @@ export interface SnapshotOptions {
  * sitting in a long wait is seen more often (the inspection paradox), and "time since the last
  * event" varies. Each case's snapshots are a contiguous run of the grid, so no scan per snapshot.
  */
-export function snapshotRows(log: EventLog, cases: Int32Array, options: SnapshotOptions): PrefixRows & { spacingMs: number } {
+export function snapshotRows(
+  log: EventLog,
+  cases: Int32Array,
+  options: SnapshotOptions,
+): PrefixRows & { spacingMs: number } {
   const before = options.before ?? Infinity;
   let origin = Infinity;
   let busy = 0;
@@ -133,7 +147,13 @@ export function snapshotRows(log: EventLog, cases: Int32Array, options: Snapshot
       r++;
     }
   }
-  return { count: r, case: rowCase.subarray(0, r), length: length.subarray(0, r), observedAt: observedAt.subarray(0, r), spacingMs };
+  return {
+    count: r,
+    case: rowCase.subarray(0, r),
+    length: length.subarray(0, r),
+    observedAt: observedAt.subarray(0, r),
+    spacingMs,
+  };
 }
 
 /**
@@ -141,7 +161,12 @@ export function snapshotRows(log: EventLog, cases: Int32Array, options: Snapshot
  * large log trains on its most recent behaviour instead of exhausting memory. Counts rows exactly
  * as `completedCasePrefixes` makes them, without building them.
  */
-export function latestCasesWithin(log: EventLog, casesByStart: Int32Array, options: CompletedPrefixOptions, maxRows: number): Int32Array {
+export function latestCasesWithin(
+  log: EventLog,
+  casesByStart: Int32Array,
+  options: CompletedPrefixOptions,
+  maxRows: number,
+): Int32Array {
   const offsets = options.sinceLastEventHours?.map((h) => h * 3_600_000).filter((o) => o > 0) ?? [];
   const before = options.before ?? Infinity;
   let rows = 0;

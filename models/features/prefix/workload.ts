@@ -37,7 +37,12 @@ export function eventsInTimeOrder(log: EventLog): Uint32Array {
   return order.sort((a, b) => ts[a] - ts[b] || a - b);
 }
 
-export function workloadAt(log: EventLog, closesCase: Uint8Array, times: Float64Array, options: WorkloadOptions = {}): Workload {
+export function workloadAt(
+  log: EventLog,
+  closesCase: Uint8Array,
+  times: Float64Array,
+  options: WorkloadOptions = {},
+): Workload {
   const n = times.length;
   const activities = log.activities.length;
   const resources = log.resources.length;
@@ -45,11 +50,14 @@ export function workloadAt(log: EventLog, closesCase: Uint8Array, times: Float64
   const arrivals = new Float32Array(n);
   const activeResources = new Float32Array(n);
   const waitingAfter = Array.from({ length: activities }, () => new Float32Array(n));
-  const onActivity = options.resourcesPerActivity ? Array.from({ length: activities }, () => new Float32Array(n)) : null;
+  const onActivity = options.resourcesPerActivity
+    ? Array.from({ length: activities }, () => new Float32Array(n))
+    : null;
 
   const starts = new Float64Array(log.caseCount);
   let nonEmpty = 0;
-  for (let c = 0; c < log.caseCount; c++) if (log.caseStart[c + 1] > log.caseStart[c]) starts[nonEmpty++] = log.timestamp[log.caseStart[c]];
+  for (let c = 0; c < log.caseCount; c++)
+    if (log.caseStart[c + 1] > log.caseStart[c]) starts[nonEmpty++] = log.timestamp[log.caseStart[c]];
   const sortedStarts = starts.subarray(0, nonEmpty).sort();
 
   const rowOrder = new Uint32Array(n);
@@ -107,7 +115,13 @@ export function workloadAt(log: EventLog, closesCase: Uint8Array, times: Float64
     for (let a = 0; a < activities; a++) waitingAfter[a][row] = queue[a];
     if (onActivity) for (let a = 0; a < activities; a++) onActivity[a][row] = distinctOnActivity[a];
   }
-  return { openCases: open, arrivalsLast7Days: arrivals, resourcesActiveLastDay: activeResources, waitingAfter, resourcesOnActivityLast7Days: onActivity };
+  return {
+    openCases: open,
+    arrivalsLast7Days: arrivals,
+    resourcesActiveLastDay: activeResources,
+    waitingAfter,
+    resourcesOnActivityLast7Days: onActivity,
+  };
 }
 
 /** Number of values ≤ x in an ascending array. */

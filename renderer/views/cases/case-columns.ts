@@ -12,7 +12,12 @@ export interface CaseColumns {
 
 type MappedField = 'activity' | 'resource' | 'timestamp' | 'startTimestamp';
 
-const LABEL: Record<MappedField, string> = { activity: 'activity', resource: 'resource', timestamp: 'timestamp', startTimestamp: 'start' };
+const LABEL: Record<MappedField, string> = {
+  activity: 'activity',
+  resource: 'resource',
+  timestamp: 'timestamp',
+  startTimestamp: 'start',
+};
 
 /** Names under which logs carry the mapped fields a second time (CSV headers, XES standard keys). */
 const ALIASES: Record<MappedField, string[]> = {
@@ -42,7 +47,14 @@ function sameValue(field: MappedField, mapped: string | null, value: AttributeVa
 export function caseColumns(detail: CaseDetail, mapping: ColumnMapping | null): CaseColumns {
   const names = [...new Set(detail.events.flatMap((e) => Object.keys(e.attributes)))];
   const aliases = (field: MappedField) => {
-    const own = field === 'activity' ? mapping?.activity : field === 'resource' ? mapping?.resource : field === 'timestamp' ? mapping?.timestamp : mapping?.startTimestamp;
+    const own =
+      field === 'activity'
+        ? mapping?.activity
+        : field === 'resource'
+          ? mapping?.resource
+          : field === 'timestamp'
+            ? mapping?.timestamp
+            : mapping?.startTimestamp;
     return new Set([...ALIASES[field], ...(own ? [own.toLowerCase()] : [])]);
   };
   const fields: MappedField[] = ['activity', 'resource', 'timestamp', 'startTimestamp'];
@@ -54,12 +66,29 @@ export function caseColumns(detail: CaseDetail, mapping: ColumnMapping | null): 
     const field = fields.find(
       (f) =>
         aliasSets.get(f)!.has(lower) &&
-        detail.events.every((e) => sameValue(f, f === 'activity' ? e.activity : f === 'resource' ? e.resource : f === 'timestamp' ? e.timestamp : e.startTimestamp, e.attributes[name])),
+        detail.events.every((e) =>
+          sameValue(
+            f,
+            f === 'activity'
+              ? e.activity
+              : f === 'resource'
+                ? e.resource
+                : f === 'timestamp'
+                  ? e.timestamp
+                  : e.startTimestamp,
+            e.attributes[name],
+          ),
+        ),
     );
     if (field) repeated.push({ name, sameAs: LABEL[field] });
     else eventAttributes.push(name);
   }
-  const caseAliases = new Set(['case', 'case id', 'case:concept:name', ...(mapping?.case ? [mapping.case.toLowerCase()] : [])]);
+  const caseAliases = new Set([
+    'case',
+    'case id',
+    'case:concept:name',
+    ...(mapping?.case ? [mapping.case.toLowerCase()] : []),
+  ]);
   const caseAttributes: string[] = [];
   for (const [name, value] of Object.entries(detail.attributes)) {
     if (caseAliases.has(name.toLowerCase()) && String(value) === detail.id) repeated.push({ name, sameAs: 'case id' });

@@ -12,7 +12,10 @@ import { CaseTimeline } from './case-timeline.tsx';
 export function CaseDetailPanel({ caseIndex, onClose }: { caseIndex: number; onClose: () => void }) {
   const { api, logVersion } = useWorkbench();
   const workspace = useWorkspace();
-  const detail = useAsync(() => api.caseDetail(workspace.path, caseIndex), [api, workspace.path, caseIndex, logVersion]);
+  const detail = useAsync(
+    () => api.caseDetail(workspace.path, caseIndex),
+    [api, workspace.path, caseIndex, logVersion],
+  );
 
   return (
     <aside className="case-detail panel" aria-label="Case detail" data-testid="case-detail">
@@ -20,14 +23,27 @@ export function CaseDetailPanel({ caseIndex, onClose }: { caseIndex: number; onC
         <h2>
           Case <span data-testid="case-detail-id">{detail.value?.id ?? '…'}</span>
         </h2>
-        <button type="button" className="link-button" onClick={onClose} aria-label="Close case detail" data-testid="close-case">
+        <button
+          type="button"
+          className="link-button"
+          onClick={onClose}
+          aria-label="Close case detail"
+          data-testid="close-case"
+        >
           Close
         </button>
       </header>
       {detail.status === 'failed' ? (
-        <ErrorPanel error={detail.error} title={detail.error.kind === 'input' ? 'This case could not be shown' : undefined} />
+        <ErrorPanel
+          error={detail.error}
+          title={detail.error.kind === 'input' ? 'This case could not be shown' : undefined}
+        />
       ) : null}
-      {detail.value ? <CaseBody key={detail.value.index} detail={detail.value} mapping={workspace.current?.mapping ?? null} /> : <p className="muted">Loading…</p>}
+      {detail.value ? (
+        <CaseBody key={detail.value.index} detail={detail.value} mapping={workspace.current?.mapping ?? null} />
+      ) : (
+        <p className="muted">Loading…</p>
+      )}
     </aside>
   );
 }
@@ -36,7 +52,8 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}
 
 /** An attribute value as text; date attributes arrive as ISO instants and read in the user's zone. */
 function AttributeText({ value, times }: { value: AttributeValue | undefined; times: TimeFormat }) {
-  if (typeof value === 'string' && ISO_INSTANT.test(value)) return <span title={times.title(value)}>{times.timestamp(value)}</span>;
+  if (typeof value === 'string' && ISO_INSTANT.test(value))
+    return <span title={times.title(value)}>{times.timestamp(value)}</span>;
   return <>{formatAttribute(value)}</>;
 }
 
@@ -93,7 +110,12 @@ function CaseBody({ detail, mapping }: { detail: CaseDetail; mapping: ColumnMapp
                 <th colSpan={eventColumnCount} scope="colgroup">
                   Event
                 </th>
-                <th colSpan={columns.eventAttributes.length} scope="colgroup" className="group-attributes" data-testid="attributes-heading">
+                <th
+                  colSpan={columns.eventAttributes.length}
+                  scope="colgroup"
+                  className="group-attributes"
+                  data-testid="attributes-heading"
+                >
                   Attributes
                 </th>
               </tr>
@@ -127,7 +149,9 @@ function CaseBody({ detail, mapping }: { detail: CaseDetail; mapping: ColumnMapp
                 <td className="wrap activity" data-testid="case-event-activity">
                   {event.activity}
                 </td>
-                {hasStart ? <td title={times.title(event.startTimestamp)}>{times.timestamp(event.startTimestamp)}</td> : null}
+                {hasStart ? (
+                  <td title={times.title(event.startTimestamp)}>{times.timestamp(event.startTimestamp)}</td>
+                ) : null}
                 <td data-testid="case-event-timestamp" title={times.title(event.timestamp)}>
                   {times.timestamp(event.timestamp)}
                 </td>

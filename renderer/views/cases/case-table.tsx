@@ -80,7 +80,14 @@ export function CaseTable({
     if (state.rows.has(page) || state.loading.has(page)) return;
     state.loading.add(page);
     const mine = generation.current;
-    const query: CaseQuery = { offset: page * PAGE_SIZE, limit: PAGE_SIZE, sort, descending, search: search || undefined, filters: filters.length > 0 ? filters : undefined };
+    const query: CaseQuery = {
+      offset: page * PAGE_SIZE,
+      limit: PAGE_SIZE,
+      sort,
+      descending,
+      search: search || undefined,
+      filters: filters.length > 0 ? filters : undefined,
+    };
     api.cases(workspace.path, query).then(
       (result) => {
         if (generation.current !== mine) return;
@@ -145,7 +152,13 @@ export function CaseTable({
   const extras = compact ? [] : extra;
   const grid = { gridTemplateColumns: gridColumns(compact, extras) };
   return (
-    <div className={`case-table${compact ? ' compact' : ''}`} role="table" aria-label="Cases" aria-rowcount={total} data-testid="case-table">
+    <div
+      className={`case-table${compact ? ' compact' : ''}`}
+      role="table"
+      aria-label="Cases"
+      aria-rowcount={total}
+      data-testid="case-table"
+    >
       <div className="case-row case-head" role="row" style={grid}>
         {COLUMNS.filter((column) => shown.includes(column.sort)).map((column) => {
           const active = column.sort === sort;
@@ -156,7 +169,12 @@ export function CaseTable({
               className={column.numeric ? 'num' : undefined}
               aria-sort={active ? (descending ? 'descending' : 'ascending') : undefined}
             >
-              <button type="button" className="sort-button" onClick={() => onSort(column.sort)} data-testid={`sort-${column.sort}`}>
+              <button
+                type="button"
+                className="sort-button"
+                onClick={() => onSort(column.sort)}
+                data-testid={`sort-${column.sort}`}
+              >
                 {column.label}
                 <span className="sort-mark" aria-hidden="true">
                   {active ? (descending ? ' ▼' : ' ▲') : ''}
@@ -166,12 +184,23 @@ export function CaseTable({
           );
         })}
         {extras.map((column) => (
-          <div key={columnKey(column)} role="columnheader" className="truncate" title={columnLabel(column)} data-testid={`case-head-${columnKey(column)}`}>
+          <div
+            key={columnKey(column)}
+            role="columnheader"
+            className="truncate"
+            title={columnLabel(column)}
+            data-testid={`case-head-${columnKey(column)}`}
+          >
             {columnLabel(column)}
           </div>
         ))}
       </div>
-      {state.error ? <ErrorPanel error={state.error} title={state.error.kind === 'input' ? 'The cases could not be listed' : undefined} /> : null}
+      {state.error ? (
+        <ErrorPanel
+          error={state.error}
+          title={state.error.kind === 'input' ? 'The cases could not be listed' : undefined}
+        />
+      ) : null}
       <div className="case-scroll" ref={scroller} onKeyDown={onKeyDown} data-testid="case-scroll">
         <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
@@ -218,7 +247,13 @@ export function CaseTable({
                       {formatDuration(row.durationSeconds)}
                     </div>
                     {extras.map((column) => (
-                      <div key={columnKey(column)} role="cell" className={column.kind === 'variant' ? 'num' : 'truncate'} title={extraCell(row, column)} data-testid={`case-cell-${columnKey(column)}`}>
+                      <div
+                        key={columnKey(column)}
+                        role="cell"
+                        className={column.kind === 'variant' ? 'num' : 'truncate'}
+                        title={extraCell(row, column)}
+                        data-testid={`case-cell-${columnKey(column)}`}
+                      >
                         {extraCell(row, column)}
                       </div>
                     ))}
@@ -234,7 +269,9 @@ export function CaseTable({
         </div>
       </div>
       <div className="case-foot muted small" data-testid="case-total">
-        {state.total === null ? 'Loading cases…' : `${plural(state.total, 'case')}${search ? ` matching "${search}"` : ''}`}
+        {state.total === null
+          ? 'Loading cases…'
+          : `${plural(state.total, 'case')}${search ? ` matching "${search}"` : ''}`}
         {filters.length > 0 ? (
           <span data-testid="case-filters-note">
             {' '}

@@ -79,18 +79,43 @@ export function CaseTimeline({
   const markHeight = Math.max(4, laneHeight * 0.55);
   // The path of the case: from each event's completion to the next event's start. Past a few
   // dozen events it turns into a tangle that hides the marks, so long cases go without it.
-  const trace = events.length > MAX_TRACED_EVENTS ? '' : layout.marks
-    .map((m, i) => `${i === 0 ? 'M' : 'L'}${(labelWidth + m.x).toFixed(1)},${laneY(m.lane).toFixed(1)}${m.width > 0 ? ` L${(labelWidth + m.x + m.width).toFixed(1)},${laneY(m.lane).toFixed(1)}` : ''}`)
-    .join(' ');
+  const trace =
+    events.length > MAX_TRACED_EVENTS
+      ? ''
+      : layout.marks
+          .map(
+            (m, i) =>
+              `${i === 0 ? 'M' : 'L'}${(labelWidth + m.x).toFixed(1)},${laneY(m.lane).toFixed(1)}${m.width > 0 ? ` L${(labelWidth + m.x + m.width).toFixed(1)},${laneY(m.lane).toFixed(1)}` : ''}`,
+          )
+          .join(' ');
 
   return (
     <div className="case-timeline" ref={container} data-testid="case-timeline">
-      <svg width={width} height={height} role="img" aria-label={`Timeline of ${plural(events.length, 'event')} over ${formatDuration(span / 1000)}`}>
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={`Timeline of ${plural(events.length, 'event')} over ${formatDuration(span / 1000)}`}
+      >
         {layout.lanes.map((lane, i) => (
           <g key={lane} className="timeline-lane">
-            {i % 2 === 0 ? <rect x={labelWidth} y={TOP + i * laneHeight} width={plotWidth} height={laneHeight} className="timeline-lane-band" /> : null}
+            {i % 2 === 0 ? (
+              <rect
+                x={labelWidth}
+                y={TOP + i * laneHeight}
+                width={plotWidth}
+                height={laneHeight}
+                className="timeline-lane-band"
+              />
+            ) : null}
             {showLabels ? (
-              <text x={labelWidth - 6} y={laneY(i)} className="timeline-lane-label" textAnchor="end" dominantBaseline="middle">
+              <text
+                x={labelWidth - 6}
+                y={laneY(i)}
+                className="timeline-lane-label"
+                textAnchor="end"
+                dominantBaseline="middle"
+              >
                 {lane.length > labelChars ? `${lane.slice(0, labelChars - 1)}…` : lane}
                 <title>{lane}</title>
               </text>
@@ -135,7 +160,13 @@ export function CaseTimeline({
               {mark.instant ? (
                 <circle cx={labelWidth + mark.x} cy={y} r={Math.min(4.5, laneHeight / 3)} />
               ) : (
-                <rect x={labelWidth + mark.x} y={y - markHeight / 2} width={Math.max(2, mark.width)} height={markHeight} rx={2} />
+                <rect
+                  x={labelWidth + mark.x}
+                  y={y - markHeight / 2}
+                  width={Math.max(2, mark.width)}
+                  height={markHeight}
+                  rx={2}
+                />
               )}
               <title>{title}</title>
             </g>

@@ -12,7 +12,13 @@ import { chosenColumns, saveColumns, type ExtraColumn } from './extra-columns.ts
 import { useAsync } from '../../components/use-async.ts';
 
 /** Sort defaults per column: biggest first where bigger is what one looks for. */
-const DESCENDING_FIRST: Record<CaseSort, boolean> = { id: false, events: true, start: false, end: true, duration: true };
+const DESCENDING_FIRST: Record<CaseSort, boolean> = {
+  id: false,
+  events: true,
+  start: false,
+  end: true,
+  duration: true,
+};
 
 /** Cases: the scrolling table and, for the selected case (route parameter `case`), its events. */
 export function CasesView() {

@@ -1,8 +1,19 @@
 import { columnKey, columnLabel, type ExtraColumn } from './extra-columns.ts';
 
 /** Picks the case table's optional columns: the variant and any case attribute. */
-export function ColumnChooser({ attributes, chosen, onChange }: { attributes: readonly string[]; chosen: readonly ExtraColumn[]; onChange(next: ExtraColumn[]): void }) {
-  const offered: ExtraColumn[] = [{ kind: 'variant' }, ...attributes.map((name): ExtraColumn => ({ kind: 'attribute', name }))];
+export function ColumnChooser({
+  attributes,
+  chosen,
+  onChange,
+}: {
+  attributes: readonly string[];
+  chosen: readonly ExtraColumn[];
+  onChange(next: ExtraColumn[]): void;
+}) {
+  const offered: ExtraColumn[] = [
+    { kind: 'variant' },
+    ...attributes.map((name): ExtraColumn => ({ kind: 'attribute', name })),
+  ];
   const on = new Set(chosen.map(columnKey));
   return (
     <details className="column-chooser" data-testid="column-chooser">
@@ -16,7 +27,9 @@ export function ColumnChooser({ attributes, chosen, onChange }: { attributes: re
                 type="checkbox"
                 checked={on.has(key)}
                 data-testid={`column-${key}`}
-                onChange={(e) => onChange(e.target.checked ? [...chosen, column] : chosen.filter((c) => columnKey(c) !== key))}
+                onChange={(e) =>
+                  onChange(e.target.checked ? [...chosen, column] : chosen.filter((c) => columnKey(c) !== key))
+                }
               />{' '}
               {columnLabel(column)}
               {column.kind === 'attribute' ? <span className="muted small"> (case attribute)</span> : null}

@@ -25,6 +25,8 @@ describe('case table columns', () => {
     expect(extraCell(row, { kind: 'attribute', name: 'amount' })).toBe('0');
     expect(extraCell(row, { kind: 'attribute', name: 'flag' })).toBe('false');
     expect(extraCell(row, { kind: 'attribute', name: 'missing' })).toBe('—');
-    expect(gridColumns(false, [{ kind: 'variant' }, { kind: 'attribute', name: 'x' }])).toBe('minmax(120px, 1fr) 64px 142px 142px 88px 56px minmax(72px, 160px)');
+    expect(gridColumns(false, [{ kind: 'variant' }, { kind: 'attribute', name: 'x' }])).toBe(
+      'minmax(120px, 1fr) 64px 142px 142px 88px 56px minmax(72px, 160px)',
+    );
   });
 });

@@ -32,7 +32,9 @@ export function chosenColumns(workspace: string, attributes: readonly string[]):
   const saved = readAll()[workspace];
   const keys = Array.isArray(saved) ? saved : DEFAULT_EXTRA;
   const known = new Set(attributes);
-  return keys.map(parseColumnKey).filter((c): c is ExtraColumn => c !== null && (c.kind === 'variant' || known.has(c.name)));
+  return keys
+    .map(parseColumnKey)
+    .filter((c): c is ExtraColumn => c !== null && (c.kind === 'variant' || known.has(c.name)));
 }
 
 export function saveColumns(workspace: string, columns: readonly ExtraColumn[]): void {

@@ -49,14 +49,26 @@ describe('layoutTimeline', () => {
   });
 
   it('centres a case whose events share one instant and survives an empty case', () => {
-    const same = layoutTimeline([{ activity: 'a', timestamp: at(1), startTimestamp: null }, { activity: 'b', timestamp: at(1), startTimestamp: null }], 300);
+    const same = layoutTimeline(
+      [
+        { activity: 'a', timestamp: at(1), startTimestamp: null },
+        { activity: 'b', timestamp: at(1), startTimestamp: null },
+      ],
+      300,
+    );
     expect(same.marks.map((m) => m.x)).toEqual([150, 150]);
     expect(same.ticks).toEqual([]);
     expect(layoutTimeline([], 300).marks).toEqual([]);
   });
 
   it('treats a start after the completion as no start', () => {
-    const odd = layoutTimeline([{ activity: 'a', timestamp: at(1), startTimestamp: at(2) }, { activity: 'b', timestamp: at(3), startTimestamp: null }], 200);
+    const odd = layoutTimeline(
+      [
+        { activity: 'a', timestamp: at(1), startTimestamp: at(2) },
+        { activity: 'b', timestamp: at(3), startTimestamp: null },
+      ],
+      200,
+    );
     expect(odd.marks[0]).toEqual({ event: 0, lane: 0, x: 0, width: 0, instant: true });
   });
 });

@@ -45,8 +45,29 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 /** Tick spacings a reader can count in, smallest first. */
 const STEPS = [
-  1000, 5000, 15_000, 30_000, MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR,
-  DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 91 * DAY, 182 * DAY, 365 * DAY, 730 * DAY, 1826 * DAY, 3652 * DAY,
+  1000,
+  5000,
+  15_000,
+  30_000,
+  MINUTE,
+  5 * MINUTE,
+  15 * MINUTE,
+  30 * MINUTE,
+  HOUR,
+  3 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  DAY,
+  2 * DAY,
+  7 * DAY,
+  14 * DAY,
+  30 * DAY,
+  91 * DAY,
+  182 * DAY,
+  365 * DAY,
+  730 * DAY,
+  1826 * DAY,
+  3652 * DAY,
 ];
 const MAX_TICKS = 6;
 const MAX_GAPS = 3;
@@ -86,7 +107,14 @@ export function layoutTimeline(events: readonly TimelineEvent[], width: number, 
     width: x(ends[i]!) - x(starts[i]!),
     instant: starts[i] === ends[i] && !(e.startTimestamp && Date.parse(e.startTimestamp) < ends[i]!),
   }));
-  return { lanes, marks, from, to, ticks: span > 0 ? ticksFor(from, to, width, zoneOffsetMs) : [], gaps: span > 0 ? gapsOf(starts, ends, span, x) : [] };
+  return {
+    lanes,
+    marks,
+    from,
+    to,
+    ticks: span > 0 ? ticksFor(from, to, width, zoneOffsetMs) : [],
+    gaps: span > 0 ? gapsOf(starts, ends, span, x) : [],
+  };
 }
 
 function ticksFor(from: number, to: number, width: number, zoneOffsetMs: number): { x: number; at: number }[] {

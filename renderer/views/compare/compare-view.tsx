@@ -32,14 +32,36 @@ export function CompareView() {
   const current = choice ?? (options.value ? defaultDate(options.value) : null);
   const segments = current && options.value ? segmentsOf(current, options.value.timeRange) : null;
   const comparison = useAsync<SegmentComparison | null>(
-    () => (segments ? api.compareSegments(workspace.path, { a: segments.a, b: segments.b, filters, map: { activities, paths, view: 'frequency', frequencyMeasure: 'case' } }) : Promise.resolve(null)),
+    () =>
+      segments
+        ? api.compareSegments(workspace.path, {
+            a: segments.a,
+            b: segments.b,
+            filters,
+            map: { activities, paths, view: 'frequency', frequencyMeasure: 'case' },
+          })
+        : Promise.resolve(null),
     [api, workspace.path, logVersion, JSON.stringify(segments), JSON.stringify(filters), activities, paths],
   );
   const result = comparison.value;
-  const marksA = useMemo(() => (result ? differenceMarks(result.mapA.graph, result.elements, threshold / 100) : null), [result, threshold]);
-  const marksB = useMemo(() => (result ? differenceMarks(result.mapB.graph, result.elements, threshold / 100) : null), [result, threshold]);
-  const attributes = options.value ? [...options.value.caseAttributes.map((a) => ({ ...a, level: 'case' as const })), ...options.value.eventAttributes.map((a) => ({ ...a, level: 'event' as const }))] : [];
-  const chosen = current?.kind === 'attribute' ? attributes.find((a) => a.name === current.attribute && a.level === current.level) : undefined;
+  const marksA = useMemo(
+    () => (result ? differenceMarks(result.mapA.graph, result.elements, threshold / 100) : null),
+    [result, threshold],
+  );
+  const marksB = useMemo(
+    () => (result ? differenceMarks(result.mapB.graph, result.elements, threshold / 100) : null),
+    [result, threshold],
+  );
+  const attributes = options.value
+    ? [
+        ...options.value.caseAttributes.map((a) => ({ ...a, level: 'case' as const })),
+        ...options.value.eventAttributes.map((a) => ({ ...a, level: 'event' as const })),
+      ]
+    : [];
+  const chosen =
+    current?.kind === 'attribute'
+      ? attributes.find((a) => a.name === current.attribute && a.level === current.level)
+      : undefined;
 
   return (
     <div className="view view-fill compare-view">
@@ -47,7 +69,9 @@ export function CompareView() {
         <div>
           <h1>Compare segments</h1>
           <p className="muted small" data-testid="compare-caption">
-            {result ? `${result.labelA}: ${plural(result.casesA, 'case')} · ${result.labelB}: ${plural(result.casesB, 'case')}${filters.length ? ` · ${plural(filters.length, 'filter')} applied to both` : ''}` : 'Choose two segments.'}
+            {result
+              ? `${result.labelA}: ${plural(result.casesA, 'case')} · ${result.labelB}: ${plural(result.casesB, 'case')}${filters.length ? ` · ${plural(filters.length, 'filter')} applied to both` : ''}`
+              : 'Choose two segments.'}
           </p>
         </div>
       </header>
@@ -56,7 +80,10 @@ export function CompareView() {
           aria-label="Compare by"
           data-testid="compare-kind"
           value={current?.kind ?? 'date'}
-          onChange={(e) => options.value && setChoice(e.target.value === 'date' ? defaultDate(options.value) : defaultAttribute(options.value))}
+          onChange={(e) =>
+            options.value &&
+            setChoice(e.target.value === 'date' ? defaultDate(options.value) : defaultAttribute(options.value))
+          }
         >
           <option value="date">before / after a moment</option>
           <option value="attribute" disabled={attributes.length === 0}>
@@ -66,7 +93,12 @@ export function CompareView() {
         {current?.kind === 'date' ? (
           <label>
             split at (UTC){' '}
-            <input type="datetime-local" data-testid="compare-date" value={current.at.slice(0, 16)} onChange={(e) => setChoice({ kind: 'date', at: `${e.target.value}:00Z` })} />
+            <input
+              type="datetime-local"
+              data-testid="compare-date"
+              value={current.at.slice(0, 16)}
+              onChange={(e) => setChoice({ kind: 'date', at: `${e.target.value}:00Z` })}
+            />
           </label>
         ) : null}
         {current?.kind === 'attribute' ? (
@@ -77,7 +109,14 @@ export function CompareView() {
               value={`${current.level}:${current.attribute}`}
               onChange={(e) => {
                 const a = attributes.find((x) => `${x.level}:${x.name}` === e.target.value);
-                if (a) setChoice({ kind: 'attribute', level: a.level, attribute: a.name, valueA: a.values[0] ?? '', valueB: a.values[1] ?? '' });
+                if (a)
+                  setChoice({
+                    kind: 'attribute',
+                    level: a.level,
+                    attribute: a.name,
+                    valueA: a.values[0] ?? '',
+                    valueB: a.values[1] ?? '',
+                  });
               }}
             >
               {attributes.map((a) => (
@@ -87,7 +126,13 @@ export function CompareView() {
               ))}
             </select>
             {(['valueA', 'valueB'] as const).map((side) => (
-              <select key={side} aria-label={side === 'valueA' ? 'Value A' : 'Value B'} data-testid={`compare-${side}`} value={current[side]} onChange={(e) => setChoice({ ...current, [side]: e.target.value })}>
+              <select
+                key={side}
+                aria-label={side === 'valueA' ? 'Value A' : 'Value B'}
+                data-testid={`compare-${side}`}
+                value={current[side]}
+                onChange={(e) => setChoice({ ...current, [side]: e.target.value })}
+              >
                 {(chosen?.values ?? []).map((v) => (
                   <option key={v} value={v}>
                     {v}
@@ -101,34 +146,73 @@ export function CompareView() {
           <span>
             Activities <strong>{Math.round(activities * 100)}%</strong>
           </span>
-          <input type="range" min={0} max={1} step={0.01} value={activities} data-testid="compare-activities" onChange={(e) => setActivities(Number(e.target.value))} />
+          <input
+            type="range"
+            min={0}
+            max={1}
+            step={0.01}
+            value={activities}
+            data-testid="compare-activities"
+            onChange={(e) => setActivities(Number(e.target.value))}
+          />
         </label>
         <label className="map-slider">
           <span>
             Paths <strong>{Math.round(paths * 100)}%</strong>
           </span>
-          <input type="range" min={0} max={1} step={0.01} value={paths} data-testid="compare-paths" onChange={(e) => setPaths(Number(e.target.value))} />
+          <input
+            type="range"
+            min={0}
+            max={1}
+            step={0.01}
+            value={paths}
+            data-testid="compare-paths"
+            onChange={(e) => setPaths(Number(e.target.value))}
+          />
         </label>
         <label>
           colour changes of{' '}
-          <input type="number" min={0} max={100} step={1} value={threshold} data-testid="compare-threshold" aria-label="smallest change coloured, percentage points" onChange={(e) => setThreshold(Number(e.target.value))} /> points or more
+          <input
+            type="number"
+            min={0}
+            max={100}
+            step={1}
+            value={threshold}
+            data-testid="compare-threshold"
+            aria-label="smallest change coloured, percentage points"
+            onChange={(e) => setThreshold(Number(e.target.value))}
+          />{' '}
+          points or more
         </label>
       </div>
       {options.error ? <ErrorPanel error={options.error} /> : null}
       {comparison.error ? <ErrorPanel error={comparison.error} title="The segments could not be compared" /> : null}
       <p className="compare-legend small">
-        <span className="compare-swatch more-in-a-swatch" /> more common in A <span className="compare-swatch more-in-b-swatch" /> more common in B (share of each segment’s cases; figures on the maps are cases)
+        <span className="compare-swatch more-in-a-swatch" /> more common in A{' '}
+        <span className="compare-swatch more-in-b-swatch" /> more common in B (share of each segment’s cases; figures on
+        the maps are cases)
       </p>
       {result ? (
         <>
           <div className="compare-maps">
             {(['A', 'B'] as const).map((side) => (
-              <section key={side} className="compare-pane" data-testid={`compare-map-${side}`} aria-label={`Segment ${side}`}>
+              <section
+                key={side}
+                className="compare-pane"
+                data-testid={`compare-map-${side}`}
+                aria-label={`Segment ${side}`}
+              >
                 <h2 className="plain-title small">
-                  {side}: {side === 'A' ? result.labelA : result.labelB} ({formatCount(side === 'A' ? result.casesA : result.casesB)} cases)
+                  {side}: {side === 'A' ? result.labelA : result.labelB} (
+                  {formatCount(side === 'A' ? result.casesA : result.casesB)} cases)
                 </h2>
                 <div className="map-main compare-map">
-                  <MapCanvas svg={side === 'A' ? result.mapA.svg : result.mapB.svg} selected={null} onSelect={() => undefined} marks={side === 'A' ? marksA : marksB} />
+                  <MapCanvas
+                    svg={side === 'A' ? result.mapA.svg : result.mapB.svg}
+                    selected={null}
+                    onSelect={() => undefined}
+                    marks={side === 'A' ? marksA : marksB}
+                  />
                 </div>
               </section>
             ))}
@@ -144,7 +228,17 @@ export function CompareView() {
             </thead>
             <tbody>
               {result.elements.slice(0, ROWS_SHOWN).map((e) => (
-                <tr key={`${e.kind}:${e.from}:${e.to}`} data-testid="compare-row" className={Math.abs(e.shareDifference) * 100 >= threshold ? (e.shareDifference > 0 ? 'more-in-b-row' : 'more-in-a-row') : undefined}>
+                <tr
+                  key={`${e.kind}:${e.from}:${e.to}`}
+                  data-testid="compare-row"
+                  className={
+                    Math.abs(e.shareDifference) * 100 >= threshold
+                      ? e.shareDifference > 0
+                        ? 'more-in-b-row'
+                        : 'more-in-a-row'
+                      : undefined
+                  }
+                >
                   <td>{e.kind === 'activity' ? e.from : `${e.from} → ${e.to}`}</td>
                   <td className="num">
                     {formatCount(e.casesA)} ({(100 * e.shareA).toFixed(1)}%)
@@ -172,6 +266,11 @@ function defaultDate(o: FilterOptions): SegmentChoice {
 }
 
 function defaultAttribute(o: FilterOptions): SegmentChoice {
-  const a = [...o.caseAttributes.map((x) => ({ ...x, level: 'case' as const })), ...o.eventAttributes.map((x) => ({ ...x, level: 'event' as const }))].find((x) => x.values.length >= 2);
-  return a ? { kind: 'attribute', level: a.level, attribute: a.name, valueA: a.values[0], valueB: a.values[1] } : defaultDate(o);
+  const a = [
+    ...o.caseAttributes.map((x) => ({ ...x, level: 'case' as const })),
+    ...o.eventAttributes.map((x) => ({ ...x, level: 'event' as const })),
+  ].find((x) => x.values.length >= 2);
+  return a
+    ? { kind: 'attribute', level: a.level, attribute: a.name, valueA: a.values[0], valueB: a.values[1] }
+    : defaultDate(o);
 }

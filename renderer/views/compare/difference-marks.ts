@@ -7,7 +7,11 @@ export type DifferenceMark = 'more-in-a' | 'more-in-b';
  * the segments by at least `threshold` (0..1), marked by the segment where they are more common.
  * Ids follow preload/api/map.ts (`act_i`, `path_i`, `start_i`, `end_i` index the graph's lists).
  */
-export function differenceMarks(graph: Pick<ProcessGraph, 'activityStats' | 'pathStats' | 'startPaths' | 'endPaths'>, elements: readonly SegmentElement[], threshold: number): Record<string, DifferenceMark> {
+export function differenceMarks(
+  graph: Pick<ProcessGraph, 'activityStats' | 'pathStats' | 'startPaths' | 'endPaths'>,
+  elements: readonly SegmentElement[],
+  threshold: number,
+): Record<string, DifferenceMark> {
   const byKey = new Map(elements.map((e) => [`${e.kind}\u0000${e.from}\u0000${e.to}`, e]));
   const marks: Record<string, DifferenceMark> = {};
   const mark = (id: string, kind: SegmentElement['kind'], from: string, to: string) => {

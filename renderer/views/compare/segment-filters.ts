@@ -11,7 +11,10 @@ export type SegmentChoice =
  * ends a millisecond earlier). Attribute: the cases with the value (an event attribute: at least
  * one event with it, as the filter editor means it).
  */
-export function segmentsOf(choice: SegmentChoice, timeRange: FilterOptions['timeRange']): { a: Segment; b: Segment } | null {
+export function segmentsOf(
+  choice: SegmentChoice,
+  timeRange: FilterOptions['timeRange'],
+): { a: Segment; b: Segment } | null {
   if (choice.kind === 'date') {
     const at = Date.parse(choice.at);
     if (!timeRange || Number.isNaN(at)) return null;
@@ -25,6 +28,9 @@ export function segmentsOf(choice: SegmentChoice, timeRange: FilterOptions['time
   }
   if (!choice.attribute || !choice.valueA || !choice.valueB) return null;
   const kind = choice.level === 'case' ? 'caseAttribute' : 'eventAttribute';
-  const of = (value: string): Segment => ({ label: `${choice.attribute} = ${value}`, filters: [{ kind, attribute: choice.attribute, values: [value] }] });
+  const of = (value: string): Segment => ({
+    label: `${choice.attribute} = ${value}`,
+    filters: [{ kind, attribute: choice.attribute, values: [value] }],
+  });
   return { a: of(choice.valueA), b: of(choice.valueB) };
 }

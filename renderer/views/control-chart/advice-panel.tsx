@@ -31,7 +31,12 @@ export function AdvicePanel({
       <p data-testid="cc-advice-reason">
         <strong>{chartName(advice.chart)}</strong>: {advice.reason}{' '}
         {advice.chart !== current ? (
-          <button type="button" className="small-button" onClick={() => onUse(advice.chart)} data-testid="cc-advice-use">
+          <button
+            type="button"
+            className="small-button"
+            onClick={() => onUse(advice.chart)}
+            data-testid="cc-advice-use"
+          >
             Use {chartName(advice.chart)}
           </button>
         ) : (
@@ -49,7 +54,12 @@ export function AdvicePanel({
               {c.name === 'heavy-tail' && advice.transform !== 'none' && advice.transform !== transform ? (
                 <>
                   {' '}
-                  <button type="button" className="small-button" onClick={() => onTransform(advice.transform)} data-testid="cc-advice-transform">
+                  <button
+                    type="button"
+                    className="small-button"
+                    onClick={() => onTransform(advice.transform)}
+                    data-testid="cc-advice-transform"
+                  >
                     Chart on the {advice.transform === 'log' ? 'log' : 'Box-Cox'} scale
                   </button>
                 </>

@@ -4,7 +4,10 @@ import { significant } from '../measures/measure-format.ts';
 import { COLORS } from './chart-figure.ts';
 
 /** The capability histogram: the values in bins, the fitted model's density scaled to counts, and the spec lines. */
-export function capabilityFigure(report: CapabilityReport, unitTitle: string): { data: PlotlyObject[]; layout: PlotlyObject } {
+export function capabilityFigure(
+  report: CapabilityReport,
+  unitTitle: string,
+): { data: PlotlyObject[]; layout: PlotlyObject } {
   const { bins, curve, lsl, usl } = report.histogram;
   const data: PlotlyObject[] = [
     {
@@ -42,8 +45,26 @@ export function capabilityFigure(report: CapabilityReport, unitTitle: string): {
       bargap: 0,
       xaxis: { title: { text: unitTitle, font: { size: 11 } }, zeroline: false },
       yaxis: { title: { text: 'count', font: { size: 11 } } },
-      shapes: shown.map(([, x, color]) => ({ type: 'line', xref: 'x', x0: x, x1: x, yref: 'paper', y0: 0, y1: 1, line: { color, width: 2, dash: 'dash' } })),
-      annotations: shown.map(([name, x, color]) => ({ xref: 'x', x, yref: 'paper', y: 1, yanchor: 'bottom', text: `${name} ${significant(x)}`, showarrow: false, font: { size: 10, color } })),
+      shapes: shown.map(([, x, color]) => ({
+        type: 'line',
+        xref: 'x',
+        x0: x,
+        x1: x,
+        yref: 'paper',
+        y0: 0,
+        y1: 1,
+        line: { color, width: 2, dash: 'dash' },
+      })),
+      annotations: shown.map(([name, x, color]) => ({
+        xref: 'x',
+        x,
+        yref: 'paper',
+        y: 1,
+        yanchor: 'bottom',
+        text: `${name} ${significant(x)}`,
+        showarrow: false,
+        font: { size: 10, color },
+      })),
     },
   };
 }

@@ -1,5 +1,10 @@
 import { useMemo } from 'react';
-import { CAPABILITY_METHODS, type CapabilityIndices, type CapabilityReport, type MeasureUnit } from '../../../preload/api.ts';
+import {
+  CAPABILITY_METHODS,
+  type CapabilityIndices,
+  type CapabilityReport,
+  type MeasureUnit,
+} from '../../../preload/api.ts';
 import { PlotlyChart } from '../../components/plotly-chart.tsx';
 import { formatMeasure, significant, unitLabel } from '../measures/measure-format.ts';
 import { capabilityFigure } from './capability-figure.ts';
@@ -35,29 +40,46 @@ export function CapabilityPanel({
   /** False for shares and counts: capability needs measured values. */
   measured: boolean;
 }) {
-  const set = <K extends keyof ChartSettings>(key: K, value: ChartSettings[K]) => onChange({ ...settings, [key]: value });
+  const set = <K extends keyof ChartSettings>(key: K, value: ChartSettings[K]) =>
+    onChange({ ...settings, [key]: value });
   const figure = useMemo(() => (report ? capabilityFigure(report, unitLabel(unit)) : null), [report, unit]);
   const field = (key: 'lsl' | 'usl' | 'specTarget', label: string) => (
     <label className="field cc-number">
       <span className="field-label">{label}</span>
-      <input type="text" inputMode="decimal" value={settings[key]} aria-invalid={isBadNumber(settings[key])} onChange={(e) => set(key, e.target.value)} data-testid={`cc-${key}`} />
+      <input
+        type="text"
+        inputMode="decimal"
+        value={settings[key]}
+        aria-invalid={isBadNumber(settings[key])}
+        onChange={(e) => set(key, e.target.value)}
+        data-testid={`cc-${key}`}
+      />
     </label>
   );
   return (
     <section className="panel cc-capability" data-testid="cc-capability">
       <h2>Capability</h2>
       {!measured ? (
-        <p className="muted small">Capability is for measured values such as durations; for a share or a count, the centre line of its chart is the capability.</p>
+        <p className="muted small">
+          Capability is for measured values such as durations; for a share or a count, the centre line of its chart is
+          the capability.
+        </p>
       ) : (
         <>
-          <p className="muted small">Specification limits in {unitLabel(unit)}; for a duration the upper limit alone is the usual case.</p>
+          <p className="muted small">
+            Specification limits in {unitLabel(unit)}; for a duration the upper limit alone is the usual case.
+          </p>
           <div className="cc-params">
             {field('lsl', 'LSL')}
             {field('usl', 'USL')}
             {field('specTarget', 'Target')}
             <label className="field">
               <span className="field-label">Model</span>
-              <select value={settings.capabilityMethod} onChange={(e) => set('capabilityMethod', e.target.value as ChartSettings['capabilityMethod'])} data-testid="cc-capability-method">
+              <select
+                value={settings.capabilityMethod}
+                onChange={(e) => set('capabilityMethod', e.target.value as ChartSettings['capabilityMethod'])}
+                data-testid="cc-capability-method"
+              >
                 {CAPABILITY_METHODS.map((m) => (
                   <option key={m} value={m}>
                     {METHOD_LABELS[m]}
@@ -74,7 +96,11 @@ export function CapabilityPanel({
             <p data-testid="cc-capability-reason">{report.reason}</p>
             <table className="data-table compact cc-indices" data-testid="cc-indices">
               <tbody>
-                <IndexRows title={report.chosen === 'normal' ? 'Within (short term)' : `${report.chosen} model`} values={report.indices} kind="within" />
+                <IndexRows
+                  title={report.chosen === 'normal' ? 'Within (short term)' : `${report.chosen} model`}
+                  values={report.indices}
+                  kind="within"
+                />
                 <IndexRows title="Overall (long term)" values={report.indices} kind="overall" />
                 <tr>
                   <th>ppm</th>
@@ -87,19 +113,29 @@ export function CapabilityPanel({
                     n {report.n}, mean {formatMeasure(report.mean, unit)}
                   </td>
                   <td>
-                    σ within {formatMeasure(report.sigmaWithin, unit)}, overall {formatMeasure(report.sigmaOverall, unit)}
+                    σ within {formatMeasure(report.sigmaWithin, unit)}, overall{' '}
+                    {formatMeasure(report.sigmaOverall, unit)}
                   </td>
                 </tr>
                 <tr>
                   <th>Normality</th>
                   <td colSpan={2}>
-                    Anderson–Darling A² = {report.normality.ad.toFixed(3)}, p = {report.normality.pValue < 0.005 ? '< 0.005' : report.normality.pValue.toFixed(3)}
+                    Anderson–Darling A² = {report.normality.ad.toFixed(3)}, p ={' '}
+                    {report.normality.pValue < 0.005 ? '< 0.005' : report.normality.pValue.toFixed(3)}
                   </td>
                 </tr>
               </tbody>
             </table>
           </div>
-          {figure ? <PlotlyChart data={figure.data} layout={figure.layout} label="Capability histogram with fitted curve and spec limits" testId="cc-capability-histogram" className="cc-histogram" /> : null}
+          {figure ? (
+            <PlotlyChart
+              data={figure.data}
+              layout={figure.layout}
+              label="Capability histogram with fitted curve and spec limits"
+              testId="cc-capability-histogram"
+              className="cc-histogram"
+            />
+          ) : null}
         </div>
       ) : null}
     </section>
@@ -107,7 +143,8 @@ export function CapabilityPanel({
 }
 
 function IndexRows({ title, values, kind }: { title: string; values: CapabilityIndices; kind: 'within' | 'overall' }) {
-  const [both, lower, upper, k] = kind === 'within' ? (['cp', 'cpl', 'cpu', 'cpk'] as const) : (['pp', 'ppl', 'ppu', 'ppk'] as const);
+  const [both, lower, upper, k] =
+    kind === 'within' ? (['cp', 'cpl', 'cpu', 'cpk'] as const) : (['pp', 'ppl', 'ppu', 'ppk'] as const);
   if (values[both] === null && values[lower] === null && values[upper] === null) return null;
   const name = (key: string) => key.charAt(0).toUpperCase() + key.slice(1);
   return (

@@ -10,7 +10,15 @@ import { significant } from '../measures/measure-format.ts';
  * number, as Minitab plots them) with dates as tick labels, so a gap in time never squeezes them.
  */
 
-export const COLORS = { point: '#1f5f99', signal: '#b3261e', limit: '#c2571a', center: '#2e7d4f', excluded: '#8a94a3', selected: '#e07b00', phase: '#6b7480' } as const;
+export const COLORS = {
+  point: '#1f5f99',
+  signal: '#b3261e',
+  limit: '#c2571a',
+  center: '#2e7d4f',
+  excluded: '#8a94a3',
+  selected: '#e07b00',
+  phase: '#6b7480',
+} as const;
 
 /** What the click handler gets back from a point: its index in the chart. */
 export const POINT_INDEX = 'index';
@@ -44,7 +52,9 @@ export function perPoint(value: number | number[], m: number): (number | null)[]
 }
 
 /** Per signalling point: every test it fails, lowest first. */
-export function signalsByPoint(chart: Pick<ControlChartSeries, 'signals'>): Map<number, { rule: number; description: string }[]> {
+export function signalsByPoint(
+  chart: Pick<ControlChartSeries, 'signals'>,
+): Map<number, { rule: number; description: string }[]> {
   const out = new Map<number, { rule: number; description: string }[]>();
   for (const s of chart.signals) {
     const list = out.get(s.index) ?? [];
@@ -73,7 +83,12 @@ function ticks(labels: readonly string[]): { tickvals: number[]; ticktext: strin
 
 const isTwoPart = (view: ControlChartView) => view.charts.length > 1;
 
-function seriesTraces(view: ControlChartView, chart: ControlChartSeries, part: number, options: FigureOptions): PlotlyObject[] {
+function seriesTraces(
+  view: ControlChartView,
+  chart: ControlChartSeries,
+  part: number,
+  options: FigureOptions,
+): PlotlyObject[] {
   const m = chart.points.length;
   const x = Array.from({ length: m }, (_, i) => i);
   const yaxis = part === 0 ? 'y' : 'y2';
@@ -84,11 +99,17 @@ function seriesTraces(view: ControlChartView, chart: ControlChartSeries, part: n
   const dense = m > MARKERS_UP_TO;
   const hover = chart.points.map((v, i) => {
     const p = view.points[i];
-    const lines = [`<b>${escapeHoverText(tickText(chart.labels[i] ?? ''))}</b>${view.byUnit && p?.caseId ? ` · case ${escapeHoverText(p.caseId)}` : ''}`, `${what} = ${v === null ? '—' : significant(v)}`];
-    if (!cusum && chart.n[i] !== undefined && !view.byUnit) lines.push(`n = ${chart.n[i]}${p ? ` · ${p.cases} case${p.cases === 1 ? '' : 's'}` : ''}`);
-    if (p?.covered !== undefined) lines.push(`<i>only ${Math.round(100 * p.covered)}% of this ${view.period} is in the log: read it with care</i>`);
+    const lines = [
+      `<b>${escapeHoverText(tickText(chart.labels[i] ?? ''))}</b>${view.byUnit && p?.caseId ? ` · case ${escapeHoverText(p.caseId)}` : ''}`,
+      `${what} = ${v === null ? '—' : significant(v)}`,
+    ];
+    if (!cusum && chart.n[i] !== undefined && !view.byUnit)
+      lines.push(`n = ${chart.n[i]}${p ? ` · ${p.cases} case${p.cases === 1 ? '' : 's'}` : ''}`);
+    if (p?.covered !== undefined)
+      lines.push(`<i>only ${Math.round(100 * p.covered)}% of this ${view.period} is in the log: read it with care</i>`);
     if (left.has(i)) lines.push('<i>left out of the limits (assignable cause)</i>');
-    else if (options.baseline && (i < options.baseline[0] || i > options.baseline[1])) lines.push('<i>not in the baseline</i>');
+    else if (options.baseline && (i < options.baseline[0] || i > options.baseline[1]))
+      lines.push('<i>not in the baseline</i>');
     for (const s of signals.get(i) ?? []) lines.push(`<span style="color:${COLORS.signal}">${s.description}</span>`);
     lines.push('<i>click: filter to its cases</i>');
     return lines.join('<br>');
@@ -124,9 +145,25 @@ function seriesTraces(view: ControlChartView, chart: ControlChartSeries, part: n
   ];
   // Periods the log covers only partly (its first or last): a ringed point, so a drop there is not read as a change.
   const partial = view.byUnit ? [] : x.filter((i) => view.points[i]?.covered !== undefined && chart.points[i] !== null);
-  if (partial.length) traces.push(markerTrace(`part of a ${view.period}`, partial, { color: 'rgba(0,0,0,0)', size: 13, symbol: 'circle-open', line: { color: COLORS.excluded, width: 1.5, dash: 'dot' } }));
+  if (partial.length)
+    traces.push(
+      markerTrace(`part of a ${view.period}`, partial, {
+        color: 'rgba(0,0,0,0)',
+        size: 13,
+        symbol: 'circle-open',
+        line: { color: COLORS.excluded, width: 1.5, dash: 'dot' },
+      }),
+    );
   const leftOut = [...left].filter((i) => i < m && chart.points[i] !== null).sort((a, b) => a - b);
-  if (leftOut.length) traces.push(markerTrace(`${what} left out`, leftOut, { color: '#ffffff', size: 8, symbol: 'circle-open', line: { color: COLORS.excluded, width: 2 } }));
+  if (leftOut.length)
+    traces.push(
+      markerTrace(`${what} left out`, leftOut, {
+        color: '#ffffff',
+        size: 8,
+        symbol: 'circle-open',
+        line: { color: COLORS.excluded, width: 2 },
+      }),
+    );
   if (cusum && chart.lower) {
     traces.push({
       type: 'scatter',
@@ -137,7 +174,10 @@ function seriesTraces(view: ControlChartView, chart: ControlChartSeries, part: n
       yaxis,
       line: { color: COLORS.point, width: 1, dash: 'dot' },
       marker: { color: COLORS.point, size: m > 500 ? 3 : 5 },
-      hovertext: chart.lower.map((v, i) => `<b>${plotlyText(tickText(chart.labels[i] ?? ''))}</b><br>lower CUSUM = ${significant(v)} (drawn as −${significant(v)})`),
+      hovertext: chart.lower.map(
+        (v, i) =>
+          `<b>${plotlyText(tickText(chart.labels[i] ?? ''))}</b><br>lower CUSUM = ${significant(v)} (drawn as −${significant(v)})`,
+      ),
       hoverinfo: 'text',
       customdata: x,
     });
@@ -153,17 +193,32 @@ function seriesTraces(view: ControlChartView, chart: ControlChartSeries, part: n
     line: { color, width: 1.2, dash, shape: Array.isArray(value) ? 'hvh' : 'linear' },
     hoverinfo: 'skip',
   });
-  traces.push(limit(chart.ucl, 'UCL', COLORS.limit, 'solid'), limit(chart.center, cusum ? 'target' : 'centre', COLORS.center, 'solid'), limit(chart.lcl, 'LCL', COLORS.limit, 'solid'));
+  traces.push(
+    limit(chart.ucl, 'UCL', COLORS.limit, 'solid'),
+    limit(chart.center, cusum ? 'target' : 'centre', COLORS.center, 'solid'),
+    limit(chart.lcl, 'LCL', COLORS.limit, 'solid'),
+  );
   if (signals.size > 0) {
     const at = [...signals.keys()].sort((a, b) => a - b);
     // Test numbers over more than a few dozen squares merge into a red band: then the squares
     // alone, the tests in their hover text and in the signal list below the chart.
     const numbered = at.length <= MAX_NUMBERED_SIGNALS && !dense;
     traces.push(
-      markerTrace(`${what} signals`, at, { color: COLORS.signal, size: dense ? 7 : 9, symbol: 'square' }, {
-        mode: numbered ? 'markers+text' : 'markers',
-        ...(numbered ? { text: at.map((i) => String(signals.get(i)![0]!.rule)), textposition: 'top center', textfont: { color: COLORS.signal, size: 11 } } : {}),
-      }),
+      markerTrace(
+        `${what} signals`,
+        at,
+        { color: COLORS.signal, size: dense ? 7 : 9, symbol: 'square' },
+        {
+          mode: numbered ? 'markers+text' : 'markers',
+          ...(numbered
+            ? {
+                text: at.map((i) => String(signals.get(i)![0]!.rule)),
+                textposition: 'top center',
+                textfont: { color: COLORS.signal, size: 11 },
+              }
+            : {}),
+        },
+      ),
     );
   }
   if (options.selected !== null && options.selected < m && chart.points[options.selected] !== null) {
@@ -204,8 +259,28 @@ function limitLabels(chart: ControlChartSeries, part: number): PlotlyObject[] {
       .filter((entry): entry is [string, number, string, string] => entry[1] !== null && entry[1] !== undefined)
       .map(([name, value, color, yanchor]) =>
         last
-          ? { xref: 'paper', x: 1, xanchor: 'left', yref, y: value, yanchor, text: `${name}=${significant(value)}`, showarrow: false, font: { size: 10, color } }
-          : { xref: 'x', x: index + 0.5, xanchor: 'right', yref, y: value, yanchor, text: `${name}=${significant(value)}`, showarrow: false, font: { size: 9, color } },
+          ? {
+              xref: 'paper',
+              x: 1,
+              xanchor: 'left',
+              yref,
+              y: value,
+              yanchor,
+              text: `${name}=${significant(value)}`,
+              showarrow: false,
+              font: { size: 10, color },
+            }
+          : {
+              xref: 'x',
+              x: index + 0.5,
+              xanchor: 'right',
+              yref,
+              y: value,
+              yanchor,
+              text: `${name}=${significant(value)}`,
+              showarrow: false,
+              font: { size: 9, color },
+            },
       );
   return [...ends.flatMap((e) => at(e, false)), ...at(m - 1, true)];
 }
@@ -215,8 +290,27 @@ function phaseShapes(chart: ControlChartSeries): { shapes: PlotlyObject[]; annot
   const annotations: PlotlyObject[] = [];
   for (let i = 1; i < chart.phase.length; i++) {
     if (chart.phase[i] === chart.phase[i - 1]) continue;
-    shapes.push({ type: 'line', xref: 'x', x0: i - 0.5, x1: i - 0.5, yref: 'paper', y0: 0, y1: 1, line: { color: COLORS.phase, width: 1, dash: 'dash' } });
-    annotations.push({ xref: 'x', x: i - 0.5, xanchor: 'left', yref: 'paper', y: 1, yanchor: 'bottom', text: `phase ${chart.phase[i]! + 1}`, showarrow: false, font: { size: 10, color: COLORS.phase } });
+    shapes.push({
+      type: 'line',
+      xref: 'x',
+      x0: i - 0.5,
+      x1: i - 0.5,
+      yref: 'paper',
+      y0: 0,
+      y1: 1,
+      line: { color: COLORS.phase, width: 1, dash: 'dash' },
+    });
+    annotations.push({
+      xref: 'x',
+      x: i - 0.5,
+      xanchor: 'left',
+      yref: 'paper',
+      y: 1,
+      yanchor: 'bottom',
+      text: `phase ${chart.phase[i]! + 1}`,
+      showarrow: false,
+      font: { size: 10, color: COLORS.phase },
+    });
   }
   return { shapes, annotations };
 }
@@ -229,27 +323,69 @@ export function scaleTitle(view: Pick<ControlChartView, 'transform'>, unit: stri
   return t.name === 'log' ? `ln ${of}` : `Box-Cox λ = ${t.lambda} of ${of}`;
 }
 
-export function controlChartFigure(view: ControlChartView, unitTitle: string, options: FigureOptions): { data: PlotlyObject[]; layout: PlotlyObject } {
+export function controlChartFigure(
+  view: ControlChartView,
+  unitTitle: string,
+  options: FigureOptions,
+): { data: PlotlyObject[]; layout: PlotlyObject } {
   const two = isTwoPart(view);
   const data = view.charts.flatMap((chart, part) => seriesTraces(view, chart, part, options));
   const first = view.charts[0]!;
   const { shapes, annotations } = phaseShapes(first);
   if (options.baseline) {
-    shapes.push({ type: 'rect', xref: 'x', x0: options.baseline[0] - 0.5, x1: options.baseline[1] + 0.5, yref: 'paper', y0: 0, y1: 1, fillcolor: 'rgba(31,95,153,0.06)', line: { width: 0 }, layer: 'below' });
-    annotations.push({ xref: 'x', x: options.baseline[0] - 0.5, xanchor: 'left', yref: 'paper', y: 1, yanchor: 'bottom', text: 'baseline', showarrow: false, font: { size: 10, color: COLORS.point } });
+    shapes.push({
+      type: 'rect',
+      xref: 'x',
+      x0: options.baseline[0] - 0.5,
+      x1: options.baseline[1] + 0.5,
+      yref: 'paper',
+      y0: 0,
+      y1: 1,
+      fillcolor: 'rgba(31,95,153,0.06)',
+      line: { width: 0 },
+      layer: 'below',
+    });
+    annotations.push({
+      xref: 'x',
+      x: options.baseline[0] - 0.5,
+      xanchor: 'left',
+      yref: 'paper',
+      y: 1,
+      yanchor: 'bottom',
+      text: 'baseline',
+      showarrow: false,
+      font: { size: 10, color: COLORS.point },
+    });
   }
-  const axisTitle = (chart: ControlChartSeries) => (chart.name === 'MR' || chart.name === 'R' || chart.name === 'S' ? `${chart.name} (${unitTitle})` : chart.name === 'CUSUM' ? `CUSUM (${unitTitle})` : `${chart.name} (${unitTitle})`);
+  const axisTitle = (chart: ControlChartSeries) =>
+    chart.name === 'MR' || chart.name === 'R' || chart.name === 'S'
+      ? `${chart.name} (${unitTitle})`
+      : chart.name === 'CUSUM'
+        ? `CUSUM (${unitTitle})`
+        : `${chart.name} (${unitTitle})`;
   const layout: PlotlyObject = {
     height: two ? 460 : 340,
     margin: { l: 64, r: 86, t: 22, b: 56 },
     showlegend: false,
     hovermode: 'closest',
     dragmode: 'zoom',
-    xaxis: { ...ticks(first.labels), range: [-0.5, first.points.length - 0.5], anchor: two ? 'y2' : 'y', zeroline: false, showgrid: false },
+    xaxis: {
+      ...ticks(first.labels),
+      range: [-0.5, first.points.length - 0.5],
+      anchor: two ? 'y2' : 'y',
+      zeroline: false,
+      showgrid: false,
+    },
     yaxis: { title: { text: axisTitle(first), font: { size: 11 } }, domain: two ? [0.4, 1] : [0, 1], zeroline: false },
     shapes,
     annotations: [...annotations, ...view.charts.flatMap((chart, part) => limitLabels(chart, part))],
   };
-  if (two) layout.yaxis2 = { title: { text: axisTitle(view.charts[1]!), font: { size: 11 } }, domain: [0, 0.3], anchor: 'x', zeroline: false };
+  if (two)
+    layout.yaxis2 = {
+      title: { text: axisTitle(view.charts[1]!), font: { size: 11 } },
+      domain: [0, 0.3],
+      anchor: 'x',
+      zeroline: false,
+    };
   return { data, layout };
 }

@@ -89,8 +89,17 @@ export interface ChartChoice {
 }
 
 /** The request the view sends: only what is set, so defaults stay the engine's. */
-export function chartRequest(choice: ChartChoice, settings: ChartSettings, filters: ControlChartRequest['filters']): ControlChartRequest {
-  const request: ControlChartRequest = { measure: choice.measure, period: choice.period, timeZone: choice.timeZone, rules: settings.rules };
+export function chartRequest(
+  choice: ChartChoice,
+  settings: ChartSettings,
+  filters: ControlChartRequest['filters'],
+): ControlChartRequest {
+  const request: ControlChartRequest = {
+    measure: choice.measure,
+    period: choice.period,
+    timeZone: choice.timeZone,
+    rules: settings.rules,
+  };
   if (choice.activity) request.activity = choice.activity;
   if (choice.chart) request.chart = choice.chart;
   if (choice.byUnit) request.byUnit = true;
@@ -116,7 +125,11 @@ export function chartRequest(choice: ChartChoice, settings: ChartSettings, filte
   const usl = numberOrUndefined(settings.usl);
   const target = numberOrUndefined(settings.specTarget);
   if (lsl !== undefined || usl !== undefined) {
-    request.specs = { ...(lsl !== undefined ? { lsl } : {}), ...(usl !== undefined ? { usl } : {}), ...(target !== undefined ? { target } : {}) };
+    request.specs = {
+      ...(lsl !== undefined ? { lsl } : {}),
+      ...(usl !== undefined ? { usl } : {}),
+      ...(target !== undefined ? { target } : {}),
+    };
     request.capabilityMethod = settings.capabilityMethod;
   }
   return request;

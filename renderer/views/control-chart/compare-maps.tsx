@@ -40,7 +40,10 @@ function SideMap({ side, testId }: { side: MapSide; testId: string }) {
   const { api, logVersion } = useWorkbench();
   const workspace = useWorkspace();
   const key = JSON.stringify(side.filters);
-  const map = useAsync<ProcessMap>(() => api.processMap(workspace.path, { ...MAP_SETTINGS, filters: side.filters }), [api, workspace.path, key, logVersion]);
+  const map = useAsync<ProcessMap>(
+    () => api.processMap(workspace.path, { ...MAP_SETTINGS, filters: side.filters }),
+    [api, workspace.path, key, logVersion],
+  );
   return (
     <div className="cc-compare-side" data-testid={testId}>
       <h3>
@@ -49,7 +52,11 @@ function SideMap({ side, testId }: { side: MapSide; testId: string }) {
       </h3>
       {map.status === 'failed' ? <ErrorPanel error={map.error} title="This map could not be drawn" /> : null}
       <div className={`map-main cc-compare-map${map.status === 'loading' ? ' map-loading' : ''}`}>
-        {map.value ? <MapCanvas svg={map.value.svg} selected={null} onSelect={() => undefined} /> : <p className="muted small map-empty">Laying out…</p>}
+        {map.value ? (
+          <MapCanvas svg={map.value.svg} selected={null} onSelect={() => undefined} />
+        ) : (
+          <p className="muted small map-empty">Laying out…</p>
+        )}
       </div>
     </div>
   );

@@ -1,5 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { MEASURE_PERIODS, type ChartPointCases, type LogFilter, type ChartType, type MeasurePeriod, type UserFacingError, type VariantInfo } from '../../../preload/api.ts';
+import {
+  MEASURE_PERIODS,
+  type ChartPointCases,
+  type LogFilter,
+  type ChartType,
+  type MeasurePeriod,
+  type UserFacingError,
+  type VariantInfo,
+} from '../../../preload/api.ts';
 import { toUserFacingError } from '../../api/gemba-error.ts';
 import { currentFilters, setFilters, useLogFilters } from '../../app/filter-store.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
@@ -43,7 +51,9 @@ export function ControlChartView() {
   const options = useAsync(() => api.filterOptions(workspace.path), [api, workspace.path, logVersion]);
   const measures = info.value?.measures ?? [];
   const measure = measures.find((m) => m.name === params.measure) ?? measures[0];
-  const period = (MEASURE_PERIODS as readonly string[]).includes(params.period ?? '') ? (params.period as MeasurePeriod) : 'week';
+  const period = (MEASURE_PERIODS as readonly string[]).includes(params.period ?? '')
+    ? (params.period as MeasurePeriod)
+    : 'week';
   const byUnit = params.per === 'case';
   const chart = params.chart as ChartType | undefined;
   const activity = measure?.takesActivity ? params.activity : undefined;
@@ -61,7 +71,12 @@ export function ControlChartView() {
   // Points are numbered per chart: another measure, period, chart or filter renumbers them.
   const shapeKey = JSON.stringify([measure?.name, activity, period, byUnit, chart, chartFilters, logVersion]);
   useEffect(() => {
-    setSettings((s) => ({ ...s, exclude: [], phases: [], baseline: s.baseline.mode === 'dates' ? s.baseline : { mode: 'all' } }));
+    setSettings((s) => ({
+      ...s,
+      exclude: [],
+      phases: [],
+      baseline: s.baseline.mode === 'dates' ? s.baseline : { mode: 'all' },
+    }));
     setSelected(null);
     setPointCases(null);
   }, [shapeKey]);
@@ -70,31 +85,59 @@ export function ControlChartView() {
   useEffect(() => setSettings((s) => (s.transform === 'none' ? s : { ...s, transform: 'none' })), [measure?.name]);
 
   const request = useMemo(
-    () => (measure ? chartRequest({ measure: measure.name, activity, period, chart, byUnit, timeZone }, settings, chartFilters) : null),
+    () =>
+      measure
+        ? chartRequest({ measure: measure.name, activity, period, chart, byUnit, timeZone }, settings, chartFilters)
+        : null,
     [measure, activity, period, chart, byUnit, timeZone, settings, chartFilters],
   );
   const requestKey = JSON.stringify(request);
-  const result = useAsync(() => (request ? api.controlChart(workspace.path, request) : Promise.resolve(null)), [api, workspace.path, requestKey, logVersion]);
+  const result = useAsync(
+    () => (request ? api.controlChart(workspace.path, request) : Promise.resolve(null)),
+    [api, workspace.path, requestKey, logVersion],
+  );
   const view = result.value;
   // A failed redraw shows its error, not the previous chart as if it were this one.
   const shown = result.status !== 'failed' && view && request && view.measure.name === request.measure ? view : null;
 
   // The points the first phase's limits come from, as the engine read the baseline (shaded on the chart).
   const baseline = shown?.charts[0]?.baselinePoints ?? null;
-  const figure = useMemo(() => (shown ? controlChartFigure(shown, scaleTitle(shown, unitLabel(shown.measure.unit)), { selected, baseline, leftOut: settings.exclude }) : null), [shown, selected, baseline, settings.exclude]);
+  const figure = useMemo(
+    () =>
+      shown
+        ? controlChartFigure(shown, scaleTitle(shown, unitLabel(shown.measure.unit)), {
+            selected,
+            baseline,
+            leftOut: settings.exclude,
+          })
+        : null,
+    [shown, selected, baseline, settings.exclude],
+  );
 
   // The point's cases against the baseline's (cases completed in its periods), or every other case.
   const compareSides = useMemo((): { left: MapSide; right: MapSide } | null => {
     if (!comparing || !pointCases || !shown || selected === null) return null;
     const point = shown.points[selected]!;
-    const right: MapSide = { title: shown.byUnit ? `Case ${point.caseId}` : `${shown.period} of ${point.label}`, filters: [...chartFilters, pointCases.filter] };
+    const right: MapSide = {
+      title: shown.byUnit ? `Case ${point.caseId}` : `${shown.period} of ${point.label}`,
+      filters: [...chartFilters, pointCases.filter],
+    };
     if (baseline) {
       const from = shown.points[baseline[0]]!.from;
       const to = shown.points[baseline[1]]!.to;
       const range: LogFilter = { kind: 'timeRange', mode: 'completed', from, to };
-      return { left: { title: `Baseline: cases completed ${from.slice(0, 10)} to ${to.slice(0, 10)}`, filters: [...chartFilters, range] }, right };
+      return {
+        left: {
+          title: `Baseline: cases completed ${from.slice(0, 10)} to ${to.slice(0, 10)}`,
+          filters: [...chartFilters, range],
+        },
+        right,
+      };
     }
-    return { left: { title: 'Every other case', filters: [...chartFilters, { ...pointCases.filter, negate: true }] }, right };
+    return {
+      left: { title: 'Every other case', filters: [...chartFilters, { ...pointCases.filter, negate: true }] },
+      right,
+    };
   }, [comparing, pointCases, shown, selected, baseline, chartFilters]);
 
   const go = (change: Record<string, string | undefined>) => {
@@ -114,7 +157,9 @@ export function ControlChartView() {
     api.chartPointCases(workspace.path, request, index).then(
       (found) => {
         // What the cases behind the point did: their variants, most frequent first.
-        api.variantList(workspace.path, [...chartFilters, found.filter]).then(setPointVariants, () => setPointVariants([]));
+        api
+          .variantList(workspace.path, [...chartFilters, found.filter])
+          .then(setPointVariants, () => setPointVariants([]));
         // Selecting a point changes nothing elsewhere: filtering every view is the user's explicit choice.
         setPointCases(found);
       },
@@ -127,19 +172,25 @@ export function ControlChartView() {
     appliedChip.current = JSON.stringify(found.filter);
     setFilters([...kept, found.filter]);
   };
-  const chipApplied = pointCases !== null && filters.some((f) => JSON.stringify(f) === JSON.stringify(pointCases.filter));
+  const chipApplied =
+    pointCases !== null && filters.some((f) => JSON.stringify(f) === JSON.stringify(pointCases.filter));
   const removeChip = () => {
     setFilters(currentFilters().filter((f) => JSON.stringify(f) !== appliedChip.current));
     appliedChip.current = null;
   };
   const toggle = (key: 'exclude' | 'phases', index: number) =>
-    setSettings((s) => ({ ...s, [key]: s[key].includes(index) ? s[key].filter((i) => i !== index) : [...s[key], index] }));
+    setSettings((s) => ({
+      ...s,
+      [key]: s[key].includes(index) ? s[key].filter((i) => i !== index) : [...s[key], index],
+    }));
 
   const charts = byUnit ? UNIT_CHARTS : (measure?.charts ?? []);
   const current = shown?.chart ?? chart;
   // Capability needs measured values: the charts of measurements, not of shares or counts.
   const measured = shown ? ['I', 'Xbar', 'EWMA', 'CUSUM'].includes(shown.charts[0]!.name) : true;
-  const fileName = shown ? `${shown.measure.name}-${shown.chart}-${shown.byUnit ? 'by-case' : shown.period}` : 'control-chart';
+  const fileName = shown
+    ? `${shown.measure.name}-${shown.chart}-${shown.byUnit ? 'by-case' : shown.period}`
+    : 'control-chart';
 
   return (
     <div className="view" data-testid="control-chart-view">
@@ -148,14 +199,26 @@ export function ControlChartView() {
           <h1>Control chart{measure ? `: ${measure.title}` : ''}</h1>
           <p className="muted" data-testid="cc-sentence">
             {measure?.sentence}
-            {shown ? ` · ${shown.basis.fileName}${shown.basis.fixesInForce.length ? `, ${shown.basis.fixesInForce.length} data-quality fixes` : ''}` : ''}
+            {shown
+              ? ` · ${shown.basis.fileName}${shown.basis.fixesInForce.length ? `, ${shown.basis.fixesInForce.length} data-quality fixes` : ''}`
+              : ''}
           </p>
         </div>
         <div className="button-row">
-          <button type="button" disabled={!shown} onClick={() => void chartRef.current?.exportImage('png', fileName)} data-testid="cc-export-png">
+          <button
+            type="button"
+            disabled={!shown}
+            onClick={() => void chartRef.current?.exportImage('png', fileName)}
+            data-testid="cc-export-png"
+          >
             Save PNG
           </button>
-          <button type="button" disabled={!shown} onClick={() => void chartRef.current?.exportImage('svg', fileName)} data-testid="cc-export-svg">
+          <button
+            type="button"
+            disabled={!shown}
+            onClick={() => void chartRef.current?.exportImage('svg', fileName)}
+            data-testid="cc-export-svg"
+          >
             Save SVG
           </button>
         </div>
@@ -165,7 +228,11 @@ export function ControlChartView() {
       <div className="cc-toolbar">
         <label className="field">
           <span className="field-label">Measure</span>
-          <select value={measure?.name ?? ''} onChange={(e) => go({ measure: e.target.value, chart: undefined, activity: undefined })} data-testid="cc-measure">
+          <select
+            value={measure?.name ?? ''}
+            onChange={(e) => go({ measure: e.target.value, chart: undefined, activity: undefined })}
+            data-testid="cc-measure"
+          >
             {measures.map((m) => (
               <option key={m.name} value={m.name}>
                 {m.title}
@@ -174,17 +241,41 @@ export function ControlChartView() {
           </select>
         </label>
         {measure?.takesActivity ? (
-          <SelectField label="Activity" value={activity ?? ''} none="as defined" choices={options.value?.activities ?? []} labelOf={visibleLabel} onChange={(a) => go({ activity: a || undefined })} testId="cc-activity" />
+          <SelectField
+            label="Activity"
+            value={activity ?? ''}
+            none="as defined"
+            choices={options.value?.activities ?? []}
+            labelOf={visibleLabel}
+            onChange={(a) => go({ activity: a || undefined })}
+            testId="cc-activity"
+          />
         ) : null}
-        <SelectField label="Period" value={period} choices={MEASURE_PERIODS} onChange={(p) => go({ period: p })} testId="cc-period" />
+        <SelectField
+          label="Period"
+          value={period}
+          choices={MEASURE_PERIODS}
+          onChange={(p) => go({ period: p })}
+          testId="cc-period"
+        />
         {measure && measure.per !== 'period' ? (
           <div className="field">
             <span className="field-label">One point per</span>
             <div className="segmented" role="group" aria-label="One point per">
-              <button type="button" aria-pressed={!byUnit} onClick={() => go({ per: undefined, chart: undefined })} data-testid="cc-per-period">
+              <button
+                type="button"
+                aria-pressed={!byUnit}
+                onClick={() => go({ per: undefined, chart: undefined })}
+                data-testid="cc-per-period"
+              >
                 {period}
               </button>
-              <button type="button" aria-pressed={byUnit} onClick={() => go({ per: 'case', chart: undefined })} data-testid="cc-per-case">
+              <button
+                type="button"
+                aria-pressed={byUnit}
+                onClick={() => go({ per: 'case', chart: undefined })}
+                data-testid="cc-per-case"
+              >
                 {measure.per === 'event' ? 'event' : measure.per === 'resource change' ? 'hand-off' : 'case'}
               </button>
             </div>
@@ -194,7 +285,13 @@ export function ControlChartView() {
           <span className="field-label">Chart</span>
           <div className="segmented" role="group" aria-label="Chart type" data-testid="cc-chart-types">
             {charts.map((c) => (
-              <button key={c} type="button" aria-pressed={current === c} onClick={() => go({ chart: c })} data-testid={`cc-chart-${c}`}>
+              <button
+                key={c}
+                type="button"
+                aria-pressed={current === c}
+                onClick={() => go({ chart: c })}
+                data-testid={`cc-chart-${c}`}
+              >
                 {chartName(c)}
               </button>
             ))}
@@ -204,16 +301,25 @@ export function ControlChartView() {
       <FilterChips compact />
       {ignoredChips ? (
         <p className="muted small" data-testid="cc-ignored-chips">
-          {ignoredChips === 1 ? 'The filter to one chart point’s cases applies' : `The ${ignoredChips} filters to chart points’ cases apply`} to the other views, not to this chart: it still charts every
-          case, so the point stays among its neighbours.
+          {ignoredChips === 1
+            ? 'The filter to one chart point’s cases applies'
+            : `The ${ignoredChips} filters to chart points’ cases apply`}{' '}
+          to the other views, not to this chart: it still charts every case, so the point stays among its neighbours.
         </p>
       ) : null}
 
-      {info.status === 'failed' ? <ErrorPanel error={info.error} title="The measurement schema could not be read" /> : null}
-      {result.status === 'failed' ? <ErrorPanel error={result.error} title="The control chart could not be drawn" /> : null}
+      {info.status === 'failed' ? (
+        <ErrorPanel error={info.error} title="The measurement schema could not be read" />
+      ) : null}
+      {result.status === 'failed' ? (
+        <ErrorPanel error={result.error} title="The control chart could not be drawn" />
+      ) : null}
       <div className="cc-layout">
         <div className="stack">
-          <section className={`panel cc-chart-panel${result.status === 'loading' ? ' cc-stale' : ''}`} aria-busy={result.status === 'loading'}>
+          <section
+            className={`panel cc-chart-panel${result.status === 'loading' ? ' cc-stale' : ''}`}
+            aria-busy={result.status === 'loading'}
+          >
             {figure && shown ? (
               <>
                 <PlotlyChart
@@ -227,10 +333,19 @@ export function ControlChartView() {
                   className="cc-chart"
                 />
                 <p className="muted small cc-caption" data-testid="cc-caption">
-                  {shown.points.length} points · {new Set(shown.charts.flatMap((c) => c.signals.map((s) => s.index))).size} signalling (a point signalling on both charts counts once) · a red square is marked with the lowest test it fails; hover it for every test · click a point for its cases
+                  {shown.points.length} points ·{' '}
+                  {new Set(shown.charts.flatMap((c) => c.signals.map((s) => s.index))).size} signalling (a point
+                  signalling on both charts counts once) · a red square is marked with the lowest test it fails; hover
+                  it for every test · click a point for its cases
                   {drawMs !== null ? ` · drawn in ${Math.round(drawMs)} ms` : ''}
                 </p>
-                <SignalList view={shown} selected={selected} onOpen={(index) => openPoint({ curveNumber: 0, pointIndex: index, x: index, y: null, customdata: index })} />
+                <SignalList
+                  view={shown}
+                  selected={selected}
+                  onOpen={(index) =>
+                    openPoint({ curveNumber: 0, pointIndex: index, x: index, y: null, customdata: index })
+                  }
+                />
               </>
             ) : result.status === 'loading' ? (
               <p className="muted">Computing the chart…</p>
@@ -264,9 +379,27 @@ export function ControlChartView() {
               onClose={() => setSelected(null)}
             />
           ) : null}
-          {compareSides ? <CompareMaps left={compareSides.left} right={compareSides.right} onClose={() => setComparing(false)} /> : null}
-          {shown?.advice ? <AdvicePanel advice={shown.advice} current={shown.chart} transform={settings.transform} onUse={(c) => go({ chart: c })} onTransform={(transform) => setSettings((s) => ({ ...s, transform }))} /> : null}
-          {shown ? <CapabilityPanel report={shown.capability} unit={shown.measure.unit} settings={settings} onChange={setSettings} measured={measured} /> : null}
+          {compareSides ? (
+            <CompareMaps left={compareSides.left} right={compareSides.right} onClose={() => setComparing(false)} />
+          ) : null}
+          {shown?.advice ? (
+            <AdvicePanel
+              advice={shown.advice}
+              current={shown.chart}
+              transform={settings.transform}
+              onUse={(c) => go({ chart: c })}
+              onTransform={(transform) => setSettings((s) => ({ ...s, transform }))}
+            />
+          ) : null}
+          {shown ? (
+            <CapabilityPanel
+              report={shown.capability}
+              unit={shown.measure.unit}
+              settings={settings}
+              onChange={setSettings}
+              measured={measured}
+            />
+          ) : null}
           {shown?.notes.length ? (
             <ul className="notes small" data-testid="cc-notes">
               {shown.notes.map((n) => (

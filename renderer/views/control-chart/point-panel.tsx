@@ -1,4 +1,10 @@
-import type { ChartPointCases, ControlChartView, MeasureUnit, UserFacingError, VariantInfo } from '../../../preload/api.ts';
+import type {
+  ChartPointCases,
+  ControlChartView,
+  MeasureUnit,
+  UserFacingError,
+  VariantInfo,
+} from '../../../preload/api.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { formatDuration, formatPercent, plural } from '../../components/format.ts';
 import { significant } from '../measures/measure-format.ts';
@@ -61,19 +67,23 @@ export function PointPanel({
     <section className="panel cc-point" data-testid="cc-point">
       <div className="cc-point-head">
         <h2 className="plain-title">
-          {view.byUnit ? `Case ${point.caseId}` : `${view.period[0]!.toUpperCase()}${view.period.slice(1)} of ${point.label}`}
+          {view.byUnit
+            ? `Case ${point.caseId}`
+            : `${view.period[0]!.toUpperCase()}${view.period.slice(1)} of ${point.label}`}
         </h2>
         <button type="button" className="small-button" onClick={onClose} aria-label="Close the point">
           ✕
         </button>
       </div>
       <p className="muted small">
-        {view.byUnit ? tickText(point.from) : `${tickText(point.from)} to ${tickText(point.to)} (${view.timeZone})`} · point {index + 1} of {view.points.length}
+        {view.byUnit ? tickText(point.from) : `${tickText(point.from)} to ${tickText(point.to)} (${view.timeZone})`} ·
+        point {index + 1} of {view.points.length}
       </p>
       <ul className="cc-point-values">
         {view.charts.map((c) => (
           <li key={c.name}>
-            {c.name} = {c.points[index] === null || c.points[index] === undefined ? '—' : significant(c.points[index]!)} {c.name === 'P' || c.name === 'NP' || c.name === 'C' || c.name === 'U' ? '' : unit === 'share' ? '' : unit}
+            {c.name} = {c.points[index] === null || c.points[index] === undefined ? '—' : significant(c.points[index]!)}{' '}
+            {c.name === 'P' || c.name === 'NP' || c.name === 'C' || c.name === 'U' ? '' : unit === 'share' ? '' : unit}
           </li>
         ))}
       </ul>
@@ -115,22 +125,36 @@ export function PointPanel({
                     <span className="cc-variant-path">{v.activities.join(' → ')}</span>
                     <span className="muted small">
                       {' '}
-                      {plural(v.count, 'case')} ({formatPercent(v.share, 0)}) · mean {formatDuration(v.meanDurationSeconds)}
+                      {plural(v.count, 'case')} ({formatPercent(v.share, 0)}) · mean{' '}
+                      {formatDuration(v.meanDurationSeconds)}
                     </span>
                   </li>
                 ))}
               </ol>
-              {variants.length > VARIANTS_SHOWN ? <p className="muted small">and {plural(variants.length - VARIANTS_SHOWN, 'other variant')}</p> : null}
+              {variants.length > VARIANTS_SHOWN ? (
+                <p className="muted small">and {plural(variants.length - VARIANTS_SHOWN, 'other variant')}</p>
+              ) : null}
             </div>
           ) : null}
           <div className="button-row">
-            <button type="button" className="primary" onClick={onOpenMap} data-testid="cc-open-map" title={filtered ? undefined : 'Filters every view to these cases and opens the map'}>
+            <button
+              type="button"
+              className="primary"
+              onClick={onOpenMap}
+              data-testid="cc-open-map"
+              title={filtered ? undefined : 'Filters every view to these cases and opens the map'}
+            >
               {filtered ? 'Open on the map' : 'Filter and open on the map'}
             </button>
             <button type="button" onClick={onCompare} data-testid="cc-compare-maps">
               {compareLabel}
             </button>
-            <button type="button" onClick={onOpenCases} data-testid="cc-open-cases" title={filtered ? undefined : 'Filters every view to these cases and opens the case table'}>
+            <button
+              type="button"
+              onClick={onOpenCases}
+              data-testid="cc-open-cases"
+              title={filtered ? undefined : 'Filters every view to these cases and opens the case table'}
+            >
               {filtered ? 'Show the cases' : 'Filter and show the cases'}
             </button>
           </div>

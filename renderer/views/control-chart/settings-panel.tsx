@@ -18,14 +18,23 @@ export function SettingsPanel({
   settings: ChartSettings;
   onChange(next: ChartSettings): void;
 }) {
-  const set = <K extends keyof ChartSettings>(key: K, value: ChartSettings[K]) => onChange({ ...settings, [key]: value });
+  const set = <K extends keyof ChartSettings>(key: K, value: ChartSettings[K]) =>
+    onChange({ ...settings, [key]: value });
   const on = new Set(testsOf(settings.rules));
   const applied = new Set(view?.charts.flatMap((c) => c.rules) ?? []);
   const preset = Array.isArray(settings.rules) ? 'custom' : settings.rules;
   const numberField = (key: 'lambda' | 'L' | 'k' | 'h' | 'target' | 'sigma', label: string, hint: string) => (
     <label className="field cc-number" title={hint}>
       <span className="field-label">{label}</span>
-      <input type="text" inputMode="decimal" value={settings[key]} placeholder="default" aria-invalid={isBadNumber(settings[key])} onChange={(e) => set(key, e.target.value)} data-testid={`cc-${key}`} />
+      <input
+        type="text"
+        inputMode="decimal"
+        value={settings[key]}
+        placeholder="default"
+        aria-invalid={isBadNumber(settings[key])}
+        onChange={(e) => set(key, e.target.value)}
+        data-testid={`cc-${key}`}
+      />
     </label>
   );
   const current = view?.chart ?? chart;
@@ -51,13 +60,25 @@ export function SettingsPanel({
         {(view?.tests ?? []).map((t) => (
           <li key={t.rule} className={on.has(t.rule) && !applied.has(t.rule) ? 'cc-test-unused' : undefined}>
             <label className="checkbox">
-              <input type="checkbox" checked={on.has(t.rule)} onChange={() => set('rules', toggleTest(settings.rules, t.rule))} data-testid={`cc-test-${t.rule}`} />
+              <input
+                type="checkbox"
+                checked={on.has(t.rule)}
+                onChange={() => set('rules', toggleTest(settings.rules, t.rule))}
+                data-testid={`cc-test-${t.rule}`}
+              />
               <span>
                 {t.description}
-                {on.has(t.rule) && !applied.has(t.rule) ? <span className="muted small"> — not used on this chart</span> : null}
+                {on.has(t.rule) && !applied.has(t.rule) ? (
+                  <span className="muted small"> — not used on this chart</span>
+                ) : null}
               </span>
             </label>
-            <label className="field cc-test-k" title={t.rule === 1 ? 'How many σ the limits sit from the centre line' : `K of test ${t.rule}: a whole number`}>
+            <label
+              className="field cc-test-k"
+              title={
+                t.rule === 1 ? 'How many σ the limits sit from the centre line' : `K of test ${t.rule}: a whole number`
+              }
+            >
               <span className="field-label">K</span>
               <input
                 type="text"
@@ -75,9 +96,17 @@ export function SettingsPanel({
         ))}
       </ul>
 
-      <label className="field" title="Durations with a long tail (a few extreme cases) break the limits of the raw scale in nearly every period; on the log or Box-Cox scale alarms mean a change in the typical case.">
+      <label
+        className="field"
+        title="Durations with a long tail (a few extreme cases) break the limits of the raw scale in nearly every period; on the log or Box-Cox scale alarms mean a change in the typical case."
+      >
         <span className="field-label">Scale</span>
-        <select value={settings.transform} onChange={(e) => set('transform', e.target.value as ChartTransform)} disabled={view !== null && !isMeasured(view)} data-testid="cc-transform">
+        <select
+          value={settings.transform}
+          onChange={(e) => set('transform', e.target.value as ChartTransform)}
+          disabled={view !== null && !isMeasured(view)}
+          data-testid="cc-transform"
+        >
           <option value="none">values as they are</option>
           <option value="log">log</option>
           <option value="box-cox">Box-Cox (λ fitted)</option>
@@ -92,7 +121,10 @@ export function SettingsPanel({
             value={settings.baseline.mode}
             onChange={(e) => {
               const mode = e.target.value as Baseline['mode'];
-              set('baseline', mode === 'first' ? { mode, n: '20' } : mode === 'dates' ? { mode, from: '', to: '' } : { mode });
+              set(
+                'baseline',
+                mode === 'first' ? { mode, n: '20' } : mode === 'dates' ? { mode, from: '', to: '' } : { mode },
+              );
             }}
             data-testid="cc-baseline-mode"
           >
@@ -104,20 +136,41 @@ export function SettingsPanel({
         {settings.baseline.mode === 'first' ? (
           <label className="field cc-number">
             <span className="field-label">Points</span>
-            <input type="number" min={2} value={settings.baseline.n} onChange={(e) => set('baseline', { mode: 'first', n: e.target.value })} data-testid="cc-baseline-n" />
+            <input
+              type="number"
+              min={2}
+              value={settings.baseline.n}
+              onChange={(e) => set('baseline', { mode: 'first', n: e.target.value })}
+              data-testid="cc-baseline-n"
+            />
           </label>
         ) : null}
         {settings.baseline.mode === 'dates' ? (
           <>
-            <DateField label="From" value={settings.baseline.from} onChange={(date) => set('baseline', { ...(settings.baseline as { from: string; to: string }), mode: 'dates', from: date })} testId="cc-baseline-from" />
-            <DateField label="To" value={settings.baseline.to} onChange={(date) => set('baseline', { ...(settings.baseline as { from: string; to: string }), mode: 'dates', to: date })} testId="cc-baseline-to" />
+            <DateField
+              label="From"
+              value={settings.baseline.from}
+              onChange={(date) =>
+                set('baseline', { ...(settings.baseline as { from: string; to: string }), mode: 'dates', from: date })
+              }
+              testId="cc-baseline-from"
+            />
+            <DateField
+              label="To"
+              value={settings.baseline.to}
+              onChange={(date) =>
+                set('baseline', { ...(settings.baseline as { from: string; to: string }), mode: 'dates', to: date })
+              }
+              testId="cc-baseline-to"
+            />
           </>
         ) : null}
       </div>
       <p className="small muted">
         {settings.exclude.length ? (
           <>
-            {settings.exclude.length} point{settings.exclude.length === 1 ? '' : 's'} left out of the limits (assignable causes).{' '}
+            {settings.exclude.length} point{settings.exclude.length === 1 ? '' : 's'} left out of the limits (assignable
+            causes).{' '}
             <button type="button" className="link-button" onClick={() => set('exclude', [])}>
               Put them back
             </button>
@@ -160,11 +213,25 @@ export function SettingsPanel({
 
 /** Log and Box-Cox are for measured values (durations), not for counts and shares. */
 function isMeasured(view: ControlChartView): boolean {
-  return !['p', 'np', 'c', 'u', 'laney-p', 'laney-u'].includes(view.chart) && view.advice?.dataType !== 'defectives' && view.advice?.dataType !== 'defects';
+  return (
+    !['p', 'np', 'c', 'u', 'laney-p', 'laney-u'].includes(view.chart) &&
+    view.advice?.dataType !== 'defectives' &&
+    view.advice?.dataType !== 'defects'
+  );
 }
 
 /** A date typed as YYYY-MM-DD (trimmed), as every date in Gemba is written. */
-function DateField({ label, value, onChange, testId }: { label: string; value: string; onChange(date: string): void; testId: string }) {
+function DateField({
+  label,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange(date: string): void;
+  testId: string;
+}) {
   return (
     <label className="field">
       <span className="field-label">{label}</span>

@@ -7,8 +7,18 @@ const SHOWN = 30;
  * The signals as text under the chart: what the red squares say, readable without a mouse (and by
  * a screen reader), each opening its point as a click on the chart does.
  */
-export function SignalList({ view, selected, onOpen }: { view: ControlChartView; selected: number | null; onOpen(index: number): void }) {
-  const rows = view.charts.flatMap((chart) => [...signalsByPoint(chart)].map(([index, tests]) => ({ index, chart: chart.name, tests })));
+export function SignalList({
+  view,
+  selected,
+  onOpen,
+}: {
+  view: ControlChartView;
+  selected: number | null;
+  onOpen(index: number): void;
+}) {
+  const rows = view.charts.flatMap((chart) =>
+    [...signalsByPoint(chart)].map(([index, tests]) => ({ index, chart: chart.name, tests })),
+  );
   rows.sort((a, b) => a.index - b.index || a.chart.localeCompare(b.chart));
   if (rows.length === 0) return <p className="muted small cc-caption">No point fails the tests chosen.</p>;
   return (

@@ -17,7 +17,15 @@ import { waterfallChart } from './waterfall.ts';
  * conditions in words), what it costs (the KPI effect), the case's timeline, and the review:
  * accept, dismiss or reopen, comment, each an audit entry shown below.
  */
-export function FindingDetailPanel({ id, onClose, onChanged }: { id: string; onClose: () => void; onChanged: () => void }) {
+export function FindingDetailPanel({
+  id,
+  onClose,
+  onChanged,
+}: {
+  id: string;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   const { api, logVersion } = useWorkbench();
   const workspace = useWorkspace();
   const [version, setVersion] = useState(0);
@@ -35,7 +43,11 @@ export function FindingDetailPanel({ id, onClose, onChanged }: { id: string; onC
         </button>
       </header>
       {detail.status === 'failed' ? <ErrorPanel error={detail.error} title="This finding could not be opened" /> : null}
-      {detail.value ? <FindingBody key={detail.value.id} finding={detail.value} onChanged={changed} /> : <p className="muted">Loading…</p>}
+      {detail.value ? (
+        <FindingBody key={detail.value.id} finding={detail.value} onChanged={changed} />
+      ) : (
+        <p className="muted">Loading…</p>
+      )}
     </aside>
   );
 }
@@ -56,7 +68,12 @@ function FindingBody({ finding, onChanged }: { finding: FindingDetail; onChanged
         contributions: finding.explanation,
         prediction: finding.prediction,
         unit: finding.explanationUnit.split(':')[0],
-        subject: finding.kind === 'exception-type' ? 'this type, on average' : finding.kind === 'bottleneck' ? 'the wait now' : 'this case',
+        subject:
+          finding.kind === 'exception-type'
+            ? 'this type, on average'
+            : finding.kind === 'bottleneck'
+              ? 'the wait now'
+              : 'this case',
       }),
     [finding],
   );
@@ -79,7 +96,8 @@ function FindingBody({ finding, onChanged }: { finding: FindingDetail; onChanged
       </ul>
       <h3>Why: from the usual to this case</h3>
       <p className="muted small">
-        {finding.explanationUnit}. Each bar is one feature’s exact contribution (TreeSHAP); they add up from the base value to the prediction.
+        {finding.explanationUnit}. Each bar is one feature’s exact contribution (TreeSHAP); they add up from the base
+        value to the prediction.
         {main ? (
           <>
             {' '}
@@ -87,7 +105,13 @@ function FindingBody({ finding, onChanged }: { finding: FindingDetail; onChanged
           </>
         ) : null}
       </p>
-      <PlotlyChart data={chart.data} layout={chart.layout} label="Explanation waterfall" testId="finding-waterfall" className="finding-waterfall" />
+      <PlotlyChart
+        data={chart.data}
+        layout={chart.layout}
+        label="Explanation waterfall"
+        testId="finding-waterfall"
+        className="finding-waterfall"
+      />
       {kpiEffectLines(finding.kpiEffect).length > 0 ? (
         <>
           <h3>Effect on the KPIs</h3>
@@ -101,7 +125,9 @@ function FindingBody({ finding, onChanged }: { finding: FindingDetail; onChanged
           </dl>
         </>
       ) : null}
-      {finding.caseIndex !== null ? <CaseOfFinding caseIndex={finding.caseIndex} unusual={finding.unusualEvents} onMap={showOnMap} /> : null}
+      {finding.caseIndex !== null ? (
+        <CaseOfFinding caseIndex={finding.caseIndex} unusual={finding.unusualEvents} onMap={showOnMap} />
+      ) : null}
       {finding.members.length > 0 ? <TypeMembers finding={finding} /> : null}
       {finding.case === undefined && finding.activity ? (
         <div className="button-row">
@@ -135,7 +161,11 @@ function TypeMembers({ finding }: { finding: FindingDetail }) {
         <button
           type="button"
           onClick={() => {
-            addFilter({ kind: 'cases', caseIds: members.map((m) => m.case), label: `${members.length} cases: ${finding.conditions[0] ?? 'exception type'}` });
+            addFilter({
+              kind: 'cases',
+              caseIds: members.map((m) => m.case),
+              label: `${members.length} cases: ${finding.conditions[0] ?? 'exception type'}`,
+            });
             navigate('map');
           }}
           data-testid="finding-members-on-map"
@@ -147,7 +177,11 @@ function TypeMembers({ finding }: { finding: FindingDetail }) {
         {members.slice(0, MEMBERS_LISTED).map((m, i) => (
           <span key={m.findingId}>
             {i > 0 ? ', ' : ''}
-            <button type="button" className="link-button" onClick={() => navigate('findings', { ...route.params, finding: m.findingId })}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => navigate('findings', { ...route.params, finding: m.findingId })}
+            >
               {m.case}
             </button>
           </span>
@@ -158,12 +192,23 @@ function TypeMembers({ finding }: { finding: FindingDetail }) {
   );
 }
 
-function CaseOfFinding({ caseIndex, unusual, onMap }: { caseIndex: number; unusual: FindingDetail['unusualEvents']; onMap: () => void }) {
+function CaseOfFinding({
+  caseIndex,
+  unusual,
+  onMap,
+}: {
+  caseIndex: number;
+  unusual: FindingDetail['unusualEvents'];
+  onMap: () => void;
+}) {
   const { api, logVersion, navigate } = useWorkbench();
   const workspace = useWorkspace();
   const times = useTimeFormat();
   const [selected, setSelected] = useState<number | null>(null);
-  const detail = useAsync(() => api.caseDetail(workspace.path, caseIndex), [api, workspace.path, caseIndex, logVersion]);
+  const detail = useAsync(
+    () => api.caseDetail(workspace.path, caseIndex),
+    [api, workspace.path, caseIndex, logVersion],
+  );
   return (
     <section data-testid="finding-case">
       <div className="view-header">
@@ -172,20 +217,31 @@ function CaseOfFinding({ caseIndex, unusual, onMap }: { caseIndex: number; unusu
           <button type="button" onClick={onMap} data-testid="finding-show-on-map">
             Show on the map
           </button>
-          <button type="button" onClick={() => navigate('cases', { case: String(caseIndex) })} data-testid="finding-open-case">
+          <button
+            type="button"
+            onClick={() => navigate('cases', { case: String(caseIndex) })}
+            data-testid="finding-open-case"
+          >
             Open in Cases
           </button>
         </div>
       </div>
       {detail.status === 'failed' ? <ErrorPanel error={detail.error} title="The case could not be shown" /> : null}
-      {detail.value ? <CaseTimeline events={detail.value.events} times={times} selected={selected} onSelect={setSelected} /> : null}
+      {detail.value ? (
+        <CaseTimeline events={detail.value.events} times={times} selected={selected} onSelect={setSelected} />
+      ) : null}
       {unusual.length > 0 ? (
         <>
           <h3>Unusual steps in this case</h3>
           <ul className="audit-list" data-testid="finding-unusual-events">
             {unusual.map((e) => (
               <li key={`${e.position}-${e.cause}`}>
-                <button type="button" className="link-button" onClick={() => setSelected(e.position)} title="Show this event on the timeline">
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => setSelected(e.position)}
+                  title="Show this event on the timeline"
+                >
                   {e.activity}
                 </button>{' '}
                 <span title={times.title(e.at)}>({times.moment(e.at)})</span>: {e.reason}
@@ -215,7 +271,10 @@ function Review({ finding, onChanged }: { finding: FindingDetail; onChanged: () 
     setBusy(true);
     setError(null);
     try {
-      await api.updateFinding(workspace.path, finding.id, { ...(status ? { status } : {}), ...(comment.trim() ? { comment } : {}) });
+      await api.updateFinding(workspace.path, finding.id, {
+        ...(status ? { status } : {}),
+        ...(comment.trim() ? { comment } : {}),
+      });
       setComment('');
       onChanged();
     } catch (e) {
@@ -227,19 +286,39 @@ function Review({ finding, onChanged }: { finding: FindingDetail; onChanged: () 
   return (
     <section className="finding-review" data-testid="finding-review">
       <h3>
-        Review <span className={`badge status-${finding.status}`} data-testid="finding-status">{finding.status}</span>
+        Review{' '}
+        <span className={`badge status-${finding.status}`} data-testid="finding-status">
+          {finding.status}
+        </span>
       </h3>
       <label className="field">
         <span className="field-label">Comment (saved with the action, or on its own)</span>
-        <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} data-testid="finding-comment" maxLength={10_000} />
+        <textarea
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          rows={2}
+          data-testid="finding-comment"
+          maxLength={10_000}
+        />
       </label>
       <div className="button-row">
         {ACTIONS.filter((a) => a.status !== finding.status).map((a) => (
-          <button key={a.status} type="button" disabled={busy} onClick={() => void update(a.status)} data-testid={`finding-${a.status === 'open' ? 'reopen' : a.status === 'accepted' ? 'accept' : 'dismiss'}`}>
+          <button
+            key={a.status}
+            type="button"
+            disabled={busy}
+            onClick={() => void update(a.status)}
+            data-testid={`finding-${a.status === 'open' ? 'reopen' : a.status === 'accepted' ? 'accept' : 'dismiss'}`}
+          >
             {a.label}
           </button>
         ))}
-        <button type="button" disabled={busy || !comment.trim()} onClick={() => void update()} data-testid="finding-add-comment">
+        <button
+          type="button"
+          disabled={busy || !comment.trim()}
+          onClick={() => void update()}
+          data-testid="finding-add-comment"
+        >
           Add comment
         </button>
       </div>
@@ -264,7 +343,8 @@ export function scoreWords(f: Pick<FindingDetail, 'kind' | 'score' | 'confidence
   }
   const rarity = rarityOf(f.score);
   const score = `rarity ${rarity.toFixed(1)} (as unusual as about ${oneIn(rarity)} cases)`;
-  if (f.kind === 'exception-type') return `${score} on average · confidence ${formatPercent(f.confidence)} on average over its cases`;
+  if (f.kind === 'exception-type')
+    return `${score} on average · confidence ${formatPercent(f.confidence)} on average over its cases`;
   return `${score} · confidence ${formatPercent(f.confidence)} (share of training cases scoring lower)`;
 }
 

@@ -9,7 +9,15 @@ describe('finding words', () => {
   });
 
   it('reads hours as durations, shares as percent, skips missing values', () => {
-    expect(kpiEffectLines({ addedCycleTimeHours: 41, usualCaseDurationHours: null, shareAtRisk: 0.125, cases: 1200, trend: 'rising' })).toEqual([
+    expect(
+      kpiEffectLines({
+        addedCycleTimeHours: 41,
+        usualCaseDurationHours: null,
+        shareAtRisk: 0.125,
+        cases: 1200,
+        trend: 'rising',
+      }),
+    ).toEqual([
       ['Added cycle time', formatDuration(41 * 3600)],
       ['Share at risk', '12.5%'],
       ['Cases', '1,200'],

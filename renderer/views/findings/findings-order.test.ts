@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { FindingSummary } from '../../../preload/api.ts';
 import { hoursCost, orderFindings } from './findings-order.ts';
 
-const finding = (id: string, score: number, confidence: number, kpiEffect: FindingSummary['kpiEffect']): FindingSummary => ({
+const finding = (
+  id: string,
+  score: number,
+  confidence: number,
+  kpiEffect: FindingSummary['kpiEffect'],
+): FindingSummary => ({
   id,
   kind: 'anomaly',
   score,
@@ -19,7 +24,11 @@ const finding = (id: string, score: number, confidence: number, kpiEffect: Findi
 });
 
 describe('orderFindings', () => {
-  const list = [finding('a', 9, 0.5, { addedCycleTimeHours: 2 }), finding('b', 5, 0.9, { addedWaitingHours: 30 }), finding('c', 1, 0.9, { addedCycleTimeHours: null })];
+  const list = [
+    finding('a', 9, 0.5, { addedCycleTimeHours: 2 }),
+    finding('b', 5, 0.9, { addedWaitingHours: 30 }),
+    finding('c', 1, 0.9, { addedCycleTimeHours: null }),
+  ];
 
   it('reads the cost of a case, a type or a bottleneck in hours', () => {
     expect(list.map(hoursCost)).toEqual([2, 30, 0]);

@@ -5,7 +5,12 @@ export type FindingsOrder = 'score' | 'cost' | 'confidence';
 /** Hours a finding costs: added cycle time of a case or type, added waiting of a bottleneck; 0 when unknown. */
 export function hoursCost(f: Pick<FindingSummary, 'kpiEffect'>): number {
   const k = f.kpiEffect;
-  const hours = typeof k.addedCycleTimeHours === 'number' ? k.addedCycleTimeHours : typeof k.addedWaitingHours === 'number' ? k.addedWaitingHours : 0;
+  const hours =
+    typeof k.addedCycleTimeHours === 'number'
+      ? k.addedCycleTimeHours
+      : typeof k.addedWaitingHours === 'number'
+        ? k.addedWaitingHours
+        : 0;
   return Number.isFinite(hours) ? hours : 0;
 }
 

@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { FINDING_KINDS, FINDING_STATUSES, type FindingKind, type FindingStatus, type FindingSummary } from '../../../preload/api.ts';
+import {
+  FINDING_KINDS,
+  FINDING_STATUSES,
+  type FindingKind,
+  type FindingStatus,
+  type FindingSummary,
+} from '../../../preload/api.ts';
 import { addFilter, useLogFilters } from '../../app/filter-store.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
@@ -13,7 +19,11 @@ import { shortScore } from './finding-words.ts';
 import './findings.css';
 import { SelectField } from '../../components/select-field.tsx';
 
-const KIND_WORDS: Record<FindingKind, string> = { anomaly: 'unusual case', 'exception-type': 'exception type', bottleneck: 'bottleneck' };
+const KIND_WORDS: Record<FindingKind, string> = {
+  anomaly: 'unusual case',
+  'exception-type': 'exception type',
+  bottleneck: 'bottleneck',
+};
 const SHOWN = 500;
 
 /**
@@ -31,11 +41,13 @@ export function FindingsView() {
   const [version, setVersion] = useState(0);
   const filterKey = JSON.stringify(filters);
   const list = useAsync(
-    () => api.findings(workspace.path, { ...(kind ? { kind } : {}), ...(status ? { status } : {}), top: SHOWN, filters }),
+    () =>
+      api.findings(workspace.path, { ...(kind ? { kind } : {}), ...(status ? { status } : {}), top: SHOWN, filters }),
     [api, workspace.path, kind, status, filterKey, logVersion, version],
   );
   const open = route.params.finding ?? null;
-  const select = (id: string | null) => navigate('findings', id ? { ...route.params, finding: id } : withoutFinding(route.params));
+  const select = (id: string | null) =>
+    navigate('findings', id ? { ...route.params, finding: id } : withoutFinding(route.params));
   const findings = orderFindings(list.value?.findings ?? [], order);
   const caseIds = [...new Set(findings.filter((f) => f.case !== undefined).map((f) => f.case!))];
 
@@ -44,7 +56,10 @@ export function FindingsView() {
       <header className="view-header">
         <div>
           <h1>Findings</h1>
-          <p className="muted">Unusual cases, exception types and bottlenecks the local models found, each with why. Nothing leaves this machine.</p>
+          <p className="muted">
+            Unusual cases, exception types and bottlenecks the local models found, each with why. Nothing leaves this
+            machine.
+          </p>
         </div>
         <div className="button-row">
           <button type="button" onClick={() => navigate('models')} data-testid="findings-to-models">
@@ -57,7 +72,11 @@ export function FindingsView() {
       <div className="panel findings-controls">
         <label className="field">
           <span className="field-label">Kind</span>
-          <select value={kind} onChange={(e) => setKind(e.target.value as FindingKind | '')} data-testid="findings-kind">
+          <select
+            value={kind}
+            onChange={(e) => setKind(e.target.value as FindingKind | '')}
+            data-testid="findings-kind"
+          >
             <option value="">every kind</option>
             {FINDING_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -67,10 +86,21 @@ export function FindingsView() {
             ))}
           </select>
         </label>
-        <SelectField label="Review" value={status} none="any" choices={FINDING_STATUSES} onChange={(s) => setStatus(s as FindingStatus | '')} testId="findings-status" />
+        <SelectField
+          label="Review"
+          value={status}
+          none="any"
+          choices={FINDING_STATUSES}
+          onChange={(s) => setStatus(s as FindingStatus | '')}
+          testId="findings-status"
+        />
         <label className="field">
           <span className="field-label">Order</span>
-          <select value={order} onChange={(e) => setOrder(e.target.value as FindingsOrder)} data-testid="findings-order">
+          <select
+            value={order}
+            onChange={(e) => setOrder(e.target.value as FindingsOrder)}
+            data-testid="findings-order"
+          >
             <option value="score">highest score first</option>
             <option value="cost">most added time first</option>
             <option value="confidence">surest first</option>
@@ -79,7 +109,9 @@ export function FindingsView() {
         {list.value ? (
           <p className="muted small findings-count" data-testid="findings-count">
             {plural(findings.length, 'finding')} shown of {list.value.total}
-            {list.value.counts.length > 0 ? ` · ${list.value.counts.filter((c) => c.status !== 'open').reduce((s, c) => s + c.n, 0)} reviewed` : ''}
+            {list.value.counts.length > 0
+              ? ` · ${list.value.counts.filter((c) => c.status !== 'open').reduce((s, c) => s + c.n, 0)} reviewed`
+              : ''}
           </p>
         ) : null}
         {caseIds.length > 0 ? (
@@ -98,15 +130,22 @@ export function FindingsView() {
       {list.status === 'failed' ? <ErrorPanel error={list.error} title="The findings could not be listed" /> : null}
       {list.value && list.value.total === 0 ? (
         <div className="panel call-to-action" data-testid="findings-empty">
-          <p>No findings yet. Train the models on this log: they learn what is usual here and point at what is not, each with the reason.</p>
+          <p>
+            No findings yet. Train the models on this log: they learn what is usual here and point at what is not, each
+            with the reason.
+          </p>
           <button type="button" className="primary" onClick={() => navigate('models')}>
             Train models
           </button>
         </div>
       ) : null}
       <div className={open ? 'findings-split' : undefined}>
-        {findings.length > 0 ? <FindingsTable findings={findings} open={open} onOpen={select} loading={list.status === 'loading'} /> : null}
-        {open ? <FindingDetailPanel id={open} onClose={() => select(null)} onChanged={() => setVersion((v) => v + 1)} /> : null}
+        {findings.length > 0 ? (
+          <FindingsTable findings={findings} open={open} onOpen={select} loading={list.status === 'loading'} />
+        ) : null}
+        {open ? (
+          <FindingDetailPanel id={open} onClose={() => select(null)} onChanged={() => setVersion((v) => v + 1)} />
+        ) : null}
       </div>
     </div>
   );
@@ -117,7 +156,17 @@ function withoutFinding(params: Record<string, string>): Record<string, string> 
   return rest;
 }
 
-function FindingsTable({ findings, open, onOpen, loading }: { findings: FindingSummary[]; open: string | null; onOpen: (id: string) => void; loading: boolean }) {
+function FindingsTable({
+  findings,
+  open,
+  onOpen,
+  loading,
+}: {
+  findings: FindingSummary[];
+  open: string | null;
+  onOpen: (id: string) => void;
+  loading: boolean;
+}) {
   // While another kind or review state loads, the rows shown are the previous answer's: dimmed.
   return (
     <div className={`panel table-scroll findings-table${loading ? ' findings-loading' : ''}`} aria-busy={loading}>
@@ -152,13 +201,22 @@ function FindingsTable({ findings, open, onOpen, loading }: { findings: FindingS
               <td className="finding-condition" title={f.conditions[0] ?? ''}>
                 {f.conditions[0] ?? ''}
               </td>
-              <td className="num" title={f.kind === 'bottleneck' ? 'hours the wait grows from low to high load' : `score ${f.score.toPrecision(3)}: rarity as a power of ten`}>
+              <td
+                className="num"
+                title={
+                  f.kind === 'bottleneck'
+                    ? 'hours the wait grows from low to high load'
+                    : `score ${f.score.toPrecision(3)}: rarity as a power of ten`
+                }
+              >
                 {shortScore(f)}
               </td>
               <td className="num">{formatPercent(f.confidence)}</td>
               <td>
                 <span className={`badge status-${f.status}`}>{f.status}</span>
-                {f.comments.length > 0 ? <span className="muted small"> · {plural(f.comments.length, 'comment')}</span> : null}
+                {f.comments.length > 0 ? (
+                  <span className="muted small"> · {plural(f.comments.length, 'comment')}</span>
+                ) : null}
               </td>
             </tr>
           ))}

@@ -29,7 +29,13 @@ describe('waterfallSteps', () => {
   });
 
   it('counts contributions left out of the explanation as the rest', () => {
-    const steps = waterfallSteps({ baseValue: 1, contributions: [{ feature: 'a', value: null, contribution: 2 }], rest: -0.5, prediction: 2.5, unit: 'h' });
+    const steps = waterfallSteps({
+      baseValue: 1,
+      contributions: [{ feature: 'a', value: null, contribution: 2 }],
+      rest: -0.5,
+      prediction: 2.5,
+      unit: 'h',
+    });
     expect(steps.map((s) => s.amount)).toEqual([1, 2, -0.5, 2.5]);
     expect(additivityGap(steps)).toBe(0);
   });
@@ -41,12 +47,23 @@ describe('waterfallSteps', () => {
   it('draws one horizontal waterfall trace with the main cause on top after the base', () => {
     const { data } = waterfallChart(input);
     expect(data).toHaveLength(1);
-    expect(data[0]).toMatchObject({ type: 'waterfall', orientation: 'h', measure: ['absolute', 'relative', 'relative', 'relative', 'total'] });
+    expect(data[0]).toMatchObject({
+      type: 'waterfall',
+      orientation: 'h',
+      measure: ['absolute', 'relative', 'relative', 'relative', 'total'],
+    });
     expect((data[0].y as string[])[1]).toBe('main cause');
   });
 
   it('shows feature names from the log (activity names) as typed, never as plotly markup', () => {
-    const hostile = { baseValue: 0, contributions: [{ feature: 'waiting time before <a href="https://example.org">Pay</a> & go', value: 2, contribution: 1 }], prediction: 1, unit: 'score' };
+    const hostile = {
+      baseValue: 0,
+      contributions: [
+        { feature: 'waiting time before <a href="https://example.org">Pay</a> & go', value: 2, contribution: 1 },
+      ],
+      prediction: 1,
+      unit: 'score',
+    };
     const trace = waterfallChart(hostile).data[0]!;
     const escaped = 'waiting time before &lt;a href="https://example.org"&gt;Pay&lt;/a&gt; &amp; go';
     expect((trace.y as string[])[1]).toBe(escaped);
@@ -56,14 +73,27 @@ describe('waterfallSteps', () => {
 
   it('leaves room for the labels outside the bars and shortens large values', () => {
     // Base 1,466,465 then +8,492,259 and −100: running totals 1,466,465, 9,958,724, 9,958,624; span 9,958,724 from 0.
-    const steps = waterfallSteps({ baseValue: 1_466_465, contributions: [{ feature: 'Pick Items missing', value: 0, contribution: 8_492_259 }, { feature: 'x', value: 1, contribution: -100 }], prediction: 9_958_624, unit: 'anomaly score' });
+    const steps = waterfallSteps({
+      baseValue: 1_466_465,
+      contributions: [
+        { feature: 'Pick Items missing', value: 0, contribution: 8_492_259 },
+        { feature: 'x', value: 1, contribution: -100 },
+      ],
+      prediction: 9_958_624,
+      unit: 'anomaly score',
+    });
     const [lo, hi] = waterfallRange(steps);
     expect(lo).toBe(0);
     expect(hi).toBeCloseTo(9_958_724 * 1.2, 6);
     expect(formatAmount(8_492_259)).toBe('8.49M');
     expect(formatAmount(12_474.08)).toBe('12.5k');
     expect(formatAmount(-250)).toBe('-250');
-    const chart = waterfallChart({ baseValue: 1_466_465, contributions: [{ feature: 'Pick Items missing', value: 0, contribution: 8_492_259 }], prediction: 9_958_724, unit: 'anomaly score' });
+    const chart = waterfallChart({
+      baseValue: 1_466_465,
+      contributions: [{ feature: 'Pick Items missing', value: 0, contribution: 8_492_259 }],
+      prediction: 9_958_724,
+      unit: 'anomaly score',
+    });
     expect((chart.data[0] as { text: string[] }).text[1]).toBe('+8.49M');
   });
 });

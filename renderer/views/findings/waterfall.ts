@@ -37,7 +37,12 @@ export function waterfallSteps(input: WaterfallInput): WaterfallStep[] {
   const others = sorted.slice(top).reduce((s, c) => s + c.contribution, 0) + (input.rest ?? 0);
   const steps: WaterfallStep[] = [{ label: 'usual (base value)', measure: 'absolute', amount: input.baseValue }];
   for (const c of shown) steps.push({ label: c.feature, measure: 'relative', amount: c.contribution, value: c.value });
-  if (others !== 0) steps.push({ label: sorted.length > shown.length ? `${sorted.length - shown.length} other features` : 'other features', measure: 'relative', amount: others });
+  if (others !== 0)
+    steps.push({
+      label: sorted.length > shown.length ? `${sorted.length - shown.length} other features` : 'other features',
+      measure: 'relative',
+      amount: others,
+    });
   steps.push({ label: `${input.subject ?? 'this case'} (prediction)`, measure: 'total', amount: input.prediction });
   return steps;
 }
@@ -89,10 +94,14 @@ export function waterfallChart(input: WaterfallInput): { data: PlotlyObject[]; l
         y: labels,
         x: steps.map((s) => s.amount),
         measure: steps.map((s) => s.measure),
-        text: steps.map((s) => (s.measure === 'relative' ? `${s.amount >= 0 ? '+' : ''}${format(s.amount)}` : format(s.amount))),
+        text: steps.map((s) =>
+          s.measure === 'relative' ? `${s.amount >= 0 ? '+' : ''}${format(s.amount)}` : format(s.amount),
+        ),
         textposition: 'outside',
         cliponaxis: false,
-        hovertext: steps.map((s, i) => (s.value === undefined ? labels[i] : `${labels[i]} = ${s.value === null ? 'missing' : format(s.value)}`)),
+        hovertext: steps.map((s, i) =>
+          s.value === undefined ? labels[i] : `${labels[i]} = ${s.value === null ? 'missing' : format(s.value)}`,
+        ),
         hoverinfo: 'text+x',
         connector: { line: { color: '#aab2bd', width: 1 } },
         increasing: { marker: { color: '#c2571a' } },

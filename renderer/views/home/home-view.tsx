@@ -41,7 +41,8 @@ export function HomeView() {
         <div>
           <h1>{workspace.name}</h1>
           <p className="muted small">
-            <span className="mono">{workspace.path}</span> · <span data-testid="time-zone-caption">{times.caption}</span>
+            <span className="mono">{workspace.path}</span> ·{' '}
+            <span data-testid="time-zone-caption">{times.caption}</span>
           </p>
         </div>
         <button type="button" className="primary" onClick={() => navigate('import')} data-testid="home-import">
@@ -49,7 +50,13 @@ export function HomeView() {
         </button>
       </header>
 
-      {error ? <ErrorPanel error={error} title={error.kind === 'input' ? 'The import could not be restored' : undefined} onDismiss={() => setError(null)} /> : null}
+      {error ? (
+        <ErrorPanel
+          error={error}
+          title={error.kind === 'input' ? 'The import could not be restored' : undefined}
+          onDismiss={() => setError(null)}
+        />
+      ) : null}
 
       {current ? (
         <section className="panel" data-testid="current-log">
@@ -97,12 +104,17 @@ export function HomeView() {
         </section>
       ) : null}
 
-      {current && current.rejectedRows > 0 ? <RejectedRows workspace={workspace.path} record={current} justImported={lastImport} /> : null}
+      {current && current.rejectedRows > 0 ? (
+        <RejectedRows workspace={workspace.path} record={current} justImported={lastImport} />
+      ) : null}
 
       {current ? null : (
         <section className="panel call-to-action" data-testid="no-log">
           <h2>No event log yet</h2>
-          <p className="muted">Import a CSV, XES or XES.gz export to start. The workspace keeps every import, so you can go back to an earlier one.</p>
+          <p className="muted">
+            Import a CSV, XES or XES.gz export to start. The workspace keeps every import, so you can go back to an
+            earlier one.
+          </p>
           <button type="button" className="primary" onClick={() => navigate('import')}>
             Import a log
           </button>
@@ -116,7 +128,9 @@ export function HomeView() {
             Cases and events as imported, before any data-quality fixes.
           </p>
         ) : null}
-        {history.status === 'failed' ? <ErrorPanel error={history.error} title="The import history could not be read" /> : null}
+        {history.status === 'failed' ? (
+          <ErrorPanel error={history.error} title="The import history could not be read" />
+        ) : null}
         {history.value && history.value.length === 0 ? <p className="muted">No imports yet.</p> : null}
         {history.value && history.value.length > 0 ? (
           <div className="table-scroll">

@@ -49,7 +49,9 @@ export function CsvMapping({
             {preview.fileName} ({formatBytes(preview.fileSize)})
           </dd>
           <dt>Delimiter</dt>
-          <dd data-testid="preview-delimiter">{DELIMITER_NAMES[preview.delimiter] ?? JSON.stringify(preview.delimiter)}</dd>
+          <dd data-testid="preview-delimiter">
+            {DELIMITER_NAMES[preview.delimiter] ?? JSON.stringify(preview.delimiter)}
+          </dd>
           <dt>Encoding</dt>
           <dd data-testid="preview-encoding">
             {preview.encoding === 'utf-8' ? 'UTF-8' : 'Latin-1'}
@@ -59,7 +61,9 @@ export function CsvMapping({
           <dd>{preview.quote}</dd>
           <dt>Timestamp format</dt>
           <dd data-testid="preview-timestamp-format">
-            {inferred ? `${inferred.label} (${formatPercent(inferred.parsedShare, 0)} of sampled values)` : 'not detected'}
+            {inferred
+              ? `${inferred.label} (${formatPercent(inferred.parsedShare, 0)} of sampled values)`
+              : 'not detected'}
           </dd>
         </dl>
         {preview.notes.length > 0 || inferred?.note ? (
@@ -79,7 +83,14 @@ export function CsvMapping({
             <label key={role.key} className="field">
               <span className="field-label">
                 {role.label}
-                {role.required ? <span className="required" aria-hidden="true"> *</span> : <span className="muted"> (optional)</span>}
+                {role.required ? (
+                  <span className="required" aria-hidden="true">
+                    {' '}
+                    *
+                  </span>
+                ) : (
+                  <span className="muted"> (optional)</span>
+                )}
               </span>
               <select
                 value={draft[role.key]}
@@ -98,7 +109,11 @@ export function CsvMapping({
           ))}
           <label className="field field-wide">
             <span className="field-label">Timestamp format</span>
-            <select value={draft.timestampFormat} data-testid="map-timestamp-format" onChange={(e) => set('timestampFormat', e.target.value)}>
+            <select
+              value={draft.timestampFormat}
+              data-testid="map-timestamp-format"
+              onChange={(e) => set('timestampFormat', e.target.value)}
+            >
               <option value="">Inferred{inferred ? `: ${inferred.label}` : ''}</option>
               {formats.map((f) => (
                 <option key={f.id} value={f.id}>
@@ -109,7 +124,12 @@ export function CsvMapping({
           </label>
           <label className="field">
             <span className="field-label">Time zone</span>
-            <TimeZoneSelect value={draft.timezone} onChange={(zone) => set('timezone', zone)} machineZone={machineZone} testId="map-timezone" />
+            <TimeZoneSelect
+              value={draft.timezone}
+              onChange={(zone) => set('timezone', zone)}
+              machineZone={machineZone}
+              testId="map-timezone"
+            />
             <span className="muted small">
               {inferred?.hasOffset
                 ? 'The detected values carry their own offset; the zone applies only to values without one.'
@@ -150,7 +170,11 @@ export function CsvMapping({
                     </td>
                     <td>{column.name}</td>
                     <td>
-                      <select value={choice.type} aria-label={`Type of ${column.name}`} onChange={(e) => update({ type: e.target.value as AttributeType })}>
+                      <select
+                        value={choice.type}
+                        aria-label={`Type of ${column.name}`}
+                        onChange={(e) => update({ type: e.target.value as AttributeType })}
+                      >
                         {TYPES.map((t) => (
                           <option key={t} value={t}>
                             {t}
@@ -164,9 +188,13 @@ export function CsvMapping({
                           aria-label={`How ${column.name} writes numbers`}
                           title="The decimal mark and thousands separator of this column; a value that still cannot be read is a rejected row"
                           data-testid={`number-format-${column.name}`}
-                          onChange={(e) => update({ numberFormat: NUMBER_FORMATS.find((f) => f.label === e.target.value)?.format })}
+                          onChange={(e) =>
+                            update({ numberFormat: NUMBER_FORMATS.find((f) => f.label === e.target.value)?.format })
+                          }
                         >
-                          <option value="">as detected{column.numberFormat ? ` (${numberFormatLabel(column.numberFormat)})` : ''}</option>
+                          <option value="">
+                            as detected{column.numberFormat ? ` (${numberFormatLabel(column.numberFormat)})` : ''}
+                          </option>
                           {NUMBER_FORMATS.map((f) => (
                             <option key={f.label} value={f.label}>
                               {f.label}
@@ -176,7 +204,10 @@ export function CsvMapping({
                       ) : null}
                     </td>
                     <td className="num">{column.emptyCount}</td>
-                    <td className="num" title={column.distinctCapped ? 'Counted in the first rows only; the file has more.' : undefined}>
+                    <td
+                      className="num"
+                      title={column.distinctCapped ? 'Counted in the first rows only; the file has more.' : undefined}
+                    >
                       {column.distinctCapped ? '≥ ' : ''}
                       {formatCount(column.distinctCount)}
                     </td>
@@ -217,7 +248,6 @@ export function CsvMapping({
           </table>
         </div>
       </section>
-
     </div>
   );
 }

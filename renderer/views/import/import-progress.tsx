@@ -36,9 +36,17 @@ export function ImportProgress({
         <span data-testid="progress-phase">{progress ? phaseLabel(progress.phase) : 'Starting…'}</span>
         <span data-testid="progress-percent">{fraction !== null ? `${progressPercent(fraction)}%` : ''}</span>
         <span data-testid="progress-amount">{progress ? amountLabel(progress) : ''}</span>
-        <span data-testid="progress-eta">{fraction !== null && fraction >= 1 ? 'finishing…' : secondsLeft !== null ? formatTimeLeft(secondsLeft) : 'estimating time left…'}</span>
+        <span data-testid="progress-eta">
+          {fraction !== null && fraction >= 1
+            ? 'finishing…'
+            : secondsLeft !== null
+              ? formatTimeLeft(secondsLeft)
+              : 'estimating time left…'}
+        </span>
       </div>
-      <p className="muted small">The workspace changes only when the import succeeds; cancelling leaves it exactly as it was.</p>
+      <p className="muted small">
+        The workspace changes only when the import succeeds; cancelling leaves it exactly as it was.
+      </p>
       <button type="button" onClick={onCancel} disabled={cancelling} data-testid="cancel-import">
         {cancelling ? 'Cancelling…' : 'Cancel import'}
       </button>

@@ -18,7 +18,14 @@ import { draftFromPreview, draftProblems, mappingFromDraft, type MappingDraft } 
 type Stage =
   | { step: 'choose' }
   | { step: 'reading'; fileName: string }
-  | { step: 'configure'; fileName: string; fileSize: number | null; kind: FileKind; file: FileRef; preview: CsvPreview | null }
+  | {
+      step: 'configure';
+      fileName: string;
+      fileSize: number | null;
+      kind: FileKind;
+      file: FileRef;
+      preview: CsvPreview | null;
+    }
   | { step: 'running'; fileName: string; jobId: string | null };
 
 /** The job this window follows now; module-wide, so a return to the screen takes it over. */
@@ -51,7 +58,8 @@ export function ImportView() {
   // A file chosen in Electron's "Import log…" dialog arrives through the workbench.
   useEffect(() => {
     const pending = takePendingFile();
-    if (pending) void chooseFile(pending.kind === 'path' ? baseName(pending.path) : pending.name, null, async () => pending);
+    if (pending)
+      void chooseFile(pending.kind === 'path' ? baseName(pending.path) : pending.name, null, async () => pending);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per menu hand-over, marked by `at`
   }, [route.params.at]);
 
@@ -64,7 +72,14 @@ export function ImportView() {
       const ref = await toRef();
       const preview = kind === 'xes' ? null : await api.previewCsv(ref);
       if (preview) setDraft(draftFromPreview(preview, environment.timezone));
-      setStage({ step: 'configure', fileName, fileSize: fileSize ?? preview?.fileSize ?? null, kind: preview ? 'csv' : kind, file: ref, preview });
+      setStage({
+        step: 'configure',
+        fileName,
+        fileSize: fileSize ?? preview?.fileSize ?? null,
+        kind: preview ? 'csv' : kind,
+        file: ref,
+        preview,
+      });
     } catch (e) {
       setStage({ step: 'choose' });
       setError(toUserFacingError(e));
@@ -95,8 +110,19 @@ export function ImportView() {
       if (event.type === 'progress') {
         const share = fraction(event.phase, event.done, event.total);
         // One scale for the whole job: the bar's share of the import, in ten-thousandths.
-        const estimate = estimator.update({ phase: 'import', done: Math.round((share ?? 0) * 10_000), total: share === null ? 0 : 10_000, at: performance.now() });
-        setProgress({ phase: event.phase, done: event.done, total: event.total, fraction: share, secondsLeft: estimate.secondsLeft });
+        const estimate = estimator.update({
+          phase: 'import',
+          done: Math.round((share ?? 0) * 10_000),
+          total: share === null ? 0 : 10_000,
+          at: performance.now(),
+        });
+        setProgress({
+          phase: event.phase,
+          done: event.done,
+          total: event.total,
+          fraction: share,
+          secondsLeft: estimate.secondsLeft,
+        });
         return;
       }
       stop();
@@ -231,12 +257,19 @@ export function ImportView() {
         <div>
           <h1>Import a log</h1>
           <p className="muted">
-            Into workspace <strong>{workspace.name}</strong>. The current log is replaced only if the import succeeds; earlier imports stay in the history.
+            Into workspace <strong>{workspace.name}</strong>. The current log is replaced only if the import succeeds;
+            earlier imports stay in the history.
           </p>
         </div>
       </header>
 
-      {error ? <ErrorPanel error={error} title={error.kind === 'input' ? 'The file could not be read' : undefined} onDismiss={() => setError(null)} /> : null}
+      {error ? (
+        <ErrorPanel
+          error={error}
+          title={error.kind === 'input' ? 'The file could not be read' : undefined}
+          onDismiss={() => setError(null)}
+        />
+      ) : null}
       {notice ? (
         <p className="notice" role="status" data-testid="import-notice">
           {notice}
@@ -245,7 +278,10 @@ export function ImportView() {
 
       {stage.step === 'choose' || stage.step === 'reading' ? (
         <section className="panel">
-          <DropZone onFile={(file) => void chooseFile(file.name, file.size, () => fileRefFor(file))} disabled={stage.step === 'reading'} />
+          <DropZone
+            onFile={(file) => void chooseFile(file.name, file.size, () => fileRefFor(file))}
+            disabled={stage.step === 'reading'}
+          />
           {stage.step === 'reading' ? (
             <p className="muted" role="status" data-testid="reading-file">
               Reading {stage.fileName}…
@@ -262,25 +298,43 @@ export function ImportView() {
               <strong data-testid="chosen-file">{stage.fileName}</strong>{' '}
               {stage.fileSize !== null ? <span className="muted">({formatBytes(stage.fileSize)})</span> : null}
             </div>
-            <button type="button" className="link-button" onClick={() => setStage({ step: 'choose' })} data-testid="choose-other">
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setStage({ step: 'choose' })}
+              data-testid="choose-other"
+            >
               Choose another file
             </button>
           </section>
-          {stage.preview && draft ? <CsvMapping preview={stage.preview} draft={draft} onChange={setDraft} machineZone={environment.timezone} /> : null}
+          {stage.preview && draft ? (
+            <CsvMapping preview={stage.preview} draft={draft} onChange={setDraft} machineZone={environment.timezone} />
+          ) : null}
           {stage.kind === 'xes' ? (
             <section className="panel">
               <p className="muted">
-                XES carries its own case, activity and timestamp keys (concept:name, time:timestamp) and typed attributes, so no mapping is needed.
+                XES carries its own case, activity and timestamp keys (concept:name, time:timestamp) and typed
+                attributes, so no mapping is needed.
               </p>
               <label className="field narrow-field">
                 <span className="field-label">Time zone for timestamps without offset</span>
-                <TimeZoneSelect value={xesZone} onChange={setXesZone} machineZone={environment.timezone} testId="xes-timezone" />
+                <TimeZoneSelect
+                  value={xesZone}
+                  onChange={setXesZone}
+                  machineZone={environment.timezone}
+                  testId="xes-timezone"
+                />
               </label>
             </section>
           ) : null}
           <section className="panel start-bar">
             <label className="checkbox">
-              <input type="checkbox" checked={acceptRejects} onChange={(e) => setAcceptRejects(e.target.checked)} data-testid="accept-rejects" />
+              <input
+                type="checkbox"
+                checked={acceptRejects}
+                onChange={(e) => setAcceptRejects(e.target.checked)}
+                data-testid="accept-rejects"
+              />
               Import even if more than 1% of rows are rejected
             </label>
             {problems.length > 0 ? (
@@ -290,7 +344,13 @@ export function ImportView() {
                 ))}
               </ul>
             ) : null}
-            <button type="button" className="primary" onClick={() => void start()} disabled={problems.length > 0} data-testid="start-import">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void start()}
+              disabled={problems.length > 0}
+              data-testid="start-import"
+            >
               Start import
             </button>
           </section>
@@ -298,7 +358,12 @@ export function ImportView() {
       ) : null}
 
       {stage.step === 'running' ? (
-        <ImportProgress fileName={stage.fileName} progress={progress} onCancel={() => void cancel()} cancelling={cancelling || !stage.jobId} />
+        <ImportProgress
+          fileName={stage.fileName}
+          progress={progress}
+          onCancel={() => void cancel()}
+          cancelling={cancelling || !stage.jobId}
+        />
       ) : null}
     </div>
   );

@@ -3,7 +3,15 @@ import type { JobEvent } from '../../../preload/api.ts';
 import { forgetJob, jobOutcome, recallJob, rememberJob } from './job-tracking.ts';
 import { MemoryStorage } from '../../test-support/memory-storage.fixture.ts';
 
-const progress: JobEvent = { type: 'progress', kind: 'import', jobId: 'b', phase: 'reading', done: 10, total: 100, unit: 'bytes' };
+const progress: JobEvent = {
+  type: 'progress',
+  kind: 'import',
+  jobId: 'b',
+  phase: 'reading',
+  done: 10,
+  total: 100,
+  unit: 'bytes',
+};
 const failed: JobEvent = { type: 'failed', kind: 'import', jobId: 'a', error: { kind: 'input', message: 'bad' } };
 
 describe('jobOutcome', () => {

@@ -38,7 +38,10 @@ export function forgetJob(jobId: string): void {
 }
 
 /** What jobs() says about one job: its latest event, or that the engine no longer knows it. */
-export type JobOutcome = { kind: 'running'; event: JobEvent & { type: 'progress' } } | { kind: 'ended'; event: JobEvent } | { kind: 'unknown' };
+export type JobOutcome =
+  | { kind: 'running'; event: JobEvent & { type: 'progress' } }
+  | { kind: 'ended'; event: JobEvent }
+  | { kind: 'unknown' };
 
 export function jobOutcome(events: readonly JobEvent[], jobId: string): JobOutcome {
   const event = events.find((e) => e.jobId === jobId);

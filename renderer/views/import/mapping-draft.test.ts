@@ -20,7 +20,13 @@ function preview(): CsvPreview {
     quote: '"',
     header: ['case', 'act', 'time', 'who', 'cost'],
     rows: [],
-    columns: [column('case', 0, 'string'), column('act', 1, 'string'), column('time', 2, 'date'), column('who', 3, 'string'), column('cost', 4, 'number')],
+    columns: [
+      column('case', 0, 'string'),
+      column('act', 1, 'string'),
+      column('time', 2, 'date'),
+      column('who', 3, 'string'),
+      column('cost', 4, 'number'),
+    ],
     suggested: { case: 'case', activity: 'act', timestamp: 'time', resource: 'who' },
     notes: [],
   };
@@ -66,7 +72,9 @@ describe('mapping draft', () => {
     const p = preview();
     const draft = draftFromPreview(p, 'UTC');
     draft.attributes.cost = { keep: true, type: 'number', numberFormat: { decimal: ',', thousands: '.' } };
-    expect(mappingFromDraft(draft, p).attributes).toEqual([{ name: 'cost', type: 'number', numberFormat: { decimal: ',', thousands: '.' } }]);
+    expect(mappingFromDraft(draft, p).attributes).toEqual([
+      { name: 'cost', type: 'number', numberFormat: { decimal: ',', thousands: '.' } },
+    ]);
     draft.attributes.cost = { keep: true, type: 'string', numberFormat: { decimal: ',', thousands: '.' } };
     expect(mappingFromDraft(draft, p).attributes).toEqual([{ name: 'cost', type: 'string' }]);
     expect(numberFormatLabel({ decimal: ',', thousands: ' ' })).toBe('1 234,5');

@@ -26,7 +26,10 @@ export const NUMBER_FORMATS: readonly { label: string; format: NumberFormat }[] 
 /** How a number format reads, e.g. "1.234,5"; null for none. */
 export function numberFormatLabel(format: NumberFormat | undefined): string | null {
   if (!format) return null;
-  return NUMBER_FORMATS.find((f) => f.format.decimal === format.decimal && f.format.thousands === format.thousands)?.label ?? `decimal "${format.decimal}", thousands "${format.thousands}"`;
+  return (
+    NUMBER_FORMATS.find((f) => f.format.decimal === format.decimal && f.format.thousands === format.thousands)?.label ??
+    `decimal "${format.decimal}", thousands "${format.thousands}"`
+  );
 }
 
 export function draftFromPreview(preview: CsvPreview, machineZone: string): MappingDraft {
@@ -53,7 +56,9 @@ export function draftFromPreview(preview: CsvPreview, machineZone: string): Mapp
 
 /** Columns used for case, activity, timestamps or resource are not attributes. */
 export function mappedColumns(draft: MappingDraft): Set<string> {
-  return new Set([draft.case, draft.activity, draft.timestamp, draft.resource, draft.startTimestamp].filter((c) => c !== ''));
+  return new Set(
+    [draft.case, draft.activity, draft.timestamp, draft.resource, draft.startTimestamp].filter((c) => c !== ''),
+  );
 }
 
 /** Problems that stop the import before it starts, in the user's words. */
@@ -94,7 +99,12 @@ export function mappingFromDraft(draft: MappingDraft, preview: CsvPreview): Part
   const candidates = preview.columns.filter((c) => !used.has(c.name));
   const changed = candidates.some((c) => {
     const choice = draft.attributes[c.name];
-    return choice !== undefined && (!choice.keep || choice.type !== c.inferredType || (choice.type === 'number' && choice.numberFormat !== undefined));
+    return (
+      choice !== undefined &&
+      (!choice.keep ||
+        choice.type !== c.inferredType ||
+        (choice.type === 'number' && choice.numberFormat !== undefined))
+    );
   });
   if (changed) {
     mapping.attributes = candidates
@@ -102,7 +112,9 @@ export function mappingFromDraft(draft: MappingDraft, preview: CsvPreview): Part
       .map((c) => {
         const choice = draft.attributes[c.name];
         const type = choice?.type ?? c.inferredType;
-        return type === 'number' && choice?.numberFormat ? { name: c.name, type, numberFormat: choice.numberFormat } : { name: c.name, type };
+        return type === 'number' && choice?.numberFormat
+          ? { name: c.name, type, numberFormat: choice.numberFormat }
+          : { name: c.name, type };
       });
   }
   return mapping;

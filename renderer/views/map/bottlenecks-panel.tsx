@@ -25,18 +25,21 @@ export function BottlenecksPanel({
   const paths = map.bottlenecks.filter((b) => b.kind === 'path');
   const activities = map.bottlenecks.filter((b) => b.kind === 'activity');
   const onMap = (b: Bottleneck) =>
-    b.kind === 'activity' ? map.graph.activityStats.some((a) => a.activity === b.from) : map.graph.pathStats.some((p) => p.from === b.from && p.to === b.to);
+    b.kind === 'activity'
+      ? map.graph.activityStats.some((a) => a.activity === b.from)
+      : map.graph.pathStats.some((p) => p.from === b.from && p.to === b.to);
   const figures = (b: Bottleneck, unit: string) => (
     <>
       <span className="bottleneck-figures" data-testid="bottleneck-figures">
         {working ? <span className="bottleneck-clock">working time </span> : null}
-        {time(b.totalSeconds)} total · {percent(b.share)} · {plural(b.count, unit)} · mean {time(b.meanSeconds)} · median {time(b.medianSeconds)}
+        {time(b.totalSeconds)} total · {percent(b.share)} · {plural(b.count, unit)} · mean {time(b.meanSeconds)} ·
+        median {time(b.medianSeconds)}
       </span>
       {b.wallClock ? (
         <span className="bottleneck-figures" data-testid="bottleneck-wall-clock">
           <span className="bottleneck-clock">wall clock </span>
-          {formatDuration(b.wallClock.totalSeconds)} total · {percent(b.wallClock.share)} · mean {formatDuration(b.wallClock.meanSeconds)} · median{' '}
-          {formatDuration(b.wallClock.medianSeconds)}
+          {formatDuration(b.wallClock.totalSeconds)} total · {percent(b.wallClock.share)} · mean{' '}
+          {formatDuration(b.wallClock.meanSeconds)} · median {formatDuration(b.wallClock.medianSeconds)}
         </span>
       ) : null}
     </>
@@ -54,8 +57,9 @@ export function BottlenecksPanel({
     <section className="map-panel" data-testid="bottlenecks">
       <h2 className="plain-title">Where time goes</h2>
       <p className="muted small">
-        Paths ranked by total waiting time (transitions × mean wait) in the {map.graph.cases < map.totalCases ? 'filtered ' : ''}log with all {map.totalActivities} activities,
-        whatever the sliders show{working ? '; in working hours, with wall-clock time beside' : ''}.
+        Paths ranked by total waiting time (transitions × mean wait) in the{' '}
+        {map.graph.cases < map.totalCases ? 'filtered ' : ''}log with all {map.totalActivities} activities, whatever the
+        sliders show{working ? '; in working hours, with wall-clock time beside' : ''}.
       </p>
       <ol className="bottleneck-list">{paths.map((b) => item(b, 'transition'))}</ol>
       {activities.length ? (
@@ -65,10 +69,13 @@ export function BottlenecksPanel({
           <ol className="bottleneck-list">{activities.map((b) => item(b, 'event'))}</ol>
         </>
       ) : (
-        <p className="muted small">No start times in this log, so no service times: activities cannot be ranked by time spent in them.</p>
+        <p className="muted small">
+          No start times in this log, so no service times: activities cannot be ranked by time spent in them.
+        </p>
       )}
       <label className="small">
-        <input type="checkbox" checked={showOnMap} onChange={(e) => onShowOnMapChange(e.target.checked)} /> mark the top 3 paths in the performance view (where shown)
+        <input type="checkbox" checked={showOnMap} onChange={(e) => onShowOnMapChange(e.target.checked)} /> mark the top
+        3 paths in the performance view (where shown)
       </label>
     </section>
   );

@@ -9,12 +9,30 @@ const graph = (activities: string[], paths: [string, string][]) => ({
 });
 
 describe('carrySelection', () => {
-  const before = graph(['A', 'B', 'C'], [['A', 'B'], ['B', 'C']]);
+  const before = graph(
+    ['A', 'B', 'C'],
+    [
+      ['A', 'B'],
+      ['B', 'C'],
+    ],
+  );
 
   it('keeps the selected activity and path by name when the map is redrawn in another order', () => {
-    const after = graph(['C', 'A', 'B'], [['B', 'C'], ['A', 'B']]);
-    expect(carrySelection(before, after, { source: 'map', hit: { kind: 'activity', index: 1 } })).toEqual({ source: 'map', hit: { kind: 'activity', index: 2 } });
-    expect(carrySelection(before, after, { source: 'map', hit: { kind: 'path', index: 0 } })).toEqual({ source: 'map', hit: { kind: 'path', index: 1 } });
+    const after = graph(
+      ['C', 'A', 'B'],
+      [
+        ['B', 'C'],
+        ['A', 'B'],
+      ],
+    );
+    expect(carrySelection(before, after, { source: 'map', hit: { kind: 'activity', index: 1 } })).toEqual({
+      source: 'map',
+      hit: { kind: 'activity', index: 2 },
+    });
+    expect(carrySelection(before, after, { source: 'map', hit: { kind: 'path', index: 0 } })).toEqual({
+      source: 'map',
+      hit: { kind: 'path', index: 1 },
+    });
   });
 
   it('drops a selection the new map no longer shows', () => {

@@ -8,7 +8,11 @@ type Graph = Pick<ProcessMap['graph'], 'activityStats' | 'pathStats'>;
  * the selected activity or path is looked up by name in the new graph (switching Frequency and
  * Performance, or moving a slider, keeps it while it is still shown). Null when it is gone.
  */
-export function carrySelection(previous: { graph: Graph } | null, next: { graph: Graph }, selection: MapSelection | null): MapSelection | null {
+export function carrySelection(
+  previous: { graph: Graph } | null,
+  next: { graph: Graph },
+  selection: MapSelection | null,
+): MapSelection | null {
   if (!selection || selection.source !== 'map') return selection;
   if (!previous) return null;
   const { hit } = selection;

@@ -17,7 +17,11 @@ describe('durationHistogramFigure', () => {
   });
 
   it('puts the counts on a log axis when asked, and says so', () => {
-    expect(durationHistogramFigure([60, 120], 'Service time').layout).toMatchObject({ yaxis: { title: { text: 'count' } } });
-    expect(durationHistogramFigure([60, 120], 'Service time', true).layout).toMatchObject({ yaxis: { type: 'log', title: { text: 'count (log scale)' } } });
+    expect(durationHistogramFigure([60, 120], 'Service time').layout).toMatchObject({
+      yaxis: { title: { text: 'count' } },
+    });
+    expect(durationHistogramFigure([60, 120], 'Service time', true).layout).toMatchObject({
+      yaxis: { type: 'log', title: { text: 'count (log scale)' } },
+    });
   });
 });

@@ -36,7 +36,9 @@ export function durationHistogramFigure(seconds: readonly number[], label: strin
       margin: { l: 40, r: 8, t: 8, b: 36 },
       height: 180,
       xaxis: { title: { text: `${label} (${unit})`, font: { size: 11 } } },
-      yaxis: logScale ? { type: 'log', title: { text: 'count (log scale)', font: { size: 11 } } } : { title: { text: 'count', font: { size: 11 } } },
+      yaxis: logScale
+        ? { type: 'log', title: { text: 'count (log scale)', font: { size: 11 } } }
+        : { title: { text: 'count', font: { size: 11 } } },
       bargap: 0.05,
     },
   };

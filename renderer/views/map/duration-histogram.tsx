@@ -10,7 +10,13 @@ export function DurationHistogram({ seconds, label }: { seconds: number[]; label
   return (
     <>
       <label className="small histogram-log">
-        <input type="checkbox" checked={logScale} data-testid="histogram-log" onChange={(e) => setLogScale(e.target.checked)} /> log scale
+        <input
+          type="checkbox"
+          checked={logScale}
+          data-testid="histogram-log"
+          onChange={(e) => setLogScale(e.target.checked)}
+        />{' '}
+        log scale
       </label>
       <PlotlyChart
         data={figure.data}

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { withFontFace } from '../../components/ui-font.ts';
 import { exportTitle, titledSvg } from './export-map.ts';
 
-const MAP = '<svg width="200pt" height="100pt"\n viewBox="0.00 0.00 200.00 100.00" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n<g id="graph0"><text>decide</text></g>\n</svg>\n';
+const MAP =
+  '<svg width="200pt" height="100pt"\n viewBox="0.00 0.00 200.00 100.00" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n<g id="graph0"><text>decide</text></g>\n</svg>\n';
 
 describe('exportTitle', () => {
   it('says which log, filters, slider values, calendar and date', () => {
@@ -50,7 +51,9 @@ describe('exportTitle', () => {
     expect(exportTitle({ ...base, fixes: ['Merge "Approve" into "approve"', 'Drop 3 duplicate events'] })[4]).toBe(
       '2 data-quality fixes in force: Merge "Approve" into "approve"; Drop 3 duplicate events',
     );
-    expect(exportTitle({ ...base, fixes: ['Drop duplicates'] })[4]).toBe('1 data-quality fix in force: Drop duplicates');
+    expect(exportTitle({ ...base, fixes: ['Drop duplicates'] })[4]).toBe(
+      '1 data-quality fix in force: Drop duplicates',
+    );
     expect(exportTitle({ ...base, fixes: [] })).toHaveLength(4);
   });
 });
@@ -59,7 +62,9 @@ describe('titledSvg', () => {
   it('puts the map under a title block, escaped, and grows the picture by the block', () => {
     const out = titledSvg(MAP, ['A & <B>', 'second']);
     // block = 8 + 14 + 1 × 14 + 8 = 44 pt over the 100 pt map
-    expect(out).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]* width="200pt" height="144pt" viewBox="0 0 200 144">/);
+    expect(out).toMatch(
+      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]* width="200pt" height="144pt" viewBox="0 0 200 144">/,
+    );
     expect(out).toContain('>A &amp; &lt;B&gt;</text>');
     expect(out).toContain('<svg x="0" y="44" width="200" height="100" viewBox="0.00 0.00 200.00 100.00">');
     expect(out).toContain('<g id="graph0"><text>decide</text></g>');
@@ -79,7 +84,9 @@ describe('withFontFace', () => {
   it('puts the font rule first inside the root element, after an XML prolog too', () => {
     const rule = "@font-face{font-family:'Gemba Sans';src:url(data:font/ttf;base64,AAAA)}";
     expect(withFontFace('<svg width="1"><g/></svg>', rule)).toBe(`<svg width="1"><style>${rule}</style><g/></svg>`);
-    expect(withFontFace('<?xml version="1.0"?>\n<svg><g/></svg>', rule)).toBe(`<?xml version="1.0"?>\n<svg><style>${rule}</style><g/></svg>`);
+    expect(withFontFace('<?xml version="1.0"?>\n<svg><g/></svg>', rule)).toBe(
+      `<?xml version="1.0"?>\n<svg><style>${rule}</style><g/></svg>`,
+    );
     expect(withFontFace('not svg', rule)).toBe('not svg');
   });
 });

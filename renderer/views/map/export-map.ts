@@ -2,7 +2,8 @@
 import { downloadBlob } from '../../components/download.ts';
 import { uiFontFace, withFontFace } from '../../components/ui-font.ts';
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const TITLE_SIZE = 14;
 const LINE_SIZE = 10;
@@ -18,10 +19,15 @@ export function titledSvg(svg: string, lines: readonly string[]): string {
   const root = /^<svg\b[^>]*>/.exec(svg);
   const viewBox = root ? /viewBox="([^"]+)"/.exec(root[0]) : null;
   if (!root || !viewBox) return svg;
-  const [, , mapWidth, mapHeight] = viewBox[1].trim().split(/[\s,]+/).map(Number);
+  const [, , mapWidth, mapHeight] = viewBox[1]
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
   // The bundled DejaVu Sans averages under 0.62 em per character (digits 0.64, lowercase about
   // 0.6, bold a little more): wide enough for the longest line.
-  const textWidth = Math.max(...lines.map((line, i) => line.length * (i === 0 ? TITLE_SIZE : LINE_SIZE) * (i === 0 ? 0.66 : 0.62))) + 2 * PAD;
+  const textWidth =
+    Math.max(...lines.map((line, i) => line.length * (i === 0 ? TITLE_SIZE : LINE_SIZE) * (i === 0 ? 0.66 : 0.62))) +
+    2 * PAD;
   const width = Math.ceil(Math.max(mapWidth, textWidth));
   const block = PAD + TITLE_SIZE + (lines.length - 1) * LINE_HEIGHT + PAD;
   const height = Math.ceil(block + mapHeight);
@@ -44,7 +50,10 @@ export function titledSvg(svg: string, lines: readonly string[]): string {
 /** The SVG file carries the UI font, so it is drawn as in the app wherever it is opened. */
 export async function exportSvg(svg: string, name: string): Promise<void> {
   const embedded = withFontFace(svg, await uiFontFace());
-  await downloadBlob(new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${embedded}`], { type: 'image/svg+xml' }), `${name}.svg`);
+  await downloadBlob(
+    new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${embedded}`], { type: 'image/svg+xml' }),
+    `${name}.svg`,
+  );
 }
 
 /** Rasterises the SVG at twice its size so the PNG stays sharp when zoomed or printed. */

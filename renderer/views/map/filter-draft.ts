@@ -1,4 +1,11 @@
-import type { CasePerformanceMeasure, EndpointTrim, FilterOptions, FollowerRelation, LogFilter, TimeRangeMode } from '../../../preload/api.ts';
+import type {
+  CasePerformanceMeasure,
+  EndpointTrim,
+  FilterOptions,
+  FollowerRelation,
+  LogFilter,
+  TimeRangeMode,
+} from '../../../preload/api.ts';
 
 /**
  * What the filter editor's form holds while the user fills it in, and how it becomes one
@@ -91,7 +98,9 @@ function hoursToSeconds(text: string, what: string): number | undefined | string
 export function buildFilter(draft: FilterDraft, options: FilterOptions): DraftResult {
   const result = build(draft, options);
   if (result.filter && draft.negate) {
-    const trims = (result.filter.kind === 'timeRange' && result.filter.mode === 'trim') || (result.filter.kind === 'endpoints' && result.filter.trim);
+    const trims =
+      (result.filter.kind === 'timeRange' && result.filter.mode === 'trim') ||
+      (result.filter.kind === 'endpoints' && result.filter.trim);
     if (trims) return fail('A filter that trims events cannot be negated.');
     return { filter: { ...result.filter, negate: true }, problem: null };
   }
@@ -102,11 +111,23 @@ function build(d: FilterDraft, o: FilterOptions): DraftResult {
   switch (d.kind) {
     case 'activities':
       if (d.first.length === 0) return fail('Choose an activity.');
-      return { filter: { kind: 'activities', activities: d.first, mode: d.mode === 'none' ? 'none' : d.mode === 'all' ? 'all' : 'any' }, problem: null };
+      return {
+        filter: {
+          kind: 'activities',
+          activities: d.first,
+          mode: d.mode === 'none' ? 'none' : d.mode === 'all' ? 'all' : 'any',
+        },
+        problem: null,
+      };
     case 'endpoints':
       if (d.first.length === 0 && d.second.length === 0) return fail('Choose start or end activities.');
       return {
-        filter: { kind: 'endpoints', ...(d.first.length ? { start: d.first } : {}), ...(d.second.length ? { end: d.second } : {}), ...(d.trim ? { trim: d.trim } : {}) },
+        filter: {
+          kind: 'endpoints',
+          ...(d.first.length ? { start: d.first } : {}),
+          ...(d.second.length ? { end: d.second } : {}),
+          ...(d.trim ? { trim: d.trim } : {}),
+        },
         problem: null,
       };
     case 'follower': {
@@ -117,7 +138,8 @@ function build(d: FilterDraft, o: FilterOptions): DraftResult {
       const atLeast = hoursToSeconds(d.low, 'At least');
       if (typeof within === 'string') return fail(within);
       if (typeof atLeast === 'string') return fail(atLeast);
-      if (within !== undefined && atLeast !== undefined && atLeast > within) return fail('"At least" is longer than "within": no case could match.');
+      if (within !== undefined && atLeast !== undefined && atLeast > within)
+        return fail('"At least" is longer than "within": no case could match.');
       if (d.relation && !d.attribute) return fail('Choose the attribute the two events share or differ in.');
       return {
         filter: {
@@ -146,43 +168,88 @@ function build(d: FilterDraft, o: FilterOptions): DraftResult {
       if (typeof max === 'string') return fail(max);
       if (min === undefined && max === undefined) return fail('Give a minimum or a maximum duration.');
       if (min !== undefined && max !== undefined && min > max) return fail('The minimum is above the maximum.');
-      return { filter: { kind: 'caseDuration', ...(min !== undefined ? { minSeconds: min } : {}), ...(max !== undefined ? { maxSeconds: max } : {}) }, problem: null };
+      return {
+        filter: {
+          kind: 'caseDuration',
+          ...(min !== undefined ? { minSeconds: min } : {}),
+          ...(max !== undefined ? { maxSeconds: max } : {}),
+        },
+        problem: null,
+      };
     }
     case 'performance': {
       const from = readNumber(d.low) ?? 0;
       const to = readNumber(d.high) ?? 100;
       if (Number.isNaN(from) || Number.isNaN(to) || from < 0 || to > 100) return fail('Percentiles run from 0 to 100.');
       if (from > to) return fail('The lower percentile is above the upper one.');
-      if (from === 0 && to === 100) return fail('P0 to P100 keeps every case: narrow it, e.g. 90 to 100 for the slowest tenth.');
-      return { filter: { kind: 'performance', measure: d.mode as CasePerformanceMeasure, fromPercentile: from, toPercentile: to }, problem: null };
+      if (from === 0 && to === 100)
+        return fail('P0 to P100 keeps every case: narrow it, e.g. 90 to 100 for the slowest tenth.');
+      return {
+        filter: {
+          kind: 'performance',
+          measure: d.mode as CasePerformanceMeasure,
+          fromPercentile: from,
+          toPercentile: to,
+        },
+        problem: null,
+      };
     }
     case 'variantCoverage': {
       const top = readNumber(d.top);
       const coverage = readNumber(d.low);
-      if (top === undefined && coverage === undefined) return fail('Give the number of top variants or the share of cases to cover.');
-      if (top !== undefined && (Number.isNaN(top) || top < 1 || !Number.isInteger(top))) return fail('The number of variants is a whole number of 1 or more.');
-      if (coverage !== undefined && (Number.isNaN(coverage) || coverage <= 0 || coverage > 100)) return fail('The coverage is a share of cases above 0 and up to 100%.');
-      return { filter: { kind: 'variantCoverage', ...(top !== undefined ? { topVariants: top } : {}), ...(coverage !== undefined ? { coverage: coverage / 100 } : {}) }, problem: null };
+      if (top === undefined && coverage === undefined)
+        return fail('Give the number of top variants or the share of cases to cover.');
+      if (top !== undefined && (Number.isNaN(top) || top < 1 || !Number.isInteger(top)))
+        return fail('The number of variants is a whole number of 1 or more.');
+      if (coverage !== undefined && (Number.isNaN(coverage) || coverage <= 0 || coverage > 100))
+        return fail('The coverage is a share of cases above 0 and up to 100%.');
+      return {
+        filter: {
+          kind: 'variantCoverage',
+          ...(top !== undefined ? { topVariants: top } : {}),
+          ...(coverage !== undefined ? { coverage: coverage / 100 } : {}),
+        },
+        problem: null,
+      };
     }
     case 'caseAttribute':
     case 'eventAttribute': {
-      const chosen = (d.kind === 'caseAttribute' ? o.caseAttributes : o.eventAttributes).find((x) => x.name === d.attribute);
+      const chosen = (d.kind === 'caseAttribute' ? o.caseAttributes : o.eventAttributes).find(
+        (x) => x.name === d.attribute,
+      );
       if (!chosen) return fail('Choose an attribute.');
       if (chosen.type === 'string' || chosen.type === 'boolean') {
         if (d.values.length === 0) return fail('Choose one or more values.');
         // A yes/no column is matched as numbers (true = 1) by the engine, so its values go as booleans.
-        const values = chosen.type === 'boolean' ? d.values.map((v) => (v === 'true' ? true : v === 'false' ? false : v)) : d.values;
+        const values =
+          chosen.type === 'boolean' ? d.values.map((v) => (v === 'true' ? true : v === 'false' ? false : v)) : d.values;
         return { filter: { kind: d.kind, attribute: d.attribute, values }, problem: null };
       }
       if (chosen.type === 'date') {
         if (!d.low && !d.high) return fail('Give a first or a last date.');
-        return { filter: { kind: d.kind, attribute: d.attribute, ...(d.low ? { min: d.low } : {}), ...(d.high ? { max: d.high } : {}) }, problem: null };
+        return {
+          filter: {
+            kind: d.kind,
+            attribute: d.attribute,
+            ...(d.low ? { min: d.low } : {}),
+            ...(d.high ? { max: d.high } : {}),
+          },
+          problem: null,
+        };
       }
       const min = readNumber(d.low);
       const max = readNumber(d.high);
       if (Number.isNaN(min) || Number.isNaN(max)) return fail('The bounds must be numbers.');
       if (min === undefined && max === undefined) return fail('Give a minimum or a maximum.');
-      return { filter: { kind: d.kind, attribute: d.attribute, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) }, problem: null };
+      return {
+        filter: {
+          kind: d.kind,
+          attribute: d.attribute,
+          ...(min !== undefined ? { min } : {}),
+          ...(max !== undefined ? { max } : {}),
+        },
+        problem: null,
+      };
     }
   }
 }

@@ -45,27 +45,57 @@ export function FilterEditor({ onDone }: { onDone(): void }) {
       {name}
     </option>
   ));
-  const activities = (value: string[], onChange: (next: string[]) => void, label: string, multiple: boolean, testId: string): ReactNode =>
+  const activities = (
+    value: string[],
+    onChange: (next: string[]) => void,
+    label: string,
+    multiple: boolean,
+    testId: string,
+  ): ReactNode =>
     multiple ? (
       <label className="filter-field">
         {label}
-        <select multiple size={4} value={value} data-testid={testId} onChange={(e) => onChange(Array.from(e.target.selectedOptions, (x) => x.value))}>
+        <select
+          multiple
+          size={4}
+          value={value}
+          data-testid={testId}
+          onChange={(e) => onChange(Array.from(e.target.selectedOptions, (x) => x.value))}
+        >
           {activityOptions}
         </select>
       </label>
     ) : (
       <label className="filter-field">
         {label}
-        <select value={value[0] ?? ''} data-testid={testId} onChange={(e) => onChange(e.target.value ? [e.target.value] : [])}>
+        <select
+          value={value[0] ?? ''}
+          data-testid={testId}
+          onChange={(e) => onChange(e.target.value ? [e.target.value] : [])}
+        >
           <option value="">—</option>
           {activityOptions}
         </select>
       </label>
     );
-  const text = (value: string, onChange: (next: string) => void, label: string, testId: string, placeholder = '', size = 6): ReactNode => (
+  const text = (
+    value: string,
+    onChange: (next: string) => void,
+    label: string,
+    testId: string,
+    placeholder = '',
+    size = 6,
+  ): ReactNode => (
     <label className="filter-field">
       {label}
-      <input type="text" size={size} value={value} placeholder={placeholder} data-testid={testId} onChange={(e) => onChange(e.target.value)} />
+      <input
+        type="text"
+        size={size}
+        value={value}
+        placeholder={placeholder}
+        data-testid={testId}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </label>
   );
   const attributes = draft.kind === 'caseAttribute' ? o.caseAttributes : o.eventAttributes;
@@ -98,7 +128,12 @@ export function FilterEditor({ onDone }: { onDone(): void }) {
       </label>
       {draft.kind === 'activities' ? (
         <>
-          <select value={draft.mode} onChange={(e) => set({ mode: e.target.value })} aria-label="present or absent" data-testid="filter-mode">
+          <select
+            value={draft.mode}
+            onChange={(e) => set({ mode: e.target.value })}
+            aria-label="present or absent"
+            data-testid="filter-mode"
+          >
             <option value="any">with any of</option>
             <option value="all">with all of</option>
             <option value="none">without</option>
@@ -110,7 +145,12 @@ export function FilterEditor({ onDone }: { onDone(): void }) {
         <>
           {activities(draft.first, (first) => set({ first }), 'start activities', true, 'filter-first')}
           {activities(draft.second, (second) => set({ second }), 'end activities', true, 'filter-second')}
-          <select value={draft.trim} onChange={(e) => set({ trim: e.target.value as FilterDraft['trim'] })} aria-label="keep or trim" data-testid="filter-trim">
+          <select
+            value={draft.trim}
+            onChange={(e) => set({ trim: e.target.value as FilterDraft['trim'] })}
+            aria-label="keep or trim"
+            data-testid="filter-trim"
+          >
             <option value="">keep cases that start / end so</option>
             <option value="longest">trim: first start to last end</option>
             <option value="first">trim: first start to the first end after it</option>
@@ -120,20 +160,35 @@ export function FilterEditor({ onDone }: { onDone(): void }) {
       {draft.kind === 'follower' ? (
         <>
           {activities(draft.first, (first) => set({ first }), 'A', false, 'filter-first')}
-          <select value={draft.directly ? 'directly' : 'eventually'} onChange={(e) => set({ directly: e.target.value === 'directly' })} aria-label="how B follows" data-testid="filter-directly">
+          <select
+            value={draft.directly ? 'directly' : 'eventually'}
+            onChange={(e) => set({ directly: e.target.value === 'directly' })}
+            aria-label="how B follows"
+            data-testid="filter-directly"
+          >
             <option value="eventually">eventually followed by</option>
             <option value="directly">directly followed by</option>
           </select>
           {activities(draft.second, (second) => set({ second }), 'B', false, 'filter-second')}
           {text(draft.low, (low) => set({ low }), 'at least (hours)', 'filter-low', '', 4)}
           {text(draft.high, (high) => set({ high }), 'within (hours)', 'filter-high', '', 4)}
-          <select value={draft.relation} onChange={(e) => set({ relation: e.target.value as FilterDraft['relation'] })} aria-label="attribute relation" data-testid="filter-relation">
+          <select
+            value={draft.relation}
+            onChange={(e) => set({ relation: e.target.value as FilterDraft['relation'] })}
+            aria-label="attribute relation"
+            data-testid="filter-relation"
+          >
             <option value="">any values</option>
             <option value="same">same</option>
             <option value="different">different</option>
           </select>
           {draft.relation ? (
-            <select value={draft.attribute} onChange={(e) => set({ attribute: e.target.value })} aria-label="attribute of the two events" data-testid="filter-attribute">
+            <select
+              value={draft.attribute}
+              onChange={(e) => set({ attribute: e.target.value })}
+              aria-label="attribute of the two events"
+              data-testid="filter-attribute"
+            >
               <option value="">attribute…</option>
               <option value="resource">resource</option>
               {o.eventAttributes.map((x) => (
@@ -147,15 +202,32 @@ export function FilterEditor({ onDone }: { onDone(): void }) {
       ) : null}
       {draft.kind === 'timeRange' ? (
         <>
-          <select value={draft.mode} onChange={(e) => set({ mode: e.target.value })} aria-label="timeframe mode" data-testid="filter-mode">
+          <select
+            value={draft.mode}
+            onChange={(e) => set({ mode: e.target.value })}
+            aria-label="timeframe mode"
+            data-testid="filter-mode"
+          >
             {TIME_MODES.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
             ))}
           </select>
-          <input type="datetime-local" value={draft.low} onChange={(e) => set({ low: e.target.value })} aria-label="from" data-testid="filter-low" />
-          <input type="datetime-local" value={draft.high} onChange={(e) => set({ high: e.target.value })} aria-label="to" data-testid="filter-high" />
+          <input
+            type="datetime-local"
+            value={draft.low}
+            onChange={(e) => set({ low: e.target.value })}
+            aria-label="from"
+            data-testid="filter-low"
+          />
+          <input
+            type="datetime-local"
+            value={draft.high}
+            onChange={(e) => set({ high: e.target.value })}
+            aria-label="to"
+            data-testid="filter-high"
+          />
           {o.timeRange ? (
             <span className="muted small">
               log: {o.timeRange[0].slice(0, 10)} – {o.timeRange[1].slice(0, 10)}
@@ -171,7 +243,12 @@ export function FilterEditor({ onDone }: { onDone(): void }) {
       ) : null}
       {draft.kind === 'performance' ? (
         <>
-          <select value={draft.mode} onChange={(e) => set({ mode: e.target.value })} aria-label="measure" data-testid="filter-mode">
+          <select
+            value={draft.mode}
+            onChange={(e) => set({ mode: e.target.value })}
+            aria-label="measure"
+            data-testid="filter-mode"
+          >
             <option value="duration">case duration</option>
             <option value="events">events per case</option>
           </select>
@@ -187,7 +264,12 @@ export function FilterEditor({ onDone }: { onDone(): void }) {
       ) : null}
       {draft.kind === 'caseAttribute' || draft.kind === 'eventAttribute' ? (
         <>
-          <select value={draft.attribute} onChange={(e) => set({ attribute: e.target.value, values: [] })} aria-label="attribute" data-testid="filter-attribute">
+          <select
+            value={draft.attribute}
+            onChange={(e) => set({ attribute: e.target.value, values: [] })}
+            aria-label="attribute"
+            data-testid="filter-attribute"
+          >
             <option value="">attribute…</option>
             {attributes.map((x) => (
               <option key={x.name} value={x.name}>
@@ -196,7 +278,14 @@ export function FilterEditor({ onDone }: { onDone(): void }) {
             ))}
           </select>
           {chosen?.type === 'string' || chosen?.type === 'boolean' ? (
-            <select multiple size={4} value={draft.values} onChange={(e) => set({ values: Array.from(e.target.selectedOptions, (x) => x.value) })} aria-label="values" data-testid="filter-values">
+            <select
+              multiple
+              size={4}
+              value={draft.values}
+              onChange={(e) => set({ values: Array.from(e.target.selectedOptions, (x) => x.value) })}
+              aria-label="values"
+              data-testid="filter-values"
+            >
               {chosen.values.map((v) => (
                 <option key={v} value={v}>
                   {v}
@@ -205,14 +294,34 @@ export function FilterEditor({ onDone }: { onDone(): void }) {
             </select>
           ) : chosen ? (
             <>
-              {text(draft.low, (low) => set({ low }), 'min', 'filter-low', chosen.type === 'date' ? 'YYYY-MM-DD' : '', 10)}
-              {text(draft.high, (high) => set({ high }), 'max', 'filter-high', chosen.type === 'date' ? 'YYYY-MM-DD' : '', 10)}
+              {text(
+                draft.low,
+                (low) => set({ low }),
+                'min',
+                'filter-low',
+                chosen.type === 'date' ? 'YYYY-MM-DD' : '',
+                10,
+              )}
+              {text(
+                draft.high,
+                (high) => set({ high }),
+                'max',
+                'filter-high',
+                chosen.type === 'date' ? 'YYYY-MM-DD' : '',
+                10,
+              )}
             </>
           ) : null}
         </>
       ) : null}
       <label title="Keep the cases this filter drops instead">
-        <input type="checkbox" checked={draft.negate} data-testid="filter-negate" onChange={(e) => set({ negate: e.target.checked })} /> NOT
+        <input
+          type="checkbox"
+          checked={draft.negate}
+          data-testid="filter-negate"
+          onChange={(e) => set({ negate: e.target.checked })}
+        />{' '}
+        NOT
       </label>
       <button type="submit" className="small-button primary" disabled={!result.filter} data-testid="filter-add">
         Add

@@ -47,15 +47,31 @@ export function FilterSetsMenu({ workspace, filters }: { workspace: string; filt
             if (e.key === 'Escape') setNaming(false);
           }}
         >
-          <input autoFocus type="text" size={14} placeholder="Name of the set" value={name} data-testid="filter-set-name" onChange={(e) => setName(e.target.value)} aria-label="Name of the filter set" />
+          <input
+            autoFocus
+            type="text"
+            size={14}
+            placeholder="Name of the set"
+            value={name}
+            data-testid="filter-set-name"
+            onChange={(e) => setName(e.target.value)}
+            aria-label="Name of the filter set"
+          />
           <button type="submit" className="small-button" data-testid="filter-set-save">
             Save
           </button>
-          {sets.some((s) => s.name === name.trim()) ? <span className="muted small">replaces the set of that name</span> : null}
+          {sets.some((s) => s.name === name.trim()) ? (
+            <span className="muted small">replaces the set of that name</span>
+          ) : null}
           {problem ? <span className="muted small">{problem}</span> : null}
         </form>
       ) : filters.length > 0 ? (
-        <button type="button" className="link-button small" data-testid="filter-set-new" onClick={() => setNaming(true)}>
+        <button
+          type="button"
+          className="link-button small"
+          data-testid="filter-set-new"
+          onClick={() => setNaming(true)}
+        >
           Save set…
         </button>
       ) : null}
@@ -77,7 +93,21 @@ export function FilterSetsMenu({ workspace, filters }: { workspace: string; filt
 }
 
 /** A menu that acts on the set picked and shows its prompt again (value ''): apply or delete. */
-function SetPicker({ label, testId, prompt, sets, text, onPick }: { label: string; testId: string; prompt: string; sets: FilterSet[]; text(set: FilterSet): string; onPick(set: FilterSet): void }) {
+function SetPicker({
+  label,
+  testId,
+  prompt,
+  sets,
+  text,
+  onPick,
+}: {
+  label: string;
+  testId: string;
+  prompt: string;
+  sets: FilterSet[];
+  text(set: FilterSet): string;
+  onPick(set: FilterSet): void;
+}) {
   return (
     <select
       value=""

@@ -6,10 +6,24 @@ import type { MapSelection } from './selection-panel.tsx';
  * A resource or a handover clicked on the handover-of-work map: how often, in how many cases, and
  * how long the work waited between the two people (the handoff latency), from the map's own graph.
  */
-export function HandoverSelection({ map, selection, onClose }: { map: ProcessMap; selection: MapSelection; onClose(): void }) {
+export function HandoverSelection({
+  map,
+  selection,
+  onClose,
+}: {
+  map: ProcessMap;
+  selection: MapSelection;
+  onClose(): void;
+}) {
   const { activityStats, pathStats } = map.graph;
   const resource =
-    selection.source === 'map' ? (selection.hit.kind === 'activity' ? activityStats[selection.hit.index] : null) : selection.bottleneck.kind === 'activity' ? activityStats.find((a) => a.activity === selection.bottleneck.from) : null;
+    selection.source === 'map'
+      ? selection.hit.kind === 'activity'
+        ? activityStats[selection.hit.index]
+        : null
+      : selection.bottleneck.kind === 'activity'
+        ? activityStats.find((a) => a.activity === selection.bottleneck.from)
+        : null;
   const handover =
     selection.source === 'map'
       ? selection.hit.kind === 'path'
@@ -40,7 +54,9 @@ export function HandoverSelection({ map, selection, onClose }: { map: ProcessMap
   return (
     <section className="map-panel" data-testid="handover-selection" aria-label="Selection">
       <div className="map-panel-head">
-        <h2 className="plain-title map-selection-title">{resource ? resource.activity : handover ? `${handover.from} → ${handover.to}` : 'Not on this map'}</h2>
+        <h2 className="plain-title map-selection-title">
+          {resource ? resource.activity : handover ? `${handover.from} → ${handover.to}` : 'Not on this map'}
+        </h2>
         <button type="button" className="small-button" onClick={onClose}>
           Close
         </button>

@@ -46,7 +46,10 @@ export function MapCanvas({
     const el = host.current?.firstElementChild as SVGSVGElement | null;
     const box = frame.current;
     if (!el || !box || box.clientWidth === 0 || box.clientHeight === 0) return;
-    const next = fitView({ width: el.width.baseVal.value || 1, height: el.height.baseVal.value || 1 }, { width: box.clientWidth, height: box.clientHeight });
+    const next = fitView(
+      { width: el.width.baseVal.value || 1, height: el.height.baseVal.value || 1 },
+      { width: box.clientWidth, height: box.clientHeight },
+    );
     setView(next);
     fitted.current?.(next.scale);
   }, []);
@@ -103,7 +106,8 @@ export function MapCanvas({
     autoFit.current = false;
     setView((v) => zoomView(v, factor, cx, cy));
   };
-  const zoomAtCentre = (factor: number) => zoomAt(factor, (frame.current?.clientWidth ?? 0) / 2, (frame.current?.clientHeight ?? 0) / 2);
+  const zoomAtCentre = (factor: number) =>
+    zoomAt(factor, (frame.current?.clientWidth ?? 0) / 2, (frame.current?.clientHeight ?? 0) / 2);
 
   useEffect(() => {
     const el = frame.current;
@@ -166,16 +170,31 @@ export function MapCanvas({
           style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale})` }}
         />
         {overlay ? (
-          <div className="map-overlay" style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale})` }}>
+          <div
+            className="map-overlay"
+            style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale})` }}
+          >
             {overlay}
           </div>
         ) : null}
       </div>
       <div className="map-zoom">
-        <button type="button" className="small-button" aria-label="Zoom in" data-testid="zoom-in" onClick={() => zoomAtCentre(1.25)}>
+        <button
+          type="button"
+          className="small-button"
+          aria-label="Zoom in"
+          data-testid="zoom-in"
+          onClick={() => zoomAtCentre(1.25)}
+        >
           +
         </button>
-        <button type="button" className="small-button" aria-label="Zoom out" data-testid="zoom-out" onClick={() => zoomAtCentre(0.8)}>
+        <button
+          type="button"
+          className="small-button"
+          aria-label="Zoom out"
+          data-testid="zoom-out"
+          onClick={() => zoomAtCentre(0.8)}
+        >
           −
         </button>
         <button

@@ -10,7 +10,8 @@ export function makeMapFocusable(svg: Element): void {
     const lines = Array.from(node.querySelectorAll('text'), (t) => t.textContent ?? '');
     // The last line of an activity box is its figure; the others are its wrapped name.
     names.set(title, lines.length > 1 ? lines.slice(0, -1).join(' ') : (lines[0] ?? title));
-    if (/^act_\d+$/.test(node.id)) label(node, lines.length > 1 ? `${lines.slice(0, -1).join(' ')}, ${lines.at(-1)}` : lines.join(' '));
+    if (/^act_\d+$/.test(node.id))
+      label(node, lines.length > 1 ? `${lines.slice(0, -1).join(' ')}, ${lines.at(-1)}` : lines.join(' '));
   }
   for (const edge of Array.from(svg.querySelectorAll('g.edge'))) {
     if (!/^path_\d+$/.test(edge.id)) continue;

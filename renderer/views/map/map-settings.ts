@@ -70,7 +70,9 @@ function readAll(): Record<string, Saved> {
 /** The settings saved for this workspace's current import, if any. */
 export function loadSettings(workspace: string, importId: number | null): MapSettings | null {
   const entry = readAll()[workspace];
-  return entry && entry.importId === importId && entry.settings && typeof entry.settings.activities === 'number' ? entry.settings : null;
+  return entry && entry.importId === importId && entry.settings && typeof entry.settings.activities === 'number'
+    ? entry.settings
+    : null;
 }
 
 export function saveSettings(workspace: string, importId: number | null, settings: MapSettings): void {

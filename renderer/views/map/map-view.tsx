@@ -1,5 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FrequencyMeasure, LogStatistics, MapView as MapViewKind, PerformanceMeasure, ProcessMap } from '../../../preload/api.ts';
+import type {
+  FrequencyMeasure,
+  LogStatistics,
+  MapView as MapViewKind,
+  PerformanceMeasure,
+  ProcessMap,
+} from '../../../preload/api.ts';
 import { useTimeFormat } from '../../app/time-format.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
@@ -69,7 +75,16 @@ export function MapView() {
     if (settings) saveSettings(workspace.path, importId, settings);
   }, [workspace.path, importId, settings]);
 
-  if (!settings) return <div className="map-view">{failure ? <p className="muted">The map could not be prepared.</p> : <p className="muted">Preparing the map…</p>}</div>;
+  if (!settings)
+    return (
+      <div className="map-view">
+        {failure ? (
+          <p className="muted">The map could not be prepared.</p>
+        ) : (
+          <p className="muted">Preparing the map…</p>
+        )}
+      </div>
+    );
   return <MapWorkbench settings={settings} onChange={(patch) => setSettings((s) => (s ? { ...s, ...patch } : s))} />;
 }
 
@@ -77,7 +92,17 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
   const { api, logVersion, environment } = useWorkbench();
   const workspace = useWorkspace();
   const filters = useLogFilters(workspace.path);
-  const { activities, paths, view, frequencyMeasure, performanceMeasure, showBottlenecks, useCalendar, calendar, panel } = settings;
+  const {
+    activities,
+    paths,
+    view,
+    frequencyMeasure,
+    performanceMeasure,
+    showBottlenecks,
+    useCalendar,
+    calendar,
+    panel,
+  } = settings;
   const [selection, setSelection] = useState<MapSelection | null>(null);
   const [editing, setEditing] = useState(false);
   // What the map is of: activities (the process map) or resources (handover of work, same sliders).
@@ -140,7 +165,10 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
         workspaceName: workspace.name,
         fileName: workspace.current?.fileName ?? null,
         filters: filters.map(describeFilter),
-        view: view === 'frequency' ? `frequency view (${{ absolute: 'absolute frequency', case: 'case frequency', maxRepetitions: 'max repetitions' }[frequencyMeasure]})` : `performance view (${performanceMeasure} duration)`,
+        view:
+          view === 'frequency'
+            ? `frequency view (${{ absolute: 'absolute frequency', case: 'case frequency', maxRepetitions: 'max repetitions' }[frequencyMeasure]})`
+            : `performance view (${performanceMeasure} duration)`,
         activities: settled.activities,
         paths: settled.paths,
         shownActivities: m.graph.nodes.length,
@@ -162,9 +190,12 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
           <h1>{handover ? 'Handover of work' : 'Process map'}</h1>
           {current ? (
             <span className="muted small" data-testid="map-counts">
-              {formatCount(current.graph.cases)} of {formatCount(current.totalCases)} cases · {current.graph.nodes.length} of {current.totalActivities} {items} ·{' '}
-              {current.graph.edges.length} of {current.totalPaths} paths
-              {current.activitiesLimited ? ` (the ${current.graph.nodes.length} most frequent activities only: more cannot be laid out readably)` : ''}
+              {formatCount(current.graph.cases)} of {formatCount(current.totalCases)} cases ·{' '}
+              {current.graph.nodes.length} of {current.totalActivities} {items} · {current.graph.edges.length} of{' '}
+              {current.totalPaths} paths
+              {current.activitiesLimited
+                ? ` (the ${current.graph.nodes.length} most frequent activities only: more cannot be laid out readably)`
+                : ''}
               {current.pathsLimited ? ' (the most frequent paths only: more cannot be laid out readably)' : ''}
               {current.basis?.fixesInForce.length ? (
                 <>
@@ -188,7 +219,8 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
               data-testid="activities-note"
               title={`${current.graph.nodes.length} of ${current.totalActivities} ${items} shown (the most frequent) — move the ${handover ? 'Resources' : 'Activities'} slider to show more.`}
             >
-              {current.graph.nodes.length} of {current.totalActivities} {items} shown (the most frequent) — move the {handover ? 'Resources' : 'Activities'} slider to show more.
+              {current.graph.nodes.length} of {current.totalActivities} {items} shown (the most frequent) — move the{' '}
+              {handover ? 'Resources' : 'Activities'} slider to show more.
             </span>
           ) : (
             <span className="map-activities-note small muted" data-testid="activities-all">
@@ -198,7 +230,13 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
         </div>
         <div className="map-export">
           <div className="map-toggle" role="group" aria-label="Map of">
-            <button type="button" className={!handover ? 'toggle-on' : ''} aria-pressed={!handover} data-testid="map-of-activities" onClick={() => setSubject('activities')}>
+            <button
+              type="button"
+              className={!handover ? 'toggle-on' : ''}
+              aria-pressed={!handover}
+              data-testid="map-of-activities"
+              onClick={() => setSubject('activities')}
+            >
               Activities
             </button>
             <button
@@ -216,13 +254,33 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
               Handover of work
             </button>
           </div>
-          <button type="button" className="small-button" disabled={handover} aria-pressed={replaying} data-testid="replay-open" title="Replay the log on the map" onClick={() => setReplaying(!replaying)}>
+          <button
+            type="button"
+            className="small-button"
+            disabled={handover}
+            aria-pressed={replaying}
+            data-testid="replay-open"
+            title="Replay the log on the map"
+            onClick={() => setReplaying(!replaying)}
+          >
             {replaying ? 'Stop animation' : 'Animate'}
           </button>
-          <button type="button" className="small-button" disabled={!current} data-testid="export-svg" onClick={() => current && void exportSvg(titled(current), fileName)}>
+          <button
+            type="button"
+            className="small-button"
+            disabled={!current}
+            data-testid="export-svg"
+            onClick={() => current && void exportSvg(titled(current), fileName)}
+          >
             Export SVG
           </button>
-          <button type="button" className="small-button" disabled={!current} data-testid="export-png" onClick={() => current && void exportPng(titled(current), fileName)}>
+          <button
+            type="button"
+            className="small-button"
+            disabled={!current}
+            data-testid="export-png"
+            onClick={() => current && void exportPng(titled(current), fileName)}
+          >
             Export PNG
           </button>
         </div>
@@ -232,30 +290,68 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
           <span>
             {handover ? 'Resources' : 'Activities'} <strong>{Math.round(activities * 100)}%</strong>
           </span>
-          <input type="range" min={0} max={1} step={0.01} value={activities} data-testid="slider-activities" onChange={(e) => onChange({ activities: Number(e.target.value), fitActivities: false })} />
+          <input
+            type="range"
+            min={0}
+            max={1}
+            step={0.01}
+            value={activities}
+            data-testid="slider-activities"
+            onChange={(e) => onChange({ activities: Number(e.target.value), fitActivities: false })}
+          />
         </label>
         <label className="map-slider">
           <span>
             Paths <strong>{Math.round(paths * 100)}%</strong>
           </span>
-          <input type="range" min={0} max={1} step={0.01} value={paths} data-testid="slider-paths" onChange={(e) => onChange({ paths: Number(e.target.value) })} />
+          <input
+            type="range"
+            min={0}
+            max={1}
+            step={0.01}
+            value={paths}
+            data-testid="slider-paths"
+            onChange={(e) => onChange({ paths: Number(e.target.value) })}
+          />
         </label>
         <div className="map-toggle" role="group" aria-label="Map view">
-          <button type="button" className={view === 'frequency' ? 'toggle-on' : ''} aria-pressed={view === 'frequency'} data-testid="view-frequency" onClick={() => onChange({ view: 'frequency' as MapViewKind })}>
+          <button
+            type="button"
+            className={view === 'frequency' ? 'toggle-on' : ''}
+            aria-pressed={view === 'frequency'}
+            data-testid="view-frequency"
+            onClick={() => onChange({ view: 'frequency' as MapViewKind })}
+          >
             Frequency
           </button>
-          <button type="button" className={view === 'performance' ? 'toggle-on' : ''} aria-pressed={view === 'performance'} data-testid="view-performance" onClick={() => onChange({ view: 'performance' as MapViewKind })}>
+          <button
+            type="button"
+            className={view === 'performance' ? 'toggle-on' : ''}
+            aria-pressed={view === 'performance'}
+            data-testid="view-performance"
+            onClick={() => onChange({ view: 'performance' as MapViewKind })}
+          >
             Performance
           </button>
         </div>
         {view === 'frequency' ? (
-          <select value={frequencyMeasure} data-testid="frequency-measure" onChange={(e) => onChange({ frequencyMeasure: e.target.value as FrequencyMeasure })} aria-label="Frequency measure">
+          <select
+            value={frequencyMeasure}
+            data-testid="frequency-measure"
+            onChange={(e) => onChange({ frequencyMeasure: e.target.value as FrequencyMeasure })}
+            aria-label="Frequency measure"
+          >
             <option value="absolute">absolute frequency</option>
             <option value="case">case frequency</option>
             <option value="maxRepetitions">max repetitions</option>
           </select>
         ) : (
-          <select value={performanceMeasure} data-testid="performance-measure" onChange={(e) => onChange({ performanceMeasure: e.target.value as PerformanceMeasure })} aria-label="Performance measure">
+          <select
+            value={performanceMeasure}
+            data-testid="performance-measure"
+            onChange={(e) => onChange({ performanceMeasure: e.target.value as PerformanceMeasure })}
+            aria-label="Performance measure"
+          >
             <option value="mean">mean duration</option>
             <option value="median">median duration</option>
             <option value="max">max duration</option>
@@ -302,7 +398,11 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
               onFitted={onFitted}
               selected={selectedId}
               highlighted={variantOnMap?.ids ?? null}
-              overlay={replaying && onProcessMap ? <canvas ref={replayCanvas} className="replay-canvas" data-testid="replay-canvas" /> : null}
+              overlay={
+                replaying && onProcessMap ? (
+                  <canvas ref={replayCanvas} className="replay-canvas" data-testid="replay-canvas" />
+                ) : null
+              }
               onSelect={(next) => {
                 setSelection(next ? { source: 'map', hit: next } : null);
                 if (next) setPanel('selection');
@@ -323,7 +423,15 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
         <aside className="map-side">
           <div className="map-tabs" role="tablist">
             {(['variants', 'selection', 'bottlenecks'] as const).map((p) => (
-              <button key={p} type="button" role="tab" aria-selected={panel === p} className={panel === p ? 'toggle-on' : ''} data-testid={`tab-${p}`} onClick={() => setPanel(p)}>
+              <button
+                key={p}
+                type="button"
+                role="tab"
+                aria-selected={panel === p}
+                className={panel === p ? 'toggle-on' : ''}
+                data-testid={`tab-${p}`}
+                onClick={() => setPanel(p)}
+              >
                 {p === 'variants' ? 'Variants' : p === 'selection' ? 'Selection' : 'Bottlenecks'}
               </button>
             ))}
@@ -333,9 +441,7 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
               filters={filters}
               shown={shownVariant}
               onShow={handover ? undefined : setShownVariant}
-              note={
-                variantOnMap ? variantNote(variantOnMap.hiddenActivities, variantOnMap.missingPaths) : null
-              }
+              note={variantOnMap ? variantNote(variantOnMap.hiddenActivities, variantOnMap.missingPaths) : null}
             />
           ) : null}
           {panel === 'selection' ? (
@@ -343,10 +449,19 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
               handover ? (
                 <HandoverSelection map={current} selection={selection} onClose={() => setSelection(null)} />
               ) : (
-                <SelectionPanel map={current} selection={selection} filters={filters} activities={settled.activities} calendar={calendarInForce} onClose={() => setSelection(null)} />
+                <SelectionPanel
+                  map={current}
+                  selection={selection}
+                  filters={filters}
+                  activities={settled.activities}
+                  calendar={calendarInForce}
+                  onClose={() => setSelection(null)}
+                />
               )
             ) : (
-              <p className="muted small map-hint">Click an activity or a path on the map to see its statistics, its cases and its durations.</p>
+              <p className="muted small map-hint">
+                Click an activity or a path on the map to see its statistics, its cases and its durations.
+              </p>
             )
           ) : null}
           {panel === 'bottlenecks' && current ? (

@@ -1,4 +1,12 @@
-import type { Bottleneck, DurationSummary, LogFilter, MapElement, MapSelectionDetail, ProcessMap, WorkingCalendar } from '../../../preload/api.ts';
+import type {
+  Bottleneck,
+  DurationSummary,
+  LogFilter,
+  MapElement,
+  MapSelectionDetail,
+  ProcessMap,
+  WorkingCalendar,
+} from '../../../preload/api.ts';
 import { useWorkbench } from '../../app/workbench.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { formatCount, formatDuration } from '../../components/format.ts';
@@ -13,14 +21,18 @@ import type { MapHit } from './map-canvas.tsx';
  * in the log projected onto the shown activities), or a bottleneck picked from the list (its
  * figures are the filtered log's with every activity, like the list's).
  */
-export type MapSelection = { source: 'map'; hit: Exclude<MapHit, null> } | { source: 'bottleneck'; bottleneck: Bottleneck };
+export type MapSelection =
+  { source: 'map'; hit: Exclude<MapHit, null> } | { source: 'bottleneck'; bottleneck: Bottleneck };
 
 /** The map's element id of a selection, to highlight it; null when it is not on the map. */
 export function selectedElementId(map: ProcessMap, selection: MapSelection | null): string | null {
   if (!selection) return null;
   if (selection.source === 'map') return `${selection.hit.kind === 'activity' ? 'act' : 'path'}_${selection.hit.index}`;
   const b = selection.bottleneck;
-  const i = b.kind === 'activity' ? map.graph.activityStats.findIndex((a) => a.activity === b.from) : map.graph.pathStats.findIndex((p) => p.from === b.from && p.to === b.to);
+  const i =
+    b.kind === 'activity'
+      ? map.graph.activityStats.findIndex((a) => a.activity === b.from)
+      : map.graph.pathStats.findIndex((p) => p.from === b.from && p.to === b.to);
   return i < 0 ? null : `${b.kind === 'activity' ? 'act' : 'path'}_${i}`;
 }
 
@@ -42,7 +54,8 @@ export function SelectionPanel({
 }) {
   const { api, workspace, navigate } = useWorkbench();
   const fromMap = selection.source === 'map';
-  const activity = fromMap && selection.hit.kind === 'activity' ? map.graph.activityStats[selection.hit.index] : undefined;
+  const activity =
+    fromMap && selection.hit.kind === 'activity' ? map.graph.activityStats[selection.hit.index] : undefined;
   const path = fromMap && selection.hit.kind === 'path' ? map.graph.pathStats[selection.hit.index] : undefined;
   const bottleneck = fromMap ? undefined : selection.bottleneck;
   const element: MapElement | null = activity
@@ -57,7 +70,10 @@ export function SelectionPanel({
   // A bottleneck is a figure of the whole filtered log, so its cases are looked up with every activity.
   const scopeActivities = fromMap ? activities : 1;
   const detail = useAsync<MapSelectionDetail | null>(
-    () => (element ? api.mapSelection(workspace!.path, { element, filters, activities: scopeActivities, calendar }) : Promise.resolve(null)),
+    () =>
+      element
+        ? api.mapSelection(workspace!.path, { element, filters, activities: scopeActivities, calendar })
+        : Promise.resolve(null),
     [workspace?.path, JSON.stringify(element), JSON.stringify(filters), scopeActivities, JSON.stringify(calendar)],
   );
   if (!element) return null;
@@ -86,7 +102,9 @@ export function SelectionPanel({
             ['Cases', caseCount],
           ];
   const keepFilter: LogFilter =
-    element.kind === 'activity' ? { kind: 'activities', activities: [element.activity], mode: 'any' } : { kind: 'follower', from: element.from, to: element.to, directly: true };
+    element.kind === 'activity'
+      ? { kind: 'activities', activities: [element.activity], mode: 'any' }
+      : { kind: 'follower', from: element.from, to: element.to, directly: true };
   const scope = fromMap
     ? map.graph.nodes.length < map.totalActivities
       ? `On the map: ${map.graph.nodes.length} of ${map.totalActivities} activities shown, so paths skip the hidden ones.`
@@ -112,9 +130,18 @@ export function SelectionPanel({
         ))}
       </dl>
       {detail.value?.durationSummary ? (
-        <DurationTable label={detail.value.durationLabel} summary={detail.value.durationSummary} wallClock={detail.value.wallClockSummary ?? null} />
+        <DurationTable
+          label={detail.value.durationLabel}
+          summary={detail.value.durationSummary}
+          wallClock={detail.value.wallClockSummary ?? null}
+        />
       ) : null}
-      <button type="button" className="small-button" data-testid="filter-selection" onClick={() => addFilter(keepFilter)}>
+      <button
+        type="button"
+        className="small-button"
+        data-testid="filter-selection"
+        onClick={() => addFilter(keepFilter)}
+      >
         Keep only cases through this {element.kind === 'activity' ? 'activity' : 'path'}
       </button>
       {detail.error ? <ErrorPanel error={detail.error} /> : null}
@@ -132,7 +159,11 @@ export function SelectionPanel({
           <ul className="map-case-list" data-testid="selection-cases">
             {detail.value.cases.map((c) => (
               <li key={c.index}>
-                <button type="button" className="link-button" onClick={() => navigate('cases', { case: String(c.index) })}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => navigate('cases', { case: String(c.index) })}
+                >
                   {c.id}
                 </button>
               </li>
@@ -147,7 +178,15 @@ export function SelectionPanel({
 }
 
 /** Mean, median, max and total of the selection's durations; with a calendar, working time beside wall clock. */
-function DurationTable({ label, summary, wallClock }: { label: string; summary: DurationSummary; wallClock: DurationSummary | null }) {
+function DurationTable({
+  label,
+  summary,
+  wallClock,
+}: {
+  label: string;
+  summary: DurationSummary;
+  wallClock: DurationSummary | null;
+}) {
   const rows: [string, keyof DurationSummary][] = [
     ['Mean', 'meanSeconds'],
     ['Median', 'medianSeconds'],

@@ -10,6 +10,7 @@ describe('timeZoneOptions', () => {
     expect(timeZoneOptions(null, undefined)[0]).toBe('UTC');
   });
   it('offers only zones this runtime knows', () => {
-    for (const zone of COMMON_TIME_ZONES) expect(() => new Intl.DateTimeFormat('en-US', { timeZone: zone })).not.toThrow();
+    for (const zone of COMMON_TIME_ZONES)
+      expect(() => new Intl.DateTimeFormat('en-US', { timeZone: zone })).not.toThrow();
   });
 });

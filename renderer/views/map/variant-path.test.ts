@@ -2,8 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { END_NODE, START_NODE, type PathStatistics } from '../../../preload/api.ts';
 import { variantNote, variantPath } from './variant-path.ts';
 
-const path = (from: string, to: string): PathStatistics => ({ from, to, count: 1, caseCount: 1, maxRepetitions: 1, waitingTime: { meanSeconds: 0, medianSeconds: 0, minSeconds: 0, maxSeconds: 0, totalSeconds: 0 } });
-const activity = (name: string) => ({ activity: name, count: 1, caseCount: 1, maxRepetitions: 1, startCount: 0, endCount: 0, serviceTime: null });
+const path = (from: string, to: string): PathStatistics => ({
+  from,
+  to,
+  count: 1,
+  caseCount: 1,
+  maxRepetitions: 1,
+  waitingTime: { meanSeconds: 0, medianSeconds: 0, minSeconds: 0, maxSeconds: 0, totalSeconds: 0 },
+});
+const activity = (name: string) => ({
+  activity: name,
+  count: 1,
+  caseCount: 1,
+  maxRepetitions: 1,
+  startCount: 0,
+  endCount: 0,
+  serviceTime: null,
+});
 
 // A map showing A, B, C (not D) with paths A→B, B→C, A→C and B→B; starts at A, ends at C.
 const graph = {
@@ -34,7 +49,9 @@ describe('variantPath', () => {
 describe('variantNote', () => {
   it('says only what the map leaves out', () => {
     expect(variantNote(0, 0)).toBeNull();
-    expect(variantNote(0, 3)).toBe('On this map, 3 of its transitions are not drawn (move the Paths slider up to see them).');
+    expect(variantNote(0, 3)).toBe(
+      'On this map, 3 of its transitions are not drawn (move the Paths slider up to see them).',
+    );
     expect(variantNote(1, 0)).toBe('On this map, 1 of its steps is an activity the Activities slider hides.');
   });
 });

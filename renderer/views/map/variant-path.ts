@@ -14,7 +14,10 @@ export interface VariantPath {
  * the map projects every case), then each step start → a → b → … → end is looked up among the
  * drawn paths. Element ids follow preload/api/map.ts: `graph.activityStats[i]` is `act_i`, etc.
  */
-export function variantPath(graph: Pick<ProcessGraph, 'activityStats' | 'pathStats' | 'startPaths' | 'endPaths'>, activities: readonly string[]): VariantPath {
+export function variantPath(
+  graph: Pick<ProcessGraph, 'activityStats' | 'pathStats' | 'startPaths' | 'endPaths'>,
+  activities: readonly string[],
+): VariantPath {
   const activityId = new Map(graph.activityStats.map((a, i) => [a.activity, `act_${i}`]));
   const pathId = new Map<string, string>();
   const key = (from: string, to: string) => `${from}\u0000${to}`;
@@ -37,8 +40,14 @@ export function variantPath(graph: Pick<ProcessGraph, 'activityStats' | 'pathSta
 /** What the map leaves out of a highlighted variant, in words; null when it shows all of it. */
 export function variantNote(hiddenActivities: number, missingPaths: number): string | null {
   const parts = [
-    hiddenActivities > 0 ? (hiddenActivities === 1 ? '1 of its steps is an activity the Activities slider hides' : `${hiddenActivities} of its steps are activities the Activities slider hides`) : null,
-    missingPaths > 0 ? `${missingPaths === 1 ? '1 of its transitions is' : `${missingPaths} of its transitions are`} not drawn (move the Paths slider up to see them)` : null,
+    hiddenActivities > 0
+      ? hiddenActivities === 1
+        ? '1 of its steps is an activity the Activities slider hides'
+        : `${hiddenActivities} of its steps are activities the Activities slider hides`
+      : null,
+    missingPaths > 0
+      ? `${missingPaths === 1 ? '1 of its transitions is' : `${missingPaths} of its transitions are`} not drawn (move the Paths slider up to see them)`
+      : null,
   ].filter(Boolean);
   return parts.length ? `On this map, ${parts.join('; ')}.` : null;
 }

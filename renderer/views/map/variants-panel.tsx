@@ -12,7 +12,6 @@ const SHOWN = 300;
 /** Steps shown inline per variant; the rest are counted, and the whole sequence is in the tooltip. */
 const INLINE_STEPS = 12;
 
-
 /**
  * Variants of the filtered log with their activity sequence; select one or more and filter every
  * view to them. Each keeps its rank (#) from the unfiltered log, so "#4" stays the same variant
@@ -33,21 +32,31 @@ export function VariantsPanel({
   note?: string | null;
 }) {
   const { api, workspace, logVersion } = useWorkbench();
-  const list = useAsync<VariantInfo[]>(() => api.variantList(workspace!.path, filters), [workspace?.path, logVersion, JSON.stringify(filters)]);
+  const list = useAsync<VariantInfo[]>(
+    () => api.variantList(workspace!.path, filters),
+    [workspace?.path, logVersion, JSON.stringify(filters)],
+  );
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const key = (v: VariantInfo) => JSON.stringify(v.activities);
   const variants = list.value ?? [];
   const shownKey = shown ? JSON.stringify(shown) : null;
   const apply = () => {
     const chosen = variants.filter((v) => picked.has(key(v)));
-    if (chosen.length) addFilter({ kind: 'variants', variants: chosen.map((v) => v.activities), ranks: chosen.map((v) => v.rank) });
+    if (chosen.length)
+      addFilter({ kind: 'variants', variants: chosen.map((v) => v.activities), ranks: chosen.map((v) => v.rank) });
     setPicked(new Set());
   };
   return (
     <section className="map-panel" data-testid="variants-panel" aria-label="Variants">
       <div className="map-panel-head">
         <h2 className="plain-title">Variants {list.value ? `(${formatCount(variants.length)})` : ''}</h2>
-        <button type="button" className="small-button primary" disabled={picked.size === 0} data-testid="filter-variants" onClick={apply}>
+        <button
+          type="button"
+          className="small-button primary"
+          disabled={picked.size === 0}
+          data-testid="filter-variants"
+          onClick={apply}
+        >
           Filter to {picked.size || ''} selected
         </button>
         <ExportCsvButton small label="CSV" testId="variants-export" request={{ table: 'variants', filters }} />
@@ -78,19 +87,27 @@ export function VariantsPanel({
                   <span className="variant-rank" data-testid="variant-rank">
                     #{v.rank}
                   </span>{' '}
-                  {plural(v.count, 'case')} · {(v.share * 100).toFixed(1)}% · {plural(v.activities.length, 'step')} · mean {formatDuration(v.meanDurationSeconds)}
+                  {plural(v.count, 'case')} · {(v.share * 100).toFixed(1)}% · {plural(v.activities.length, 'step')} ·
+                  mean {formatDuration(v.meanDurationSeconds)}
                 </span>
                 <span className="variant-steps" data-testid="variant-steps">
                   {v.activities.slice(0, INLINE_STEPS).map((a, k) => (
                     <Fragment key={k}>
                       {/* spaces around the arrow are where a long sequence wraps */}
-                      {k > 0 ? <> <span className="variant-arrow">→</span> </> : null}
+                      {k > 0 ? (
+                        <>
+                          {' '}
+                          <span className="variant-arrow">→</span>{' '}
+                        </>
+                      ) : null}
                       <span className="variant-step" title={a}>
                         {short(a)}
                       </span>
                     </Fragment>
                   ))}
-                  {v.activities.length > INLINE_STEPS ? <span className="variant-more">+{v.activities.length - INLINE_STEPS} more</span> : null}
+                  {v.activities.length > INLINE_STEPS ? (
+                    <span className="variant-more">+{v.activities.length - INLINE_STEPS} more</span>
+                  ) : null}
                 </span>
               </span>
               {onShow ? (
@@ -113,7 +130,9 @@ export function VariantsPanel({
           </li>
         ))}
       </ol>
-      {variants.length > SHOWN ? <p className="muted small">{formatCount(variants.length - SHOWN)} rarer variants not listed.</p> : null}
+      {variants.length > SHOWN ? (
+        <p className="muted small">{formatCount(variants.length - SHOWN)} rarer variants not listed.</p>
+      ) : null}
     </section>
   );
 }

@@ -25,7 +25,14 @@ export function KpiSparkline({ series, label }: { series: KpiPeriodValue[]; labe
   if (run.length) runs.push(run.join(' '));
   const lastIndex = series.map((s) => s.value !== null).lastIndexOf(true);
   return (
-    <svg className="kpi-sparkline" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" role="img" aria-label={label} data-testid="kpi-sparkline">
+    <svg
+      className="kpi-sparkline"
+      viewBox={`0 0 ${width} ${height}`}
+      preserveAspectRatio="none"
+      role="img"
+      aria-label={label}
+      data-testid="kpi-sparkline"
+    >
       {runs.map((points, k) => {
         if (points.includes(' ')) return <polyline key={k} points={points} vectorEffect="non-scaling-stroke" />;
         const [cx, cy] = points.split(',');

@@ -27,14 +27,28 @@ export function KpiTile({ tile, period, onOpen }: { tile: Tile; period: MeasureP
   const lastPartial = tile.partialPeriods.find((p) => p.index === tile.series.length - 1);
   const shown = allSegments ? segments : segments.slice(0, SEGMENTS_SHOWN);
   return (
-    <article className={`kpi-tile${tile.problem ? ' kpi-tile-problem' : ''}`} data-testid={`kpi-tile-${tile.name}`} aria-describedby={`kpi-sentence-${tile.name}`}>
-      <button type="button" className="kpi-open" onClick={onOpen} title={`${tile.sentence}\n\nOpen the control chart of ${tile.title.toLowerCase()}`} data-testid="kpi-open">
+    <article
+      className={`kpi-tile${tile.problem ? ' kpi-tile-problem' : ''}`}
+      data-testid={`kpi-tile-${tile.name}`}
+      aria-describedby={`kpi-sentence-${tile.name}`}
+    >
+      <button
+        type="button"
+        className="kpi-open"
+        onClick={onOpen}
+        title={`${tile.sentence}\n\nOpen the control chart of ${tile.title.toLowerCase()}`}
+        data-testid="kpi-open"
+      >
         <span className="kpi-title">{tile.title}</span>
         <span className="kpi-value" data-testid="kpi-value">
           {formatMeasure(tile.value, tile.unit)}
         </span>
         <span className="kpi-detail muted small">
-          {tile.problem ? 'not defined for this log yet' : tile.per === 'period' ? `mean per ${period} over ${plural(tile.n, one, many)}` : `over ${plural(tile.n, one, many)}`}
+          {tile.problem
+            ? 'not defined for this log yet'
+            : tile.per === 'period'
+              ? `mean per ${period} over ${plural(tile.n, one, many)}`
+              : `over ${plural(tile.n, one, many)}`}
           {tile.median !== null ? ` · median ${formatMeasure(tile.median, tile.unit)}` : ''}
         </span>
       </button>
@@ -48,10 +62,17 @@ export function KpiTile({ tile, period, onOpen }: { tile: Tile; period: MeasureP
       ) : (
         <>
           <KpiSparkline series={tile.series} label={`${tile.title} per ${period}`} />
-          <div className={`kpi-trend small kpi-trend-${trend.arrow === '▲' ? 'up' : trend.arrow === '▼' ? 'down' : 'flat'}`} data-testid="kpi-trend">
+          <div
+            className={`kpi-trend small kpi-trend-${trend.arrow === '▲' ? 'up' : trend.arrow === '▼' ? 'down' : 'flat'}`}
+            data-testid="kpi-trend"
+          >
             <span aria-hidden="true">{trend.arrow}</span> {trend.text}
             {lastPartial ? (
-              <span className="kpi-partial" title={`The log ends partway through the ${period} of ${lastPartial.period}`} data-testid="kpi-partial">
+              <span
+                className="kpi-partial"
+                title={`The log ends partway through the ${period} of ${lastPartial.period}`}
+                data-testid="kpi-partial"
+              >
                 {' '}
                 · the last {period} is only {Math.round(100 * lastPartial.covered)}% in the log
               </span>

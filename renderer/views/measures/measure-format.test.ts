@@ -22,9 +22,18 @@ describe('formatMeasure', () => {
 
 describe('describeTrend', () => {
   it('says the change from the previous period in the measure’s unit; shares in points', () => {
-    expect(describeTrend({ last: 5, previous: 4, change: 1, slopePerPeriod: 1 }, 'hours', 'week')).toEqual({ arrow: '▲', text: 'up 1 h from the previous week' });
-    expect(describeTrend({ last: 0.1, previous: 0.15, change: -0.05, slopePerPeriod: -0.05 }, 'share', 'month')).toEqual({ arrow: '▼', text: 'down 5.0 points from the previous month' });
-    expect(describeTrend({ last: 3, previous: 2, change: 1, slopePerPeriod: 1 }, 'cases', 'week').text).toBe('up 1 case from the previous week');
-    expect(describeTrend({ last: 3, previous: null, change: null, slopePerPeriod: null }, 'cases', 'day').text).toBe('one day with a value: no trend yet');
+    expect(describeTrend({ last: 5, previous: 4, change: 1, slopePerPeriod: 1 }, 'hours', 'week')).toEqual({
+      arrow: '▲',
+      text: 'up 1 h from the previous week',
+    });
+    expect(
+      describeTrend({ last: 0.1, previous: 0.15, change: -0.05, slopePerPeriod: -0.05 }, 'share', 'month'),
+    ).toEqual({ arrow: '▼', text: 'down 5.0 points from the previous month' });
+    expect(describeTrend({ last: 3, previous: 2, change: 1, slopePerPeriod: 1 }, 'cases', 'week').text).toBe(
+      'up 1 case from the previous week',
+    );
+    expect(describeTrend({ last: 3, previous: null, change: null, slopePerPeriod: null }, 'cases', 'day').text).toBe(
+      'one day with a value: no trend yet',
+    );
   });
 });

@@ -34,10 +34,18 @@ export function unitLabel(unit: MeasureUnit): string {
 }
 
 /** "▲ 1 h 5 min vs. previous week": the last period against the one before. */
-export function describeTrend(trend: KpiTrend, unit: MeasureUnit, period: string): { arrow: '▲' | '▼' | '■' | ''; text: string } {
-  if (trend.change === null || trend.previous === null) return { arrow: '', text: `one ${period} with a value: no trend yet` };
+export function describeTrend(
+  trend: KpiTrend,
+  unit: MeasureUnit,
+  period: string,
+): { arrow: '▲' | '▼' | '■' | ''; text: string } {
+  if (trend.change === null || trend.previous === null)
+    return { arrow: '', text: `one ${period} with a value: no trend yet` };
   const arrow = trend.change > 0 ? '▲' : trend.change < 0 ? '▼' : '■';
   if (trend.change === 0) return { arrow, text: `unchanged from the previous ${period}` };
-  const size = unit === 'share' ? `${(Math.abs(trend.change) * 100).toFixed(1)} points` : formatMeasure(Math.abs(trend.change), unit);
+  const size =
+    unit === 'share'
+      ? `${(Math.abs(trend.change) * 100).toFixed(1)} points`
+      : formatMeasure(Math.abs(trend.change), unit);
   return { arrow, text: `${trend.change > 0 ? 'up' : 'down'} ${size} from the previous ${period}` };
 }

@@ -53,7 +53,11 @@ export function MeasuresEditor({ info, onSaved }: { info: MeasuresInfo; onSaved(
     try {
       schema = JSON.parse(text ?? '') as MeasuresSchema;
     } catch (e) {
-      setError({ kind: 'input', message: `The text is not valid JSON: ${(e as Error).message}`, hint: 'Fix it, or cancel to keep the saved file.' });
+      setError({
+        kind: 'input',
+        message: `The text is not valid JSON: ${(e as Error).message}`,
+        hint: 'Fix it, or cancel to keep the saved file.',
+      });
       return;
     }
     void run(() => api.saveMeasures(workspace.path, schema));
@@ -63,8 +67,8 @@ export function MeasuresEditor({ info, onSaved }: { info: MeasuresInfo; onSaved(
     <section className="panel" data-testid="measures-definitions">
       <h2>Definitions</h2>
       <p className="muted small">
-        Every measure is defined once, in <span className="mono">{info.path}</span>: the tiles, the control charts and <span className="mono">gemba kpi</span> all read
-        it.
+        Every measure is defined once, in <span className="mono">{info.path}</span>: the tiles, the control charts and{' '}
+        <span className="mono">gemba kpi</span> all read it.
       </p>
       <div className="table-scroll">
         <table className="data-table compact">
@@ -94,7 +98,11 @@ export function MeasuresEditor({ info, onSaved }: { info: MeasuresInfo; onSaved(
       </div>
       <div className="button-row measures-editor-actions">
         {editing ? null : (
-          <button type="button" onClick={() => setText(JSON.stringify(info.schema, null, 2))} data-testid="measures-edit">
+          <button
+            type="button"
+            onClick={() => setText(JSON.stringify(info.schema, null, 2))}
+            data-testid="measures-edit"
+          >
             Edit measures.json
           </button>
         )}
@@ -109,7 +117,14 @@ export function MeasuresEditor({ info, onSaved }: { info: MeasuresInfo; onSaved(
       </div>
       {editing ? (
         <div className="measures-editor">
-          <textarea className="mono measures-text" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} aria-label="measures.json" data-testid="measures-text" />
+          <textarea
+            className="mono measures-text"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            spellCheck={false}
+            aria-label="measures.json"
+            data-testid="measures-text"
+          />
           <div className="button-row">
             <button type="button" className="primary" disabled={busy} onClick={save} data-testid="measures-save">
               Check and save
@@ -120,7 +135,9 @@ export function MeasuresEditor({ info, onSaved }: { info: MeasuresInfo; onSaved(
           </div>
         </div>
       ) : null}
-      {error ? <ErrorPanel error={error} title="The definitions were not saved" onDismiss={() => setError(null)} /> : null}
+      {error ? (
+        <ErrorPanel error={error} title="The definitions were not saved" onDismiss={() => setError(null)} />
+      ) : null}
     </section>
   );
 }

@@ -16,7 +16,9 @@ import { SelectField } from '../../components/select-field.tsx';
 /** The attributes a log can be split by: case attributes, then event attributes (their value on the case's first event). */
 export function segmentAttributes(options: FilterOptions | null): string[] {
   if (!options) return [];
-  const names = [...options.caseAttributes, ...options.eventAttributes].filter((a) => a.type === 'string' || a.type === 'boolean').map((a) => a.name);
+  const names = [...options.caseAttributes, ...options.eventAttributes]
+    .filter((a) => a.type === 'string' || a.type === 'boolean')
+    .map((a) => a.name);
   return [...new Set(names)];
 }
 
@@ -49,27 +51,54 @@ export function MeasuresView() {
           <h1>Measures</h1>
           <p className="muted">
             Every KPI defined once, computed from the log{board.value ? ` ${board.value.basis.fileName}` : ''}
-            {board.value?.basis.fixesInForce.length ? ` with ${board.value.basis.fixesInForce.length} data-quality fixes` : ''} · periods in {timeZone}
+            {board.value?.basis.fixesInForce.length
+              ? ` with ${board.value.basis.fixesInForce.length} data-quality fixes`
+              : ''}{' '}
+            · periods in {timeZone}
           </p>
         </div>
         <div className="measures-controls">
-          <SelectField label="Per" value={period} choices={MEASURE_PERIODS} onChange={(p) => setPeriod(p as MeasurePeriod)} testId="measures-period" />
-          <SelectField label="Split by" value={by} none="(no split)" choices={segments} onChange={setBy} testId="measures-by" />
+          <SelectField
+            label="Per"
+            value={period}
+            choices={MEASURE_PERIODS}
+            onChange={(p) => setPeriod(p as MeasurePeriod)}
+            testId="measures-period"
+          />
+          <SelectField
+            label="Split by"
+            value={by}
+            none="(no split)"
+            choices={segments}
+            onChange={setBy}
+            testId="measures-by"
+          />
         </div>
       </header>
       <UnfixedErrorsBanner />
       <FilterChips compact />
       {board.status === 'failed' ? <ErrorPanel error={board.error} title="The measures could not be computed" /> : null}
       {board.value ? (
-        <div className={`kpi-grid${board.status === 'loading' ? ' kpi-grid-stale' : ''}`} data-testid="kpi-grid" aria-busy={board.status === 'loading'}>
+        <div
+          className={`kpi-grid${board.status === 'loading' ? ' kpi-grid-stale' : ''}`}
+          data-testid="kpi-grid"
+          aria-busy={board.status === 'loading'}
+        >
           {board.value.tiles.map((tile) => (
-            <KpiTile key={tile.name} tile={tile} period={board.value!.period} onOpen={() => navigate('control-chart', { measure: tile.name, period })} />
+            <KpiTile
+              key={tile.name}
+              tile={tile}
+              period={board.value!.period}
+              onOpen={() => navigate('control-chart', { measure: tile.name, period })}
+            />
           ))}
         </div>
       ) : board.status === 'loading' ? (
         <p className="muted">Computing the measures…</p>
       ) : null}
-      {info.status === 'failed' ? <ErrorPanel error={info.error} title="The measurement schema could not be read" /> : null}
+      {info.status === 'failed' ? (
+        <ErrorPanel error={info.error} title="The measurement schema could not be read" />
+      ) : null}
       {info.value ? <ParametersEditor info={info.value} onSaved={() => setSchemaVersion((v) => v + 1)} /> : null}
       {info.value ? <MeasuresEditor info={info.value} onSaved={() => setSchemaVersion((v) => v + 1)} /> : null}
     </div>

@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { MeasureDurationUnit, MeasureParameterChoices, MeasureParameters, MeasuresInfo, UserFacingError } from '../../../preload/api.ts';
+import type {
+  MeasureDurationUnit,
+  MeasureParameterChoices,
+  MeasureParameters,
+  MeasuresInfo,
+  UserFacingError,
+} from '../../../preload/api.ts';
 import { toUserFacingError } from '../../api/gemba-error.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
@@ -18,7 +24,10 @@ const UNITS: MeasureDurationUnit[] = ['minutes', 'hours', 'days'];
 export function ParametersEditor({ info, onSaved }: { info: MeasuresInfo; onSaved(info: MeasuresInfo): void }) {
   const { api, logVersion } = useWorkbench();
   const workspace = useWorkspace();
-  const choices = useAsync<MeasureParameterChoices>(() => api.measureParameterChoices(workspace.path), [api, workspace.path, logVersion]);
+  const choices = useAsync<MeasureParameterChoices>(
+    () => api.measureParameterChoices(workspace.path),
+    [api, workspace.path, logVersion],
+  );
   const [draft, setDraft] = useState<MeasureParameters>(info.schema.parameters);
   const [error, setError] = useState<UserFacingError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -54,9 +63,16 @@ export function ParametersEditor({ info, onSaved }: { info: MeasuresInfo; onSave
   return (
     <section className="panel" data-testid="measures-parameters">
       <h2>Parameters chosen from the log</h2>
-      {choices.status === 'failed' ? <ErrorPanel error={choices.error} title="The log's activities could not be read" /> : null}
+      {choices.status === 'failed' ? (
+        <ErrorPanel error={choices.error} title="The log's activities could not be read" />
+      ) : null}
       <div className="param-grid">
-        {list('endActivities', 'A case is complete when it ends with', 'inferred from the log', c?.inferredEndActivities)}
+        {list(
+          'endActivities',
+          'A case is complete when it ends with',
+          'inferred from the log',
+          c?.inferredEndActivities,
+        )}
         {defect && 'attribute' in defect ? (
           <div className="field">
             <span className="field-label">A defect is</span>
@@ -76,18 +92,55 @@ export function ParametersEditor({ info, onSaved }: { info: MeasuresInfo; onSave
           />
         )}
         {list('reworkActivities', 'Rework is repeating', 'any activity', undefined)}
-        {list('exceptionActivities', 'Exceptions are', 'suggested from activity names', c?.suggested.exceptionActivities)}
-        {list('escalationActivities', 'Escalations are', 'suggested from activity names', c?.suggested.escalationActivities)}
+        {list(
+          'exceptionActivities',
+          'Exceptions are',
+          'suggested from activity names',
+          c?.suggested.exceptionActivities,
+        )}
+        {list(
+          'escalationActivities',
+          'Escalations are',
+          'suggested from activity names',
+          c?.suggested.escalationActivities,
+        )}
         <div className="field">
           <span className="field-label">SLA target</span>
           <label className="checkbox small">
-            <input type="checkbox" checked={sla === null} data-testid="param-sla-suggested" onChange={(e) => setDraft({ ...draft, slaTarget: e.target.checked ? null : (c?.suggested.slaTarget ?? { value: 1, unit: 'days' }) })} />
-            suggested{c?.suggested.slaTarget ? `: ${c.suggested.slaTarget.value} ${c.suggested.slaTarget.unit} (nine cases in ten)` : ''}
+            <input
+              type="checkbox"
+              checked={sla === null}
+              data-testid="param-sla-suggested"
+              onChange={(e) =>
+                setDraft({
+                  ...draft,
+                  slaTarget: e.target.checked ? null : (c?.suggested.slaTarget ?? { value: 1, unit: 'days' }),
+                })
+              }
+            />
+            suggested
+            {c?.suggested.slaTarget
+              ? `: ${c.suggested.slaTarget.value} ${c.suggested.slaTarget.unit} (nine cases in ten)`
+              : ''}
           </label>
           {sla ? (
             <div className="param-sla">
-              <input type="number" min={0} step="any" value={sla.value} aria-label="SLA target" onChange={(e) => setDraft({ ...draft, slaTarget: { ...sla, value: Number(e.target.value) } })} data-testid="param-sla-value" />
-              <select value={sla.unit} aria-label="SLA target unit" onChange={(e) => setDraft({ ...draft, slaTarget: { ...sla, unit: e.target.value as MeasureDurationUnit } })}>
+              <input
+                type="number"
+                min={0}
+                step="any"
+                value={sla.value}
+                aria-label="SLA target"
+                onChange={(e) => setDraft({ ...draft, slaTarget: { ...sla, value: Number(e.target.value) } })}
+                data-testid="param-sla-value"
+              />
+              <select
+                value={sla.unit}
+                aria-label="SLA target unit"
+                onChange={(e) =>
+                  setDraft({ ...draft, slaTarget: { ...sla, unit: e.target.value as MeasureDurationUnit } })
+                }
+              >
                 {UNITS.map((u) => (
                   <option key={u} value={u}>
                     {u}
@@ -99,14 +152,22 @@ export function ParametersEditor({ info, onSaved }: { info: MeasuresInfo; onSave
         </div>
       </div>
       <div className="button-row">
-        <button type="button" className="primary" disabled={!changed || busy} onClick={() => void save()} data-testid="param-save">
+        <button
+          type="button"
+          className="primary"
+          disabled={!changed || busy}
+          onClick={() => void save()}
+          data-testid="param-save"
+        >
           Save the parameters
         </button>
         <button type="button" disabled={!changed || busy} onClick={() => setDraft(info.schema.parameters)}>
           Undo changes
         </button>
       </div>
-      {error ? <ErrorPanel error={error} title="The parameters were not saved" onDismiss={() => setError(null)} /> : null}
+      {error ? (
+        <ErrorPanel error={error} title="The parameters were not saved" onDismiss={() => setError(null)} />
+      ) : null}
     </section>
   );
 }
@@ -133,12 +194,22 @@ function ActivityList({
     <div className="field" data-testid={testId}>
       <span className="field-label">{label}</span>
       <label className="checkbox small">
-        <input type="checkbox" checked={value === null} onChange={(e) => onChange(e.target.checked ? null : (suggestion ?? []))} />
+        <input
+          type="checkbox"
+          checked={value === null}
+          onChange={(e) => onChange(e.target.checked ? null : (suggestion ?? []))}
+        />
         {leftToGemba}
         {suggestion !== undefined ? `: ${suggestion.length ? suggestion.map(visibleLabel).join(', ') : 'none'}` : ''}
       </label>
       {value !== null ? (
-        <select multiple size={Math.min(6, Math.max(3, activities.length))} value={value} aria-label={label} onChange={(e) => onChange([...e.target.selectedOptions].map((o) => o.value))}>
+        <select
+          multiple
+          size={Math.min(6, Math.max(3, activities.length))}
+          value={value}
+          aria-label={label}
+          onChange={(e) => onChange([...e.target.selectedOptions].map((o) => o.value))}
+        >
           {activities.map((a) => (
             <option key={a} value={a}>
               {visibleLabel(a)}

@@ -40,7 +40,9 @@ export function metricText(key: string, value: number | string | null): string {
 /** The current version of each model as a card, then every older version in one table. */
 export function ModelVersions({ versions }: { versions: ModelVersionInfo[] }) {
   // One card per kind in the order they are trained (anomaly first), not by date.
-  const current = versions.filter((v) => v.current).sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  const current = versions
+    .filter((v) => v.current)
+    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   const older = versions.filter((v) => !v.current);
   if (versions.length === 0) {
     return (
@@ -69,16 +71,22 @@ function ModelCard({ model }: { model: ModelVersionInfo }) {
       <h2 className="plain-title">
         <span data-testid="model-label">{model.label}</span>{' '}
         {model.stale ? (
-          <span className="badge" title="The current import or its fixes differ from what the model learned from" data-testid="model-stale">
+          <span
+            className="badge"
+            title="The current import or its fixes differ from what the model learned from"
+            data-testid="model-stale"
+          >
             trained on other data
           </span>
         ) : null}
       </h2>
       <p className="muted small">
-        trained <span title={times.title(model.createdAt)}>{times.moment(model.createdAt)}</span> by {model.user} in {formatDuration(model.trainingMs / 1000)} on{' '}
-        {formatCount(model.basis.cases)} cases, {formatCount(model.basis.events)} events of {model.basis.fileName}
+        trained <span title={times.title(model.createdAt)}>{times.moment(model.createdAt)}</span> by {model.user} in{' '}
+        {formatDuration(model.trainingMs / 1000)} on {formatCount(model.basis.cases)} cases,{' '}
+        {formatCount(model.basis.events)} events of {model.basis.fileName}
         {model.basis.fixes ? `, ${model.basis.fixes} fixes` : ''}
-        {model.basis.filters ? `, ${model.basis.filters} filters` : ''} · data <span className="mono">{model.dataFingerprint}</span> · Gemba {model.appVersion}
+        {model.basis.filters ? `, ${model.basis.filters} filters` : ''} · data{' '}
+        <span className="mono">{model.dataFingerprint}</span> · Gemba {model.appVersion}
       </p>
       {model.baselineWarning ? (
         <p className="notice" role="status" data-testid="model-baseline-warning">
@@ -108,7 +116,9 @@ function ModelCard({ model }: { model: ModelVersionInfo }) {
                 {model.baselines.map((b) => (
                   <tr key={b.name} className={b.model ? 'row-current' : undefined}>
                     <td>{b.model ? <strong>{b.name}</strong> : b.name}</td>
-                    <td className="num">{!Number.isFinite(b.value) ? '—' : hours ? formatDuration(b.value * 3600) : b.value.toFixed(3)}</td>
+                    <td className="num">
+                      {!Number.isFinite(b.value) ? '—' : hours ? formatDuration(b.value * 3600) : b.value.toFixed(3)}
+                    </td>
                     <td className="small">{best === b.name ? 'best' : ''}</td>
                   </tr>
                 ))}
@@ -122,7 +132,8 @@ function ModelCard({ model }: { model: ModelVersionInfo }) {
         <>
           <h3>Drift</h3>
           <p className="muted small">
-            Population stability index, {model.driftBasis}: under 0.1 stable, 0.1–0.25 some shift, over 0.25 a shift worth retraining for.
+            Population stability index, {model.driftBasis}: under 0.1 stable, 0.1–0.25 some shift, over 0.25 a shift
+            worth retraining for.
           </p>
           <table className="data-table compact" data-testid="model-drift">
             <thead>
@@ -137,7 +148,13 @@ function ModelCard({ model }: { model: ModelVersionInfo }) {
                 <tr key={d.feature}>
                   <td>{d.feature}</td>
                   <td className="num">{d.psi.toFixed(3)}</td>
-                  <td className={d.level === 'shift' ? 'drift-shift' : d.level === 'some shift' ? 'drift-some' : undefined}>{d.level}</td>
+                  <td
+                    className={
+                      d.level === 'shift' ? 'drift-shift' : d.level === 'some shift' ? 'drift-some' : undefined
+                    }
+                  >
+                    {d.level}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -152,7 +169,8 @@ function ModelCard({ model }: { model: ModelVersionInfo }) {
 function Fairness({ fairness }: { fairness: NonNullable<ModelVersionInfo['fairness']> }) {
   const probabilities = fairness.segments.some((s) => s.flagRate !== undefined);
   const warned = fairness.segments.filter((s) => s.warning);
-  const percent = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '—' : `${(100 * x).toFixed(1)}%`);
+  const percent = (x: number | undefined) =>
+    x === undefined || !Number.isFinite(x) ? '—' : `${(100 * x).toFixed(1)}%`;
   return (
     <>
       <h3>Fairness by {fairness.by}</h3>

@@ -15,11 +15,17 @@ import '../findings/findings.css';
 import { SelectField } from '../../components/select-field.tsx';
 
 export const MODEL_WORDS: Record<TrainableModel, { title: string; what: string }> = {
-  anomaly: { title: 'Unusual cases', what: 'what is usual in this process, and the cases that depart from it (findings, exception types)' },
+  anomaly: {
+    title: 'Unusual cases',
+    what: 'what is usual in this process, and the cases that depart from it (findings, exception types)',
+  },
   'remaining-time': { title: 'Remaining time', what: 'how long each running case still needs' },
   'sla-breach': { title: 'SLA risk', what: 'the probability that a running case breaches the SLA' },
   outcome: { title: 'Outcome', what: 'the probability that a running case reaches an activity (escalation, rework…)' },
-  bottleneck: { title: 'Bottlenecks', what: 'how each activity’s wait responds to workload, and where waits will build' },
+  bottleneck: {
+    title: 'Bottlenecks',
+    what: 'how each activity’s wait responds to workload, and where waits will build',
+  },
 };
 
 /**
@@ -39,7 +45,9 @@ export function ModelsView() {
       <header className="view-header">
         <div>
           <h1>Models</h1>
-          <p className="muted">Trained and run on this machine (ONNX, CPU). Every model is versioned with the data it learned from.</p>
+          <p className="muted">
+            Trained and run on this machine (ONNX, CPU). Every model is versioned with the data it learned from.
+          </p>
         </div>
         <div className="button-row">
           <button type="button" onClick={() => navigate('findings')} data-testid="models-to-findings">
@@ -50,7 +58,9 @@ export function ModelsView() {
           </button>
         </div>
       </header>
-      {overview.status === 'failed' ? <ErrorPanel error={overview.error} title="The models could not be listed" /> : null}
+      {overview.status === 'failed' ? (
+        <ErrorPanel error={overview.error} title="The models could not be listed" />
+      ) : null}
       {overview.value ? <TrainPanel overview={overview.value} job={job} /> : null}
       {overview.value ? <ModelVersions versions={overview.value.versions} /> : <p className="muted">Loading…</p>}
       <RecentActivity version={version} />
@@ -63,21 +73,34 @@ function TrainPanel({ overview, job }: { overview: ModelsOverview; job: ReturnTy
   const workspace = useWorkspace();
   const filters = useLogFilters(workspace.path);
   const available = overview.trainable.filter((t) => t.available).map((t) => t.kind);
-  const [chosen, setChosen] = useState<TrainableModel[]>(() => available.filter((k) => k === 'anomaly' || k === 'remaining-time' || k === 'bottleneck' || (k === 'sla-breach' && overview.slaHours !== null)));
+  const [chosen, setChosen] = useState<TrainableModel[]>(() =>
+    available.filter(
+      (k) =>
+        k === 'anomaly' ||
+        k === 'remaining-time' ||
+        k === 'bottleneck' ||
+        (k === 'sla-breach' && overview.slaHours !== null),
+    ),
+  );
   const startingSla = overview.slaHours ?? overview.suggestedSlaHours;
   const [sla, setSla] = useState(startingSla !== null ? String(startingSla) : '');
   const [outcome, setOutcome] = useState('');
   const [segmentBy, setSegmentBy] = useState('');
   const predicting = chosen.some((k) => k === 'remaining-time' || k === 'sla-breach' || k === 'outcome');
   const slaValue = Number(sla.replace(',', '.'));
-  const slaProblem = chosen.includes('sla-breach') && !(sla.trim() !== '' && Number.isFinite(slaValue) && slaValue > 0) ? 'The SLA risk model needs the SLA as a number of hours above 0, e.g. 72.' : null;
+  const slaProblem =
+    chosen.includes('sla-breach') && !(sla.trim() !== '' && Number.isFinite(slaValue) && slaValue > 0)
+      ? 'The SLA risk model needs the SLA as a number of hours above 0, e.g. 72.'
+      : null;
   const [error, setError] = useState<UserFacingError | null>(null);
   const [starting, setStarting] = useState(false);
   useEffect(() => {
-    if (outcome === '' && chosen.includes('outcome') && overview.activities.length > 0) setOutcome(overview.activities[0]);
+    if (outcome === '' && chosen.includes('outcome') && overview.activities.length > 0)
+      setOutcome(overview.activities[0]);
   }, [chosen, outcome, overview.activities]);
 
-  const toggle = (kind: TrainableModel) => setChosen((c) => (c.includes(kind) ? c.filter((k) => k !== kind) : [...c, kind]));
+  const toggle = (kind: TrainableModel) =>
+    setChosen((c) => (c.includes(kind) ? c.filter((k) => k !== kind) : [...c, kind]));
   const train = async () => {
     setError(null);
     setStarting(true);
@@ -107,9 +130,16 @@ function TrainPanel({ overview, job }: { overview: ModelsOverview; job: ReturnTy
       <div className="train-models" role="group" aria-label="Models to train">
         {overview.trainable.map((t) => (
           <label key={t.kind} className="checkbox" title={t.reason ?? MODEL_WORDS[t.kind].what}>
-            <input type="checkbox" checked={chosen.includes(t.kind)} disabled={!t.available || running !== null} onChange={() => toggle(t.kind)} data-testid={`train-model-${t.kind}`} />
+            <input
+              type="checkbox"
+              checked={chosen.includes(t.kind)}
+              disabled={!t.available || running !== null}
+              onChange={() => toggle(t.kind)}
+              data-testid={`train-model-${t.kind}`}
+            />
             <span>
-              <strong>{MODEL_WORDS[t.kind].title}</strong> <span className="muted small">{t.available ? MODEL_WORDS[t.kind].what : t.reason}</span>
+              <strong>{MODEL_WORDS[t.kind].title}</strong>{' '}
+              <span className="muted small">{t.available ? MODEL_WORDS[t.kind].what : t.reason}</span>
             </span>
           </label>
         ))}
@@ -118,7 +148,14 @@ function TrainPanel({ overview, job }: { overview: ModelsOverview; job: ReturnTy
         {chosen.includes('sla-breach') ? (
           <label className="field">
             <span className="field-label">SLA in hours</span>
-            <input type="text" inputMode="decimal" value={sla} onChange={(e) => setSla(e.target.value)} data-testid="train-sla" aria-label="SLA in hours" />
+            <input
+              type="text"
+              inputMode="decimal"
+              value={sla}
+              onChange={(e) => setSla(e.target.value)}
+              data-testid="train-sla"
+              aria-label="SLA in hours"
+            />
             <span className="muted small">
               {overview.slaHours !== null
                 ? 'the SLA target of the measures'
@@ -129,10 +166,23 @@ function TrainPanel({ overview, job }: { overview: ModelsOverview; job: ReturnTy
           </label>
         ) : null}
         {chosen.includes('outcome') ? (
-          <SelectField label="Outcome: reaching the activity" value={outcome} choices={overview.activities} onChange={setOutcome} testId="train-outcome" />
+          <SelectField
+            label="Outcome: reaching the activity"
+            value={outcome}
+            choices={overview.activities}
+            onChange={setOutcome}
+            testId="train-outcome"
+          />
         ) : null}
         {predicting && overview.attributes.length > 0 ? (
-          <SelectField label="Fairness view by" value={segmentBy} none="no segment" choices={overview.attributes} onChange={setSegmentBy} testId="train-segment" />
+          <SelectField
+            label="Fairness view by"
+            value={segmentBy}
+            none="no segment"
+            choices={overview.attributes}
+            onChange={setSegmentBy}
+            testId="train-segment"
+          />
         ) : null}
       </div>
       {filters.length > 0 ? (
@@ -148,7 +198,13 @@ function TrainPanel({ overview, job }: { overview: ModelsOverview; job: ReturnTy
         </p>
       ) : null}
       <div className="button-row">
-        <button type="button" className="primary" disabled={chosen.length === 0 || running !== null || starting || slaProblem !== null} onClick={() => void train()} data-testid="start-training">
+        <button
+          type="button"
+          className="primary"
+          disabled={chosen.length === 0 || running !== null || starting || slaProblem !== null}
+          onClick={() => void train()}
+          data-testid="start-training"
+        >
           {chosen.length > 1 ? `Train ${chosen.length} models` : 'Train'}
         </button>
       </div>
@@ -157,12 +213,22 @@ function TrainPanel({ overview, job }: { overview: ModelsOverview; job: ReturnTy
           <ProgressBar fraction={fraction} label="Training progress" />
           <div className="progress-facts">
             <span data-testid="training-phase">
-              {phase?.model ? <strong>{MODEL_WORDS[phase.model as TrainableModel]?.title ?? phase.model}</strong> : null} {phase?.step === 'queued' ? 'waiting to start…' : phase?.step}
+              {phase?.model ? (
+                <strong>{MODEL_WORDS[phase.model as TrainableModel]?.title ?? phase.model}</strong>
+              ) : null}{' '}
+              {phase?.step === 'queued' ? 'waiting to start…' : phase?.step}
             </span>
             <span data-testid="training-percent">{fraction !== null ? `${progressPercent(fraction)}%` : ''}</span>
-            <span>{running.total > 1 ? `model ${Math.min(running.total, Math.floor(running.done) + 1)} of ${running.total}` : ''}</span>
+            <span>
+              {running.total > 1
+                ? `model ${Math.min(running.total, Math.floor(running.done) + 1)} of ${running.total}`
+                : ''}
+            </span>
           </div>
-          <p className="muted small">Training runs on a thread of its own: the map and the other views keep answering. Cancelling stores nothing of the model in hand.</p>
+          <p className="muted small">
+            Training runs on a thread of its own: the map and the other views keep answering. Cancelling stores nothing
+            of the model in hand.
+          </p>
           <button type="button" onClick={job.cancel} data-testid="cancel-training">
             Cancel training
           </button>
@@ -170,7 +236,11 @@ function TrainPanel({ overview, job }: { overview: ModelsOverview; job: ReturnTy
       ) : null}
       {error ? <ErrorPanel error={error} title="Training could not start" onDismiss={() => setError(null)} /> : null}
       {job.error ? <ErrorPanel error={job.error} title="Training failed" /> : null}
-      {job.cancelled ? <p className="notice">Training cancelled. Models finished before the cancel are kept; the one in hand was not stored.</p> : null}
+      {job.cancelled ? (
+        <p className="notice">
+          Training cancelled. Models finished before the cancel are kept; the one in hand was not stored.
+        </p>
+      ) : null}
       {job.result ? (
         <div className="notes" data-testid="training-result">
           <p>
@@ -183,7 +253,12 @@ function TrainPanel({ overview, job }: { overview: ModelsOverview; job: ReturnTy
                   'finding',
                 )}
                 .{' '}
-                <button type="button" className="link-button" onClick={() => navigate('findings')} data-testid="open-findings">
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => navigate('findings')}
+                  data-testid="open-findings"
+                >
                   Open the findings
                 </button>
               </>

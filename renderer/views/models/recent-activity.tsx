@@ -11,11 +11,16 @@ export function RecentActivity({ version }: { version: number }) {
   const { api, logVersion } = useWorkbench();
   const workspace = useWorkspace();
   const times = useTimeFormat();
-  const trail = useAsync(() => api.auditTrail(workspace.path, { limit: SHOWN }), [api, workspace.path, logVersion, version]);
+  const trail = useAsync(
+    () => api.auditTrail(workspace.path, { limit: SHOWN }),
+    [api, workspace.path, logVersion, version],
+  );
   return (
     <section className="panel" data-testid="recent-activity">
       <h2 className="plain-title">Audit trail</h2>
-      <p className="muted small">Who did what, when, on this workspace (the newest {SHOWN}); kept in the workspace, never edited.</p>
+      <p className="muted small">
+        Who did what, when, on this workspace (the newest {SHOWN}); kept in the workspace, never edited.
+      </p>
       {trail.status === 'failed' ? <ErrorPanel error={trail.error} title="The audit trail could not be read" /> : null}
       <ul className="audit-list">
         {(trail.value ?? []).map((a) => (

@@ -31,9 +31,15 @@ export function StaleModelsNotice({ stale, what }: { stale: StaleModels | null; 
   return (
     <div className="notice stale-models" role="status" data-testid="stale-models">
       <p>
-        {stale.models.join(', ')} {several ? 'were' : 'was'} trained on other data than the log now (another import or other data-quality fixes): these {what} describe
-        that data.{' '}
-        <button type="button" className="primary" onClick={() => void retrain()} disabled={starting} data-testid="stale-retrain">
+        {stale.models.join(', ')} {several ? 'were' : 'was'} trained on other data than the log now (another import or
+        other data-quality fixes): these {what} describe that data.{' '}
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void retrain()}
+          disabled={starting}
+          data-testid="stale-retrain"
+        >
           {starting ? 'Starting…' : `Retrain ${several ? 'them' : 'it'} on the log now`}
         </button>
       </p>

@@ -19,7 +19,10 @@ describe('training job', () => {
   });
 
   it('splits the phase into the model and its step', () => {
-    expect(trainingPhase('remaining-time: tree 40 of at most 300')).toEqual({ model: 'remaining-time', step: 'tree 40 of at most 300' });
+    expect(trainingPhase('remaining-time: tree 40 of at most 300')).toEqual({
+      model: 'remaining-time',
+      step: 'tree 40 of at most 300',
+    });
     expect(trainingPhase('queued')).toEqual({ model: null, step: 'queued' });
   });
 });

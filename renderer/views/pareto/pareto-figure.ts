@@ -11,7 +11,14 @@ export function paretoFigure(series: ParetoSeries, unit: string): PlotlyFigure {
   const x = bars.map((b) => plotlyText(b.label));
   return {
     data: [
-      { type: 'bar', name: unit, x, y: bars.map((b) => b.value), marker: { color: '#4a78b5' }, hovertemplate: `%{x}<br>%{y:,} ${unit}<extra></extra>` },
+      {
+        type: 'bar',
+        name: unit,
+        x,
+        y: bars.map((b) => b.value),
+        marker: { color: '#4a78b5' },
+        hovertemplate: `%{x}<br>%{y:,} ${unit}<extra></extra>`,
+      },
       {
         type: 'scatter',
         mode: 'lines+markers',
@@ -28,9 +35,41 @@ export function paretoFigure(series: ParetoSeries, unit: string): PlotlyFigure {
       showlegend: false,
       xaxis: { type: 'category', tickangle: -40, automargin: true },
       yaxis: { title: { text: unit }, rangemode: 'tozero' },
-      yaxis2: { title: { text: 'cumulative %' }, overlaying: 'y', side: 'right', range: [0, 102], tickmode: 'array', tickvals: [0, 20, 40, 60, 80, 100], ticksuffix: '%', showgrid: false },
-      shapes: [{ type: 'line', xref: 'paper', x0: 0, x1: 1, yref: 'y2', y0: 80, y1: 80, line: { color: '#b03a2e', dash: 'dash', width: 1 } }],
-      annotations: [{ xref: 'paper', x: 1, xanchor: 'right', yref: 'y2', y: 80, yanchor: 'bottom', text: '80%', showarrow: false, font: { color: '#b03a2e', size: 11 } }],
+      yaxis2: {
+        title: { text: 'cumulative %' },
+        overlaying: 'y',
+        side: 'right',
+        range: [0, 102],
+        tickmode: 'array',
+        tickvals: [0, 20, 40, 60, 80, 100],
+        ticksuffix: '%',
+        showgrid: false,
+      },
+      shapes: [
+        {
+          type: 'line',
+          xref: 'paper',
+          x0: 0,
+          x1: 1,
+          yref: 'y2',
+          y0: 80,
+          y1: 80,
+          line: { color: '#b03a2e', dash: 'dash', width: 1 },
+        },
+      ],
+      annotations: [
+        {
+          xref: 'paper',
+          x: 1,
+          xanchor: 'right',
+          yref: 'y2',
+          y: 80,
+          yanchor: 'bottom',
+          text: '80%',
+          showarrow: false,
+          font: { color: '#b03a2e', size: 11 },
+        },
+      ],
     },
   };
 }

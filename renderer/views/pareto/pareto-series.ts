@@ -19,7 +19,9 @@ export interface ParetoSeries {
  * find the few activities, resources or variants behind most of the work.
  */
 export function paretoSeries(items: readonly { label: string; value: number }[], threshold = 0.8): ParetoSeries {
-  const sorted = items.filter((i) => i.value > 0).sort((a, b) => b.value - a.value || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const sorted = items
+    .filter((i) => i.value > 0)
+    .sort((a, b) => b.value - a.value || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   const total = sorted.reduce((n, i) => n + i.value, 0);
   let running = 0;
   let vitalFew = 0;

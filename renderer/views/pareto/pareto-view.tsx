@@ -28,10 +28,18 @@ export function ParetoView() {
   const items = useAsync(async () => {
     if (of === 'variant') {
       const variants = await api.variantList(workspace.path, filters);
-      return variants.map((v) => ({ label: `#${v.rank} (${plural(v.activities.length, 'step')})`, value: v.count, title: v.activities.join(' → ') }));
+      return variants.map((v) => ({
+        label: `#${v.rank} (${plural(v.activities.length, 'step')})`,
+        value: v.count,
+        title: v.activities.join(' → '),
+      }));
     }
     const table = await api.statisticsTable(workspace.path, { by: of, filters });
-    return table.rows.map((r) => ({ label: r.value, value: measure === 'cases' ? r.caseFrequency : r.frequency, title: r.value }));
+    return table.rows.map((r) => ({
+      label: r.value,
+      value: measure === 'cases' ? r.caseFrequency : r.frequency,
+      title: r.value,
+    }));
   }, [api, workspace.path, logVersion, of, measure, JSON.stringify(filters)]);
   const series = useMemo(() => paretoSeries(items.value ?? []), [items.value]);
   const unit = of === 'variant' || measure === 'cases' ? 'cases' : 'events';
@@ -53,23 +61,45 @@ export function ParetoView() {
         <div className="button-row">
           <TabButtons label="Pareto of" tabs={OF_LABELS} current={of} onChoose={setOf} testIdPrefix="pareto-of-" />
           {of !== 'variant' ? (
-            <select value={measure} aria-label="Count" data-testid="pareto-measure" onChange={(e) => setMeasure(e.target.value as Measure)}>
+            <select
+              value={measure}
+              aria-label="Count"
+              data-testid="pareto-measure"
+              onChange={(e) => setMeasure(e.target.value as Measure)}
+            >
               <option value="events">events (frequency)</option>
               <option value="cases">cases (case frequency)</option>
             </select>
           ) : null}
-          <button type="button" className="small-button" disabled={!series.bars.length} data-testid="pareto-export-png" onClick={() => void chart.current?.exportImage('png', `${workspace.name}-pareto-${of}`)}>
+          <button
+            type="button"
+            className="small-button"
+            disabled={!series.bars.length}
+            data-testid="pareto-export-png"
+            onClick={() => void chart.current?.exportImage('png', `${workspace.name}-pareto-${of}`)}
+          >
             Export PNG
           </button>
         </div>
       </header>
-      {items.status === 'failed' ? <ErrorPanel error={items.error} title="The Pareto chart could not be computed" /> : null}
+      {items.status === 'failed' ? (
+        <ErrorPanel error={items.error} title="The Pareto chart could not be computed" />
+      ) : null}
       {series.bars.length > BARS_SHOWN ? (
         <p className="muted small">
           The {BARS_SHOWN} largest of {formatCount(series.bars.length)} are drawn; the cumulative share counts them all.
         </p>
       ) : null}
-      {series.bars.length ? <PlotlyChart ref={chart} data={figure.data} layout={figure.layout} label={`Pareto chart of ${OF_LABELS[of].toLowerCase()}`} testId="pareto-chart" className="pareto-chart" /> : null}
+      {series.bars.length ? (
+        <PlotlyChart
+          ref={chart}
+          data={figure.data}
+          layout={figure.layout}
+          label={`Pareto chart of ${OF_LABELS[of].toLowerCase()}`}
+          testId="pareto-chart"
+          className="pareto-chart"
+        />
+      ) : null}
     </div>
   );
 }

@@ -23,15 +23,24 @@ export function CheckCard({
 }) {
   const state = !check.applicable ? 'na' : check.count === 0 ? 'ok' : check.severity;
   return (
-    <details className={`check-card check-${state}`} data-testid={`quality-check-${check.kind}`} data-severity={check.severity} data-count={check.count}>
+    <details
+      className={`check-card check-${state}`}
+      data-testid={`quality-check-${check.kind}`}
+      data-severity={check.severity}
+      data-count={check.count}
+    >
       <summary>
         <span className={`check-mark mark-${state}`} aria-hidden="true" />
         <span className="check-title">{check.title}</span>
         <span className="check-count" data-testid={`quality-count-${check.kind}`}>
           {check.applicable ? formatCount(check.count) : 'n/a'}
         </span>
-        <span className="check-unit muted">{check.applicable ? unitFor(check.count, check.unit) : 'not applicable'}</span>
-        <span className="check-severity">{check.applicable && check.count > 0 ? SEVERITY_LABEL[check.severity] : check.applicable ? 'OK' : ''}</span>
+        <span className="check-unit muted">
+          {check.applicable ? unitFor(check.count, check.unit) : 'not applicable'}
+        </span>
+        <span className="check-severity">
+          {check.applicable && check.count > 0 ? SEVERITY_LABEL[check.severity] : check.applicable ? 'OK' : ''}
+        </span>
       </summary>
       <div className="check-body">
         <p>
@@ -91,7 +100,15 @@ export function CheckCard({
   );
 }
 
-function FixControls({ check, busy, onApply }: { check: QualityCheck; busy: boolean; onApply: (fix: QualityFix) => void }) {
+function FixControls({
+  check,
+  busy,
+  onApply,
+}: {
+  check: QualityCheck;
+  busy: boolean;
+  onApply: (fix: QualityFix) => void;
+}) {
   const fix = check.fix;
   if (!fix) return null;
   if (fix.kind === 'merge_labels') {
@@ -99,7 +116,15 @@ function FixControls({ check, busy, onApply }: { check: QualityCheck; busy: bool
     return (
       <>
         <h3>Proposed merge (edit before applying)</h3>
-        <MergeMapEditor key={JSON.stringify(fix.params.map)} map={fix.params.map} counts={counts} busy={busy} onApply={(map) => onApply({ ...fix, description: `Merge ${Object.keys(map).length} variant labels`, params: { map } })} />
+        <MergeMapEditor
+          key={JSON.stringify(fix.params.map)}
+          map={fix.params.map}
+          counts={counts}
+          busy={busy}
+          onApply={(map) =>
+            onApply({ ...fix, description: `Merge ${Object.keys(map).length} variant labels`, params: { map } })
+          }
+        />
       </>
     );
   }
@@ -113,14 +138,26 @@ function FixControls({ check, busy, onApply }: { check: QualityCheck; busy: bool
   }
   return (
     <div className="button-row fix-row">
-      <button type="button" className="primary" disabled={busy} onClick={() => onApply(fix)} data-testid={`quality-apply-${check.kind}`}>
+      <button
+        type="button"
+        className="primary"
+        disabled={busy}
+        onClick={() => onApply(fix)}
+        data-testid={`quality-apply-${check.kind}`}
+      >
         <TextWithTimes text={fix.description} />
       </button>
       {fix.kind === 'exclude_bad_timestamps' ? (
         <button
           type="button"
           disabled={busy}
-          onClick={() => onApply({ ...fix, description: `Drop every case with one of ${check.count.toLocaleString('en')} misdated ${check.unit}`, params: { ...fix.params, scope: 'cases' } })}
+          onClick={() =>
+            onApply({
+              ...fix,
+              description: `Drop every case with one of ${check.count.toLocaleString('en')} misdated ${check.unit}`,
+              params: { ...fix.params, scope: 'cases' },
+            })
+          }
           title="Excluding only the events turns a finished case whose last event is misdated into a running one; dropping the cases keeps the completed and running counts honest."
           data-testid={`quality-apply-cases-${check.kind}`}
         >

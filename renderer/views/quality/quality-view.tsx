@@ -53,7 +53,9 @@ export function QualityView() {
       <header className="view-header">
         <div>
           <h1>Data quality</h1>
-          <p className="muted">Can this log be trusted? Each check says what it found, shows examples, and suggests a fix you can undo.</p>
+          <p className="muted">
+            Can this log be trusted? Each check says what it found, shows examples, and suggests a fix you can undo.
+          </p>
         </div>
         <div className="button-row">
           <button type="button" onClick={report.reload} disabled={report.status === 'loading'}>
@@ -74,7 +76,8 @@ export function QualityView() {
             <span data-testid="quality-warnings">{plural(value.summary.warnings, 'warning')}</span>
             <span>{plural(value.summary.infos, 'note')}</span>
             <span className="muted">
-              {plural(value.cases, 'case')} · {plural(value.events, 'event')} · checked in {formatDuration(value.computedMs / 1000)}
+              {plural(value.cases, 'case')} · {plural(value.events, 'event')} · checked in{' '}
+              {formatDuration(value.computedMs / 1000)}
             </span>
           </section>
 
@@ -95,7 +98,12 @@ export function QualityView() {
                         {applied.user}, {formatMoment(applied.appliedAt)}
                       </td>
                       <td>
-                        <button type="button" disabled={busy} onClick={() => undo(applied.id)} data-testid={`quality-undo-${applied.id}`}>
+                        <button
+                          type="button"
+                          disabled={busy}
+                          onClick={() => undo(applied.id)}
+                          data-testid={`quality-undo-${applied.id}`}
+                        >
                           Undo
                         </button>
                       </td>
@@ -110,7 +118,13 @@ export function QualityView() {
 
           <section className="check-list" aria-busy={busy || report.status === 'loading'}>
             {value.checks.map((check) => (
-              <CheckCard key={check.kind} check={check} busy={busy} onApply={apply} onOpenCase={(index) => navigate('cases', { case: String(index) })} />
+              <CheckCard
+                key={check.kind}
+                check={check}
+                busy={busy}
+                onApply={apply}
+                onOpenCase={(index) => navigate('cases', { case: String(index) })}
+              />
             ))}
           </section>
         </>

@@ -12,7 +12,12 @@ export function UnfixedErrorsBanner() {
   return (
     <p className="notice notice-warning small" role="status" data-testid="unfixed-errors">
       These figures include data-quality errors that a fix would remove — {errors.join('; ')}.{' '}
-      <button type="button" className="link-button" onClick={() => navigate('quality')} data-testid="unfixed-errors-open">
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => navigate('quality')}
+        data-testid="unfixed-errors-open"
+      >
         Review the fixes in Data quality
       </button>
     </p>

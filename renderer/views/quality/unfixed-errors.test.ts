@@ -11,7 +11,11 @@ const check = (over: Partial<QualityCheck>): QualityCheck => ({
   unit: 'events',
   explanation: '',
   examples: [],
-  fix: { kind: 'exclude_bad_timestamps', description: 'Exclude 46 events dated in the future', params: { notBefore: null, notAfter: '2026-12-04T00:00:00Z' } },
+  fix: {
+    kind: 'exclude_bad_timestamps',
+    description: 'Exclude 46 events dated in the future',
+    params: { notBefore: null, notAfter: '2026-12-04T00:00:00Z' },
+  },
   ...over,
 });
 const report = (checks: QualityCheck[]): QualityReport => ({
@@ -27,9 +31,14 @@ const report = (checks: QualityCheck[]): QualityReport => ({
 
 describe('unfixed data-quality errors', () => {
   it('names the errors a fix would remove, with their count', () => {
-    expect(unfixedErrors(report([check({}), check({ kind: 'duplicate_events', title: 'Duplicate events', severity: 'warning', count: 12 })]))).toEqual([
-      'Timestamps in the future: 46 events',
-    ]);
+    expect(
+      unfixedErrors(
+        report([
+          check({}),
+          check({ kind: 'duplicate_events', title: 'Duplicate events', severity: 'warning', count: 12 }),
+        ]),
+      ),
+    ).toEqual(['Timestamps in the future: 46 events']);
   });
   it('says nothing once fixed (no fix offered), for checks without a fix, or with no report', () => {
     expect(unfixedErrors(report([check({ count: 0, fix: null })]))).toEqual([]);

@@ -25,7 +25,10 @@ export function RunningCasesView() {
   const workspace = useWorkspace();
   const filters = useLogFilters(workspace.path);
   const filterKey = JSON.stringify(filters);
-  const view = useAsync(() => api.runningCases(workspace.path, { filters, top: SHOWN }), [api, workspace.path, filterKey, logVersion]);
+  const view = useAsync(
+    () => api.runningCases(workspace.path, { filters, top: SHOWN }),
+    [api, workspace.path, filterKey, logVersion],
+  );
   const open = route.params.case ?? null;
   const select = (id: string | null) => navigate('running', id ? { case: id } : {});
   const value = view.value;
@@ -37,7 +40,8 @@ export function RunningCasesView() {
         <div>
           <h1>Running cases</h1>
           <p className="muted">
-            Cases without an end activity yet{value ? ` (ends: ${value.endActivities.join(', ')})` : ''}, as of the log’s last event
+            Cases without an end activity yet{value ? ` (ends: ${value.endActivities.join(', ')})` : ''}, as of the
+            log’s last event
             {value ? `, ${new Date(value.now).toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''}.
           </p>
         </div>
@@ -64,7 +68,13 @@ export function RunningCasesView() {
       {value && value.cases.length > 0 ? (
         <div className={chosen ? 'findings-split' : undefined}>
           <RunningTable rows={value.cases} open={open} onOpen={select} sla={value.slaHours !== null} />
-          {chosen ? <RunningDetail row={chosen} onClose={() => select(null)} onCase={() => navigate('cases', { case: String(chosen.caseIndex) })} /> : null}
+          {chosen ? (
+            <RunningDetail
+              row={chosen}
+              onClose={() => select(null)}
+              onCase={() => navigate('cases', { case: String(chosen.caseIndex) })}
+            />
+          ) : null}
         </div>
       ) : null}
     </div>
@@ -86,7 +96,8 @@ function Headline({ view }: { view: RunningCasesResult }) {
         {view.slaHours !== null ? (
           <>
             {' '}
-            · <strong className={view.atRisk > 0 ? 'risk-high' : undefined}>{view.atRisk}</strong> likely to breach the {view.slaHours} h SLA
+            · <strong className={view.atRisk > 0 ? 'risk-high' : undefined}>{view.atRisk}</strong> likely to breach the{' '}
+            {view.slaHours} h SLA
           </>
         ) : (
           ' · train the SLA-risk model with an SLA to see the risk'
@@ -94,12 +105,20 @@ function Headline({ view }: { view: RunningCasesResult }) {
         · models {view.models.join(', ')}
       </p>
       {atRisk.length > 0 ? (
-        <button type="button" onClick={() => chip(atRisk, `${plural(atRisk.length, 'running case')} at SLA risk`)} data-testid="running-risk-filter">
+        <button
+          type="button"
+          onClick={() => chip(atRisk, `${plural(atRisk.length, 'running case')} at SLA risk`)}
+          data-testid="running-risk-filter"
+        >
           Show the {plural(atRisk.length, 'case')} at risk on the map
         </button>
       ) : null}
       {all.length > 0 ? (
-        <button type="button" onClick={() => chip(all, `${plural(all.length, 'running case')}`)} data-testid="running-filter">
+        <button
+          type="button"
+          onClick={() => chip(all, `${plural(all.length, 'running case')}`)}
+          data-testid="running-filter"
+        >
           Show the running cases on the map
         </button>
       ) : null}
@@ -121,7 +140,17 @@ export function sortRunning(rows: readonly RunningCaseRow[], sort: RunningSort):
   return [...rows].sort((a, b) => key(b) - key(a));
 }
 
-function RunningTable({ rows: given, open, onOpen, sla }: { rows: RunningCaseRow[]; open: string | null; onOpen: (id: string) => void; sla: boolean }) {
+function RunningTable({
+  rows: given,
+  open,
+  onOpen,
+  sla,
+}: {
+  rows: RunningCaseRow[];
+  open: string | null;
+  onOpen: (id: string) => void;
+  sla: boolean;
+}) {
   const times = useTimeFormat();
   const [sort, setSort] = useState<RunningSort>('risk');
   const rows = useMemo(() => sortRunning(given, sort), [given, sort]);
@@ -151,12 +180,21 @@ function RunningTable({ rows: given, open, onOpen, sla }: { rows: RunningCaseRow
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.case} className={`clickable${r.case === open ? ' row-current' : ''}`} onClick={() => onOpen(r.case)} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && onOpen(r.case)} data-testid="running-row">
+            <tr
+              key={r.case}
+              className={`clickable${r.case === open ? ' row-current' : ''}`}
+              onClick={() => onOpen(r.case)}
+              tabIndex={0}
+              onKeyDown={(e) => e.key === 'Enter' && onOpen(r.case)}
+              data-testid="running-row"
+            >
               <td>{r.case}</td>
               <td>{r.lastActivity}</td>
               <td className="num">{formatDuration(r.elapsedSeconds)}</td>
               <td className="num">{r.remainingSeconds === null ? '—' : formatDuration(r.remainingSeconds)}</td>
-              <td title={r.expectedEnd ? times.title(r.expectedEnd) : undefined}>{r.expectedEnd ? times.moment(r.expectedEnd) : '—'}</td>
+              <td title={r.expectedEnd ? times.title(r.expectedEnd) : undefined}>
+                {r.expectedEnd ? times.moment(r.expectedEnd) : '—'}
+              </td>
               {sla ? (
                 <td className={`num ${riskClass(r.slaBreachProbability) ?? ''}`}>
                   {r.slaBreachProbability === null ? '—' : formatPercent(r.slaBreachProbability, 0)}
@@ -174,7 +212,14 @@ function RunningTable({ rows: given, open, onOpen, sla }: { rows: RunningCaseRow
 
 function RunningDetail({ row, onClose, onCase }: { row: RunningCaseRow; onClose: () => void; onCase: () => void }) {
   const chart = useMemo(
-    () => waterfallChart({ baseValue: row.baseValue, contributions: row.explanation, rest: row.otherFeatures, prediction: row.rawScore, unit: row.explanationUnit }),
+    () =>
+      waterfallChart({
+        baseValue: row.baseValue,
+        contributions: row.explanation,
+        rest: row.otherFeatures,
+        prediction: row.rawScore,
+        unit: row.explanationUnit,
+      }),
     [row],
   );
   return (
@@ -186,12 +231,22 @@ function RunningDetail({ row, onClose, onCase }: { row: RunningCaseRow; onClose:
         </button>
       </header>
       <p className="muted small">
-        {plural(row.events, 'event')}, last {row.lastActivity}; {row.remainingSeconds === null ? '' : `about ${formatDuration(row.remainingSeconds)} to go`}
+        {plural(row.events, 'event')}, last {row.lastActivity};{' '}
+        {row.remainingSeconds === null ? '' : `about ${formatDuration(row.remainingSeconds)} to go`}
         {row.slaBreachProbability === null ? '' : `, SLA risk ${formatPercent(row.slaBreachProbability, 0)}`}.
       </p>
       <h3>Why: from the usual to this case</h3>
-      <p className="muted small">In {row.explanationUnit}: each bar is one feature’s exact contribution (TreeSHAP), from the base value to this case’s score.</p>
-      <PlotlyChart data={chart.data} layout={chart.layout} label="Explanation waterfall of the running case" testId="running-waterfall" className="finding-waterfall" />
+      <p className="muted small">
+        In {row.explanationUnit}: each bar is one feature’s exact contribution (TreeSHAP), from the base value to this
+        case’s score.
+      </p>
+      <PlotlyChart
+        data={chart.data}
+        layout={chart.layout}
+        label="Explanation waterfall of the running case"
+        testId="running-waterfall"
+        className="finding-waterfall"
+      />
       <div className="button-row">
         <button type="button" onClick={onCase}>
           Open in Cases

@@ -68,7 +68,13 @@ export function StartView() {
         </div>
       </header>
 
-      {error ? <ErrorPanel error={error} title={error.kind === 'input' ? 'The workspace could not be opened' : undefined} onDismiss={() => setError(null)} /> : null}
+      {error ? (
+        <ErrorPanel
+          error={error}
+          title={error.kind === 'input' ? 'The workspace could not be opened' : undefined}
+          onDismiss={() => setError(null)}
+        />
+      ) : null}
 
       <div className="start-grid">
         <section className="panel">
@@ -94,10 +100,17 @@ export function StartView() {
             {existing ? (
               <div className="notice" role="alertdialog" aria-label="Workspace exists" data-testid="workspace-exists">
                 <p>
-                  A workspace named <strong>{existing.name}</strong> already exists at {existing.path}. Open it, or choose another name for a new one.
+                  A workspace named <strong>{existing.name}</strong> already exists at {existing.path}. Open it, or
+                  choose another name for a new one.
                 </p>
                 <div className="button-row">
-                  <button type="button" className="primary" data-testid="workspace-exists-open" disabled={busy} onClick={() => void run(() => api.openWorkspace(existing.path))}>
+                  <button
+                    type="button"
+                    className="primary"
+                    data-testid="workspace-exists-open"
+                    disabled={busy}
+                    onClick={() => void run(() => api.openWorkspace(existing.path))}
+                  >
                     Open it
                   </button>
                   <button type="button" data-testid="workspace-exists-rename" onClick={() => setExisting(null)}>
@@ -139,13 +152,20 @@ export function StartView() {
 
       <section className="panel">
         <h2>Recent workspaces</h2>
-        {recent.status === 'failed' ? <ErrorPanel error={recent.error} title="The recent workspaces could not be listed" /> : null}
+        {recent.status === 'failed' ? (
+          <ErrorPanel error={recent.error} title="The recent workspaces could not be listed" />
+        ) : null}
         {recent.value && recent.value.length === 0 ? <p className="muted">None yet.</p> : null}
         {recent.value && recent.value.length > 0 ? (
           <ul className="recent-list" data-testid="recent-workspaces">
             {recent.value.map((ref) => (
               <li key={ref.path}>
-                <button type="button" className="recent-item" disabled={busy} onClick={() => void run(() => api.openWorkspace(ref.path))}>
+                <button
+                  type="button"
+                  className="recent-item"
+                  disabled={busy}
+                  onClick={() => void run(() => api.openWorkspace(ref.path))}
+                >
                   <span className="recent-name">{ref.name}</span>
                   <span className="recent-path">{ref.path}</span>
                   <span className="recent-time" title={times.title(ref.openedAt)}>

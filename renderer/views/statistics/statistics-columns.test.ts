@@ -12,7 +12,17 @@ function row(value: string, frequency: number, median: number | null): Statistic
     durationSeconds:
       median === null
         ? null
-        : { count: frequency, mean: median, median, p90: median, p95: median, standardDeviation: null, min: median, max: median, total: median * frequency },
+        : {
+            count: frequency,
+            mean: median,
+            median,
+            p90: median,
+            p95: median,
+            standardDeviation: null,
+            min: median,
+            max: median,
+            total: median * frequency,
+          },
   };
 }
 

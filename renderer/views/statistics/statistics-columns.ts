@@ -12,7 +12,12 @@ export const STATISTICS_COLUMNS = [
   { id: 'median', label: 'Median', numeric: true, title: 'Median duration' },
   { id: 'p90', label: 'P90', numeric: true, title: '90th percentile of the durations' },
   { id: 'p95', label: 'P95', numeric: true, title: '95th percentile of the durations' },
-  { id: 'standardDeviation', label: 'Std. dev.', numeric: true, title: 'Standard deviation of the durations (needs two or more)' },
+  {
+    id: 'standardDeviation',
+    label: 'Std. dev.',
+    numeric: true,
+    title: 'Standard deviation of the durations (needs two or more)',
+  },
   { id: 'min', label: 'Min', numeric: true, title: 'Shortest duration' },
   { id: 'max', label: 'Max', numeric: true, title: 'Longest duration' },
   { id: 'total', label: 'Total', numeric: true, title: 'The durations added up (e.g. the time a resource spent)' },
@@ -20,7 +25,10 @@ export const STATISTICS_COLUMNS = [
 
 export type StatisticsColumn = (typeof STATISTICS_COLUMNS)[number]['id'];
 
-type DurationColumn = Exclude<StatisticsColumn, 'value' | 'frequency' | 'relativeFrequency' | 'caseFrequency' | 'caseShare'>;
+type DurationColumn = Exclude<
+  StatisticsColumn,
+  'value' | 'frequency' | 'relativeFrequency' | 'caseFrequency' | 'caseShare'
+>;
 
 function durationOf(row: StatisticsRow, column: DurationColumn): number | null {
   const d: DurationStatistics | null = row.durationSeconds;
@@ -59,7 +67,11 @@ const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
  * The rows sorted by a column. Unknown durations (—) go last in both directions, as a
  * spreadsheet puts blanks last; equal values keep the engine's order (most frequent first).
  */
-export function sortStatisticsRows(rows: readonly StatisticsRow[], column: StatisticsColumn, descending: boolean): StatisticsRow[] {
+export function sortStatisticsRows(
+  rows: readonly StatisticsRow[],
+  column: StatisticsColumn,
+  descending: boolean,
+): StatisticsRow[] {
   const sign = descending ? -1 : 1;
   return rows
     .map((row, index) => ({ row, index, key: cellValue(row, column) }))

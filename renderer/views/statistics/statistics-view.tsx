@@ -6,10 +6,20 @@ import { ErrorPanel } from '../../components/error-panel.tsx';
 import { ExportCsvButton } from '../../components/export-csv-button.tsx';
 import { formatCount, plural } from '../../components/format.ts';
 import { useAsync } from '../../components/use-async.ts';
-import { cellText, descendingFirst, sortStatisticsRows, STATISTICS_COLUMNS, type StatisticsColumn } from './statistics-columns.ts';
+import {
+  cellText,
+  descendingFirst,
+  sortStatisticsRows,
+  STATISTICS_COLUMNS,
+  type StatisticsColumn,
+} from './statistics-columns.ts';
 import { TabButtons } from '../../components/tab-buttons.tsx';
 
-const BY_LABELS: Record<StatisticsBy, string> = { activity: 'Activities', resource: 'Resources', attribute: 'Attribute' };
+const BY_LABELS: Record<StatisticsBy, string> = {
+  activity: 'Activities',
+  resource: 'Resources',
+  attribute: 'Attribute',
+};
 
 /**
  * Disco's Statistics tab: one row per activity, resource or attribute value with how often it
@@ -22,12 +32,18 @@ export function StatisticsView() {
   const filters = useLogFilters(workspace.path);
   const [by, setBy] = useState<StatisticsBy>('activity');
   const [attribute, setAttribute] = useState('');
-  const [sort, setSort] = useState<{ column: StatisticsColumn; descending: boolean }>({ column: 'frequency', descending: true });
+  const [sort, setSort] = useState<{ column: StatisticsColumn; descending: boolean }>({
+    column: 'frequency',
+    descending: true,
+  });
   const options = useAsync(() => api.filterOptions(workspace.path), [api, workspace.path, logVersion]);
   const attributes = useMemo(() => {
     const o = options.value;
     if (!o) return [];
-    return [...o.caseAttributes.map((a) => ({ name: a.name, level: 'case' })), ...o.eventAttributes.map((a) => ({ name: a.name, level: 'event' }))];
+    return [
+      ...o.caseAttributes.map((a) => ({ name: a.name, level: 'case' })),
+      ...o.eventAttributes.map((a) => ({ name: a.name, level: 'event' })),
+    ];
   }, [options.value]);
   const chosenAttribute = attribute || attributes[0]?.name || '';
   const request: StatisticsRequest | null =
@@ -36,10 +52,15 @@ export function StatisticsView() {
     () => (request ? api.statisticsTable(workspace.path, request) : Promise.resolve(null)),
     [api, workspace.path, logVersion, by, chosenAttribute, JSON.stringify(filters)],
   );
-  const rows = useMemo(() => (table.value ? sortStatisticsRows(table.value.rows, sort.column, sort.descending) : []), [table.value, sort]);
+  const rows = useMemo(
+    () => (table.value ? sortStatisticsRows(table.value.rows, sort.column, sort.descending) : []),
+    [table.value, sort],
+  );
 
   function onSort(column: StatisticsColumn) {
-    setSort((now) => (now.column === column ? { column, descending: !now.descending } : { column, descending: descendingFirst(column) }));
+    setSort((now) =>
+      now.column === column ? { column, descending: !now.descending } : { column, descending: descendingFirst(column) },
+    );
   }
 
   return (
@@ -60,12 +81,18 @@ export function StatisticsView() {
             current={by}
             onChoose={setBy}
             testIdPrefix="statistics-by-"
-            unavailable={(key) => (key === 'attribute' && attributes.length === 0 ? 'The log has no attributes' : undefined)}
+            unavailable={(key) =>
+              key === 'attribute' && attributes.length === 0 ? 'The log has no attributes' : undefined
+            }
           />
           {by === 'attribute' ? (
             <label>
               <span className="visually-hidden">Attribute</span>
-              <select value={chosenAttribute} data-testid="statistics-attribute" onChange={(e) => setAttribute(e.target.value)}>
+              <select
+                value={chosenAttribute}
+                data-testid="statistics-attribute"
+                onChange={(e) => setAttribute(e.target.value)}
+              >
                 {attributes.map((a) => (
                   <option key={`${a.level}:${a.name}`} value={a.name}>
                     {a.name} ({a.level})
@@ -77,13 +104,22 @@ export function StatisticsView() {
           {request ? (
             <ExportCsvButton
               testId="statistics-export"
-              request={{ table: 'statistics', by, ...(by === 'attribute' ? { attribute: chosenAttribute } : {}), filters }}
+              request={{
+                table: 'statistics',
+                by,
+                ...(by === 'attribute' ? { attribute: chosenAttribute } : {}),
+                filters,
+              }}
             />
           ) : null}
         </div>
       </header>
-      {table.status === 'failed' ? <ErrorPanel error={table.error} title="The statistics could not be computed" /> : null}
-      {options.status === 'failed' ? <ErrorPanel error={options.error} title="The attributes could not be listed" /> : null}
+      {table.status === 'failed' ? (
+        <ErrorPanel error={table.error} title="The statistics could not be computed" />
+      ) : null}
+      {options.status === 'failed' ? (
+        <ErrorPanel error={options.error} title="The attributes could not be listed" />
+      ) : null}
       {table.value ? (
         <>
           <p className="muted small" data-testid="statistics-meaning">
@@ -105,7 +141,12 @@ export function StatisticsView() {
                         aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
                         title={column.title}
                       >
-                        <button type="button" className="link-button" data-testid={`statistics-sort-${column.id}`} onClick={() => onSort(column.id)}>
+                        <button
+                          type="button"
+                          className="link-button"
+                          data-testid={`statistics-sort-${column.id}`}
+                          onClick={() => onSort(column.id)}
+                        >
                           {column.label}
                           {active ? (sort.descending ? ' ▼' : ' ▲') : ''}
                         </button>
@@ -118,7 +159,11 @@ export function StatisticsView() {
                 {rows.map((row) => (
                   <tr key={row.value} data-testid="statistics-row">
                     {STATISTICS_COLUMNS.map((column) => (
-                      <td key={column.id} className={column.numeric ? 'num' : undefined} title={column.id === 'value' ? row.value : undefined}>
+                      <td
+                        key={column.id}
+                        className={column.numeric ? 'num' : undefined}
+                        title={column.id === 'value' ? row.value : undefined}
+                      >
                         {cellText(row, column.id)}
                       </td>
                     ))}

@@ -62,7 +62,13 @@ export function SummaryView() {
                 <>
                   {' '}
                   ·{' '}
-                  <button type="button" className="link-button" onClick={() => navigate('quality')} data-testid="summary-fixes" title="The figures count the log with these data-quality fixes applied">
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => navigate('quality')}
+                    data-testid="summary-fixes"
+                    title="The figures count the log with these data-quality fixes applied"
+                  >
                     {fixesNote}
                   </button>
                 </>
@@ -72,7 +78,12 @@ export function SummaryView() {
         </div>
         <div className="button-row">
           {onward.map((view) => (
-            <button key={view.id} type="button" onClick={() => navigate(view.id)} data-testid={`summary-open-${view.id}`}>
+            <button
+              key={view.id}
+              type="button"
+              onClick={() => navigate(view.id)}
+              data-testid={`summary-open-${view.id}`}
+            >
               {view.label}
             </button>
           ))}
@@ -84,7 +95,10 @@ export function SummaryView() {
 
       {filtered ? <FilterNotice filters={filters} stats={stats.value} whole={whole.value} /> : null}
       {stats.status === 'failed' ? (
-        <ErrorPanel error={stats.error} title={stats.error.kind === 'input' ? 'The summary could not be computed' : undefined} />
+        <ErrorPanel
+          error={stats.error}
+          title={stats.error.kind === 'input' ? 'The summary could not be computed' : undefined}
+        />
       ) : null}
       {stats.value ? (
         <SummaryBody stats={stats.value} whole={filtered ? whole.value : null} />
@@ -98,15 +112,23 @@ export function SummaryView() {
 }
 
 /** Says plainly that the figures below are of the filtered cases, and which filters keep them. */
-function FilterNotice({ filters, stats, whole }: { filters: LogFilter[]; stats: LogStatistics | null; whole: LogStatistics | null }) {
+function FilterNotice({
+  filters,
+  stats,
+  whole,
+}: {
+  filters: LogFilter[];
+  stats: LogStatistics | null;
+  whole: LogStatistics | null;
+}) {
   return (
     <section className="panel filter-notice" data-testid="summary-filter-notice">
       <p>
         <strong>Filtered:</strong>{' '}
         {stats && whole ? (
           <span data-testid="summary-filter-share">
-            these figures describe {formatCount(stats.cases)} of {plural(whole.cases, 'case')} ({formatCount(stats.events)} of{' '}
-            {plural(whole.events, 'event')})
+            these figures describe {formatCount(stats.cases)} of {plural(whole.cases, 'case')} (
+            {formatCount(stats.events)} of {plural(whole.events, 'event')})
           </span>
         ) : (
           <span>these figures describe only the cases the filters keep</span>
@@ -123,19 +145,49 @@ function SummaryBody({ stats, whole }: { stats: LogStatistics; whole: LogStatist
   const starts = ranked(stats.startActivities);
   const ends = ranked(stats.endActivities);
   const duration = stats.caseDurationSeconds;
-  const of = (total: number | undefined, noun: string, nouns?: string) => (total === undefined ? undefined : `of ${plural(total, noun, nouns)}`);
+  const of = (total: number | undefined, noun: string, nouns?: string) =>
+    total === undefined ? undefined : `of ${plural(total, noun, nouns)}`;
   return (
     <>
       <section className="stat-grid" data-testid="summary-stats">
-        <StatCard label="Cases" value={formatCount(stats.cases)} detail={of(whole?.cases, 'case')} testId="stat-cases" />
-        <StatCard label="Events" value={formatCount(stats.events)} detail={of(whole?.events, 'event')} testId="stat-events" />
-        <StatCard label="Activities" value={formatCount(stats.activities)} detail={of(whole?.activities, 'activity', 'activities')} testId="stat-activities" />
-        <StatCard label="Variants" value={formatCount(stats.variants)} detail={of(whole?.variants, 'variant')} testId="stat-variants" />
-        <StatCard label="Resources" value={formatCount(stats.resources)} detail={of(whole?.resources, 'resource')} testId="stat-resources" />
+        <StatCard
+          label="Cases"
+          value={formatCount(stats.cases)}
+          detail={of(whole?.cases, 'case')}
+          testId="stat-cases"
+        />
+        <StatCard
+          label="Events"
+          value={formatCount(stats.events)}
+          detail={of(whole?.events, 'event')}
+          testId="stat-events"
+        />
+        <StatCard
+          label="Activities"
+          value={formatCount(stats.activities)}
+          detail={of(whole?.activities, 'activity', 'activities')}
+          testId="stat-activities"
+        />
+        <StatCard
+          label="Variants"
+          value={formatCount(stats.variants)}
+          detail={of(whole?.variants, 'variant')}
+          testId="stat-variants"
+        />
+        <StatCard
+          label="Resources"
+          value={formatCount(stats.resources)}
+          detail={of(whole?.resources, 'resource')}
+          testId="stat-resources"
+        />
         <StatCard
           label="Case duration"
           value={duration ? formatDuration(duration.median) : '—'}
-          detail={duration ? `median · mean ${formatDuration(duration.mean)} · max ${formatDuration(duration.max)}` : undefined}
+          detail={
+            duration
+              ? `median · mean ${formatDuration(duration.mean)} · max ${formatDuration(duration.max)}`
+              : undefined
+          }
           testId="stat-duration"
           wide
         />
@@ -161,14 +213,19 @@ function SummaryBody({ stats, whole }: { stats: LogStatistics; whole: LogStatist
         </p>
         <Sparkline points={stats.eventsPerDay} binDays={stats.eventsBinDays ?? 1} />
         <p className="muted small" data-testid="events-days-zone">
-          Days from midnight to midnight in {stats.eventsTimeZone ?? 'UTC'} · first day {stats.eventsPerDay[0]?.day ?? '—'}
+          Days from midnight to midnight in {stats.eventsTimeZone ?? 'UTC'} · first day{' '}
+          {stats.eventsPerDay[0]?.day ?? '—'}
         </p>
       </section>
 
       <div className="two-columns">
         <section className="panel">
           <h2>Top activities</h2>
-          <BarList items={stats.topActivities.map((a) => ({ label: a.activity, count: a.count }))} total={stats.events} testId="top-activities" />
+          <BarList
+            items={stats.topActivities.map((a) => ({ label: a.activity, count: a.count }))}
+            total={stats.events}
+            testId="top-activities"
+          />
         </section>
         <div className="stack">
           <section className="panel">

@@ -8,7 +8,10 @@ import type { ColumnMapping, ColumnProfile } from '../../../../preload/api.ts';
 
 /** Lower case, spaces, underscores, dashes and dots removed; colons kept for XES names. */
 export function normalizeName(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s_\-.]+/g, '');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_\-.]+/g, '');
 }
 
 interface Role {
@@ -18,18 +21,77 @@ interface Role {
 
 const CASE: Role = {
   xes: ['case:concept:name'],
-  common: ['caseid', 'case', 'casenumber', 'casekey', 'caseidentifier', 'orderid', 'ordernumber', 'order', 'ticketid', 'ticketnumber',
-    'ticket', 'incidentid', 'incidentnumber', 'incident', 'processinstanceid', 'processinstance', 'instanceid', 'instance', 'traceid', 'trace',
-    'documentnumber', 'documentid', 'requestid', 'claimid', 'applicationid', 'patientid'],
+  common: [
+    'caseid',
+    'case',
+    'casenumber',
+    'casekey',
+    'caseidentifier',
+    'orderid',
+    'ordernumber',
+    'order',
+    'ticketid',
+    'ticketnumber',
+    'ticket',
+    'incidentid',
+    'incidentnumber',
+    'incident',
+    'processinstanceid',
+    'processinstance',
+    'instanceid',
+    'instance',
+    'traceid',
+    'trace',
+    'documentnumber',
+    'documentid',
+    'requestid',
+    'claimid',
+    'applicationid',
+    'patientid',
+  ],
 };
 const ACTIVITY: Role = {
   xes: ['concept:name'],
-  common: ['activity', 'activityname', 'event', 'eventname', 'eventtype', 'task', 'taskname', 'action', 'step', 'stepname', 'operation', 'activitytype'],
+  common: [
+    'activity',
+    'activityname',
+    'event',
+    'eventname',
+    'eventtype',
+    'task',
+    'taskname',
+    'action',
+    'step',
+    'stepname',
+    'operation',
+    'activitytype',
+  ],
 };
 const TIMESTAMP: Role = {
   xes: ['time:timestamp'],
-  common: ['timestamp', 'time', 'datetime', 'date', 'endtime', 'endtimestamp', 'enddate', 'end', 'endedat', 'complete', 'completetime',
-    'completetimestamp', 'completedat', 'completiontime', 'completed', 'eventtime', 'eventtimestamp', 'eventdate', 'occurredat', 'createdat', 'ts'],
+  common: [
+    'timestamp',
+    'time',
+    'datetime',
+    'date',
+    'endtime',
+    'endtimestamp',
+    'enddate',
+    'end',
+    'endedat',
+    'complete',
+    'completetime',
+    'completetimestamp',
+    'completedat',
+    'completiontime',
+    'completed',
+    'eventtime',
+    'eventtimestamp',
+    'eventdate',
+    'occurredat',
+    'createdat',
+    'ts',
+  ],
 };
 const START: Role = {
   xes: ['time:start', 'start:timestamp', 'starttimestamp'],
@@ -37,8 +99,26 @@ const START: Role = {
 };
 const RESOURCE: Role = {
   xes: ['org:resource'],
-  common: ['resource', 'user', 'username', 'userid', 'org', 'originator', 'performer', 'agent', 'employee', 'owner', 'assignee', 'operator',
-    'worker', 'executor', 'actor', 'person', 'handler', 'orgresource'],
+  common: [
+    'resource',
+    'user',
+    'username',
+    'userid',
+    'org',
+    'originator',
+    'performer',
+    'agent',
+    'employee',
+    'owner',
+    'assignee',
+    'operator',
+    'worker',
+    'executor',
+    'actor',
+    'person',
+    'handler',
+    'orgresource',
+  ],
 };
 
 export interface MappingSuggestion {
@@ -49,8 +129,14 @@ export interface MappingSuggestion {
 export function suggestMapping(columns: readonly ColumnProfile[], timezone: string): MappingSuggestion {
   const notes: string[] = [];
   const used = new Set<number>();
-  const byName = (role: Role, accept: (c: ColumnProfile) => boolean): { column: ColumnProfile; how: 'xes' | 'common' } | null => {
-    for (const [list, how] of [[role.xes, 'xes'], [role.common, 'common']] as const) {
+  const byName = (
+    role: Role,
+    accept: (c: ColumnProfile) => boolean,
+  ): { column: ColumnProfile; how: 'xes' | 'common' } | null => {
+    for (const [list, how] of [
+      [role.xes, 'xes'],
+      [role.common, 'common'],
+    ] as const) {
       for (const wanted of list) {
         const column = columns.find((c) => !used.has(c.index) && normalizeName(c.name) === wanted && accept(c));
         if (column) return { column, how };
@@ -102,11 +188,16 @@ export function suggestMapping(columns: readonly ColumnProfile[], timezone: stri
     activityColumn = candidates[0] ?? null;
     if (activityColumn) {
       take(activityColumn);
-      notes.push(`Activity: "${activityColumn.name}", the text column with the fewest distinct values (${activityColumn.distinctCount}); no column has an activity name.`);
+      notes.push(
+        `Activity: "${activityColumn.name}", the text column with the fewest distinct values (${activityColumn.distinctCount}); no column has an activity name.`,
+      );
     }
   } else describe('Activity', ACTIVITY, activityRole!);
   if (!caseColumn) {
-    caseColumn = columns.find((c) => !used.has(c.index) && !isDate(c) && c.distinctCount > 1) ?? columns.find((c) => !used.has(c.index)) ?? null;
+    caseColumn =
+      columns.find((c) => !used.has(c.index) && !isDate(c) && c.distinctCount > 1) ??
+      columns.find((c) => !used.has(c.index)) ??
+      null;
     if (caseColumn) {
       take(caseColumn);
       notes.push(`Case: "${caseColumn.name}", the first remaining column; no column has a case id name. Check it.`);
@@ -118,12 +209,19 @@ export function suggestMapping(columns: readonly ColumnProfile[], timezone: stri
     const tsNote = timestamp.how === 'xes' ? 'XES standard name' : 'the first timestamp column';
     notes.push(`Timestamp: "${timestamp.column.name}" (${tsNote}), read as ${format.label}.`);
     if (format.note) notes.push(format.note);
-    if (!format.hasOffset) notes.push(`The timestamps carry no time zone; they are read as ${timezone} time (this machine's zone). Change the zone if the file comes from elsewhere.`);
+    if (!format.hasOffset)
+      notes.push(
+        `The timestamps carry no time zone; they are read as ${timezone} time (this machine's zone). Change the zone if the file comes from elsewhere.`,
+      );
   } else notes.push('No column looks like timestamps. Choose the timestamp column and its format.');
   if (startColumn) notes.push(`Start timestamp: "${startColumn.name}".`);
   if (resourceRole) describe('Resource', RESOURCE, resourceRole);
 
-  const mapped = new Set([caseColumn, activityColumn, timestamp?.column, resourceRole?.column, startColumn].filter(Boolean).map((c) => c!.index));
+  const mapped = new Set(
+    [caseColumn, activityColumn, timestamp?.column, resourceRole?.column, startColumn]
+      .filter(Boolean)
+      .map((c) => c!.index),
+  );
   return {
     mapping: {
       case: caseColumn?.name ?? '',
@@ -133,7 +231,13 @@ export function suggestMapping(columns: readonly ColumnProfile[], timezone: stri
       startTimestamp: startColumn?.name ?? null,
       timestampFormat: timestamp?.column.timestampFormat?.id ?? null,
       timezone,
-      attributes: columns.filter((c) => !mapped.has(c.index)).map((c) => ({ name: c.name, type: c.inferredType, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) })),
+      attributes: columns
+        .filter((c) => !mapped.has(c.index))
+        .map((c) => ({
+          name: c.name,
+          type: c.inferredType,
+          ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}),
+        })),
     },
     notes,
   };

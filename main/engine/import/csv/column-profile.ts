@@ -38,7 +38,10 @@ export function profileColumn(name: string, index: number, values: readonly stri
   let inferredType: AttributeType = 'string';
   const guess = nonEmpty.length ? inferTimestampFormat(nonEmpty) : null;
   const isEpoch = guess !== null && guess.id.startsWith('epoch');
-  const timestampFormat = guess && guess.parsedShare >= TIMESTAMP_CANDIDATE_SHARE && (!isEpoch || TIME_LIKE_NAME.test(name)) ? guess : undefined;
+  const timestampFormat =
+    guess && guess.parsedShare >= TIMESTAMP_CANDIDATE_SHARE && (!isEpoch || TIME_LIKE_NAME.test(name))
+      ? guess
+      : undefined;
   if (nonEmpty.length === 0) inferredType = 'string';
   else if (nonEmpty.every((v) => readBoolean(v) !== null)) inferredType = 'boolean';
   else if (timestampFormat && timestampFormat.parsedShare >= TIMESTAMP_SHARE) inferredType = 'date';

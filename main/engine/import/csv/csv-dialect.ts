@@ -73,7 +73,14 @@ function lineOf(b: Uint8Array, offset: number): number {
  * Field counts of the first rows when split by `delimiter`, honouring `quote`. The last row is
  * left out when the head was cut inside it.
  */
-export function fieldCounts(b: Uint8Array, start: number, delimiter: number, quote: number, isWholeFile: boolean, maxRows = 500): number[] {
+export function fieldCounts(
+  b: Uint8Array,
+  start: number,
+  delimiter: number,
+  quote: number,
+  isWholeFile: boolean,
+  maxRows = 500,
+): number[] {
   const counts: number[] = [];
   let inQuotes = false;
   let fields = 1;
@@ -138,7 +145,8 @@ export function detectDialect(head: Uint8Array, isWholeFile: boolean): CsvDialec
     }
   }
   const delimiter = best.char;
-  if (bestScore.mode < 2) notes.push('Delimiter: none of comma, semicolon, tab or pipe splits the lines; the file is read as one column.');
+  if (bestScore.mode < 2)
+    notes.push('Delimiter: none of comma, semicolon, tab or pipe splits the lines; the file is read as one column.');
   else {
     const rows = counts.get(delimiter)!.length;
     const agreeing = Math.round(bestScore.share * rows);

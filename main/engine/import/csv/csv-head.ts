@@ -55,7 +55,11 @@ export function analyzeHead(head: Buffer, fileSize: number, fileName: string): C
   const dialect = detectDialect(head, isWholeFile);
   const body = head.subarray(dialect.bomLength);
   if (body.every((c) => c === 10 || c === 13 || c === 32 || c === 9)) {
-    throw new InputError('The file is empty.', { file: fileName, line: 1, hint: 'Choose a CSV file with a header line and at least one row of events.' });
+    throw new InputError('The file is empty.', {
+      file: fileName,
+      line: 1,
+      hint: 'Choose a CSV file with a header line and at least one row of events.',
+    });
   }
   refuseBinary(body, fileName);
   const decoder = new FieldDecoder(dialect.encoding, dialect.quote.charCodeAt(0));
@@ -74,7 +78,8 @@ export function analyzeHead(head: Buffer, fileSize: number, fileName: string): C
         }
         const values: string[] = [];
         const stored = Math.min(fields.count, fields.capacity);
-        for (let k = 0; k < stored; k++) values.push(decoder.text(bytes, fields.starts[k], fields.ends[k], fields.kinds[k]));
+        for (let k = 0; k < stored; k++)
+          values.push(decoder.text(bytes, fields.starts[k], fields.ends[k], fields.kinds[k]));
         records.push(values);
         lines.push(line);
       },
@@ -86,14 +91,21 @@ export function analyzeHead(head: Buffer, fileSize: number, fileName: string): C
   if (isWholeFile) tokenizer.finish();
   else if (records.length <= 1 && tokenizer.openQuoteLine > 0) {
     const line = tokenizer.openQuoteLine;
-    throw new InputError(`A quote opened on line ${line} is still not closed a megabyte later, so the rest of the file would be one field.`, {
-      file: fileName,
-      line,
-      hint: 'Close the quote or double it ("") where it is meant as a character, then import again.',
-    });
+    throw new InputError(
+      `A quote opened on line ${line} is still not closed a megabyte later, so the rest of the file would be one field.`,
+      {
+        file: fileName,
+        line,
+        hint: 'Close the quote or double it ("") where it is meant as a character, then import again.',
+      },
+    );
   }
   if (records.length === 0) {
-    throw new InputError('The file has no complete line in its first megabyte.', { file: fileName, line: 1, hint: 'Check that this is a CSV file.' });
+    throw new InputError('The file has no complete line in its first megabyte.', {
+      file: fileName,
+      line: 1,
+      hint: 'Check that this is a CSV file.',
+    });
   }
 
   const notes = [...dialect.notes];
@@ -101,23 +113,36 @@ export function analyzeHead(head: Buffer, fileSize: number, fileName: string): C
   if (width < 3) {
     throw new InputError(
       `The first line splits into ${width === 1 ? 'one column' : 'two columns'} with any of comma, semicolon, tab or pipe; an event log needs at least a case, an activity and a timestamp column.`,
-      { file: fileName, line: lines[0], hint: 'Check that this is the CSV export of an event log, with one event per line.' },
+      {
+        file: fileName,
+        line: lines[0],
+        hint: 'Check that this is the CSV export of an event log, with one event per line.',
+      },
     );
   }
   const rawHeader = records[0];
   const dataRows = records.slice(1);
   const delimiter = dialect.delimiter;
-  let columns = profileColumns(rawHeader.map((_, k) => `column ${k + 1}`), dataRows, width, delimiter);
+  let columns = profileColumns(
+    rawHeader.map((_, k) => `column ${k + 1}`),
+    dataRows,
+    width,
+    delimiter,
+  );
   // A header cell is never a timestamp: if the first line holds one where the column has
   // timestamps, the file has no header line.
-  const firstIsData = columns.some((c) => c.timestampFormat && c.index < rawHeader.length && inferReads(c, rawHeader[c.index]));
+  const firstIsData = columns.some(
+    (c) => c.timestampFormat && c.index < rawHeader.length && inferReads(c, rawHeader[c.index]),
+  );
   let header: string[];
   let rows: string[][];
   if (firstIsData) {
     header = rawHeader.map((_, k) => `column ${k + 1}`);
     rows = records.slice(0, SAMPLE_ROWS);
     columns = profileColumns(header, rows, width, delimiter);
-    notes.push('The first line holds data, not column names (it has a timestamp), so the columns are named column 1, column 2, …');
+    notes.push(
+      'The first line holds data, not column names (it has a timestamp), so the columns are named column 1, column 2, …',
+    );
   } else {
     header = uniqueNames(rawHeader);
     rows = dataRows.slice(0, SAMPLE_ROWS);
@@ -131,7 +156,8 @@ export function analyzeHead(head: Buffer, fileSize: number, fileName: string): C
     columns = profileColumns(header, rows, width, delimiter);
   }
   // Counts over a sample of a longer file are lower bounds: say so rather than show them as exact.
-  if (rowsBeyondSample || !isWholeFile || (firstIsData && records.length > SAMPLE_ROWS)) for (const column of columns) column.distinctCapped = true;
+  if (rowsBeyondSample || !isWholeFile || (firstIsData && records.length > SAMPLE_ROWS))
+    for (const column of columns) column.distinctCapped = true;
   return { fileName, fileSize, dialect, hasHeader: !firstIsData, header, rows, columns, notes };
 }
 
@@ -141,7 +167,11 @@ export function numberColumnNotes(head: CsvHead): string[] {
   for (const column of head.columns) {
     if (column.inferredType !== 'number') continue;
     const values = head.rows.map((r) => (r[column.index] ?? '').trim()).filter((v) => v !== '');
-    const note = numberFormatNote(column.name, detectNumberFormat(values, head.dialect.delimiter), head.dialect.delimiter);
+    const note = numberFormatNote(
+      column.name,
+      detectNumberFormat(values, head.dialect.delimiter),
+      head.dialect.delimiter,
+    );
     if (note) notes.push(note);
   }
   return notes;
@@ -149,7 +179,10 @@ export function numberColumnNotes(head: CsvHead): string[] {
 
 function inferReads(column: ColumnProfile, value: string): boolean {
   // Re-run inference on the value alone with the column's format as the only acceptable answer.
-  return value.trim() !== '' && profileColumn(column.name, column.index, [value]).timestampFormat?.id === column.timestampFormat?.id;
+  return (
+    value.trim() !== '' &&
+    profileColumn(column.name, column.index, [value]).timestampFormat?.id === column.timestampFormat?.id
+  );
 }
 
 function profileColumns(names: string[], rows: string[][], width: number, delimiter: string): ColumnProfile[] {
@@ -196,10 +229,13 @@ function refuseBinary(body: Uint8Array, fileName: string): void {
     } else if (c < 32 && c !== 9 && c !== 13 && c !== 12) control++;
   }
   if (control > MAX_CONTROL_SHARE * body.length) {
-    throw new InputError(`The file is not a text file (${control} control bytes in its first ${body.length} bytes), so it cannot be a CSV export.`, {
-      file: fileName,
-      line: 1,
-      hint: 'Choose the CSV or XES export itself; spreadsheets (.xlsx) must be saved as CSV first.',
-    });
+    throw new InputError(
+      `The file is not a text file (${control} control bytes in its first ${body.length} bytes), so it cannot be a CSV export.`,
+      {
+        file: fileName,
+        line: 1,
+        hint: 'Choose the CSV or XES export itself; spreadsheets (.xlsx) must be saved as CSV first.',
+      },
+    );
   }
 }

@@ -19,7 +19,8 @@ function tokenize(text: string | Buffer, chunkSize: number, fieldLimit?: number,
       row(b: Buffer, f: CsvFields, line: number) {
         const fields: string[] = [];
         for (let k = 0; k < f.count; k++) {
-          const raw = f.kinds[k] === ESCAPED ? unquote(b, f.starts[k], f.ends[k], 34) : b.subarray(f.starts[k], f.ends[k]);
+          const raw =
+            f.kinds[k] === ESCAPED ? unquote(b, f.starts[k], f.ends[k], 34) : b.subarray(f.starts[k], f.ends[k]);
           fields.push(raw.toString('utf8'));
         }
         result.rows.push({ line, fields });
@@ -77,13 +78,19 @@ describe('CSV tokenizer', () => {
   it('a quote as the last byte of a chunk (escape or close decided by the next chunk)', () => {
     const text = 'a,"q""r"\nb,"s"\n';
     for (let size = 1; size <= text.length; size++) {
-      expect(tokenize(text, size).rows.map((row) => row.fields)).toEqual([['a', 'q"r'], ['b', 's']]);
+      expect(tokenize(text, size).rows.map((row) => row.fields)).toEqual([
+        ['a', 'q"r'],
+        ['b', 's'],
+      ]);
     }
   });
 
   it('multi-byte UTF-8 split across chunks', () => {
     const r = tokenizeAllWays('größe,€\nÄrger,日本\n');
-    expect(r.rows.map((row) => row.fields)).toEqual([['größe', '€'], ['Ärger', '日本']]);
+    expect(r.rows.map((row) => row.fields)).toEqual([
+      ['größe', '€'],
+      ['Ärger', '日本'],
+    ]);
   });
 
   it('blank lines come through as one empty field (the reader skips them)', () => {
@@ -92,8 +99,14 @@ describe('CSV tokenizer', () => {
   });
 
   it('other delimiters', () => {
-    expect(tokenize('a;b\n"1;2";3\n', 3, undefined, ';').rows.map((r) => r.fields)).toEqual([['a', 'b'], ['1;2', '3']]);
-    expect(tokenize('a\tb\n1\t2\n', 3, undefined, '\t').rows.map((r) => r.fields)).toEqual([['a', 'b'], ['1', '2']]);
+    expect(tokenize('a;b\n"1;2";3\n', 3, undefined, ';').rows.map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1;2', '3'],
+    ]);
+    expect(tokenize('a\tb\n1\t2\n', 3, undefined, '\t').rows.map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('unbalanced quote: InputError naming the line where the quote opened', () => {
@@ -129,7 +142,15 @@ describe('CSV tokenizer', () => {
   it('a 30 MB field fed in 1 MiB chunks never makes the working buffer much larger than a chunk plus the limit', () => {
     const rows: string[] = [];
     const oversized: string[] = [];
-    const tokenizer = new CsvTokenizer(44, 34, { row: (b, f, line) => rows.push(`${line}:${b.toString('utf8', f.starts[0], f.ends[0])}`), oversized: (line, reason) => oversized.push(`${line}:${reason}`) }, 'big.csv');
+    const tokenizer = new CsvTokenizer(
+      44,
+      34,
+      {
+        row: (b, f, line) => rows.push(`${line}:${b.toString('utf8', f.starts[0], f.ends[0])}`),
+        oversized: (line, reason) => oversized.push(`${line}:${reason}`),
+      },
+      'big.csv',
+    );
     tokenizer.push(Buffer.from('a,b\n1,"'));
     const chunk = Buffer.alloc(1 << 20, 'x\n');
     for (let i = 0; i < 30; i++) tokenizer.push(chunk);

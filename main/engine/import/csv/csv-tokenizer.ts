@@ -121,7 +121,8 @@ export class CsvTokenizer {
       this.own = next;
     } else if (keep > 0 && this.rowStart > 0) {
       // buf may be a view of own: copyWithin handles the overlap.
-      if (this.buf.buffer === this.own.buffer && this.buf.byteOffset === this.own.byteOffset) this.own.copyWithin(0, this.rowStart, this.buf.length);
+      if (this.buf.buffer === this.own.buffer && this.buf.byteOffset === this.own.byteOffset)
+        this.own.copyWithin(0, this.rowStart, this.buf.length);
       else this.buf.copy(this.own, 0, this.rowStart);
     } else if (keep > 0 && this.buf.buffer !== this.own.buffer) {
       this.buf.copy(this.own, 0, this.rowStart);
@@ -158,12 +159,15 @@ export class CsvTokenizer {
   finish(): void {
     this.scan(true);
     if (this.inQuotes) {
-      throw new InputError(`A quote opened on line ${this.quoteLine} is never closed, so the rest of the file would be one field.`, {
-        file: this.fileName,
-        line: this.quoteLine,
-        column: this.quoteColumn,
-        hint: 'Close the quote or double it ("") where it is meant as a character, then import again.',
-      });
+      throw new InputError(
+        `A quote opened on line ${this.quoteLine} is never closed, so the rest of the file would be one field.`,
+        {
+          file: this.fileName,
+          line: this.quoteLine,
+          column: this.quoteColumn,
+          hint: 'Close the quote or double it ("") where it is meant as a character, then import again.',
+        },
+      );
     }
     const n = this.buf.length;
     if (this.rowStart < n || this.fields.count > 0 || this.skipping) {

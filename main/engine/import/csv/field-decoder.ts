@@ -12,7 +12,9 @@ const C1_CONTROLS = /[\u0080-\u009f]/g;
 
 /** Windows-1252 text of the bytes. (Node 20's TextDecoder('latin1') leaves 0x80..0x9F as C1 controls.) */
 export function decodeWindows1252(bytes: Buffer, start: number, end: number): string {
-  return bytes.toString('latin1', start, end).replace(C1_CONTROLS, (c) => String.fromCharCode(CP1252_80_9F[c.charCodeAt(0) - 0x80]));
+  return bytes
+    .toString('latin1', start, end)
+    .replace(C1_CONTROLS, (c) => String.fromCharCode(CP1252_80_9F[c.charCodeAt(0) - 0x80]));
 }
 
 /**
@@ -40,16 +42,19 @@ export class FieldDecoder {
   plain(bytes: Buffer, start: number, end: number): string {
     if (this.encoding === 'utf-8') {
       const text = bytes.toString('utf8', start, end);
-      if (!this.invalidUtf8 && text.includes('\uFFFD') && !hasReplacementCharBytes(bytes, start, end)) this.invalidUtf8 = true;
+      if (!this.invalidUtf8 && text.includes('\uFFFD') && !hasReplacementCharBytes(bytes, start, end))
+        this.invalidUtf8 = true;
       return text;
     }
-    for (let i = start; i < end; i++) if (bytes[i] >= 0x80 && bytes[i] <= 0x9f) return decodeWindows1252(bytes, start, end);
+    for (let i = start; i < end; i++)
+      if (bytes[i] >= 0x80 && bytes[i] <= 0x9f) return decodeWindows1252(bytes, start, end);
     return bytes.toString('latin1', start, end);
   }
 }
 
 /** Whether the bytes spell U+FFFD themselves (EF BF BD), which is valid UTF-8. */
 function hasReplacementCharBytes(bytes: Uint8Array, start: number, end: number): boolean {
-  for (let i = start; i + 2 < end; i++) if (bytes[i] === 0xef && bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) return true;
+  for (let i = start; i + 2 < end; i++)
+    if (bytes[i] === 0xef && bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) return true;
   return false;
 }

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** A temporary folder for test files, removed by `cleanup`. */
-export function testFolder(prefix: string): { write(name: string, content: string | Buffer): string; path(name: string): string; cleanup(): void } {
+export function testFolder(prefix: string): {
+  write(name: string, content: string | Buffer): string;
+  path(name: string): string;
+  cleanup(): void;
+} {
   const dir = mkdtempSync(join(tmpdir(), `gemba-${prefix}-`));
   return {
     write(name, content) {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkNumberFormat, detectNumberFormat, isNumberColumn, numberFormatNote, parseNumberText } from './number-format.ts';
+import {
+  checkNumberFormat,
+  detectNumberFormat,
+  isNumberColumn,
+  numberFormatNote,
+  parseNumberText,
+} from './number-format.ts';
 import { readNumber } from './value-readers.ts';
 
 const COMMA = { decimal: ',', thousands: '' } as const;
@@ -62,7 +68,9 @@ describe('detectNumberFormat', () => {
     expect(isNumberColumn(['23,50', 'n/a'], detectNumberFormat(['23,50', 'n/a'], ';'))).toBe(false);
     expect(isNumberColumn(['007', '12'], detectNumberFormat(['007', '12'], ','))).toBe(false);
     // Space-grouped digits without any decimal comma may be phone numbers: text unless typed number.
-    expect(isNumberColumn(['612 345 678', '600 111 222'], detectNumberFormat(['612 345 678', '600 111 222'], ';'))).toBe(false);
+    expect(
+      isNumberColumn(['612 345 678', '600 111 222'], detectNumberFormat(['612 345 678', '600 111 222'], ';')),
+    ).toBe(false);
     expect(isNumberColumn(['1 234,50', '12'], detectNumberFormat(['1 234,50', '12'], ';'))).toBe(true);
     expect(detectNumberFormat(['612 345 678'], ';').format).toEqual({ decimal: ',', thousands: ' ' });
   });
@@ -78,7 +86,9 @@ describe('detectNumberFormat', () => {
   });
 
   it('refuses a number format that is not one', () => {
-    expect(() => checkNumberFormat({ decimal: ',', thousands: ',' }, 'x', 'f.csv')).toThrow(/number format of column "x"/);
+    expect(() => checkNumberFormat({ decimal: ',', thousands: ',' }, 'x', 'f.csv')).toThrow(
+      /number format of column "x"/,
+    );
     expect(() => checkNumberFormat({ decimal: ';' }, 'x', 'f.csv')).toThrow();
     expect(checkNumberFormat({ decimal: ',', thousands: '.' }, 'x', 'f.csv')).toEqual(COMMA_DOT);
   });

@@ -44,7 +44,14 @@ function patternOf(format: NumberFormat): RegExp {
   let re = patterns.get(key);
   if (!re) {
     const d = format.decimal === '.' ? '\\.' : ',';
-    const t = format.thousands === '' ? '' : format.thousands === ' ' ? '[ \\u00a0\\u202f]' : format.thousands === '.' ? '\\.' : format.thousands;
+    const t =
+      format.thousands === ''
+        ? ''
+        : format.thousands === ' '
+          ? '[ \\u00a0\\u202f]'
+          : format.thousands === '.'
+            ? '\\.'
+            : format.thousands;
     const integer = t ? `(\\d{1,3}(?:${t}\\d{3})+|\\d+)` : '(\\d+)';
     const exponent = format.decimal === '.' ? '([eE][+-]?\\d+)?' : '()';
     re = new RegExp(`^([+-]?)(?:${integer}(?:${d}(\\d*))?|${d}(\\d+))${exponent}$`);
@@ -125,7 +132,9 @@ export function isNumberColumn(values: readonly string[], guess: NumberFormatGue
 
 /** How many of the format's two marks the text holds. */
 function usesSeparators(text: string, format: NumberFormat): number {
-  const thousands = format.thousands !== '' && (format.thousands === ' ' ? /[ \u00a0\u202f]/.test(text.trim()) : text.includes(format.thousands));
+  const thousands =
+    format.thousands !== '' &&
+    (format.thousands === ' ' ? /[ \u00a0\u202f]/.test(text.trim()) : text.includes(format.thousands));
   return (text.includes(format.decimal) ? 1 : 0) + (thousands ? 1 : 0);
 }
 
@@ -147,7 +156,10 @@ export function numberFormatNote(column: string, guess: NumberFormatGuess, delim
   let note = `Numbers in "${column}" are read with ${describeNumberFormat(guess.format)} ("${guess.example}" is ${value})`;
   if (guess.ambiguousExample) {
     const { text, other } = guess.ambiguousExample;
-    const why = delimiter === ';' ? 'as files delimited by semicolons usually write them' : 'as files delimited by commas usually write them';
+    const why =
+      delimiter === ';'
+        ? 'as files delimited by semicolons usually write them'
+        : 'as files delimited by commas usually write them';
     note += `, ${why}; "${text}" could also be ${parseNumberText(text, other)} (${describeNumberFormat(other)}): choose the column's number format if so.`;
   } else note += isPlain(guess.format) ? '.' : ', the only convention that reads every sampled value.';
   return note;
@@ -156,7 +168,13 @@ export function numberFormatNote(column: string, guess: NumberFormatGuess, delim
 /** A number format that arrived in a mapping, checked: the two marks must be known and differ. */
 export function checkNumberFormat(value: unknown, column: string, file: string): NumberFormat {
   const f = value as Partial<NumberFormat> | null;
-  if (typeof f !== 'object' || f === null || !DECIMALS.has(f.decimal as string) || !THOUSANDS.has(f.thousands as string) || f.decimal === f.thousands) {
+  if (
+    typeof f !== 'object' ||
+    f === null ||
+    !DECIMALS.has(f.decimal as string) ||
+    !THOUSANDS.has(f.thousands as string) ||
+    f.decimal === f.thousands
+  ) {
     throw new InputError(`The number format of column "${column}" is not one Gemba reads.`, {
       file,
       hint: 'Give the decimal mark as "." or "," and the thousands separator as "", ",", ".", " " or "\'", different from the decimal mark.',

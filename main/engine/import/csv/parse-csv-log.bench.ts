@@ -20,11 +20,14 @@ let rows = 0;
 let t0 = performance.now();
 let c0 = process.cpuUsage();
 const tokenizer = new CsvTokenizer(44, 34, { row: () => void rows++, oversized: () => void rows++ }, file);
-for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) tokenizer.push(chunk);
+for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>)
+  tokenizer.push(chunk);
 tokenizer.finish();
 let seconds = (performance.now() - t0) / 1000;
 let cpu = cpuSeconds(c0);
-console.log(`tokenize only: ${rows} rows in ${seconds.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU = ${Math.round(rows / cpu).toLocaleString('en')} rows/s CPU, ${(size / 1e6 / cpu).toFixed(0)} MB/s CPU`);
+console.log(
+  `tokenize only: ${rows} rows in ${seconds.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU = ${Math.round(rows / cpu).toLocaleString('en')} rows/s CPU, ${(size / 1e6 / cpu).toFixed(0)} MB/s CPU`,
+);
 
 for (let run = 0; run < 2; run++) {
   t0 = performance.now();

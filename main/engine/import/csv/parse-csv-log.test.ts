@@ -18,11 +18,14 @@ function eventsOfCase(log: EventLog, id: string): { activity: string; timestamp:
   const c = log.caseIds.indexOf(id);
   const out = [];
   for (let i = log.caseStart[c]; i < log.caseStart[c + 1]; i++) {
-    out.push({ activity: log.activities[log.activity[i]], timestamp: log.timestamp[i], resource: log.resource[i] < 0 ? null : log.resources[log.resource[i]] });
+    out.push({
+      activity: log.activities[log.activity[i]],
+      timestamp: log.timestamp[i],
+      resource: log.resource[i] < 0 ? null : log.resources[log.resource[i]],
+    });
   }
   return out;
 }
-
 
 describe('parseCsvLog on the running example (counts checked by hand from the file)', () => {
   it('6 cases, 42 events, 8 activities, 6 resources; case 1 in time order', async () => {
@@ -33,14 +36,29 @@ describe('parseCsvLog on the running example (counts checked by hand from the fi
     expect(log.eventCount).toBe(42);
     expect(log.caseCount).toBe(6);
     expect([...log.activities].sort()).toEqual([
-      'check ticket', 'decide', 'examine casually', 'examine thoroughly', 'pay compensation', 'register request', 'reinitiate request', 'reject request',
+      'check ticket',
+      'decide',
+      'examine casually',
+      'examine thoroughly',
+      'pay compensation',
+      'register request',
+      'reinitiate request',
+      'reject request',
     ]);
     expect([...log.resources].sort()).toEqual(['Ellen', 'Mike', 'Pete', 'Sara', 'Sean', 'Sue']);
     // Activity frequencies counted with `cut | sort | uniq -c`.
     const counts: Record<string, number> = {};
-    for (let i = 0; i < log.eventCount; i++) counts[log.activities[log.activity[i]]] = (counts[log.activities[log.activity[i]]] ?? 0) + 1;
+    for (let i = 0; i < log.eventCount; i++)
+      counts[log.activities[log.activity[i]]] = (counts[log.activities[log.activity[i]]] ?? 0) + 1;
     expect(counts).toEqual({
-      'check ticket': 9, decide: 9, 'examine casually': 6, 'examine thoroughly': 3, 'pay compensation': 3, 'register request': 6, 'reinitiate request': 3, 'reject request': 3,
+      'check ticket': 9,
+      decide: 9,
+      'examine casually': 6,
+      'examine thoroughly': 3,
+      'pay compensation': 3,
+      'register request': 6,
+      'reinitiate request': 3,
+      'reject request': 3,
     });
     expect(eventsOfCase(log, '1')).toEqual([
       { activity: 'register request', timestamp: 1_293_703_320_000, resource: 'Pete' }, // 2010-12-30 11:02+01:00
@@ -57,8 +75,18 @@ describe('parseCsvLog on the running example (counts checked by hand from the fi
 
   it('other columns become typed attributes; case: columns become case attributes', async () => {
     const { log, mapping } = await parseCsvLog(RUNNING_EXAMPLE, {}, ctx());
-    expect(mapping).toMatchObject({ case: 'case:concept:name', activity: 'concept:name', timestamp: 'time:timestamp', resource: 'org:resource', timestampFormat: 'iso8601' });
-    expect(log.eventAttributes.map((a) => [a.name, a.type])).toEqual([['Activity', 'string'], ['Costs', 'number'], ['Resource', 'string']]);
+    expect(mapping).toMatchObject({
+      case: 'case:concept:name',
+      activity: 'concept:name',
+      timestamp: 'time:timestamp',
+      resource: 'org:resource',
+      timestampFormat: 'iso8601',
+    });
+    expect(log.eventAttributes.map((a) => [a.name, a.type])).toEqual([
+      ['Activity', 'string'],
+      ['Costs', 'number'],
+      ['Resource', 'string'],
+    ]);
     const costs = log.eventAttributes[1];
     if (costs.type === 'string') throw new Error('Costs should be numeric');
     // 9 x 100 + 18 x 200 + 9 x 400 + 6 x 50 (uniq -c on the Costs column)
@@ -76,14 +104,23 @@ describe('parseCsvLog on the running example (counts checked by hand from the fi
     expect(seen.slice(-2)).toEqual([3725, 3725]);
     const controller = new AbortController();
     controller.abort();
-    await expect(parseCsvLog(RUNNING_EXAMPLE, {}, ctx('x', { signal: controller.signal }))).rejects.toBeInstanceOf(CancelledError);
+    await expect(parseCsvLog(RUNNING_EXAMPLE, {}, ctx('x', { signal: controller.signal }))).rejects.toBeInstanceOf(
+      CancelledError,
+    );
   });
 });
 
 describe('parseCsvLog: mapping, formats and time zones', () => {
   it('an explicit mapping; naive DD/MM timestamps in Europe/Berlin across DST', async () => {
-    const path = files.write('dmy.csv', 'id;step;when;who\nA;start;27/03/2021 12:00;ann\nA;end;28/03/2021 12:00;\nB;start;13/01/2021 08:00;bob\n');
-    const parsed = await parseCsvLog(path, { case: 'id', activity: 'step', timestamp: 'when', resource: 'who', timezone: 'Europe/Berlin' }, ctx());
+    const path = files.write(
+      'dmy.csv',
+      'id;step;when;who\nA;start;27/03/2021 12:00;ann\nA;end;28/03/2021 12:00;\nB;start;13/01/2021 08:00;bob\n',
+    );
+    const parsed = await parseCsvLog(
+      path,
+      { case: 'id', activity: 'step', timestamp: 'when', resource: 'who', timezone: 'Europe/Berlin' },
+      ctx(),
+    );
     expect(parsed.mapping).toMatchObject({ timestampFormat: 'dmy-slash', timezone: 'Europe/Berlin', resource: 'who' });
     expect(eventsOfCase(parsed.log, 'A')).toEqual([
       { activity: 'start', timestamp: Date.UTC(2021, 2, 27, 11), resource: 'ann' }, // CET +1
@@ -103,7 +140,10 @@ describe('parseCsvLog: mapping, formats and time zones', () => {
   });
 
   it('epoch milliseconds, start timestamps, booleans and numbers as attributes', async () => {
-    const path = files.write('epoch.csv', 'case,activity,start_time,end_time,urgent,cost\nc,a,1293703200000,1293703320000,yes,1.25\nc,b,,1293703380000,no,n/a\n');
+    const path = files.write(
+      'epoch.csv',
+      'case,activity,start_time,end_time,urgent,cost\nc,a,1293703200000,1293703320000,yes,1.25\nc,b,,1293703380000,no,n/a\n',
+    );
     const { log } = await parseCsvLog(path, {}, ctx());
     expect(Array.from(log.timestamp)).toEqual([1_293_703_320_000, 1_293_703_380_000]);
     expect(Array.from(log.startTimestamp!)).toEqual([1_293_703_200_000, NaN]);
@@ -117,14 +157,22 @@ describe('parseCsvLog: mapping, formats and time zones', () => {
   });
 
   it('labels that look like markup or formulas are stored as plain text, unchanged', async () => {
-    const path = files.write('xss.csv', 'case,activity,timestamp\n1,<script>alert(1)</script>,2021-01-01T00:00:00Z\n1,"=HYPERLINK(""http://x"")",2021-01-01T01:00:00Z\n');
+    const path = files.write(
+      'xss.csv',
+      'case,activity,timestamp\n1,<script>alert(1)</script>,2021-01-01T00:00:00Z\n1,"=HYPERLINK(""http://x"")",2021-01-01T01:00:00Z\n',
+    );
     const { log } = await parseCsvLog(path, {}, ctx());
     expect(log.activities).toEqual(['<script>alert(1)</script>', '=HYPERLINK("http://x")']);
   });
 
   it('Latin-1 (Windows-1252) files decode umlauts and the euro sign', async () => {
-    const text = 'Fall;Tätigkeit;Zeit;Betrag\n1;Prüfung;01.02.2021 10:00;5 \u0080\n1;Größe messen;01.02.2021 11:00;7 \u0080\n';
-    const parsed = await parseCsvLog(files.write('latin1.csv', Buffer.from(text, 'latin1')), { case: 'Fall', activity: 'Tätigkeit', timezone: 'UTC' }, ctx());
+    const text =
+      'Fall;Tätigkeit;Zeit;Betrag\n1;Prüfung;01.02.2021 10:00;5 \u0080\n1;Größe messen;01.02.2021 11:00;7 \u0080\n';
+    const parsed = await parseCsvLog(
+      files.write('latin1.csv', Buffer.from(text, 'latin1')),
+      { case: 'Fall', activity: 'Tätigkeit', timezone: 'UTC' },
+      ctx(),
+    );
     expect(parsed.log.activities).toEqual(['Prüfung', 'Größe messen']);
     const amount = parsed.log.eventAttributes.find((a) => a.name === 'Betrag')!;
     if (amount.type !== 'string') throw new Error('Betrag should be text');
@@ -136,7 +184,9 @@ describe('parseCsvLog: mapping, formats and time zones', () => {
     const text = '\ufeffcase,activity,timestamp\r\n1,"two\r\nlines",2021-01-01T00:00:00Z\r\n1,b,not a time\r\n';
     const parsed = await parseCsvLog(files.write('crlf.csv', text), {}, ctx());
     expect(parsed.log.activities).toEqual(['two\r\nlines']);
-    expect(parsed.rejected).toEqual([{ line: 4, reason: 'timestamp "not a time" in column "timestamp" does not match YYYY-MM-DDTHH:MM:SSZ' }]);
+    expect(parsed.rejected).toEqual([
+      { line: 4, reason: 'timestamp "not a time" in column "timestamp" does not match YYYY-MM-DDTHH:MM:SSZ' },
+    ]);
   });
 });
 
@@ -148,13 +198,16 @@ describe('parseCsvLog: bad input', () => {
   });
 
   it('header only', async () => {
-    const e = await inputErrorOf(parseCsvLog(files.write('header.csv', 'case,activity,timestamp\n'), {}, ctx('header.csv')));
+    const e = await inputErrorOf(
+      parseCsvLog(files.write('header.csv', 'case,activity,timestamp\n'), {}, ctx('header.csv')),
+    );
     expect(e.message).toBe('The file has a header line but no rows of data.');
     expect(e.details).toMatchObject({ file: 'header.csv', line: 2 });
   });
 
   it('unbalanced quote names the line where it opened', async () => {
-    const text = 'case,activity,timestamp\n1,a,2021-01-01T00:00:00Z\n1,"b,2021-01-01T01:00:00Z\n1,c,2021-01-01T02:00:00Z\n';
+    const text =
+      'case,activity,timestamp\n1,a,2021-01-01T00:00:00Z\n1,"b,2021-01-01T01:00:00Z\n1,c,2021-01-01T02:00:00Z\n';
     const e = await inputErrorOf(parseCsvLog(files.write('quote.csv', text), {}, ctx('quote.csv')));
     expect(e.details).toMatchObject({ file: 'quote.csv', line: 3, column: 3 });
     expect(e.message).toContain('line 3');
@@ -168,7 +221,9 @@ describe('parseCsvLog: bad input', () => {
   });
 
   it('no timestamp-like column', async () => {
-    const e = await inputErrorOf(parseCsvLog(files.write('nots.csv', 'case,activity,note\n1,a,x\n1,b,y\n'), {}, ctx('nots.csv')));
+    const e = await inputErrorOf(
+      parseCsvLog(files.write('nots.csv', 'case,activity,note\n1,a,x\n1,b,y\n'), {}, ctx('nots.csv')),
+    );
     expect(e.message).toBe('No column looks like timestamps, so events cannot be put in order.');
     expect(e.details.hint).toContain('--timestamp');
   });
@@ -181,8 +236,12 @@ describe('parseCsvLog: bad input', () => {
   });
 
   it('unknown time zone and unknown format', async () => {
-    await expect(parseCsvLog(RUNNING_EXAMPLE, { timezone: 'Mars/Base' }, ctx())).rejects.toThrow('Unknown time zone "Mars/Base".');
-    await expect(parseCsvLog(RUNNING_EXAMPLE, { timestampFormat: 'YYYYMMDD' }, ctx())).rejects.toThrow('Unknown timestamp format "YYYYMMDD".');
+    await expect(parseCsvLog(RUNNING_EXAMPLE, { timezone: 'Mars/Base' }, ctx())).rejects.toThrow(
+      'Unknown time zone "Mars/Base".',
+    );
+    await expect(parseCsvLog(RUNNING_EXAMPLE, { timestampFormat: 'YYYYMMDD' }, ctx())).rejects.toThrow(
+      'Unknown timestamp format "YYYYMMDD".',
+    );
   });
 
   it('ragged rows, unparseable and mixed timestamps, missing case or activity: rejected with line and reason', async () => {
@@ -257,7 +316,10 @@ describe('parseCsvLog: text attributes', () => {
     const values = (name: string) => {
       const column = log.eventAttributes.find((c) => c.name === name)!;
       if (column.type !== 'string') throw new Error(`${name} is ${column.type}`);
-      return { values: Array.from(column.codes, (c) => (c < 0 ? null : column.dictionary[c])), distinct: column.dictionary.length };
+      return {
+        values: Array.from(column.codes, (c) => (c < 0 ? null : column.dictionary[c])),
+        distinct: column.dictionary.length,
+      };
     };
     expect(values('region')).toEqual({ values: ['EU', 'EU', 'US', null], distinct: 2 });
     expect(values('note')).toEqual({ values: ['say "hi"', 'plain', 'say "hi"', 'plain'], distinct: 2 });

@@ -10,10 +10,35 @@ afterAll(() => files.cleanup());
 describe('previewCsv', () => {
   it('running example: XES standard names win over the decoy Activity/Resource columns', async () => {
     const p = await previewCsv(RUNNING_EXAMPLE);
-    expect(p).toMatchObject({ fileName: 'running-example.csv', fileSize: 3725, encoding: 'utf-8', hasBom: false, delimiter: ',', quote: '"' });
-    expect(p.header).toEqual(['Activity', 'Costs', 'Resource', 'case:concept:name', 'case:creator', 'concept:name', 'org:resource', 'time:timestamp']);
+    expect(p).toMatchObject({
+      fileName: 'running-example.csv',
+      fileSize: 3725,
+      encoding: 'utf-8',
+      hasBom: false,
+      delimiter: ',',
+      quote: '"',
+    });
+    expect(p.header).toEqual([
+      'Activity',
+      'Costs',
+      'Resource',
+      'case:concept:name',
+      'case:creator',
+      'concept:name',
+      'org:resource',
+      'time:timestamp',
+    ]);
     expect(p.rows).toHaveLength(20);
-    expect(p.rows[0]).toEqual(['register request', '50', 'Pete', '3', 'Fluxicon Nitro', 'register request', 'Pete', '2010-12-30 14:32:00+01:00']);
+    expect(p.rows[0]).toEqual([
+      'register request',
+      '50',
+      'Pete',
+      '3',
+      'Fluxicon Nitro',
+      'register request',
+      'Pete',
+      '2010-12-30 14:32:00+01:00',
+    ]);
     expect(p.suggested).toMatchObject({
       case: 'case:concept:name',
       activity: 'concept:name',
@@ -37,7 +62,8 @@ describe('previewCsv', () => {
   });
 
   it('common names, semicolons, DD.MM.YYYY and Latin-1', async () => {
-    const text = 'Case ID;Aktivität;Zeitstempel;Benutzer;Betrag\n' +
+    const text =
+      'Case ID;Aktivität;Zeitstempel;Benutzer;Betrag\n' +
       'A1;Prüfung;23.04.2021 10:00;Müller;1,5\n' +
       'A1;Freigabe €;24.04.2021 11:30;Schmidt;2\n';
     // '€' is not in ISO-8859-1; Windows-1252 writes it as 0x80.
@@ -63,11 +89,23 @@ describe('previewCsv', () => {
   });
 
   it('a BOM and a start timestamp column', async () => {
-    const path = files.write('bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('order id,task,start,end,user\nO1,pick,2021-01-01 10:00,2021-01-01 10:30,ann\n')]));
+    const path = files.write(
+      'bom.csv',
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from('order id,task,start,end,user\nO1,pick,2021-01-01 10:00,2021-01-01 10:30,ann\n'),
+      ]),
+    );
     const p = await previewCsv(path);
     expect(p).toMatchObject({ hasBom: true, encoding: 'utf-8' });
     expect(p.header[0]).toBe('order id');
-    expect(p.suggested).toMatchObject({ case: 'order id', activity: 'task', timestamp: 'end', startTimestamp: 'start', resource: 'user' });
+    expect(p.suggested).toMatchObject({
+      case: 'order id',
+      activity: 'task',
+      timestamp: 'end',
+      startTimestamp: 'start',
+      resource: 'user',
+    });
   });
 
   it('a file without header line gets positional names', async () => {
@@ -79,18 +117,26 @@ describe('previewCsv', () => {
   });
 
   it('empty and header-only files are refused with a line', async () => {
-    await expect(previewCsv(files.write('empty.csv', ''))).rejects.toMatchObject({ message: 'The file is empty.', details: { line: 1 } });
+    await expect(previewCsv(files.write('empty.csv', ''))).rejects.toMatchObject({
+      message: 'The file is empty.',
+      details: { line: 1 },
+    });
     await expect(previewCsv(files.write('header.csv', 'a,b,c\n'))).rejects.toBeInstanceOf(InputError);
     await expect(previewCsv(files.write('header2.csv', 'a,b,c\n'))).rejects.toMatchObject({ details: { line: 2 } });
   });
 
   it('refuses a binary file and a file that does not split into columns', async () => {
     const binary = Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000xl/workbook.xml', 'latin1'); // the start of an .xlsx (zip)
-    await expect(previewCsv(files.write('sheet.csv', binary))).rejects.toMatchObject({ message: expect.stringMatching(/not a text file \(it holds NUL bytes\)/), details: { line: 1 } });
+    await expect(previewCsv(files.write('sheet.csv', binary))).rejects.toMatchObject({
+      message: expect.stringMatching(/not a text file \(it holds NUL bytes\)/),
+      details: { line: 1 },
+    });
     const noisy = Buffer.alloc(400, 'a');
     for (let i = 0; i < 400; i += 20) noisy[i] = 0x1b; // 20 escape bytes in 400: 5% control characters
     await expect(previewCsv(files.write('noisy.csv', noisy))).rejects.toThrow(/20 control bytes/);
-    await expect(previewCsv(files.write('prose.csv', 'just some prose\nwithout any delimiter\n'))).rejects.toThrow(/splits into one column/);
+    await expect(previewCsv(files.write('prose.csv', 'just some prose\nwithout any delimiter\n'))).rejects.toThrow(
+      /splits into one column/,
+    );
     await expect(previewCsv(files.write('two.csv', 'case,activity\n1,a\n'))).rejects.toThrow(/splits into two columns/);
   });
 

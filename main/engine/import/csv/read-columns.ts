@@ -34,14 +34,26 @@ function findColumn(header: string[], wanted: string, fileName: string): number 
   if (exact >= 0) return exact;
   const loose = header.findIndex((h) => normalizeName(h) === normalizeName(wanted));
   if (loose >= 0) return loose;
-  throw new InputError(`There is no column "${wanted}".`, { file: fileName, line: 1, hint: `The columns are: ${header.join(', ')}.` });
+  throw new InputError(`There is no column "${wanted}".`, {
+    file: fileName,
+    line: 1,
+    hint: `The columns are: ${header.join(', ')}.`,
+  });
 }
 
 export async function readCsvColumns(path: string, wanted: readonly string[], fileName: string): Promise<CsvColumns> {
   const { head, fileSize } = await readHead(path, HEAD_BYTES).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`Cannot read the file: ${error.code === 'ENOENT' ? 'it does not exist' : error.message}.`, { file: fileName, hint: 'Check the path.' });
+    throw new InputError(`Cannot read the file: ${error.code === 'ENOENT' ? 'it does not exist' : error.message}.`, {
+      file: fileName,
+      hint: 'Check the path.',
+    });
   });
-  if (fileSize === 0) throw new InputError('The file is empty.', { file: fileName, line: 1, hint: 'Choose a CSV file with a header line and rows of data.' });
+  if (fileSize === 0)
+    throw new InputError('The file is empty.', {
+      file: fileName,
+      line: 1,
+      hint: 'Choose a CSV file with a header line and rows of data.',
+    });
   const dialect = detectDialect(head, head.length >= fileSize);
   const decoder = new FieldDecoder(dialect.encoding, dialect.quote.charCodeAt(0));
   let header: string[] | null = null;
@@ -57,24 +69,32 @@ export async function readCsvColumns(path: string, wanted: readonly string[], fi
         if (header === null) {
           const stored = Math.min(fields.count, fields.capacity);
           header = [];
-          for (let k = 0; k < stored; k++) header.push(decoder.text(bytes, fields.starts[k], fields.ends[k], fields.kinds[k]).trim());
+          for (let k = 0; k < stored; k++)
+            header.push(decoder.text(bytes, fields.starts[k], fields.ends[k], fields.kinds[k]).trim());
           indices = wanted.map((w) => findColumn(header!, w, fileName));
           return;
         }
         indices.forEach((k, j) => {
           if (k >= fields.count || k >= fields.capacity) {
-            throw new InputError(`The row has ${fields.count} fields, so there is no "${wanted[j]}" (field ${k + 1}).`, {
-              file: fileName,
-              line,
-              hint: 'Every row needs as many fields as the header line.',
-            });
+            throw new InputError(
+              `The row has ${fields.count} fields, so there is no "${wanted[j]}" (field ${k + 1}).`,
+              {
+                file: fileName,
+                line,
+                hint: 'Every row needs as many fields as the header line.',
+              },
+            );
           }
           texts[j].push(decoder.text(bytes, fields.starts[k], fields.ends[k], fields.kinds[k]).trim());
         });
         lines.push(line);
       },
       oversized(line: number, reason: string) {
-        throw new InputError(`The row cannot be read: ${reason}.`, { file: fileName, line, hint: 'Fix or remove the row.' });
+        throw new InputError(`The row cannot be read: ${reason}.`, {
+          file: fileName,
+          line,
+          hint: 'Fix or remove the row.',
+        });
       },
     },
     fileName,
@@ -87,9 +107,18 @@ export async function readCsvColumns(path: string, wanted: readonly string[], fi
   }
   tokenizer.finish();
   if (header === null || lines.length === 0) {
-    throw new InputError('The file has no rows of data under its header line.', { file: fileName, line: 2, hint: 'Choose a CSV with a header line and one row per value.' });
+    throw new InputError('The file has no rows of data under its header line.', {
+      file: fileName,
+      line: 2,
+      hint: 'Choose a CSV with a header line and one row per value.',
+    });
   }
-  return { fileName, delimiter: dialect.delimiter, columns: wanted.map((name, j) => ({ name, field: indices[j] + 1, texts: texts[j] })), lines };
+  return {
+    fileName,
+    delimiter: dialect.delimiter,
+    columns: wanted.map((name, j) => ({ name, field: indices[j] + 1, texts: texts[j] })),
+    lines,
+  };
 }
 
 /**
@@ -104,12 +133,15 @@ export function numbersOf(data: CsvColumns, column: CsvColumn): number[] {
   return column.texts.map((text, i) => {
     const value = text === '' ? NaN : parseNumberText(text, guess.format);
     if (!Number.isFinite(value)) {
-      throw new InputError(`${text === '' ? 'The cell is empty' : `"${text}" is not a number`} in column "${column.name}".`, {
-        file: data.fileName,
-        line: data.lines[i],
-        column: column.field,
-        hint: `Fill in a number (written with ${describeNumberFormat(guess.format)}) or remove the row.`,
-      });
+      throw new InputError(
+        `${text === '' ? 'The cell is empty' : `"${text}" is not a number`} in column "${column.name}".`,
+        {
+          file: data.fileName,
+          line: data.lines[i],
+          column: column.field,
+          hint: `Fill in a number (written with ${describeNumberFormat(guess.format)}) or remove the row.`,
+        },
+      );
     }
     return value;
   });

@@ -27,6 +27,14 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /** Wall-clock fields read as if they were UTC, in epoch ms. */
-export function wallClockMs(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+export function wallClockMs(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+): number {
   return daysFromCivil(year, month, day) * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
 }

@@ -22,7 +22,13 @@ export function inferTimestampFormat(samples: readonly string[]): TimestampForma
   const values = samples.map((s) => s.trim()).filter((s) => s !== '');
   if (values.length === 0) return null;
   const encoded = values.map((v) => encoder.encode(v));
-  const tallies: Tally[] = TIMESTAMP_FORMATS.map((format) => ({ format, parsed: 0, withOffset: 0, label: null, onlyExample: null }));
+  const tallies: Tally[] = TIMESTAMP_FORMATS.map((format) => ({
+    format,
+    parsed: 0,
+    withOffset: 0,
+    label: null,
+    onlyExample: null,
+  }));
   for (const tally of tallies) {
     for (const bytes of encoded) {
       if (!tally.format.read(bytes, 0, bytes.length)) continue;

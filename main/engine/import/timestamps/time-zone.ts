@@ -61,16 +61,36 @@ export function zoneOffsetAt(zone: string): (utcMs: number) => number {
   });
   const exact = (instant: number): number => {
     const seconds = Math.floor(instant / 1000) * 1000;
-    let year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, bc = false;
+    let year = 0,
+      month = 0,
+      day = 0,
+      hour = 0,
+      minute = 0,
+      second = 0,
+      bc = false;
     for (const part of format.formatToParts(new Date(seconds))) {
       switch (part.type) {
-        case 'year': year = Number(part.value); break;
-        case 'month': month = Number(part.value); break;
-        case 'day': day = Number(part.value); break;
-        case 'hour': hour = Number(part.value); break;
-        case 'minute': minute = Number(part.value); break;
-        case 'second': second = Number(part.value); break;
-        case 'era': bc = part.value.startsWith('B'); break;
+        case 'year':
+          year = Number(part.value);
+          break;
+        case 'month':
+          month = Number(part.value);
+          break;
+        case 'day':
+          day = Number(part.value);
+          break;
+        case 'hour':
+          hour = Number(part.value);
+          break;
+        case 'minute':
+          minute = Number(part.value);
+          break;
+        case 'second':
+          second = Number(part.value);
+          break;
+        case 'era':
+          bc = part.value.startsWith('B');
+          break;
       }
     }
     if (bc) year = 1 - year;

@@ -23,13 +23,23 @@ export interface TimestampFormat {
 }
 
 // Fields of the last successful read (module-level so reading allocates nothing).
-let year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
+let year = 0,
+  month = 0,
+  day = 0,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  millis = 0;
 let offsetMs = 0;
 let hasOffset = false;
 let epochValue = 0;
 let isEpoch = false;
 /** Shape of the last read, for labels: 0 no time, 1 HH:MM, 2 HH:MM:SS. */
-let shapeTime = 0, shapeFraction = 0, shapeT = false, shapeOffset = 0, shapeAmPm = false;
+let shapeTime = 0,
+  shapeFraction = 0,
+  shapeT = false,
+  shapeOffset = 0,
+  shapeAmPm = false;
 
 let p = 0;
 
@@ -61,7 +71,14 @@ function literal(b: Uint8Array, e: number, c: number): boolean {
   return false;
 }
 
-const SPACE = 32, TAB = 9, COLON = 58, DOT = 46, COMMA = 44, SLASH = 47, DASH = 45, PLUS = 43;
+const SPACE = 32,
+  TAB = 9,
+  COLON = 58,
+  DOT = 46,
+  COMMA = 44,
+  SLASH = 47,
+  DASH = 45,
+  PLUS = 43;
 
 function trimEnd(b: Uint8Array, start: number, end: number): number {
   while (end > start && (b[end - 1] === SPACE || b[end - 1] === TAB)) end--;
@@ -170,8 +187,13 @@ function readFractionAndZone(b: Uint8Array, e: number): boolean {
 
 function validFields(): boolean {
   return (
-    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
-    hour <= 23 && minute <= 59 && second <= 60
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 60
   );
 }
 
@@ -182,7 +204,14 @@ function calendarReader(order: DateOrder, separator: number, allowT: boolean) {
     const e = trimEnd(b, start, end);
     const s = trimStart(b, start, e);
     // Fast path for the fixed-width shape most exports use: YYYY-MM-DD HH:MM:SS...
-    if (order === 'ymd' && e - s >= 19 && b[s + 4] === separator && b[s + 7] === separator && b[s + 13] === COLON && b[s + 16] === COLON) {
+    if (
+      order === 'ymd' &&
+      e - s >= 19 &&
+      b[s + 4] === separator &&
+      b[s + 7] === separator &&
+      b[s + 13] === COLON &&
+      b[s + 16] === COLON
+    ) {
       const t = b[s + 10];
       const y1 = twoDigits(b, s);
       const y2 = twoDigits(b, s + 2);

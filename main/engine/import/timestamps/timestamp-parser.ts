@@ -8,7 +8,7 @@ export type TimestampBytesParser = (bytes: Uint8Array, start: number, end: numbe
 export type TimestampTextParser = (text: string) => number;
 
 const PATTERN_ALIASES: Record<string, string> = {
-  'iso': 'iso8601',
+  iso: 'iso8601',
   'iso-8601': 'iso8601',
   'yyyy-mm-dd': 'iso8601',
   'yyyy/mm/dd': 'ymd-slash',
@@ -16,9 +16,9 @@ const PATTERN_ALIASES: Record<string, string> = {
   'dd/mm/yyyy': 'dmy-slash',
   'mm/dd/yyyy': 'mdy-slash',
   'dd-mm-yyyy': 'dmy-dash',
-  'epoch': 'epoch-s',
+  epoch: 'epoch-s',
   'epoch-seconds': 'epoch-s',
-  'unix': 'epoch-s',
+  unix: 'epoch-s',
   'epoch-milliseconds': 'epoch-ms',
   'unix-ms': 'epoch-ms',
 };

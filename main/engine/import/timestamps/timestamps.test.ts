@@ -66,7 +66,17 @@ describe('timestamp parsers, one per format', () => {
   });
   it('NaN for anything that is not a valid value of the format', () => {
     const iso = utc('iso8601');
-    for (const bad of ['', 'abc', '2010-02-30', '2010-13-01', '2010-12-30 25:00', '2010-12-30 10:60', '2010-12-30T10:02:00X', '2010-12-30 10:02 and more', '30.12.2010'])
+    for (const bad of [
+      '',
+      'abc',
+      '2010-02-30',
+      '2010-13-01',
+      '2010-12-30 25:00',
+      '2010-12-30 10:60',
+      '2010-12-30T10:02:00X',
+      '2010-12-30 10:02 and more',
+      '30.12.2010',
+    ])
       expect(iso(bad), bad).toBeNaN();
     expect(utc('iso8601')('2012-02-29')).toBe(Date.UTC(2012, 1, 29));
     expect(utc('iso8601')('2011-02-29')).toBeNaN();
@@ -124,10 +134,17 @@ describe('format inference', () => {
     expect(guess).toMatchObject({ id: 'iso8601', parsedShare: 1, hasOffset: true, label: 'YYYY-MM-DD HH:MM:SS±HH:MM' });
   });
   it('naive ISO with T and Z-less', () => {
-    expect(inferTimestampFormat(['2010-12-30T14:32:00'])).toMatchObject({ id: 'iso8601', hasOffset: false, label: 'YYYY-MM-DDTHH:MM:SS' });
+    expect(inferTimestampFormat(['2010-12-30T14:32:00'])).toMatchObject({
+      id: 'iso8601',
+      hasOffset: false,
+      label: 'YYYY-MM-DDTHH:MM:SS',
+    });
   });
   it('each other format', () => {
-    expect(inferTimestampFormat(['2019/11/03 01:11:19.000'])).toMatchObject({ id: 'ymd-slash', label: 'YYYY/MM/DD HH:MM:SS.sss' });
+    expect(inferTimestampFormat(['2019/11/03 01:11:19.000'])).toMatchObject({
+      id: 'ymd-slash',
+      label: 'YYYY/MM/DD HH:MM:SS.sss',
+    });
     expect(inferTimestampFormat(['30.12.2010 11:02'])).toMatchObject({ id: 'dmy-dot', label: 'DD.MM.YYYY HH:MM' });
     expect(inferTimestampFormat(['1293703320', '1293703380'])).toMatchObject({ id: 'epoch-s', hasOffset: true });
     expect(inferTimestampFormat(['1293703320000'])).toMatchObject({ id: 'epoch-ms' });
@@ -150,7 +167,12 @@ describe('format inference', () => {
     expect(guess?.note).toMatch(/could not be decided.*assumed DD\/MM/);
   });
   it('mixed formats: the majority wins, share says how many read', () => {
-    const guess = inferTimestampFormat(['2021-01-01 10:00', '2021-01-02 10:00', '2021-01-03 10:00', '04.01.2021 10:00']);
+    const guess = inferTimestampFormat([
+      '2021-01-01 10:00',
+      '2021-01-02 10:00',
+      '2021-01-03 10:00',
+      '04.01.2021 10:00',
+    ]);
     expect(guess).toMatchObject({ id: 'iso8601', parsedShare: 0.75 });
   });
 });

@@ -23,7 +23,6 @@ function writeTemp(content: string | Buffer, ext = '.xes'): string {
 
 const ctx = (fileName = 'test.xes', extra: Partial<ImportContext> = {}): ImportContext => ({ fileName, ...extra });
 
-
 function attribute(log: EventLog, name: string, event: number): string | number | null {
   const column = log.eventAttributes.find((c) => c.name === name);
   if (!column) return null;
@@ -44,7 +43,11 @@ function casesOf(log: EventLog): Map<string, [string, number, string | null][]> 
   for (let c = 0; c < log.caseCount; c++) {
     const events: [string, number, string | null][] = [];
     for (let i = log.caseStart[c]; i < log.caseStart[c + 1]; i++) {
-      events.push([log.activities[log.activity[i]], log.timestamp[i], log.resource[i] < 0 ? null : log.resources[log.resource[i]]]);
+      events.push([
+        log.activities[log.activity[i]],
+        log.timestamp[i],
+        log.resource[i] < 0 ? null : log.resources[log.resource[i]],
+      ]);
     }
     out.set(log.caseIds[c], events);
   }
@@ -63,13 +66,20 @@ describe('parseXesLog on the shared example logs', () => {
     expect(parsed.mapping).toBeNull();
 
     // An independent reading of the CSV: no quotes in this file, so a split on commas is exact.
-    const [header, ...rows] = readFileSync(join(DATA, 'running-example.csv'), 'utf8').trim().split(/\r?\n/).map((l) => l.split(','));
+    const [header, ...rows] = readFileSync(join(DATA, 'running-example.csv'), 'utf8')
+      .trim()
+      .split(/\r?\n/)
+      .map((l) => l.split(','));
     const col = (name: string) => header.indexOf(name);
     const expected = new Map<string, [string, number, string | null][]>();
     for (const row of rows) {
       const id = row[col('case:concept:name')];
       const list = expected.get(id) ?? [];
-      list.push([row[col('concept:name')], Date.parse(row[col('time:timestamp')].replace(' ', 'T')), row[col('org:resource')]]);
+      list.push([
+        row[col('concept:name')],
+        Date.parse(row[col('time:timestamp')].replace(' ', 'T')),
+        row[col('org:resource')],
+      ]);
       expected.set(id, list);
     }
     for (const list of expected.values()) list.sort((a, b) => a[1] - b[1]);
@@ -91,7 +101,10 @@ describe('parseXesLog on the shared example logs', () => {
   it('receipt.xes: 1434 cases, 8577 events, lifecycle:transition kept, per-case counts as in the file', async () => {
     const path = join(DATA, 'receipt.xes');
     const progress: [number, number][] = [];
-    const { log, rejectedCount } = await parseXesLog(path, ctx('receipt.xes', { onProgress: (done, total) => progress.push([done, total]) }));
+    const { log, rejectedCount } = await parseXesLog(
+      path,
+      ctx('receipt.xes', { onProgress: (done, total) => progress.push([done, total]) }),
+    );
     expect(log.caseCount).toBe(1434);
     expect(log.eventCount).toBe(8577);
     expect(rejectedCount).toBe(0);
@@ -124,7 +137,9 @@ describe('parseXesLog on the shared example logs', () => {
   });
 
   it('10_orders.xes: 17 cases, 154 events, text timestamps read as YYYY/MM/DD', async () => {
-    const { log, rejectedCount, notes } = await parseXesLog(join(DATA, '10_orders.xes'), ctx('10_orders.xes'), { timezone: 'UTC' });
+    const { log, rejectedCount, notes } = await parseXesLog(join(DATA, '10_orders.xes'), ctx('10_orders.xes'), {
+      timezone: 'UTC',
+    });
     expect(log.caseCount).toBe(17);
     expect(log.eventCount).toBe(154);
     expect(rejectedCount).toBe(0);
@@ -139,7 +154,10 @@ describe('parseXesLog on the shared example logs', () => {
 
   it('a gzip of running-example.xes imports identically', async () => {
     const plain = await parseXesLog(join(DATA, 'running-example.xes'), ctx());
-    const packed = await parseXesLog(writeTemp(gzipSync(readFileSync(join(DATA, 'running-example.xes'))), '.xes.gz'), ctx());
+    const packed = await parseXesLog(
+      writeTemp(gzipSync(readFileSync(join(DATA, 'running-example.xes'))), '.xes.gz'),
+      ctx(),
+    );
     expect(packed.log).toEqual(plain.log);
     expect(packed.rowsRead).toBe(42);
   });
@@ -190,7 +208,8 @@ describe('parseXesLog on hand-written XES', () => {
     expect(attribute(log, 'address/geo/lat', 0)).toBe(52);
     expect(attribute(log, 'note', 0)).toBe('x');
     const names = log.eventAttributes.map((c) => c.name);
-    for (const absent of ['tags', 'tag', 'meta', 'concept:name', 'time:timestamp', 'org:resource', 'log-level']) expect(names).not.toContain(absent);
+    for (const absent of ['tags', 'tag', 'meta', 'concept:name', 'time:timestamp', 'org:resource', 'log-level'])
+      expect(names).not.toContain(absent);
     expect(log.caseAttributes.map((c) => c.name)).toEqual(['priority']);
     expect(log.resource[1]).toBe(-1);
     const text = notes.join(' ');
@@ -283,9 +302,20 @@ ${event('b2', '2019/12/26 10:00')}
   it('reads Latin-1 when the XML declaration says so, UTF-16 with a BOM, and CRLF line ends', async () => {
     const body = (decl: string) =>
       `${decl}\r\n<log>\r\n<trace><string key="concept:name" value="A"/>\r\n<event><string key="concept:name" value="café"/><date key="time:timestamp" value="2020-01-01T00:00:00Z"/></event>\r\n</trace></log>`;
-    const latin = await parseXesLog(writeTemp(Buffer.from(body('<?xml version="1.0" encoding="ISO-8859-1"?>'), 'latin1')), ctx());
+    const latin = await parseXesLog(
+      writeTemp(Buffer.from(body('<?xml version="1.0" encoding="ISO-8859-1"?>'), 'latin1')),
+      ctx(),
+    );
     expect(latin.log.activities).toEqual(['café']);
-    const utf16 = await parseXesLog(writeTemp(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body('<?xml version="1.0" encoding="UTF-16"?>'), 'utf16le')])), ctx());
+    const utf16 = await parseXesLog(
+      writeTemp(
+        Buffer.concat([
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from(body('<?xml version="1.0" encoding="UTF-16"?>'), 'utf16le'),
+        ]),
+      ),
+      ctx(),
+    );
     expect(utf16.log.activities).toEqual(['café']);
   });
 
@@ -370,7 +400,9 @@ describe('parseXesLog refuses bad input with a clear error', () => {
     const csv = await inputErrorOf(parseXesLog(join(DATA, 'running-example.csv'), ctx('renamed.xes')));
     expect(csv.message).toMatch(/not XML/);
     expect(csv.details.line).toBe(1);
-    const binary = await inputErrorOf(parseXesLog(writeTemp(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])), ctx()));
+    const binary = await inputErrorOf(
+      parseXesLog(writeTemp(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])), ctx()),
+    );
     expect(binary.message).toMatch(/not XML/);
     expect(binary.details.line).toBe(1);
     const broken = await inputErrorOf(parseXesLog(writeTemp('<<<>>> not xml'), ctx()));
@@ -418,10 +450,15 @@ describe('parseXesLog refuses bad input with a clear error', () => {
   it('stops when cancelled, before or during the parse', async () => {
     const aborted = new AbortController();
     aborted.abort();
-    await expect(parseXesLog(join(DATA, 'running-example.xes'), ctx('x', { signal: aborted.signal }))).rejects.toBeInstanceOf(CancelledError);
+    await expect(
+      parseXesLog(join(DATA, 'running-example.xes'), ctx('x', { signal: aborted.signal })),
+    ).rejects.toBeInstanceOf(CancelledError);
 
     const midway = new AbortController();
-    const parse = parseXesLog(join(DATA, 'receipt.xes'), ctx('receipt.xes', { signal: midway.signal, onProgress: () => midway.abort() }));
+    const parse = parseXesLog(
+      join(DATA, 'receipt.xes'),
+      ctx('receipt.xes', { signal: midway.signal, onProgress: () => midway.abort() }),
+    );
     await expect(parse).rejects.toBeInstanceOf(CancelledError);
   });
 });
@@ -431,12 +468,15 @@ describe('parseXesLog on a file with a new attribute key per event', () => {
     // 3000 events, each with its own key: without the cap this needs 3000 columns × 3000 events.
     const events = Array.from(
       { length: 3000 },
-      (_, i) => `<event><string key="concept:name" value="A"/><date key="time:timestamp" value="2020-01-01T00:00:00Z"/><string key="k${i}" value="v"/></event>`,
+      (_, i) =>
+        `<event><string key="concept:name" value="A"/><date key="time:timestamp" value="2020-01-01T00:00:00Z"/><string key="k${i}" value="v"/></event>`,
     );
     const xml = `<?xml version="1.0"?>\n<log><trace><string key="concept:name" value="c"/>\n${events.join('\n')}\n</trace></log>\n`;
     const parsed = await parseXesLog(writeTemp(xml), ctx());
     expect(parsed.log.eventCount).toBe(3000);
     expect(parsed.log.eventAttributes).toHaveLength(MAX_ATTRIBUTE_COLUMNS);
-    expect(parsed.notes.join(' ')).toMatch(new RegExp(`${3000 - MAX_ATTRIBUTE_COLUMNS} more were left out \\("k${MAX_ATTRIBUTE_COLUMNS}"`));
+    expect(parsed.notes.join(' ')).toMatch(
+      new RegExp(`${3000 - MAX_ATTRIBUTE_COLUMNS} more were left out \\("k${MAX_ATTRIBUTE_COLUMNS}"`),
+    );
   });
 });

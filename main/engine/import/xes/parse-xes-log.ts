@@ -45,11 +45,18 @@ const PROGRESS_EVERY_BYTES = 1024 * 1024;
 const MAX_PENDING_TEXT_CHARS = DEFAULT_MAX_PENDING_CHARS;
 
 /** Reads an XES or gzipped XES file into an event log. */
-export async function parseXesLog(path: string, ctx: ImportContext, options: XesImportOptions = {}): Promise<ParsedLog> {
+export async function parseXesLog(
+  path: string,
+  ctx: ImportContext,
+  options: XesImportOptions = {},
+): Promise<ParsedLog> {
   const file = ctx.fileName;
   const checkedZone = (zone: string): string => {
     if (!isValidTimeZone(zone)) {
-      throw new InputError(`Unknown time zone "${zone}".`, { file, hint: 'Use an IANA name such as Europe/Amsterdam, or an offset such as +01:00.' });
+      throw new InputError(`Unknown time zone "${zone}".`, {
+        file,
+        hint: 'Use an IANA name such as Europe/Amsterdam, or an offset such as +01:00.',
+      });
     }
     return zone;
   };
@@ -128,7 +135,11 @@ export async function parseXesLog(path: string, ctx: ImportContext, options: Xes
       if (!r.sawRoot) {
         prologBytes += chunk.length;
         if (prologBytes > MAX_PROLOG_CHARS) {
-          throw new InputError('No XES <log> element in the first 64 MB of the file.', { file, line: tokenizer.line, hint: 'Check that this is an XES export.' });
+          throw new InputError('No XES <log> element in the first 64 MB of the file.', {
+            file,
+            line: tokenizer.line,
+            hint: 'Check that this is an XES export.',
+          });
         }
       }
       const done = input.fileBytesRead();
@@ -143,7 +154,11 @@ export async function parseXesLog(path: string, ctx: ImportContext, options: Xes
   }
 
   if (!sawText || tokenizer === null) {
-    throw new InputError('The file is empty.', { file, line: 1, hint: 'Choose the XES export itself, not an empty placeholder.' });
+    throw new InputError('The file is empty.', {
+      file,
+      line: 1,
+      hint: 'Choose the XES export itself, not an empty placeholder.',
+    });
   }
   // The tokenizer's complaint about the end is kept for last: for a cut file, the messages below say more.
   let endError: XmlSyntaxError | null = null;
@@ -154,7 +169,11 @@ export async function parseXesLog(path: string, ctx: ImportContext, options: Xes
     else throw asInputError(error);
   }
   if (!r.sawRoot) {
-    throw new InputError('The file contains no XES <log> element.', { file, line: tokenizer.line, hint: 'Check that this is an XES export.' });
+    throw new InputError('The file contains no XES <log> element.', {
+      file,
+      line: tokenizer.line,
+      hint: 'Check that this is an XES export.',
+    });
   }
   if (!r.closedRoot) {
     throw new InputError(`The XES file ends before </log> — it looks truncated (it stops ${r.whereInLog()}).`, {

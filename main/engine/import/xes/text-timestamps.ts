@@ -99,7 +99,8 @@ export class TextTimestamps {
     const notes = [
       format === null
         ? `time:timestamp is stored as text in ${this.count} events, in no date format Gemba recognises.`
-        : `time:timestamp is stored as text in ${this.count} events; read as ${format.label}` + (format.hasOffset ? '.' : ` in time zone ${this.zone()}.`),
+        : `time:timestamp is stored as text in ${this.count} events; read as ${format.label}` +
+          (format.hasOffset ? '.' : ` in time zone ${this.zone()}.`),
     ];
     if (format?.note) notes.push(format.note);
     return notes;

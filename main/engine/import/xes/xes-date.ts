@@ -69,7 +69,7 @@ export function parseXesDate(text: string, naive: NaiveTimeReader = naiveAsUtc):
       second = digits(text, i + 1, 2);
       if (second < 0) return NaN;
       i += 3;
-      if (i < end && (text.charCodeAt(i) === 46 /* . */ || text.charCodeAt(i) === 44 /* , */)) {
+      if (i < end && (text.charCodeAt(i) === 46 /* . */ || text.charCodeAt(i) === 44) /* , */) {
         // Fractions beyond milliseconds are truncated: Gemba keeps milliseconds.
         i++;
         let scale = 100;

@@ -112,10 +112,13 @@ export class XesLogReader implements XmlTagHandler {
     if (depth === 1) {
       const local = name.slice(name.indexOf(':') + 1);
       if (local !== 'log') {
-        throw new InputError(`This is XML but not an XES event log: its root element is <${name}>, and an XES file's root is <log>.`, {
-          line: tag.line,
-          hint: 'Choose an XES export (.xes or .xes.gz) or a CSV file.',
-        });
+        throw new InputError(
+          `This is XML but not an XES event log: its root element is <${name}>, and an XES file's root is <log>.`,
+          {
+            line: tag.line,
+            hint: 'Choose an XES export (.xes or .xes.gz) or a CSV file.',
+          },
+        );
       }
       this.sawRoot = true;
       this.scope = SCOPE_LOG;
@@ -172,7 +175,8 @@ export class XesLogReader implements XmlTagHandler {
 
   /** Where the reader is, in the user's words, for the truncation message. */
   whereInLog(): string {
-    if (this.scope === SCOPE_EVENT) return this.orphanEvent ? 'inside an <event>' : `inside an <event> of trace ${this.traceOrdinal}`;
+    if (this.scope === SCOPE_EVENT)
+      return this.orphanEvent ? 'inside an <event>' : `inside an <event> of trace ${this.traceOrdinal}`;
     if (this.scope === SCOPE_TRACE) return `inside trace ${this.traceOrdinal}`;
     return 'inside <log>';
   }
@@ -221,7 +225,10 @@ export class XesLogReader implements XmlTagHandler {
   /** An attribute element directly inside a trace or event (or inside a container there). */
   private readAttribute(tag: XmlOpenTag, depth: number, ofEvent: boolean): void {
     const containers = this.containerDepths.length;
-    const directChild = containers === 0 ? depth === (ofEvent ? (this.orphanEvent ? 3 : 4) : 3) : depth === this.containerDepths[containers - 1] + 1;
+    const directChild =
+      containers === 0
+        ? depth === (ofEvent ? (this.orphanEvent ? 3 : 4) : 3)
+        : depth === this.containerDepths[containers - 1] + 1;
     const key = tag.key();
     if (!directChild || key === undefined) {
       this.skipFrom = depth;
@@ -313,7 +320,8 @@ export class XesLogReader implements XmlTagHandler {
     if (this.orphanEvent) reject = 'event is outside any <trace>, so it belongs to no case';
     else if (activity === null || activity === '') reject = 'event has no concept:name (activity)';
     else if (!this.hasTimestamp) reject = 'event has no time:timestamp';
-    else if (!this.timestampIsText && Number.isNaN(this.timestamp)) reject = `time:timestamp "${clip(this.timestampText ?? '')}" is not a valid XES date`;
+    else if (!this.timestampIsText && Number.isNaN(this.timestamp))
+      reject = `time:timestamp "${clip(this.timestampText ?? '')}" is not a valid XES date`;
 
     const texts = this.textTimestamps;
     if (this.timestampIsText && reject === null) this.timestamp = texts.read(this.timestampText ?? '');
@@ -342,8 +350,15 @@ export class XesLogReader implements XmlTagHandler {
     }
     const builder = this.builder;
     // The trace's case index is already known: no dictionary lookup of the case id per event.
-    builder.addEventByCodes(this.caseIndex, builder.activityCode(activity!), this.timestamp, builder.resourceCode(this.resource), line);
-    for (let i = 0; i < this.eventAttributeCount; i++) this.builder.setEventAttribute(this.eventHandles[i], this.eventValues[i], this.eventTypes[i]);
+    builder.addEventByCodes(
+      this.caseIndex,
+      builder.activityCode(activity!),
+      this.timestamp,
+      builder.resourceCode(this.resource),
+      line,
+    );
+    for (let i = 0; i < this.eventAttributeCount; i++)
+      this.builder.setEventAttribute(this.eventHandles[i], this.eventValues[i], this.eventTypes[i]);
   }
 
   /** The end of the log: events still held back for their text timestamps are added now. */
@@ -359,15 +374,25 @@ export class XesLogReader implements XmlTagHandler {
   notes(): string[] {
     const notes: string[] = [];
     notes.push(...this.textTimestamps.notes());
-    if (this.naiveDates > 0) notes.push(`${this.naiveDates} date values carry no time-zone offset; they were read in time zone ${this.timeZone}.`);
+    if (this.naiveDates > 0)
+      notes.push(
+        `${this.naiveDates} date values carry no time-zone offset; they were read in time zone ${this.timeZone}.`,
+      );
     if (this.duplicateTraces > 0)
-      notes.push(`${this.duplicateTraces} traces repeat the concept:name of an earlier trace; their events were joined to that case.`);
+      notes.push(
+        `${this.duplicateTraces} traces repeat the concept:name of an earlier trace; their events were joined to that case.`,
+      );
     if (this.emptyTraces > 0) notes.push(`${this.emptyTraces} traces contain no events and were left out.`);
     if (this.lateTraceNames > 0)
-      notes.push(`${this.lateTraceNames} traces give their concept:name after their first event; those cases keep the generated id "trace-<n>".`);
+      notes.push(
+        `${this.lateTraceNames} traces give their concept:name after their first event; those cases keep the generated id "trace-<n>".`,
+      );
     if (this.skippedLists.size > 0)
       notes.push(`List attributes were skipped (a list has no single value): ${[...this.skippedLists].join(', ')}.`);
-    if (this.metaAttributesSkipped > 0) notes.push(`${this.metaAttributesSkipped} attributes carry nested meta-attributes; the meta-attributes were skipped.`);
+    if (this.metaAttributesSkipped > 0)
+      notes.push(
+        `${this.metaAttributesSkipped} attributes carry nested meta-attributes; the meta-attributes were skipped.`,
+      );
     const dropped = this.builder.droppedAttributesNote();
     if (dropped) notes.push(dropped);
     return notes;

@@ -68,19 +68,73 @@ const SAMPLE = [
 const SAMPLE_TOKENS: Token[] = [
   ['open', 'log', [['xes.version', '1.0']], false, 3],
   ['open', 'trace', [], false, 4],
-  ['open', 'string', [['key', 'concept:name'], ['value', 'A & B <1> &&']], true, 5],
+  [
+    'open',
+    'string',
+    [
+      ['key', 'concept:name'],
+      ['value', 'A & B <1> &&'],
+    ],
+    true,
+    5,
+  ],
   ['close', 'string', 5],
-  ['open', 'string', [['key', 'q'], ['value', `say "hi" 'x'`]], true, 6],
+  [
+    'open',
+    'string',
+    [
+      ['key', 'q'],
+      ['value', `say "hi" 'x'`],
+    ],
+    true,
+    6,
+  ],
   ['close', 'string', 6],
   ['open', 'event', [], false, 7],
-  ['open', 'string', [['key', 'concept:name'], ['value', 'café 😀 ü']], true, 8],
+  [
+    'open',
+    'string',
+    [
+      ['key', 'concept:name'],
+      ['value', 'café 😀 ü'],
+    ],
+    true,
+    8,
+  ],
   ['close', 'string', 8],
-  ['open', 'date', [['key', 'time:timestamp'], ['value', '2020-01-01T00:00:00Z']], true, 10],
+  [
+    'open',
+    'date',
+    [
+      ['key', 'time:timestamp'],
+      ['value', '2020-01-01T00:00:00Z'],
+    ],
+    true,
+    10,
+  ],
   ['close', 'date', 10],
   // XML attribute-value normalisation: the line end and the tab each read as one space.
-  ['open', 'string', [['key', 'note'], ['value', 'two lines and tab']], true, 12],
+  [
+    'open',
+    'string',
+    [
+      ['key', 'note'],
+      ['value', 'two lines and tab'],
+    ],
+    true,
+    12,
+  ],
   ['close', 'string', 12],
-  ['open', 'string', [['key', 'gt'], ['value', 'a > b']], true, 15],
+  [
+    'open',
+    'string',
+    [
+      ['key', 'gt'],
+      ['value', 'a > b'],
+    ],
+    true,
+    15,
+  ],
   ['close', 'string', 15],
   ['close', 'event', 16],
   ['close', 'trace', 17],
@@ -110,7 +164,16 @@ describe('XesTokenizer reads tags across any chunking', () => {
     const bytes = Buffer.from('<log><string key="a" value="caf\xe9"/></log>', 'latin1');
     expect(bytes.includes(0xe9)).toBe(true);
     for (const size of CUTS) {
-      expect(tokenize(pieces(bytes, size), { encoding: 'latin1' })[1]).toEqual(['open', 'string', [['key', 'a'], ['value', 'café']], true, 1]);
+      expect(tokenize(pieces(bytes, size), { encoding: 'latin1' })[1]).toEqual([
+        'open',
+        'string',
+        [
+          ['key', 'a'],
+          ['value', 'café'],
+        ],
+        true,
+        1,
+      ]);
     }
   });
 
@@ -131,7 +194,8 @@ describe('XesTokenizer reads tags across any chunking', () => {
     const names = Array.from({ length: 40 }, (_, i) => `a${i}`);
     const doc = `<log ${names.map((n, i) => `${n}="${i === 35 ? 'x &amp; y' : n.toUpperCase()}"`).join(' ')}/>`;
     const expected = names.map((n, i): [string, string] => [n, i === 35 ? 'x & y' : n.toUpperCase()]);
-    for (const size of CUTS) expect(tokenize(pieces(Buffer.from(doc), size))[0]).toEqual(['open', 'log', expected, true, 1]);
+    for (const size of CUTS)
+      expect(tokenize(pieces(Buffer.from(doc), size))[0]).toEqual(['open', 'log', expected, true, 1]);
   });
 
   it('keeps a value spread over many chunks in linear time', () => {
@@ -185,7 +249,9 @@ describe('XesTokenizer refuses what XES import must not guess at', () => {
   });
 
   it('refuses "&" without a reference and character references XML does not allow', () => {
-    expect(failure(() => expandReferences('fish & chips', 4)).message).toMatch(/"&" not followed by an entity name.*line 4/);
+    expect(failure(() => expandReferences('fish & chips', 4)).message).toMatch(
+      /"&" not followed by an entity name.*line 4/,
+    );
     expect(failure(() => expandReferences('&#0;', 1)).message).toMatch(/&#0; at line 1 is not a character XML allows/);
     expect(failure(() => expandReferences('&#xD800;', 1)).message).toMatch(/not a character/);
     expect(failure(() => expandReferences('&#x110000;', 1)).message).toMatch(/not a character/);
@@ -257,7 +323,9 @@ describe('XesTokenizer refuses what XES import must not guess at', () => {
       }
     }
     // Below the ceiling the same shapes are fine.
-    expect(tokenize(pieces(Buffer.from(`<log><!--${' '.repeat(900)}--><s k="${'v'.repeat(900)}"/></log>`), 100), limit)).toHaveLength(4);
+    expect(
+      tokenize(pieces(Buffer.from(`<log><!--${' '.repeat(900)}--><s k="${'v'.repeat(900)}"/></log>`), 100), limit),
+    ).toHaveLength(4);
   });
 });
 
@@ -276,7 +344,28 @@ describe('XesTokenizer on damaged files', () => {
 
   it('gives the same tags and the same error whatever the chunk size (random damage to a real log)', () => {
     const base = readFileSync(join(import.meta.dirname, '../../../../../shared/data/running-example.xes'));
-    const damage = ['<', '>', '"', "'", '&', '&amp;', '&foo;', '/', '=', ' ', '\n', '<!--', '-->', '<?x?>', '<![CDATA[', ']]>', '</event>', '<event>', 'é', '\r\n'];
+    const damage = [
+      '<',
+      '>',
+      '"',
+      "'",
+      '&',
+      '&amp;',
+      '&foo;',
+      '/',
+      '=',
+      ' ',
+      '\n',
+      '<!--',
+      '-->',
+      '<?x?>',
+      '<![CDATA[',
+      ']]>',
+      '</event>',
+      '<event>',
+      'é',
+      '\r\n',
+    ];
     let seed = 4242;
     const random = (n: number) => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
@@ -289,7 +378,12 @@ describe('XesTokenizer on damaged files', () => {
         const at = random(bytes.length);
         const kind = random(3);
         if (kind === 0) bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + 1 + random(5))]);
-        else if (kind === 1) bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(damage[random(damage.length)]), bytes.subarray(at)]);
+        else if (kind === 1)
+          bytes = Buffer.concat([
+            bytes.subarray(0, at),
+            Buffer.from(damage[random(damage.length)]),
+            bytes.subarray(at),
+          ]);
         else bytes = bytes.subarray(0, Math.max(at, bytes.length - 200));
       }
       const whole = outcome(bytes, bytes.length);

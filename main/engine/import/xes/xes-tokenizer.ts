@@ -107,7 +107,8 @@ export class XesTokenizer extends XmlTagReader {
 
   /** Reads the next piece of the document. */
   write(chunk: Buffer | string): void {
-    if (typeof chunk === 'string' && this.latin1) throw new Error('XesTokenizer: text chunks are read as UTF-8; pass Latin-1 input as Buffers');
+    if (typeof chunk === 'string' && this.latin1)
+      throw new Error('XesTokenizer: text chunks are read as UTF-8; pass Latin-1 input as Buffers');
     let buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     const chunkStart = this.written;
     this.base = chunkStart;
@@ -163,7 +164,12 @@ export class XesTokenizer extends XmlTagReader {
       const startLine = this.line;
       this.base = this.written - carry.length;
       this.countLines(carry, 0, carry.length);
-      const what = carry[0] === AMP ? 'a reference' : carry.length > 1 && (carry[1] === BANG || carry[1] === QUESTION) ? 'markup' : 'a tag';
+      const what =
+        carry[0] === AMP
+          ? 'a reference'
+          : carry.length > 1 && (carry[1] === BANG || carry[1] === QUESTION)
+            ? 'markup'
+            : 'a tag';
       throw this.truncated(`the file ends inside ${what} that starts at line ${startLine}`);
     }
     switch (this.mode) {

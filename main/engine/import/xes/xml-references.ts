@@ -23,10 +23,13 @@ export function expandReferences(text: string, line: number): string {
     const semi = text.indexOf(';', amp + 1);
     if (semi < 0 || semi - amp > MAX_REFERENCE_CHARS) {
       const shown = text.slice(amp, amp + 12);
-      throw new InputError(`"&" not followed by an entity name and ";" (${shown}…) at line ${line}. A literal "&" is written &amp;.`, {
-        line,
-        hint: 'Export the log again; a valid XES file writes "&" as &amp;.',
-      });
+      throw new InputError(
+        `"&" not followed by an entity name and ";" (${shown}…) at line ${line}. A literal "&" is written &amp;.`,
+        {
+          line,
+          hint: 'Export the log again; a valid XES file writes "&" as &amp;.',
+        },
+      );
     }
     const name = text.slice(amp + 1, semi);
     out += text.slice(from, amp) + expandReference(name, line);
@@ -57,6 +60,11 @@ function expandReference(name: string, line: number): string {
 
 function isXmlChar(code: number): boolean {
   return (
-    code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff)
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
   );
 }

@@ -46,7 +46,8 @@ export class XmlSyntaxError extends Error {
   }
 }
 
-export const DOCTYPE_HINT = 'Export the log again without a DOCTYPE (XES needs none), or remove the <!DOCTYPE …> declaration.';
+export const DOCTYPE_HINT =
+  'Export the log again without a DOCTYPE (XES needs none), or remove the <!DOCTYPE …> declaration.';
 export const DOCTYPE_MESSAGE =
   'The XES file declares a DOCTYPE. DOCTYPEs can define entities (XXE, "billion laughs"), so the file was refused; Gemba never expands entities.';
 

@@ -1,7 +1,13 @@
 import { InputError } from '../../errors.ts';
 import { hasNonAscii, sameBytes, type NodeBufferSlices } from './xml-bytes.ts';
 import { expandReferences } from './xml-references.ts';
-import { DEFAULT_MAX_PENDING_CHARS, XmlSyntaxError, type XesTokenizerOptions, type XmlOpenTag, type XmlTagHandler } from './xml-syntax.ts';
+import {
+  DEFAULT_MAX_PENDING_CHARS,
+  XmlSyntaxError,
+  type XesTokenizerOptions,
+  type XmlOpenTag,
+  type XmlTagHandler,
+} from './xml-syntax.ts';
 
 // The bytes the loops below compare with, declared in this file: a value imported from another
 // module is read through its binding on every comparison (measured, bench/README.md).
@@ -27,8 +33,12 @@ const TAB = 0x09;
  * Declared here, in the file whose loops read them: an imported table is read through its import
  * binding on every byte, which measurably slowed the tag loop (issue 8, bench/README.md).
  */
-export const NAME_BYTE = new Uint8Array(256).map((_, c) => (c > SPACE && !'/>=<"\'&'.includes(String.fromCharCode(c)) ? 1 : 0));
-export const VALUE_BYTE = new Uint8Array(256).map((_, c) => (c >= SPACE && !'"\'<&'.includes(String.fromCharCode(c)) ? 1 : 0));
+export const NAME_BYTE = new Uint8Array(256).map((_, c) =>
+  c > SPACE && !'/>=<"\'&'.includes(String.fromCharCode(c)) ? 1 : 0,
+);
+export const VALUE_BYTE = new Uint8Array(256).map((_, c) =>
+  c >= SPACE && !'"\'<&'.includes(String.fromCharCode(c)) ? 1 : 0,
+);
 
 /** Values up to this many bytes are interned: in XES most short values repeat. */
 const INTERN_MAX_BYTES = 31;
@@ -109,7 +119,9 @@ export class XmlTagReader implements XmlOpenTag {
   attributeValue(i: number): string {
     const spans = this.spans;
     const at = i * SPAN_FIELDS;
-    return spans[at + SPAN_FLAGS] === VALUE_PLAIN ? this.intern(this.tagBuffer, spans[at + SPAN_VALUE_START], spans[at + SPAN_VALUE_END]) : this.decodedValues[i];
+    return spans[at + SPAN_FLAGS] === VALUE_PLAIN
+      ? this.intern(this.tagBuffer, spans[at + SPAN_VALUE_START], spans[at + SPAN_VALUE_END])
+      : this.decodedValues[i];
   }
 
   attribute(name: string): string | undefined {
@@ -153,7 +165,8 @@ export class XmlTagReader implements XmlOpenTag {
     for (; i < end; i++) {
       c = buf[i];
       if (c === GT || c === SPACE || c === LF || c === TAB || c === CR) break;
-      if (c === LT || c === QUOT || c === APOS || c === EQ || c === SLASH) throw this.syntaxError('a close tag with a malformed name', i);
+      if (c === LT || c === QUOT || c === APOS || c === EQ || c === SLASH)
+        throw this.syntaxError('a close tag with a malformed name', i);
     }
     if (i === end) return INCOMPLETE;
     if (i === nameStart) throw this.syntaxError('"</" without a tag name', p);
@@ -200,7 +213,8 @@ export class XmlTagReader implements XmlOpenTag {
     while (i < end && NAME_BYTE[buf[i]] === 1) i++;
     if (i === end) return INCOMPLETE;
     let c = buf[i];
-    if (i === nameStart || !(c === GT || c === SPACE || c === LF || c === TAB || c === CR || c === SLASH)) throw this.syntaxError('"<" that starts no tag', i);
+    if (i === nameStart || !(c === GT || c === SPACE || c === LF || c === TAB || c === CR || c === SLASH))
+      throw this.syntaxError('"<" that starts no tag', i);
     const nameEnd = i;
     let count = 0;
     let keyIndex = -1;
@@ -233,7 +247,8 @@ export class XmlTagReader implements XmlOpenTag {
       if (i === end) return INCOMPLETE;
       c = buf[i];
       if (i === keyStart) throw this.syntaxError('an attribute without a name', i);
-      if (!(c === EQ || c === SPACE || c === LF || c === TAB || c === CR)) throw this.syntaxError('an attribute without "=" and a quoted value', i);
+      if (!(c === EQ || c === SPACE || c === LF || c === TAB || c === CR))
+        throw this.syntaxError('an attribute without "=" and a quoted value', i);
       const keyEnd = i;
       if (c !== EQ) {
         i = this.skipSpace(buf, i, end);
@@ -264,7 +279,8 @@ export class XmlTagReader implements XmlOpenTag {
           if (c === LF) {
             this.line++;
             this.lineStart = this.base + i + 1;
-          } else if (c !== TAB && c !== CR) throw this.syntaxError(`a control character (code ${c}) inside an attribute value`, i);
+          } else if (c !== TAB && c !== CR)
+            throw this.syntaxError(`a control character (code ${c}) inside an attribute value`, i);
           flags |= VALUE_NORMALIZE;
         }
         // Else the other quote character, which is plain text here.
@@ -272,11 +288,21 @@ export class XmlTagReader implements XmlOpenTag {
       }
       if (i - valueStart > this.maxPending) throw this.tooLong('attribute value', line);
       for (let k = 0; k < count * SPAN_FIELDS; k += SPAN_FIELDS) {
-        if (sameBytes(buf, spans[k + SPAN_NAME_START], spans[k + SPAN_NAME_END], keyStart, keyEnd)) throw this.duplicate(buf, keyStart, keyEnd);
+        if (sameBytes(buf, spans[k + SPAN_NAME_START], spans[k + SPAN_NAME_END], keyStart, keyEnd))
+          throw this.duplicate(buf, keyStart, keyEnd);
       }
       const keyLength = keyEnd - keyStart;
-      if (keyLength === 3 && buf[keyStart] === 0x6b && buf[keyStart + 1] === 0x65 && buf[keyStart + 2] === 0x79) keyIndex = count;
-      else if (keyLength === 5 && buf[keyStart] === 0x76 && buf[keyStart + 1] === 0x61 && buf[keyStart + 2] === 0x6c && buf[keyStart + 3] === 0x75 && buf[keyStart + 4] === 0x65) valueIndex = count;
+      if (keyLength === 3 && buf[keyStart] === 0x6b && buf[keyStart + 1] === 0x65 && buf[keyStart + 2] === 0x79)
+        keyIndex = count;
+      else if (
+        keyLength === 5 &&
+        buf[keyStart] === 0x76 &&
+        buf[keyStart + 1] === 0x61 &&
+        buf[keyStart + 2] === 0x6c &&
+        buf[keyStart + 3] === 0x75 &&
+        buf[keyStart + 4] === 0x65
+      )
+        valueIndex = count;
       const at = count * SPAN_FIELDS;
       if (at === spans.length) spans = this.moreSpans();
       spans[at + SPAN_NAME_START] = keyStart;
@@ -330,14 +356,14 @@ export class XmlTagReader implements XmlOpenTag {
   protected view: DataView = new DataView(new ArrayBuffer(0));
   protected viewBuffer: Buffer | null = null;
 
-
   /** Short values are interned: most repeat, and a repeated string also hashes once in the builder's dictionaries. */
   protected intern(buf: Buffer, start: number, end: number): string {
     const length = end - start;
     if (length > INTERN_MAX_BYTES || length === 0) return length === 0 ? '' : this.decode(buf, start, end);
     // The slot comes from the length and three bytes, not a hash of all bytes: a hit then costs
     // one comparison, and values that differ only inside (timestamps) merely evict each other.
-    const slot = (length * 0x9e5 + buf[start] * 0x3b + buf[start + (length >> 1)] * 0x107 + buf[end - 1]) & (INTERN_SLOTS - 1);
+    const slot =
+      (length * 0x9e5 + buf[start] * 0x3b + buf[start + (length >> 1)] * 0x107 + buf[end - 1]) & (INTERN_SLOTS - 1);
     const misses = this.internMisses[slot];
     if (misses >= INTERN_MISS_STREAK) {
       // Resting slot: decode without looking; after INTERN_REST lookups it is tried again.

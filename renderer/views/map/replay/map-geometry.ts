@@ -10,7 +10,11 @@ const ROUTE_POINTS = 24;
  * pixels: the overlay sits under the same pan/zoom transform as the SVG. Done once per map, not
  * per frame.
  */
-export function measureGeometry(svg: SVGSVGElement, graph: Pick<ProcessGraph, 'activityStats' | 'pathStats'>, activities: readonly string[]): ReplayGeometry {
+export function measureGeometry(
+  svg: SVGSVGElement,
+  graph: Pick<ProcessGraph, 'activityStats' | 'pathStats'>,
+  activities: readonly string[],
+): ReplayGeometry {
   const index = new Map(activities.map((a, k) => [a, k]));
   const A = activities.length;
   const centres = new Float32Array(2 * A).fill(NaN);

@@ -4,7 +4,14 @@
  * tokens this is several times faster than filling a canvas path (measured in
  * bench/replay-fps.bench.ts), and its cost does not grow with anti-aliasing work per token.
  */
-export function paintTokens(pixels: Uint32Array, width: number, height: number, xy: Float32Array, count: number, colour: number): void {
+export function paintTokens(
+  pixels: Uint32Array,
+  width: number,
+  height: number,
+  xy: Float32Array,
+  count: number,
+  colour: number,
+): void {
   pixels.fill(0);
   for (let i = 0; i < count; i++) {
     const cx = Math.round(xy[2 * i]);

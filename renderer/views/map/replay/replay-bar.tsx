@@ -23,7 +23,12 @@ export interface ReplayState {
  * SVG, sized like it, so the geometry measured from the drawn SVG (once per map) is in its pixels.
  * Only this bar re-renders while the replay runs (its clock, a few times a second), not the map.
  */
-function useReplay(paths: ReplayPaths | null, canvas: RefObject<HTMLCanvasElement | null>, graph: Pick<ProcessGraph, 'activityStats' | 'pathStats'>, svgText: string) {
+function useReplay(
+  paths: ReplayPaths | null,
+  canvas: RefObject<HTMLCanvasElement | null>,
+  graph: Pick<ProcessGraph, 'activityStats' | 'pathStats'>,
+  svgText: string,
+) {
   const [geometry, setGeometry] = useState<ReplayGeometry | null>(null);
   useEffect(() => {
     const el = canvas.current;
@@ -37,7 +42,10 @@ function useReplay(paths: ReplayPaths | null, canvas: RefObject<HTMLCanvasElemen
   const [speed, setSpeed] = useState<ReplaySpeedId>('whole-60');
   const [moving, setMoving] = useState(0);
   const live = useRef({ t: 0, playing: false });
-  const span = useMemo(() => (paths && paths.cases > 0 ? Math.max(1, (paths.endMs - paths.startMs) / 1000) : 0), [paths]);
+  const span = useMemo(
+    () => (paths && paths.cases > 0 ? Math.max(1, (paths.endMs - paths.startMs) / 1000) : 0),
+    [paths],
+  );
 
   useEffect(() => {
     live.current.t = state.t;
@@ -78,7 +86,8 @@ function useReplay(paths: ReplayPaths | null, canvas: RefObject<HTMLCanvasElemen
           }
           ctx.fill();
         } else {
-          if (!image || image.width !== el.width || image.height !== el.height) image = ctx.createImageData(el.width, el.height);
+          if (!image || image.width !== el.width || image.height !== el.height)
+            image = ctx.createImageData(el.width, el.height);
           paintTokens(new Uint32Array(image.data.buffer), image.width, image.height, out, n, TOKEN_COLOUR);
           ctx.putImageData(image, 0, 0);
         }
@@ -122,7 +131,13 @@ export function ReplayBar({ paths, canvas, graph, svg, clock, onClose }: ReplayB
   const { state, speed, setSpeed, setPlaying, seek, span, moving } = useReplay(paths, canvas, graph, svg);
   return (
     <div className="replay-bar" data-testid="replay-bar" role="group" aria-label="Animation">
-      <button type="button" className="small-button primary" data-testid="replay-play" disabled={!paths || paths.cases === 0} onClick={() => setPlaying(!state.playing)}>
+      <button
+        type="button"
+        className="small-button primary"
+        data-testid="replay-play"
+        disabled={!paths || paths.cases === 0}
+        onClick={() => setPlaying(!state.playing)}
+      >
         {state.playing ? '❚❚ Pause' : '▶ Play'}
       </button>
       <input
@@ -136,12 +151,21 @@ export function ReplayBar({ paths, canvas, graph, svg, clock, onClose }: ReplayB
         onChange={(e) => seek(Number(e.target.value))}
       />
       <span className="replay-clock" data-testid="replay-clock" aria-live="off">
-        {paths && paths.cases > 0 ? clock(paths.startMs + state.t * 1000) : paths ? 'No case to replay' : 'Preparing the replay…'}
+        {paths && paths.cases > 0
+          ? clock(paths.startMs + state.t * 1000)
+          : paths
+            ? 'No case to replay'
+            : 'Preparing the replay…'}
       </span>
       <span className="muted small" data-testid="replay-moving">
         {formatCount(moving)} of {formatCount(paths?.cases ?? 0)} cases moving
       </span>
-      <select value={speed} aria-label="replay speed" data-testid="replay-speed" onChange={(e) => setSpeed(e.target.value as ReplaySpeedId)}>
+      <select
+        value={speed}
+        aria-label="replay speed"
+        data-testid="replay-speed"
+        onChange={(e) => setSpeed(e.target.value as ReplaySpeedId)}
+      >
         {REPLAY_SPEEDS.map((s) => (
           <option key={s.id} value={s.id}>
             {s.label}

@@ -14,7 +14,10 @@ const paths: ReplayPaths = {
   cases: 3,
 };
 // The path Y → X is drawn as a detour through (50, 100): half-way along it is (50, 100).
-const geometry: ReplayGeometry = { centres: Float32Array.from([0, 0, 100, 0]), routes: new Map([[1 * 2 + 0, Float32Array.from([100, 0, 50, 100, 0, 0])]]) };
+const geometry: ReplayGeometry = {
+  centres: Float32Array.from([0, 0, 100, 0]),
+  routes: new Map([[1 * 2 + 0, Float32Array.from([100, 0, 50, 100, 0, 0])]]),
+};
 
 const at = (t: number, pointer = startPointers(paths)) => {
   const out = new Float32Array(6);

@@ -19,7 +19,13 @@ export interface ReplayGeometry {
  * step per case and event over the whole replay (not a search per frame); a jump back resets it.
  * Writes x, y pairs into `out` (length ≥ 2 × cases) and returns how many tokens there are.
  */
-export function tokenPositions(paths: ReplayPaths, pointer: Int32Array, t: number, geometry: ReplayGeometry, out: Float32Array): number {
+export function tokenPositions(
+  paths: ReplayPaths,
+  pointer: Int32Array,
+  t: number,
+  geometry: ReplayGeometry,
+  out: Float32Array,
+): number {
   const { caseOffsets, time, activity } = paths;
   const { centres, routes } = geometry;
   const A = paths.activities.length;
