@@ -1,18 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import type {
-  FrequencyMeasure,
-  LogStatistics,
-  MapView as MapViewKind,
-  PerformanceMeasure,
-  ProcessMap,
-} from '../../../preload/api.ts';
+import type { LogStatistics, ProcessMap } from '../../../preload/api.ts';
 import { useTimeFormat } from '../../app/time-format.ts';
 import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
-import { formatCount, knownZone } from '../../components/format.ts';
+import { knownZone } from '../../components/format.ts';
 import { BottlenecksPanel } from './bottlenecks-panel.tsx';
 import { describeFilter } from './describe-filter.ts';
-import { exportPng, exportSvg, exportTitle, fixesCaption, titledSvg } from './export-map.ts';
+import { exportPng, exportSvg, exportTitle, titledSvg } from './export-map.ts';
 import { FilterChips, FilterEditor } from './filter-bar.tsx';
 import { useLogFilters } from './filter-store.ts';
 import { useAsync } from '../../components/use-async.ts';
@@ -23,7 +17,9 @@ import { fewerActivitiesToFit } from './map-view-box.ts';
 import { carrySelection } from './carry-selection.ts';
 import { SelectionPanel, selectedElementId, type MapSelection } from './selection-panel.tsx';
 import { VariantsPanel } from './variants-panel.tsx';
-import { describeCalendar, WorkingHoursControls } from './working-hours-controls.tsx';
+import { describeCalendar } from './working-hours-controls.tsx';
+import { MapCounts } from './map-counts.tsx';
+import { MapToolbar } from './map-toolbar.tsx';
 import { variantNote, variantPath } from './variant-path.ts';
 import { HandoverSelection } from './handover-selection.tsx';
 import { ReplayBar } from './replay/replay-bar.tsx';
@@ -156,7 +152,6 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
     if (fewer === null) onChange({ fitActivities: false });
     else onChange({ activities: readableActivities(current.totalActivities, fewer) });
   };
-  const hiddenActivities = current ? current.totalActivities - current.graph.nodes.length : 0;
 
   const titled = (m: ProcessMap) =>
     titledSvg(
@@ -188,45 +183,7 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
       <header className="map-header">
         <div className="map-title">
           <h1>{handover ? 'Handover of work' : 'Process map'}</h1>
-          {current ? (
-            <span className="muted small" data-testid="map-counts">
-              {formatCount(current.graph.cases)} of {formatCount(current.totalCases)} cases ·{' '}
-              {current.graph.nodes.length} of {current.totalActivities} {items} · {current.graph.edges.length} of{' '}
-              {current.totalPaths} paths
-              {current.activitiesLimited
-                ? ` (the ${current.graph.nodes.length} most frequent activities only: more cannot be laid out readably)`
-                : ''}
-              {current.pathsLimited ? ' (the most frequent paths only: more cannot be laid out readably)' : ''}
-              {current.basis?.fixesInForce.length ? (
-                <>
-                  {' · '}
-                  <span
-                    className="map-fixes"
-                    data-testid="map-fixes"
-                    tabIndex={0}
-                    title={current.basis.fixesInForce.map((f, i) => `${i + 1}. ${f.fix.description}`).join('\n')}
-                  >
-                    {fixesCaption(current.basis.fixesInForce.length)}
-                  </span>
-                </>
-              ) : null}
-            </span>
-          ) : null}
-          {/* Always one line, so the sliders below do not jump when the note is not needed (100%). */}
-          {current && hiddenActivities > 0 ? (
-            <span
-              className="map-activities-note small"
-              data-testid="activities-note"
-              title={`${current.graph.nodes.length} of ${current.totalActivities} ${items} shown (the most frequent) — move the ${handover ? 'Resources' : 'Activities'} slider to show more.`}
-            >
-              {current.graph.nodes.length} of {current.totalActivities} {items} shown (the most frequent) — move the{' '}
-              {handover ? 'Resources' : 'Activities'} slider to show more.
-            </span>
-          ) : (
-            <span className="map-activities-note small muted" data-testid="activities-all">
-              {current ? `All ${current.totalActivities} ${items} shown.` : '\u00a0'}
-            </span>
-          )}
+          <MapCounts current={current ?? null} items={items} handover={handover} />
         </div>
         <div className="map-export">
           <div className="map-toggle" role="group" aria-label="Map of">
@@ -285,87 +242,7 @@ function MapWorkbench({ settings, onChange }: { settings: MapSettings; onChange(
           </button>
         </div>
       </header>
-      <div className="map-toolbar">
-        <label className="map-slider">
-          <span>
-            {handover ? 'Resources' : 'Activities'} <strong>{Math.round(activities * 100)}%</strong>
-          </span>
-          <input
-            type="range"
-            min={0}
-            max={1}
-            step={0.01}
-            value={activities}
-            data-testid="slider-activities"
-            onChange={(e) => onChange({ activities: Number(e.target.value), fitActivities: false })}
-          />
-        </label>
-        <label className="map-slider">
-          <span>
-            Paths <strong>{Math.round(paths * 100)}%</strong>
-          </span>
-          <input
-            type="range"
-            min={0}
-            max={1}
-            step={0.01}
-            value={paths}
-            data-testid="slider-paths"
-            onChange={(e) => onChange({ paths: Number(e.target.value) })}
-          />
-        </label>
-        <div className="map-toggle" role="group" aria-label="Map view">
-          <button
-            type="button"
-            className={view === 'frequency' ? 'toggle-on' : ''}
-            aria-pressed={view === 'frequency'}
-            data-testid="view-frequency"
-            onClick={() => onChange({ view: 'frequency' as MapViewKind })}
-          >
-            Frequency
-          </button>
-          <button
-            type="button"
-            className={view === 'performance' ? 'toggle-on' : ''}
-            aria-pressed={view === 'performance'}
-            data-testid="view-performance"
-            onClick={() => onChange({ view: 'performance' as MapViewKind })}
-          >
-            Performance
-          </button>
-        </div>
-        {view === 'frequency' ? (
-          <select
-            value={frequencyMeasure}
-            data-testid="frequency-measure"
-            onChange={(e) => onChange({ frequencyMeasure: e.target.value as FrequencyMeasure })}
-            aria-label="Frequency measure"
-          >
-            <option value="absolute">absolute frequency</option>
-            <option value="case">case frequency</option>
-            <option value="maxRepetitions">max repetitions</option>
-          </select>
-        ) : (
-          <select
-            value={performanceMeasure}
-            data-testid="performance-measure"
-            onChange={(e) => onChange({ performanceMeasure: e.target.value as PerformanceMeasure })}
-            aria-label="Performance measure"
-          >
-            <option value="mean">mean duration</option>
-            <option value="median">median duration</option>
-            <option value="max">max duration</option>
-            <option value="total">total duration</option>
-          </select>
-        )}
-        <WorkingHoursControls
-          useCalendar={useCalendar}
-          calendar={calendar}
-          machineZone={environment.timezone}
-          onUseCalendarChange={(use) => onChange({ useCalendar: use })}
-          onCalendarChange={(next) => onChange({ calendar: next })}
-        />
-      </div>
+      <MapToolbar settings={settings} handover={handover} machineZone={environment.timezone} onChange={onChange} />
       <div className="map-filters">
         <FilterChips />
         {editing ? (
