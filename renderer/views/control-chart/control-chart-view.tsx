@@ -19,6 +19,7 @@ import { FilterChips } from '../map/filter-bar.tsx';
 import { unitLabel } from '../measures/measure-format.ts';
 import { chartName } from '../measures/measures-editor.tsx';
 import { AdvicePanel } from './advice-panel.tsx';
+import { ChartToolbar } from './chart-toolbar.tsx';
 import { CapabilityPanel } from './capability-panel.tsx';
 import { controlChartFigure, scaleTitle } from './chart-figure.ts';
 import { SignalList } from './signal-list.tsx';
@@ -27,9 +28,7 @@ import { CompareMaps, type MapSide } from './compare-maps.tsx';
 import { PointPanel } from './point-panel.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
 import './control-chart-view.css';
-import { visibleLabel } from '../../components/visible-label.ts';
 import { UnfixedErrorsBanner } from '../quality/unfixed-errors-banner.tsx';
-import { SelectField } from '../../components/select-field.tsx';
 
 const UNIT_CHARTS: ChartType[] = ['imr', 'ewma', 'cusum'];
 
@@ -225,79 +224,17 @@ export function ControlChartView() {
       </header>
       <UnfixedErrorsBanner />
 
-      <div className="cc-toolbar">
-        <label className="field">
-          <span className="field-label">Measure</span>
-          <select
-            value={measure?.name ?? ''}
-            onChange={(e) => go({ measure: e.target.value, chart: undefined, activity: undefined })}
-            data-testid="cc-measure"
-          >
-            {measures.map((m) => (
-              <option key={m.name} value={m.name}>
-                {m.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        {measure?.takesActivity ? (
-          <SelectField
-            label="Activity"
-            value={activity ?? ''}
-            none="as defined"
-            choices={options.value?.activities ?? []}
-            labelOf={visibleLabel}
-            onChange={(a) => go({ activity: a || undefined })}
-            testId="cc-activity"
-          />
-        ) : null}
-        <SelectField
-          label="Period"
-          value={period}
-          choices={MEASURE_PERIODS}
-          onChange={(p) => go({ period: p })}
-          testId="cc-period"
-        />
-        {measure && measure.per !== 'period' ? (
-          <div className="field">
-            <span className="field-label">One point per</span>
-            <div className="segmented" role="group" aria-label="One point per">
-              <button
-                type="button"
-                aria-pressed={!byUnit}
-                onClick={() => go({ per: undefined, chart: undefined })}
-                data-testid="cc-per-period"
-              >
-                {period}
-              </button>
-              <button
-                type="button"
-                aria-pressed={byUnit}
-                onClick={() => go({ per: 'case', chart: undefined })}
-                data-testid="cc-per-case"
-              >
-                {measure.per === 'event' ? 'event' : measure.per === 'resource change' ? 'hand-off' : 'case'}
-              </button>
-            </div>
-          </div>
-        ) : null}
-        <div className="field">
-          <span className="field-label">Chart</span>
-          <div className="segmented" role="group" aria-label="Chart type" data-testid="cc-chart-types">
-            {charts.map((c) => (
-              <button
-                key={c}
-                type="button"
-                aria-pressed={current === c}
-                onClick={() => go({ chart: c })}
-                data-testid={`cc-chart-${c}`}
-              >
-                {chartName(c)}
-              </button>
-            ))}
-          </div>
-        </div>
-      </div>
+      <ChartToolbar
+        measures={measures}
+        measure={measure}
+        activity={activity}
+        activities={options.value?.activities ?? []}
+        period={period}
+        byUnit={byUnit}
+        charts={charts}
+        current={current}
+        go={go}
+      />
       <FilterChips compact />
       {ignoredChips ? (
         <p className="muted small" data-testid="cc-ignored-chips">
