@@ -74,7 +74,6 @@ import { previewCsv } from '../engine/import/csv/index.ts';
 import { importLog } from '../engine/workspace/index.ts';
 import { REJECTED_SAMPLE_LIMIT } from '../engine/import/index.ts';
 import { machineTimeZone } from '../engine/import/timestamps/index.ts';
-import { FixesStore } from '../engine/workspace/index.ts';
 import { AnalysisService } from './analysis-service.ts';
 import type { RunOnThread } from './job-kinds.ts';
 import { csvPieceRunner } from './csv-piece-runner.ts';
@@ -83,6 +82,7 @@ import { MapViewsService } from './map-views-service.ts';
 import { controlChartOfValues } from './chart-values.ts';
 import { MeasuresService } from './measures-service.ts';
 import { ModelsService } from './models-service.ts';
+import { QualityService } from './quality-service.ts';
 import { RecentWorkspaces } from './recent-workspaces.ts';
 import { unusualEvents } from './unusual-events.ts';
 import { UploadStore } from './uploads.ts';
@@ -110,6 +110,7 @@ export class LocalEngine implements GembaApi {
   private readonly measuresService: MeasuresService;
   private readonly mapViewsService: MapViewsService;
   private readonly modelsService: ModelsService;
+  private readonly qualityService: QualityService;
   private readonly defaultWorkspaceDir: string;
 
   /**
@@ -130,6 +131,7 @@ export class LocalEngine implements GembaApi {
     this.measuresService = new MeasuresService(this.sessions);
     this.mapViewsService = new MapViewsService(this.sessions);
     this.modelsService = new ModelsService(this.sessions, runOnThread);
+    this.qualityService = new QualityService(this.sessions);
   }
 
   async environment(): Promise<Environment> {
@@ -292,24 +294,16 @@ export class LocalEngine implements GembaApi {
     this.sessions.closeAll();
   }
 
-  /** The report runs on the log with the fixes in force, and lists them. */
   async qualityReport(workspace: string): Promise<QualityReport> {
-    const { workspace: ws, log, importId } = this.sessions.currentLog(workspace);
-    return new FixesStore(ws).report({ importId, fixed: log });
+    return this.qualityService.qualityReport(workspace);
   }
 
   async applyFix(workspace: string, fix: QualityFix): Promise<AppliedFix[]> {
-    // The loaded log already has the fixes in force: the new fix is tried on it, not on a reload.
-    const { workspace: ws, log } = this.sessions.currentLog(workspace);
-    const inForce = new FixesStore(ws).apply(fix, undefined, log);
-    this.sessions.invalidate(workspace);
-    return inForce;
+    return this.qualityService.applyFix(workspace, fix);
   }
 
   async undoFix(workspace: string, fixId: number): Promise<AppliedFix[]> {
-    const inForce = new FixesStore(this.sessions.get(workspace)).undo(fixId);
-    this.sessions.invalidate(workspace);
-    return inForce;
+    return this.qualityService.undoFix(workspace, fixId);
   }
 
   async handoverMap(workspace: string, request: ProcessMapRequest): Promise<ProcessMap> {
