@@ -1,31 +1,19 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ColumnMapping, ImportRecord, RejectedRow, WorkspaceInfo } from '../../../preload/api.ts';
 import { APP_VERSION, currentUser } from '../app-version.ts';
 import type { EventLog } from '../eventlog/index.ts';
 import { InputError } from '../errors.ts';
 import { eventLogFromSnapshotFiles, eventLogToArrow } from './snapshot.ts';
+import { removeStraySnapshots, SNAPSHOT_DIR, snapshotFiles, writeSnapshotFiles } from './snapshot-files.ts';
 import { migrate } from './workspace-schema.ts';
 
 export const DATABASE_FILE = 'workspace.db';
 
 /** Audit actions after which the current log is another (workspace-sessions reloads it). */
 export const LOG_CHANGING_ACTIONS: readonly string[] = ['import', 'restore', 'fix', 'undo_fix'];
-const SNAPSHOT_DIR = 'snapshots';
-const STRAY_SNAPSHOT_AGE_MS = 60 * 60 * 1000;
 
 /** Everything about one import that goes into the history and the audit trail. */
 export interface ImportFacts {
@@ -112,7 +100,8 @@ export class Workspace {
     if (creating)
       ws.db.prepare('INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)').run('created_at', new Date().toISOString());
     mkdirSync(join(dir, SNAPSHOT_DIR), { recursive: true });
-    ws.removeStraySnapshots();
+    const known = db.prepare('SELECT snapshot FROM imports').all() as { snapshot: string }[];
+    removeStraySnapshots(dir, new Set(known.map((r) => r.snapshot)));
     return ws;
   }
 
@@ -201,11 +190,7 @@ export class Workspace {
   commitImport(log: EventLog, facts: ImportFacts, beforeCommit?: () => void): number {
     const snapshot = randomUUID();
     const bytes = eventLogToArrow(log);
-    const files = [
-      this.writeDurably(`${snapshot}.events.arrow`, bytes.events),
-      this.writeDurably(`${snapshot}.cases.arrow`, bytes.cases),
-    ];
-    syncDirectory(join(this.path, SNAPSHOT_DIR));
+    const files = writeSnapshotFiles(this.path, snapshot, bytes);
     try {
       const now = new Date().toISOString();
       const user = currentUser();
@@ -292,8 +277,7 @@ export class Workspace {
     const row = this.db.prepare('SELECT snapshot FROM imports WHERE id = ?').get(importId) as
       { snapshot: string } | undefined;
     if (!row) throw new InputError(`Import ${importId} is not in this workspace's history.`);
-    const dir = join(this.path, SNAPSHOT_DIR);
-    const files = [join(dir, `${row.snapshot}.events.arrow`), join(dir, `${row.snapshot}.cases.arrow`)];
+    const files = snapshotFiles(this.path, row.snapshot);
     const missing = files.find((f) => !existsSync(f));
     if (missing) {
       throw new InputError(`The events of import ${importId} are missing from the workspace (${missing} is gone).`, {
@@ -347,57 +331,5 @@ export class Workspace {
         "INSERT INTO meta(key, value) VALUES ('current_import', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
       )
       .run(String(importId));
-  }
-
-  /** Writes to a temp name, fsyncs, then renames: a reader never sees half a file. */
-  private writeDurably(name: string, bytes: Uint8Array): string {
-    const dir = join(this.path, SNAPSHOT_DIR);
-    const temp = join(dir, `.tmp-${name}`);
-    const fd = openSync(temp, 'w');
-    try {
-      let offset = 0;
-      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    const target = join(dir, name);
-    renameSync(temp, target);
-    return target;
-  }
-
-  /**
-   * Removes snapshot files no import points to: leftovers of a crash between rename and commit.
-   * Only files older than an hour, so an import running in another process is never touched.
-   */
-  private removeStraySnapshots(): void {
-    const dir = join(this.path, SNAPSHOT_DIR);
-    const known = new Set(
-      (this.db.prepare('SELECT snapshot FROM imports').all() as { snapshot: string }[]).map((r) => r.snapshot),
-    );
-    const cutoff = Date.now() - STRAY_SNAPSHOT_AGE_MS;
-    for (const file of readdirSync(dir)) {
-      const id = file.replace(/\.(events|cases)\.arrow$/, '');
-      if (known.has(id) && !file.startsWith('.tmp-')) continue;
-      const path = join(dir, file);
-      if (statSync(path).mtimeMs < cutoff) rmSync(path, { force: true });
-    }
-  }
-}
-
-/**
- * Makes the renames inside a folder durable: without it a power cut after the commit could leave
- * the database pointing at a snapshot whose directory entry never reached the disk. Some
- * platforms (Windows) cannot open a folder for fsync; there renames are durable on their own.
- */
-function syncDirectory(dir: string): void {
-  let fd: number | null = null;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // not supported on this platform
-  } finally {
-    if (fd !== null) closeSync(fd);
   }
 }

@@ -1,0 +1,80 @@
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The snapshot files of a workspace's imports (`snapshots/<id>.events.arrow` and `.cases.arrow`):
+ * written so that a crash never leaves half a file under a name an import row points to, and the
+ * leftovers of such a crash cleared away later.
+ */
+
+export const SNAPSHOT_DIR = 'snapshots';
+const STRAY_SNAPSHOT_AGE_MS = 60 * 60 * 1000;
+
+/** The two files of snapshot `snapshot`: events first, then cases. */
+export function snapshotFiles(workspaceDir: string, snapshot: string): [string, string] {
+  const dir = join(workspaceDir, SNAPSHOT_DIR);
+  return [join(dir, `${snapshot}.events.arrow`), join(dir, `${snapshot}.cases.arrow`)];
+}
+
+/** Writes both files of a snapshot durably and makes their names durable too; returns their paths. */
+export function writeSnapshotFiles(
+  workspaceDir: string,
+  snapshot: string,
+  bytes: { events: Uint8Array; cases: Uint8Array },
+): string[] {
+  const dir = join(workspaceDir, SNAPSHOT_DIR);
+  const files = [
+    writeDurably(dir, `${snapshot}.events.arrow`, bytes.events),
+    writeDurably(dir, `${snapshot}.cases.arrow`, bytes.cases),
+  ];
+  syncDirectory(dir);
+  return files;
+}
+
+/** Writes to a temp name, fsyncs, then renames: a reader never sees half a file. */
+function writeDurably(dir: string, name: string, bytes: Uint8Array): string {
+  const temp = join(dir, `.tmp-${name}`);
+  const fd = openSync(temp, 'w');
+  try {
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  const target = join(dir, name);
+  renameSync(temp, target);
+  return target;
+}
+
+/**
+ * Removes snapshot files no import points to: leftovers of a crash between rename and commit.
+ * Only files older than an hour, so an import running in another process is never touched.
+ */
+export function removeStraySnapshots(workspaceDir: string, known: ReadonlySet<string>): void {
+  const dir = join(workspaceDir, SNAPSHOT_DIR);
+  const cutoff = Date.now() - STRAY_SNAPSHOT_AGE_MS;
+  for (const file of readdirSync(dir)) {
+    const id = file.replace(/\.(events|cases)\.arrow$/, '');
+    if (known.has(id) && !file.startsWith('.tmp-')) continue;
+    const path = join(dir, file);
+    if (statSync(path).mtimeMs < cutoff) rmSync(path, { force: true });
+  }
+}
+
+/**
+ * Makes the renames inside a folder durable: without it a power cut after the commit could leave
+ * the database pointing at a snapshot whose directory entry never reached the disk. Some
+ * platforms (Windows) cannot open a folder for fsync; there renames are durable on their own.
+ */
+function syncDirectory(dir: string): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // not supported on this platform
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
