@@ -5,6 +5,7 @@ import { useWorkbench, useWorkspace } from '../../app/workbench.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { formatCount, plural } from '../../components/format.ts';
 import { useAsync } from '../../components/use-async.ts';
+import { ShareSlider } from '../../components/share-slider.tsx';
 import { MapCanvas } from '../map/map-canvas.tsx';
 import { differenceMarks } from './difference-marks.ts';
 import { segmentsOf, type SegmentChoice } from './segment-filters.ts';
@@ -142,34 +143,8 @@ export function CompareView() {
             ))}
           </>
         ) : null}
-        <label className="map-slider">
-          <span>
-            Activities <strong>{Math.round(activities * 100)}%</strong>
-          </span>
-          <input
-            type="range"
-            min={0}
-            max={1}
-            step={0.01}
-            value={activities}
-            data-testid="compare-activities"
-            onChange={(e) => setActivities(Number(e.target.value))}
-          />
-        </label>
-        <label className="map-slider">
-          <span>
-            Paths <strong>{Math.round(paths * 100)}%</strong>
-          </span>
-          <input
-            type="range"
-            min={0}
-            max={1}
-            step={0.01}
-            value={paths}
-            data-testid="compare-paths"
-            onChange={(e) => setPaths(Number(e.target.value))}
-          />
-        </label>
+        <ShareSlider label="Activities" value={activities} testId="compare-activities" onChange={setActivities} />
+        <ShareSlider label="Paths" value={paths} testId="compare-paths" onChange={setPaths} />
         <label>
           colour changes of{' '}
           <input

@@ -1,5 +1,6 @@
 import type { FrequencyMeasure, MapView as MapViewKind, PerformanceMeasure } from '../../../preload/api.ts';
 import type { MapSettings } from './map-settings.ts';
+import { ShareSlider } from '../../components/share-slider.tsx';
 import { WorkingHoursControls } from './working-hours-controls.tsx';
 
 /** The map's controls: how much of the log it shows, which view and measure, working hours. */
@@ -18,34 +19,13 @@ export function MapToolbar({
   const { activities, paths, view, frequencyMeasure, performanceMeasure, useCalendar, calendar } = settings;
   return (
     <div className="map-toolbar">
-      <label className="map-slider">
-        <span>
-          {handover ? 'Resources' : 'Activities'} <strong>{Math.round(activities * 100)}%</strong>
-        </span>
-        <input
-          type="range"
-          min={0}
-          max={1}
-          step={0.01}
-          value={activities}
-          data-testid="slider-activities"
-          onChange={(e) => onChange({ activities: Number(e.target.value), fitActivities: false })}
-        />
-      </label>
-      <label className="map-slider">
-        <span>
-          Paths <strong>{Math.round(paths * 100)}%</strong>
-        </span>
-        <input
-          type="range"
-          min={0}
-          max={1}
-          step={0.01}
-          value={paths}
-          data-testid="slider-paths"
-          onChange={(e) => onChange({ paths: Number(e.target.value) })}
-        />
-      </label>
+      <ShareSlider
+        label={handover ? 'Resources' : 'Activities'}
+        value={activities}
+        testId="slider-activities"
+        onChange={(share) => onChange({ activities: share, fitActivities: false })}
+      />
+      <ShareSlider label="Paths" value={paths} testId="slider-paths" onChange={(share) => onChange({ paths: share })} />
       <div className="map-toggle" role="group" aria-label="Map view">
         <button
           type="button"
