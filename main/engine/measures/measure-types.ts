@@ -1,5 +1,4 @@
-import type { WorkingCalendar } from '../../../preload/api.ts';
-import type { ChartType } from '../spc/index.ts';
+import { CHART_TYPES, type ChartType, type WorkingCalendar } from '../../../preload/api.ts';
 
 /**
  * The measurement schema as TypeScript: the shape `resources/measures/measures.schema.json`
@@ -8,23 +7,9 @@ import type { ChartType } from '../spc/index.ts';
 
 export const MEASURES_SCHEMA_VERSION = 1;
 
-export const CHART_IDS = [
-  'imr',
-  'xbar-r',
-  'xbar-s',
-  'p',
-  'np',
-  'c',
-  'u',
-  'laney-p',
-  'laney-u',
-  'ewma',
-  'cusum',
-] as const;
-export type ChartId = (typeof CHART_IDS)[number];
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-/** The schema's chart ids are the SPC engine's: this fails to compile if the two lists drift apart. */
-export const CHART_IDS_MATCH_SPC: Same<ChartId, ChartType> = true;
+/** The schema's chart ids are the contract's chart types: one list, so the two cannot drift apart. */
+export const CHART_IDS = CHART_TYPES;
+export type ChartId = ChartType;
 
 export const DURATION_UNITS = ['seconds', 'minutes', 'hours', 'days'] as const;
 export type DurationUnit = (typeof DURATION_UNITS)[number];
