@@ -23,6 +23,7 @@ const BENCHES = {
   'control-chart-draw': 'bench/control-chart-draw.bench.ts',
   'replay-fps': 'bench/replay-fps.bench.ts',
   commands: 'bench/commands.bench.ts',
+  window: 'bench/window.bench.ts',
 };
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
