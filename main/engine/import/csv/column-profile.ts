@@ -1,6 +1,6 @@
 import type { AttributeType, ColumnProfile } from '../../../../preload/api.ts';
 import { inferTimestampFormat } from '../timestamps/index.ts';
-import { detectNumberFormat, isNumberColumn } from './number-format.ts';
+import { detectNumberFormat, isNumberColumn, type NumberFormatGuess } from './number-format.ts';
 import { readBoolean } from './value-readers.ts';
 
 /** A column is typed 'date' when this share of its sampled values reads as one format. */
@@ -19,6 +19,19 @@ const TIME_LIKE_NAME = /time|date|stamp|^ts$|_ts$|_at$|created|updated|modified|
  * between readings of numbers such as "1.234" (see number-format.ts).
  */
 export function profileColumn(name: string, index: number, values: readonly string[], delimiter = ','): ColumnProfile {
+  return columnEvidence(values, delimiter).profile(name, index);
+}
+
+/**
+ * What a column's sampled values show, before its name is known: the head is profiled once with
+ * positional names and again with the header's, and only epoch times depend on the name, so the
+ * costly part (trying every timestamp format and number convention on every value) runs once.
+ */
+export interface ColumnEvidence {
+  profile(name: string, index: number): ColumnProfile;
+}
+
+export function columnEvidence(values: readonly string[], delimiter = ','): ColumnEvidence {
   let emptyCount = 0;
   const distinct = new Set<string>();
   const nonEmpty: string[] = [];
@@ -35,26 +48,34 @@ export function profileColumn(name: string, index: number, values: readonly stri
       if (sample.length < 5) sample.push(raw);
     }
   }
-  let inferredType: AttributeType = 'string';
   const guess = nonEmpty.length ? inferTimestampFormat(nonEmpty) : null;
   const isEpoch = guess !== null && guess.id.startsWith('epoch');
-  const timestampFormat =
-    guess && guess.parsedShare >= TIMESTAMP_CANDIDATE_SHARE && (!isEpoch || TIME_LIKE_NAME.test(name))
-      ? guess
-      : undefined;
-  if (nonEmpty.length === 0) inferredType = 'string';
-  else if (nonEmpty.every((v) => readBoolean(v) !== null)) inferredType = 'boolean';
-  else if (timestampFormat && timestampFormat.parsedShare >= TIMESTAMP_SHARE) inferredType = 'date';
-  const numbers = inferredType === 'string' && nonEmpty.length ? detectNumberFormat(nonEmpty, delimiter) : null;
-  if (numbers && isNumberColumn(nonEmpty, numbers)) inferredType = 'number';
+  const allBoolean = nonEmpty.length > 0 && nonEmpty.every((v) => readBoolean(v) !== null);
+  let numbers: NumberFormatGuess | null | undefined;
+  const numbersOf = () => (numbers ??= nonEmpty.length ? detectNumberFormat(nonEmpty, delimiter) : null);
+  let isNumber: boolean | undefined;
   return {
-    name,
-    index,
-    inferredType,
-    ...(timestampFormat ? { timestampFormat } : {}),
-    ...(inferredType === 'number' ? { numberFormat: numbers!.format } : {}),
-    emptyCount,
-    distinctCount: distinct.size,
-    sample,
+    profile(name: string, index: number): ColumnProfile {
+      let inferredType: AttributeType = 'string';
+      const timestampFormat =
+        guess && guess.parsedShare >= TIMESTAMP_CANDIDATE_SHARE && (!isEpoch || TIME_LIKE_NAME.test(name))
+          ? guess
+          : undefined;
+      if (nonEmpty.length === 0) inferredType = 'string';
+      else if (allBoolean) inferredType = 'boolean';
+      else if (timestampFormat && timestampFormat.parsedShare >= TIMESTAMP_SHARE) inferredType = 'date';
+      const numbers = inferredType === 'string' ? numbersOf() : null;
+      if (numbers && (isNumber ??= isNumberColumn(nonEmpty, numbers))) inferredType = 'number';
+      return {
+        name,
+        index,
+        inferredType,
+        ...(timestampFormat ? { timestampFormat: { ...timestampFormat } } : {}),
+        ...(inferredType === 'number' ? { numberFormat: numbers!.format } : {}),
+        emptyCount,
+        distinctCount: distinct.size,
+        sample: [...sample],
+      };
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { ColumnProfile } from '../../../../preload/api.ts';
 import { InputError } from '../../errors.ts';
-import { profileColumn } from './column-profile.ts';
+import { columnEvidence, profileColumn, type ColumnEvidence } from './column-profile.ts';
 import { detectNumberFormat, numberFormatNote } from './number-format.ts';
 import { detectDialect, type CsvDialect } from './csv-dialect.ts';
 import type { CsvFields } from './csv-fields.ts';
@@ -11,6 +11,7 @@ import { FieldDecoder } from './field-decoder.ts';
 /** The preview and the importer look at this much of the file to decide everything. */
 export const HEAD_BYTES = 1 << 20;
 export const SAMPLE_ROWS = 2000;
+const HEAD_SLICE_BYTES = 1 << 16;
 
 export interface CsvHead {
   fileName: string;
@@ -87,7 +88,11 @@ export function analyzeHead(head: Buffer, fileSize: number, fileName: string): C
     },
     fileName,
   );
-  tokenizer.push(body);
+  // In slices, so that a head cut off from a longer file stops being read once the sample is
+  // full: nothing after that row changes the outcome (the tokenizer finds the same rows
+  // whatever the slices). The whole of a short file is read, to its last row and open quote.
+  for (let at = 0; at < body.length && (isWholeFile || !rowsBeyondSample); at += HEAD_SLICE_BYTES)
+    tokenizer.push(body.subarray(at, at + HEAD_SLICE_BYTES));
   if (isWholeFile) tokenizer.finish();
   else if (records.length <= 1 && tokenizer.openQuoteLine > 0) {
     const line = tokenizer.openQuoteLine;
@@ -123,12 +128,8 @@ export function analyzeHead(head: Buffer, fileSize: number, fileName: string): C
   const rawHeader = records[0];
   const dataRows = records.slice(1);
   const delimiter = dialect.delimiter;
-  let columns = profileColumns(
-    rawHeader.map((_, k) => `column ${k + 1}`),
-    dataRows,
-    width,
-    delimiter,
-  );
+  const evidence = columnEvidences(dataRows, width, delimiter);
+  let columns = evidence.map((e, k) => e.profile(`column ${k + 1}`, k));
   // A header cell is never a timestamp: if the first line holds one where the column has
   // timestamps, the file has no header line.
   const firstIsData = columns.some(
@@ -153,7 +154,8 @@ export function analyzeHead(head: Buffer, fileSize: number, fileName: string): C
         hint: 'Export the log again with its events, or choose another file.',
       });
     }
-    columns = profileColumns(header, rows, width, delimiter);
+    // The same rows as above (dataRows holds at most SAMPLE_ROWS): only the names are new.
+    columns = evidence.map((e, k) => e.profile(header[k], k));
   }
   // Counts over a sample of a longer file are lower bounds: say so rather than show them as exact.
   if (rowsBeyondSample || !isWholeFile || (firstIsData && records.length > SAMPLE_ROWS))
@@ -185,13 +187,17 @@ function inferReads(column: ColumnProfile, value: string): boolean {
   );
 }
 
-function profileColumns(names: string[], rows: string[][], width: number, delimiter: string): ColumnProfile[] {
-  const columns: ColumnProfile[] = [];
+function columnEvidences(rows: string[][], width: number, delimiter: string): ColumnEvidence[] {
+  const evidence: ColumnEvidence[] = [];
   for (let k = 0; k < width; k++) {
     const values = rows.map((r) => r[k] ?? '');
-    columns.push(profileColumn(names[k], k, values, delimiter));
+    evidence.push(columnEvidence(values, delimiter));
   }
-  return columns;
+  return evidence;
+}
+
+function profileColumns(names: string[], rows: string[][], width: number, delimiter: string): ColumnProfile[] {
+  return columnEvidences(rows, width, delimiter).map((e, k) => e.profile(names[k], k));
 }
 
 /** Header names made usable: trimmed, empty ones named by position, repeats numbered. */

@@ -75,6 +75,28 @@ describe('detectNumberFormat', () => {
     expect(detectNumberFormat(['612 345 678'], ';').format).toEqual({ decimal: ',', thousands: ' ' });
   });
 
+  it('text values count against the share; every mark a convention allows still reads', () => {
+    // Values with letters are read by no convention and skipped early: they must still count
+    // in the share, and the spaces, quotes and exponents numbers may hold must not be skipped.
+    const spaced = detectNumberFormat(['1\u00a0234,50', '1\u202f000,5', 'n/a', '12,5'], ';');
+    expect(spaced.format).toEqual({ decimal: ',', thousands: ' ' });
+    expect(spaced.readShare).toBe(0.75);
+    const quoted = detectNumberFormat(["1'234.5", 'none', "12'345'678.25", 'C17'], ',');
+    expect(quoted.format).toEqual({ decimal: '.', thousands: "'" });
+    expect(quoted.readShare).toBe(0.5);
+    const exponents = detectNumberFormat(['1e3', '-2E-2', '+.5', 'e', 'x1'], ',');
+    expect(exponents.format).toEqual(PLAIN);
+    expect(exponents.readShare).toBe(0.6);
+    expect(detectNumberFormat(['C0000001', 'Receive Order'], ',')).toEqual({ format: PLAIN, readShare: 0 });
+  });
+
+  it('names the value that another convention reads differently', () => {
+    // "1,234" is 1234 with thousands commas and 1.234 with a decimal comma; "2" reads alike.
+    const guess = detectNumberFormat(['2', '1,234'], ',');
+    expect(guess.format).toEqual(POINT_COMMA);
+    expect(guess.ambiguousExample).toEqual({ text: '1,234', other: COMMA });
+  });
+
   it('explains the choice only when the values show a convention', () => {
     expect(numberFormatNote('n', detectNumberFormat(['1', '2'], ';'), ';')).toBeNull();
     expect(numberFormatNote('Betrag', detectNumberFormat(['23,50', '1.234,5'], ';'), ';')).toBe(

@@ -71,6 +71,23 @@ export function parseNumberText(text: string, format: NumberFormat): number {
   return Number(`${sign}${integer}${digits ? `.${digits}` : ''}${exponent ?? ''}`);
 }
 
+/**
+ * False when `text` holds a character no convention's number can hold (see `patternOf`): then
+ * `parseNumberText` is NaN in every format. Whitespace around the value is trimmed there.
+ */
+function mayBeNumber(text: string): boolean {
+  const t = text.trim();
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    // + - . , e E ' space, no-break space, narrow no-break space
+    if (c === 43 || c === 45 || c === 46 || c === 44 || c === 101 || c === 69 || c === 39 || c === 32) continue;
+    if (c === 0xa0 || c === 0x202f) continue;
+    return false;
+  }
+  return true;
+}
+
 /** Leading zeros ("007", "0815") mark identifiers, not amounts: such columns stay text. */
 function looksLikeIdentifier(text: string): boolean {
   return /^[+-]?0\d/.test(text.trim());
@@ -95,24 +112,42 @@ export function detectNumberFormat(values: readonly string[], delimiter: string)
   if (values.length === 0) return { format: order[0], readShare: 0 };
   let best = order[0];
   let bestRead = -1;
+  // Text columns (ids, names) hold no value any convention reads: one scan of each value's
+  // characters settles that, instead of six regular expressions per value.
+  const candidates = values.filter(mayBeNumber);
+  /** The numbers `best` reads, when it reads every value (for the ambiguity check below). */
+  let bestNumbers: Float64Array | null = null;
   for (const format of order) {
     let read = 0;
-    for (const v of values) if (parseNumberText(v, format) === parseNumberText(v, format)) read++;
+    const numbers = new Float64Array(candidates.length);
+    for (let i = 0; i < candidates.length; i++) {
+      const x = (numbers[i] = parseNumberText(candidates[i], format));
+      if (x === x) read++;
+    }
     if (read > bestRead) {
       best = format;
       bestRead = read;
     }
-    if (read === values.length) break;
+    if (read === values.length) {
+      bestNumbers = numbers; // every value is a candidate then, in the same order
+      break;
+    }
   }
   const guess: NumberFormatGuess = { format: best, readShare: bestRead / values.length };
   // The example shows the whole convention when some value does (a thousands separator too).
   const example = values.find((v) => usesSeparators(v, best) === 2) ?? values.find((v) => usesSeparators(v, best) > 0);
   if (example !== undefined) guess.example = example.trim();
-  if (bestRead === values.length) {
+  if (bestNumbers !== null) {
     for (const other of order.slice(order.indexOf(best) + 1)) {
-      if (!values.every((v) => parseNumberText(v, other) === parseNumberText(v, other))) continue;
-      const differs = values.find((v) => parseNumberText(v, other) !== parseNumberText(v, best));
-      if (differs !== undefined) guess.ambiguousExample = { text: differs.trim(), other };
+      const numbers = new Float64Array(values.length);
+      let readsAll = true;
+      for (let i = 0; i < values.length && readsAll; i++) {
+        const x = (numbers[i] = parseNumberText(values[i], other));
+        readsAll = x === x;
+      }
+      if (!readsAll) continue;
+      const differs = numbers.findIndex((x, i) => x !== bestNumbers[i]);
+      if (differs >= 0) guess.ambiguousExample = { text: values[differs].trim(), other };
       break;
     }
   }

@@ -21,7 +21,6 @@ interface Tally {
 export function inferTimestampFormat(samples: readonly string[]): TimestampFormatGuess | null {
   const values = samples.map((s) => s.trim()).filter((s) => s !== '');
   if (values.length === 0) return null;
-  const encoded = values.map((v) => encoder.encode(v));
   const tallies: Tally[] = TIMESTAMP_FORMATS.map((format) => ({
     format,
     parsed: 0,
@@ -29,22 +28,30 @@ export function inferTimestampFormat(samples: readonly string[]): TimestampForma
     label: null,
     onlyExample: null,
   }));
-  for (const tally of tallies) {
-    for (const bytes of encoded) {
-      if (!tally.format.read(bytes, 0, bytes.length)) continue;
+  const dmy = tallies.find((t) => t.format.id === 'dmy-slash')!;
+  const mdy = tallies.find((t) => t.format.id === 'mdy-slash')!;
+  // Each value is encoded once into one buffer and tried with every format.
+  let bytes = new Uint8Array(64);
+  for (const value of values) {
+    // Every format reads digits first (after the trim above): a value that starts otherwise (an
+    // id, a name) is read by none, so it is not encoded and not tried.
+    const first = value.charCodeAt(0);
+    if (first < 48 || first > 57) continue;
+    if (value.length * 3 > bytes.length) bytes = new Uint8Array(value.length * 3);
+    const length = encoder.encodeInto(value, bytes).written;
+    let byDmy = false;
+    let byMdy = false;
+    for (const tally of tallies) {
+      if (!tally.format.read(bytes, 0, length)) continue;
+      if (tally === dmy) byDmy = true;
+      else if (tally === mdy) byMdy = true;
       tally.parsed++;
       if (lastReadHasOffset()) tally.withOffset++;
       tally.label ??= lastReadLabel(tally.format);
     }
-  }
-  const dmy = tallies.find((t) => t.format.id === 'dmy-slash')!;
-  const mdy = tallies.find((t) => t.format.id === 'mdy-slash')!;
-  for (let i = 0; i < encoded.length && (dmy.onlyExample === null || mdy.onlyExample === null); i++) {
-    const bytes = encoded[i];
-    const byDmy = dmy.format.read(bytes, 0, bytes.length);
-    const byMdy = mdy.format.read(bytes, 0, bytes.length);
-    if (byDmy && !byMdy) dmy.onlyExample ??= values[i];
-    if (byMdy && !byDmy) mdy.onlyExample ??= values[i];
+    // A value only one of the day/month orders reads, for the note.
+    if (byDmy && !byMdy) dmy.onlyExample ??= value;
+    if (byMdy && !byDmy) mdy.onlyExample ??= value;
   }
 
   let best: Tally | null = null;

@@ -166,6 +166,17 @@ describe('format inference', () => {
     expect(guess?.id).toBe('dmy-slash');
     expect(guess?.note).toMatch(/could not be decided.*assumed DD\/MM/);
   });
+  it('values that do not start with a digit count in the share but read as nothing', () => {
+    const guess = inferTimestampFormat([' 2021-03-04 10:00', 'C17', '2021-03-05', 'T10:00', '\u00e92021-03-06']);
+    expect(guess).toMatchObject({ id: 'iso8601', parsedShare: 0.4, label: 'YYYY-MM-DD HH:MM' });
+    // A long value after short ones, then a short one: each read sees only its own bytes.
+    const long = `2021-03-04 10:00:00.${'1'.repeat(200)}`;
+    expect(inferTimestampFormat([long, '2021-03-05'])).toMatchObject({ id: 'iso8601', parsedShare: 1 });
+    expect(inferTimestampFormat(['2021-03-04 10:00:00Z', '2021-03-05'])).toMatchObject({
+      parsedShare: 1,
+      hasOffset: false,
+    });
+  });
   it('mixed formats: the majority wins, share says how many read', () => {
     const guess = inferTimestampFormat([
       '2021-01-01 10:00',
