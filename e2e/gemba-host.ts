@@ -26,9 +26,13 @@ const URL_LINE = /(http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+))/;
 
 /**
  * Starts the real host (bin/serve.mjs, the same entry as `npm run serve`) on a free port with
- * fresh temp folders, and waits for its one printed line.
+ * fresh temp folders, and waits for its one printed line. `extraArgs` go to serve.mjs (a bench
+ * serves another build of the UI with --renderer-dir).
  */
-export async function startGembaHost(extraEnv: NodeJS.ProcessEnv = {}): Promise<GembaHost> {
+export async function startGembaHost(
+  extraEnv: NodeJS.ProcessEnv = {},
+  extraArgs: readonly string[] = [],
+): Promise<GembaHost> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'gemba-e2e-'));
   const userDataDir = path.join(root, 'user-data');
   const workspacesDir = path.join(root, 'workspaces');
@@ -42,6 +46,7 @@ export async function startGembaHost(extraEnv: NodeJS.ProcessEnv = {}): Promise<
       userDataDir,
       '--workspaces',
       workspacesDir,
+      ...extraArgs,
     ],
     {
       cwd: REPO_ROOT,
