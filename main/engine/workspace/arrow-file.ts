@@ -5,8 +5,8 @@
  * of modules), and the snapshot is ours: one record batch of Int32, Float64, Utf8 and
  * dictionary-encoded Utf8 columns. So reopening reads the file's footer, schema and record batch
  * (FlatBuffers, read by hand below) and hands out typed-array views into the file's own bytes;
- * only strings are decoded. apache-arrow stays the writer (snapshot.ts), so the files remain what
- * every Arrow reader expects.
+ * only strings are decoded. The writer is ours too (arrow-writer.ts); the tests read every file
+ * back with apache-arrow as well, so the files remain what every Arrow reader expects.
  *
  * Format: https://arrow.apache.org/docs/format/Columnar.html#ipc-file-format and the schema in
  * format/Schema.fbs, format/Message.fbs, format/File.fbs of apache/arrow. A file this reader does

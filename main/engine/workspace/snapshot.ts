@@ -1,7 +1,13 @@
-import { createRequire } from 'node:module';
-import type { Data, Field } from 'apache-arrow';
 import type { AttributeColumn, EventLog } from '../eventlog/index.ts';
 import { readArrowFile, type ArrowFile } from './arrow-file.ts';
+import {
+  arrowFile,
+  encodeText,
+  joinParts,
+  type ArrowColumnToWrite,
+  type ArrowFileParts,
+  type Validity,
+} from './arrow-writer.ts';
 
 /**
  * The event log as two Arrow IPC files: one row per event, one row per case.
@@ -11,69 +17,54 @@ import { readArrowFile, type ArrowFile } from './arrow-file.ts';
  * Arrow dictionaries, so the activity column is the same Int32 codes the engine uses. Missing
  * codes (-1 in the engine) are Arrow nulls so that other Arrow readers (DuckDB, pyarrow) see the
  * file correctly. Attribute fields (events and cases alike) are named `attr:<name>` and carry
- * `gemba:type` metadata.
+ * `gemba:type` metadata. Both files are written by our own writer (arrow-writer.ts) straight
+ * from the log's arrays and read by our own reader (arrow-file.ts).
  */
 
 const EVENT_PREFIX = 'attr:';
-
-type Arrow = typeof import('apache-arrow');
-let arrowModule: Arrow | null = null;
-
-/**
- * apache-arrow, required on first use rather than imported at start-up: loading it costs a
- * command more than the rest of its start, and commands that never open the log (help, findings,
- * models) should not pay for it. A synchronous require keeps these functions synchronous.
- */
-function arrow(): Arrow {
-  arrowModule ??= createRequire(import.meta.url)('apache-arrow') as Arrow;
-  return arrowModule;
-}
-let nextDictionaryId = 0;
 
 export interface SnapshotBytes {
   events: Uint8Array;
   cases: Uint8Array;
 }
 
-export function eventLogToArrow(log: EventLog): SnapshotBytes {
-  const { Dictionary, Field, Int32, makeData, Utf8, vectorFromArray } = arrow();
-  const n = log.eventCount;
-  const eventFields: Field[] = [];
-  const eventData: Data[] = [];
-  const add = (fields: Field[], datas: Data[], name: string, data: Data, metadata?: Record<string, string>) => {
-    fields.push(
-      new Field(
-        name,
-        data.type,
-        data.nullCount > 0 || data.type instanceof Dictionary,
-        metadata ? new Map(Object.entries(metadata)) : undefined,
-      ),
-    );
-    datas.push(data);
-  };
-  add(eventFields, eventData, 'activity', dictionaryData(log.activity, log.activities));
-  add(eventFields, eventData, 'timestamp', floatData(log.timestamp), { unit: 'epoch-ms' });
-  if (log.startTimestamp)
-    add(eventFields, eventData, 'start_timestamp', floatData(log.startTimestamp), { unit: 'epoch-ms' });
-  add(eventFields, eventData, 'resource', dictionaryData(log.resource, log.resources));
-  add(eventFields, eventData, 'source_row', makeData({ type: new Int32(), length: n, data: log.sourceRow }));
-  for (const column of log.eventAttributes) {
-    add(eventFields, eventData, EVENT_PREFIX + column.name, attributeData(column), { 'gemba:type': column.type });
-  }
+/** The two snapshot files as the byte ranges they are made of, mostly the log's own arrays. */
+export interface SnapshotParts {
+  events: ArrowFileParts;
+  cases: ArrowFileParts;
+}
 
-  const caseFields: Field[] = [];
-  const caseData: Data[] = [];
-  add(caseFields, caseData, 'case_id', vectorFromArray(log.caseIds as string[], new Utf8()).data[0]);
-  add(
-    caseFields,
-    caseData,
-    'first_event',
-    makeData({ type: new Int32(), length: log.caseCount, data: log.caseStart.subarray(0, log.caseCount) }),
-  );
-  for (const column of log.caseAttributes) {
-    add(caseFields, caseData, EVENT_PREFIX + column.name, attributeData(column), { 'gemba:type': column.type });
-  }
-  return { events: toIpc(eventFields, eventData, n), cases: toIpc(caseFields, caseData, log.caseCount) };
+/** The two snapshot files in memory, each one array of its own. */
+export function eventLogToArrow(log: EventLog): SnapshotBytes {
+  const parts = eventLogToArrowParts(log);
+  return { events: joinParts(parts.events), cases: joinParts(parts.cases) };
+}
+
+/**
+ * The two snapshot files without copying the log's columns: what writeSnapshotFiles writes.
+ * The parts share the log's arrays, so the log must not change until they are written.
+ */
+export function eventLogToArrowParts(log: EventLog): SnapshotParts {
+  const events: ArrowColumnToWrite[] = [
+    codesToWrite('activity', log.activity, log.activities),
+    time('timestamp', log.timestamp),
+  ];
+  if (log.startTimestamp) events.push(time('start_timestamp', log.startTimestamp));
+  events.push(codesToWrite('resource', log.resource, log.resources));
+  events.push({ name: 'source_row', type: 'int32', values: log.sourceRow });
+  for (const column of log.eventAttributes) events.push(attributeColumn(column));
+
+  const cases: ArrowColumnToWrite[] = [
+    { name: 'case_id', type: 'utf8', text: encodeText(log.caseIds) },
+    { name: 'first_event', type: 'int32', values: log.caseStart.subarray(0, log.caseCount) },
+  ];
+  for (const column of log.caseAttributes) cases.push(attributeColumn(column));
+  return { events: arrowFile(events, log.eventCount), cases: arrowFile(cases, log.caseCount) };
+}
+
+/** Times as plain numbers, an unknown start time as NaN (not an Arrow null), as they always were. */
+function time(name: string, values: Float64Array): ArrowColumnToWrite {
+  return { name, type: 'float64', values, valid: null, nullCount: 0, metadata: { unit: 'epoch-ms' } };
 }
 
 /**
@@ -138,49 +129,42 @@ function openArrow(bytes: Uint8Array | string, which: string): ArrowFile {
   }
 }
 
-function toIpc(fields: Field[], children: Data[], length: number): Uint8Array {
-  const { makeData, RecordBatch, Schema, Struct, Table, tableToIPC } = arrow();
-  const schema = new Schema(fields);
-  const struct = makeData({ type: new Struct(fields), length, children, nullCount: 0 });
-  return tableToIPC(new Table(schema, [new RecordBatch(schema, struct)]), 'file');
+function attributeColumn(column: AttributeColumn): ArrowColumnToWrite {
+  const name = EVENT_PREFIX + column.name;
+  const metadata = { 'gemba:type': column.type };
+  if (column.type === 'string') return { ...codesToWrite(name, column.codes, column.dictionary), metadata };
+  return { name, type: 'float64', values: column.values, ...numberValidity(column.values), metadata };
 }
 
-function floatData(values: Float64Array): Data {
-  const { Float64, makeData } = arrow();
-  return makeData({ type: new Float64(), length: values.length, data: values });
-}
-
-/** Int32 codes with -1 for missing become an Arrow dictionary column with a validity bitmap. */
-function dictionaryData(codes: Int32Array, dictionary: readonly string[]): Data {
-  const { Dictionary, Int32, makeData, Utf8, vectorFromArray } = arrow();
+/**
+ * Int32 codes with -1 for missing: an Arrow dictionary column, missing codes as nulls. Only a
+ * column with missing values is copied (its nulls get code 0, which every reader can look up).
+ */
+function codesToWrite(name: string, codes: Int32Array, dictionary: readonly string[]): ArrowColumnToWrite {
   let nullCount = 0;
-  for (let i = 0; i < codes.length; i++) if (codes[i] < 0) nullCount++;
-  let data = codes;
-  let nullBitmap: Uint8Array | undefined;
-  if (nullCount > 0) {
-    data = codes.slice();
-    nullBitmap = new Uint8Array((codes.length + 7) >> 3);
-    for (let i = 0; i < codes.length; i++) {
-      if (codes[i] < 0) data[i] = 0;
-      else nullBitmap[i >> 3] |= 1 << (i & 7);
+  for (let i = 0; i < codes.length; i++) if (codes[i]! < 0) nullCount++;
+  if (nullCount === 0)
+    return { name, type: 'dictionary', codes, dictionary: encodeText(dictionary), valid: null, nullCount };
+  const written = new Int32Array(codes.length);
+  const valid = new Uint8Array((codes.length + 7) >> 3);
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i]!;
+    if (code >= 0) {
+      written[i] = code;
+      valid[i >> 3] |= 1 << (i & 7);
     }
   }
-  const values = vectorFromArray(dictionary as string[], new Utf8());
-  const type = new Dictionary(new Utf8(), new Int32(), nextDictionaryId++, false);
-  return makeData({ type, length: codes.length, nullCount, nullBitmap, data, dictionary: values });
+  return { name, type: 'dictionary', codes: written, dictionary: encodeText(dictionary), valid, nullCount };
 }
 
-function attributeData(column: AttributeColumn): Data {
-  const { Float64, makeData } = arrow();
-  if (column.type === 'string') return dictionaryData(column.codes, column.dictionary);
+/** NaN marks a missing number; it stays in the values as well, so our reader needs no second pass. */
+function numberValidity(values: Float64Array): Validity {
   let nullCount = 0;
-  for (let i = 0; i < column.values.length; i++) if (Number.isNaN(column.values[i])) nullCount++;
-  // NaN stays in the values as well as in the bitmap, so our own reader needs no second pass.
-  if (nullCount === 0) return floatData(column.values);
-  const nullBitmap = new Uint8Array((column.values.length + 7) >> 3);
-  for (let i = 0; i < column.values.length; i++)
-    if (!Number.isNaN(column.values[i])) nullBitmap[i >> 3] |= 1 << (i & 7);
-  return makeData({ type: new Float64(), length: column.values.length, nullCount, nullBitmap, data: column.values });
+  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) nullCount++;
+  if (nullCount === 0) return { valid: null, nullCount };
+  const valid = new Uint8Array((values.length + 7) >> 3);
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) valid[i >> 3] |= 1 << (i & 7);
+  return { valid, nullCount };
 }
 
 function int32Values(file: ArrowFile, name: string): Int32Array {

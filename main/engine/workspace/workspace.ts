@@ -6,7 +6,7 @@ import type { ColumnMapping, ImportRecord, RejectedRow, WorkspaceInfo } from '..
 import { APP_VERSION, currentUser } from '../app-version.ts';
 import type { EventLog } from '../eventlog/index.ts';
 import { InputError } from '../errors.ts';
-import { eventLogFromSnapshotFiles, eventLogToArrow } from './snapshot.ts';
+import { eventLogFromSnapshotFiles, eventLogToArrowParts } from './snapshot.ts';
 import { removeStraySnapshots, SNAPSHOT_DIR, snapshotFiles, writeSnapshotFiles } from './snapshot-files.ts';
 import { migrate } from './workspace-schema.ts';
 
@@ -189,8 +189,8 @@ export class Workspace {
    */
   commitImport(log: EventLog, facts: ImportFacts, beforeCommit?: () => void): number {
     const snapshot = randomUUID();
-    const bytes = eventLogToArrow(log);
-    const files = writeSnapshotFiles(this.path, snapshot, bytes);
+    const { events, cases } = eventLogToArrowParts(log);
+    const files = writeSnapshotFiles(this.path, snapshot, { events: events.parts, cases: cases.parts });
     try {
       const now = new Date().toISOString();
       const user = currentUser();
