@@ -24,6 +24,7 @@ const BENCHES = {
   'replay-fps': 'bench/replay-fps.bench.ts',
   commands: 'bench/commands.bench.ts',
   window: 'bench/window.bench.ts',
+  'snapshot-write': 'bench/snapshot-write.bench.ts',
 };
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
