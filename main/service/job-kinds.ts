@@ -26,7 +26,7 @@ export const PROGRESS_UNITS: { readonly [K in JobKind]: (phase: string) => JobKi
  */
 export type RunOnThread = <R>(
   entry: URL | string,
-  input: unknown,
+  input: unknown | PromiseLike<unknown>,
   signal: AbortSignal,
   progress: (phase: string, done: number, total: number) => void,
 ) => Promise<R>;

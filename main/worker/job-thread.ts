@@ -12,7 +12,8 @@ import type { FromJobThread, ToJobThread } from './job-thread-messages.ts';
  *
  * `entry` is the thread's module, which calls `serveThreadJob` (job-thread-port.ts). A `.ts` entry
  * (development, tests) is started through thread.boot.mjs, which registers the TypeScript loader;
- * packaged builds pass the bundled `.js` (list the entry in scripts/build.mjs).
+ * packaged builds pass the bundled `.js` (list the entry in scripts/build.mjs). `input` may be a
+ * promise: the thread is started at once and sent the input when it is ready.
  */
 export const runOnThread: RunOnThread = <R>(
   entry: URL | string,
@@ -56,5 +57,12 @@ export const runOnThread: RunOnThread = <R>(
       );
     worker.on('error', (error) => died(error.message));
     worker.on('exit', (code) => died(`exit code ${code}`));
-    worker.postMessage({ type: 'start', input } satisfies ToJobThread);
+    // The thread boots while the caller still works out the input (e.g. a CSV piece waits for
+    // the head analysis): a failed input stops it like a cancel.
+    Promise.resolve(input).then(
+      (ready) => {
+        if (!settled) worker.postMessage({ type: 'start', input: ready } satisfies ToJobThread);
+      },
+      (error: unknown) => settle(() => reject(error)),
+    );
   });

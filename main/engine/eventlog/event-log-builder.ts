@@ -210,7 +210,9 @@ export class EventLogBuilder {
   appendPart(part: BuilderPart, lineOffset: number): void {
     const base = this.activity.length;
     const casesBefore = this.cases.size;
-    const caseMap = new Int32Array(part.caseIds.length).fill(-1);
+    // Every value in a part's dictionaries is used by one of its events (codes are given only to
+    // rows kept), in order of first use: so the part's case ids merge in their own order.
+    const caseMap = this.cases.merge(part.caseIds);
     const activityMap = new Int32Array(part.activities.length).fill(-1);
     const resourceMap = new Int32Array(part.resources.length).fill(-1);
     const n = part.activity.length;
@@ -225,10 +227,7 @@ export class EventLogBuilder {
     const resource = part.resource;
     const sourceRow = part.sourceRow;
     for (let i = 0; i < n; i++) {
-      const c = caseCode[i];
-      let caseIndex = caseMap[c];
-      if (caseIndex < 0) caseIndex = caseMap[c] = this.cases.code(part.caseIds[c]);
-      cases[i] = caseIndex;
+      cases[i] = caseMap[caseCode[i]];
       const a = activity[i];
       let code = activityMap[a];
       if (code < 0) code = activityMap[a] = this.activities.code(part.activities[a]);

@@ -1,16 +1,20 @@
-import type { ColumnMapping, RejectedRow } from '../../../../preload/api.ts';
+import type { RejectedRow } from '../../../../preload/api.ts';
 import type { BuilderPart } from '../../eventlog/index.ts';
+import type { CsvHead } from './csv-head.ts';
+import type { ImportPlan } from './import-plan.ts';
 
-/** One piece of a CSV file to parse on its own thread: the byte range [start, end). */
+/**
+ * One piece of a CSV file after its first to parse on a thread of its own: the byte range
+ * [start, end), which starts at a line break, so its first row is data.
+ */
 export interface CsvPieceInput {
   path: string;
-  /** The mapping as the user gave it: each piece completes it exactly as the whole parse does. */
-  mapping: Partial<ColumnMapping>;
   fileName: string;
+  /** The whole parse's head analysis and plan: every piece reads its rows exactly as the first. */
+  head: CsvHead;
+  plan: ImportPlan;
   start: number;
   end: number;
-  /** The piece at the file's start (after the BOM): its first row is the header, if any. */
-  first: boolean;
   /** The piece at the file's end: a last row without newline ends there. */
   last: boolean;
 }
@@ -26,9 +30,10 @@ export interface CsvPieceResult {
   lines: number;
   /** The piece's last row ended exactly at `end` (no quote or row left open). */
   aligned: boolean;
-  /** The first piece ended before its header line was read (then the split is unusable). */
-  headerPending: boolean;
 }
 
-/** Runs one piece, on a worker thread in the app (service/csv-piece-runner.ts), in-process in tests. */
-export type CsvPieceRunner = (input: CsvPieceInput, signal: AbortSignal) => Promise<CsvPieceResult>;
+/**
+ * Runs one piece, on a worker thread in the app (service/csv-piece-runner.ts), in-process in tests.
+ * The input is a promise so that a thread can boot while the head is still being analysed.
+ */
+export type CsvPieceRunner = (input: Promise<CsvPieceInput>, signal: AbortSignal) => Promise<CsvPieceResult>;

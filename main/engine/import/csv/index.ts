@@ -2,5 +2,5 @@
 export { previewCsv } from './preview-csv.ts';
 export { parseCsvLog } from './parse-csv-log.ts';
 export { suggestMapping, normalizeName } from './column-mapping.ts';
-export { parseCsvPiece } from './parse-csv-piece.ts';
+export { parseCsvPiece, pieceBuffers } from './parse-csv-piece.ts';
 export type { CsvPieceInput, CsvPieceResult, CsvPieceRunner } from './csv-piece-types.ts';

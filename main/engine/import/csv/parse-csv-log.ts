@@ -1,12 +1,13 @@
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { ColumnMapping } from '../../../../preload/api.ts';
 import { InputError, throwIfCancelled } from '../../errors.ts';
-import type { ImportContext, ParsedLog } from '../parsed-log.ts';
+import { REJECTED_SAMPLE_LIMIT, type ImportContext, type ParsedLog } from '../parsed-log.ts';
 import { analyzeHead, readHead, type CsvHead } from './csv-head.ts';
 import { CsvEventReader, type RowsOutcome } from './csv-event-reader.ts';
 import { CsvTokenizer } from './csv-tokenizer.ts';
 import { planImport, type ImportPlan } from './import-plan.ts';
-import { parseCsvInParallel, PARALLEL_THRESHOLD_BYTES } from './parse-csv-parallel.ts';
+import type { CsvPieceResult } from './csv-piece-types.ts';
+import { PARALLEL_THRESHOLD_BYTES, startCsvPieces, type CsvPieces, type PieceReading } from './parse-csv-parallel.ts';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -14,8 +15,9 @@ const CHUNK_BYTES = 1 << 20;
  * Streams a CSV file into an event log. Parts of `mapping` left out are inferred from the head
  * of the file, as the preview does. Rows that cannot be read are set aside with their line and
  * reason; problems with the file as a whole throw InputError. A large file is parsed in pieces
- * on worker threads when the context can run them (`ctx.runCsvPiece`), with the very same
- * result; whenever the pieces do not line up, the file is parsed here in one pass.
+ * when the context can run them on threads (`ctx.runCsvPiece`): this thread parses the first
+ * while threads parse the others, then their parts are appended, with the very result of one
+ * pass; whenever a piece does not line up this thread simply reads on to the end.
  */
 export async function parseCsvLog(
   path: string,
@@ -24,15 +26,28 @@ export async function parseCsvLog(
 ): Promise<ParsedLog> {
   throwIfCancelled(ctx.signal);
   const { head, fileSize } = await readHead(path);
-  const analysis = analyzeHead(head, fileSize, ctx.fileName);
-  const plan = planImport(analysis, mapping, ctx.fileName);
-
   const threshold = ctx.parallelThresholdBytes ?? PARALLEL_THRESHOLD_BYTES;
-  const parallel =
-    ctx.runCsvPiece && fileSize > threshold
-      ? await parseCsvInParallel(path, mapping, analysis, plan, fileSize, ctx)
-      : null;
-  const outcome = parallel ?? (await parseInOnePass(path, analysis, plan, fileSize, ctx));
+  let analysed!: (reading: PieceReading) => void;
+  let failed!: (error: unknown) => void;
+  const reading = new Promise<PieceReading>((resolve, reject) => {
+    analysed = resolve;
+    failed = reject;
+  });
+  reading.catch(() => undefined);
+  // Threads start before the head analysis so that their boot overlaps it.
+  const pieces = fileSize > threshold ? await startCsvPieces(path, fileSize, reading, ctx) : null;
+  let analysis: CsvHead;
+  let plan: ImportPlan;
+  try {
+    analysis = analyzeHead(head, fileSize, ctx.fileName);
+    plan = planImport(analysis, mapping, ctx.fileName);
+  } catch (error) {
+    failed(error);
+    pieces?.stop();
+    throw error;
+  }
+  analysed({ head: analysis, plan });
+  const outcome = await parseRows(path, analysis, plan, fileSize, ctx, pieces);
 
   if (outcome.rowsRead === 0) {
     throw new InputError('The file has a header line but no rows of data.', {
@@ -59,12 +74,17 @@ export async function parseCsvLog(
   };
 }
 
-async function parseInOnePass(
+/**
+ * Reads the rows: the whole file here, or the first piece here and the others' parts appended
+ * (the same outcome; if a piece failed, this reader goes on past the first piece to the end).
+ */
+async function parseRows(
   path: string,
   analysis: CsvHead,
   plan: ImportPlan,
   fileSize: number,
   ctx: ImportContext,
+  pieces: CsvPieces | null,
 ): Promise<RowsOutcome> {
   const reader = new CsvEventReader(analysis, plan, ctx.fileName);
   const tokenizer = new CsvTokenizer(
@@ -73,20 +93,25 @@ async function parseInOnePass(
     reader,
     ctx.fileName,
   );
-  // Read straight into the tokenizer's buffer (no per-chunk allocation), after the BOM.
   const file = await open(path, 'r');
   try {
-    let position = analysis.dialect.bomLength;
-    for (;;) {
+    const bom = analysis.dialect.bomLength;
+    // While the pieces run side by side, this one's share of its piece stands for the whole.
+    const progress = (position: number) =>
+      ctx.onProgress?.(
+        pieces ? Math.round(((position - bom) / (pieces.firstEnd - bom)) * fileSize) : position,
+        fileSize,
+      );
+    const position = await readInto(file, tokenizer, bom, pieces ? pieces.firstEnd : fileSize, ctx, progress);
+    if (pieces) {
+      const parts = tokenizer.atRowBoundary && !reader.headerPending ? await pieces.results : null;
       throwIfCancelled(ctx.signal);
-      const target = tokenizer.reserve(CHUNK_BYTES);
-      const { bytesRead } = await file.read(target, tokenizer.fillOffset, CHUNK_BYTES, position);
-      if (bytesRead === 0) break;
-      position += bytesRead;
-      tokenizer.commit(bytesRead);
-      ctx.onProgress?.(position, fileSize);
+      if (parts) return appendParts(reader, tokenizer.currentLine - 1, parts);
+      pieces.stop();
+      await readInto(file, tokenizer, position, fileSize, ctx, (at) => ctx.onProgress?.(at, fileSize));
     }
   } finally {
+    pieces?.stop();
     await file.close();
   }
   tokenizer.finish();
@@ -98,4 +123,48 @@ async function parseInOnePass(
     rejected: reader.rejected,
     invalidUtf8: reader.decoder.invalidUtf8,
   };
+}
+
+/** Feeds bytes [from, to) of the file to the tokenizer, straight into its buffer; answers `to`. */
+async function readInto(
+  file: FileHandle,
+  tokenizer: CsvTokenizer,
+  from: number,
+  to: number,
+  ctx: ImportContext,
+  progress: (position: number) => void,
+): Promise<number> {
+  let position = from;
+  while (position < to) {
+    throwIfCancelled(ctx.signal);
+    const size = Math.min(CHUNK_BYTES, to - position);
+    const target = tokenizer.reserve(size);
+    const { bytesRead } = await file.read(target, tokenizer.fillOffset, size, position);
+    if (bytesRead === 0) break;
+    position += bytesRead;
+    tokenizer.commit(bytesRead);
+    progress(position);
+  }
+  return position;
+}
+
+/** The first piece's reader with the other pieces' parts after it, lines shifted to the file's. */
+function appendParts(reader: CsvEventReader, linesBefore: number, parts: CsvPieceResult[]): RowsOutcome {
+  const rejected = [...reader.rejected];
+  let rowsRead = reader.rowsRead;
+  let rejectedCount = reader.rejectedCount;
+  let invalidUtf8 = reader.decoder.invalidUtf8;
+  let lineOffset = linesBefore;
+  for (const part of parts) {
+    reader.builder.appendPart(part.part, lineOffset);
+    for (const row of part.rejected) {
+      if (rejected.length >= REJECTED_SAMPLE_LIMIT) break;
+      rejected.push({ line: row.line + lineOffset, reason: row.reason });
+    }
+    rowsRead += part.rowsRead;
+    rejectedCount += part.rejectedCount;
+    invalidUtf8 ||= part.invalidUtf8;
+    lineOffset += part.lines;
+  }
+  return { reader, rowsRead, rejectedCount, rejected, invalidUtf8 };
 }

@@ -1,31 +1,24 @@
 import { open } from 'node:fs/promises';
-import { analyzeHead, readHead } from './csv-head.ts';
+import type { BuilderPart } from '../../eventlog/index.ts';
 import { CsvEventReader } from './csv-event-reader.ts';
 import type { CsvPieceInput, CsvPieceResult } from './csv-piece-types.ts';
 import { CsvTokenizer } from './csv-tokenizer.ts';
-import { planImport } from './import-plan.ts';
 
 const READ_BYTES = 1 << 20;
 
-/**
- * Parses one piece of a CSV file (a worker thread's share of a parallel import). The head is
- * analysed and the mapping completed here again, from the same bytes and the same given
- * mapping, so every piece reads its rows with exactly the plan of the whole parse.
- */
+/** Parses one piece of a CSV file after its first (a worker thread's share of a parallel import). */
 export async function parseCsvPiece(input: CsvPieceInput): Promise<CsvPieceResult> {
-  const { head, fileSize } = await readHead(input.path);
-  const analysis = analyzeHead(head, fileSize, input.fileName);
-  const plan = planImport(analysis, input.mapping, input.fileName);
-  const reader = new CsvEventReader(analysis, plan, input.fileName, input.first ? analysis.hasHeader : false);
+  const { head, plan } = input;
+  const reader = new CsvEventReader(head, plan, input.fileName, false);
   const tokenizer = new CsvTokenizer(
-    analysis.dialect.delimiter.charCodeAt(0),
-    analysis.dialect.quote.charCodeAt(0),
+    head.dialect.delimiter.charCodeAt(0),
+    head.dialect.quote.charCodeAt(0),
     reader,
     input.fileName,
   );
   const file = await open(input.path, 'r');
   try {
-    let position = input.first ? analysis.dialect.bomLength : input.start;
+    let position = input.start;
     while (position < input.end) {
       const size = Math.min(READ_BYTES, input.end - position);
       const target = tokenizer.reserve(size);
@@ -46,6 +39,27 @@ export async function parseCsvPiece(input: CsvPieceInput): Promise<CsvPieceResul
     invalidUtf8: reader.decoder.invalidUtf8,
     lines: tokenizer.currentLine - 1,
     aligned: input.last || tokenizer.atRowBoundary,
-    headerPending: reader.headerPending,
   };
+}
+
+/** The column buffers of a piece's result, moved to the merging thread instead of copied. */
+export function pieceBuffers(result: CsvPieceResult): ArrayBuffer[] {
+  const { part } = result;
+  const arrays: (ArrayBufferView | null)[] = [
+    part.caseCode,
+    part.activity,
+    part.timestamp,
+    part.resource,
+    part.sourceRow,
+    part.startTimestamp,
+    ...columnArrays(part.eventColumns),
+    ...columnArrays(part.caseColumns),
+  ];
+  const buffers = new Set<ArrayBuffer>();
+  for (const a of arrays) if (a && a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
+  return [...buffers];
+}
+
+function columnArrays(columns: BuilderPart['eventColumns']): (ArrayBufferView | null)[] {
+  return columns.map((c) => c.codes ?? c.values);
 }
