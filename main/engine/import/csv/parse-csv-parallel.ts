@@ -12,10 +12,16 @@ const LF = 10;
 const SCAN_BYTES = 1 << 16;
 
 /**
- * Pieces for this machine: one per core (the calling thread parses the first), up to MAX_PIECES.
+ * Pieces for this machine: one per core (the calling thread parses the first), up to MAX_PIECES;
+ * GEMBA_IMPORT_THREADS sets the number instead (1: one pass), e.g. to leave a core to other work.
  * Measured on 2 cores (issue 11, 1M events, 76 MB, bundled command): see README's speed section.
  */
-export function defaultPieceCount(cores = availableParallelism()): number {
+export function defaultPieceCount(
+  cores = availableParallelism(),
+  setting = process.env.GEMBA_IMPORT_THREADS,
+): number {
+  const chosen = setting ? Number.parseInt(setting, 10) : NaN;
+  if (chosen >= 1) return Math.min(chosen, MAX_PIECES);
   return Math.max(1, Math.min(cores, MAX_PIECES));
 }
 
