@@ -57,9 +57,15 @@ export class AttributeColumnBuilder {
     this.strings!.set(row, code, -1);
   }
 
+  /** Room for `rows` rows (see EventLogBuilder.reserve). */
+  reserve(rows: number): void {
+    (this.strings ?? this.numbers)!.reserve(rows);
+  }
+
+  /** The column, in `order` if given (then gathered from this builder's own arrays, which it spends). */
   finish(length: number, order: Int32Array | null): AttributeColumn {
     if (this.type === 'string') {
-      const codes = this.strings!.toArray(length, -1);
+      const codes = order ? this.strings!.view(length, -1) : this.strings!.toArray(length, -1);
       return {
         name: this.name,
         type: 'string',
@@ -67,7 +73,7 @@ export class AttributeColumnBuilder {
         dictionary: this.dictionary!.values,
       };
     }
-    const values = this.numbers!.toArray(length, NaN);
+    const values = order ? this.numbers!.view(length, NaN) : this.numbers!.toArray(length, NaN);
     return {
       name: this.name,
       type: this.type as 'number' | 'date' | 'boolean',
@@ -81,7 +87,7 @@ export class AttributeColumnBuilder {
       return {
         name: this.name,
         type: 'string',
-        codes: this.strings!.toArray(length, -1),
+        codes: this.strings!.view(length, -1),
         dictionary: this.dictionary!.values,
         values: null,
       };
@@ -90,7 +96,7 @@ export class AttributeColumnBuilder {
       type: this.type,
       codes: null,
       dictionary: null,
-      values: this.numbers!.toArray(length, NaN),
+      values: this.numbers!.view(length, NaN),
     };
   }
 

@@ -55,6 +55,19 @@ export class EventLogBuilder {
     return this.activity.length;
   }
 
+  /**
+   * Room for about `events` events in every event column, so that a parse that knows (or
+   * estimates) its size does not copy each column at every doubling, nor a merge at its append.
+   */
+  reserve(events: number): void {
+    this.caseCode.reserve(events);
+    this.activity.reserve(events);
+    this.timestamp.reserve(events);
+    this.resource.reserve(events);
+    this.sourceRow.reserve(events);
+    for (const column of this.eventColumns) column.reserve(events);
+  }
+
   /** The case index for an id, creating the case if it is new. */
   caseIndex(caseId: string): number {
     return this.cases.code(caseId);
@@ -183,18 +196,19 @@ export class EventLogBuilder {
     return index;
   }
 
+  /** The columns as they stand, for the builder that merges this one; this builder is spent after. */
   toPart(): BuilderPart {
     const n = this.activity.length;
     return {
       caseIds: this.cases.values,
       activities: this.activities.values,
       resources: this.resources.values,
-      caseCode: this.caseCode.toArray(),
-      activity: this.activity.toArray(),
-      timestamp: this.timestamp.toArray(),
-      resource: this.resource.toArray(),
-      sourceRow: this.sourceRow.toArray(),
-      startTimestamp: this.startTimestamp ? this.startTimestamp.toArray(n, NaN) : null,
+      caseCode: this.caseCode.view(),
+      activity: this.activity.view(),
+      timestamp: this.timestamp.view(),
+      resource: this.resource.view(),
+      sourceRow: this.sourceRow.view(),
+      startTimestamp: this.startTimestamp ? this.startTimestamp.view(n, NaN) : null,
       eventColumns: this.eventColumns.map((c) => c.part(n)),
       caseColumns: this.caseColumns.map((c) => c.part(this.cases.size)),
     };
@@ -209,6 +223,7 @@ export class EventLogBuilder {
    */
   appendPart(part: BuilderPart, lineOffset: number): void {
     const base = this.activity.length;
+    this.reserve(base + part.activity.length);
     const casesBefore = this.cases.size;
     // Every value in a part's dictionaries is used by one of its events (codes are given only to
     // rows kept), in order of first use: so the part's case ids merge in their own order.
@@ -263,10 +278,14 @@ export class EventLogBuilder {
       this.caseColumns[k].appendPart(part.caseColumns[k], newCases.length, newCases, casesBefore);
   }
 
+  /**
+   * The log, sorted by case and time. The builder is spent after this: the columns are gathered
+   * from its own arrays, not from copies (a copy of each column cost ~1/10 of a 1M-event parse).
+   */
   finish(): EventLog {
     const n = this.activity.length;
-    const caseCode = this.caseCode.toArray();
-    const timestamp = this.timestamp.toArray();
+    const caseCode = this.caseCode.view();
+    const timestamp = this.timestamp.view();
     const { order, caseStart, caseOrder } = sortByCaseAndTime(caseCode, timestamp, this.cases.size);
     const caseIds = Array.from(caseOrder, (c) => this.cases.values[c]);
     return {
@@ -274,13 +293,13 @@ export class EventLogBuilder {
       caseCount: caseIds.length,
       caseStart,
       caseIds,
-      activity: gatherInt32(this.activity.toArray(), order),
+      activity: gatherInt32(this.activity.view(), order),
       activities: this.activities.values,
       timestamp: gatherFloat64(timestamp, order),
-      startTimestamp: this.startTimestamp ? gatherFloat64(this.startTimestamp.toArray(n, NaN), order) : null,
-      resource: gatherInt32(this.resource.toArray(), order),
+      startTimestamp: this.startTimestamp ? gatherFloat64(this.startTimestamp.view(n, NaN), order) : null,
+      resource: gatherInt32(this.resource.view(), order),
       resources: this.resources.values,
-      sourceRow: gatherInt32(this.sourceRow.toArray(), order),
+      sourceRow: gatherInt32(this.sourceRow.view(), order),
       eventAttributes: this.eventColumns.map((c) => c.finish(n, order)),
       caseAttributes: this.caseColumns
         .map((c) => c.finish(this.cases.size, null))

@@ -37,6 +37,22 @@ export class GrowableInt32 {
     if (length > this.length) out.fill(fill, this.length);
     return out;
   }
+  /**
+   * The first `length` values without a copy (padded with `fill` up to `length` if larger): for
+   * a builder's last step, after which nothing is added.
+   */
+  view(length = this.length, fill = 0): Int32Array {
+    if (length > this.data.length) return this.toArray(length, fill);
+    if (length > this.length) this.data.fill(fill, this.length, length);
+    return this.data.subarray(0, length);
+  }
+  /** Room for `capacity` values, so that adding up to that many never copies. */
+  reserve(capacity: number): void {
+    if (capacity <= this.data.length) return;
+    const next = new Int32Array(capacity);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
   private grow(min: number): void {
     let size = this.data.length * 2;
     while (size < min) size *= 2;
@@ -76,6 +92,22 @@ export class GrowableFloat64 {
     out.set(this.data.subarray(0, Math.min(length, this.length)));
     if (length > this.length) out.fill(fill, this.length);
     return out;
+  }
+  /**
+   * The first `length` values without a copy (padded with `fill` up to `length` if larger): for
+   * a builder's last step, after which nothing is added.
+   */
+  view(length = this.length, fill = 0): Float64Array {
+    if (length > this.data.length) return this.toArray(length, fill);
+    if (length > this.length) this.data.fill(fill, this.length, length);
+    return this.data.subarray(0, length);
+  }
+  /** Room for `capacity` values, so that adding up to that many never copies. */
+  reserve(capacity: number): void {
+    if (capacity <= this.data.length) return;
+    const next = new Float64Array(capacity);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
   }
   private grow(min: number): void {
     let size = this.data.length * 2;

@@ -13,6 +13,8 @@ export interface CsvPieceInput {
   /** The whole parse's head analysis and plan: every piece reads its rows exactly as the first. */
   head: CsvHead;
   plan: ImportPlan;
+  /** Events to size the piece's columns for (a guess from the head). */
+  expectedRows: number;
   start: number;
   end: number;
   /** The piece at the file's end: a last row without newline ends there. */

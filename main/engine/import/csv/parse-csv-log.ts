@@ -7,7 +7,13 @@ import { CsvEventReader, type RowsOutcome } from './csv-event-reader.ts';
 import { CsvTokenizer } from './csv-tokenizer.ts';
 import { planImport, type ImportPlan } from './import-plan.ts';
 import type { CsvPieceResult } from './csv-piece-types.ts';
-import { PARALLEL_THRESHOLD_BYTES, startCsvPieces, type CsvPieces, type PieceReading } from './parse-csv-parallel.ts';
+import {
+  expectedRows,
+  PARALLEL_THRESHOLD_BYTES,
+  startCsvPieces,
+  type CsvPieces,
+  type PieceReading,
+} from './parse-csv-parallel.ts';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -46,8 +52,9 @@ export async function parseCsvLog(
     pieces?.stop();
     throw error;
   }
-  analysed({ head: analysis, plan });
-  const outcome = await parseRows(path, analysis, plan, fileSize, ctx, pieces);
+  const rowsPerByte = linesPerByte(head);
+  analysed({ head: analysis, plan, rowsPerByte });
+  const outcome = await parseRows(path, analysis, plan, fileSize, rowsPerByte, ctx, pieces);
 
   if (outcome.rowsRead === 0) {
     throw new InputError('The file has a header line but no rows of data.', {
@@ -83,10 +90,13 @@ async function parseRows(
   analysis: CsvHead,
   plan: ImportPlan,
   fileSize: number,
+  rowsPerByte: number,
   ctx: ImportContext,
   pieces: CsvPieces | null,
 ): Promise<RowsOutcome> {
   const reader = new CsvEventReader(analysis, plan, ctx.fileName);
+  // The whole file's events end up in this builder, the pieces' appended.
+  reader.builder.reserve(expectedRows(fileSize, rowsPerByte));
   const tokenizer = new CsvTokenizer(
     analysis.dialect.delimiter.charCodeAt(0),
     analysis.dialect.quote.charCodeAt(0),
@@ -123,6 +133,13 @@ async function parseRows(
     rejected: reader.rejected,
     invalidUtf8: reader.decoder.invalidUtf8,
   };
+}
+
+/** Line breaks per byte in the head of the file: what the columns are sized by. */
+function linesPerByte(head: Buffer): number {
+  let lines = 0;
+  for (let at = head.indexOf(10); at >= 0; at = head.indexOf(10, at + 1)) lines++;
+  return head.length > 0 ? lines / head.length : 0;
 }
 
 /** Feeds bytes [from, to) of the file to the tokenizer, straight into its buffer; answers `to`. */

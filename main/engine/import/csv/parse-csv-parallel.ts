@@ -16,10 +16,7 @@ const SCAN_BYTES = 1 << 16;
  * GEMBA_IMPORT_THREADS sets the number instead (1: one pass), e.g. to leave a core to other work.
  * Measured on 2 cores (issue 11, 1M events, 76 MB, bundled command): see README's speed section.
  */
-export function defaultPieceCount(
-  cores = availableParallelism(),
-  setting = process.env.GEMBA_IMPORT_THREADS,
-): number {
+export function defaultPieceCount(cores = availableParallelism(), setting = process.env.GEMBA_IMPORT_THREADS): number {
   const chosen = setting ? Number.parseInt(setting, 10) : NaN;
   if (chosen >= 1) return Math.min(chosen, MAX_PIECES);
   return Math.max(1, Math.min(cores, MAX_PIECES));
@@ -29,6 +26,17 @@ export function defaultPieceCount(
 export interface PieceReading {
   head: CsvHead;
   plan: ImportPlan;
+  /** Line breaks per byte in the head: how many rows a piece is likely to hold. */
+  rowsPerByte: number;
+}
+
+/**
+ * Rows that `bytes` of the file likely hold, a little over, to size a builder's columns once: a
+ * guess from the head (quoted line breaks make it high, long rows later in the file low; a low
+ * guess only costs the usual doubling).
+ */
+export function expectedRows(bytes: number, rowsPerByte: number): number {
+  return Math.ceil(bytes * rowsPerByte * 1.05) + 1024;
 }
 
 /** The pieces of a file after its first, running on their threads while this one parses the first. */
@@ -66,11 +74,12 @@ export async function startCsvPieces(
   ctx.signal?.addEventListener('abort', forward, { once: true });
   const running = starts.slice(1).map((start, k) => {
     const end = k + 2 < starts.length ? starts[k + 2] : fileSize;
-    const input = reading.then(({ head, plan }) => ({
+    const input = reading.then(({ head, plan, rowsPerByte }) => ({
       path,
       fileName: ctx.fileName,
       head,
       plan,
+      expectedRows: expectedRows(end - start, rowsPerByte),
       start,
       end,
       last: end === fileSize,

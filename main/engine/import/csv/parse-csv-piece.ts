@@ -10,6 +10,7 @@ const READ_BYTES = 1 << 20;
 export async function parseCsvPiece(input: CsvPieceInput): Promise<CsvPieceResult> {
   const { head, plan } = input;
   const reader = new CsvEventReader(head, plan, input.fileName, false);
+  reader.builder.reserve(input.expectedRows);
   const tokenizer = new CsvTokenizer(
     head.dialect.delimiter.charCodeAt(0),
     head.dialect.quote.charCodeAt(0),
