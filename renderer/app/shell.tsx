@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import type { WorkspaceInfo } from '../../preload/api.ts';
 import { plural } from '../components/format.ts';
 import { fixesInForceNote, useCurrentStatistics } from '../components/log-figures.ts';
@@ -96,7 +96,10 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
       </nav>
       <main className="content" data-testid={`view-${active.id}`}>
         <LogChangeNotice />
-        <View key={active.id} />
+        {/* A view's code arrives the first time it is opened (lazy-view.ts): a moment, locally. */}
+        <Suspense fallback={<p className="muted">Opening {active.label}…</p>}>
+          <View key={active.id} />
+        </Suspense>
       </main>
     </div>
   );
