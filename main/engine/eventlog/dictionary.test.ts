@@ -21,3 +21,27 @@ describe('StringDictionary.merge', () => {
     expect(merged.size).toBe(6);
   });
 });
+
+describe('StringDictionary.code and addNew', () => {
+  it('codes in order of first appearance, the same code for a repeat', () => {
+    const d = new StringDictionary();
+    expect(['b', 'a', 'b', 'c', 'a'].map((v) => d.code(v))).toEqual([0, 1, 0, 2, 1]);
+    expect(d.values).toEqual(['b', 'a', 'c']);
+    expect(d.lookup('c')).toBe(2);
+    expect(d.lookup('z')).toBe(-1);
+  });
+
+  it('values appended as new are found by later look-ups, mixed with coded ones', () => {
+    const d = new StringDictionary();
+    expect(d.addNew('x')).toBe(0);
+    expect(d.addNew('y')).toBe(1);
+    expect(d.lookup('y')).toBe(1);
+    expect(d.code('x')).toBe(0);
+    expect(d.code('z')).toBe(2);
+    expect(d.addNew('w')).toBe(3);
+    expect(d.code('w')).toBe(3);
+    expect(d.code('v')).toBe(4);
+    expect(d.values).toEqual(['x', 'y', 'z', 'w', 'v']);
+    expect(d.size).toBe(5);
+  });
+});

@@ -2,7 +2,7 @@
 export class StringDictionary {
   private readonly codes = new Map<string, number>();
   readonly values: string[] = [];
-  /** Values from here on were added by `merge` and are not in `codes` yet (see `index`). */
+  /** Values from here on were added by `merge` or `addNew` and are not in `codes` yet (see `index`). */
   private indexed = 0;
 
   code(value: string): number {
@@ -15,6 +15,16 @@ export class StringDictionary {
       this.indexed++;
     }
     return code;
+  }
+
+  /**
+   * Appends a value the caller knows is not here yet and returns its code. It is indexed for
+   * look-ups only when one comes: a parse that finds every new value by other means (the CSV
+   * reader, by bytes) never fills the Map, the costliest part of 100k+ distinct case ids.
+   */
+  addNew(value: string): number {
+    this.values.push(value);
+    return this.values.length - 1;
   }
 
   /** Code of a value already seen, or -1. */

@@ -73,6 +73,18 @@ export class EventLogBuilder {
     return this.cases.code(caseId);
   }
 
+  /**
+   * Adds a case the caller knows is new (no earlier `caseIndex` or `addCase` had its id) and
+   * returns its index: a parser that recognises new values by their bytes skips the lookup.
+   */
+  addCase(caseId: string): number {
+    return this.cases.addNew(caseId);
+  }
+
+  get caseCount(): number {
+    return this.cases.size;
+  }
+
   /** The activity code for a name, creating it if new (for `addEventByCodes`). */
   activityCode(activity: string): number {
     return this.activities.code(activity);

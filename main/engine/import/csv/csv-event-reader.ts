@@ -78,9 +78,17 @@ export class CsvEventReader implements CsvRowSink {
     this.headerPending = hasHeader;
     this.width = head.header.length;
     const builder = this.builder;
-    this.cases = new FieldCodes(new ByteInterner(this.decode), this.decode, (id) => builder.caseIndex(id));
-    this.activities = new FieldCodes(new ByteInterner(this.decode), this.decode, (name) => builder.activityCode(name));
-    this.resources = new FieldCodes(new ByteInterner(this.decode), this.decode, (name) => builder.resourceCode(name));
+    this.cases = new FieldCodes(new ByteInterner(this.decode), this.decode, {
+      codeOf: (id) => builder.caseIndex(id),
+      addNew: (id) => builder.addCase(id),
+      size: () => builder.caseCount,
+    });
+    this.activities = new FieldCodes(new ByteInterner(this.decode), this.decode, {
+      codeOf: (name) => builder.activityCode(name),
+    });
+    this.resources = new FieldCodes(new ByteInterner(this.decode), this.decode, {
+      codeOf: (name) => builder.resourceCode(name),
+    });
     const zone = plan.mapping.timezone!;
     this.timestampBytes = timestampBytesParser(plan.mapping.timestampFormat!, zone);
     this.timestampText = timestampParser(plan.mapping.timestampFormat!, zone);
@@ -111,7 +119,9 @@ export class CsvEventReader implements CsvRowSink {
         strings,
         textCodes:
           a.type === 'string' && !a.ofCase && handle.index >= 0
-            ? new FieldCodes(strings, this.decode, (text) => this.builder.eventAttributeTextCode(handle, text))
+            ? new FieldCodes(strings, this.decode, {
+                codeOf: (text) => this.builder.eventAttributeTextCode(handle, text),
+              })
             : null,
         date: format ? timestampBytesParser(format, zone) : null,
       };
