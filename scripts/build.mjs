@@ -5,6 +5,7 @@
 //   dist/app/engine-worker.js the engine thread beside it (engine-service.ts looks for it there)
 //   dist/app/training-thread.js a training job's thread (models-service.ts looks for it there)
 //   dist/app/csv-piece-thread.js a piece of a parallel CSV import (csv-piece-runner.ts looks for it there)
+//   dist/app/xes-piece-thread.js the second piece of a split XES import (xes-piece-runner.ts looks for it there)
 //   dist/preload/preload.cjs  the sandboxed preload: one CommonJS file that requires only 'electron'
 // Flags: --renderer (UI only, for `npm run serve` and e2e), --electron (Node bundles only).
 // npm packages stay external to the Node bundles: electron-builder ships node_modules, and the
@@ -69,6 +70,13 @@ async function buildElectron() {
       ...common,
       entryPoints: ['main/worker/csv-piece-thread.ts'],
       outfile: 'dist/app/csv-piece-thread.js',
+      format: 'esm',
+      packages: 'external',
+    }),
+    esbuild.build({
+      ...common,
+      entryPoints: ['main/worker/xes-piece-thread.ts'],
+      outfile: 'dist/app/xes-piece-thread.js',
       format: 'esm',
       packages: 'external',
     }),

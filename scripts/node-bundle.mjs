@@ -6,6 +6,7 @@
 //   dist/node/engine-worker.js    the engine thread; engine-service.ts looks for it beside itself
 //   dist/node/training-thread.js  a training job's thread; models-service.ts looks for it beside itself
 //   dist/node/csv-piece-thread.js a piece of a parallel CSV import; csv-piece-runner.ts looks for it beside itself
+//   dist/node/xes-piece-thread.js the second piece of a split XES import; xes-piece-runner.ts looks for it beside itself
 //   dist/node/chunk-*.js          code shared by those, and what they import dynamically
 //   dist/node/inputs.json         every source file the bundle was built from, with size and mtime
 //
@@ -35,6 +36,7 @@ export const ENTRIES = {
   'engine-worker': 'main/worker/engine-worker.ts',
   'training-thread': 'main/worker/training-thread.ts',
   'csv-piece-thread': 'main/worker/csv-piece-thread.ts',
+  'xes-piece-thread': 'main/worker/xes-piece-thread.ts',
 };
 
 /**

@@ -77,6 +77,7 @@ import { machineTimeZone } from '../engine/import/timestamps/index.ts';
 import { AnalysisService } from './analysis-service.ts';
 import type { RunOnThread } from './job-kinds.ts';
 import { csvPieceRunner } from './csv-piece-runner.ts';
+import { xesPieceRunner } from './xes-piece-runner.ts';
 import { JobQueue } from './job-queue.ts';
 import { MapViewsService } from './map-views-service.ts';
 import { controlChartOfValues } from './chart-values.ts';
@@ -213,6 +214,7 @@ export class LocalEngine implements GembaApi {
         signal,
         onProgress: progress,
         runCsvPiece: this.runOnThread ? csvPieceRunner(this.runOnThread) : undefined,
+        runXesPiece: this.runOnThread ? xesPieceRunner(this.runOnThread) : undefined,
       });
     } finally {
       this.sessions.invalidate(workspace);

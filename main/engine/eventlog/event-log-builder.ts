@@ -85,6 +85,16 @@ export class EventLogBuilder {
     return this.cases.size;
   }
 
+  /** True when a case with this id has been made (merging a piece checks it creates no case twice). */
+  hasCase(caseId: string): boolean {
+    return this.cases.lookup(caseId) >= 0;
+  }
+
+  /** The names of the event or case attribute columns, in the order they were made. */
+  attributeNames(scope: 'event' | 'case'): string[] {
+    return (scope === 'event' ? this.eventColumns : this.caseColumns).map((c) => c.name);
+  }
+
   /** The activity code for a name, creating it if new (for `addEventByCodes`). */
   activityCode(activity: string): number {
     return this.activities.code(activity);

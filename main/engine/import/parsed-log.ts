@@ -1,6 +1,7 @@
 import type { ColumnMapping, RejectedRow } from '../../../preload/api.ts';
 import type { EventLog } from '../eventlog/index.ts';
 import type { CsvPieceRunner } from './csv/csv-piece-types.ts';
+import type { XesPieceRunner } from './xes/xes-piece-types.ts';
 
 /** What every parser receives: where to report progress and how it is told to stop. */
 export interface ImportContext {
@@ -17,6 +18,14 @@ export interface ImportContext {
   parallelThresholdBytes?: number;
   /** How many pieces; defaults to the machine's cores (at most 8). Tests ask for more to cut files finely. */
   parallelPieces?: number;
+  /** Reads the second piece of an XES file on a worker thread; absent, XES files are read in one pass. */
+  runXesPiece?: XesPieceRunner;
+  /** XES files larger than this are read in two pieces (when `runXesPiece` is given); tests lower it. */
+  xesSplitThresholdBytes?: number;
+  /** Byte offset from which the XES split is looked for (by default a share of the file); tests set it. */
+  xesSplitFrom?: number;
+  /** Told where an XES file was split and whether the pieces merged (false: read on in one pass). For tests. */
+  onXesSplit?(at: number, merged: boolean): void;
 }
 
 /** At most this many rejected rows are kept with their reasons; the count is always exact. */

@@ -30,6 +30,8 @@ export interface ImportOptions {
   pairLifecycle?: boolean;
   /** Parses pieces of a large CSV file on worker threads (see ImportContext.runCsvPiece). */
   runCsvPiece?: ImportContext['runCsvPiece'];
+  /** Reads the second piece of a large XES file on a worker thread (see ImportContext.runXesPiece). */
+  runXesPiece?: ImportContext['runXesPiece'];
 }
 
 /**
@@ -70,6 +72,7 @@ async function parseCheckAndCommit(
     signal: options.signal,
     maxDecompressedBytes: options.maxDecompressedBytes,
     runCsvPiece: options.runCsvPiece,
+    runXesPiece: options.runXesPiece,
     onProgress: (done, total) => options.onProgress?.('reading', done, total),
   };
   const parsed =

@@ -1,12 +1,11 @@
-import { StringDecoder } from 'node:string_decoder';
 import { InputError, throwIfCancelled } from '../../errors.ts';
 import { openMaybeGzipped } from '../gzip-guard.ts';
 import type { ImportContext, ParsedLog } from '../parsed-log.ts';
-import { isValidTimeZone, machineTimeZone, wallClockResolver } from '../timestamps/index.ts';
-import type { NaiveTimeReader } from './xes-date.ts';
-import { firstNonSpace, MAX_PROLOG_CHARS, notXml, sniffEncoding, withoutUtf8Bom } from './xes-input.ts';
-import { XesLogReader } from './xes-log-reader.ts';
-import { DEFAULT_MAX_PENDING_CHARS, XesTokenizer, XmlSyntaxError } from './xes-tokenizer.ts';
+import { newXesReader } from './new-xes-reader.ts';
+import { finishXesSplit, startXesSplit } from './parse-xes-parallel.ts';
+import { notXml } from './xes-input.ts';
+import { DEFAULT_MAX_PENDING_CHARS, XmlSyntaxError } from './xes-tokenizer.ts';
+import { XesWriter } from './xes-writer.ts';
 
 /**
  * Streaming XES import: the tags of XesTokenizer drive a small state machine (XesLogReader, in
@@ -51,38 +50,16 @@ export async function parseXesLog(
   options: XesImportOptions = {},
 ): Promise<ParsedLog> {
   const file = ctx.fileName;
-  const checkedZone = (zone: string): string => {
-    if (!isValidTimeZone(zone)) {
-      throw new InputError(`Unknown time zone "${zone}".`, {
-        file,
-        hint: 'Use an IANA name such as Europe/Amsterdam, or an offset such as +01:00.',
-      });
-    }
-    return zone;
-  };
-  let timeZone = options.timezone === undefined ? null : checkedZone(options.timezone);
-  const zone = () => (timeZone ??= checkedZone(machineTimeZone()));
-  let resolveWallClock: ((wallMs: number) => number) | null = null;
+  const r = newXesReader(file, options.timezone);
   const maxPendingText = options.maxPendingTextChars ?? MAX_PENDING_TEXT_CHARS;
   throwIfCancelled(ctx.signal);
 
-  let reader: XesLogReader | null = null;
-  const naive: NaiveTimeReader = (wall) => {
-    reader!.naiveDates++;
-    resolveWallClock ??= wallClockResolver(zone());
-    return resolveWallClock(wall);
-  };
-  reader = new XesLogReader(naive, zone);
-  const r = reader;
-
   const input = await openMaybeGzipped(path, { fileName: file, maxDecompressedBytes: ctx.maxDecompressedBytes });
   const total = input.fileSize;
-  let tokenizer: XesTokenizer | null = null;
-  /** Only for UTF-16: the tokenizer reads bytes in UTF-8 or Latin-1, so UTF-16 is decoded to text first. */
-  let utf16: StringDecoder | null = null;
+  // A large plain file: another thread reads from a <trace> past the middle on, this one up to it.
+  const split = input.gzipped ? null : await startXesSplit(path, total, ctx, options.timezone, maxPendingText);
+  const writer = new XesWriter(r, file, maxPendingText);
   let lastProgress = 0;
-  let prologBytes = 0;
-  let sawText = false;
 
   const asInputError = (error: unknown): unknown => {
     if (error instanceof InputError) {
@@ -99,61 +76,52 @@ export async function parseXesLog(
     });
   };
 
-  /** Until the first non-blank character: it must be "<", or this is not XML at all. */
-  const checkStart = (text: Uint8Array | string, from: number) => {
-    const first = firstNonSpace(text, from);
-    if (first < 0) return;
-    sawText = true;
-    const c = typeof text === 'string' ? text.charCodeAt(first) : text[first];
-    if (c !== 0x3c) throw notXml(file, 'It does not start with "<".');
-  };
-
+  const chunks = input.chunks[Symbol.asyncIterator]();
+  /** Bytes of the file written to the tokenizer (plain files; only the split looks at it). */
+  let written = 0;
+  let merged = false;
   try {
-    for await (const chunk of input.chunks) {
-      throwIfCancelled(ctx.signal);
-      if (tokenizer === null) {
-        const encoding = sniffEncoding(chunk);
-        if (encoding === 'utf16le') {
-          utf16 = new StringDecoder('utf16le');
-          tokenizer = new XesTokenizer(r, { maxPendingChars: maxPendingText });
-        } else tokenizer = new XesTokenizer(r, { encoding, maxPendingChars: maxPendingText });
-        if (utf16 !== null) {
-          let text = utf16.write(chunk);
-          if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-          checkStart(text, 0);
-          tokenizer.write(text);
-        } else {
-          const body = encoding === 'utf8' ? withoutUtf8Bom(chunk) : chunk;
-          checkStart(body, 0);
-          tokenizer.write(body);
+    /** Reads chunks to the file's end or, when `until` ≥ 0, until exactly that many bytes are written: then answers the chunk's rest. */
+    const readChunks = async (until: number): Promise<Buffer | null> => {
+      for (;;) {
+        const next = await chunks.next();
+        if (next.done === true) return null;
+        throwIfCancelled(ctx.signal);
+        const chunk = next.value;
+        const rest = until >= 0 && written + chunk.length >= until ? chunk.subarray(until - written) : null;
+        writer.write(rest === null ? chunk : chunk.subarray(0, until - written));
+        written += chunk.length - (rest === null ? 0 : rest.length);
+        const done = input.fileBytesRead();
+        if (done - lastProgress >= PROGRESS_EVERY_BYTES) {
+          lastProgress = done;
+          ctx.onProgress?.(done, total);
         }
-      } else {
-        const text = utf16 !== null ? utf16.write(chunk) : chunk;
-        if (!sawText) checkStart(text, 0);
-        tokenizer.write(text);
+        if (rest !== null) return rest;
       }
-      if (!r.sawRoot) {
-        prologBytes += chunk.length;
-        if (prologBytes > MAX_PROLOG_CHARS) {
-          throw new InputError('No XES <log> element in the first 64 MB of the file.', {
-            file,
-            line: tokenizer.line,
-            hint: 'Check that this is an XES export.',
-          });
-        }
-      }
-      const done = input.fileBytesRead();
-      if (done - lastProgress >= PROGRESS_EVERY_BYTES) {
-        lastProgress = done;
-        ctx.onProgress?.(done, total);
+    };
+    if (split === null) await readChunks(-1);
+    else {
+      const rest = await readChunks(split.at);
+      const tokenizer = writer.tokenizer;
+      merged =
+        rest !== null && tokenizer !== null && (await finishXesSplit(split, tokenizer, r, writer.encoding, ctx.signal));
+      ctx.onXesSplit?.(split.at, merged);
+      if (!merged) {
+        // Not split after all: read on from the split, as the one pass would have.
+        if (rest !== null) writer.write(rest);
+        await readChunks(-1);
       }
     }
-    if (utf16 !== null) tokenizer?.write(utf16.end());
+    writer.flush();
   } catch (error) {
     throw asInputError(error);
+  } finally {
+    split?.stop.abort();
+    await chunks.return?.();
   }
 
-  if (!sawText || tokenizer === null) {
+  const t = writer.tokenizer;
+  if (!writer.sawText || t === null) {
     throw new InputError('The file is empty.', {
       file,
       line: 1,
@@ -161,9 +129,10 @@ export async function parseXesLog(
     });
   }
   // The tokenizer's complaint about the end is kept for last: for a cut file, the messages below say more.
+  // (After a merge the piece has read the end, and found it sound.)
   let endError: XmlSyntaxError | null = null;
   try {
-    tokenizer.end();
+    if (!merged) t.end();
   } catch (error) {
     if (error instanceof XmlSyntaxError && error.truncated) endError = error;
     else throw asInputError(error);
@@ -171,14 +140,14 @@ export async function parseXesLog(
   if (!r.sawRoot) {
     throw new InputError('The file contains no XES <log> element.', {
       file,
-      line: tokenizer.line,
+      line: t.line,
       hint: 'Check that this is an XES export.',
     });
   }
   if (!r.closedRoot) {
     throw new InputError(`The XES file ends before </log> — it looks truncated (it stops ${r.whereInLog()}).`, {
       file,
-      line: tokenizer.line,
+      line: t.line,
       hint: 'Copy or export the file again; the end of it is missing.',
     });
   }

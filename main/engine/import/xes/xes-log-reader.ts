@@ -4,10 +4,10 @@ import { EventLogBuilder, type AttributeHandle, type RawValue } from '../../even
 import { REJECTED_SAMPLE_LIMIT } from '../parsed-log.ts';
 import { clip, TextTimestamps } from './text-timestamps.ts';
 import { parseXesDate, type NaiveTimeReader } from './xes-date.ts';
+import type { XesPieceRules } from './xes-piece-rules.ts';
+import { noTallies, talliesNotes, tallySkippedList } from './xes-read-tallies.ts';
 import { readTypedValue, type TypedValue } from './xes-values.ts';
 import type { XmlOpenTag, XmlTagHandler } from './xml-syntax.ts';
-
-const LIST_NOTE_LIMIT = 10;
 
 const SCOPE_NONE = 0;
 const SCOPE_LOG = 1;
@@ -77,19 +77,16 @@ export class XesLogReader implements XmlTagHandler {
   // Set by readTypedValue(): the value and type of the attribute just read.
   private readonly typed: TypedValue = { value: null, type: 'string' };
 
-  // For the notes.
-  private readonly skippedLists = new Set<string>();
-  private metaAttributesSkipped = 0;
-  private emptyTraces = 0;
-  private duplicateTraces = 0;
-  private lateTraceNames = 0;
-  naiveDates = 0;
+  /** For the notes. */
+  readonly tallies = noTallies();
 
   constructor(
     /** Places `<date>` values without an offset. */
     private readonly naive: NaiveTimeReader,
     /** The zone for times without an offset; asked for only when one is met (the machine's zone costs an ICU start-up). */
     private readonly zone: () => string,
+    /** Set when this reads a piece of a file from a `<trace>` on (parse-xes-piece.ts): what it must refuse. */
+    private readonly piece: XesPieceRules | null = null,
   ) {
     this.textTimestamps = new TextTimestamps(zone, (e, timestamp, reject) => {
       if (reject !== null) {
@@ -99,10 +96,6 @@ export class XesLogReader implements XmlTagHandler {
       this.builder.addEvent(e.caseId, e.activity, timestamp, e.resource, e.line);
       for (let i = 0; i < e.handles.length; i++) this.builder.setEventAttribute(e.handles[i], e.values[i], e.types[i]);
     });
-  }
-
-  private get timeZone(): string {
-    return this.zone();
   }
 
   openTag(tag: XmlOpenTag): void {
@@ -173,6 +166,11 @@ export class XesLogReader implements XmlTagHandler {
     }
   }
 
+  /** True between the children of `<log>`: a piece read from here on adds to this read as one read would. */
+  atLogLevel(): boolean {
+    return this.depth === 1 && this.skipFrom === 0 && this.scope === SCOPE_LOG && !this.textTimestamps.holding;
+  }
+
   /** Where the reader is, in the user's words, for the truncation message. */
   whereInLog(): string {
     if (this.scope === SCOPE_EVENT)
@@ -193,11 +191,13 @@ export class XesLogReader implements XmlTagHandler {
 
   /** The case id is settled when the first event arrives (XES puts trace attributes first). */
   private fixCase(): void {
+    if (this.piece !== null && this.traceName === null) this.piece.namelessTrace();
     const id = this.traceName ?? `trace-${this.traceOrdinal}`;
     this.caseId = id;
     this.caseIndex = this.builder.caseIndex(id);
     if (this.caseIndex === this.casesCreated) this.casesCreated++;
-    else this.duplicateTraces++;
+    else if (this.piece !== null) this.piece.repeatedTrace();
+    else this.tallies.duplicateTraces++;
     for (let i = 0; i < this.traceAttributeCount; i++) {
       this.builder.setCaseAttribute(this.caseIndex, this.traceHandles[i], this.traceValues[i], this.traceTypes[i]);
     }
@@ -205,7 +205,7 @@ export class XesLogReader implements XmlTagHandler {
   }
 
   private finishTrace(): void {
-    if (this.caseId === null && this.traceEvents === 0) this.emptyTraces++;
+    if (this.caseId === null && this.traceEvents === 0) this.tallies.emptyTraces++;
   }
 
   private startEvent(orphan: boolean, line: number): void {
@@ -241,7 +241,7 @@ export class XesLogReader implements XmlTagHandler {
       return;
     }
     if (kind === 'list') {
-      if (this.skippedLists.size < LIST_NOTE_LIMIT) this.skippedLists.add(key);
+      tallySkippedList(this.tallies, key);
       if (!tag.selfClosing) this.skipFrom = depth;
       return;
     }
@@ -249,7 +249,7 @@ export class XesLogReader implements XmlTagHandler {
     if (!tag.selfClosing) {
       // Meta-attributes of this attribute follow as children; the attribute itself is kept.
       this.skipFrom = depth;
-      this.metaAttributesSkipped++;
+      this.tallies.metaAttributesSkipped++;
     }
     if (containers === 0) {
       if (ofEvent) {
@@ -264,12 +264,13 @@ export class XesLogReader implements XmlTagHandler {
             this.hasTimestamp = true;
             this.timestampText = raw;
             if (kind === 'date') this.timestamp = parseXesDate(raw, this.naive);
+            else if (this.piece !== null) this.piece.textTimestamp();
             else this.timestampIsText = true;
             return;
         }
       } else if (key === 'concept:name') {
         if (this.caseId === null) this.traceName = raw;
-        else this.lateTraceNames++;
+        else this.tallies.lateTraceNames++;
         return;
       }
     }
@@ -282,6 +283,7 @@ export class XesLogReader implements XmlTagHandler {
     if (ofEvent) {
       const i = this.eventAttributeCount++;
       const handle = this.eventNameAt[i] === name ? this.eventHandleAt[i] : this.eventHandle(name, i);
+      if (this.piece !== null) this.piece.eventAttribute(handle.index, this.eventsRead + 1);
       this.eventHandles[i] = handle;
       this.eventValues[i] = typed.value;
       this.eventTypes[i] = typed.type;
@@ -291,6 +293,7 @@ export class XesLogReader implements XmlTagHandler {
         handle = this.builder.caseAttribute(name, typed.type);
         this.caseHandleByKey.set(name, handle);
       }
+      if (this.piece !== null) this.piece.traceAttribute(handle.index, this.traceOrdinal);
       if (this.caseId !== null) this.builder.setCaseAttribute(this.caseIndex, handle, typed.value, typed.type);
       else {
         const i = this.traceAttributeCount++;
@@ -372,27 +375,7 @@ export class XesLogReader implements XmlTagHandler {
   }
 
   notes(): string[] {
-    const notes: string[] = [];
-    notes.push(...this.textTimestamps.notes());
-    if (this.naiveDates > 0)
-      notes.push(
-        `${this.naiveDates} date values carry no time-zone offset; they were read in time zone ${this.timeZone}.`,
-      );
-    if (this.duplicateTraces > 0)
-      notes.push(
-        `${this.duplicateTraces} traces repeat the concept:name of an earlier trace; their events were joined to that case.`,
-      );
-    if (this.emptyTraces > 0) notes.push(`${this.emptyTraces} traces contain no events and were left out.`);
-    if (this.lateTraceNames > 0)
-      notes.push(
-        `${this.lateTraceNames} traces give their concept:name after their first event; those cases keep the generated id "trace-<n>".`,
-      );
-    if (this.skippedLists.size > 0)
-      notes.push(`List attributes were skipped (a list has no single value): ${[...this.skippedLists].join(', ')}.`);
-    if (this.metaAttributesSkipped > 0)
-      notes.push(
-        `${this.metaAttributesSkipped} attributes carry nested meta-attributes; the meta-attributes were skipped.`,
-      );
+    const notes = [...this.textTimestamps.notes(), ...talliesNotes(this.tallies, this.zone)];
     const dropped = this.builder.droppedAttributesNote();
     if (dropped) notes.push(dropped);
     return notes;

@@ -157,6 +157,15 @@ export class XesTokenizer extends XmlTagReader {
     return after - carry.length;
   }
 
+  /**
+   * True when all bytes written so far end between two children of the root element, and the root
+   * is named `root`: nothing (a comment, CDATA section, tag or reference) is left open, so what
+   * follows can be read by a tokenizer of its own that starts inside such a root.
+   */
+  betweenChildrenOf(root: string): boolean {
+    return this.mode === MODE_CONTENT && this.carry === null && this.depth === 1 && this.open[0] === root;
+  }
+
   /** Ends the document: throws a truncated XmlSyntaxError if anything is left open. */
   end(): void {
     const carry = this.carry;
