@@ -17,7 +17,7 @@ const MIN_CORES = 2;
  * The share of the file the import's own thread reads: more than half, because the other thread
  * first starts (its start-up costs about what reading a few MB does) and the merge comes after.
  */
-const FIRST_PIECE_SHARE = 0.55;
+const FIRST_PIECE_SHARE = 0.52;
 const HEAD_BYTES = 256;
 
 /** A split in progress: the other thread reads from `at` on while this one reads up to it. */
