@@ -9,6 +9,7 @@ import { testFolder } from '../csv/files.fixture.ts';
 import type { ImportContext, ParsedLog } from '../parsed-log.ts';
 import { parseXesLog, type XesImportOptions } from './parse-xes-log.ts';
 import { parseXesPiece } from './parse-xes-piece.ts';
+import { splitWanted } from './parse-xes-parallel.ts';
 import { traceSplitIn } from './xes-split.ts';
 
 // The split read must give exactly what the one-pass read gives (issue 11): the second method
@@ -342,6 +343,14 @@ describe('XES split on damaged and hostile files gives the one-pass error', () =
     const outcome = await both(path, 10);
     expect(outcome.piece).toBeNull();
     expectSame(outcome);
+  });
+});
+
+describe('splitWanted', () => {
+  it('splits with four cores or more (measured: not on two); GEMBA_IMPORT_THREADS decides when set', () => {
+    expect([1, 2, 3, 4, 8].map((c) => splitWanted(c, ''))).toEqual([false, false, false, true, true]);
+    expect(['1', '2', '16'].map((s) => splitWanted(2, s))).toEqual([false, true, true]);
+    expect(['1', '0', 'many'].map((s) => splitWanted(8, s))).toEqual([false, true, true]);
   });
 });
 

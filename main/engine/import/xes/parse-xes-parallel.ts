@@ -9,16 +9,38 @@ import { PIECE_ROOT, type XesPieceResult } from './xes-piece-types.ts';
 import { findTraceSplit } from './xes-split.ts';
 import type { XesTokenizer } from './xes-tokenizer.ts';
 
-/** Below this a file reads faster in one pass than a thread starts and the pieces merge (issue 11). */
-export const XES_SPLIT_THRESHOLD_BYTES = 8 << 20;
-/** Fewer cores and the second thread only competes with the first. */
-const MIN_CORES = 2;
 /**
- * The share of the file the import's own thread reads: more than half, because the other thread
- * first starts (its start-up costs about what reading a few MB does) and the merge comes after.
+ * Below this a file reads faster in one pass: the thread's start, its cold code and the merge cost
+ * about 0.1-0.2 s whatever the size (issue 11 measurements below).
  */
-const FIRST_PIECE_SHARE = 0.52;
+export const XES_SPLIT_THRESHOLD_BYTES = 64 << 20;
+/**
+ * Fewer cores and the split does not pay. Measured on 2 busy cores (issue 11, whole `gemba import`
+ * processes from the bundle, alternating GEMBA_IMPORT_THREADS=1 and the split, medians, the bench
+ * at raised priority): 100k events (34 MB) 0.68 s wall / 0.89 s CPU in one pass against 0.74 s /
+ * 1.17 s split; 300k events (102 MB) 1.35 s / 1.70 s against 1.25 s / 2.06 s; 1M events (340 MB)
+ * 4.9 s CPU against 5.7 s, and no faster. Each thread's parse has its own garbage collection and
+ * compiler threads, and the import's thread also hashes the file (sha256, ~0.3 s per 100 MB here),
+ * so two parsing threads oversubscribe two cores. With four or more cores that work has room; not
+ * yet measured on such a machine. GEMBA_IMPORT_THREADS=2 splits on any machine.
+ */
+const MIN_CORES = 4;
+/**
+ * The share of the file the import's own thread reads: less than half, because that thread also
+ * hashes the file meanwhile, and merges after; the other thread first starts (~50 ms).
+ */
+const FIRST_PIECE_SHARE = 0.45;
 const HEAD_BYTES = 256;
+
+/**
+ * Whether this machine splits a large XES file: with MIN_CORES cores or more; GEMBA_IMPORT_THREADS
+ * decides instead when set, as for CSV (1: one pass; 2 or more: split in two).
+ */
+export function splitWanted(cores = availableParallelism(), setting = process.env.GEMBA_IMPORT_THREADS): boolean {
+  const chosen = setting ? Number.parseInt(setting, 10) : NaN;
+  if (chosen >= 1) return chosen >= 2;
+  return cores >= MIN_CORES;
+}
 
 /** A split in progress: the other thread reads from `at` on while this one reads up to it. */
 export interface XesSplit {
@@ -42,7 +64,7 @@ export async function startXesSplit(
 ): Promise<XesSplit | null> {
   const run = ctx.runXesPiece;
   if (run === undefined || fileSize <= (ctx.xesSplitThresholdBytes ?? XES_SPLIT_THRESHOLD_BYTES)) return null;
-  if (ctx.xesSplitFrom === undefined && availableParallelism() < MIN_CORES) return null;
+  if (ctx.xesSplitFrom === undefined && !splitWanted()) return null;
   const encoding = sniffEncoding(await readHead(path));
   if (encoding === 'utf16le') return null;
   const at = await findTraceSplit(path, ctx.xesSplitFrom ?? Math.floor(fileSize * FIRST_PIECE_SHARE), fileSize);
