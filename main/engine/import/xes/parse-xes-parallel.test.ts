@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateLog } from '../../../../bench/generate.ts';
-import { InputError } from '../../errors.ts';
+import { CancelledError, InputError } from '../../errors.ts';
 import { MAX_ATTRIBUTE_COLUMNS } from '../../eventlog/index.ts';
 import { testFolder } from '../csv/files.fixture.ts';
 import type { ImportContext, ParsedLog } from '../parsed-log.ts';
@@ -205,6 +205,27 @@ describe('XES read split in two pieces gives the one-pass result', () => {
     const wide = await both(utf16, 200);
     expect(wide.piece).toBeNull();
     expectSame(wide);
+  });
+});
+
+describe('XES split when cancelled', () => {
+  it('stops the piece and the read', async () => {
+    const path = join(SHARED, 'receipt.xes');
+    const midway = new AbortController();
+    let pieceSignal: AbortSignal | null = null;
+    const parse = parseXesLog(path, {
+      fileName: 'receipt.xes',
+      signal: midway.signal,
+      xesSplitThresholdBytes: 0,
+      xesSplitFrom: statSync(path).size >> 1,
+      runXesPiece: async (input, signal) => {
+        pieceSignal = signal;
+        return parseXesPiece(input);
+      },
+      onProgress: () => midway.abort(),
+    });
+    await expect(parse).rejects.toBeInstanceOf(CancelledError);
+    expect(pieceSignal!.aborted).toBe(true);
   });
 });
 
