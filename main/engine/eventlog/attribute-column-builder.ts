@@ -62,10 +62,10 @@ export class AttributeColumnBuilder {
     (this.strings ?? this.numbers)!.reserve(rows);
   }
 
-  /** The column, in `order` if given (then gathered from this builder's own arrays, which it spends). */
+  /** The column, in `order` if given (gathered from this builder's own arrays), else its own arrays: the builder is spent. */
   finish(length: number, order: Int32Array | null): AttributeColumn {
     if (this.type === 'string') {
-      const codes = order ? this.strings!.view(length, -1) : this.strings!.toArray(length, -1);
+      const codes = order ? this.strings!.view(length, -1) : this.strings!.spend(length, -1);
       return {
         name: this.name,
         type: 'string',
@@ -73,7 +73,7 @@ export class AttributeColumnBuilder {
         dictionary: this.dictionary!.values,
       };
     }
-    const values = order ? this.numbers!.view(length, NaN) : this.numbers!.toArray(length, NaN);
+    const values = order ? this.numbers!.view(length, NaN) : this.numbers!.spend(length, NaN);
     return {
       name: this.name,
       type: this.type as 'number' | 'date' | 'boolean',

@@ -3,7 +3,7 @@ import type { EventLog } from './event-log.ts';
 import { StringDictionary } from './dictionary.ts';
 import { GrowableFloat64, GrowableInt32 } from './growable.ts';
 import { AttributeColumnBuilder, type BuilderPartColumn, type RawValue } from './attribute-column-builder.ts';
-import { gatherColumn, gatherFloat64, gatherInt32, sortByCaseAndTime } from './event-order.ts';
+import { gatherColumn, gatherFloat64, gatherInt32, isFileOrder, sortByCaseAndTime } from './event-order.ts';
 
 /** Attribute columns kept per scope (event, case); real logs have tens. */
 export const MAX_ATTRIBUTE_COLUMNS = 500;
@@ -308,24 +308,30 @@ export class EventLogBuilder {
     const n = this.activity.length;
     const caseCode = this.caseCode.view();
     const timestamp = this.timestamp.view();
-    const { order, caseStart, caseOrder } = sortByCaseAndTime(caseCode, timestamp, this.cases.size);
+    const sorted = sortByCaseAndTime(caseCode, timestamp, this.cases.size);
+    const { caseStart, caseOrder } = sorted;
+    // A log exported case by case, in time order, needs no gathering: the columns are the log's.
+    const order = isFileOrder(sorted.order) ? null : sorted.order;
+    const int32 = (column: GrowableInt32) => (order ? gatherInt32(column.view(), order) : column.spend());
+    const float64 = (column: GrowableFloat64, fill: number) =>
+      order ? gatherFloat64(column.view(n, fill), order) : column.spend(n, fill);
     const caseIds = Array.from(caseOrder, (c) => this.cases.values[c]);
     return {
       eventCount: n,
       caseCount: caseIds.length,
       caseStart,
       caseIds,
-      activity: gatherInt32(this.activity.view(), order),
+      activity: int32(this.activity),
       activities: this.activities.values,
-      timestamp: gatherFloat64(timestamp, order),
-      startTimestamp: this.startTimestamp ? gatherFloat64(this.startTimestamp.view(n, NaN), order) : null,
-      resource: gatherInt32(this.resource.view(), order),
+      timestamp: float64(this.timestamp, 0),
+      startTimestamp: this.startTimestamp ? float64(this.startTimestamp, NaN) : null,
+      resource: int32(this.resource),
       resources: this.resources.values,
-      sourceRow: gatherInt32(this.sourceRow.view(), order),
+      sourceRow: int32(this.sourceRow),
       eventAttributes: this.eventColumns.map((c) => c.finish(n, order)),
       caseAttributes: this.caseColumns
         .map((c) => c.finish(this.cases.size, null))
-        .map((c) => gatherColumn(c, caseOrder)),
+        .map((c) => (isFileOrder(caseOrder) ? c : gatherColumn(c, caseOrder))),
     };
   }
 }

@@ -44,6 +44,12 @@ export function sortByCaseAndTime(caseCode: Int32Array, timestamp: Float64Array,
   return { order, caseStart, caseOrder };
 }
 
+/** Whether `order` is 0, 1, 2, …: the events were already in case-and-time order in the file. */
+export function isFileOrder(order: Int32Array): boolean {
+  for (let i = 0; i < order.length; i++) if (order[i] !== i) return false;
+  return true;
+}
+
 export function gatherInt32(values: Int32Array, order: Int32Array): Int32Array {
   const out = new Int32Array(order.length);
   for (let i = 0; i < order.length; i++) out[i] = values[order[i]];

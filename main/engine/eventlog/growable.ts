@@ -41,6 +41,15 @@ export class GrowableInt32 {
    * The first `length` values without a copy (padded with `fill` up to `length` if larger): for
    * a builder's last step, after which nothing is added.
    */
+  /**
+   * The first `length` values (padded with `fill`) for a caller that takes the column over: this
+   * array itself when it has little room to spare (no new memory, no copy; nothing may be added
+   * after), else a trimmed copy, so that the room of a doubling is not kept for the log's life.
+   */
+  spend(length = this.length, fill = 0): Int32Array {
+    const room = this.data.length - length;
+    return room >= 0 && room <= length >> 3 ? this.view(length, fill) : this.toArray(length, fill);
+  }
   view(length = this.length, fill = 0): Int32Array {
     if (length > this.data.length) return this.toArray(length, fill);
     if (length > this.length) this.data.fill(fill, this.length, length);
@@ -97,6 +106,15 @@ export class GrowableFloat64 {
    * The first `length` values without a copy (padded with `fill` up to `length` if larger): for
    * a builder's last step, after which nothing is added.
    */
+  /**
+   * The first `length` values (padded with `fill`) for a caller that takes the column over: this
+   * array itself when it has little room to spare (no new memory, no copy; nothing may be added
+   * after), else a trimmed copy, so that the room of a doubling is not kept for the log's life.
+   */
+  spend(length = this.length, fill = 0): Float64Array {
+    const room = this.data.length - length;
+    return room >= 0 && room <= length >> 3 ? this.view(length, fill) : this.toArray(length, fill);
+  }
   view(length = this.length, fill = 0): Float64Array {
     if (length > this.data.length) return this.toArray(length, fill);
     if (length > this.length) this.data.fill(fill, this.length, length);
