@@ -50,23 +50,25 @@ const DOUBLE_PRECISION = 2;
 const MAGIC = new Uint8Array([0x41, 0x52, 0x52, 0x4f, 0x57, 0x31, 0, 0]); // "ARROW1" + padding
 const ZEROS = new Uint8Array(8);
 
-/** Encodes text values once into one UTF-8 buffer and their offsets. */
+/**
+ * Encodes text values into one UTF-8 buffer and their offsets, each value written straight into
+ * its place. Measured on 126,800 case ids in a fresh process (as an import runs it): joining them
+ * into one string first took 2–5× as long, the join or the appending being slow before V8 has
+ * compiled it.
+ */
 export function encodeText(values: readonly string[]): ArrowText {
-  // One string built by appending (a rope V8 flattens once), then encoded in one go: per value,
-  // or through Array.join, takes several times as long on 100k+ case ids.
-  let joined = '';
-  for (let i = 0; i < values.length; i++) joined += values[i]!;
-  const data = Buffer.from(joined, 'utf8');
-  if (data.length > 0x7fffffff) throw new Error('text column over 2 GB');
+  let units = 0;
+  for (let i = 0; i < values.length; i++) units += values[i]!.length;
+  // A UTF-16 unit takes at most 3 UTF-8 bytes (a surrogate pair, two units, takes 4).
+  const buffer = Buffer.allocUnsafe(3 * units);
   const offsets = new Int32Array(values.length + 1);
-  // As many bytes as UTF-16 units only when every character is ASCII: then lengths are offsets.
-  const ascii = data.length === joined.length;
   let end = 0;
   for (let i = 0; i < values.length; i++) {
-    end += ascii ? values[i]!.length : Buffer.byteLength(values[i]!, 'utf8');
+    end += buffer.write(values[i]!, end, 'utf8');
+    if (end > 0x7fffffff) throw new Error('text column over 2 GB');
     offsets[i + 1] = end;
   }
-  return { offsets, data };
+  return { offsets, data: buffer.subarray(0, end) };
 }
 
 /** The Arrow IPC file of one record batch of `rows` rows holding `columns`. */

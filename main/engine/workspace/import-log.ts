@@ -93,26 +93,31 @@ async function parseCheckAndCommit(
           : '.'),
     );
   }
-  const stats = logStatistics(log);
-  const sha256 = await fingerprint;
-  throwIfCancelled(options.signal);
-  options.onProgress?.('saving', 0, 1);
-  if (parsed.rejectedCount > 0)
-    notes.push(`${parsed.rejectedCount} of ${parsed.rowsRead} rows were set aside as rejected rows.`);
-  const importId = workspace.commitImport(log, {
-    fileName,
-    fileSize: size,
-    sha256,
-    format,
-    mapping: parsed.mapping,
-    activities: stats.activities,
-    variants: stats.variants,
-    rowsRead: parsed.rowsRead,
-    rejectedCount: parsed.rejectedCount,
-    rejected: parsed.rejected,
-    timeRange: stats.timeRange,
-    notes,
+  // The snapshot is written in the background while the statistics are computed and the hash ends.
+  const { importId, facts } = await workspace.commitImportWhileChecking(log, async () => {
+    const stats = logStatistics(log);
+    const sha256 = await fingerprint;
+    throwIfCancelled(options.signal);
+    options.onProgress?.('saving', 0, 1);
+    if (parsed.rejectedCount > 0)
+      notes.push(`${parsed.rejectedCount} of ${parsed.rowsRead} rows were set aside as rejected rows.`);
+    return {
+      fileName,
+      fileSize: size,
+      sha256,
+      format,
+      mapping: parsed.mapping,
+      activities: stats.activities,
+      variants: stats.variants,
+      rowsRead: parsed.rowsRead,
+      rejectedCount: parsed.rejectedCount,
+      rejected: parsed.rejected,
+      timeRange: stats.timeRange,
+      notes,
+      stats,
+    };
   });
+  const { stats } = facts;
   options.onProgress?.('saving', 1, 1);
   return {
     importId,

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SNAPSHOT_DIR, snapshotFiles, writeSnapshotFiles } from './snapshot-files.ts';
+import { SNAPSHOT_DIR, snapshotFiles, startSnapshotFiles, writeSnapshotFiles } from './snapshot-files.ts';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,5 +24,19 @@ describe('writeSnapshotFiles', () => {
     expect(readFileSync(files[1]!).equals(expected(cases))).toBe(true);
     // No temp file is left behind.
     expect(readdirSync(join(dir, SNAPSHOT_DIR)).sort()).toEqual(['snap.cases.arrow', 'snap.events.arrow']);
+  });
+
+  it('writes the same files in the background, and removes them when discarded', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gemba-snapshot-files-'));
+    mkdirSync(join(dir, SNAPSHOT_DIR));
+    const events = Array.from({ length: 2500 }, (_, i) => Uint8Array.from({ length: i % 11 }, (_, j) => (i + j) & 255));
+    const cases = [new Uint8Array(1 << 20).map((_, i) => (i * 7) & 255)];
+    const placed = await startSnapshotFiles(dir, 'kept', { events, cases }).place();
+    expect(placed).toEqual(snapshotFiles(dir, 'kept'));
+    expect(readFileSync(placed[0]!).equals(Buffer.concat(events))).toBe(true);
+    expect(readFileSync(placed[1]!).equals(Buffer.concat(cases))).toBe(true);
+
+    await startSnapshotFiles(dir, 'dropped', { events, cases }).discard();
+    expect(readdirSync(join(dir, SNAPSHOT_DIR)).sort()).toEqual(['kept.cases.arrow', 'kept.events.arrow']);
   });
 });

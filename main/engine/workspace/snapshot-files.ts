@@ -1,5 +1,7 @@
 import {
   closeSync,
+  constants,
+  fdatasync,
   fdatasyncSync,
   fsyncSync,
   openSync,
@@ -7,6 +9,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  writev,
   writevSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -26,16 +29,17 @@ export function snapshotFiles(workspaceDir: string, snapshot: string): [string, 
   return [join(dir, `${snapshot}.events.arrow`), join(dir, `${snapshot}.cases.arrow`)];
 }
 
+export interface SnapshotFileParts {
+  events: readonly Uint8Array[];
+  cases: readonly Uint8Array[];
+}
+
 /**
  * Writes both files of a snapshot durably and makes their names durable too; returns their paths.
  * Each file is given as its byte ranges in order (arrow-writer.ts): they are written as they are,
  * without first copying them into one file-sized array.
  */
-export function writeSnapshotFiles(
-  workspaceDir: string,
-  snapshot: string,
-  parts: { events: readonly Uint8Array[]; cases: readonly Uint8Array[] },
-): string[] {
+export function writeSnapshotFiles(workspaceDir: string, snapshot: string, parts: SnapshotFileParts): string[] {
   const dir = join(workspaceDir, SNAPSHOT_DIR);
   const files = [
     writeDurably(dir, `${snapshot}.events.arrow`, parts.events),
@@ -43,6 +47,43 @@ export function writeSnapshotFiles(
   ];
   syncDirectory(dir);
   return files;
+}
+
+/** Snapshot files being written in the background, under temp names until placed. */
+export interface SnapshotWriting {
+  /** Waits until both files are on the disk, then renames them into place; returns their paths. */
+  place(): Promise<string[]>;
+  /** Waits for the writes to end, then removes whatever they left (temp files or placed ones). */
+  discard(): Promise<void>;
+}
+
+/**
+ * Starts writing both files of a snapshot on Node's thread pool and returns at once: the main
+ * thread only queues the writes, so copying 30+ MB into the kernel and waiting for the disk
+ * happen while it does other work (an import's statistics). The files are opened with O_DSYNC,
+ * so a write that has returned is on the disk, as after fdatasync; where there is no O_DSYNC
+ * (Windows) an fdatasync follows the write. The parts must not change until `place` or `discard`.
+ */
+export function startSnapshotFiles(workspaceDir: string, snapshot: string, parts: SnapshotFileParts): SnapshotWriting {
+  const dir = join(workspaceDir, SNAPSHOT_DIR);
+  const names = [`${snapshot}.events.arrow`, `${snapshot}.cases.arrow`];
+  const temps = names.map((name) => join(dir, `.tmp-${name}`));
+  const targets = names.map((name) => join(dir, name));
+  const writes = [writeInBackground(temps[0]!, parts.events), writeInBackground(temps[1]!, parts.cases)];
+  // Until place or discard is called, a failed write must not count as an unhandled rejection.
+  for (const write of writes) write.catch(() => undefined);
+  return {
+    async place() {
+      await Promise.all(writes);
+      temps.forEach((temp, i) => renameSync(temp, targets[i]!));
+      syncDirectory(dir);
+      return targets;
+    },
+    async discard() {
+      await Promise.allSettled(writes);
+      for (const file of [...temps, ...targets]) rmSync(file, { force: true });
+    },
+  };
 }
 
 /** Writes to a temp name, syncs the data to disk, then renames: a reader never sees half a file. */
@@ -68,19 +109,45 @@ const WRITEV_MAX = 1024;
 function writeAll(fd: number, parts: readonly Uint8Array[]): void {
   const pending = parts.filter((p) => p.length > 0);
   let first = 0;
-  while (first < pending.length) {
-    let written = writevSync(fd, pending.slice(first, first + WRITEV_MAX));
-    while (written > 0) {
-      const part = pending[first]!;
-      if (written >= part.length) {
-        written -= part.length;
-        first++;
-      } else {
-        pending[first] = part.subarray(written);
-        written = 0;
-      }
+  while (first < pending.length)
+    first = advance(pending, first, writevSync(fd, pending.slice(first, first + WRITEV_MAX)));
+}
+
+const DATA_SYNC: number | undefined = constants.O_DSYNC;
+
+/** writeAll and the data sync on the thread pool; the first write is queued before this returns. */
+async function writeInBackground(path: string, parts: readonly Uint8Array[]): Promise<void> {
+  const { O_WRONLY, O_CREAT, O_TRUNC } = constants;
+  const fd = openSync(path, DATA_SYNC === undefined ? 'w' : O_WRONLY | O_CREAT | O_TRUNC | DATA_SYNC);
+  try {
+    const pending = parts.filter((p) => p.length > 0);
+    let first = 0;
+    while (first < pending.length) {
+      const batch = pending.slice(first, first + WRITEV_MAX);
+      const written = await new Promise<number>((resolve, reject) =>
+        writev(fd, batch, (error, n) => (error ? reject(error) : resolve(n))),
+      );
+      first = advance(pending, first, written);
     }
+    if (DATA_SYNC === undefined)
+      await new Promise<void>((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
+  } finally {
+    closeSync(fd);
   }
+}
+
+/** After `written` bytes from part `first` on: the first part not yet whole (shortened in place). */
+function advance(pending: Uint8Array[], first: number, written: number): number {
+  while (written > 0) {
+    const part = pending[first]!;
+    if (written < part.length) {
+      pending[first] = part.subarray(written);
+      return first;
+    }
+    written -= part.length;
+    first++;
+  }
+  return first;
 }
 
 /**

@@ -78,6 +78,37 @@ describe('Workspace', () => {
     ws.close();
   });
 
+  it('writes the snapshot while an import is checked, and leaves nothing behind when the check fails', async () => {
+    const dir = join(tempDir(), 'p');
+    const ws = Workspace.create(dir);
+    const first = ws.commitImport(logFromTraces({ a: ['A'] }), facts('one.csv'));
+    const filesBefore = readdirSync(join(dir, 'snapshots')).sort();
+    let seenWhileChecking: string[] = [];
+    const { importId } = await ws.commitImportWhileChecking(logFromTraces({ b: ['B', 'C'], c: ['B'] }), async () => {
+      seenWhileChecking = readdirSync(join(dir, 'snapshots'));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return facts('two.csv');
+    });
+    // The new files were under temp names while the check ran, and are in place after.
+    expect(seenWhileChecking.filter((f) => f.startsWith('.tmp-'))).toHaveLength(2);
+    expect(ws.currentImportId()).toBe(importId);
+    expect(ws.history().map((r) => r.fileName)).toEqual(['two.csv', 'one.csv']);
+    const log = ws.loadCurrentLog()!;
+    expect(Array.from(log.activity, (a) => log.activities[a])).toEqual(['B', 'C', 'B']);
+    const filesAfter = readdirSync(join(dir, 'snapshots')).sort();
+    expect(filesAfter).toHaveLength(4);
+
+    await expect(
+      ws.commitImportWhileChecking(logFromTraces({ d: ['D'] }), () => Promise.reject(new Error('cancelled'))),
+    ).rejects.toThrow('cancelled');
+    expect(ws.currentImportId()).toBe(importId);
+    expect(ws.history()).toHaveLength(2);
+    expect(readdirSync(join(dir, 'snapshots')).sort()).toEqual(filesAfter);
+    ws.restoreImport(first);
+    expect(readdirSync(join(dir, 'snapshots')).filter((f) => filesBefore.includes(f))).toHaveLength(2);
+    ws.close();
+  });
+
   it('refuses to open a folder that is not a workspace', () => {
     expect(() => Workspace.open(tempDir())).toThrow(/not a Gemba workspace/);
   });

@@ -7,7 +7,13 @@ import { APP_VERSION, currentUser } from '../app-version.ts';
 import type { EventLog } from '../eventlog/index.ts';
 import { InputError } from '../errors.ts';
 import { eventLogFromSnapshotFiles, eventLogToArrowParts } from './snapshot.ts';
-import { removeStraySnapshots, SNAPSHOT_DIR, snapshotFiles, writeSnapshotFiles } from './snapshot-files.ts';
+import {
+  removeStraySnapshots,
+  SNAPSHOT_DIR,
+  snapshotFiles,
+  startSnapshotFiles,
+  writeSnapshotFiles,
+} from './snapshot-files.ts';
 import { migrate } from './workspace-schema.ts';
 
 export const DATABASE_FILE = 'workspace.db';
@@ -191,6 +197,42 @@ export class Workspace {
     const snapshot = randomUUID();
     const { events, cases } = eventLogToArrowParts(log);
     const files = writeSnapshotFiles(this.path, snapshot, { events: events.parts, cases: cases.parts });
+    return this.recordImport(log, facts, snapshot, files, beforeCommit);
+  }
+
+  /**
+   * commitImport for an import still being checked: the snapshot files are written and reach the
+   * disk in the background while `check` works out the facts (statistics, the file's hash), and
+   * the import is recorded once both are done. If `check` or the writing fails, the files are
+   * removed and the workspace is exactly as it was.
+   */
+  async commitImportWhileChecking<Facts extends ImportFacts>(
+    log: EventLog,
+    check: () => Promise<Facts>,
+  ): Promise<{ importId: number; facts: Facts }> {
+    const snapshot = randomUUID();
+    const { events, cases } = eventLogToArrowParts(log);
+    const writing = startSnapshotFiles(this.path, snapshot, { events: events.parts, cases: cases.parts });
+    let facts: Facts;
+    let files: string[];
+    try {
+      facts = await check();
+      files = await writing.place();
+    } catch (error) {
+      await writing.discard();
+      throw error;
+    }
+    return { importId: this.recordImport(log, facts, snapshot, files), facts };
+  }
+
+  /** Records an import whose snapshot files are in place and makes it current; removes the files if that fails. */
+  private recordImport(
+    log: EventLog,
+    facts: ImportFacts,
+    snapshot: string,
+    files: string[],
+    beforeCommit?: () => void,
+  ): number {
     try {
       const now = new Date().toISOString();
       const user = currentUser();
