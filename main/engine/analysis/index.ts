@@ -34,6 +34,7 @@ export {
   type FilteredLog,
 } from './filters.ts';
 export { logStatistics } from './statistics.ts';
+export { logCounts, type LogCounts } from './log-counts.ts';
 export { variants, variantGroups } from './variants.ts';
 export { validateCalendar, durationFunction, businessClock } from './calendar.ts';
 export { groupDurations, directlyFollows } from './directly-follows.ts';

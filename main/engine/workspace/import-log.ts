@@ -1,7 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { ColumnMapping, ImportSummary } from '../../../preload/api.ts';
-import { logStatistics } from '../analysis/index.ts';
+import { logCounts } from '../analysis/index.ts';
 import { InputError, throwIfCancelled } from '../errors.ts';
 import { sha256OfFile } from './fingerprint.ts';
 import type { Workspace } from './workspace.ts';
@@ -93,9 +93,9 @@ async function parseCheckAndCommit(
           : '.'),
     );
   }
-  // The snapshot is written in the background while the statistics are computed and the hash ends.
+  // The snapshot is written in the background while the counts are taken and the hash ends.
   const { importId, facts } = await workspace.commitImportWhileChecking(log, async () => {
-    const stats = logStatistics(log);
+    const stats = logCounts(log);
     const sha256 = await fingerprint;
     throwIfCancelled(options.signal);
     options.onProgress?.('saving', 0, 1);
