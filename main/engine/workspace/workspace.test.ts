@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -128,9 +129,23 @@ describe('importLog into a workspace', () => {
       events: 42,
       rejectedRows: 0,
     });
-    expect((entry.details as { sha256: string }).sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The second method: SHA-256 of the whole file read at once.
+    const whole = createHash('sha256')
+      .update(readFileSync(join(DATA, 'running-example.xes')))
+      .digest('hex');
+    expect((entry.details as { sha256: string }).sha256).toBe(whole);
     expect(entry.user.length).toBeGreaterThan(0);
     expect(entry.appVersion).toMatch(/^\d+\.\d+\.\d+/);
+    ws.close();
+  });
+
+  it('records the SHA-256 of a CSV file hashed from the bytes its parse reads', async () => {
+    const ws = Workspace.create(join(tempDir(), 'p'));
+    await importLog(ws, join(DATA, 'running-example.csv'));
+    const whole = createHash('sha256')
+      .update(readFileSync(join(DATA, 'running-example.csv')))
+      .digest('hex');
+    expect((ws.auditTrail()[0].details as { sha256: string }).sha256).toBe(whole);
     ws.close();
   });
 
