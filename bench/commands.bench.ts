@@ -12,12 +12,12 @@
  * --repeat runs (default 3) is reported; the machine's load average is recorded with the figures.
  * Flags: --events N (default 1M), --xes-events N (default 100k), --seed N, --repeat N.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCount } from './generate.ts';
 import { REPO, runTask } from './lib/child.ts';
+import { GEMBA, timed, type ProcessRun } from './lib/timed-process.ts';
 import { benchArgs } from './lib/bench-args.ts';
 import { dataset } from './lib/datasets.ts';
 import { DATA_DIR, printTable, writeResults } from './lib/report.ts';
@@ -27,31 +27,8 @@ const events = parseCount(option('--events', '1M'));
 const xesEvents = parseCount(option('--xes-events', '100k'));
 const seed = Number(option('--seed', '42'));
 const repeat = Number(option('--repeat', '3'));
-const TIME = '/usr/bin/time';
-if (!existsSync(TIME))
-  throw new Error('This bench times processes with GNU time: install it (Debian: apt-get install time).');
-
-interface ProcessRun {
-  wall: number;
-  cpu: number;
-  peakMiB: number;
-}
 
 const scratch = mkdtempSync(join(tmpdir(), 'gemba-commands-bench-'));
-const GEMBA = [process.execPath, join(REPO, 'bin', 'gemba.mjs')];
-
-/** One whole process under GNU time; a failed command fails the bench. */
-function timed(argv: string[]): ProcessRun {
-  const out = join(scratch, 'time.txt');
-  const run = spawnSync(TIME, ['-f', '%e %U %S %M', '-o', out, ...argv], {
-    cwd: REPO,
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
-  if (run.status !== 0) throw new Error(`${argv.join(' ')} failed (exit ${run.status}):\n${run.stderr.slice(-2000)}`);
-  const [wall, user, sys, kb] = readFileSync(out, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
-  return { wall, cpu: user + sys, peakMiB: kb / 1024 };
-}
 
 /** Several commands as one step (`gemba dfg` then `gemba variants`): times and CPU add, peak is the largest. */
 function sequence(...steps: string[][]): ProcessRun {
