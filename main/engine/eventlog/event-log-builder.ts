@@ -315,7 +315,9 @@ export class EventLogBuilder {
     const int32 = (column: GrowableInt32) => (order ? gatherInt32(column.view(), order) : column.spend());
     const float64 = (column: GrowableFloat64, fill: number) =>
       order ? gatherFloat64(column.view(n, fill), order) : column.spend(n, fill);
-    const caseIds = Array.from(caseOrder, (c) => this.cases.values[c]);
+    // A loop, not Array.from over the typed array: that iterates with a result object per case.
+    const caseIds: string[] = [];
+    for (let k = 0; k < caseOrder.length; k++) caseIds.push(this.cases.values[caseOrder[k]]);
     return {
       eventCount: n,
       caseCount: caseIds.length,

@@ -88,7 +88,9 @@ export class ByteInterner {
       pool.set(this.pool.subarray(0, this.poolUsed));
       this.pool = pool;
     }
-    this.pool.set(bytes.subarray(start, start + length), this.poolUsed);
+    // A byte loop, not pool.set(bytes.subarray(…)): that makes a Buffer object per new value.
+    const pool = this.pool;
+    for (let i = 0, at = this.poolUsed; i < length; i++, at++) pool[at] = bytes[start + i];
     this.hashes[entry] = hash;
     this.offsets[entry] = this.poolUsed;
     this.lengths[entry] = length;

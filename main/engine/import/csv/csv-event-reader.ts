@@ -235,7 +235,8 @@ export class CsvEventReader implements CsvRowSink {
     if (this.caseAttributes.length > 0) {
       if (caseIndex === this.knownCases) {
         this.knownCases++;
-        for (const reader of this.caseAttributes) this.setAttribute(reader, bytes, f, caseIndex);
+        const readers = this.caseAttributes;
+        for (let a = 0; a < readers.length; a++) this.setAttribute(readers[a], bytes, f, caseIndex);
       }
     }
   }
@@ -287,7 +288,10 @@ export class CsvEventReader implements CsvRowSink {
    * a column typed number rejects the row (it must never turn into text unnoticed).
    */
   private readNumbers(bytes: Buffer, f: CsvFields, line: number): boolean {
-    for (const reader of this.numberAttributes) {
+    // Indexed loops on the per-row path: an iterator here was a heap object per row.
+    const readers = this.numberAttributes;
+    for (let r = 0; r < readers.length; r++) {
+      const reader = readers[r];
       const k = reader.column;
       const s = f.starts[k];
       const e = f.ends[k];

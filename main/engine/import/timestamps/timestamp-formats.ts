@@ -1,4 +1,4 @@
-import { daysInMonth, wallClockMs } from './civil-time.ts';
+import { daysFromCivil, daysInMonth, MS_PER_DAY } from './civil-time.ts';
 
 /**
  * The timestamp formats Gemba reads, each as a byte-level reader: no regular expressions, no
@@ -334,9 +334,22 @@ export function lastReadHasOffset(): boolean {
  */
 export function lastReadEpoch(resolveWallClock: (wallMs: number) => number): number {
   if (isEpoch) return epochValue;
-  const wall = wallClockMs(year, month, day, hour, minute, second, millis);
+  // Rows in a log mostly share their date with the row before: its day count is kept. The sum is
+  // wallClockMs's, written out here because the call, not inlined, boxed its result per row.
+  if (day !== memoDay || month !== memoMonth || year !== memoYear) {
+    memoDays = daysFromCivil(year, month, day);
+    memoYear = year;
+    memoMonth = month;
+    memoDay = day;
+  }
+  const wall = memoDays * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis;
   return hasOffset ? wall - offsetMs : resolveWallClock(wall);
 }
+
+let memoYear = NaN,
+  memoMonth = NaN,
+  memoDay = NaN,
+  memoDays = 0;
 
 /** The first two fields of the last calendar read, for the day/month decision. */
 export function lastReadDayMonth(): { day: number; month: number } {
