@@ -161,6 +161,41 @@ describe('CSV tokenizer', () => {
     expect(tokenizer.peakBufferBytes).toBeLessThanOrEqual(2 * (1 << 20) + 16);
   });
 
+  it('read straight into its buffer, short reads included: the bytes after them are never a row end', () => {
+    // The scan puts a line feed after the bytes read as a sentinel; a row cut off by the end of a
+    // read must wait for the next read (or finish), never end at the sentinel.
+    const rows: string[] = [];
+    const tokenizer = new CsvTokenizer(
+      44,
+      34,
+      {
+        row: (b: Buffer, f: CsvFields) =>
+          void rows.push(
+            Array.from({ length: f.count }, (_, k) => b.toString('latin1', f.starts[k], f.ends[k])).join('|'),
+          ),
+        oversized: () => undefined,
+      },
+      'test.csv',
+    );
+    const feed = (text: string, reserve: number) => {
+      const target = tokenizer.reserve(reserve);
+      target.write(text, tokenizer.fillOffset, 'latin1');
+      tokenizer.commit(text.length);
+    };
+    feed('a,b\nc,', 64);
+    expect(rows).toEqual(['a|b']);
+    feed('d', 64);
+    expect(rows).toEqual(['a|b']);
+    feed('', 64);
+    expect(rows).toEqual(['a|b']);
+    feed('\ne,"f', 8);
+    expect(rows).toEqual(['a|b', 'c|d']);
+    feed('"', 1);
+    expect(rows).toEqual(['a|b', 'c|d']);
+    tokenizer.finish();
+    expect(rows).toEqual(['a|b', 'c|d', 'e|f']);
+  });
+
   it('unquote removes quotes and undoubles doubled ones', () => {
     const b = Buffer.from('"a""b"c');
     expect(unquote(b, 0, b.length, 34).toString()).toBe('a"bc');

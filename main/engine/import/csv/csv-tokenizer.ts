@@ -115,8 +115,9 @@ export class CsvTokenizer {
   reserve(size: number): Buffer {
     const keep = this.buf.length - this.rowStart;
     const need = keep + size;
-    if (this.own === null || this.own.length < need) {
-      const next = Buffer.allocUnsafe(Math.max(need, this.own ? this.own.length * 2 : 0));
+    // One byte more than the bytes: room for the sentinel the scan puts after them.
+    if (this.own === null || this.own.length <= need) {
+      const next = Buffer.allocUnsafe(Math.max(need + 1, this.own ? this.own.length * 2 : 0));
       this.buf.copy(next, 0, this.rowStart);
       this.own = next;
     } else if (keep > 0 && this.rowStart > 0) {
@@ -180,8 +181,12 @@ export class CsvTokenizer {
   }
 
   private scan(final: boolean): void {
-    const b = this.buf;
-    const n = b.length;
+    const n = this.buf.length;
+    if (this.own === null) return; // nothing was ever fed
+    // The buffer itself (buf is its front), with a line feed after the bytes as a sentinel: the
+    // loop over ordinary bytes then stops at a special byte without also testing for the end.
+    const b = this.own;
+    b[n] = LF;
     const D = this.delimiter;
     const Q = this.quote;
     const fields = this.fields;
@@ -202,10 +207,7 @@ export class CsvTokenizer {
       let c = b[i];
       if (!inQuotes) {
         // Most bytes are ordinary text: a tight loop with one table look-up per byte.
-        while (special[c] === 0) {
-          if (++i === n) break;
-          c = b[i];
-        }
+        while (special[c] === 0) c = b[++i];
         if (i === n) break;
       } else {
         if (c === Q) {
