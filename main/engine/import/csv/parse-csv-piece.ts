@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import type { BuilderPart } from '../../eventlog/index.ts';
+import { partBuffers } from '../../eventlog/index.ts';
 import { CsvEventReader } from './csv-event-reader.ts';
 import type { CsvPieceInput, CsvPieceResult } from './csv-piece-types.ts';
 import { CsvTokenizer } from './csv-tokenizer.ts';
@@ -45,22 +45,5 @@ export async function parseCsvPiece(input: CsvPieceInput): Promise<CsvPieceResul
 
 /** The column buffers of a piece's result, moved to the merging thread instead of copied. */
 export function pieceBuffers(result: CsvPieceResult): ArrayBuffer[] {
-  const { part } = result;
-  const arrays: (ArrayBufferView | null)[] = [
-    part.caseCode,
-    part.activity,
-    part.timestamp,
-    part.resource,
-    part.sourceRow,
-    part.startTimestamp,
-    ...columnArrays(part.eventColumns),
-    ...columnArrays(part.caseColumns),
-  ];
-  const buffers = new Set<ArrayBuffer>();
-  for (const a of arrays) if (a && a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
-  return [...buffers];
-}
-
-function columnArrays(columns: BuilderPart['eventColumns']): (ArrayBufferView | null)[] {
-  return columns.map((c) => c.codes ?? c.values);
+  return partBuffers(result.part);
 }

@@ -1,5 +1,5 @@
 import type { RejectedRow } from '../../../../preload/api.ts';
-import type { BuilderPart } from '../../eventlog/index.ts';
+import { partBuffers, type BuilderPart } from '../../eventlog/index.ts';
 import type { XesReadTallies } from './xes-read-tallies.ts';
 
 /** The piece is read as the content of this root; the whole parse checks that its root is named so. */
@@ -43,18 +43,5 @@ export type XesPieceRunner = (input: XesPieceInput, signal: AbortSignal) => Prom
 
 /** The buffers of a piece's columns: moved to the merging thread, not copied. */
 export function xesPieceBuffers(result: XesPieceResult): ArrayBuffer[] {
-  if (result.kind !== 'part') return [];
-  const part = result.part;
-  const arrays: (Int32Array | Float64Array | null)[] = [
-    part.caseCode,
-    part.activity,
-    part.timestamp,
-    part.resource,
-    part.sourceRow,
-    part.startTimestamp,
-  ];
-  for (const column of [...part.eventColumns, ...part.caseColumns]) arrays.push(column.codes, column.values);
-  const buffers = new Set<ArrayBuffer>();
-  for (const array of arrays) if (array !== null) buffers.add(array.buffer as ArrayBuffer);
-  return [...buffers];
+  return result.kind === 'part' ? partBuffers(result.part) : [];
 }
