@@ -3,7 +3,14 @@ import type { EventLog } from './event-log.ts';
 import { StringDictionary } from './dictionary.ts';
 import { GrowableFloat64, GrowableInt32 } from './growable.ts';
 import { AttributeColumnBuilder, type BuilderPartColumn, type RawValue } from './attribute-column-builder.ts';
-import { gatherColumn, gatherFloat64, gatherInt32, isFileOrder, sortByCaseAndTime } from './event-order.ts';
+import {
+  caseStartsInFileOrder,
+  gatherColumn,
+  gatherFloat64,
+  gatherInt32,
+  isFileOrder,
+  sortByCaseAndTime,
+} from './event-order.ts';
 
 /** Attribute columns kept per scope (event, case); real logs have tens. */
 export const MAX_ATTRIBUTE_COLUMNS = 500;
@@ -308,16 +315,21 @@ export class EventLogBuilder {
     const n = this.activity.length;
     const caseCode = this.caseCode.view();
     const timestamp = this.timestamp.view();
-    const sorted = sortByCaseAndTime(caseCode, timestamp, this.cases.size);
-    const { caseStart, caseOrder } = sorted;
-    // A log exported case by case, in time order, needs no gathering: the columns are the log's.
-    const order = isFileOrder(sorted.order) ? null : sorted.order;
+    // A log exported case by case, in time order, needs no sorting and no gathering: the columns
+    // are the log's. Otherwise sorted, and gathered unless the sort leaves the order as it was.
+    const inOrder = caseStartsInFileOrder(caseCode, timestamp, this.cases.size);
+    const sorted = inOrder ? null : sortByCaseAndTime(caseCode, timestamp, this.cases.size);
+    const caseStart = inOrder ?? sorted!.caseStart;
+    // Cases without events (an empty XES trace) are left out: then the case order is no identity.
+    const everyCase = (o: Int32Array) => o.length === this.cases.size && isFileOrder(o);
+    const caseOrder = sorted && !everyCase(sorted.caseOrder) ? sorted.caseOrder : null;
+    const order = sorted && !isFileOrder(sorted.order) ? sorted.order : null;
     const int32 = (column: GrowableInt32) => (order ? gatherInt32(column.view(), order) : column.spend());
     const float64 = (column: GrowableFloat64, fill: number) =>
       order ? gatherFloat64(column.view(n, fill), order) : column.spend(n, fill);
     // A loop, not Array.from over the typed array: that iterates with a result object per case.
-    const caseIds: string[] = [];
-    for (let k = 0; k < caseOrder.length; k++) caseIds.push(this.cases.values[caseOrder[k]]);
+    const caseIds: string[] = caseOrder ? [] : this.cases.values;
+    if (caseOrder) for (let k = 0; k < caseOrder.length; k++) caseIds.push(this.cases.values[caseOrder[k]]);
     return {
       eventCount: n,
       caseCount: caseIds.length,
@@ -333,7 +345,7 @@ export class EventLogBuilder {
       eventAttributes: this.eventColumns.map((c) => c.finish(n, order)),
       caseAttributes: this.caseColumns
         .map((c) => c.finish(this.cases.size, null))
-        .map((c) => (isFileOrder(caseOrder) ? c : gatherColumn(c, caseOrder))),
+        .map((c) => (caseOrder ? gatherColumn(c, caseOrder) : c)),
     };
   }
 }

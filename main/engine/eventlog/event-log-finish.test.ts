@@ -105,6 +105,57 @@ describe('EventLogBuilder.finish', () => {
   });
 });
 
+describe('EventLogBuilder.finish: cases without events, ties', () => {
+  function withEmptyCase(emptyFirst: boolean) {
+    const b = new EventLogBuilder();
+    const channel = b.caseAttribute('channel', 'string');
+    const add = (id: string, minute: number) => {
+      const c = b.caseIndex(id);
+      b.setCaseAttribute(c, channel, `ch-${id}`, 'string');
+      if (minute >= 0) b.addEvent(id, 'a', T0 + minute * MIN, null, minute + 2);
+    };
+    // A case created without events (as an empty XES trace is) is left out of the log.
+    if (emptyFirst) add('E', -1);
+    add('A', 1);
+    add('A', 2);
+    add('B', 3);
+    if (!emptyFirst) add('E', -1);
+    const log = b.finish();
+    const column = log.caseAttributes[0];
+    if (column.type !== 'string') throw new Error('channel is text');
+    return { log, channels: Array.from(column.codes, (c) => column.dictionary[c]) };
+  }
+
+  it('a case without events, last or first, is left out with its attributes', () => {
+    for (const emptyFirst of [false, true]) {
+      const { log, channels } = withEmptyCase(emptyFirst);
+      expect(log.caseIds).toEqual(['A', 'B']);
+      expect(log.caseCount).toBe(2);
+      expect([...log.caseStart]).toEqual([0, 2, 3]);
+      expect(channels).toEqual(['ch-A', 'ch-B']);
+    }
+  });
+
+  it('equal times keep file order; a time going back inside a case is sorted', () => {
+    const ties = build([
+      ['A', 'a', 1],
+      ['A', 'b', 1],
+      ['B', 'c', 2],
+    ]);
+    expect(rowsOf(ties).map((r) => r[0])).toEqual(['a', 'b', 'c']);
+    const back = build([
+      ['A', 'a', 1],
+      ['B', 'b', 5],
+      ['B', 'c', 4],
+    ]);
+    expect(rowsOf(back).map((r) => [r[0], r[2]])).toEqual([
+      ['a', 2],
+      ['c', 4],
+      ['b', 3],
+    ]);
+  });
+});
+
 describe('growable spend', () => {
   it('hands over its own array when little room is left, else an exact copy', () => {
     const tight = new GrowableInt32(10);

@@ -44,6 +44,32 @@ export function sortByCaseAndTime(caseCode: Int32Array, timestamp: Float64Array,
   return { order, caseStart, caseOrder };
 }
 
+/**
+ * The case starts when the events already are in the order `sortByCaseAndTime` gives (each case's
+ * events together, cases in order of first appearance, times not decreasing within a case, every
+ * case with events), else null: then the order is 0, 1, 2, … and need not be made (a log
+ * exported case by case). One pass, and no array as long as the log.
+ */
+export function caseStartsInFileOrder(
+  caseCode: Int32Array,
+  timestamp: Float64Array,
+  caseCount: number,
+): Int32Array | null {
+  const n = caseCode.length;
+  const caseStart = new Int32Array(caseCount + 1);
+  let cases = 0;
+  for (let i = 0; i < n; i++) {
+    const c = caseCode[i];
+    if (cases > 0 && c === cases - 1) {
+      if (timestamp[i] < timestamp[i - 1]) return null;
+    } else if (c === cases) caseStart[cases++] = i;
+    else return null;
+  }
+  if (cases !== caseCount) return null;
+  caseStart[cases] = n;
+  return caseStart;
+}
+
 /** Whether `order` is 0, 1, 2, …: the events were already in case-and-time order in the file. */
 export function isFileOrder(order: Int32Array): boolean {
   for (let i = 0; i < order.length; i++) if (order[i] !== i) return false;
