@@ -12,14 +12,23 @@ const LF = 10;
 const SCAN_BYTES = 1 << 16;
 
 /**
- * Pieces for this machine: one per core (the calling thread parses the first), up to MAX_PIECES;
- * GEMBA_IMPORT_THREADS sets the number instead (1: one pass), e.g. to leave a core to other work.
- * Measured on 2 cores (issue 11, 1M events, 76 MB, bundled command): see README's speed section.
+ * Below this many cores a CSV file is parsed in one pass. Measured on 2 cores (issue 11, 1M
+ * events, 76 MB, whole `gemba import` processes alternating, helpers' work paused): two pieces
+ * 1.72 s median wall against 1.71 s in one pass, for 0.5 s more CPU. The second core is not idle
+ * in one pass: the file's SHA-256 thread, the snapshot writes on the thread pool and V8's GC and
+ * compiler threads use it, and the merge (~0.2 s, mostly the case-id dictionary) stays on one
+ * thread. From 4 cores each piece is a quarter of the file; not yet measured on such a machine.
+ */
+const MIN_CORES = 4;
+
+/**
+ * Pieces for this machine: one per core from MIN_CORES (the calling thread parses the first), up
+ * to MAX_PIECES, else 1; GEMBA_IMPORT_THREADS sets the number instead (1: one pass).
  */
 export function defaultPieceCount(cores = availableParallelism(), setting = process.env.GEMBA_IMPORT_THREADS): number {
   const chosen = setting ? Number.parseInt(setting, 10) : NaN;
   if (chosen >= 1) return Math.min(chosen, MAX_PIECES);
-  return Math.max(1, Math.min(cores, MAX_PIECES));
+  return cores < MIN_CORES ? 1 : Math.min(cores, MAX_PIECES);
 }
 
 /** What every piece reads its rows with: the head analysis and plan of the whole parse. */
