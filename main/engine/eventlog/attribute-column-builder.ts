@@ -112,8 +112,9 @@ export class AttributeColumnBuilder {
       const dictionary = column.dictionary!;
       const map = new Int32Array(dictionary.length).fill(-1);
       if (from === null && this.type === 'string' && this.strings!.length <= base) {
-        // Whole event columns: translate into one array and append it (no per-row bounds work).
-        const mapped = new Int32Array(count);
+        // Whole event columns: translated straight into this column (no per-row bounds work).
+        if (this.strings!.length < base) this.strings!.set(base - 1, -1, -1);
+        const mapped = this.strings!.appendSlots(count);
         for (let i = 0; i < count; i++) {
           const c = codes[i];
           if (c < 0) mapped[i] = -1;
@@ -123,8 +124,6 @@ export class AttributeColumnBuilder {
             mapped[i] = code;
           }
         }
-        if (this.strings!.length < base) this.strings!.set(base - 1, -1, -1);
-        this.strings!.append(mapped);
         return;
       }
       for (let i = 0; i < count; i++) {

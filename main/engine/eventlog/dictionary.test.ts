@@ -44,4 +44,17 @@ describe('StringDictionary.code and addNew', () => {
     expect(d.values).toEqual(['x', 'y', 'z', 'w', 'v']);
     expect(d.size).toBe(5);
   });
+
+  it('agrees with code() value by value on thousands of ids, half of them known (probes wrap and collide)', () => {
+    const merged = new StringDictionary();
+    const oneByOne = new StringDictionary();
+    const first = Array.from({ length: 3000 }, (_, i) => `C${String(i).padStart(7, '0')}`);
+    for (const v of first) {
+      merged.code(v);
+      oneByOne.code(v);
+    }
+    const second = Array.from({ length: 3000 }, (_, i) => `C${String(i * 2 + 1).padStart(7, '0')}`);
+    expect([...merged.merge(second)]).toEqual(second.map((v) => oneByOne.code(v)));
+    expect(merged.values).toEqual(oneByOne.values);
+  });
 });

@@ -27,4 +27,13 @@ describe('Growable arrays', () => {
     expect(b.view().length).toBe(1);
     expect(b.view(3, -1)).toEqual(Int32Array.from([9, -1, -1]));
   });
+
+  it('appendSlots adds values filled in place, growing when needed', () => {
+    const a = new GrowableInt32(2);
+    a.push(1);
+    const slots = a.appendSlots(3);
+    slots.set([7, 8, 9]);
+    expect(a.length).toBe(4);
+    expect([...a.view()]).toEqual([1, 7, 8, 9]);
+  });
 });

@@ -55,6 +55,12 @@ export class GrowableInt32 {
     if (length > this.length) this.data.fill(fill, this.length, length);
     return this.data.subarray(0, length);
   }
+  /** Adds `count` values and answers them to fill in place (a merge writes its translated codes there). */
+  appendSlots(count: number): Int32Array {
+    if (this.length + count > this.data.length) this.grow(this.length + count);
+    this.length += count;
+    return this.data.subarray(this.length - count, this.length);
+  }
   /** Room for `capacity` values, so that adding up to that many never copies. */
   reserve(capacity: number): void {
     if (capacity <= this.data.length) return;
@@ -119,6 +125,12 @@ export class GrowableFloat64 {
     if (length > this.data.length) return this.toArray(length, fill);
     if (length > this.length) this.data.fill(fill, this.length, length);
     return this.data.subarray(0, length);
+  }
+  /** Adds `count` values and answers them to fill in place (a merge writes its translated codes there). */
+  appendSlots(count: number): Float64Array {
+    if (this.length + count > this.data.length) this.grow(this.length + count);
+    this.length += count;
+    return this.data.subarray(this.length - count, this.length);
   }
   /** Room for `capacity` values, so that adding up to that many never copies. */
   reserve(capacity: number): void {

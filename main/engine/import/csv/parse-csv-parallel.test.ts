@@ -201,11 +201,11 @@ describe('pieceStarts', () => {
 });
 
 describe('defaultPieceCount', () => {
-  it('one pass below 4 cores (measured no faster on 2), then one piece per core up to 8', () => {
-    expect([1, 2, 3, 4, 7, 8, 16].map((c) => defaultPieceCount(c, ''))).toEqual([1, 1, 1, 4, 7, 8, 8]);
+  it('one piece per core up to 8 (the calling thread parses one of them); one pass on one core', () => {
+    expect([1, 2, 3, 4, 7, 8, 16].map((c) => defaultPieceCount(c, ''))).toEqual([1, 2, 3, 4, 7, 8, 8]);
   });
 
   it('GEMBA_IMPORT_THREADS sets the count (capped at 8); nonsense is ignored', () => {
-    expect(['1', '3', '64', '0', 'many'].map((s) => defaultPieceCount(2, s))).toEqual([1, 3, 8, 1, 1]);
+    expect(['1', '3', '64', '0', 'many'].map((s) => defaultPieceCount(2, s))).toEqual([1, 3, 8, 2, 2]);
   });
 });
