@@ -6,7 +6,7 @@ import type { ImportContext, ParsedLog } from '../parsed-log.ts';
 import type { CsvPieceInput } from './csv-piece-types.ts';
 import { testFolder } from './files.fixture.ts';
 import { parseCsvLog } from './parse-csv-log.ts';
-import { defaultPieceCount, pieceStarts } from './parse-csv-parallel.ts';
+import { defaultPieceCount, expectedRows, MAX_RESERVED_ROWS, pieceStarts } from './parse-csv-parallel.ts';
 import { parseCsvPiece } from './parse-csv-piece.ts';
 
 // The parallel parse must give exactly what the one-pass parse gives (issue 11): the second
@@ -182,6 +182,15 @@ describe('parallel CSV import gives the one-pass result', () => {
     expect((single as ParsedLog).rejected[0].line).toBe(32);
     expect(parallel).toEqual(single);
   }, 60_000);
+});
+
+describe('expectedRows', () => {
+  it("sizes the columns a little over the head's lines per byte, and never past the cap", () => {
+    // 76 MB at 1 line per 76 bytes: 1M lines, 5% over plus 1,024 = 1,051,024 by hand.
+    expect(expectedRows(76_000_000, 1 / 76)).toBe(1_051_024);
+    // A head of blank lines (1 line a byte) in a 760 MB file would ask for 798M rows.
+    expect(expectedRows(760_000_000, 1)).toBe(MAX_RESERVED_ROWS);
+  });
 });
 
 describe('pieceStarts', () => {

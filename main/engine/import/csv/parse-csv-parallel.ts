@@ -39,12 +39,19 @@ export interface PieceReading {
 }
 
 /**
+ * Past this many rows the columns grow by doubling as usual: a head of blank or near-empty lines
+ * (a hostile file, or rows that will all be rejected) must not make a large file reserve
+ * gigabytes up front. 16M rows is ~0.6 GB of columns, and 10M-event logs stay below it.
+ */
+export const MAX_RESERVED_ROWS = 1 << 24;
+
+/**
  * Rows that `bytes` of the file likely hold, a little over, to size a builder's columns once: a
  * guess from the head (quoted line breaks make it high, long rows later in the file low; a low
- * guess only costs the usual doubling).
+ * guess only costs the usual doubling), never more than MAX_RESERVED_ROWS.
  */
 export function expectedRows(bytes: number, rowsPerByte: number): number {
-  return Math.ceil(bytes * rowsPerByte * 1.05) + 1024;
+  return Math.min(Math.ceil(bytes * rowsPerByte * 1.05) + 1024, MAX_RESERVED_ROWS);
 }
 
 /** The pieces of a file after its first, running on their threads while this one parses the first. */
